@@ -1,0 +1,89 @@
+// The dispatch table: API method name -> core function. Both hosts call `dispatch`,
+// which validates the payload against the contract before any core code runs.
+import { SqliteError } from 'better-sqlite3';
+import type { z } from 'zod';
+import {
+  contract,
+  isMethodName,
+  type ApiError,
+  type ApiResponse,
+  type AppStatus,
+  type MethodName,
+  type ParsedInputOf,
+  type ResultOf,
+} from '../../shared/api';
+import { createBoard, listBoards, renameBoard } from './boards';
+import { createMeeting, getMeeting, listMeetings } from './meetings';
+import type { Store } from './db/open';
+import { DomainError } from './errors';
+
+export interface CoreContext {
+  readonly status: AppStatus;
+  readonly store: Store | null;
+}
+
+type Handler<K extends MethodName> = (ctx: CoreContext, input: ParsedInputOf<K>) => ResultOf<K>;
+export type Handlers = { readonly [K in MethodName]: Handler<K> };
+
+function requireStore(ctx: CoreContext): Store {
+  if (ctx.store) return ctx.store;
+  const reason = ctx.status.state === 'problem' ? ctx.status.problem.message : 'The data file is not open.';
+  throw new DomainError('store_unavailable', reason);
+}
+
+/** Adapts a core function (store, input) into a handler that first needs an open store. */
+const onStore =
+  <K extends MethodName>(fn: (store: Store, input: ParsedInputOf<K>) => ResultOf<K>): Handler<K> =>
+  (ctx, input) =>
+    fn(requireStore(ctx), input);
+
+export const handlers: Handlers = {
+  getAppStatus: (ctx) => ctx.status,
+  listBoards: onStore((store) => listBoards(store)),
+  createBoard: onStore(createBoard),
+  renameBoard: onStore(renameBoard),
+  listMeetings: onStore(listMeetings),
+  createMeeting: onStore(createMeeting),
+  getMeeting: onStore(getMeeting),
+};
+
+function describeIssues(error: z.ZodError): ApiError {
+  const first = error.issues[0];
+  const field = first?.path.map(String).join('.') || undefined;
+  return { code: 'invalid_input', message: first?.message ?? 'The request was not valid.', ...(field ? { field } : {}) };
+}
+
+function toApiError(err: unknown): ApiError {
+  if (err instanceof DomainError) return { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) };
+  if (err instanceof SqliteError) {
+    if (err.code === 'SQLITE_FULL') {
+      return { code: 'storage_error', message: 'The disk is full, so this change could not be saved. Free some space and try again; nothing already saved was lost.' };
+    }
+    if (err.code.startsWith('SQLITE_CONSTRAINT')) {
+      return { code: 'conflict', message: 'That change conflicts with data already saved, so it was not made.' };
+    }
+    if (err.code === 'SQLITE_BUSY' || err.code === 'SQLITE_LOCKED') {
+      return { code: 'storage_error', message: 'The data file is busy (another program is using it). Try again in a moment.' };
+    }
+    if (err.code === 'SQLITE_READONLY' || err.code.startsWith('SQLITE_IOERR')) {
+      return { code: 'storage_error', message: `The data file could not be written (${err.code}). Nothing was changed.` };
+    }
+  }
+  console.error('[core] unexpected error', err);
+  return { code: 'internal', message: 'Something went wrong inside Matters Arising; the change was not made.' };
+}
+
+/** Validates and runs one call. Never throws: every failure becomes {ok: false, error}. */
+export function dispatch(ctx: CoreContext, method: unknown, payload: unknown): ApiResponse<unknown> {
+  if (!isMethodName(method)) {
+    return { ok: false, error: { code: 'unknown_method', message: `There is no API method called ${JSON.stringify(String(method)).slice(0, 80)}.` } };
+  }
+  const parsed = contract[method].input.safeParse(payload === undefined ? {} : payload);
+  if (!parsed.success) return { ok: false, error: describeIssues(parsed.error) };
+  try {
+    const handler = handlers[method] as Handler<MethodName>;
+    return { ok: true, value: handler(ctx, parsed.data as never) };
+  } catch (err) {
+    return { ok: false, error: toApiError(err) };
+  }
+}

@@ -1,0 +1,97 @@
+// Meetings of a board: when and where they were held, and the state of their minutes.
+import type { MeetingDetail, MeetingSummary, ParsedInputOf } from '../../shared/api';
+import type { Store } from './db/open';
+import { logChange, newId, nowInstant } from './changelog';
+import { notFound } from './errors';
+
+interface MeetingRow {
+  id: string;
+  board_id: string;
+  board_name: string;
+  meeting_date: string;
+  start_time: string | null;
+  end_time: string | null;
+  venue: string | null;
+  status: MeetingSummary['status'];
+  next_date: string | null;
+  next_time: string | null;
+  next_venue: string | null;
+  created_at: string;
+  updated_at: string;
+  item_count: number;
+  action_count: number;
+}
+
+const MEETING_SQL = `
+  SELECT m.*,
+    (SELECT count(*) FROM agenda_items i WHERE i.meeting_id = m.id) AS item_count,
+    (SELECT count(*) FROM actions a WHERE a.meeting_id = m.id) AS action_count
+  FROM meetings m`;
+
+function toSummary(row: MeetingRow): MeetingSummary {
+  return {
+    id: row.id,
+    boardId: row.board_id,
+    boardName: row.board_name,
+    date: row.meeting_date,
+    startTime: row.start_time,
+    endTime: row.end_time,
+    venue: row.venue,
+    status: row.status,
+    itemCount: row.item_count,
+    actionCount: row.action_count,
+  };
+}
+
+function toDetail(row: MeetingRow): MeetingDetail {
+  return {
+    ...toSummary(row),
+    nextMeeting: { date: row.next_date, time: row.next_time, venue: row.next_venue },
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function requireBoard(store: Store, boardId: string): { name: string } {
+  const board = store.db.prepare('SELECT name FROM boards WHERE id = ? AND archived_at IS NULL').get(boardId) as
+    | { name: string }
+    | undefined;
+  if (!board) throw notFound('board');
+  return board;
+}
+
+/** Newest first, as an administrator looks for the latest minutes. */
+export function listMeetings(store: Store, input: ParsedInputOf<'listMeetings'>): MeetingSummary[] {
+  requireBoard(store, input.boardId);
+  const rows = store.db
+    .prepare(`${MEETING_SQL} WHERE m.board_id = ? ORDER BY m.meeting_date DESC, m.start_time DESC, m.created_at DESC`)
+    .all(input.boardId) as MeetingRow[];
+  return rows.map(toSummary);
+}
+
+export function getMeeting(store: Store, input: ParsedInputOf<'getMeeting'>): MeetingDetail {
+  const row = store.db.prepare(`${MEETING_SQL} WHERE m.id = ?`).get(input.meetingId) as MeetingRow | undefined;
+  if (!row) throw notFound('meeting');
+  return toDetail(row);
+}
+
+export function createMeeting(store: Store, input: ParsedInputOf<'createMeeting'>): MeetingDetail {
+  const id = newId();
+  const at = nowInstant();
+  store.db.transaction(() => {
+    const board = requireBoard(store, input.boardId);
+    store.db
+      .prepare(
+        `INSERT INTO meetings (id, board_id, board_name, meeting_date, start_time, end_time, venue, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, input.boardId, board.name, input.date, input.startTime ?? null, input.endTime ?? null, input.venue || null, at, at);
+    logChange(
+      store.db,
+      store.actor,
+      { entity: 'meeting', entityId: id, action: 'create', detail: { boardId: input.boardId, date: input.date } },
+      at,
+    );
+  })();
+  return getMeeting(store, { meetingId: id });
+}

@@ -1,0 +1,78 @@
+// The Electron host: app lifecycle, the single-instance lock, the app:// protocol, and IPC
+// into core. Thin on purpose: no domain logic lives here.
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
+import { startCore, type Core } from '../core/app';
+import { resolveDataFile } from '../core/paths';
+import { registerApi } from './ipc';
+import { APP_SCHEME, CONTENT_SECURITY_POLICY, hardenSession, resolveAppPath, type ExternalOpener } from './security';
+import { createMainWindow } from './window';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererDir = path.join(here, '../renderer');
+const preloadPath = path.join(here, '../preload/index.cjs');
+
+// Minutes are written in UK English: date pickers and spellcheck follow the app's locale.
+app.commandLine.appendSwitch('lang', 'en-GB');
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+let core: Core | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+const external: ExternalOpener = {
+  async confirm(url) {
+    const { response } = await dialog.showMessageBox({
+      type: 'question',
+      buttons: ['Open in browser', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'Open this link in your web browser?',
+      detail: url,
+    });
+    return response === 0;
+  },
+  open: (url) => shell.openExternal(url),
+};
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+
+  app.on('window-all-closed', () => app.quit());
+
+  app.on('will-quit', () => {
+    core?.close();
+    core = null;
+  });
+
+  void app.whenReady().then(async () => {
+    hardenSession(session.defaultSession);
+    protocol.handle(APP_SCHEME, async (request) => {
+      const file = resolveAppPath(request.url, rendererDir);
+      if (!file) return new Response('Not found', { status: 404 });
+      const response = await net.fetch(pathToFileURL(file).toString());
+      const headers = new Headers(response.headers);
+      headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+      headers.set('X-Content-Type-Options', 'nosniff');
+      return new Response(response.body, { status: response.status, headers });
+    });
+    const dataFile = resolveDataFile(process.argv, process.env, app.getPath('userData'));
+    core = await startCore(dataFile);
+    if (core.status.state === 'problem') console.error(`[main] ${core.status.problem.title}: ${core.status.problem.message}`);
+    registerApi(ipcMain, core);
+    mainWindow = createMainWindow(BrowserWindow, preloadPath, external);
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  });
+}

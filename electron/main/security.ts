@@ -1,0 +1,114 @@
+// Every Electron security setting in one place, each covered by tests/unit/security.test.ts:
+// isolation, sandbox, CSP, navigation/redirect/new-window/webview blocking, permission
+// requests, IPC sender checks and the app:// protocol with its path-traversal guard.
+import path from 'node:path';
+import type { BrowserWindowConstructorOptions, Session, WebContents, WebFrameMain } from 'electron';
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'matters-arising';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
+
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1280,
+    height: 840,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Matters Arising',
+    backgroundColor: '#f6f7f9',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: true,
+    },
+  };
+}
+
+/** True only for our own app:// origin, parsed, never by substring. */
+export function isAppUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+/** IPC is answered only for the main frame of our own page. */
+export function isTrustedSender(frame: Pick<WebFrameMain, 'url'> | null | undefined, mainFrame?: unknown): boolean {
+  if (!frame) return false;
+  if (mainFrame !== undefined && frame !== mainFrame) return false;
+  return isAppUrl(frame.url);
+}
+
+/** Links the user may open in their browser, after confirming. */
+export function isExternalLinkAllowed(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'https:' || url.protocol === 'http:' || url.protocol === 'mailto:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Maps an app:// URL to a file inside the renderer folder, or null when the URL is foreign
+ * or tries to climb out (../, encoded or not).
+ */
+export function resolveAppPath(raw: string, rendererDir: string): string | null {
+  if (!isAppUrl(raw)) return null;
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(raw).pathname);
+  } catch {
+    return null;
+  }
+  if (pathname.includes('\0')) return null;
+  const root = path.resolve(rendererDir);
+  const target = path.resolve(root, `.${pathname === '/' ? '/index.html' : pathname}`);
+  if (!target.startsWith(root + path.sep)) return null;
+  return target;
+}
+
+export interface ExternalOpener {
+  confirm(url: string): Promise<boolean>;
+  open(url: string): Promise<void>;
+}
+
+/** Locks a window's web contents to the app: no navigation, pop-ups, redirects or webviews. */
+export function hardenWebContents(contents: WebContents, external?: ExternalOpener): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (external && isExternalLinkAllowed(url)) {
+      void external.confirm(url).then((ok) => (ok ? external.open(url) : undefined));
+    }
+    return { action: 'deny' };
+  });
+}
+
+/** Denies every permission request (camera, notifications, geolocation...): the app needs none. */
+export function hardenSession(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler?.(() => false);
+}

@@ -1,0 +1,74 @@
+// The renderer's one way to core: window.api in Electron (through preload), or fetch to the
+// browser host with its per-run token. Both speak the contract in shared/api.ts.
+import {
+  BROWSER_TOKEN_HEADER,
+  methodNames,
+  type ApiClient,
+  type ApiError,
+  type ApiResponse,
+  type InputOf,
+  type MethodName,
+  type ResultOf,
+} from '../../../shared/api';
+
+declare global {
+  interface Window {
+    api?: ApiClient;
+  }
+}
+
+export class ApiCallError extends Error {
+  readonly code: ApiError['code'];
+  readonly field: string | undefined;
+  constructor(error: ApiError) {
+    super(error.message);
+    this.name = 'ApiCallError';
+    this.code = error.code;
+    this.field = error.field;
+  }
+}
+
+const TOKEN_KEY = 'matters-arising-token';
+
+/** The browser host puts the token in the address fragment; keep it for reloads, then tidy the address. */
+export function takeBrowserToken(): string | null {
+  const match = /(?:^#|&)token=([\w-]+)/.exec(window.location.hash);
+  if (match?.[1]) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]);
+    history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/`);
+    return match[1];
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+function browserClient(token: string | null): ApiClient {
+  const entries = methodNames.map((name) => [
+    name,
+    async (input: unknown): Promise<ApiResponse<unknown>> => {
+      let response: Response;
+      try {
+        response = await fetch(`/api/${name}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', [BROWSER_TOKEN_HEADER]: token ?? '' },
+          body: JSON.stringify(input ?? {}),
+        });
+      } catch {
+        return {
+          ok: false,
+          error: { code: 'internal', message: 'Matters Arising is not responding. Check that it is still running, then try again.' },
+        };
+      }
+      return (await response.json()) as ApiResponse<unknown>;
+    },
+  ]);
+  return Object.fromEntries(entries) as ApiClient;
+}
+
+const client: ApiClient = window.api ?? browserClient(takeBrowserToken());
+
+/** Calls a method and returns its value, or throws ApiCallError with the typed error. */
+export async function call<K extends MethodName>(name: K, input: InputOf<K>): Promise<ResultOf<K>> {
+  const response = (await client[name](input)) as ApiResponse<ResultOf<K>>;
+  if (!response.ok) throw new ApiCallError(response.error);
+  return response.value;
+}

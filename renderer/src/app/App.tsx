@@ -1,0 +1,47 @@
+// The shell: checks the data file first, then shows the boards beside the chosen screen.
+import type { AppStatus } from '../../../shared/api';
+import { call } from '../api/client';
+import { BoardPage } from '../features/boards/BoardPage';
+import { BoardSidebar } from '../features/boards/BoardSidebar';
+import { HomePage } from '../features/boards/HomePage';
+import { MeetingPage } from '../features/meetings/MeetingPage';
+import { ProblemScreen } from './ProblemScreen';
+import { useRoute } from './router';
+import { useQuery } from './useQuery';
+
+export function App() {
+  const status = useQuery<AppStatus>(() => call('getAppStatus', {}), []);
+  if (status.error) {
+    const unauthorised = status.error.code === 'unauthorised';
+    return (
+      <ProblemScreen
+        problem={{
+          title: unauthorised ? 'Open Matters Arising from its own link' : 'Matters Arising is not responding',
+          message: status.error.message,
+          advice: unauthorised
+            ? 'Use the address printed in the terminal when the app started; it includes a one-time key that keeps other web pages out.'
+            : 'Check that the app is still running, then reload this page.',
+        }}
+      />
+    );
+  }
+  if (!status.data) return <div className="splash" aria-busy="true" />;
+  if (status.data.state === 'problem') return <ProblemScreen problem={status.data.problem} dataFile={status.data.dataFile} />;
+  return <Workspace dataFile={status.data.dataFile} />;
+}
+
+function Workspace({ dataFile }: { dataFile: string }) {
+  const route = useRoute();
+  const boards = useQuery(() => call('listBoards', {}), []);
+  const currentBoardId = route.name === 'board' ? route.boardId : undefined;
+  return (
+    <div className="workspace">
+      <BoardSidebar boards={boards.data ?? []} loading={boards.loading} currentBoardId={currentBoardId} onChanged={boards.reload} />
+      <main className="content" id="content">
+        {route.name === 'home' ? <HomePage boards={boards.data} dataFile={dataFile} /> : null}
+        {route.name === 'board' ? <BoardPage key={route.boardId} boardId={route.boardId} onBoardChanged={boards.reload} /> : null}
+        {route.name === 'meeting' ? <MeetingPage key={route.meetingId} meetingId={route.meetingId} /> : null}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+// One board: its meetings, newest first, with "New meeting" and "Rename".
+import { useState } from 'react';
+import { call } from '../../api/client';
+import { hrefFor, navigate } from '../../app/router';
+import { useQuery } from '../../app/useQuery';
+import { MeetingList } from '../meetings/MeetingList';
+import { NewMeetingDialog } from '../meetings/NewMeetingDialog';
+import { RenameBoardDialog } from './BoardDialogs';
+
+export function BoardPage({ boardId, onBoardChanged }: { boardId: string; onBoardChanged: () => void }) {
+  const boards = useQuery(() => call('listBoards', {}), []);
+  const meetings = useQuery(() => call('listMeetings', { boardId }), [boardId]);
+  const [dialog, setDialog] = useState<'none' | 'meeting' | 'rename'>('none');
+  const board = boards.data?.find((b) => b.id === boardId);
+
+  if (boards.data && !board) {
+    return (
+      <section className="page">
+        <h1>Board not found</h1>
+        <p>
+          This board no longer exists. <a href={hrefFor({ name: 'home' })}>Back to your boards</a>
+        </p>
+      </section>
+    );
+  }
+  if (!board) return <section className="page" aria-busy="true" />;
+
+  return (
+    <section className="page" aria-labelledby="board-title">
+      <header className="page-header">
+        <div>
+          <p className="eyebrow">Board{board.shortCode ? ` · ${board.shortCode}` : ''}</p>
+          <h1 id="board-title">{board.name}</h1>
+        </div>
+        <div className="page-actions">
+          <button type="button" className="button" onClick={() => setDialog('rename')}>
+            Rename
+          </button>
+          <button type="button" className="button primary" onClick={() => setDialog('meeting')}>
+            New meeting
+          </button>
+        </div>
+      </header>
+      <h2 className="section-title">Meetings</h2>
+      {meetings.error ? (
+        <p className="form-error" role="alert">
+          {meetings.error.message}
+        </p>
+      ) : (
+        <MeetingList meetings={meetings.data} />
+      )}
+      {dialog === 'rename' ? (
+        <RenameBoardDialog
+          board={board}
+          onCancel={() => setDialog('none')}
+          onRenamed={() => {
+            setDialog('none');
+            boards.reload();
+            meetings.reload();
+            onBoardChanged();
+          }}
+        />
+      ) : null}
+      {dialog === 'meeting' ? (
+        <NewMeetingDialog
+          boardId={board.id}
+          onCancel={() => setDialog('none')}
+          onCreated={(meeting) => {
+            setDialog('none');
+            onBoardChanged();
+            navigate({ name: 'meeting', meetingId: meeting.id });
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

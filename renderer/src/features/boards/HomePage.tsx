@@ -1,0 +1,51 @@
+// The first screen: what the app holds, and where to start.
+import type { BoardSummary } from '../../../../shared/api';
+import { formatUkDate } from '../../../../shared/domain/dates';
+import { hrefFor } from '../../app/router';
+
+export function HomePage({ boards, dataFile }: { boards: BoardSummary[] | undefined; dataFile: string }) {
+  return (
+    <section className="page" aria-labelledby="home-title">
+      <header className="page-header">
+        <h1 id="home-title">Your boards</h1>
+      </header>
+      {boards && boards.length === 0 ? (
+        <div className="empty-state">
+          <h2>Start with a board</h2>
+          <p>
+            A board is the body whose meetings you minute, such as an executive board or a sub-group. Choose{' '}
+            <strong>New board</strong> on the left to add one.
+          </p>
+        </div>
+      ) : null}
+      {boards && boards.length > 0 ? (
+        <ul className="card-grid">
+          {boards.map((board) => (
+            <li key={board.id} className="card">
+              <a href={hrefFor({ name: 'board', boardId: board.id })} className="card-title">
+                {board.name}
+              </a>
+              <dl className="card-facts">
+                <div>
+                  <dt>Meetings</dt>
+                  <dd>{board.meetingCount}</dd>
+                </div>
+                <div>
+                  <dt>Last met</dt>
+                  <dd>{board.lastMeetingDate ? formatUkDate(board.lastMeetingDate) : '—'}</dd>
+                </div>
+                <div>
+                  <dt>Next meeting</dt>
+                  <dd>{board.nextMeetingDate ? formatUkDate(board.nextMeetingDate) : '—'}</dd>
+                </div>
+              </dl>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p className="data-file-note">
+        Data file: <code>{dataFile}</code>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+// Page objects for the screens the tests drive.
+import { expect, type Page } from '@playwright/test';
+
+export class Workspace {
+  constructor(readonly page: Page) {}
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+    await expect(this.page.getByRole('navigation', { name: 'Boards' })).toBeVisible();
+  }
+
+  sidebarBoard(name: string) {
+    return this.page.getByRole('navigation', { name: 'Boards' }).getByRole('link', { name: new RegExp(name) });
+  }
+
+  async createBoard(name: string, shortCode = ''): Promise<void> {
+    await this.page.getByRole('button', { name: 'New board' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'New board' });
+    await dialog.getByLabel('Board name').fill(name);
+    if (shortCode) await dialog.getByLabel('Short code (optional)').fill(shortCode);
+    await dialog.getByRole('button', { name: 'Create board' }).click();
+  }
+
+  async createMeeting(meeting: { date: string; start?: string; end?: string; venue?: string }): Promise<void> {
+    await this.page.getByRole('button', { name: 'New meeting' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'New meeting' });
+    await dialog.getByLabel('Date').fill(meeting.date);
+    if (meeting.start) await dialog.getByLabel('Starts').fill(meeting.start);
+    if (meeting.end) await dialog.getByLabel('Ends').fill(meeting.end);
+    if (meeting.venue) await dialog.getByLabel('Venue').fill(meeting.venue);
+    await dialog.getByRole('button', { name: 'Create meeting' }).click();
+  }
+
+  meetingRows() {
+    return this.page.locator('table.meeting-table tbody tr');
+  }
+}

@@ -1,0 +1,55 @@
+// Temp folders and real stores for tests: every test gets its own SQLite file, built by
+// the real migrations. Never a mock of the database.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { afterEach } from 'vitest';
+import { startCore, type Core } from '../../electron/core/app';
+
+const made: string[] = [];
+const cores: Core[] = [];
+
+afterEach(() => {
+  for (const core of cores.splice(0)) core.close();
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+export function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-test-'));
+  made.push(dir);
+  return dir;
+}
+
+export async function tempCore(file = path.join(tempDir(), 'data.sqlite')): Promise<Core> {
+  const core = await startCore(file);
+  cores.push(core);
+  return core;
+}
+
+export function sha256(file: string): string {
+  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+/** Calls a method and returns its value, failing the test with the typed error otherwise. */
+export function ok<T = unknown>(core: Core, method: string, payload: unknown): T {
+  const response = core.call(method, payload);
+  if (!response.ok) throw new Error(`${method} failed: ${response.error.code}: ${response.error.message}`);
+  return response.value as T;
+}
+
+/** Row counts of every table: a cheap fingerprint of "nothing changed". */
+export function rowCounts(core: Core): Record<string, number> {
+  const db = core.store?.db;
+  if (!db) throw new Error('store not open');
+  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number]));
+}
+
+/** A full dump of every table's rows, for comparing before and after a refused call. */
+export function dump(core: Core): string {
+  const db = core.store?.db;
+  if (!db) throw new Error('store not open');
+  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}"`).all().map((row) => JSON.stringify(row)).sort()]));
+}

@@ -1,0 +1,191 @@
+// Host wiring for the Electron side. The Electron runtime cannot run here, so the 'electron'
+// module is replaced by a stand-in that records what main and preload ask of it; core and
+// the database underneath are real.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { ipcChannel, methodNames, type ApiResponse } from '../../shared/api';
+
+type Listener = (...args: unknown[]) => unknown;
+
+const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-electron-'));
+afterAll(() => fs.rmSync(userData, { recursive: true, force: true }));
+
+const recorded = vi.hoisted(() => ({
+  windows: [] as { options: Record<string, unknown>; loaded: string[]; contentsEvents: Map<string, Listener>; openHandler?: Listener }[],
+  ipc: new Map<string, Listener>(),
+  exposed: new Map<string, unknown>(),
+  invoked: [] as unknown[][],
+  schemes: [] as unknown[],
+  protocolHandlers: new Map<string, Listener>(),
+  appEvents: new Map<string, Listener>(),
+  permissionHandler: undefined as undefined | Listener,
+  lockRequested: 0,
+  ready: undefined as undefined | Promise<void>,
+}));
+
+vi.mock('electron', () => {
+  class BrowserWindow {
+    readonly webContents: { on: (e: string, l: Listener) => void; setWindowOpenHandler: (h: Listener) => void };
+    private readonly entry: (typeof recorded.windows)[number];
+    constructor(options: Record<string, unknown>) {
+      this.entry = { options, loaded: [], contentsEvents: new Map() };
+      recorded.windows.push(this.entry);
+      this.webContents = {
+        on: (event, listener) => this.entry.contentsEvents.set(event, listener),
+        setWindowOpenHandler: (handler) => {
+          this.entry.openHandler = handler;
+        },
+      };
+    }
+    once(): void {}
+    on(): void {}
+    show(): void {}
+    loadURL(url: string): Promise<void> {
+      this.entry.loaded.push(url);
+      return Promise.resolve();
+    }
+  }
+  let readyResolve: () => void = () => {};
+  recorded.ready = new Promise<void>((resolve) => {
+    readyResolve = resolve;
+  });
+  return {
+    app: {
+      requestSingleInstanceLock: () => {
+        recorded.lockRequested++;
+        return true;
+      },
+      on: (event: string, listener: Listener) => recorded.appEvents.set(event, listener),
+      quit: () => {},
+      whenReady: () => {
+        const done = Promise.resolve();
+        void done.then(() => setTimeout(readyResolve, 50));
+        return done;
+      },
+      getPath: () => userData,
+      commandLine: { appendSwitch: () => {} },
+    },
+    BrowserWindow,
+    dialog: { showMessageBox: async () => ({ response: 1 }) },
+    ipcMain: { handle: (channel: string, listener: Listener) => recorded.ipc.set(channel, listener) },
+    ipcRenderer: { invoke: (...args: unknown[]) => recorded.invoked.push(args) },
+    contextBridge: { exposeInMainWorld: (key: string, value: unknown) => recorded.exposed.set(key, value) },
+    net: { fetch: async () => new Response('') },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => recorded.schemes.push(...schemes),
+      handle: (scheme: string, handler: Listener) => recorded.protocolHandlers.set(scheme, handler),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (handler: Listener) => {
+          recorded.permissionHandler = handler;
+        },
+        setPermissionCheckHandler: () => {},
+        setDevicePermissionHandler: () => {},
+      },
+    },
+    shell: { openExternal: async () => {} },
+  };
+});
+
+async function startMain(): Promise<void> {
+  await import('../../electron/main/index');
+  await recorded.ready;
+  // startCore is async inside whenReady: wait until the window exists.
+  await vi.waitFor(() => expect(recorded.windows).toHaveLength(1));
+}
+
+describe('electron/main', () => {
+  it('takes the single-instance lock and registers app:// as a privileged scheme before ready', async () => {
+    await startMain();
+    expect(recorded.lockRequested).toBe(1);
+    expect(recorded.appEvents.has('second-instance')).toBe(true);
+    expect(recorded.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(recorded.protocolHandlers.has('app')).toBe(true);
+  });
+
+  it('opens one window with isolation, sandbox and no Node, loading the app:// entry', async () => {
+    await startMain();
+    const [win] = recorded.windows;
+    const prefs = win!.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+    expect(String(prefs.preload)).toMatch(/preload[/\\]index\.cjs$/);
+    expect(win!.loaded).toEqual(['app://matters-arising/index.html']);
+  });
+
+  it('blocks navigation away from the app, new windows and webviews', async () => {
+    await startMain();
+    const [win] = recorded.windows;
+    const navigate = win!.contentsEvents.get('will-navigate')!;
+    const away = { preventDefault: vi.fn() };
+    navigate(away, 'https://example.org/');
+    expect(away.preventDefault).toHaveBeenCalled();
+    const within = { preventDefault: vi.fn() };
+    navigate(within, 'app://matters-arising/index.html#/boards');
+    expect(within.preventDefault).not.toHaveBeenCalled();
+    const webview = { preventDefault: vi.fn() };
+    win!.contentsEvents.get('will-attach-webview')!(webview);
+    expect(webview.preventDefault).toHaveBeenCalled();
+    expect(win!.openHandler!({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
+    expect(win!.openHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+  });
+
+  it('denies every permission request', async () => {
+    await startMain();
+    const callback = vi.fn();
+    recorded.permissionHandler!({}, 'media', callback);
+    expect(callback).toHaveBeenCalledWith(false);
+  });
+
+  it('registers an IPC handler for every contract method, and no others', async () => {
+    await startMain();
+    expect([...recorded.ipc.keys()].sort()).toEqual(methodNames.map(ipcChannel).sort());
+  });
+
+  it('answers calls from the app window with real core results and refuses unknown senders', async () => {
+    await startMain();
+    const handler = recorded.ipc.get(ipcChannel('createBoard'))!;
+    const mainFrame = { url: 'app://matters-arising/index.html' };
+    const fromApp = (await handler({ senderFrame: mainFrame, sender: { mainFrame } }, { name: 'Executive Board' })) as ApiResponse<{ name: string }>;
+    expect(fromApp).toMatchObject({ ok: true, value: { name: 'Executive Board' } });
+
+    const list = recorded.ipc.get(ipcChannel('listBoards'))!;
+    const foreign = { url: 'https://evil.example/' };
+    for (const event of [
+      { senderFrame: foreign, sender: { mainFrame: foreign } },
+      { senderFrame: null, sender: { mainFrame } },
+      { senderFrame: { url: 'app://matters-arising/index.html' }, sender: { mainFrame } }, // a subframe, not the main frame
+      { senderFrame: { url: 'app://matters-arising.evil/index.html' }, sender: { mainFrame: null } },
+    ]) {
+      expect(await list(event, {})).toMatchObject({ ok: false, error: { code: 'unauthorised' } });
+    }
+    expect(await handler({ senderFrame: mainFrame, sender: { mainFrame } }, { name: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'name' },
+    });
+    expect(fs.existsSync(path.join(userData, 'matters-arising.sqlite'))).toBe(true);
+  });
+});
+
+describe('electron/preload', () => {
+  it('exposes only window.api, with one function per contract method that invokes its channel', async () => {
+    await import('../../electron/preload/index');
+    expect([...recorded.exposed.keys()]).toEqual(['api']);
+    const api = recorded.exposed.get('api') as Record<string, (input: unknown) => unknown>;
+    expect(Object.keys(api).sort()).toEqual([...methodNames].sort());
+    for (const value of Object.values(api)) expect(typeof value).toBe('function');
+    api.createBoard!({ name: 'Main Board' });
+    expect(recorded.invoked.at(-1)).toEqual([ipcChannel('createBoard'), { name: 'Main Board' }]);
+  });
+});
