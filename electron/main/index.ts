@@ -6,8 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } fr
 import { startCore, type Core } from '../core/app';
 import { resolveDataFile } from '../core/paths';
 import { registerApi } from './ipc';
-import { APP_SCHEME, CONTENT_SECURITY_POLICY, hardenSession, resolveAppPath, type ExternalOpener } from './security';
-import { createMainWindow } from './window';
+import { APP_SCHEME, CONTENT_SECURITY_POLICY, createMainWindow, hardenSession, resolveAppPath, type ExternalOpener } from './security';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');

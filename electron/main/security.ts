@@ -2,7 +2,7 @@
 // isolation, sandbox, CSP, navigation/redirect/new-window/webview blocking, permission
 // requests, IPC sender checks and the app:// protocol with its path-traversal guard.
 import path from 'node:path';
-import type { BrowserWindowConstructorOptions, Session, WebContents, WebFrameMain } from 'electron';
+import type { BrowserWindow as BrowserWindowClass, Session, WebContents, WebFrameMain } from 'electron';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'matters-arising';
@@ -12,8 +12,16 @@ export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
-  return {
+/**
+ * The main window. The options are written out here, literally, so that reviewers and
+ * electronegativity can see every one of them at the call site.
+ */
+export function createMainWindow(
+  BrowserWindow: typeof BrowserWindowClass,
+  preloadPath: string,
+  external?: ExternalOpener,
+): BrowserWindowClass {
+  const win = new BrowserWindow({
     width: 1280,
     height: 840,
     minWidth: 900,
@@ -33,9 +41,15 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // middle-click would otherwise open links in a new window
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
-  };
+  });
+  hardenWebContents(win.webContents, external);
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(APP_ENTRY);
+  return win;
 }
 
 /** True only for our own app:// origin, parsed, never by substring. */

@@ -119,6 +119,7 @@ describe('electron/main', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(String(prefs.preload)).toMatch(/preload[/\\]index\.cjs$/);
     expect(win!.loaded).toEqual(['app://matters-arising/index.html']);

@@ -1,0 +1,63 @@
+// Runs @doyensec/electronegativity over the built app (main, preload, renderer HTML) and
+// fails on any HIGH or MEDIUM finding that has not been reviewed in
+// scripts/electronegativity-reviewed.json. The check that downloads Electron's release
+// list is skipped: it needs the network, and the version is pinned in package.json.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const reviewed = JSON.parse(fs.readFileSync(path.join(root, 'scripts/electronegativity-reviewed.json'), 'utf8')).reviewed;
+const electronVersion = pkg.devDependencies.electron.replace(/^[^\d]*/, '');
+
+for (const built of ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html']) {
+  if (!fs.existsSync(path.join(root, built))) {
+    console.error(`electronegativity: ${built} is missing; run "npm run build" first.`);
+    process.exit(2);
+  }
+}
+
+const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-electronegativity-'));
+try {
+  fs.cpSync(path.join(root, 'out/main'), path.join(stage, 'main'), { recursive: true });
+  fs.cpSync(path.join(root, 'out/preload'), path.join(stage, 'preload'), { recursive: true });
+  fs.copyFileSync(path.join(root, 'out/renderer/index.html'), path.join(stage, 'index.html'));
+  fs.copyFileSync(path.join(root, 'package.json'), path.join(stage, 'package.json'));
+  const csv = path.join(stage, 'findings.csv');
+  const bin = path.join(root, 'node_modules/.bin/electronegativity');
+  const run = spawnSync(bin, ['-i', stage, '-e', electronVersion, '-r', '-x', 'AvailableSecurityFixesGlobalCheck', '-o', csv], {
+    encoding: 'utf8',
+    timeout: 5 * 60 * 1000,
+  });
+  if (run.status !== 0 || !fs.existsSync(csv)) {
+    console.error(run.stdout, run.stderr);
+    console.error('electronegativity did not run to the end.');
+    process.exit(1);
+  }
+  const findings = fs
+    .readFileSync(csv, 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter((line) => line.trim())
+    .map((line) => {
+      const [check, severity, confidence, file] = line.split(',').map((cell) => cell.replace(/^"|"$/g, '').trim());
+      return { check, severity, confidence, file };
+    });
+  const bySeverity = {};
+  for (const f of findings) bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
+  const isReviewed = (f) => reviewed.some((r) => r.check === f.check && r.file === f.file);
+  const blocking = findings.filter((f) => (f.severity === 'HIGH' || f.severity === 'MEDIUM') && !isReviewed(f));
+  console.log(`electronegativity ${electronVersion ? `(Electron ${electronVersion})` : ''}: ${findings.length} findings`);
+  for (const f of findings) console.log(`  ${f.severity.padEnd(13)} ${f.confidence.padEnd(10)} ${f.check} in ${f.file}${isReviewed(f) ? ' (reviewed)' : ''}`);
+  console.log(`  by severity: ${Object.entries(bySeverity).map(([s, n]) => `${s} ${n}`).join(', ') || 'none'}`);
+  if (blocking.length > 0) {
+    console.error(`electronegativity: ${blocking.length} HIGH/MEDIUM finding(s) not reviewed.`);
+    process.exit(1);
+  }
+  console.log('electronegativity: no unreviewed HIGH or MEDIUM findings.');
+} finally {
+  fs.rmSync(stage, { recursive: true, force: true });
+}
