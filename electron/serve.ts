@@ -37,6 +37,8 @@ export interface BrowserHostOptions {
   /** 0 picks a free port. */
   port?: number;
   token?: string;
+  /** Called when the user chooses Quit in the app. */
+  onQuit?: () => void;
 }
 
 export interface BrowserHost {
@@ -108,7 +110,7 @@ async function handleApi(core: Core, token: string, method: string, req: http.In
   } catch {
     return refuse(res, 400, 'invalid_input', 'The request was not valid JSON.');
   }
-  sendJson(res, 200, core.call(decodeURIComponent(method), payload));
+  sendJson(res, 200, await core.callAsync(decodeURIComponent(method), payload));
 }
 
 function serveStatic(rendererDir: string, urlPath: string, res: http.ServerResponse): void {
@@ -140,7 +142,7 @@ function serveStatic(rendererDir: string, urlPath: string, res: http.ServerRespo
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const core = await startCore(options.dataFile);
+  const core = await startCore(options.dataFile, {}, { quit: () => options.onQuit?.() });
   let allowed = allowedOrigins(0);
 
   const server = http.createServer((req, res) => {
@@ -200,7 +202,15 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const dataFile = resolveDataFile(argv);
-  const host = await startBrowserHost({ dataFile, rendererDir, port });
+  const host: BrowserHost = await startBrowserHost({
+    dataFile,
+    rendererDir,
+    port,
+    onQuit: () => {
+      console.log('Matters Arising was closed from the app.');
+      void host.close().then(() => process.exit(0));
+    },
+  });
   if (host.core.status.state === 'problem') {
     const { problem } = host.core.status;
     console.error(`Matters Arising: ${problem.title}. ${problem.message} ${problem.advice}`);

@@ -36,7 +36,7 @@ export interface StoreProblem {
 }
 
 export type AppStatus =
-  | { state: 'ready'; dataFile: string; schemaVersion: number; appVersion: string }
+  | { state: 'ready'; dataFile: string; schemaVersion: number; appVersion: string; recoveredFromCrash: boolean }
   | { state: 'problem'; dataFile: string; appVersion: string; problem: StoreProblem };
 
 export interface BoardSummary {
@@ -69,6 +69,22 @@ export interface MeetingDetail extends MeetingSummary {
   nextMeeting: { date: string | null; time: string | null; venue: string | null };
   createdAt: string;
   updatedAt: string;
+}
+
+export interface BackupInfo {
+  /** File name inside the backup folder; the handle for restoring it. */
+  name: string;
+  takenAt: string;
+  sizeBytes: number;
+  /** Meetings in the backup, or null when it cannot be read. */
+  meetingCount: number | null;
+  /** daily, manual, before-restore, before-upgrade-from-vN... */
+  reason: string;
+}
+
+export interface BackupList {
+  folder: string;
+  backups: BackupInfo[];
 }
 
 // ---------------------------------------------------------------- input pieces
@@ -130,8 +146,25 @@ const method =
 
 const empty = z.strictObject({});
 
+const filePath = z
+  .string({ message: 'Enter the path of a file.' })
+  .trim()
+  .min(1, { message: 'Enter the path of a file.' })
+  .max(4096, { message: 'That path is too long.' })
+  .refine((p) => !p.includes('\0'), { message: 'That path is not valid.' });
+
 export const contract = {
   getAppStatus: method<AppStatus>()(empty),
+  /** Switches to another data file, creating it if it does not exist. */
+  openDataFile: method<AppStatus>()(z.strictObject({ path: filePath })),
+  quitApp: method<{ quitting: true }>()(empty),
+
+  listBackups: method<BackupList>()(empty),
+  backUpNow: method<BackupInfo>()(empty),
+  restoreBackup: method<AppStatus>()(
+    z.strictObject({ name: z.string().min(1, { message: 'Choose a backup.' }).max(255, { message: 'Choose one of the listed backups.' }) }),
+  ),
+  setBackupFolder: method<BackupList>()(z.strictObject({ folder: filePath.nullable() })),
 
   listBoards: method<BoardSummary[]>()(empty),
   createBoard: method<BoardSummary>()(

@@ -7,7 +7,6 @@ import {
   isMethodName,
   type ApiError,
   type ApiResponse,
-  type AppStatus,
   type MethodName,
   type ParsedInputOf,
   type ResultOf,
@@ -16,13 +15,12 @@ import { createBoard, listBoards, renameBoard } from './boards';
 import { createMeeting, getMeeting, listMeetings } from './meetings';
 import type { Store } from './db/open';
 import { DomainError } from './errors';
+import { setBackupFolder } from './backups';
+import { backUpNow, quit, restoreBackup, sessionBackups, switchDataFile, type Session } from './session';
 
-export interface CoreContext {
-  readonly status: AppStatus;
-  readonly store: Store | null;
-}
+export type CoreContext = Session;
 
-type Handler<K extends MethodName> = (ctx: CoreContext, input: ParsedInputOf<K>) => ResultOf<K>;
+type Handler<K extends MethodName> = (ctx: CoreContext, input: ParsedInputOf<K>) => ResultOf<K> | Promise<ResultOf<K>>;
 export type Handlers = { readonly [K in MethodName]: Handler<K> };
 
 function requireStore(ctx: CoreContext): Store {
@@ -39,6 +37,13 @@ const onStore =
 
 export const handlers: Handlers = {
   getAppStatus: (ctx) => ctx.status,
+  openDataFile: (ctx, input) => switchDataFile(ctx, input.path),
+  quitApp: (ctx) => quit(ctx),
+
+  listBackups: (ctx) => sessionBackups(ctx),
+  backUpNow: (ctx) => backUpNow(ctx),
+  restoreBackup: (ctx, input) => restoreBackup(ctx, input.name),
+  setBackupFolder: onStore((store, input) => setBackupFolder(store, input.folder)),
   listBoards: onStore((store) => listBoards(store)),
   createBoard: onStore(createBoard),
   renameBoard: onStore(renameBoard),
@@ -73,8 +78,14 @@ function toApiError(err: unknown): ApiError {
   return { code: 'internal', message: 'Something went wrong inside Matters Arising; the change was not made.' };
 }
 
-/** Validates and runs one call. Never throws: every failure becomes {ok: false, error}. */
-export function dispatch(ctx: CoreContext, method: unknown, payload: unknown): ApiResponse<unknown> {
+/** Methods whose handlers copy files and answer with a Promise. */
+export const ASYNC_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(['openDataFile', 'backUpNow', 'restoreBackup']);
+
+/**
+ * Validates and runs one call. Never throws: every failure becomes {ok: false, error}.
+ * Synchronous for synchronous handlers; a Promise for the few that copy files.
+ */
+export function dispatch(ctx: CoreContext, method: unknown, payload: unknown): ApiResponse<unknown> | Promise<ApiResponse<unknown>> {
   if (!isMethodName(method)) {
     return { ok: false, error: { code: 'unknown_method', message: `There is no API method called ${JSON.stringify(String(method)).slice(0, 80)}.` } };
   }
@@ -82,7 +93,14 @@ export function dispatch(ctx: CoreContext, method: unknown, payload: unknown): A
   if (!parsed.success) return { ok: false, error: describeIssues(parsed.error) };
   try {
     const handler = handlers[method] as Handler<MethodName>;
-    return { ok: true, value: handler(ctx, parsed.data as never) };
+    const value = handler(ctx, parsed.data as never);
+    if (value instanceof Promise) {
+      return value.then(
+        (resolved): ApiResponse<unknown> => ({ ok: true, value: resolved }),
+        (err: unknown): ApiResponse<unknown> => ({ ok: false, error: toApiError(err) }),
+      );
+    }
+    return { ok: true, value };
   } catch (err) {
     return { ok: false, error: toApiError(err) };
   }

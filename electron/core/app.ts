@@ -1,34 +1,38 @@
-// Starting and stopping core for a host: opens the store (or records why it could not),
-// and hands the host one `call` that every API request goes through.
+// Starting and stopping core for a host: opens the session (or records why the data file
+// could not be opened), and hands the host one `call` that every API request goes through.
 import type { ApiResponse, AppStatus } from '../../shared/api';
-import { version } from '../../package.json';
-import { dispatch, type CoreContext } from './api';
-import { LATEST_VERSION, openStore, StoreOpenError, type OpenOptions, type Store } from './db/open';
+import { ASYNC_METHODS, dispatch } from './api';
+import type { OpenOptions, Store } from './db/open';
+import { closeSession, openSession, APP_VERSION, type SessionHooks } from './session';
 
-export const APP_VERSION: string = version;
+export { APP_VERSION };
 
 export interface Core {
   readonly status: AppStatus;
   readonly store: Store | null;
+  /** What the hosts use: every method, answered as a Promise. */
+  callAsync(method: unknown, payload: unknown): Promise<ApiResponse<unknown>>;
+  /** Synchronous, for tests and tools; refuses the few methods that copy files (use callAsync). */
   call(method: unknown, payload: unknown): ApiResponse<unknown>;
   close(): void;
 }
 
-export async function startCore(dataFile: string, options: OpenOptions = {}): Promise<Core> {
-  let store: Store | null = null;
-  let status: AppStatus;
-  try {
-    store = await openStore(dataFile, options);
-    status = { state: 'ready', dataFile: store.file, schemaVersion: options.migrations?.length ?? LATEST_VERSION, appVersion: APP_VERSION };
-  } catch (err) {
-    if (!(err instanceof StoreOpenError)) throw err;
-    status = { state: 'problem', dataFile, appVersion: APP_VERSION, problem: err.problem };
-  }
-  const ctx: CoreContext = { status, store };
+export async function startCore(dataFile: string, options: OpenOptions = {}, hooks: SessionHooks = {}): Promise<Core> {
+  const session = await openSession(dataFile, options, hooks);
   return {
-    status,
-    store,
-    call: (method, payload) => dispatch(ctx, method, payload),
-    close: () => store?.close(),
+    get status() {
+      return session.status;
+    },
+    get store() {
+      return session.store;
+    },
+    callAsync: async (method, payload) => dispatch(session, method, payload),
+    call: (method, payload) => {
+      if (ASYNC_METHODS.has(method as never)) {
+        return { ok: false, error: { code: 'internal', message: `${String(method)} answers asynchronously: use callAsync.` } };
+      }
+      return dispatch(session, method, payload) as ApiResponse<unknown>;
+    },
+    close: () => closeSession(session),
   };
 }

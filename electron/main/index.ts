@@ -66,7 +66,7 @@ if (!app.requestSingleInstanceLock()) {
       return new Response(response.body, { status: response.status, headers });
     });
     const dataFile = resolveDataFile(process.argv, process.env, app.getPath('userData'));
-    core = await startCore(dataFile);
+    core = await startCore(dataFile, {}, { quit: () => app.quit() });
     if (core.status.state === 'problem') console.error(`[main] ${core.status.problem.title}: ${core.status.problem.message}`);
     registerApi(ipcMain, core);
     mainWindow = createMainWindow(BrowserWindow, preloadPath, external);

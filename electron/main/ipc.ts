@@ -9,12 +9,12 @@ export const REFUSED_SENDER: ApiResponse<never> = {
   error: { code: 'unauthorised', message: 'This request did not come from the Matters Arising window.' },
 };
 
-export function registerApi(ipcMain: Pick<IpcMain, 'handle'>, core: Pick<Core, 'call'>): string[] {
+export function registerApi(ipcMain: Pick<IpcMain, 'handle'>, core: Pick<Core, 'callAsync'>): string[] {
   return methodNames.map((name) => {
     const channel = ipcChannel(name);
     ipcMain.handle(channel, (event: IpcMainInvokeEvent, payload: unknown) => {
       if (!isTrustedSender(event.senderFrame, event.sender.mainFrame)) return REFUSED_SENDER;
-      return core.call(name, payload);
+      return core.callAsync(name, payload);
     });
     return channel;
   });

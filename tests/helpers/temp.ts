@@ -38,6 +38,12 @@ export function ok<T = unknown>(core: Core, method: string, payload: unknown): T
   return response.value as T;
 }
 
+export async function okAsync<T = unknown>(core: Core, method: string, payload: unknown): Promise<T> {
+  const response = await core.callAsync(method, payload);
+  if (!response.ok) throw new Error(`${method} failed: ${response.error.code}: ${response.error.message}`);
+  return response.value as T;
+}
+
 /** Row counts of every table: a cheap fingerprint of "nothing changed". */
 export function rowCounts(core: Core): Record<string, number> {
   const db = core.store?.db;

@@ -35,7 +35,7 @@ describe('every API method', () => {
     for (const method of methodNames) {
       for (const payload of MALFORMED) {
         // A method without inputs ignores nothing: unknown keys and non-objects are refused too.
-        const response = core.call(method, payload);
+        const response = await core.callAsync(method, payload);
         expect(response.ok, `${method} accepted ${JSON.stringify(payload)}`).toBe(false);
         if (!response.ok) {
           expect(response.error.code).toBe('invalid_input');
@@ -49,8 +49,7 @@ describe('every API method', () => {
   it('refuses an unknown method by name', async () => {
     const core = await tempCore();
     for (const name of ['dropTables', '__proto__', 'constructor', 'toString', 42, null]) {
-      const response = core.call(name, {});
-      expect(response).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+      expect(await core.callAsync(name, {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
     }
   });
 

@@ -1,16 +1,27 @@
 // Backups are taken with SQLite's online backup API (db.backup), never a file copy of a
-// live database, and written under a temporary name first so a half-written copy is never
-// mistaken for a good one.
+// live database. Each is written under a temporary name, switched to a plain rollback
+// journal so it is one self-contained file, and only then given its real name.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Database } from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { format } from 'date-fns';
 
-export async function backupTo(db: Database, target: string): Promise<string> {
+export async function backupTo(db: Database.Database, target: string): Promise<string> {
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const partial = `${target}.partial`;
-  await db.backup(partial);
-  fs.renameSync(partial, target);
+  try {
+    await db.backup(partial);
+    const copy = new Database(partial);
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+    fs.renameSync(partial, target);
+  } catch (err) {
+    fs.rmSync(partial, { force: true });
+    throw err;
+  }
   return target;
 }
 
@@ -19,6 +30,6 @@ export function backupFileName(dataFile: string, reason: string, now: Date = new
   return `${base} ${format(now, 'yyyy-MM-dd HHmmss')} ${reason}.sqlite`;
 }
 
-export async function backupBeforeMigration(db: Database, dataFile: string, fromVersion: number, dir: string): Promise<string> {
+export async function backupBeforeMigration(db: Database.Database, dataFile: string, fromVersion: number, dir: string): Promise<string> {
   return backupTo(db, path.join(dir, backupFileName(dataFile, `before-upgrade-from-v${fromVersion}`)));
 }

@@ -8,6 +8,7 @@ export type FileInspection =
   | { kind: 'absent' }
   | { kind: 'empty' }
   | { kind: 'not_sqlite' }
+  | { kind: 'truncated'; expectedBytes: number; actualBytes: number }
   | { kind: 'sqlite'; userVersion: number };
 
 export function inspectDataFile(file: string): FileInspection {
@@ -23,6 +24,15 @@ export function inspectDataFile(file: string): FileInspection {
     const read = fs.readSync(fd, header, 0, 100, 0);
     if (read === 0) return { kind: 'empty' };
     if (read < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) return { kind: 'not_sqlite' };
+    // Header fields are big-endian: page size at 16 (1 means 65536), page count at 28 (valid
+    // when the change counter at 24 equals the version-valid-for number at 92).
+    const rawPageSize = header.readUInt16BE(16);
+    const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
+    const pageCount = header.readUInt32BE(24) === header.readUInt32BE(92) ? header.readUInt32BE(28) : 0;
+    const actualBytes = fs.fstatSync(fd).size;
+    if (pageSize >= 512 && pageCount > 0 && actualBytes < pageSize * pageCount) {
+      return { kind: 'truncated', expectedBytes: pageSize * pageCount, actualBytes };
+    }
     // user_version is the big-endian 32-bit integer at offset 60 of the header.
     return { kind: 'sqlite', userVersion: header.readInt32BE(60) };
   } finally {

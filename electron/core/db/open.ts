@@ -8,10 +8,13 @@ import type { StoreProblem } from '../../../shared/api';
 import { inspectDataFile } from './file';
 import { LATEST_VERSION, MIGRATIONS, applyMigrations, schemaVersion, type Migration } from './migrations';
 import { backupBeforeMigration } from './backup';
+import { acquireLock } from './lock';
 
 export interface Store {
   readonly db: Database.Database;
   readonly file: string;
+  /** True when the previous session did not close the file (a crash); it was checked on open. */
+  readonly recoveredFromCrash: boolean;
   /** Who the change log records as making changes. */
   readonly actor: string;
   close(): void;
@@ -74,7 +77,24 @@ function checkContents(file: string, latest: number): void {
       'Open the right file, or restore one of your backups. The file has not been changed.',
     );
   }
+  if (found.kind === 'truncated') {
+    throw problem(
+      'corrupt',
+      'The data file is damaged',
+      `${file} is shorter than it should be (${found.actualBytes} of ${found.expectedBytes} bytes): it was probably cut off while being copied.`,
+      'Restore a backup, or open another file. The damaged file has not been changed or deleted.',
+    );
+  }
   if (found.kind === 'sqlite' && found.userVersion > latest) throw newerVersion(file, found.userVersion, latest);
+}
+
+function damaged(file: string, detail: string): StoreOpenError {
+  return problem(
+    'corrupt',
+    'The data file is damaged',
+    `${file} failed its integrity check (${detail}).`,
+    'Restore a backup, or open another file. The damaged file has not been changed or deleted.',
+  );
 }
 
 function newerVersion(file: string, version: number, latest: number): StoreOpenError {
@@ -130,16 +150,38 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
   checkFolder(absolute);
   checkContents(absolute, latest);
 
+  let lock;
+  try {
+    lock = acquireLock(absolute);
+  } catch (err) {
+    throw sqliteProblem(absolute, Object.assign(new Error((err as Error).message), { code: 'SQLITE_CANTOPEN' }));
+  }
+  if (!lock.acquired) {
+    throw problem(
+      'locked',
+      'The data file is in use',
+      `${absolute} is open in another copy of Matters Arising (process ${lock.holder.pid} on ${lock.holder.host}, since ${lock.holder.since}).`,
+      'Switch to that window, or close it and try again. Nothing has been changed.',
+    );
+  }
+  const release = lock.release;
+
   let db: Database.Database;
   try {
     db = new Database(absolute, { timeout: 5000 });
   } catch (err) {
+    release();
     throw sqliteProblem(absolute, err);
   }
   try {
     // The header can lag behind an un-checkpointed WAL: ask SQLite itself before any write.
     const version = schemaVersion(db);
     if (version > latest) throw newerVersion(absolute, version, latest);
+    if (version > 0) {
+      const check = db.pragma('quick_check(5)', { simple: false }) as { quick_check: string }[];
+      const verdict = check.map((row) => row.quick_check).join('; ');
+      if (verdict !== 'ok') throw damaged(absolute, verdict.slice(0, 300));
+    }
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -151,6 +193,7 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
     if (version < latest) db.pragma('wal_checkpoint(TRUNCATE)');
   } catch (err) {
     db.close();
+    release();
     if (err instanceof StoreOpenError) throw err;
     throw sqliteProblem(absolute, err);
   }
@@ -159,6 +202,7 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
   return {
     db,
     file: absolute,
+    recoveredFromCrash: lock.stale,
     actor: options.actor ?? defaultActor(),
     close() {
       if (closed) return;
@@ -167,6 +211,7 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
         db.pragma('optimize');
       } finally {
         db.close();
+        release();
       }
     },
   };

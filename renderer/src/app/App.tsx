@@ -1,6 +1,7 @@
 // The shell: checks the data file first, then shows the boards beside the chosen screen.
 import type { AppStatus } from '../../../shared/api';
 import { call } from '../api/client';
+import { BackupsPage } from '../features/backups/BackupsPage';
 import { BoardPage } from '../features/boards/BoardPage';
 import { BoardSidebar } from '../features/boards/BoardSidebar';
 import { HomePage } from '../features/boards/HomePage';
@@ -26,19 +27,46 @@ export function App() {
     );
   }
   if (!status.data) return <div className="splash" aria-busy="true" />;
-  if (status.data.state === 'problem') return <ProblemScreen problem={status.data.problem} dataFile={status.data.dataFile} />;
-  return <Workspace dataFile={status.data.dataFile} />;
+  if (status.data.state === 'problem') {
+    return <ProblemScreen problem={status.data.problem} dataFile={status.data.dataFile} onResolved={status.reload} />;
+  }
+  return <Workspace key={status.data.dataFile} dataFile={status.data.dataFile} recovered={status.data.recoveredFromCrash} onDataReplaced={status.reload} />;
 }
 
-function Workspace({ dataFile }: { dataFile: string }) {
+interface WorkspaceProps {
+  dataFile: string;
+  recovered: boolean;
+  onDataReplaced: () => void;
+}
+
+function Workspace({ dataFile, recovered, onDataReplaced }: WorkspaceProps) {
   const route = useRoute();
   const boards = useQuery(() => call('listBoards', {}), []);
   const currentBoardId = route.name === 'board' ? route.boardId : undefined;
   return (
     <div className="workspace">
-      <BoardSidebar boards={boards.data ?? []} loading={boards.loading} currentBoardId={currentBoardId} onChanged={boards.reload} />
+      <BoardSidebar
+        boards={boards.data ?? []}
+        loading={boards.loading}
+        currentBoardId={currentBoardId}
+        onChanged={boards.reload}
+        backupsCurrent={route.name === 'backups'}
+      />
       <main className="content" id="content">
+        {recovered ? (
+          <p className="notice recovered" role="status">
+            Matters Arising was not closed properly last time. Your data file was checked and is intact.
+          </p>
+        ) : null}
         {route.name === 'home' ? <HomePage boards={boards.data} dataFile={dataFile} /> : null}
+        {route.name === 'backups' ? (
+          <BackupsPage
+            onRestored={() => {
+              boards.reload();
+              onDataReplaced();
+            }}
+          />
+        ) : null}
         {route.name === 'board' ? <BoardPage key={route.boardId} boardId={route.boardId} onBoardChanged={boards.reload} /> : null}
         {route.name === 'meeting' ? <MeetingPage key={route.meetingId} meetingId={route.meetingId} /> : null}
       </main>

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 
 export type Route =
   | { name: 'home' }
+  | { name: 'backups' }
   | { name: 'board'; boardId: string }
   | { name: 'meeting'; meetingId: string };
 
@@ -10,6 +11,7 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] === 'boards' && parts[1]) return { name: 'board', boardId: parts[1] };
   if (parts[0] === 'meetings' && parts[1]) return { name: 'meeting', meetingId: parts[1] };
+  if (parts[0] === 'backups') return { name: 'backups' };
   return { name: 'home' };
 }
 
@@ -19,6 +21,8 @@ export function hrefFor(route: Route): string {
       return `#/boards/${route.boardId}`;
     case 'meeting':
       return `#/meetings/${route.meetingId}`;
+    case 'backups':
+      return '#/backups';
     default:
       return '#/';
   }

@@ -9,9 +9,10 @@ interface BoardSidebarProps {
   loading: boolean;
   currentBoardId: string | undefined;
   onChanged: () => void;
+  backupsCurrent: boolean;
 }
 
-export function BoardSidebar({ boards, loading, currentBoardId, onChanged }: BoardSidebarProps) {
+export function BoardSidebar({ boards, loading, currentBoardId, onChanged, backupsCurrent }: BoardSidebarProps) {
   const [creating, setCreating] = useState(false);
   return (
     <nav className="sidebar" aria-label="Boards">
@@ -40,6 +41,11 @@ export function BoardSidebar({ boards, loading, currentBoardId, onChanged }: Boa
         ))}
         {!loading && boards.length === 0 ? <li className="empty-note">No boards yet.</li> : null}
       </ul>
+      <div className="sidebar-footer">
+        <a href={hrefFor({ name: 'backups' })} aria-current={backupsCurrent ? 'page' : undefined}>
+          Backups
+        </a>
+      </div>
       {creating ? (
         <NewBoardDialog
           onCancel={() => setCreating(false)}

@@ -1,0 +1,185 @@
+// Backups of the data file: automatic snapshots on start when the last is over a day old,
+// before every migration and restore, kept on a ladder (shared/domain/backupLadder.ts);
+// listing them, and restoring one after keeping a copy of the current file.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { format } from 'date-fns';
+import type { BackupInfo, BackupList } from '../../shared/api';
+import { backupsToKeep } from '../../shared/domain/backupLadder';
+import { backupFileName, backupTo } from './db/backup';
+import { inspectDataFile } from './db/file';
+import { defaultBackupDir, type Store } from './db/open';
+import { LATEST_VERSION } from './db/migrations';
+import { DomainError } from './errors';
+import { logChange } from './changelog';
+
+const BACKUP_FOLDER_KEY = 'backup_folder';
+const NAME_PATTERN = /^(.+) (\d{4}-\d{2}-\d{2}) (\d{2})(\d{2})(\d{2}) ([\w-]+)\.sqlite$/;
+
+export function backupFolder(store: Store | null, dataFile: string): string {
+  if (store) {
+    const row = store.db.prepare('SELECT value FROM settings WHERE key = ?').get(BACKUP_FOLDER_KEY) as { value: string } | undefined;
+    if (row?.value) return row.value;
+  }
+  return defaultBackupDir(dataFile);
+}
+
+/** When the backup was taken, from its name (local time written by backupFileName), else the file time. */
+function takenAt(name: string, file: string): string {
+  const m = NAME_PATTERN.exec(name);
+  if (m) {
+    const local = new Date(`${m[2]}T${m[3]}:${m[4]}:${m[5]}`);
+    if (!Number.isNaN(local.getTime())) return local.toISOString();
+  }
+  return fs.statSync(file).mtime.toISOString();
+}
+
+function meetingCount(file: string): number | null {
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      return db.prepare('SELECT count(*) FROM meetings').pluck().get() as number;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
+function backupFiles(dir: string): { name: string; file: string }[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.filter((n) => n.endsWith('.sqlite')).map((name) => ({ name, file: path.join(dir, name) }));
+}
+
+export function listBackups(store: Store | null, dataFile: string): BackupList {
+  const folder = backupFolder(store, dataFile);
+  const backups: BackupInfo[] = backupFiles(folder)
+    .map(({ name, file }) => ({
+      name,
+      takenAt: takenAt(name, file),
+      sizeBytes: fs.statSync(file).size,
+      meetingCount: meetingCount(file),
+      reason: NAME_PATTERN.exec(name)?.[6] ?? 'copy',
+    }))
+    .sort((a, b) => (a.takenAt < b.takenAt ? 1 : -1));
+  return { folder, backups };
+}
+
+export function pruneBackups(folder: string, now: Date = new Date()): string[] {
+  const files = backupFiles(folder).map(({ name, file }) => ({ name, file, takenAt: takenAt(name, file) }));
+  const keep = backupsToKeep(files, now.toISOString());
+  const removed: string[] = [];
+  for (const f of files) {
+    if (!keep.has(f.name)) {
+      fs.rmSync(f.file, { force: true });
+      removed.push(f.name);
+    }
+  }
+  return removed;
+}
+
+export async function takeBackup(store: Store, reason: string, now: Date = new Date()): Promise<BackupInfo> {
+  const folder = backupFolder(store, store.file);
+  let target = path.join(folder, backupFileName(store.file, reason, now));
+  for (let n = 2; fs.existsSync(target); n++) target = path.join(folder, backupFileName(store.file, `${reason}-${n}`, now));
+  try {
+    await backupTo(store.db, target);
+  } catch (err) {
+    throw new DomainError('storage_error', `The backup could not be written to ${folder}: ${(err as Error).message}. Your data file is unchanged.`);
+  }
+  pruneBackups(folder, now);
+  const name = path.basename(target);
+  return { name, takenAt: now.toISOString(), sizeBytes: fs.statSync(target).size, meetingCount: meetingCount(target), reason };
+}
+
+/** On start: a snapshot when there is something to keep and the newest backup is over a day old. */
+export async function dailyBackup(store: Store, now: Date = new Date()): Promise<BackupInfo | null> {
+  const hasData = store.db.prepare('SELECT EXISTS (SELECT 1 FROM boards)').pluck().get() === 1;
+  if (!hasData) return null;
+  const newest = listBackups(store, store.file).backups[0];
+  if (newest && now.getTime() - Date.parse(newest.takenAt) < 24 * 60 * 60 * 1000) return null;
+  return takeBackup(store, 'daily', now);
+}
+
+export function setBackupFolder(store: Store, folder: string | null): BackupList {
+  if (folder) {
+    const resolved = path.resolve(folder);
+    try {
+      fs.mkdirSync(resolved, { recursive: true });
+      fs.accessSync(resolved, fs.constants.W_OK);
+    } catch {
+      throw new DomainError('invalid_input', `Backups cannot be written to ${resolved}. Choose a folder you can write to.`, 'folder');
+    }
+    store.db.transaction(() => {
+      store.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(BACKUP_FOLDER_KEY, resolved);
+      logChange(store.db, store.actor, { entity: 'settings', entityId: BACKUP_FOLDER_KEY, action: 'set', detail: { folder: resolved } });
+    })();
+  } else {
+    store.db.transaction(() => {
+      store.db.prepare('DELETE FROM settings WHERE key = ?').run(BACKUP_FOLDER_KEY);
+      logChange(store.db, store.actor, { entity: 'settings', entityId: BACKUP_FOLDER_KEY, action: 'reset' });
+    })();
+  }
+  return listBackups(store, store.file);
+}
+
+/** Checks a backup is a whole, readable data file this version understands, without changing it. */
+export function verifyBackup(file: string): void {
+  const found = inspectDataFile(file);
+  if (found.kind !== 'sqlite') throw new DomainError('invalid_input', 'That backup is not a readable Matters Arising data file.');
+  if (found.userVersion > LATEST_VERSION) throw new DomainError('invalid_input', 'That backup was made by a newer version of Matters Arising.');
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const verdict = (db.pragma('quick_check(1)', { simple: true }) as string) ?? '';
+    if (verdict !== 'ok') throw new DomainError('invalid_input', `That backup is damaged (${verdict}).`);
+  } catch (err) {
+    if (err instanceof DomainError) throw err;
+    throw new DomainError('invalid_input', `That backup cannot be read: ${(err as Error).message}.`);
+  } finally {
+    db?.close();
+  }
+}
+
+/** The backup file a name refers to: only plain names inside the backup folder. */
+export function backupPath(folder: string, name: string): string {
+  if (name !== path.basename(name) || name.startsWith('.') || !name.endsWith('.sqlite')) {
+    throw new DomainError('invalid_input', 'Choose one of the listed backups.', 'name');
+  }
+  const file = path.join(folder, name);
+  if (!fs.existsSync(file)) throw new DomainError('not_found', 'That backup no longer exists.');
+  return file;
+}
+
+/** Moves a damaged data file (and its journal files) aside, so it is kept but out of the way. */
+export function setAside(dataFile: string, now: Date = new Date()): string | null {
+  if (!fs.existsSync(dataFile)) return null;
+  const base = dataFile.replace(/\.sqlite$/, '');
+  const target = `${base} set aside ${format(now, 'yyyy-MM-dd HHmmss')}.sqlite`;
+  fs.renameSync(dataFile, target);
+  for (const suffix of ['-wal', '-shm']) {
+    if (fs.existsSync(dataFile + suffix)) fs.renameSync(dataFile + suffix, target + suffix);
+  }
+  return target;
+}
+
+/** Copies a backup into place as the data file: written beside it, flushed, then renamed over. */
+export function putInPlace(source: string, dataFile: string): void {
+  const temp = `${dataFile}.restoring`;
+  fs.copyFileSync(source, temp);
+  const fd = fs.openSync(temp, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(dataFile + suffix, { force: true });
+  fs.renameSync(temp, dataFile);
+}

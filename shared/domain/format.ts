@@ -1,0 +1,8 @@
+// Small formatting rules shared by screens and exports.
+
+/** 1536 -> "1.5 KB", 5_000_000 -> "4.8 MB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
