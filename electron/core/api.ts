@@ -89,7 +89,7 @@ export function dispatch(ctx: CoreContext, method: unknown, payload: unknown): A
   if (!isMethodName(method)) {
     return { ok: false, error: { code: 'unknown_method', message: `There is no API method called ${JSON.stringify(String(method)).slice(0, 80)}.` } };
   }
-  const parsed = contract[method].input.safeParse(payload === undefined ? {} : payload);
+  const parsed = contract[method].input.safeParse(payload);
   if (!parsed.success) return { ok: false, error: describeIssues(parsed.error) };
   try {
     const handler = handlers[method] as Handler<MethodName>;
