@@ -73,6 +73,10 @@ export function listBackups(store: Store | null, dataFile: string): BackupList {
 }
 
 export function pruneBackups(folder: string, now: Date = new Date()): string[] {
+  // A backup cut off by a crash leaves a .partial file: never a backup, so remove it.
+  for (const name of (fs.existsSync(folder) ? fs.readdirSync(folder) : []).filter((n) => n.endsWith('.partial'))) {
+    if (now.getTime() - fs.statSync(path.join(folder, name)).mtimeMs > 60_000) fs.rmSync(path.join(folder, name), { force: true });
+  }
   const files = backupFiles(folder).map(({ name, file }) => ({ name, file, takenAt: takenAt(name, file) }));
   const keep = backupsToKeep(files, now.toISOString());
   const removed: string[] = [];

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { AppStatus, BackupInfo, BackupList } from '../../shared/api';
 import { version } from '../../package.json';
 import { backupFolder, backupPath, dailyBackup, listBackups, putInPlace, setAside, takeBackup, verifyBackup } from './backups';
-import { LATEST_VERSION, openStore, StoreOpenError, type OpenOptions, type Store } from './db/open';
+import { damaged, LATEST_VERSION, openStore, StoreOpenError, type OpenOptions, type Store } from './db/open';
 import { DomainError } from './errors';
 
 export const APP_VERSION: string = version;
@@ -35,6 +35,13 @@ async function open(session: Session, file: string): Promise<void> {
       appVersion: APP_VERSION,
       recoveredFromCrash: session.store.recoveredFromCrash,
     };
+    const store = session.store;
+    // A large file is checked in the background; damage found there closes it, as if found at open.
+    void store.integrity?.then((verdict) => {
+      if (verdict === 'ok' || session.store !== store) return;
+      closeSession(session);
+      session.status = { state: 'problem', dataFile, appVersion: APP_VERSION, problem: damaged(dataFile, verdict.slice(0, 300)).problem };
+    });
   } catch (err) {
     if (!(err instanceof StoreOpenError)) throw err;
     session.store = null;
@@ -45,9 +52,13 @@ async function open(session: Session, file: string): Promise<void> {
 export async function openSession(file: string, options: OpenOptions = {}, hooks: SessionHooks = {}): Promise<Session> {
   const session: Session = { status: { state: 'problem', dataFile: file, appVersion: APP_VERSION, problem: { kind: 'other', title: '', message: '', advice: '' } }, store: null, dataFile: file, options, hooks };
   await open(session, file);
-  if (session.store) {
-    // A failed daily backup must not stop the app opening; the Backups screen shows the state.
-    await dailyBackup(session.store).catch((err: unknown) => console.error('[backups] daily backup failed:', err));
+  const store = session.store;
+  if (store) {
+    // After the integrity check (a damaged file is never backed up over good backups), and
+    // without holding up the start: a failed daily backup shows on the Backups screen.
+    void (store.integrity ?? Promise.resolve('ok'))
+      .then((verdict) => (verdict === 'ok' && session.store === store ? dailyBackup(store) : null))
+      .catch((err: unknown) => console.error('[backups] daily backup failed:', err));
   }
   return session;
 }

@@ -4,12 +4,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AppStatus, BackupInfo, BackupList, BoardSummary } from '../../shared/api';
 import { backupsToKeep, LADDER } from '../../shared/domain/backupLadder';
 import { dailyBackup, listBackups } from '../../electron/core/backups';
 import { openStore, StoreOpenError } from '../../electron/core/db/open';
 import { lockPath } from '../../electron/core/db/lock';
+import { SYNC_CHECK_BYTES } from '../../electron/core/db/integrity';
 import { ok, okAsync, sha256, tempCore, tempDir } from '../helpers/temp';
 
 const DAY = 86_400_000;
@@ -167,6 +168,38 @@ describe('bad data files', () => {
     const before = sha256(file);
     const problem = await problemOf(file);
     expect(problem.kind).toBe('corrupt');
+    expect(sha256(file)).toBe(before);
+  });
+
+  it('checks a large file in the background and closes it when damage is found', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'large.sqlite');
+    const store = await openStore(file);
+    store.db.prepare("INSERT INTO boards (id, name, created_at, updated_at) VALUES ('b', 'Executive Board', 't', 't')").run();
+    const insert = store.db.prepare(
+      "INSERT INTO meetings (id, board_id, board_name, meeting_date, venue, created_at, updated_at) VALUES (?, 'b', 'Executive Board', '2014-02-19', ?, 't', 't')",
+    );
+    const venue = 'Room G02b, 160 Tooley Street, London SE1 2QH. '.repeat(120);
+    store.db.transaction(() => {
+      for (let i = 0; i < 9000; i++) insert.run(`m${i}`, venue);
+    })();
+    store.close();
+    expect(fs.statSync(file).size).toBeGreaterThan(SYNC_CHECK_BYTES);
+    const bytes = fs.readFileSync(file);
+    for (let i = bytes.length - 4096 * 40; i < bytes.length - 4096 * 20; i++) bytes[i] = (i * 13) & 0xff;
+    fs.writeFileSync(file, bytes);
+
+    // Opening does not wait for the check...
+    const opened = await openStore(file);
+    expect(opened.integrity).not.toBeNull();
+    expect(await opened.integrity).not.toBe('ok');
+    opened.close();
+    const before = sha256(file);
+    // ...and a session whose check finds damage closes the file and explains.
+    const core = await tempCore(file);
+    await vi.waitFor(() => expect(core.status.state).toBe('problem'));
+    expect(core.status).toMatchObject({ state: 'problem', problem: { kind: 'corrupt' } });
+    expect(core.call('listBoards', {})).toMatchObject({ ok: false, error: { code: 'store_unavailable' } });
     expect(sha256(file)).toBe(before);
   });
 

@@ -9,12 +9,15 @@ import { inspectDataFile } from './file';
 import { LATEST_VERSION, MIGRATIONS, applyMigrations, schemaVersion, type Migration } from './migrations';
 import { backupBeforeMigration } from './backup';
 import { acquireLock } from './lock';
+import { quickCheck, quickCheckInBackground, SYNC_CHECK_BYTES } from './integrity';
 
 export interface Store {
   readonly db: Database.Database;
   readonly file: string;
   /** True when the previous session did not close the file (a crash); it was checked on open. */
   readonly recoveredFromCrash: boolean;
+  /** For a large file, the integrity check still running in the background ('ok' or the damage). */
+  readonly integrity: Promise<string> | null;
   /** Who the change log records as making changes. */
   readonly actor: string;
   close(): void;
@@ -88,7 +91,7 @@ function checkContents(file: string, latest: number): void {
   if (found.kind === 'sqlite' && found.userVersion > latest) throw newerVersion(file, found.userVersion, latest);
 }
 
-function damaged(file: string, detail: string): StoreOpenError {
+export function damaged(file: string, detail: string): StoreOpenError {
   return problem(
     'corrupt',
     'The data file is damaged',
@@ -177,9 +180,8 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
     // The header can lag behind an un-checkpointed WAL: ask SQLite itself before any write.
     const version = schemaVersion(db);
     if (version > latest) throw newerVersion(absolute, version, latest);
-    if (version > 0) {
-      const check = db.pragma('quick_check(5)', { simple: false }) as { quick_check: string }[];
-      const verdict = check.map((row) => row.quick_check).join('; ');
+    if (version > 0 && (lock.stale || fs.statSync(absolute).size < SYNC_CHECK_BYTES)) {
+      const verdict = quickCheck(db);
       if (verdict !== 'ok') throw damaged(absolute, verdict.slice(0, 300));
     }
     db.pragma('journal_mode = WAL');
@@ -198,11 +200,13 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
     throw sqliteProblem(absolute, err);
   }
 
+  const checkedLater = !lock.stale && fs.statSync(absolute).size >= SYNC_CHECK_BYTES;
   let closed = false;
   return {
     db,
     file: absolute,
     recoveredFromCrash: lock.stale,
+    integrity: checkedLater ? quickCheckInBackground(absolute) : null,
     actor: options.actor ?? defaultActor(),
     close() {
       if (closed) return;

@@ -67,8 +67,14 @@ function browserClient(token: string | null): ApiClient {
 const client: ApiClient = window.api ?? browserClient(takeBrowserToken());
 
 /** Calls a method and returns its value, or throws ApiCallError with the typed error. */
+/** Fired when core says the data file is no longer usable; the shell then shows why. */
+export const STORE_UNAVAILABLE_EVENT = 'matters-arising:store-unavailable';
+
 export async function call<K extends MethodName>(name: K, input: InputOf<K>): Promise<ResultOf<K>> {
   const response = (await client[name](input)) as ApiResponse<ResultOf<K>>;
-  if (!response.ok) throw new ApiCallError(response.error);
+  if (!response.ok) {
+    if (response.error.code === 'store_unavailable') window.dispatchEvent(new Event(STORE_UNAVAILABLE_EVENT));
+    throw new ApiCallError(response.error);
+  }
   return response.value;
 }

@@ -1,6 +1,7 @@
 // The shell: checks the data file first, then shows the boards beside the chosen screen.
 import type { AppStatus } from '../../../shared/api';
-import { call } from '../api/client';
+import { useEffect } from 'react';
+import { call, STORE_UNAVAILABLE_EVENT } from '../api/client';
 import { BackupsPage } from '../features/backups/BackupsPage';
 import { BoardPage } from '../features/boards/BoardPage';
 import { BoardSidebar } from '../features/boards/BoardSidebar';
@@ -12,6 +13,11 @@ import { useQuery } from './useQuery';
 
 export function App() {
   const status = useQuery<AppStatus>(() => call('getAppStatus', {}), []);
+  const { reload } = status;
+  useEffect(() => {
+    window.addEventListener(STORE_UNAVAILABLE_EVENT, reload);
+    return () => window.removeEventListener(STORE_UNAVAILABLE_EVENT, reload);
+  }, [reload]);
   if (status.error) {
     const unauthorised = status.error.code === 'unauthorised';
     return (

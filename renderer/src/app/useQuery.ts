@@ -1,6 +1,6 @@
 // Loads data through the API client and reloads it on demand, keeping the last good value
 // on screen while a reload is under way.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ApiCallError } from '../api/client';
 
 export interface Query<T> {
@@ -38,10 +38,6 @@ export function useQuery<T>(load: () => Promise<T>, deps: readonly unknown[]): Q
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 
-  return {
-    data: loaded.data,
-    error: loaded.error,
-    loading: loaded.key !== key,
-    reload: () => setGeneration((g) => g + 1),
-  };
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  return { data: loaded.data, error: loaded.error, loading: loaded.key !== key, reload };
 }

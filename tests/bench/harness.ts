@@ -1,0 +1,117 @@
+// The bench harness: runs measurements enough times for a stable median, reports p95, the
+// budget from ARCHITECTURE.md, and the ratio to a baseline measured in the same run.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+export interface Result {
+  name: string;
+  runs: number;
+  median: number;
+  p95: number;
+  unit: 'ms' | 'MB';
+  budget: number | null;
+  /** What the budget is checked against: the p95, the median, or a single value. */
+  budgetOn: 'p95' | 'median';
+  baseline: string | null;
+  ratio: number | null;
+  pass: boolean | null;
+  note?: string;
+}
+
+export interface Skipped {
+  name: string;
+  reason: string;
+}
+
+export function quantile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
+}
+
+export async function timeRuns(runs: number, fn: () => unknown, warmup = Math.min(5, runs)): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+export class Report {
+  readonly results: Result[] = [];
+  readonly skipped: Skipped[] = [];
+  private readonly medians = new Map<string, number>();
+
+  /** Records a measurement; `baseline` names an earlier one whose median the ratio divides by. */
+  add(
+    name: string,
+    samples: readonly number[],
+    options: { budget?: number; budgetOn?: 'p95' | 'median'; baseline?: string; unit?: 'ms' | 'MB'; note?: string } = {},
+  ): Result {
+    const median = quantile(samples, 0.5);
+    const p95 = quantile(samples, 0.95);
+    const budgetOn = options.budgetOn ?? 'p95';
+    const budget = options.budget ?? null;
+    const base = options.baseline ? this.medians.get(options.baseline) : undefined;
+    const result: Result = {
+      name,
+      runs: samples.length,
+      median,
+      p95,
+      unit: options.unit ?? 'ms',
+      budget,
+      budgetOn,
+      baseline: options.baseline ?? null,
+      ratio: base ? median / base : null,
+      pass: budget === null ? null : (budgetOn === 'p95' ? p95 : median) < budget,
+      ...(options.note ? { note: options.note } : {}),
+    };
+    this.medians.set(name, median);
+    this.results.push(result);
+    return result;
+  }
+
+  skip(name: string, reason: string): void {
+    this.skipped.push({ name, reason });
+  }
+
+  print(): void {
+    const fmt = (n: number): string => (!Number.isFinite(n) ? '—' : n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+    const header = ['measurement', 'runs', 'median', 'p95', 'budget', 'ratio to baseline', 'result'];
+    const rows = this.results.map((r) => [
+      r.name,
+      String(r.runs),
+      `${fmt(r.median)} ${r.unit}`,
+      `${fmt(r.p95)} ${r.unit}`,
+      r.budget === null ? '—' : `${r.budgetOn} < ${r.budget} ${r.unit}`,
+      r.ratio === null ? '—' : `${r.ratio.toFixed(2)}x ${r.baseline}`,
+      r.pass === null ? '—' : r.pass ? 'pass' : 'FAIL',
+    ]);
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
+    const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
+    console.log(line(header));
+    console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+    for (const row of rows) console.log(line(row));
+    for (const r of this.results.filter((x) => x.note)) console.log(`  note: ${r.name}: ${r.note}`);
+    if (this.skipped.length > 0) {
+      console.log('\nSkipped:');
+      for (const s of this.skipped) console.log(`  ${s.name}: ${s.reason}`);
+    }
+  }
+
+  write(file: string): void {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const body = {
+      at: new Date().toISOString(),
+      machine: { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30) },
+      results: this.results,
+      skipped: this.skipped,
+    };
+    fs.writeFileSync(file, `${JSON.stringify(body, null, 2)}\n`);
+  }
+}
