@@ -10,7 +10,6 @@ export default defineConfig({
         input: {
           index: resolve('electron/main/index.ts'),
           serve: resolve('electron/serve.ts'),
-          bench: resolve('tests/bench/run.ts'),
         },
       },
     },
