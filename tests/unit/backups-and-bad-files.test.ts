@@ -236,3 +236,24 @@ describe('bad data files', () => {
     db.close();
   });
 });
+
+describe('a full disk', () => {
+  it('refuses the save with a clear message and keeps everything already saved', async () => {
+    const core = await tempCore();
+    const board = ok<BoardSummary>(core, 'createBoard', { name: 'Executive Board' });
+    const db = core.store!.db;
+    // SQLite reports SQLITE_FULL when the file may not grow: exactly what a full disk does.
+    const pages = db.pragma('page_count', { simple: true }) as number;
+    db.pragma(`max_page_count = ${pages}`);
+    let refused: unknown = null;
+    for (let i = 0; i < 200 && !refused; i++) {
+      const response = core.call('createMeeting', { boardId: board.id, date: '2014-02-19', venue: `Room ${i} `.repeat(30) });
+      if (!response.ok) refused = response.error;
+    }
+    expect(refused).toMatchObject({ code: 'storage_error', message: expect.stringMatching(/disk is full/) });
+    db.pragma('max_page_count = 1073741823');
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(ok<BoardSummary[]>(core, 'listBoards', {})).toMatchObject([{ id: board.id, name: 'Executive Board' }]);
+    expect(core.call('createMeeting', { boardId: board.id, date: '2014-04-10' }).ok).toBe(true);
+  });
+});
