@@ -1,6 +1,6 @@
 // Starting and stopping core for a host: opens the store (or records why it could not),
 // and hands the host one `call` that every API request goes through.
-import type { ApiResponse, AppStatus } from '../../shared/api';
+import type { ApiResponse, AppStatus, SampleBoardResult } from '../../shared/api';
 import { version } from '../../package.json';
 import { dispatch, type CoreContext } from './api';
 import { LATEST_VERSION, openStore, StoreOpenError, type OpenOptions, type Store } from './db/open';
@@ -31,4 +31,15 @@ export async function startCore(dataFile: string, options: OpenOptions = {}): Pr
     call: (method, payload) => dispatch(ctx, method, payload),
     close: () => store?.close(),
   };
+}
+
+/** `--sample` on the command line: loads the sample board into the data file once, and says what happened. */
+export function loadSampleOnStart(core: Core): string {
+  if (core.status.state !== 'ready') return 'Matters Arising: the sample board was not loaded because the data file is not open.';
+  const response = core.call('loadSampleBoard', { onlyIfMissing: true });
+  if (!response.ok) return `Matters Arising: the sample board could not be loaded: ${response.error.message}`;
+  const { board, created } = response.value as SampleBoardResult;
+  return created
+    ? `Matters Arising: loaded the sample board "${board.name}".`
+    : `Matters Arising: the sample board "${board.name}" is already in this data file.`;
 }
