@@ -7,7 +7,7 @@ import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { BROWSER_TOKEN_HEADER, type ApiError } from '../shared/api';
-import { startCore, type Core } from './core/app';
+import { loadSampleOnStart, startCore, type Core } from './core/app';
 import { argValue, resolveDataFile } from './core/paths';
 
 export const TOKEN_HEADER = BROWSER_TOKEN_HEADER;
@@ -215,6 +215,7 @@ async function main(): Promise<void> {
     const { problem } = host.core.status;
     console.error(`Matters Arising: ${problem.title}. ${problem.message} ${problem.advice}`);
   }
+  if (argv.includes('--sample')) console.log(loadSampleOnStart(host.core));
   console.log(`Matters Arising data file: ${dataFile}`);
   console.log(`Matters Arising is running. Open this address in your browser: ${host.url}`);
   const stop = (): void => {

@@ -3,6 +3,15 @@
 // before it reaches core; the renderer's client and the preload are typed from it.
 import { z } from 'zod';
 import { isRealIsoDate } from './domain/dates';
+import type { AttendanceEntry } from './domain/attendance';
+import { initialsProblem, MAX_INITIALS_LENGTH } from './domain/initials';
+import { parseQuorumFraction, type QuorumRule, type QuorumState } from './domain/quorum';
+import { referenceFormatProblem } from './domain/referenceFormat';
+import type { RegisterLine } from './domain/register';
+
+export type { AttendanceStatus } from './domain/attendance';
+export type { QuorumRule, QuorumState } from './domain/quorum';
+export type { RegisterLine } from './domain/register';
 
 /** Every error a call can return. `field` names the input that was wrong, when one was. */
 export type ApiErrorCode =
@@ -87,12 +96,137 @@ export interface BackupList {
   backups: BackupInfo[];
 }
 
+// ------------------------------------------- board settings, roster, groups, attendance
+
+export type ItemNumbering = 'letters' | 'decimal';
+export type ConfidentialDisplay = 'placeholder' | 'omit';
+export type GroupKind = 'all' | 'all_agencies' | 'each_agency' | 'subgroup' | 'other';
+
+export interface BoardSettings {
+  boardId: string;
+  name: string;
+  shortCode: string | null;
+  /** date-fns tokens for the meeting date plus {n}, e.g. yyyy-MM-dd/{n}. */
+  referenceFormat: string;
+  itemNumbering: ItemNumbering;
+  quorum: QuorumRule;
+  confidentialDisplay: ConfidentialDisplay;
+  /** Titles of the items every agenda starts with. */
+  agendaTemplate: string[];
+  /** Usual days between meetings. */
+  cadenceDays: number | null;
+  /** Voting members on the roster today: what a fraction quorum is taken of. */
+  currentMemberCount: number;
+}
+
+export interface RosterMember {
+  id: string;
+  boardId: string;
+  personId: string;
+  fullName: string;
+  initials: string;
+  role: string | null;
+  organisation: string | null;
+  /** A voting member (counts for quorum); false for officers and regular attendees. */
+  isMember: boolean;
+  joinedOn: string | null;
+  leftOn: string | null;
+  /** On the roster today: joined (or no date) and not yet left. */
+  current: boolean;
+  /** Where the minutes refer to them. Anyone referenced can be marked as left but not deleted. */
+  references: { meetings: number; actions: number; groups: number };
+}
+
+export interface InitialsSuggestion {
+  /** The best free initials for the name ('' when the name has no letters). */
+  initials: string;
+  /** Up to three free choices, best first. */
+  alternatives: string[];
+}
+
+export interface BoardGroup {
+  id: string;
+  boardId: string;
+  name: string;
+  kind: GroupKind;
+  position: number;
+  /** Roster members of a sub-group. */
+  memberIds: string[];
+  /** Actions this group owns: a group that owns any cannot be deleted. */
+  actionCount: number;
+}
+
+/** One line of a meeting's attendance. Name, initials and role are as recorded for that meeting. */
+export interface AttendanceRow extends AttendanceEntry {
+  id: string;
+  displayName: string;
+  initials: string | null;
+  role: string | null;
+  organisation: string | null;
+  isGuest: boolean;
+}
+
+/** Someone on the roster who can be marked for a meeting. */
+export interface AttendanceCandidate {
+  memberId: string;
+  fullName: string;
+  initials: string;
+  role: string | null;
+  organisation: string | null;
+  isMember: boolean;
+  /** On the roster on the meeting's date (others are listed only if already recorded). */
+  onRosterAtMeeting: boolean;
+}
+
+export interface MeetingAttendance {
+  meetingId: string;
+  boardId: string;
+  meetingDate: string;
+  meetingStatus: MeetingStatus;
+  /** Why the attendance can no longer be changed, or null when it can. */
+  lockedReason: string | null;
+  rows: AttendanceRow[];
+  roster: AttendanceCandidate[];
+  agendaItems: { id: string; number: string; title: string }[];
+  quorumRule: QuorumRule;
+  /** Voting members on the roster on the meeting's date. */
+  membersAtMeeting: number;
+  quorum: QuorumState;
+}
+
+export interface AttendanceRegister {
+  boardId: string;
+  boardName: string;
+  shortCode: string | null;
+  from: string | null;
+  to: string | null;
+  /** The day the register was worked out: later meetings have not taken place. */
+  today: string;
+  /** The meetings counted, oldest first. */
+  meetings: { id: string; date: string }[];
+  lines: RegisterLine[];
+}
+
+export interface SampleBoardResult {
+  board: BoardSummary;
+  /** False when the sample was already loaded and `onlyIfMissing` was asked for. */
+  created: boolean;
+}
+
 // ---------------------------------------------------------------- input pieces
 
 export const LIMITS = {
   boardName: 120,
   shortCode: 12,
   venue: 300,
+  personName: 200,
+  role: 300,
+  organisation: 200,
+  initials: MAX_INITIALS_LENGTH,
+  groupName: 120,
+  agendaTemplateItem: 200,
+  agendaTemplateItems: 40,
+  forItemsNote: 200,
 } as const;
 
 const id = z.uuid({ message: 'This is not a valid record id.' });
@@ -130,6 +264,86 @@ const meetingFields = z.strictObject({
   endTime: clockTime.nullable().optional(),
   venue: venue.nullable().optional(),
 });
+
+const personName = (what: string) =>
+  z
+    .string({ message: `Enter ${what}.` })
+    .trim()
+    .min(1, { message: `Enter ${what}.` })
+    .max(LIMITS.personName, { message: `A name can be at most ${LIMITS.personName} characters.` });
+
+const optionalText = (max: number, what: string) =>
+  z
+    .string({ message: `${what} must be text.` })
+    .trim()
+    .max(max, { message: `${what} can be at most ${max} characters.` })
+    .nullable()
+    .optional();
+
+const initials = z
+  .string({ message: 'Enter the initials the minutes use for this person.' })
+  .trim()
+  .superRefine((value, ctx) => {
+    const problem = initialsProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+const rosterFields = {
+  fullName: personName('the person’s full name'),
+  initials,
+  role: optionalText(LIMITS.role, 'A role'),
+  organisation: optionalText(LIMITS.organisation, 'An organisation'),
+  isMember: z.boolean({ message: 'Say whether they are a member.' }).optional(),
+  joinedOn: isoDate.nullable().optional(),
+  leftOn: isoDate.nullable().optional(),
+};
+
+const leftAfterJoined = <T extends { joinedOn?: string | null; leftOn?: string | null }>(m: T): boolean =>
+  !m.joinedOn || !m.leftOn || m.leftOn >= m.joinedOn;
+const LEFT_BEFORE_JOINED = { message: 'The date they left cannot be before the date they joined.', path: ['leftOn'] };
+
+const referenceFormat = z
+  .string({ message: 'Enter a reference format.' })
+  .trim()
+  .superRefine((value, ctx) => {
+    const problem = referenceFormatProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+const groupKind = z.enum(['all', 'all_agencies', 'each_agency', 'subgroup', 'other'], { message: 'Choose what kind of group this is.' });
+
+const forItems = {
+  forItemsNote: z
+    .string({ message: 'The items must be written as text, e.g. Item 3.' })
+    .trim()
+    .max(LIMITS.forItemsNote, { message: `The note of items can be at most ${LIMITS.forItemsNote} characters.` })
+    .nullable()
+    .default(null),
+  forItemIds: z.array(id).max(100, { message: 'Choose at most 100 items.' }).default([]),
+};
+
+const marks = {
+  isChair: z.boolean().default(false),
+  isViceChair: z.boolean().default(false),
+  isMinuteTaker: z.boolean().default(false),
+};
+
+const attendanceChange = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('member'),
+    memberId: id,
+    status: z.enum(['present', 'apologies', 'absent', 'in_attendance'], { message: 'Choose present, apologies, absent or in attendance.' }).nullable(),
+    ...marks,
+    ...forItems,
+  }),
+  z.strictObject({
+    kind: z.literal('guest'),
+    guestId: id,
+    remove: z.boolean().default(false),
+    ...marks,
+    ...forItems,
+  }),
+]);
 
 // ---------------------------------------------------------------- the contract
 
@@ -180,6 +394,106 @@ export const contract = {
     }),
   ),
   getMeeting: method<MeetingDetail>()(z.strictObject({ meetingId: id })),
+
+  getBoardSettings: method<BoardSettings>()(z.strictObject({ boardId: id })),
+  updateBoardSettings: method<BoardSettings>()(
+    z
+      .strictObject({
+        boardId: id,
+        name: boardName,
+        shortCode: shortCode.nullable().optional(),
+        referenceFormat,
+        itemNumbering: z.enum(['letters', 'decimal'], { message: 'Choose how agenda items are numbered.' }),
+        quorumKind: z.enum(['none', 'count', 'fraction'], { message: 'Choose a quorum rule.' }),
+        quorumCount: z
+          .number({ message: 'Enter the number of members needed for a quorum.' })
+          .int({ message: 'A quorum is a whole number of members.' })
+          .min(1, { message: 'A quorum needs at least one member.' })
+          .max(1000, { message: 'A quorum can be at most 1000 members.' })
+          .nullable()
+          .optional(),
+        quorumFraction: z.string().trim().max(20, { message: 'Write the fraction like 1/3.' }).nullable().optional(),
+        confidentialDisplay: z.enum(['placeholder', 'omit'], { message: 'Choose how confidential items show in the public minutes.' }),
+        agendaTemplate: z
+          .array(
+            z
+              .string()
+              .trim()
+              .min(1, { message: 'An agenda item in the template cannot be blank.' })
+              .max(LIMITS.agendaTemplateItem, { message: `An agenda item title can be at most ${LIMITS.agendaTemplateItem} characters.` }),
+          )
+          .max(LIMITS.agendaTemplateItems, { message: `The recurring agenda can have at most ${LIMITS.agendaTemplateItems} items.` }),
+        cadenceDays: z
+          .number({ message: 'Enter the usual number of days between meetings.' })
+          .int({ message: 'Enter a whole number of days.' })
+          .min(1, { message: 'Meetings are at least a day apart.' })
+          .max(732, { message: 'Enter at most 732 days (two years).' })
+          .nullable()
+          .optional(),
+      })
+      .superRefine((s, ctx) => {
+        if (s.quorumKind === 'count' && (s.quorumCount === null || s.quorumCount === undefined)) {
+          ctx.addIssue({ code: 'custom', message: 'Enter the number of members needed for a quorum.', path: ['quorumCount'] });
+        }
+        if (s.quorumKind === 'fraction') {
+          const parsed = parseQuorumFraction(s.quorumFraction ?? '');
+          if ('problem' in parsed) ctx.addIssue({ code: 'custom', message: parsed.problem, path: ['quorumFraction'] });
+        }
+      }),
+  ),
+
+  listRoster: method<RosterMember[]>()(z.strictObject({ boardId: id })),
+  addRosterMember: method<RosterMember>()(z.strictObject({ boardId: id, ...rosterFields }).refine(leftAfterJoined, LEFT_BEFORE_JOINED)),
+  updateRosterMember: method<RosterMember>()(z.strictObject({ memberId: id, ...rosterFields }).refine(leftAfterJoined, LEFT_BEFORE_JOINED)),
+  markMemberLeft: method<RosterMember>()(z.strictObject({ memberId: id, leftOn: isoDate })),
+  deleteRosterMember: method<{ deleted: true }>()(z.strictObject({ memberId: id })),
+  suggestInitials: method<InitialsSuggestion>()(
+    z.strictObject({
+      boardId: id,
+      fullName: z.string({ message: 'Enter a name.' }).max(LIMITS.personName, { message: `A name can be at most ${LIMITS.personName} characters.` }),
+      exceptMemberId: id.optional(),
+    }),
+  ),
+
+  listGroups: method<BoardGroup[]>()(z.strictObject({ boardId: id })),
+  saveGroup: method<BoardGroup>()(
+    z.strictObject({
+      boardId: id,
+      groupId: id.optional(),
+      name: z
+        .string({ message: 'Enter the group’s name.' })
+        .trim()
+        .min(1, { message: 'Enter the group’s name.' })
+        .max(LIMITS.groupName, { message: `A group name can be at most ${LIMITS.groupName} characters.` }),
+      kind: groupKind,
+      memberIds: z.array(id).max(1000).optional(),
+    }),
+  ),
+  deleteGroup: method<{ deleted: true }>()(z.strictObject({ groupId: id })),
+
+  getAttendance: method<MeetingAttendance>()(z.strictObject({ meetingId: id })),
+  recordAttendance: method<MeetingAttendance>()(
+    z.strictObject({
+      meetingId: id,
+      changes: z.array(attendanceChange).min(1, { message: 'There is nothing to record.' }).max(2000),
+    }),
+  ),
+  addGuest: method<AttendanceRow>()(
+    z.strictObject({
+      meetingId: id,
+      name: personName('the guest’s name'),
+      role: optionalText(LIMITS.role, 'A role'),
+      organisation: optionalText(LIMITS.organisation, 'An organisation'),
+      ...forItems,
+    }),
+  ),
+  attendanceRegister: method<AttendanceRegister>()(
+    z
+      .strictObject({ boardId: id, from: isoDate.nullable().optional(), to: isoDate.nullable().optional() })
+      .refine((r) => !r.from || !r.to || r.from <= r.to, { message: 'The start of the period must be on or before its end.', path: ['to'] }),
+  ),
+
+  loadSampleBoard: method<SampleBoardResult>()(z.strictObject({ onlyIfMissing: z.boolean().optional() })),
 } as const;
 
 export type Contract = typeof contract;

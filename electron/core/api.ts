@@ -13,6 +13,10 @@ import {
 } from '../../shared/api';
 import { createBoard, listBoards, renameBoard } from './boards';
 import { createMeeting, getMeeting, listMeetings } from './meetings';
+import { addGuest, attendanceRegister, getAttendance, recordAttendance } from './attendance';
+import { deleteGroup, getBoardSettings, listGroups, saveGroup, updateBoardSettings } from './boardSettings';
+import { addRosterMember, deleteRosterMember, listRoster, markMemberLeft, suggestInitialsFor, updateRosterMember } from './roster';
+import { loadSampleBoard } from './sample';
 import type { Store } from './db/open';
 import { DomainError } from './errors';
 import { setBackupFolder } from './backups';
@@ -50,6 +54,22 @@ export const handlers: Handlers = {
   listMeetings: onStore(listMeetings),
   createMeeting: onStore(createMeeting),
   getMeeting: onStore(getMeeting),
+  getBoardSettings: onStore(getBoardSettings),
+  updateBoardSettings: onStore(updateBoardSettings),
+  listRoster: onStore(listRoster),
+  addRosterMember: onStore(addRosterMember),
+  updateRosterMember: onStore(updateRosterMember),
+  markMemberLeft: onStore(markMemberLeft),
+  deleteRosterMember: onStore(deleteRosterMember),
+  suggestInitials: onStore(suggestInitialsFor),
+  listGroups: onStore(listGroups),
+  saveGroup: onStore(saveGroup),
+  deleteGroup: onStore(deleteGroup),
+  getAttendance: onStore(getAttendance),
+  recordAttendance: onStore(recordAttendance),
+  addGuest: onStore(addGuest),
+  attendanceRegister: onStore(attendanceRegister),
+  loadSampleBoard: onStore(loadSampleBoard),
 };
 
 function describeIssues(error: z.ZodError): ApiError {

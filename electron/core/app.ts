@@ -1,6 +1,6 @@
 // Starting and stopping core for a host: opens the session (or records why the data file
 // could not be opened), and hands the host one `call` that every API request goes through.
-import type { ApiResponse, AppStatus } from '../../shared/api';
+import type { ApiResponse, AppStatus, SampleBoardResult } from '../../shared/api';
 import { ASYNC_METHODS, dispatch } from './api';
 import type { OpenOptions, Store } from './db/open';
 import { closeSession, openSession, APP_VERSION, type SessionHooks } from './session';
@@ -35,4 +35,15 @@ export async function startCore(dataFile: string, options: OpenOptions = {}, hoo
     },
     close: () => closeSession(session),
   };
+}
+
+/** `--sample` on the command line: loads the sample board into the data file once, and says what happened. */
+export function loadSampleOnStart(core: Core): string {
+  if (core.status.state !== 'ready') return 'Matters Arising: the sample board was not loaded because the data file is not open.';
+  const response = core.call('loadSampleBoard', { onlyIfMissing: true });
+  if (!response.ok) return `Matters Arising: the sample board could not be loaded: ${response.error.message}`;
+  const { board, created } = response.value as SampleBoardResult;
+  return created
+    ? `Matters Arising: loaded the sample board "${board.name}".`
+    : `Matters Arising: the sample board "${board.name}" is already in this data file.`;
 }

@@ -76,24 +76,22 @@ export function createBoard(store: Store, input: ParsedInputOf<'createBoard'>): 
 
 export function renameBoard(store: Store, input: ParsedInputOf<'renameBoard'>): BoardSummary {
   const at = nowInstant();
-  store.db.transaction(() => {
-    const board = store.db.prepare('SELECT name FROM boards WHERE id = ? AND archived_at IS NULL').get(input.boardId) as
-      | { name: string }
-      | undefined;
-    if (!board) throw notFound('board');
-    if (board.name === input.name) return;
-    assertNameFree(store, input.name, input.boardId);
-    store.db.prepare('UPDATE boards SET name = ?, updated_at = ? WHERE id = ?').run(input.name, at, input.boardId);
-    // Minutes still in draft take the new name; circulated and agreed minutes keep theirs.
-    store.db
-      .prepare("UPDATE meetings SET board_name = ?, updated_at = ? WHERE board_id = ? AND status = 'draft'")
-      .run(input.name, at, input.boardId);
-    logChange(
-      store.db,
-      store.actor,
-      { entity: 'board', entityId: input.boardId, action: 'rename', detail: { from: board.name, to: input.name } },
-      at,
-    );
-  })();
+  store.db.transaction(() => renameWithin(store, input.boardId, input.name, at))();
   return getBoardSummary(store, input.boardId);
+}
+
+/** Renames a board inside the caller's transaction (renameBoard, board settings). */
+export function renameWithin(store: Store, boardId: string, name: string, at: string): void {
+  const board = store.db.prepare('SELECT name FROM boards WHERE id = ? AND archived_at IS NULL').get(boardId) as
+    | { name: string }
+    | undefined;
+  if (!board) throw notFound('board');
+  if (board.name === name) return;
+  assertNameFree(store, name, boardId);
+  store.db.prepare('UPDATE boards SET name = ?, updated_at = ? WHERE id = ?').run(name, at, boardId);
+  // Minutes still in draft take the new name; circulated and agreed minutes keep theirs.
+  store.db
+    .prepare("UPDATE meetings SET board_name = ?, updated_at = ? WHERE board_id = ? AND status = 'draft'")
+    .run(name, at, boardId);
+  logChange(store.db, store.actor, { entity: 'board', entityId: boardId, action: 'rename', detail: { from: board.name, to: name } }, at);
 }

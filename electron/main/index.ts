@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
-import { startCore, type Core } from '../core/app';
+import { loadSampleOnStart, startCore, type Core } from '../core/app';
 import { resolveDataFile } from '../core/paths';
 import { registerApi } from './ipc';
 import { APP_SCHEME, CONTENT_SECURITY_POLICY, createMainWindow, hardenSession, resolveAppPath, type ExternalOpener } from './security';
@@ -68,6 +68,7 @@ if (!app.requestSingleInstanceLock()) {
     const dataFile = resolveDataFile(process.argv, process.env, app.getPath('userData'));
     core = await startCore(dataFile, {}, { quit: () => app.quit() });
     if (core.status.state === 'problem') console.error(`[main] ${core.status.problem.title}: ${core.status.problem.message}`);
+    if (process.argv.includes('--sample')) console.log(loadSampleOnStart(core));
     registerApi(ipcMain, core);
     mainWindow = createMainWindow(BrowserWindow, preloadPath, external);
     mainWindow.on('closed', () => {

@@ -7,8 +7,11 @@ import { BoardPage } from '../features/boards/BoardPage';
 import { BoardSidebar } from '../features/boards/BoardSidebar';
 import { HomePage } from '../features/boards/HomePage';
 import { MeetingPage } from '../features/meetings/MeetingPage';
+import { BoardSettingsPage } from '../features/roster/BoardSettingsPage';
+import { RegisterPage } from '../features/roster/RegisterPage';
+import { RosterPage } from '../features/roster/RosterPage';
 import { ProblemScreen } from './ProblemScreen';
-import { useRoute } from './router';
+import { boardIdOf, useRoute } from './router';
 import { useQuery } from './useQuery';
 
 export function App() {
@@ -48,7 +51,7 @@ interface WorkspaceProps {
 function Workspace({ dataFile, recovered, onDataReplaced }: WorkspaceProps) {
   const route = useRoute();
   const boards = useQuery(() => call('listBoards', {}), []);
-  const currentBoardId = route.name === 'board' ? route.boardId : undefined;
+  const currentBoardId = boardIdOf(route);
   return (
     <div className="workspace">
       <BoardSidebar
@@ -64,7 +67,7 @@ function Workspace({ dataFile, recovered, onDataReplaced }: WorkspaceProps) {
             Matters Arising was not closed properly last time. Your data file was checked and is intact.
           </p>
         ) : null}
-        {route.name === 'home' ? <HomePage boards={boards.data} dataFile={dataFile} /> : null}
+        {route.name === 'home' ? <HomePage boards={boards.data} dataFile={dataFile} onBoardsChanged={boards.reload} /> : null}
         {route.name === 'backups' ? (
           <BackupsPage
             onRestored={() => {
@@ -75,6 +78,9 @@ function Workspace({ dataFile, recovered, onDataReplaced }: WorkspaceProps) {
         ) : null}
         {route.name === 'board' ? <BoardPage key={route.boardId} boardId={route.boardId} onBoardChanged={boards.reload} /> : null}
         {route.name === 'meeting' ? <MeetingPage key={route.meetingId} meetingId={route.meetingId} /> : null}
+        {route.name === 'roster' ? <RosterPage key={route.boardId} boardId={route.boardId} /> : null}
+        {route.name === 'boardSettings' ? <BoardSettingsPage key={route.boardId} boardId={route.boardId} onBoardChanged={boards.reload} /> : null}
+        {route.name === 'register' ? <RegisterPage key={route.boardId} boardId={route.boardId} /> : null}
       </main>
     </div>
   );

@@ -5,10 +5,21 @@ export type Route =
   | { name: 'home' }
   | { name: 'backups' }
   | { name: 'board'; boardId: string }
+  | { name: 'roster'; boardId: string }
+  | { name: 'boardSettings'; boardId: string }
+  | { name: 'register'; boardId: string }
   | { name: 'meeting'; meetingId: string };
+
+/** The board a route belongs to, if it is one of a board's screens. */
+export function boardIdOf(route: Route): string | undefined {
+  return 'boardId' in route ? route.boardId : undefined;
+}
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  if (parts[0] === 'boards' && parts[1] && parts[2] === 'roster') return { name: 'roster', boardId: parts[1] };
+  if (parts[0] === 'boards' && parts[1] && parts[2] === 'settings') return { name: 'boardSettings', boardId: parts[1] };
+  if (parts[0] === 'boards' && parts[1] && parts[2] === 'register') return { name: 'register', boardId: parts[1] };
   if (parts[0] === 'boards' && parts[1]) return { name: 'board', boardId: parts[1] };
   if (parts[0] === 'meetings' && parts[1]) return { name: 'meeting', meetingId: parts[1] };
   if (parts[0] === 'backups') return { name: 'backups' };
@@ -19,6 +30,12 @@ export function hrefFor(route: Route): string {
   switch (route.name) {
     case 'board':
       return `#/boards/${route.boardId}`;
+    case 'roster':
+      return `#/boards/${route.boardId}/roster`;
+    case 'boardSettings':
+      return `#/boards/${route.boardId}/settings`;
+    case 'register':
+      return `#/boards/${route.boardId}/register`;
     case 'meeting':
       return `#/meetings/${route.meetingId}`;
     case 'backups':

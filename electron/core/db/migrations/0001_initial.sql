@@ -122,6 +122,9 @@ CREATE TABLE attendance (
   CHECK ((member_id IS NULL) = (is_guest = 1)),
   UNIQUE (meeting_id, member_id)
 ) STRICT;
+-- One chair and one vice-chair per meeting.
+CREATE UNIQUE INDEX attendance_one_chair ON attendance (meeting_id) WHERE is_chair = 1;
+CREATE UNIQUE INDEX attendance_one_vice_chair ON attendance (meeting_id) WHERE is_vice_chair = 1;
 
 CREATE TABLE agenda_items (
   id              TEXT PRIMARY KEY,

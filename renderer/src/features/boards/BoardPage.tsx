@@ -5,6 +5,7 @@ import { hrefFor, navigate } from '../../app/router';
 import { useQuery } from '../../app/useQuery';
 import { MeetingList } from '../meetings/MeetingList';
 import { NewMeetingDialog } from '../meetings/NewMeetingDialog';
+import { BoardNav } from '../roster/BoardNav';
 import { RenameBoardDialog } from './BoardDialogs';
 
 export function BoardPage({ boardId, onBoardChanged }: { boardId: string; onBoardChanged: () => void }) {
@@ -41,6 +42,7 @@ export function BoardPage({ boardId, onBoardChanged }: { boardId: string; onBoar
           </button>
         </div>
       </header>
+      <BoardNav boardId={board.id} current="meetings" />
       <h2 className="section-title">Meetings</h2>
       {meetings.error ? (
         <p className="form-error" role="alert">

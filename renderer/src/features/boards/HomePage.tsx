@@ -2,8 +2,15 @@
 import type { BoardSummary } from '../../../../shared/api';
 import { formatUkDate } from '../../../../shared/domain/dates';
 import { hrefFor } from '../../app/router';
+import { SampleBoardButton } from '../roster/SampleBoardButton';
 
-export function HomePage({ boards, dataFile }: { boards: BoardSummary[] | undefined; dataFile: string }) {
+interface HomePageProps {
+  boards: BoardSummary[] | undefined;
+  dataFile: string;
+  onBoardsChanged: () => void;
+}
+
+export function HomePage({ boards, dataFile, onBoardsChanged }: HomePageProps) {
   return (
     <section className="page" aria-labelledby="home-title">
       <header className="page-header">
@@ -16,6 +23,8 @@ export function HomePage({ boards, dataFile }: { boards: BoardSummary[] | undefi
             A board is the body whose meetings you minute, such as an executive board or a sub-group. Choose{' '}
             <strong>New board</strong> on the left to add one.
           </p>
+          <p>Or look around a sample first: two real meetings of a safeguarding board, with their roster and attendance.</p>
+          <SampleBoardButton onLoaded={onBoardsChanged} primary />
         </div>
       ) : null}
       {boards && boards.length > 0 ? (
@@ -43,6 +52,7 @@ export function HomePage({ boards, dataFile }: { boards: BoardSummary[] | undefi
           ))}
         </ul>
       ) : null}
+      {boards && boards.length > 0 ? <SampleBoardButton onLoaded={onBoardsChanged} /> : null}
       <p className="data-file-note">
         Data file: <code>{dataFile}</code>
       </p>

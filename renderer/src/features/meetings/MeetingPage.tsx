@@ -4,6 +4,7 @@ import { formatClockTime, formatTimeRange, formatUkDate } from '../../../../shar
 import { MEETING_STATUS_LABEL } from '../../../../shared/domain/status';
 import { hrefFor } from '../../app/router';
 import { useQuery } from '../../app/useQuery';
+import { AttendanceSection } from '../attendance/AttendanceSection';
 
 export function MeetingPage({ meetingId }: { meetingId: string }) {
   const meeting = useQuery(() => call('getMeeting', { meetingId }), [meetingId]);
@@ -55,6 +56,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
           </dd>
         </div>
       </dl>
+      <AttendanceSection meetingId={m.id} />
     </section>
   );
 }

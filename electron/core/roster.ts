@@ -1,0 +1,212 @@
+// A board's roster: the people who appear in its minutes, by their initials. Initials are
+// unique within a board for everyone ever on it; someone the minutes refer to can leave
+// the board but is never deleted.
+import type { InitialsSuggestion, ParsedInputOf, RosterMember } from '../../shared/api';
+import { onRosterOn } from '../../shared/domain/attendance';
+import { formatUkDate, todayIso } from '../../shared/domain/dates';
+import { initialsKey, suggestAlternatives, surnameSortKey } from '../../shared/domain/initials';
+import type { Store } from './db/open';
+import { requireBoardRow } from './boardSettings';
+import { logChange, newId, nowInstant } from './changelog';
+import { conflict, DomainError, notFound } from './errors';
+
+interface MemberRow {
+  id: string;
+  board_id: string;
+  person_id: string;
+  full_name: string;
+  initials: string;
+  role: string | null;
+  organisation: string | null;
+  is_member: number;
+  joined_on: string | null;
+  left_on: string | null;
+  meeting_refs: number;
+  action_refs: number;
+  group_refs: number;
+}
+
+const MEMBER_SQL = `
+  SELECT bm.id, bm.board_id, bm.person_id, p.full_name, bm.initials, bm.role, p.organisation, bm.is_member,
+    bm.joined_on, bm.left_on,
+    (SELECT count(DISTINCT a.meeting_id) FROM attendance a WHERE a.member_id = bm.id) AS meeting_refs,
+    (SELECT count(DISTINCT o.action_id) FROM action_owners o WHERE o.member_id = bm.id) AS action_refs,
+    (SELECT count(*) FROM group_members g WHERE g.member_id = bm.id) AS group_refs
+  FROM board_members bm JOIN people p ON p.id = bm.person_id`;
+
+function toMember(row: MemberRow, today: string): RosterMember {
+  return {
+    id: row.id,
+    boardId: row.board_id,
+    personId: row.person_id,
+    fullName: row.full_name,
+    initials: row.initials,
+    role: row.role,
+    organisation: row.organisation,
+    isMember: row.is_member === 1,
+    joinedOn: row.joined_on,
+    leftOn: row.left_on,
+    current: onRosterOn(today, row.joined_on, row.left_on),
+    references: { meetings: row.meeting_refs, actions: row.action_refs, groups: row.group_refs },
+  };
+}
+
+/** Everyone ever on the board's roster, by surname. */
+export function listRoster(store: Store, input: ParsedInputOf<'listRoster'>): RosterMember[] {
+  requireBoardRow(store, input.boardId);
+  const today = todayIso();
+  const rows = store.db.prepare(`${MEMBER_SQL} WHERE bm.board_id = ?`).all(input.boardId) as MemberRow[];
+  return rows.map((r) => toMember(r, today)).sort((a, b) => compareNames(a.fullName, b.fullName));
+}
+
+export function compareNames(a: string, b: string): number {
+  const ka = surnameSortKey(a);
+  const kb = surnameSortKey(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+function getMember(store: Store, memberId: string): RosterMember {
+  const row = store.db.prepare(`${MEMBER_SQL} WHERE bm.id = ?`).get(memberId) as MemberRow | undefined;
+  if (!row) throw notFound('person on the roster');
+  return toMember(row, todayIso());
+}
+
+/** Refuses initials someone else on the board holds, naming them and suggesting free ones. */
+function assertInitialsFree(store: Store, boardId: string, initials: string, fullName: string, exceptMemberId: string | null): void {
+  const others = store.db
+    .prepare('SELECT bm.initials, p.full_name FROM board_members bm JOIN people p ON p.id = bm.person_id WHERE bm.board_id = ? AND bm.id IS NOT ?')
+    .all(boardId, exceptMemberId) as { initials: string; full_name: string }[];
+  const holder = others.find((o) => initialsKey(o.initials) === initialsKey(initials));
+  if (!holder) return;
+  const free = suggestAlternatives(fullName, others.map((o) => o.initials), 2);
+  const offer = free.length > 0 ? ` Try ${free.join(' or ')}.` : '';
+  throw conflict(`${holder.initials} is already used by ${holder.full_name} on this board.${offer}`, 'initials');
+}
+
+const blankToNull = (text: string | null | undefined): string | null => (text && text.length > 0 ? text : null);
+
+export function addRosterMember(store: Store, input: ParsedInputOf<'addRosterMember'>): RosterMember {
+  const at = nowInstant();
+  const memberId = newId();
+  const personId = newId();
+  store.db.transaction(() => {
+    requireBoardRow(store, input.boardId);
+    assertInitialsFree(store, input.boardId, input.initials, input.fullName, null);
+    store.db
+      .prepare('INSERT INTO people (id, full_name, organisation, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
+      .run(personId, input.fullName, blankToNull(input.organisation), at, at);
+    store.db
+      .prepare(
+        `INSERT INTO board_members (id, board_id, person_id, initials, role, is_member, joined_on, left_on, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        memberId,
+        input.boardId,
+        personId,
+        input.initials,
+        blankToNull(input.role),
+        input.isMember === false ? 0 : 1,
+        input.joinedOn ?? null,
+        input.leftOn ?? null,
+        at,
+        at,
+      );
+    logChange(
+      store.db,
+      store.actor,
+      { entity: 'roster_member', entityId: memberId, action: 'create', detail: { boardId: input.boardId, fullName: input.fullName, initials: input.initials } },
+      at,
+    );
+  })();
+  return getMember(store, memberId);
+}
+
+/** Changes someone's roster details. Attendance already recorded keeps the name and role it was recorded with. */
+export function updateRosterMember(store: Store, input: ParsedInputOf<'updateRosterMember'>): RosterMember {
+  const at = nowInstant();
+  store.db.transaction(() => {
+    const before = getMember(store, input.memberId);
+    assertInitialsFree(store, before.boardId, input.initials, input.fullName, input.memberId);
+    const next = {
+      fullName: input.fullName,
+      initials: input.initials,
+      role: input.role === undefined ? before.role : blankToNull(input.role),
+      organisation: input.organisation === undefined ? before.organisation : blankToNull(input.organisation),
+      isMember: input.isMember ?? before.isMember,
+      joinedOn: input.joinedOn === undefined ? before.joinedOn : input.joinedOn,
+      leftOn: input.leftOn === undefined ? before.leftOn : input.leftOn,
+    };
+    if (next.joinedOn && next.leftOn && next.leftOn < next.joinedOn) {
+      throw new DomainError('invalid_input', 'The date they left cannot be before the date they joined.', 'leftOn');
+    }
+    store.db.prepare('UPDATE people SET full_name = ?, organisation = ?, updated_at = ? WHERE id = ?').run(next.fullName, next.organisation, at, before.personId);
+    store.db
+      .prepare('UPDATE board_members SET initials = ?, role = ?, is_member = ?, joined_on = ?, left_on = ?, updated_at = ? WHERE id = ?')
+      .run(next.initials, next.role, next.isMember ? 1 : 0, next.joinedOn, next.leftOn, at, input.memberId);
+    const changed = Object.fromEntries(
+      (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== before[k]).map((k) => [k, next[k]]),
+    );
+    if (Object.keys(changed).length > 0) {
+      logChange(store.db, store.actor, { entity: 'roster_member', entityId: input.memberId, action: 'update', detail: changed }, at);
+    }
+  })();
+  return getMember(store, input.memberId);
+}
+
+/** Someone leaves the board: they stay on the roster (and in old minutes) but are not expected after. */
+export function markMemberLeft(store: Store, input: ParsedInputOf<'markMemberLeft'>): RosterMember {
+  const at = nowInstant();
+  store.db.transaction(() => {
+    const member = getMember(store, input.memberId);
+    if (member.joinedOn && input.leftOn < member.joinedOn) {
+      throw new DomainError(
+        'invalid_input',
+        `The date they left cannot be before the date they joined (${formatUkDate(member.joinedOn)}).`,
+        'leftOn',
+      );
+    }
+    store.db.prepare('UPDATE board_members SET left_on = ?, updated_at = ? WHERE id = ?').run(input.leftOn, at, input.memberId);
+    logChange(store.db, store.actor, { entity: 'roster_member', entityId: input.memberId, action: 'left', detail: { leftOn: input.leftOn } }, at);
+  })();
+  return getMember(store, input.memberId);
+}
+
+/** Deletes someone added by mistake. Anyone the minutes or actions refer to can only be marked as left. */
+export function deleteRosterMember(store: Store, input: ParsedInputOf<'deleteRosterMember'>): { deleted: true } {
+  store.db.transaction(() => {
+    const member = getMember(store, input.memberId);
+    const { meetings, actions, groups } = member.references;
+    if (meetings + actions + groups > 0) {
+      const where = [
+        meetings > 0 ? `the attendance of ${meetings === 1 ? 'a meeting' : `${meetings} meetings`}` : null,
+        actions > 0 ? `${actions === 1 ? 'an action' : `${actions} actions`} as owner` : null,
+        groups > 0 ? `${groups === 1 ? 'a group' : `${groups} groups`}` : null,
+      ].filter(Boolean);
+      throw conflict(
+        `${member.fullName} appears in ${where.join(', ')}, so they cannot be deleted. Mark them as having left the board instead.`,
+      );
+    }
+    store.db.prepare('DELETE FROM board_members WHERE id = ?').run(input.memberId);
+    const elsewhere = store.db.prepare('SELECT 1 FROM board_members WHERE person_id = ?').get(member.personId);
+    if (!elsewhere) store.db.prepare('DELETE FROM people WHERE id = ?').run(member.personId);
+    logChange(store.db, store.actor, {
+      entity: 'roster_member',
+      entityId: input.memberId,
+      action: 'delete',
+      detail: { boardId: member.boardId, fullName: member.fullName, initials: member.initials },
+    });
+  })();
+  return { deleted: true };
+}
+
+/** Free initials for a name on this board (for the roster form while typing). */
+export function suggestInitialsFor(store: Store, input: ParsedInputOf<'suggestInitials'>): InitialsSuggestion {
+  requireBoardRow(store, input.boardId);
+  const taken = store.db
+    .prepare('SELECT initials FROM board_members WHERE board_id = ? AND id IS NOT ?')
+    .pluck()
+    .all(input.boardId, input.exceptMemberId ?? null) as string[];
+  const alternatives = suggestAlternatives(input.fullName, taken, 3);
+  return { initials: alternatives[0] ?? '', alternatives };
+}

@@ -1,0 +1,89 @@
+// Adding a guest inline: someone not on the roster (a presenter, a young person), with what
+// they do and which items they came for.
+import { useState, type FormEvent } from 'react';
+import { LIMITS, type AttendanceRow, type MeetingAttendance } from '../../../../shared/api';
+import { call } from '../../api/client';
+import { Field } from '../../app/Field';
+import { useSubmit } from '../../app/useSubmit';
+
+interface GuestFormProps {
+  meetingId: string;
+  agendaItems: MeetingAttendance['agendaItems'];
+  /** The attendance save queue: the guest is added after the changes made before. */
+  run: <T>(task: () => Promise<T>) => Promise<T>;
+  onAdded: (row: AttendanceRow) => void;
+}
+
+export function GuestForm({ meetingId, agendaItems, run, onAdded }: GuestFormProps) {
+  const [name, setName] = useState('');
+  const [role, setRole] = useState('');
+  const [organisation, setOrganisation] = useState('');
+  const [note, setNote] = useState('');
+  const [itemId, setItemId] = useState('');
+  const submit = useSubmit();
+  const add = (event: FormEvent): void => {
+    event.preventDefault();
+    void submit.run(async () => {
+      const row = await run(() =>
+        call('addGuest', {
+          meetingId,
+          name,
+          role: role.trim() || null,
+          organisation: organisation.trim() || null,
+          forItemsNote: note.trim() || null,
+          forItemIds: itemId ? [itemId] : [],
+        }),
+      );
+      onAdded(row);
+      setName('');
+      setRole('');
+      setOrganisation('');
+      setNote('');
+      setItemId('');
+    });
+  };
+  return (
+    <form className="guest-form" onSubmit={add} noValidate aria-label="Add a guest">
+      <Field label="Guest’s name" value={name} onChange={(e) => setName(e.target.value)} maxLength={LIMITS.personName + 20} error={submit.fieldError('name')} />
+      <Field label="Guest’s role" value={role} onChange={(e) => setRole(e.target.value)} maxLength={LIMITS.role + 20} error={submit.fieldError('role')} />
+      <Field
+        label="Organisation"
+        value={organisation}
+        onChange={(e) => setOrganisation(e.target.value)}
+        maxLength={LIMITS.organisation + 20}
+        error={submit.fieldError('organisation')}
+      />
+      {agendaItems.length > 0 ? (
+        <div className="field">
+          <label htmlFor="guest-item">For item</label>
+          <select id="guest-item" value={itemId} onChange={(e) => setItemId(e.target.value)}>
+            <option value="">The whole meeting</option>
+            {agendaItems.map((item) => (
+              <option key={item.id} value={item.id}>
+                {item.number} {item.title}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      <Field
+        label="For items (as printed)"
+        placeholder="e.g. Item 3b"
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        maxLength={LIMITS.forItemsNote}
+        error={submit.fieldError('forItemsNote')}
+      />
+      <div className="guest-form-actions">
+        <button type="submit" className="button" disabled={submit.busy}>
+          {submit.busy ? 'Adding…' : 'Add guest'}
+        </button>
+      </div>
+      {submit.formError(['name', 'role', 'organisation', 'forItemsNote']) ? (
+        <p className="form-error" role="alert">
+          {submit.formError(['name', 'role', 'organisation', 'forItemsNote'])}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,125 @@
+// Adding someone to the roster or changing their details. Initials are suggested from the
+// name as it is typed; initials someone else holds are flagged at once, with free ones offered.
+import { useState } from 'react';
+import { LIMITS, type RosterMember } from '../../../../shared/api';
+import { sameInitials, suggestAlternatives } from '../../../../shared/domain/initials';
+import { call } from '../../api/client';
+import { Dialog } from '../../app/Dialog';
+import { Field } from '../../app/Field';
+import { useSubmit } from '../../app/useSubmit';
+
+interface RosterMemberDialogProps {
+  boardId: string;
+  roster: readonly RosterMember[];
+  /** The person being changed; absent when adding someone. */
+  member?: RosterMember;
+  onSaved: (member: RosterMember) => void;
+  onCancel: () => void;
+}
+
+const FIELDS = ['fullName', 'initials', 'role', 'organisation', 'isMember', 'joinedOn', 'leftOn'];
+
+export function RosterMemberDialog({ boardId, roster, member, onSaved, onCancel }: RosterMemberDialogProps) {
+  const [fullName, setFullName] = useState(member?.fullName ?? '');
+  // While adding, the initials follow the name until the administrator types their own.
+  const [typedInitials, setTypedInitials] = useState<string | null>(member?.initials ?? null);
+  const [role, setRole] = useState(member?.role ?? '');
+  const [organisation, setOrganisation] = useState(member?.organisation ?? '');
+  const [isMember, setIsMember] = useState(member?.isMember ?? true);
+  const [joinedOn, setJoinedOn] = useState(member?.joinedOn ?? '');
+  const [leftOn, setLeftOn] = useState(member?.leftOn ?? '');
+  const submit = useSubmit();
+
+  const others = roster.filter((m) => m.id !== member?.id);
+  const taken = others.map((m) => m.initials);
+  const suggestions = fullName.trim() ? suggestAlternatives(fullName, taken, 3) : [];
+  const initials = typedInitials ?? suggestions[0] ?? '';
+  const holder = initials.trim() ? others.find((m) => sameInitials(m.initials, initials)) : undefined;
+  // Core's verdict on the initials holds only until they are changed.
+  const [submittedInitials, setSubmittedInitials] = useState<string | null>(null);
+  const refused = initials === submittedInitials ? submit.fieldError('initials') : null;
+  const initialsError = refused ?? (holder ? `${holder.initials} is already used by ${holder.fullName}.` : null);
+  const offers = holder || refused ? suggestions.filter((s) => !sameInitials(s, initials)) : [];
+
+  const save = (): void => {
+    setSubmittedInitials(initials);
+    void submit.run(async () => {
+      const fields = {
+        fullName,
+        initials,
+        role: role.trim() || null,
+        organisation: organisation.trim() || null,
+        isMember,
+        joinedOn: joinedOn || null,
+        leftOn: leftOn || null,
+      };
+      onSaved(member ? await call('updateRosterMember', { memberId: member.id, ...fields }) : await call('addRosterMember', { boardId, ...fields }));
+    });
+  };
+
+  return (
+    <Dialog
+      title={member ? `Change ${member.fullName}` : 'Add someone to the roster'}
+      submitLabel={member ? 'Save changes' : 'Add to roster'}
+      busy={submit.busy}
+      error={submit.formError(FIELDS)}
+      onCancel={onCancel}
+      onSubmit={save}
+    >
+      <Field
+        label="Full name"
+        hint="As the minutes print it, e.g. Michael O'Connor"
+        value={fullName}
+        onChange={(e) => setFullName(e.target.value)}
+        maxLength={LIMITS.personName + 20}
+        autoFocus
+        required
+        error={submit.fieldError('fullName')}
+      />
+      <Field
+        label="Initials"
+        hint={
+          member
+            ? 'How the minutes name them. Minutes already recorded keep the initials they were written with.'
+            : 'How the minutes name them. Suggested from the name; each person on a board has their own.'
+        }
+        value={initials}
+        onChange={(e) => setTypedInitials(e.target.value)}
+        maxLength={LIMITS.initials + 4}
+        required
+        autoComplete="off"
+        spellCheck={false}
+        error={initialsError}
+      />
+      {offers.length > 0 ? (
+        <div className="initials-offers" role="group" aria-label="Suggestions">
+          <span>Free initials:</span>
+          {offers.map((offer) => (
+            <button key={offer} type="button" className="button chip" onClick={() => setTypedInitials(offer)}>
+              Use {offer}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      <Field label="Role" hint="e.g. Designated Nurse" value={role} onChange={(e) => setRole(e.target.value)} maxLength={LIMITS.role + 20} error={submit.fieldError('role')} />
+      <Field
+        label="Organisation"
+        hint="e.g. NHS Southwark"
+        value={organisation}
+        onChange={(e) => setOrganisation(e.target.value)}
+        maxLength={LIMITS.organisation + 20}
+        error={submit.fieldError('organisation')}
+      />
+      <div className="check-field">
+        <label>
+          <input type="checkbox" checked={isMember} onChange={(e) => setIsMember(e.target.checked)} /> Voting member of the board
+        </label>
+        <span className="field-hint">Untick for officers and regular attendees: they are not counted towards the quorum.</span>
+      </div>
+      <div className="field-row">
+        <Field label="Joined (optional)" type="date" value={joinedOn} onChange={(e) => setJoinedOn(e.target.value)} error={submit.fieldError('joinedOn')} />
+        <Field label="Left (optional)" type="date" value={leftOn} onChange={(e) => setLeftOn(e.target.value)} error={submit.fieldError('leftOn')} />
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,186 @@
+// A board's roster: everyone who appears in its minutes, by initials, with their role and
+// organisation and when they joined or left. Add, change, mark as left, or delete someone
+// the minutes never mention.
+import { useState } from 'react';
+import type { RosterMember } from '../../../../shared/api';
+import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
+import { call } from '../../api/client';
+import { Dialog } from '../../app/Dialog';
+import { Field } from '../../app/Field';
+import { useQuery } from '../../app/useQuery';
+import { useSubmit } from '../../app/useSubmit';
+import { BoardFrame, useBoardSettings } from './BoardFrame';
+import { RosterMemberDialog } from './RosterMemberDialog';
+
+type Editing = { kind: 'none' } | { kind: 'add' } | { kind: 'edit' | 'left' | 'delete'; member: RosterMember };
+
+function rosterDates(m: RosterMember): string {
+  if (m.joinedOn && m.leftOn) return `${formatUkDate(m.joinedOn)} to ${formatUkDate(m.leftOn)}`;
+  if (m.leftOn) return `Left ${formatUkDate(m.leftOn)}`;
+  if (m.joinedOn) return `Since ${formatUkDate(m.joinedOn)}`;
+  return '—';
+}
+
+const referenced = (m: RosterMember): boolean => m.references.meetings + m.references.actions + m.references.groups > 0;
+
+export function RosterPage({ boardId }: { boardId: string }) {
+  const board = useBoardSettings(boardId);
+  const roster = useQuery(() => call('listRoster', { boardId }), [boardId]);
+  const [editing, setEditing] = useState<Editing>({ kind: 'none' });
+  const [notice, setNotice] = useState<string | null>(null);
+  const done = (message: string): void => {
+    setEditing({ kind: 'none' });
+    setNotice(message);
+    roster.reload();
+    board.reload();
+  };
+  const people = roster.data ?? [];
+
+  return (
+    <BoardFrame
+      board={board}
+      tab="roster"
+      title="Roster"
+      actions={
+        <button type="button" className="button primary" onClick={() => setEditing({ kind: 'add' })}>
+          Add person
+        </button>
+      }
+    >
+      {() => (
+        <>
+          <p className="page-intro">
+            Everyone the minutes name, by their initials. Initials are unique on the board, including for people who have left, so old minutes stay
+            clear.
+          </p>
+          {notice ? (
+            <p className="notice" role="status">
+              {notice}
+            </p>
+          ) : null}
+          {roster.error ? (
+            <p className="form-error" role="alert">
+              {roster.error.message}
+            </p>
+          ) : null}
+          {roster.data && people.length === 0 ? (
+            <div className="empty-state">
+              <h2>No one on the roster yet</h2>
+              <p>
+                Choose <strong>Add person</strong> to add the board’s members and officers. The minutes refer to them by their initials, and each
+                meeting’s attendance is ticked off this list.
+              </p>
+            </div>
+          ) : null}
+          {people.length > 0 ? (
+            <table className="data-table roster-table">
+              <caption className="visually-hidden">The roster</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Initials</th>
+                  <th scope="col">Role and organisation</th>
+                  <th scope="col">Membership</th>
+                  <th scope="col">On the roster</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Changes</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {people.map((m) => (
+                  <tr key={m.id} className={m.current ? undefined : 'is-former'}>
+                    <th scope="row">{m.fullName}</th>
+                    <td>
+                      <span className="initials-badge">{m.initials}</span>
+                    </td>
+                    <td>
+                      {m.role ?? ''}
+                      {m.organisation ? <span className="muted-line">{m.organisation}</span> : null}
+                    </td>
+                    <td>{m.isMember ? 'Member' : 'Officer or attendee'}</td>
+                    <td>{rosterDates(m)}</td>
+                    <td className="row-actions">
+                      <button type="button" className="button compact" onClick={() => setEditing({ kind: 'edit', member: m })} aria-label={`Change ${m.fullName}`}>
+                        Change
+                      </button>
+                      {!m.leftOn ? (
+                        <button type="button" className="button compact" onClick={() => setEditing({ kind: 'left', member: m })} aria-label={`${m.fullName} has left`}>
+                          Has left…
+                        </button>
+                      ) : null}
+                      {!referenced(m) ? (
+                        <button type="button" className="button compact danger" onClick={() => setEditing({ kind: 'delete', member: m })} aria-label={`Delete ${m.fullName}`}>
+                          Delete
+                        </button>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+          {editing.kind === 'add' || editing.kind === 'edit' ? (
+            <RosterMemberDialog
+              boardId={boardId}
+              roster={people}
+              member={editing.kind === 'edit' ? editing.member : undefined}
+              onCancel={() => setEditing({ kind: 'none' })}
+              onSaved={(m) => done(editing.kind === 'add' ? `${m.fullName} (${m.initials}) was added to the roster.` : `${m.fullName}’s details were saved.`)}
+            />
+          ) : null}
+          {editing.kind === 'left' ? (
+            <MarkLeftDialog member={editing.member} onCancel={() => setEditing({ kind: 'none' })} onDone={(m) => done(`${m.fullName} is marked as having left.`)} />
+          ) : null}
+          {editing.kind === 'delete' ? (
+            <DeleteMemberDialog member={editing.member} onCancel={() => setEditing({ kind: 'none' })} onDone={() => done(`${editing.member.fullName} was deleted from the roster.`)} />
+          ) : null}
+        </>
+      )}
+    </BoardFrame>
+  );
+}
+
+function MarkLeftDialog({ member, onDone, onCancel }: { member: RosterMember; onDone: (m: RosterMember) => void; onCancel: () => void }) {
+  const [leftOn, setLeftOn] = useState(todayIso());
+  const submit = useSubmit();
+  return (
+    <Dialog
+      title={`${member.fullName} has left the board`}
+      submitLabel="Mark as left"
+      busy={submit.busy}
+      error={submit.formError(['leftOn'])}
+      onCancel={onCancel}
+      onSubmit={() => void submit.run(async () => onDone(await call('markMemberLeft', { memberId: member.id, leftOn })))}
+    >
+      <p className="dialog-text">
+        They stay on the roster and in the minutes they appear in, but are no longer expected at meetings after this date.
+      </p>
+      <Field label="Left on" type="date" value={leftOn} onChange={(e) => setLeftOn(e.target.value)} required autoFocus error={submit.fieldError('leftOn')} />
+    </Dialog>
+  );
+}
+
+function DeleteMemberDialog({ member, onDone, onCancel }: { member: RosterMember; onDone: () => void; onCancel: () => void }) {
+  const submit = useSubmit();
+  return (
+    <Dialog
+      title={`Delete ${member.fullName}?`}
+      submitLabel="Delete"
+      busy={submit.busy}
+      error={submit.formError([])}
+      onCancel={onCancel}
+      onSubmit={() =>
+        void submit.run(async () => {
+          await call('deleteRosterMember', { memberId: member.id });
+          onDone();
+        })
+      }
+    >
+      <p className="dialog-text">
+        No minutes, actions or groups mention {member.fullName} ({member.initials}), so they can be deleted. Someone who served on the board should be marked
+        as having left instead.
+      </p>
+    </Dialog>
+  );
+}

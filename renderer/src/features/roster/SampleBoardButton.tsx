@@ -1,0 +1,32 @@
+// "Load sample board": two real meetings of a safeguarding board, with their roster and
+// attendance, so a new user can look around before entering their own.
+import { call } from '../../api/client';
+import { navigate } from '../../app/router';
+import { useSubmit } from '../../app/useSubmit';
+
+export function SampleBoardButton({ onLoaded, primary = false }: { onLoaded: () => void; primary?: boolean }) {
+  const submit = useSubmit();
+  return (
+    <div className="sample-board">
+      <button
+        type="button"
+        className={primary ? 'button primary' : 'button'}
+        disabled={submit.busy}
+        onClick={() =>
+          void submit.run(async () => {
+            const { board } = await call('loadSampleBoard', {});
+            onLoaded();
+            navigate({ name: 'board', boardId: board.id });
+          })
+        }
+      >
+        {submit.busy ? 'Loading the sample…' : 'Load sample board'}
+      </button>
+      {submit.error ? (
+        <p className="form-error" role="alert">
+          {submit.error.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}

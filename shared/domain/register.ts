@@ -1,0 +1,127 @@
+// The attendance register: for a board and a period, each person's meetings attended,
+// expected and apologies. Only meetings that took place count (on or before today, not
+// cancelled), and a person is expected only at meetings held while they were on the roster.
+import { format, parseISO } from 'date-fns';
+import { onRosterOn, type AttendanceStatus } from './attendance';
+import { surnameSortKey } from './initials';
+
+export interface RegisterMeetingInput {
+  id: string;
+  date: string;
+  cancelled: boolean;
+}
+
+export interface RegisterPersonInput {
+  memberId: string;
+  fullName: string;
+  initials: string;
+  role: string | null;
+  organisation: string | null;
+  isMember: boolean;
+  joinedOn: string | null;
+  leftOn: string | null;
+}
+
+export interface RegisterMarkInput {
+  meetingId: string;
+  memberId: string;
+  status: AttendanceStatus;
+}
+
+export interface RegisterLine extends RegisterPersonInput {
+  expected: number;
+  attended: number;
+  apologies: number;
+  /** Expected but neither there nor with apologies (absent, or not recorded). */
+  absent: number;
+}
+
+export interface RegisterInput {
+  meetings: readonly RegisterMeetingInput[];
+  people: readonly RegisterPersonInput[];
+  marks: readonly RegisterMarkInput[];
+  /** ISO dates, inclusive; null = open-ended. */
+  from: string | null;
+  to: string | null;
+  today: string;
+}
+
+export interface RegisterCounts {
+  /** The meetings counted, oldest first. */
+  meetings: RegisterMeetingInput[];
+  lines: RegisterLine[];
+}
+
+/** Meetings that count: held in the period, on or before today, not cancelled. */
+export function countedMeetings(input: Pick<RegisterInput, 'meetings' | 'from' | 'to' | 'today'>): RegisterMeetingInput[] {
+  const until = input.to !== null && input.to < input.today ? input.to : input.today;
+  return input.meetings
+    .filter((m) => !m.cancelled && m.date <= until && (input.from === null || m.date >= input.from))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
+}
+
+export function computeRegister(input: RegisterInput): RegisterCounts {
+  const meetings = countedMeetings(input);
+  const statusOf = new Map<string, AttendanceStatus>();
+  for (const mark of input.marks) statusOf.set(`${mark.meetingId}\u0000${mark.memberId}`, mark.status);
+  const lines: RegisterLine[] = [];
+  for (const person of input.people) {
+    const line: RegisterLine = { ...person, expected: 0, attended: 0, apologies: 0, absent: 0 };
+    for (const meeting of meetings) {
+      if (!onRosterOn(meeting.date, person.joinedOn, person.leftOn)) continue;
+      line.expected++;
+      const status = statusOf.get(`${meeting.id}\u0000${person.memberId}`);
+      if (status === 'present' || status === 'in_attendance') line.attended++;
+      else if (status === 'apologies') line.apologies++;
+      else line.absent++;
+    }
+    if (line.expected > 0) lines.push(line);
+  }
+  lines.sort((a, b) => {
+    const ka = surnameSortKey(a.fullName);
+    const kb = surnameSortKey(b.fullName);
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
+  return { meetings, lines };
+}
+
+/** Attendance as a whole percentage of meetings expected, or null when none were expected. */
+export function attendanceRate(line: Pick<RegisterLine, 'attended' | 'expected'>): number | null {
+  return line.expected === 0 ? null : Math.round((100 * line.attended) / line.expected);
+}
+
+const ukDate = (iso: string | null): string => (iso ? format(parseISO(iso), 'dd/MM/yyyy') : '');
+
+/** One CSV cell: quoted when needed, and never read by a spreadsheet as a formula. */
+function cell(value: string | number | null): string {
+  let text = value === null ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export interface RegisterCsvInput {
+  lines: readonly RegisterLine[];
+}
+
+/**
+ * The register as CSV for Excel: UTF-8 with a byte-order mark (so accents survive),
+ * CRLF line ends, UK dates (dd/MM/yyyy), one header row.
+ */
+export function registerCsv(register: RegisterCsvInput): string {
+  const header = ['Name', 'Initials', 'Role', 'Organisation', 'Member', 'Joined', 'Left', 'Meetings expected', 'Attended', 'Apologies', 'Absent', 'Attendance %'];
+  const rows = register.lines.map((l) => [
+    l.fullName,
+    l.initials,
+    l.role,
+    l.organisation,
+    l.isMember ? 'Yes' : 'No',
+    ukDate(l.joinedOn),
+    ukDate(l.leftOn),
+    l.expected,
+    l.attended,
+    l.apologies,
+    l.absent,
+    attendanceRate(l),
+  ]);
+  return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+}
