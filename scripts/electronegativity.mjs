@@ -20,6 +20,37 @@ for (const built of ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer
   }
 }
 
+/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell.trim());
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell.trim());
+      if (row.some((x) => x)) rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += c;
+  }
+  row.push(cell.trim());
+  if (row.some((x) => x)) rows.push(row);
+  return rows;
+}
+
 const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-electronegativity-'));
 try {
   fs.cpSync(path.join(root, 'out/main'), path.join(stage, 'main'), { recursive: true });
@@ -37,15 +68,15 @@ try {
     console.error('electronegativity did not run to the end.');
     process.exit(1);
   }
-  const findings = fs
-    .readFileSync(csv, 'utf8')
-    .split('\n')
+  const findings = parseCsv(fs.readFileSync(csv, 'utf8'))
     .slice(1)
-    .filter((line) => line.trim())
-    .map((line) => {
-      const [check, severity, confidence, file] = line.split(',').map((cell) => cell.replace(/^"|"$/g, '').trim());
-      return { check, severity, confidence, file };
-    });
+    .filter((row) => row.length >= 4)
+    .map(([check, severity, confidence, file]) => ({ check, severity, confidence, file }));
+  const unreadable = findings.filter((f) => !['HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'].includes(f.severity));
+  if (unreadable.length > 0) {
+    console.error('electronegativity: could not read the severity of some findings:', unreadable);
+    process.exit(1);
+  }
   const bySeverity = {};
   for (const f of findings) bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
   const isReviewed = (f) => reviewed.some((r) => r.check === f.check && r.file === f.file);
