@@ -13,7 +13,20 @@ import {
   type ResultOf,
 } from '../../shared/api';
 import { createBoard, listBoards, renameBoard } from './boards';
-import { createMeeting, getMeeting, listMeetings } from './meetings';
+import { createMeeting, getMeeting, listMeetings, updateMeetingHeader } from './meetings';
+import {
+  addAgendaItem,
+  addDecision,
+  deleteAgendaItem,
+  deleteDecision,
+  getMinutes,
+  moveAgendaItem,
+  saveDiscussion,
+  setMinutesStyle,
+  updateAgendaItem,
+  updateDecision,
+} from './minutes';
+import { addAction, deleteAction, updateAction } from './actions';
 import type { Store } from './db/open';
 import { DomainError } from './errors';
 
@@ -45,6 +58,20 @@ export const handlers: Handlers = {
   listMeetings: onStore(listMeetings),
   createMeeting: onStore(createMeeting),
   getMeeting: onStore(getMeeting),
+  getMinutes: onStore(getMinutes),
+  updateMeetingHeader: onStore(updateMeetingHeader),
+  addAgendaItem: onStore(addAgendaItem),
+  updateAgendaItem: onStore(updateAgendaItem),
+  saveDiscussion: onStore(saveDiscussion),
+  moveAgendaItem: onStore(moveAgendaItem),
+  deleteAgendaItem: onStore(deleteAgendaItem),
+  addDecision: onStore(addDecision),
+  updateDecision: onStore(updateDecision),
+  deleteDecision: onStore(deleteDecision),
+  addAction: onStore(addAction),
+  updateAction: onStore(updateAction),
+  deleteAction: onStore(deleteAction),
+  setMinutesStyle: onStore(setMinutesStyle),
 };
 
 function describeIssues(error: z.ZodError): ApiError {
