@@ -127,10 +127,11 @@ test('types item 1a of 19 February 2014 with its four actions, and finds it all 
 
   // A sentence typed, saved, and then the app dies without warning.
   const sentence = 'RB expressed support for the creation of the new sub-groups.';
-  await item.discussion.click();
-  await page.keyboard.press('Control+End');
+  await item.discussion.locator('p').last().click();
+  await page.keyboard.press('End');
   await page.keyboard.press('Enter');
   await page.keyboard.type(sentence);
+  await expect(item.discussion.locator('p').last()).toHaveText(sentence);
   await minutes.saved();
   host?.process.kill('SIGKILL');
   await host?.stop();

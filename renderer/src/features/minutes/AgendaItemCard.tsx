@@ -93,8 +93,9 @@ function ItemHeader({ item, readOnly, structureLocked, onDelete }: { item: ItemS
         {item.number}
       </span>
       <div className="item-title-field">
-        <input
+        <textarea
           className="item-title"
+          rows={1}
           aria-label={`Title, item ${item.number}`}
           value={item.title}
           readOnly={readOnly}

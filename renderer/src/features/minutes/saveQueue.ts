@@ -4,7 +4,6 @@
 // refused change is parked with its message (the text stays in the editor); a failure to
 // reach the app is retried in order, so nothing is ever silently dropped.
 import { useSyncExternalStore } from 'react';
-import { ApiCallError } from '../../api/client';
 
 /** How long typing must pause before a field is saved: well inside the one-second promise. */
 export const SAVE_DELAY_MS = 400;
@@ -33,6 +32,16 @@ interface Entry {
   settle?: { resolve: (value: unknown) => void; reject: (err: unknown) => void };
 }
 
+/** An API error (ApiCallError) or anything else thrown: its code, message and field. */
+function asError(err: unknown): { code: string; message: string; field: string | undefined } {
+  const e = err as { code?: unknown; message?: unknown; field?: unknown } | null;
+  return {
+    code: typeof e?.code === 'string' ? e.code : 'internal',
+    message: typeof e?.message === 'string' ? e.message : String(err),
+    field: typeof e?.field === 'string' ? e.field : undefined,
+  };
+}
+
 /** Errors that mean "this change is wrong" (kept aside with its message) rather than "try again". */
 const REFUSALS = new Set(['invalid_input', 'conflict', 'not_found', 'unknown_method', 'unauthorised']);
 
@@ -45,6 +54,9 @@ export class SaveQueue {
   private blockedUntil = 0;
   private transient: string | null = null;
   private readonly failures = new Map<string, FieldFailure>();
+  /** Bumped whenever a field's failure appears or goes, so listeners hear about it. */
+  private failuresVersion = 0;
+  private notifiedVersion = 0;
   private readonly listeners = new Set<() => void>();
   private readonly idleWaiters: Array<() => void> = [];
   private status: SaveStatus = { state: 'saved', message: null, retrying: false };
@@ -111,7 +123,7 @@ export class SaveQueue {
 
   /** Forgets a refused change (its field was deleted, or put back as it was). */
   clearFailure(key: string): void {
-    if (this.failures.delete(key)) this.changed();
+    if (this.dropFailure(key)) this.changed();
   }
 
   getStatus = (): SaveStatus => this.status;
@@ -120,6 +132,12 @@ export class SaveQueue {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
+
+  private dropFailure(key: string): boolean {
+    if (!this.failures.delete(key)) return false;
+    this.failuresVersion += 1;
+    return true;
+  }
 
   private push(entry: Entry): void {
     this.entries.set(entry.key, entry);
@@ -160,19 +178,22 @@ export class SaveQueue {
         this.inflight = null;
         this.attempt = 0;
         this.transient = null;
-        this.failures.delete(entry.key);
+        this.dropFailure(entry.key);
         entry.settle?.resolve(value);
         this.changed();
         this.pump();
       },
       (err: unknown) => {
         this.inflight = null;
-        const error = err instanceof ApiCallError ? err : new ApiCallError({ code: 'internal', message: String(err) });
+        const error = asError(err);
         if (REFUSALS.has(error.code)) {
           this.attempt = 0;
           this.transient = null;
           if (entry.settle) entry.settle.reject(error);
-          else this.failures.set(entry.key, { message: error.message, field: error.field });
+          else {
+            this.failures.set(entry.key, { message: error.message, field: error.field });
+            this.failuresVersion += 1;
+          }
         } else {
           // Put it back at the front, unless a newer edit of the same field is already waiting.
           if (!this.entries.has(entry.key)) {
@@ -204,10 +225,13 @@ export class SaveQueue {
         : this.isIdle()
           ? { state: 'saved', message: null, retrying: false }
           : { state: 'saving', message: null, retrying: false };
-    if (next.state !== this.status.state || next.message !== this.status.message || next.retrying !== this.status.retrying) {
-      this.status = next;
+    const statusChanged = next.state !== this.status.state || next.message !== this.status.message || next.retrying !== this.status.retrying;
+    if (statusChanged) this.status = next;
+    // Typing into a field already waiting to be saved changes nothing anyone shows: stay quiet.
+    if (statusChanged || this.failuresVersion !== this.notifiedVersion) {
+      this.notifiedVersion = this.failuresVersion;
+      for (const listener of this.listeners) listener();
     }
-    for (const listener of this.listeners) listener();
   }
 }
 
