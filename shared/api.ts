@@ -322,6 +322,8 @@ export const contract = {
     z
       .strictObject({
         meetingId: id,
+        /** The board's name as printed on these minutes. */
+        boardName: boardName.optional(),
         date: isoDate.optional(),
         startTime: clockTime.nullable().optional(),
         endTime: clockTime.nullable().optional(),

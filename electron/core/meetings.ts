@@ -98,9 +98,10 @@ export function createMeeting(store: Store, input: ParsedInputOf<'createMeeting'
 }
 
 /**
- * The header of the minutes: date, times, venue and the next meeting, each saved as it is
- * typed. Agreed minutes are the record and refuse changes. Correcting a draft's date moves
- * its action references to the new date (the old ones are never reused).
+ * The header of the minutes: the board's name as printed, date, times, venue and the next
+ * meeting, each saved as it is typed. Agreed minutes are the record and refuse changes.
+ * Correcting a draft's date moves its action references to the new date (the old ones are
+ * never reused).
  */
 export function updateMeetingHeader(store: Store, input: ParsedInputOf<'updateMeetingHeader'>): MeetingDetail {
   const at = nowInstant();
@@ -112,6 +113,7 @@ export function updateMeetingHeader(store: Store, input: ParsedInputOf<'updateMe
     }
     const pick = <T>(given: T | undefined, before: T): T => (given === undefined ? before : given);
     const next = {
+      board_name: pick(input.boardName, row.board_name),
       meeting_date: pick(input.date, row.meeting_date),
       start_time: pick(input.startTime, row.start_time),
       end_time: pick(input.endTime, row.end_time),
@@ -132,7 +134,7 @@ export function updateMeetingHeader(store: Store, input: ParsedInputOf<'updateMe
     if (next.meeting_date !== row.meeting_date) rereferenceMeeting(store, row.id, next.meeting_date, at);
     store.db
       .prepare(
-        `UPDATE meetings SET meeting_date = @meeting_date, start_time = @start_time, end_time = @end_time, venue = @venue,
+        `UPDATE meetings SET board_name = @board_name, meeting_date = @meeting_date, start_time = @start_time, end_time = @end_time, venue = @venue,
            next_date = @next_date, next_time = @next_time, next_venue = @next_venue, updated_at = @at
          WHERE id = @id`,
       )

@@ -337,6 +337,8 @@ test('undo reaches back past autosaves, and the header is edited in place', asyn
   await minutes.saved();
 
   await page.getByText('Meeting details').click();
+  await page.getByLabel('Board (as printed on these minutes)').fill('Southwark Safeguarding Children Board – Executive');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Southwark Safeguarding Children Board – Executive');
   await page.getByLabel('Venue').fill('Room G02b, 160 Tooley Street, SE1');
   await page.getByLabel('Ends').fill('10:00');
   await expect(page.getByRole('alert').filter({ hasText: 'The meeting must end after it starts.' })).toBeVisible();
@@ -351,5 +353,8 @@ test('undo reaches back past autosaves, and the header is edited in place', asyn
   await expect(item.discussion).toContainText('First sentence.');
   await expect(item.discussion).not.toContainText('Second sentence.');
   await expect(page.locator('.minutes-venue')).toHaveText('Room G02b, 160 Tooley Street, SE1');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Southwark Safeguarding Children Board – Executive');
+  // The board itself keeps its name: only these minutes print the other one.
+  await expect(page.getByRole('navigation', { name: 'Boards' })).toContainText(BOARD);
   await expect(page.getByText('Meeting details · Next meeting: 10 April 2014, 10.30 am, 160 Tooley Street')).toBeVisible();
 });

@@ -277,16 +277,18 @@ describe('the header', () => {
     const { core, meeting } = await setUp();
     const updated = ok<MeetingDetail>(core, 'updateMeetingHeader', {
       meetingId: meeting.id,
+      boardName: '  Safeguarding Executive  ',
       venue: 'Room G02b, 160 Tooley Street, SE1',
       nextDate: '2014-04-10',
       nextTime: '10:30',
       nextVenue: '160 Tooley Street',
     });
-    expect(updated).toMatchObject({ venue: 'Room G02b, 160 Tooley Street, SE1', nextMeeting: { date: '2014-04-10', time: '10:30', venue: '160 Tooley Street' } });
+    expect(updated).toMatchObject({ boardName: 'Safeguarding Executive', venue: 'Room G02b, 160 Tooley Street, SE1', nextMeeting: { date: '2014-04-10', time: '10:30', venue: '160 Tooley Street' } });
     const before = dump(core);
     expect(refused(core, 'updateMeetingHeader', { meetingId: meeting.id, endTime: '10:00' })).toMatchObject({ field: 'endTime', message: 'The meeting must end after it starts.' });
     expect(refused(core, 'updateMeetingHeader', { meetingId: meeting.id, nextDate: '2014-01-01' })).toMatchObject({ field: 'nextDate' });
     expect(refused(core, 'updateMeetingHeader', { meetingId: meeting.id, date: '2014-02-31' })).toMatchObject({ field: 'date' });
+    expect(refused(core, 'updateMeetingHeader', { meetingId: meeting.id, boardName: '   ' })).toMatchObject({ field: 'boardName', message: 'Enter a board name.' });
     expect(dump(core)).toBe(before);
   });
 });

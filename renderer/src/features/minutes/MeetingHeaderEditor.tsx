@@ -9,6 +9,7 @@ import { openMinutesOf } from './minutesStore';
 import { saveQueueFor, useFieldFailure } from './saveQueue';
 
 interface HeaderValues {
+  boardName: string;
   date: string;
   startTime: string;
   endTime: string;
@@ -19,6 +20,7 @@ interface HeaderValues {
 }
 
 const fromMeeting = (m: MeetingDetail): HeaderValues => ({
+  boardName: m.boardName,
   date: m.date,
   startTime: m.startTime ?? '',
   endTime: m.endTime ?? '',
@@ -45,7 +47,8 @@ export function MeetingHeaderEditor({ meeting }: { meeting: MeetingDetail }) {
       const v = latest.current;
       const saved = await call('updateMeetingHeader', {
         meetingId: meeting.id,
-        // A half-typed date is not sent; the rest of the header still is.
+        // A blank board name or a half-typed date is not sent; the rest of the header still is.
+        ...(v.boardName.trim() ? { boardName: v.boardName } : {}),
         ...(isRealIsoDate(v.date) ? { date: v.date } : {}),
         startTime: v.startTime || null,
         endTime: v.endTime || null,
@@ -54,7 +57,9 @@ export function MeetingHeaderEditor({ meeting }: { meeting: MeetingDetail }) {
         nextTime: v.nextTime || null,
         nextVenue: v.nextVenue.trim() || null,
       });
-      openMinutesOf(meeting.id)?.setMeta({ meeting: saved });
+      const open = openMinutesOf(meeting.id);
+      // Only the date matters to the items (it is what due dates are read against).
+      if (open && open.getMeta().meeting.date !== saved.date) open.setMeta({ meeting: saved });
     });
   };
   const flush = (): void => void queue.flush();
@@ -66,7 +71,10 @@ export function MeetingHeaderEditor({ meeting }: { meeting: MeetingDetail }) {
     : null;
 
   const field = (name: keyof HeaderValues, label: string, type: string, extra: Record<string, unknown> = {}) => {
-    const error = errorFor(name) ?? (name === 'date' && dateMissing ? 'Enter the date of the meeting.' : null);
+    const error =
+      errorFor(name) ??
+      (name === 'date' && dateMissing ? 'Enter the date of the meeting.' : null) ??
+      (name === 'boardName' && !values.boardName.trim() ? 'Enter the board’s name as the minutes print it.' : null);
     const id = `header-${name}`;
     return (
       <div className={error ? 'field has-error' : 'field'}>
@@ -94,13 +102,14 @@ export function MeetingHeaderEditor({ meeting }: { meeting: MeetingDetail }) {
   return (
     <header className="minutes-header">
       <p className="eyebrow">Minutes and Actions</p>
-      <h1 id="meeting-title">{meeting.boardName}</h1>
+      <h1 id="meeting-title">{values.boardName.trim() || meeting.boardName}</h1>
       <p className="minutes-date">{dateMissing ? 'Date not set' : formatUkDate(values.date)}</p>
       {times ? <p className="minutes-time">{times}</p> : null}
       {values.venue.trim() ? <p className="minutes-venue">{values.venue.trim()}</p> : null}
       <span className={`status-badge status-${meeting.status}`}>{MEETING_STATUS_LABEL[meeting.status]}</span>
-      <details className="header-details" open={dateMissing || undefined}>
+      <details className="header-details" open={dateMissing || !values.boardName.trim() || undefined}>
         <summary>Meeting details{next ? ` · Next meeting: ${next}` : ' · Next meeting not yet set'}</summary>
+        <div className="header-grid board-row">{field('boardName', 'Board (as printed on these minutes)', 'text', { maxLength: LIMITS.boardName + 20, dir: 'auto', required: true })}</div>
         <div className="header-grid">
           {field('date', 'Date', 'date', { required: true })}
           {field('startTime', 'Starts', 'time')}
@@ -113,7 +122,7 @@ export function MeetingHeaderEditor({ meeting }: { meeting: MeetingDetail }) {
           {field('nextTime', 'Time', 'time')}
           {field('nextVenue', 'Place', 'text', { maxLength: LIMITS.venue + 20, dir: 'auto' })}
         </fieldset>
-        {failure && !['date', 'startTime', 'endTime', 'venue', 'nextDate', 'nextTime', 'nextVenue'].includes(failure.field ?? '') ? (
+        {failure && !['boardName', 'date', 'startTime', 'endTime', 'venue', 'nextDate', 'nextTime', 'nextVenue'].includes(failure.field ?? '') ? (
           <p className="form-error" role="alert">
             Not saved: {failure.message}
           </p>
