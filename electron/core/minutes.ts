@@ -489,9 +489,9 @@ export function addDecision(store: Store, input: ParsedInputOf<'addDecision'>): 
     const existing = store.db.prepare('SELECT id FROM decisions WHERE agenda_item_id = ? ORDER BY position, created_at').pluck().all(item.id) as string[];
     let index = existing.length;
     if (input.afterDecisionId) {
-      const at = existing.indexOf(input.afterDecisionId);
-      if (at < 0) throw notFound('decision');
-      index = at + 1;
+      const after = existing.indexOf(input.afterDecisionId);
+      if (after < 0) throw notFound('decision');
+      index = after + 1;
     }
     existing.splice(index, 0, id);
     store.db

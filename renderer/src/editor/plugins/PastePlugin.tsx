@@ -40,10 +40,10 @@ export function PastePlugin({ maxChars, onRefused }: PastePluginProps): null {
           const doc = new DOMParser().parseFromString(html, 'text/html');
           if (!isWordHtml(doc)) return false;
           event.preventDefault();
+          convertWordLists(doc);
           editor.update(() => {
             const selection = $getSelection();
             if (!$isRangeSelection(selection)) return;
-            convertWordLists(doc);
             $insertGeneratedNodes(editor, $generateNodesFromDOM(editor, doc), selection);
           });
           return true;
