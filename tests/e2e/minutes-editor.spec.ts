@@ -241,12 +241,15 @@ test('keyboard first: new items and sub-items, moving, an action from selected t
   await page.keyboard.press('Control+Enter');
   await expect(minutes.item('1').title).toBeFocused();
   await page.keyboard.type('Performance Management');
+  // Typing straight on, without waiting for the new item: nothing typed goes astray.
   await page.keyboard.press('Control+Enter');
-  await expect(minutes.item('2').title).toBeFocused();
   await page.keyboard.type('Private Fostering');
   await page.keyboard.press('Control+Enter');
-  await expect(minutes.item('3').title).toBeFocused();
   await page.keyboard.type('Report of the IRO and CP chairs');
+  await expect(minutes.item('3').title).toBeFocused();
+  await expect(minutes.item('1').title).toHaveValue('Performance Management');
+  await expect(minutes.item('2').title).toHaveValue('Private Fostering');
+  await expect(minutes.item('3').title).toHaveValue('Report of the IRO and CP chairs');
   await minutes.saved();
 
   await page.keyboard.press('Alt+Shift+ArrowUp');

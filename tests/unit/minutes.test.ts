@@ -13,7 +13,7 @@ import type {
 } from '../../shared/api';
 import type { Core } from '../../electron/core/app';
 import { dump, ok, tempCore } from '../helpers/temp';
-import { FIXTURE_ROSTER, seedRoster } from '../helpers/roster';
+import { FIXTURE_ROSTER, seedRoster } from '../helpers/seed-roster';
 
 const BOARD = 'Southwark Safeguarding Children Executive Board';
 

@@ -8,7 +8,7 @@ import { call } from '../../api/client';
 import { DiscussionEditor } from '../../editor/DiscussionEditor';
 import { $discussionPlainText } from '../../editor/plainText';
 import { useMinutes } from './context';
-import { focusWhenReady, actionDetailsSelector, decisionSelector } from './focus';
+import { actionDetailsSelector, beginTypeAhead, decisionSelector, endTypeAhead, focusWhenReady } from './focus';
 import { ActionsTable } from './ActionsTable';
 import { DecisionsList } from './DecisionsList';
 import { toActionState, useItem, useMeta, type ItemState } from './minutesStore';
@@ -225,22 +225,30 @@ function ItemDetails({ item, readOnly, laterMeetings }: { item: ItemState; readO
 
 function AgreedButtons({ itemId, itemNumber }: { itemId: string; itemNumber: string }) {
   const { store, queue, notify } = useMinutes();
-  const addDecision = (): void =>
+  const failed = (err: Error): void => {
+    endTypeAhead();
+    notify(err.message);
+  };
+  const addDecision = (): void => {
+    beginTypeAhead();
     void queue
       .run(() => call('addDecision', { itemId }))
       .then((d) => {
         store.updateItem(itemId, (item) => ({ decisions: [...item.decisions, d] }));
         focusWhenReady(decisionSelector(d.id));
       })
-      .catch((err: Error) => notify(err.message));
-  const addAction = (): void =>
+      .catch(failed);
+  };
+  const addAction = (): void => {
+    beginTypeAhead();
     void queue
       .run(() => call('addAction', { itemId }))
       .then((a) => {
         store.updateItem(itemId, (item) => ({ actions: [...item.actions, toActionState(a)] }));
         focusWhenReady(actionDetailsSelector(a.id));
       })
-      .catch((err: Error) => notify(err.message));
+      .catch(failed);
+  };
   return (
     <div className="agreed-buttons">
       <button type="button" className="button subtle" onClick={addDecision} aria-label={`Add a decision to item ${itemNumber}`}>

@@ -12,7 +12,17 @@ import { MOD_LABEL } from '../../editor/shortcutsLabel';
 import { AgendaItemCard } from './AgendaItemCard';
 import { AgendaOutline, type DropZone } from './AgendaOutline';
 import { MinutesContext, type MinutesContextValue } from './context';
-import { actionDetailsSelector, actionOwnersSelector, decisionSelector, focusedItemId, focusWhenReady, itemTitleSelector } from './focus';
+import {
+  actionDetailsSelector,
+  actionOwnersSelector,
+  beginTypeAhead,
+  captureTypeAhead,
+  decisionSelector,
+  endTypeAhead,
+  focusedItemId,
+  focusWhenReady,
+  itemTitleSelector,
+} from './focus';
 import { MinutesStore, registerOpenMinutes, toActionState, useMeta, useOutline, type ItemState } from './minutesStore';
 import { MinutesStyleDialog } from './MinutesStyleDialog';
 import { SaveStatusLine } from './SaveStatusLine';
@@ -96,7 +106,10 @@ function MinutesWorkspace({ initial }: { initial: Minutes }) {
     return store.getOutline().find((e) => e.id === id);
   };
 
-  const failed = (err: unknown): void => setNotice(err instanceof Error ? err.message : String(err));
+  const failed = (err: unknown): void => {
+    endTypeAhead();
+    setNotice(err instanceof Error ? err.message : String(err));
+  };
 
   const addItem = async (asSubItem: boolean): Promise<void> => {
     if (structureLocked) return setNotice(structureLocked);
@@ -115,6 +128,7 @@ function MinutesWorkspace({ initial }: { initial: Minutes }) {
       // A new item next to a sub-item is its sibling: 1a, then 1b.
       parentId = current.parentId;
     }
+    beginTypeAhead();
     try {
       const result = await queue.run(() => call('addAgendaItem', { meetingId, parentId, afterItemId }));
       store.addItem(toItemState(result.item), result.outline);
@@ -193,6 +207,7 @@ function MinutesWorkspace({ initial }: { initial: Minutes }) {
     const current = currentItem();
     if (!current) return setNotice(`Choose an item first: the ${kind} goes under the item you are in.`);
     const text = selectedText(current.id).slice(0, 5000);
+    beginTypeAhead();
     try {
       if (kind === 'action') {
         const action = await queue.run(() => call('addAction', { itemId: current.id, details: text || undefined }));
@@ -247,7 +262,10 @@ function MinutesWorkspace({ initial }: { initial: Minutes }) {
   const onKeyDown = useEffectEvent((e: KeyboardEvent) => {
     if ((e.target as Element | null)?.closest?.('dialog')) return;
     const id = matchShortcut(e);
-    if (!id) return;
+    if (!id) {
+      captureTypeAhead(e);
+      return;
+    }
     e.preventDefault();
     e.stopPropagation();
     run(id);
