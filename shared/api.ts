@@ -6,12 +6,15 @@ import { isRealIsoDate } from './domain/dates';
 import type { AttendanceEntry } from './domain/attendance';
 import { initialsProblem, MAX_INITIALS_LENGTH } from './domain/initials';
 import { parseQuorumFraction, type QuorumRule, type QuorumState } from './domain/quorum';
-import { referenceFormatProblem } from './domain/referenceFormat';
 import type { RegisterLine } from './domain/register';
 
 export type { AttendanceStatus } from './domain/attendance';
 export type { QuorumRule, QuorumState } from './domain/quorum';
 export type { RegisterLine } from './domain/register';
+import { DUE_TEXT_MAX } from './domain/due';
+import type { ItemNumbering } from './domain/numbering';
+import { OWNER_NAME_MAX, OWNERS_MAX, type OwnerMatch } from './domain/owners';
+import { checkReferenceFormat } from './domain/references';
 
 /** Every error a call can return. `field` names the input that was wrong, when one was. */
 export type ApiErrorCode =
@@ -98,7 +101,7 @@ export interface BackupList {
 
 // ------------------------------------------- board settings, roster, groups, attendance
 
-export type ItemNumbering = 'letters' | 'decimal';
+export type { ItemNumbering };
 export type ConfidentialDisplay = 'placeholder' | 'omit';
 export type GroupKind = 'all' | 'all_agencies' | 'each_agency' | 'subgroup' | 'other';
 
@@ -213,6 +216,119 @@ export interface SampleBoardResult {
   created: boolean;
 }
 
+// ---------------------------------------------------------------- minutes: result types
+
+export type { OwnerMatch } from './domain/owners';
+export type DueKind = 'none' | 'date' | 'meeting' | 'next_meeting';
+export type ActionStatus = 'open' | 'in_progress' | 'done' | 'deferred' | 'dropped' | 'superseded';
+
+/** Someone on the board's roster, as the minutes name them. */
+export interface MinutesRosterEntry {
+  id: string;
+  initials: string;
+  fullName: string;
+  role: string | null;
+  /** On the roster on the meeting's date (not yet left, already joined). */
+  current: boolean;
+}
+
+export interface RosterGroup {
+  id: string;
+  name: string;
+  kind: 'all' | 'all_agencies' | 'each_agency' | 'subgroup' | 'other';
+}
+
+export interface ActionDue {
+  kind: DueKind;
+  /** The date it is due by, when known: the date typed, or the date of the meeting named. */
+  date: string | null;
+  /** The meeting it is due at, when one was named and exists. */
+  meetingId: string | null;
+  /** What was typed, kept as written. */
+  text: string | null;
+}
+
+export interface MinutesAction {
+  id: string;
+  itemId: string;
+  /** Its number in this meeting, shown in the minutes' Reference column. */
+  seq: number;
+  /** Unique in the board and never reused: how it is named anywhere else. */
+  reference: string;
+  position: number;
+  details: string;
+  owners: OwnerMatch[];
+  due: ActionDue;
+  status: ActionStatus;
+}
+
+export interface MinutesDecision {
+  id: string;
+  itemId: string;
+  position: number;
+  text: string;
+}
+
+/** Where an item sits: its parent, its place among its siblings, and its printed number. */
+export interface AgendaOutlineEntry {
+  id: string;
+  parentId: string | null;
+  position: number;
+  number: string;
+  /** 1 for an item, 2 for a sub-item. */
+  depth: number;
+}
+
+export interface AgendaItemFields extends AgendaOutlineEntry {
+  title: string;
+  presenter: string | null;
+  kind: 'normal' | 'matters_arising';
+  confidential: boolean;
+  deferred: boolean;
+  deferredToText: string | null;
+  deferredToMeetingId: string | null;
+  updatedAt: string;
+}
+
+export interface MinutesItem extends AgendaItemFields {
+  /** Lexical's serialized editor state, or null if no discussion was typed yet. */
+  discussionJson: string | null;
+  discussionText: string;
+  decisions: MinutesDecision[];
+  actions: MinutesAction[];
+}
+
+/** Why parts of the minutes cannot be changed (null when they can). */
+export interface MinutesLock {
+  structure: string | null;
+  content: string | null;
+}
+
+/** Everything the minutes editor needs to open a meeting, in one call. */
+export interface Minutes {
+  meeting: MeetingDetail;
+  numbering: ItemNumbering;
+  referenceFormat: string;
+  /** In reading order: each item followed by its sub-items. */
+  items: MinutesItem[];
+  roster: { members: MinutesRosterEntry[]; groups: RosterGroup[] };
+  /** The board's meetings after this one, for "deferred to". */
+  laterMeetings: Array<{ id: string; date: string }>;
+  locked: MinutesLock;
+}
+
+/** The agenda after a structural change: the item concerned and every item's new place. */
+export interface AgendaChange {
+  itemId: string;
+  outline: AgendaOutlineEntry[];
+}
+
+export interface MinutesStyle {
+  boardId: string;
+  numbering: ItemNumbering;
+  referenceFormat: string;
+}
+
 // ---------------------------------------------------------------- input pieces
 
 export const LIMITS = {
@@ -271,6 +387,21 @@ const personName = (what: string) =>
     .trim()
     .min(1, { message: `Enter ${what}.` })
     .max(LIMITS.personName, { message: `A name can be at most ${LIMITS.personName} characters.` });
+// ---------------------------------------------------------------- minutes: input pieces
+
+export const MINUTES_LIMITS = {
+  itemTitle: 300,
+  presenter: 120,
+  deferredTo: 200,
+  decision: 5_000,
+  actionDetails: 5_000,
+  /** Characters of discussion per item: a long item runs to 20,000; this is ten times that. */
+  discussionText: 200_000,
+  discussionJson: 4_000_000,
+  due: DUE_TEXT_MAX,
+  ownerName: OWNER_NAME_MAX,
+  owners: OWNERS_MAX,
+} as const;
 
 const optionalText = (max: number, what: string) =>
   z
@@ -302,13 +433,10 @@ const leftAfterJoined = <T extends { joinedOn?: string | null; leftOn?: string |
   !m.joinedOn || !m.leftOn || m.leftOn >= m.joinedOn;
 const LEFT_BEFORE_JOINED = { message: 'The date they left cannot be before the date they joined.', path: ['leftOn'] };
 
-const referenceFormat = z
-  .string({ message: 'Enter a reference format.' })
-  .trim()
-  .superRefine((value, ctx) => {
-    const problem = referenceFormatProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+const referenceFormat = z.string({ message: 'Enter a reference format.' }).superRefine((fmt, ctx) => {
+  const check = checkReferenceFormat(fmt);
+  if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message });
+});
 
 const groupKind = z.enum(['all', 'all_agencies', 'each_agency', 'subgroup', 'other'], { message: 'Choose what kind of group this is.' });
 
@@ -344,6 +472,37 @@ const attendanceChange = z.discriminatedUnion('kind', [
     ...forItems,
   }),
 ]);
+
+/** Text of the minutes that may be empty while typing (not nullable: empty is ''). */
+const minutesText = (max: number, what: string) =>
+  z
+    .string({ message: `${what} must be text.` })
+    .trim()
+    .max(max, { message: `${what} can be at most ${max.toLocaleString('en-GB')} characters.` });
+
+const itemTitle = minutesText(MINUTES_LIMITS.itemTitle, 'An item title').refine((t) => !/[\r\n]/.test(t), {
+  message: 'An item title must be on one line.',
+});
+
+const ownerRef = z.union(
+  [
+    z.strictObject({ memberId: id }),
+    z.strictObject({ groupId: id }),
+    z.strictObject({
+      name: z
+        .string({ message: 'An owner must be a name.' })
+        .trim()
+        .min(1, { message: 'An owner’s name cannot be blank.' })
+        .max(MINUTES_LIMITS.ownerName, { message: `An owner’s name can be at most ${MINUTES_LIMITS.ownerName} characters.` }),
+    }),
+  ],
+  { message: 'An owner is someone on the roster, a group, or a name.' },
+);
+
+const owners = z.array(ownerRef).max(MINUTES_LIMITS.owners, { message: `An action can have at most ${MINUTES_LIMITS.owners} owners.` });
+
+const headerTimes = (h: { startTime?: string | null; endTime?: string | null }) =>
+  !h.startTime || !h.endTime || h.endTime > h.startTime;
 
 // ---------------------------------------------------------------- the contract
 
@@ -494,6 +653,103 @@ export const contract = {
   ),
 
   loadSampleBoard: method<SampleBoardResult>()(z.strictObject({ onlyIfMissing: z.boolean().optional() })),
+  getMinutes: method<Minutes>()(z.strictObject({ meetingId: id })),
+  updateMeetingHeader: method<MeetingDetail>()(
+    z
+      .strictObject({
+        meetingId: id,
+        /** The board's name as printed on these minutes. */
+        boardName: boardName.optional(),
+        date: isoDate.optional(),
+        startTime: clockTime.nullable().optional(),
+        endTime: clockTime.nullable().optional(),
+        venue: venue.nullable().optional(),
+        nextDate: isoDate.nullable().optional(),
+        nextTime: clockTime.nullable().optional(),
+        nextVenue: venue.nullable().optional(),
+      })
+      .refine(headerTimes, { message: 'The meeting must end after it starts.', path: ['endTime'] }),
+  ),
+  addAgendaItem: method<{ item: MinutesItem; outline: AgendaOutlineEntry[] }>()(
+    z.strictObject({
+      meetingId: id,
+      /** The new item goes straight after this one (or after the item this one is part of). */
+      afterItemId: id.nullable().optional(),
+      /** Set for a sub-item: the item it belongs to. */
+      parentId: id.nullable().optional(),
+      title: itemTitle.optional(),
+    }),
+  ),
+  updateAgendaItem: method<AgendaItemFields>()(
+    z.strictObject({
+      itemId: id,
+      title: itemTitle.optional(),
+      presenter: minutesText(MINUTES_LIMITS.presenter, 'A presenter').nullable().optional(),
+      confidential: z.boolean({ message: 'Confidential is yes or no.' }).optional(),
+      deferred: z.boolean({ message: 'Deferred is yes or no.' }).optional(),
+      deferredToText: minutesText(MINUTES_LIMITS.deferredTo, 'Where the item was deferred to').nullable().optional(),
+      deferredToMeetingId: id.nullable().optional(),
+    }),
+  ),
+  saveDiscussion: method<{ itemId: string; updatedAt: string }>()(
+    z.strictObject({
+      itemId: id,
+      json: z
+        .string({ message: 'The discussion must be sent as the editor’s JSON.' })
+        .max(MINUTES_LIMITS.discussionJson, { message: 'This discussion is too long to save. Move some of it into another item or a paper.' }),
+      text: z
+        .string({ message: 'The discussion must come with its plain text.' })
+        .max(MINUTES_LIMITS.discussionText, {
+          message: `This discussion is too long to save (at most ${MINUTES_LIMITS.discussionText.toLocaleString('en-GB')} characters). Move some of it into another item or a paper.`,
+        }),
+    }),
+  ),
+  moveAgendaItem: method<AgendaChange>()(
+    z.strictObject({
+      itemId: id,
+      parentId: id.nullable(),
+      position: z.number({ message: 'A position is a number.' }).int().min(0, { message: 'A position cannot be negative.' }).max(10_000),
+    }),
+  ),
+  deleteAgendaItem: method<AgendaChange>()(z.strictObject({ itemId: id })),
+
+  addDecision: method<MinutesDecision>()(
+    z.strictObject({
+      itemId: id,
+      text: minutesText(MINUTES_LIMITS.decision, 'A decision').optional(),
+      afterDecisionId: id.nullable().optional(),
+    }),
+  ),
+  updateDecision: method<MinutesDecision>()(
+    z.strictObject({ decisionId: id, text: minutesText(MINUTES_LIMITS.decision, 'A decision') }),
+  ),
+  deleteDecision: method<{ decisionId: string }>()(z.strictObject({ decisionId: id })),
+
+  addAction: method<MinutesAction>()(
+    z.strictObject({
+      itemId: id,
+      details: minutesText(MINUTES_LIMITS.actionDetails, 'An action’s details').optional(),
+      owners: owners.optional(),
+      due: z.string({ message: 'The due date must be text.' }).max(MINUTES_LIMITS.due, { message: `A due can be at most ${MINUTES_LIMITS.due} characters.` }).optional(),
+    }),
+  ),
+  updateAction: method<MinutesAction>()(
+    z.strictObject({
+      actionId: id,
+      details: minutesText(MINUTES_LIMITS.actionDetails, 'An action’s details').optional(),
+      owners: owners.optional(),
+      due: z.string({ message: 'The due date must be text.' }).max(MINUTES_LIMITS.due, { message: `A due can be at most ${MINUTES_LIMITS.due} characters.` }).optional(),
+    }),
+  ),
+  deleteAction: method<{ actionId: string; reference: string }>()(z.strictObject({ actionId: id })),
+
+  setMinutesStyle: method<MinutesStyle>()(
+    z.strictObject({
+      boardId: id,
+      numbering: z.enum(['letters', 'decimal'], { message: 'Numbering is 1, 1a, 1b or 1, 1.1, 1.2.' }).optional(),
+      referenceFormat: referenceFormat.optional(),
+    }),
+  ),
 } as const;
 
 export type Contract = typeof contract;

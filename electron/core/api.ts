@@ -12,11 +12,24 @@ import {
   type ResultOf,
 } from '../../shared/api';
 import { createBoard, listBoards, renameBoard } from './boards';
-import { createMeeting, getMeeting, listMeetings } from './meetings';
 import { addGuest, attendanceRegister, getAttendance, recordAttendance } from './attendance';
 import { deleteGroup, getBoardSettings, listGroups, saveGroup, updateBoardSettings } from './boardSettings';
 import { addRosterMember, deleteRosterMember, listRoster, markMemberLeft, suggestInitialsFor, updateRosterMember } from './roster';
 import { loadSampleBoard } from './sample';
+import { createMeeting, getMeeting, listMeetings, updateMeetingHeader } from './meetings';
+import {
+  addAgendaItem,
+  addDecision,
+  deleteAgendaItem,
+  deleteDecision,
+  getMinutes,
+  moveAgendaItem,
+  saveDiscussion,
+  setMinutesStyle,
+  updateAgendaItem,
+  updateDecision,
+} from './minutes';
+import { addAction, deleteAction, updateAction } from './actions';
 import type { Store } from './db/open';
 import { DomainError } from './errors';
 import { setBackupFolder } from './backups';
@@ -70,6 +83,20 @@ export const handlers: Handlers = {
   addGuest: onStore(addGuest),
   attendanceRegister: onStore(attendanceRegister),
   loadSampleBoard: onStore(loadSampleBoard),
+  getMinutes: onStore(getMinutes),
+  updateMeetingHeader: onStore(updateMeetingHeader),
+  addAgendaItem: onStore(addAgendaItem),
+  updateAgendaItem: onStore(updateAgendaItem),
+  saveDiscussion: onStore(saveDiscussion),
+  moveAgendaItem: onStore(moveAgendaItem),
+  deleteAgendaItem: onStore(deleteAgendaItem),
+  addDecision: onStore(addDecision),
+  updateDecision: onStore(updateDecision),
+  deleteDecision: onStore(deleteDecision),
+  addAction: onStore(addAction),
+  updateAction: onStore(updateAction),
+  deleteAction: onStore(deleteAction),
+  setMinutesStyle: onStore(setMinutesStyle),
 };
 
 function describeIssues(error: z.ZodError): ApiError {

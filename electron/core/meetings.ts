@@ -2,7 +2,8 @@
 import type { MeetingDetail, MeetingSummary, ParsedInputOf } from '../../shared/api';
 import type { Store } from './db/open';
 import { logChange, newId, nowInstant } from './changelog';
-import { notFound } from './errors';
+import { conflict, DomainError, notFound } from './errors';
+import { rereferenceMeeting } from './actions';
 
 interface MeetingRow {
   id: string;
@@ -94,4 +95,51 @@ export function createMeeting(store: Store, input: ParsedInputOf<'createMeeting'
     );
   })();
   return getMeeting(store, { meetingId: id });
+}
+
+/**
+ * The header of the minutes: the board's name as printed, date, times, venue and the next
+ * meeting, each saved as it is typed. Agreed minutes are the record and refuse changes.
+ * Correcting a draft's date moves its action references to the new date (the old ones are
+ * never reused).
+ */
+export function updateMeetingHeader(store: Store, input: ParsedInputOf<'updateMeetingHeader'>): MeetingDetail {
+  const at = nowInstant();
+  store.db.transaction(() => {
+    const row = store.db.prepare('SELECT * FROM meetings WHERE id = ?').get(input.meetingId) as MeetingRow | undefined;
+    if (!row) throw notFound('meeting');
+    if (row.status === 'agreed' || row.status === 'published') {
+      throw conflict('These minutes have been agreed as accurate and are now the record, so their header cannot be changed.');
+    }
+    const pick = <T>(given: T | undefined, before: T): T => (given === undefined ? before : given);
+    const next = {
+      board_name: pick(input.boardName, row.board_name),
+      meeting_date: pick(input.date, row.meeting_date),
+      start_time: pick(input.startTime, row.start_time),
+      end_time: pick(input.endTime, row.end_time),
+      venue: pick(input.venue === undefined ? undefined : input.venue || null, row.venue),
+      next_date: pick(input.nextDate, row.next_date),
+      next_time: pick(input.nextTime, row.next_time),
+      next_venue: pick(input.nextVenue === undefined ? undefined : input.nextVenue || null, row.next_venue),
+    };
+    if (next.start_time && next.end_time && next.end_time <= next.start_time) {
+      const field = input.endTime !== undefined ? 'endTime' : 'startTime';
+      throw new DomainError('invalid_input', 'The meeting must end after it starts.', field);
+    }
+    if (next.next_date && next.next_date <= next.meeting_date) {
+      throw new DomainError('invalid_input', 'The next meeting must be after this one.', 'nextDate');
+    }
+    const changes = Object.fromEntries(Object.entries(next).filter(([key, value]) => row[key as keyof typeof next] !== value));
+    if (Object.keys(changes).length === 0) return;
+    if (next.meeting_date !== row.meeting_date) rereferenceMeeting(store, row.id, next.meeting_date, at);
+    store.db
+      .prepare(
+        `UPDATE meetings SET board_name = @board_name, meeting_date = @meeting_date, start_time = @start_time, end_time = @end_time, venue = @venue,
+           next_date = @next_date, next_time = @next_time, next_venue = @next_venue, updated_at = @at
+         WHERE id = @id`,
+      )
+      .run({ ...next, at, id: row.id });
+    logChange(store.db, store.actor, { entity: 'meeting', entityId: row.id, action: 'update_header', detail: changes }, at);
+  })();
+  return getMeeting(store, { meetingId: input.meetingId });
 }

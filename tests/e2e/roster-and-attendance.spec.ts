@@ -163,7 +163,7 @@ test('bad input gets a clear message and saves nothing', async ({ page }) => {
   await board.saveSettings();
   await expect(page.getByText('A quorum of 8 is larger than the membership: the board has 1 current member.')).toBeVisible();
   await page.getByLabel('Action reference format').fill('yyyy-MM-dd');
-  await expect(page.getByText('The format must contain {n}, where the action’s number in its meeting goes.')).toBeVisible();
+  await expect(page.getByText('A reference format needs {n} where the action’s number goes, for example yyyy-MM-dd/{n}.')).toBeVisible();
   await page.reload();
   await expect(page.getByRole('radio', { name: 'No quorum rule' })).toBeChecked();
   await expect(page.getByLabel('Action reference format')).toHaveValue('yyyy-MM-dd/{n}');

@@ -9,7 +9,7 @@ import {
   quorumState,
   type QuorumRule,
 } from '../../shared/domain/quorum';
-import { DEFAULT_REFERENCE_FORMAT, formatActionReference, referenceFormatProblem } from '../../shared/domain/referenceFormat';
+import { DEFAULT_REFERENCE_FORMAT, formatReference as formatActionReference, referenceFormatProblem } from '../../shared/domain/references';
 
 const fraction = (numerator: number, denominator: number): QuorumRule => ({ kind: 'fraction', numerator, denominator });
 
@@ -103,13 +103,13 @@ describe('action-reference format', () => {
   });
 
   it.each([
-    ['yyyy-MM-dd', /must contain \{n\}/],
+    ['yyyy-MM-dd', /needs \{n\}/],
     ['', /Enter a reference format/],
     ['{n}', /day, month and year/],
     ['yyyy-MM/{n}', /day, month and year/],
     ['yyyy-MM-dd/{n}/{n}', /only once/],
     ['YYYY-MM-DD/{n}', /yyyy/],
-    ['jjj-yyyy-MM-dd/{n}', /"j" is not a date code/],
+    ['jjj-yyyy-MM-dd/{n}', /“j” is not a part of a date/],
     ['x'.repeat(61) + '{n}', /at most 60/],
   ])('refuses %j', (format, message) => {
     expect(referenceFormatProblem(format)).toMatch(message);

@@ -214,7 +214,7 @@ describe('board settings', () => {
     const before = dump(core);
     expect(core.call('updateBoardSettings', settingsInput(current, { referenceFormat: 'yyyy-MM-dd' }))).toEqual({
       ok: false,
-      error: { code: 'invalid_input', field: 'referenceFormat', message: 'The format must contain {n}, where the action’s number in its meeting goes.' },
+      error: { code: 'invalid_input', field: 'referenceFormat', message: 'A reference format needs {n} where the action’s number goes, for example yyyy-MM-dd/{n}.' },
     });
     expect(core.call('updateBoardSettings', settingsInput(current, { quorumKind: 'count', quorumCount: 3 }))).toEqual({
       ok: false,

@@ -29,6 +29,7 @@ export class ApiCallError extends Error {
 }
 
 const TOKEN_KEY = 'matters-arising-token';
+const KEEPALIVE_MAX_BYTES = 60_000;
 
 /** The browser host puts the token in the address fragment; keep it for reloads, then tidy the address. */
 export function takeBrowserToken(): string | null {
@@ -47,10 +48,13 @@ function browserClient(token: string | null): ApiClient {
     async (input: unknown): Promise<ApiResponse<unknown>> => {
       let response: Response;
       try {
+        const body = JSON.stringify(input ?? {});
         response = await fetch(`/api/${name}`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', [BROWSER_TOKEN_HEADER]: token ?? '' },
-          body: JSON.stringify(input ?? {}),
+          body,
+          // A save sent as the page closes still arrives (browsers allow this for small bodies).
+          keepalive: body.length < KEEPALIVE_MAX_BYTES && new TextEncoder().encode(body).length < KEEPALIVE_MAX_BYTES,
         });
       } catch {
         return {

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { LIMITS, type BoardSettings } from '../../../../shared/api';
 import { describeQuorumRule, formatFraction, quorumRequired } from '../../../../shared/domain/quorum';
-import { formatActionReference, referenceFormatProblem } from '../../../../shared/domain/referenceFormat';
+import { formatReference as formatActionReference, referenceFormatProblem } from '../../../../shared/domain/references';
 import { call } from '../../api/client';
 import { Field } from '../../app/Field';
 import { useSubmit } from '../../app/useSubmit';

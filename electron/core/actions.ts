@@ -1,0 +1,295 @@
+// Actions agreed at a meeting: details, owners, due, and a reference that is unique in the
+// board and never reused (every reference ever issued is kept in issued_references).
+import type { ActionDue, DueKind, MinutesAction, ParsedInputOf } from '../../shared/api';
+import { lastDayOfMonthIso, readDue } from '../../shared/domain/due';
+import { matchOwner, type OwnerDirectory, type OwnerMatch, type OwnerRef } from '../../shared/domain/owners';
+import { formatReference, nextReference } from '../../shared/domain/references';
+import type { Store } from './db/open';
+import { logChange, newId, nowInstant } from './changelog';
+import { conflict, DomainError, notFound } from './errors';
+import { assertContentEditable, itemForEdit, meetingForEdit, type EditableMeeting } from './minutes';
+
+interface ActionRow {
+  id: string;
+  board_id: string;
+  meeting_id: string;
+  agenda_item_id: string | null;
+  seq: number;
+  reference: string;
+  position: number;
+  details: string;
+  due_kind: DueKind;
+  due_date: string | null;
+  due_meeting_id: string | null;
+  due_text: string | null;
+  status: MinutesAction['status'];
+}
+
+interface OwnerRow {
+  action_id: string;
+  member_id: string | null;
+  group_id: string | null;
+  name_text: string | null;
+  initials: string | null;
+  full_name: string | null;
+  group_name: string | null;
+}
+
+const OWNERS_SQL = `
+  SELECT o.action_id, o.member_id, o.group_id, o.name_text, bm.initials, p.full_name, g.name AS group_name
+  FROM action_owners o
+  LEFT JOIN board_members bm ON bm.id = o.member_id
+  LEFT JOIN people p ON p.id = bm.person_id
+  LEFT JOIN board_groups g ON g.id = o.group_id`;
+
+function toOwner(r: OwnerRow): OwnerMatch {
+  if (r.member_id) return { kind: 'member', memberId: r.member_id, initials: r.initials ?? '?', fullName: r.full_name ?? '' };
+  if (r.group_id) return { kind: 'group', groupId: r.group_id, name: r.group_name ?? '' };
+  return { kind: 'name', name: r.name_text ?? '' };
+}
+
+function toAction(r: ActionRow, owners: OwnerMatch[]): MinutesAction {
+  const due: ActionDue = { kind: r.due_kind, date: r.due_date, meetingId: r.due_meeting_id, text: r.due_text };
+  return {
+    id: r.id,
+    itemId: r.agenda_item_id ?? '',
+    seq: r.seq,
+    reference: r.reference,
+    position: r.position,
+    details: r.details,
+    owners,
+    due,
+    status: r.status,
+  };
+}
+
+/** Every action agreed at a meeting, with its owners, in the order they are printed. */
+export function actionsOfMeeting(store: Store, meetingId: string): MinutesAction[] {
+  const rows = store.db.prepare('SELECT * FROM actions WHERE meeting_id = ? AND agenda_item_id IS NOT NULL ORDER BY position, seq').all(meetingId) as ActionRow[];
+  const owners = new Map<string, OwnerMatch[]>();
+  for (const o of store.db
+    .prepare(`${OWNERS_SQL} JOIN actions a ON a.id = o.action_id WHERE a.meeting_id = ? ORDER BY o.position`)
+    .all(meetingId) as OwnerRow[]) {
+    owners.set(o.action_id, [...(owners.get(o.action_id) ?? []), toOwner(o)]);
+  }
+  return rows.map((r) => toAction(r, owners.get(r.id) ?? []));
+}
+
+export function getAction(store: Store, actionId: string): MinutesAction {
+  const row = store.db.prepare('SELECT * FROM actions WHERE id = ?').get(actionId) as ActionRow | undefined;
+  if (!row) throw notFound('action');
+  const owners = (store.db.prepare(`${OWNERS_SQL} WHERE o.action_id = ? ORDER BY o.position`).all(actionId) as OwnerRow[]).map(toOwner);
+  return toAction(row, owners);
+}
+
+function actionForEdit(store: Store, actionId: string): { action: ActionRow; meeting: EditableMeeting } {
+  const action = store.db.prepare('SELECT * FROM actions WHERE id = ?').get(actionId) as ActionRow | undefined;
+  if (!action) throw notFound('action');
+  return { action, meeting: meetingForEdit(store, action.meeting_id) };
+}
+
+// ---------------------------------------------------------------- references
+
+function referenceTaken(store: Store, boardId: string, reference: string): boolean {
+  return (
+    store.db.prepare('SELECT 1 FROM issued_references WHERE board_id = ? AND reference = ?').get(boardId, reference) !== undefined ||
+    store.db.prepare('SELECT 1 FROM actions WHERE board_id = ? AND reference = ?').get(boardId, reference) !== undefined
+  );
+}
+
+function issueReference(store: Store, meeting: EditableMeeting, actionId: string, at: string): { seq: number; reference: string } {
+  const fmt = store.db.prepare('SELECT reference_format FROM boards WHERE id = ?').pluck().get(meeting.board_id) as string;
+  const issued = nextReference(fmt, meeting.meeting_date, meeting.action_seq_issued, (r) => referenceTaken(store, meeting.board_id, r));
+  store.db
+    .prepare('INSERT INTO issued_references (board_id, reference, action_id, issued_at) VALUES (?, ?, ?, ?)')
+    .run(meeting.board_id, issued.reference, actionId, at);
+  store.db.prepare('UPDATE meetings SET action_seq_issued = ? WHERE id = ?').run(issued.seq, meeting.id);
+  return issued;
+}
+
+/**
+ * When a draft meeting's date is corrected, its actions' references follow, so they still
+ * name the meeting they came from. The old references stay issued and are never reused.
+ * If any new reference is already taken, every reference is left as it was.
+ */
+export function rereferenceMeeting(store: Store, meetingId: string, newDate: string, at: string): void {
+  const meeting = meetingForEdit(store, meetingId);
+  if (meeting.status !== 'draft') return;
+  const fmt = store.db.prepare('SELECT reference_format FROM boards WHERE id = ?').pluck().get(meeting.board_id) as string;
+  const actions = store.db.prepare('SELECT id, seq, reference FROM actions WHERE meeting_id = ? ORDER BY seq').all(meetingId) as Array<{
+    id: string;
+    seq: number;
+    reference: string;
+  }>;
+  const renamed = actions.map((a) => ({ ...a, next: formatReference(fmt, newDate, a.seq) })).filter((a) => a.next !== a.reference);
+  if (renamed.length === 0) return;
+  const nextSet = new Set(renamed.map((a) => a.next));
+  if (nextSet.size !== renamed.length || renamed.some((a) => referenceTaken(store, meeting.board_id, a.next))) return;
+  const update = store.db.prepare('UPDATE actions SET reference = ?, updated_at = ? WHERE id = ?');
+  const issue = store.db.prepare('INSERT INTO issued_references (board_id, reference, action_id, issued_at) VALUES (?, ?, ?, ?)');
+  for (const a of renamed) {
+    update.run(a.next, at, a.id);
+    issue.run(meeting.board_id, a.next, a.id, at);
+    logChange(store.db, store.actor, { entity: 'action', entityId: a.id, action: 'rereference', detail: { from: a.reference, to: a.next } }, at);
+  }
+}
+
+// ---------------------------------------------------------------- owners and due
+
+function directory(store: Store, boardId: string): OwnerDirectory {
+  const members = store.db
+    .prepare('SELECT bm.id, bm.initials, p.full_name AS fullName FROM board_members bm JOIN people p ON p.id = bm.person_id WHERE bm.board_id = ?')
+    .all(boardId) as OwnerDirectory['members'];
+  const groups = store.db.prepare('SELECT id, name FROM board_groups WHERE board_id = ?').all(boardId) as OwnerDirectory['groups'];
+  return { members, groups };
+}
+
+/** Owners as given, checked against the board; a name that is someone on the roster is linked to them. */
+function writeOwners(store: Store, meeting: EditableMeeting, actionId: string, refs: readonly OwnerRef[]): OwnerMatch[] {
+  const dir = directory(store, meeting.board_id);
+  const resolved: OwnerMatch[] = refs.map((ref) => {
+    if ('memberId' in ref) {
+      const m = dir.members.find((x) => x.id === ref.memberId);
+      if (!m) throw new DomainError('invalid_input', 'That owner is not on this board’s roster.', 'owners');
+      return { kind: 'member', memberId: m.id, initials: m.initials, fullName: m.fullName };
+    }
+    if ('groupId' in ref) {
+      const g = dir.groups.find((x) => x.id === ref.groupId);
+      if (!g) throw new DomainError('invalid_input', 'That group is not one of this board’s groups.', 'owners');
+      return { kind: 'group', groupId: g.id, name: g.name };
+    }
+    return matchOwner(ref.name, dir);
+  });
+  const unique = resolved.filter(
+    (o, i) =>
+      resolved.findIndex((p) =>
+        p.kind === 'member' && o.kind === 'member'
+          ? p.memberId === o.memberId
+          : p.kind === 'group' && o.kind === 'group'
+            ? p.groupId === o.groupId
+            : p.kind === 'name' && o.kind === 'name' && p.name.toLocaleLowerCase('en-GB') === o.name.toLocaleLowerCase('en-GB'),
+      ) === i,
+  );
+  store.db.prepare('DELETE FROM action_owners WHERE action_id = ?').run(actionId);
+  const insert = store.db.prepare('INSERT INTO action_owners (id, action_id, member_id, group_id, name_text, position) VALUES (?, ?, ?, ?, ?, ?)');
+  unique.forEach((o, i) =>
+    insert.run(newId(), actionId, o.kind === 'member' ? o.memberId : null, o.kind === 'group' ? o.groupId : null, o.kind === 'name' ? o.name : null, i),
+  );
+  return unique;
+}
+
+/** What the due column says, read relative to the meeting; a date that cannot exist is refused. */
+function resolveDue(store: Store, meeting: EditableMeeting, typed: string): ActionDue {
+  const text = typed.replace(/\s+/g, ' ').trim();
+  const reading = readDue(text, meeting.meeting_date);
+  switch (reading.kind) {
+    case 'none':
+      return { kind: 'none', date: null, meetingId: null, text: null };
+    case 'invalid':
+      throw new DomainError('invalid_input', reading.message, 'due');
+    case 'text':
+      return { kind: 'none', date: null, meetingId: null, text };
+    case 'date':
+      return { kind: 'date', date: reading.date, meetingId: null, text };
+    case 'next_meeting':
+      return { kind: 'next_meeting', date: null, meetingId: null, text };
+    case 'meeting': {
+      const month = `${reading.year}-${String(reading.month).padStart(2, '0')}`;
+      const target = store.db
+        .prepare("SELECT id, meeting_date FROM meetings WHERE board_id = ? AND substr(meeting_date, 1, 7) = ? AND id <> ? ORDER BY meeting_date LIMIT 1")
+        .get(meeting.board_id, month, meeting.id) as { id: string; meeting_date: string } | undefined;
+      // Until that meeting is set up, the action is due by the end of its month.
+      return target
+        ? { kind: 'meeting', date: target.meeting_date, meetingId: target.id, text }
+        : { kind: 'meeting', date: lastDayOfMonthIso(reading.year, reading.month), meetingId: null, text };
+    }
+  }
+}
+
+function writeDue(store: Store, actionId: string, due: ActionDue, at: string): void {
+  store.db
+    .prepare('UPDATE actions SET due_kind = ?, due_date = ?, due_meeting_id = ?, due_text = ?, updated_at = ? WHERE id = ?')
+    .run(due.kind, due.date, due.meetingId, due.text, at, actionId);
+}
+
+// ---------------------------------------------------------------- the API
+
+export function addAction(store: Store, input: ParsedInputOf<'addAction'>): MinutesAction {
+  const id = newId();
+  const at = nowInstant();
+  store.db.transaction(() => {
+    const { item, meeting } = itemForEdit(store, input.itemId);
+    assertContentEditable(meeting);
+    const due = input.due === undefined ? null : resolveDue(store, meeting, input.due);
+    const { seq, reference } = issueReference(store, meeting, id, at);
+    const position = (store.db.prepare('SELECT coalesce(max(position), -1) + 1 FROM actions WHERE agenda_item_id = ?').pluck().get(item.id) as number) ?? 0;
+    store.db
+      .prepare(
+        `INSERT INTO actions (id, board_id, meeting_id, agenda_item_id, seq, reference, position, details, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, meeting.board_id, meeting.id, item.id, seq, reference, position, input.details ?? '', at, at);
+    if (due) writeDue(store, id, due, at);
+    const owners = input.owners ? writeOwners(store, meeting, id, input.owners) : [];
+    logChange(
+      store.db,
+      store.actor,
+      { entity: 'action', entityId: id, action: 'create', detail: { reference, itemId: item.id, details: input.details ?? '', owners: owners.length } },
+      at,
+    );
+  })();
+  return getAction(store, id);
+}
+
+export function updateAction(store: Store, input: ParsedInputOf<'updateAction'>): MinutesAction {
+  const at = nowInstant();
+  store.db.transaction(() => {
+    const { action, meeting } = actionForEdit(store, input.actionId);
+    assertContentEditable(meeting);
+    const detail: Record<string, unknown> = {};
+    if (input.due !== undefined) {
+      const due = resolveDue(store, meeting, input.due);
+      if (due.kind !== action.due_kind || due.date !== action.due_date || due.meetingId !== action.due_meeting_id || due.text !== action.due_text) {
+        writeDue(store, action.id, due, at);
+        detail.due = due;
+      }
+    }
+    if (input.details !== undefined && input.details !== action.details) {
+      store.db.prepare('UPDATE actions SET details = ?, updated_at = ? WHERE id = ?').run(input.details, at, action.id);
+      detail.details = input.details;
+    }
+    if (input.owners !== undefined) {
+      const owners = writeOwners(store, meeting, action.id, input.owners);
+      store.db.prepare('UPDATE actions SET updated_at = ? WHERE id = ?').run(at, action.id);
+      detail.owners = owners.map((o) => (o.kind === 'member' ? o.initials : o.kind === 'group' ? o.name : o.name));
+    }
+    if (Object.keys(detail).length > 0) {
+      logChange(store.db, store.actor, { entity: 'action', entityId: action.id, action: 'update', detail: { reference: action.reference, ...detail } }, at);
+    }
+  })();
+  return getAction(store, input.actionId);
+}
+
+export function deleteAction(store: Store, input: ParsedInputOf<'deleteAction'>): { actionId: string; reference: string } {
+  const at = nowInstant();
+  let reference = '';
+  store.db.transaction(() => {
+    const { action, meeting } = actionForEdit(store, input.actionId);
+    assertContentEditable(meeting);
+    reference = action.reference;
+    const followedUp =
+      store.db.prepare('SELECT 1 FROM carried_actions WHERE action_id = ?').get(action.id) ??
+      store.db.prepare('SELECT 1 FROM action_updates WHERE action_id = ?').get(action.id) ??
+      store.db.prepare('SELECT 1 FROM actions WHERE superseded_by = ?').get(action.id);
+    if (followedUp) {
+      throw conflict(`Action ${action.reference} is already followed up at a later meeting, so it cannot be deleted. Mark it dropped instead.`);
+    }
+    // The reference stays in issued_references: it is never given to another action.
+    store.db.prepare('DELETE FROM actions WHERE id = ?').run(action.id);
+    const rest = store.db.prepare('SELECT id FROM actions WHERE agenda_item_id = ? ORDER BY position, seq').pluck().all(action.agenda_item_id) as string[];
+    const place = store.db.prepare('UPDATE actions SET position = ? WHERE id = ? AND position <> ?');
+    rest.forEach((a, i) => place.run(i, a, i));
+    logChange(store.db, store.actor, { entity: 'action', entityId: action.id, action: 'delete', detail: { reference: action.reference, details: action.details } }, at);
+  })();
+  return { actionId: input.actionId, reference };
+}

@@ -1,0 +1,74 @@
+// The decisions agreed under an item, each saved as it is typed.
+import { memo } from 'react';
+import type { MinutesDecision } from '../../../../shared/api';
+import { call } from '../../api/client';
+import { useMinutes } from './context';
+import { useFieldFailure } from './saveQueue';
+
+interface DecisionsListProps {
+  itemId: string;
+  itemNumber: string;
+  decisions: MinutesDecision[];
+  readOnly: boolean;
+}
+
+export const DecisionsList = memo(function DecisionsList({ itemId, itemNumber, decisions, readOnly }: DecisionsListProps) {
+  if (decisions.length === 0) return null;
+  return (
+    <ol className="decisions" aria-label={`Decisions, item ${itemNumber}`}>
+      {decisions.map((d, i) => (
+        <DecisionRow key={d.id} itemId={itemId} decision={d} label={`Decision ${i + 1}, item ${itemNumber}`} readOnly={readOnly} />
+      ))}
+    </ol>
+  );
+});
+
+function DecisionRow({ itemId, decision, label, readOnly }: { itemId: string; decision: MinutesDecision; label: string; readOnly: boolean }) {
+  const { store, queue, notify } = useMinutes();
+  const key = `decision:${decision.id}`;
+  const failure = useFieldFailure(queue, key);
+  return (
+    <li className="decision" data-decision-id={decision.id}>
+      <textarea
+        aria-label={label}
+        value={decision.text}
+        readOnly={readOnly}
+        rows={1}
+        dir="auto"
+        placeholder="What was decided"
+        onChange={(e) => {
+          store.updateDecision(itemId, decision.id, e.target.value);
+          queue.schedule(key, () => {
+            const text = store.getItem(itemId)?.decisions.find((d) => d.id === decision.id)?.text ?? '';
+            return call('updateDecision', { decisionId: decision.id, text });
+          });
+        }}
+        onBlur={() => void queue.flush()}
+      />
+      {readOnly ? null : (
+        <button
+          type="button"
+          className="row-delete"
+          aria-label={`Delete ${label.toLowerCase()}`}
+          title="Delete this decision"
+          onClick={() =>
+            void queue
+              .run(() => call('deleteDecision', { decisionId: decision.id }))
+              .then(() => {
+                queue.clearFailure(key);
+                store.updateItem(itemId, (item) => ({ decisions: item.decisions.filter((d) => d.id !== decision.id) }));
+              })
+              .catch((err: Error) => notify(err.message))
+          }
+        >
+          ×
+        </button>
+      )}
+      {failure ? (
+        <span className="field-error" role="alert">
+          Not saved: {failure.message}
+        </span>
+      ) : null}
+    </li>
+  );
+}
