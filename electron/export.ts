@@ -8,7 +8,7 @@ import { startCore } from './core/app';
 import { argValue } from './core/paths';
 import { DomainError } from './core/errors';
 import { buildMinutesPdf } from './core/publication';
-import { writePdfFile } from './core/pdfFile';
+import { checkPdfTarget, writePdfFile } from './core/pdfFile';
 import type { Store } from './core/db/open';
 import { printHtmlToPdf } from './pdf/print';
 
@@ -53,6 +53,7 @@ export async function runExport(argv: readonly string[]): Promise<string> {
       throw new ExportProblem(problem ? `${problem.title}. ${problem.message} ${problem.advice}` : 'The data file could not be opened.');
     }
     const meetingId = findMeeting(core.store, meeting, argValue(argv, 'board'));
+    checkPdfTarget(out);
     const pdf = await buildMinutesPdf(core.store, { meetingId, version }, printHtmlToPdf);
     const saved = writePdfFile(out, pdf.bytes);
     return `Saved the ${version} version of the minutes (${pdf.pages} page${pdf.pages === 1 ? '' : 's'}) to ${saved}`;

@@ -72,6 +72,7 @@ function inlineNode(node: LexNode, depth: number): string {
 }
 
 function listHtml(node: LexNode, depth: number): string {
+  if (depth > MAX_DEPTH) return '';
   const numbered = node.listType === 'number';
   const start = typeof node.start === 'number' && Number.isInteger(node.start) && node.start !== 1 ? ` start="${node.start}"` : '';
   const items: string[] = [];
@@ -88,7 +89,6 @@ function listHtml(node: LexNode, depth: number): string {
       items.push(`<li>${body}</li>`);
     }
   }
-  if (depth > MAX_DEPTH) return '';
   return numbered ? `<ol${start}>${items.join('')}</ol>` : `<ul>${items.join('')}</ul>`;
 }
 

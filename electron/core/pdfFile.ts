@@ -402,30 +402,39 @@ export function setPdfInfo(bytes: Buffer, info: PdfInfo): Buffer {
 
 // ---------------------------------------------------------------- writing the file
 
+const refuseSave = (message: string): never => {
+  throw new DomainError('invalid_input', message, 'out');
+};
+
+/** Checks, before anything is printed, that a PDF can be saved there: the folder exists and can be written. */
+export function checkPdfTarget(target: string): string {
+  const file = path.resolve(target);
+  const dir = path.dirname(file);
+  let stat: fs.Stats | null = null;
+  try {
+    stat = fs.statSync(dir);
+  } catch {
+    refuseSave(`The folder ${dir} does not exist, so the PDF was not saved. Choose another folder.`);
+  }
+  if (!stat?.isDirectory()) refuseSave(`${dir} is not a folder, so the PDF was not saved.`);
+  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) refuseSave(`${file} is a folder. Give the PDF a file name, for example minutes.pdf.`);
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch {
+    refuseSave(`The folder ${dir} cannot be written to, so the PDF was not saved. Choose a folder you can write to.`);
+  }
+  return file;
+}
+
 /**
  * Writes the PDF where the user asked, all or nothing: into a temporary file beside it, then
  * renamed over. A folder that does not exist or cannot be written is refused with a clear
  * message, and no file (not even a partial one) is left behind.
  */
 export function writePdfFile(target: string, bytes: Buffer): string {
-  const file = path.resolve(target);
+  const file = checkPdfTarget(target);
   const dir = path.dirname(file);
-  const refuse = (message: string): never => {
-    throw new DomainError('invalid_input', message, 'out');
-  };
-  let stat: fs.Stats | null = null;
-  try {
-    stat = fs.statSync(dir);
-  } catch {
-    refuse(`The folder ${dir} does not exist, so the PDF was not saved. Choose another folder.`);
-  }
-  if (!stat?.isDirectory()) refuse(`${dir} is not a folder, so the PDF was not saved.`);
-  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) refuse(`${file} is a folder. Give the PDF a file name, for example minutes.pdf.`);
-  try {
-    fs.accessSync(dir, fs.constants.W_OK);
-  } catch {
-    refuse(`The folder ${dir} cannot be written to, so the PDF was not saved. Choose a folder you can write to.`);
-  }
+  const refuse = refuseSave;
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.part`);
   try {
     fs.writeFileSync(temp, bytes, { flag: 'wx' });
@@ -433,11 +442,11 @@ export function writePdfFile(target: string, bytes: Buffer): string {
   } catch (err) {
     fs.rmSync(temp, { force: true });
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    refuse(
-      code === 'ENOSPC'
-        ? 'The disk is full, so the PDF was not saved. Free some space and try again.'
-        : `The PDF could not be saved to ${file} (${code}). Nothing was written.`,
-    );
+    if (code === 'ENOSPC') refuse('The disk is full, so the PDF was not saved. Free some space and try again.');
+    if (['EACCES', 'EPERM', 'EROFS', 'ENOENT'].includes(code)) {
+      refuse(`The folder ${dir} cannot be written to, so the PDF was not saved. Choose a folder you can write to.`);
+    }
+    refuse(`The PDF could not be saved to ${file} (${code}), so nothing was written.`);
   }
   return file;
 }

@@ -16,7 +16,7 @@ import { fontFaceCss, PRINT_FONT_FAMILY } from './fonts';
 import { correctionsOf } from './lifecycle';
 import { getMinutes } from './minutes';
 import { APP_VERSION } from './session';
-import { pdfPageCount, pdfPageTexts, setPdfInfo, writePdfFile } from './pdfFile';
+import { checkPdfTarget, pdfPageCount, pdfPageTexts, setPdfInfo, writePdfFile } from './pdfFile';
 
 // ---------------------------------------------------------------- the printer (a host hook)
 
@@ -409,6 +409,19 @@ function pageCss(model: PrintModel, version: PdfVersion): string {
 }`;
 }
 
+/**
+ * The draft watermark across every page: a picture (an element fixed to the page repeats on
+ * each one), so it never mixes into the text a reader or a screen reader gets; the words
+ * themselves are printed as text in the header of every page and under the title.
+ */
+const WATERMARK = `data:image/svg+xml;base64,${Buffer.from(
+  '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="840" viewBox="0 0 600 840">' +
+    // The filter makes Chromium paint the words as an image: no stray rotated text in the PDF.
+    '<defs><filter id="image"><feOffset dx="0" dy="0"/></filter></defs>' +
+    '<text filter="url(#image)" x="300" y="420" text-anchor="middle" transform="rotate(-35 300 420)" font-family="DejaVu Sans, Verdana, Arial, sans-serif" ' +
+    'font-size="40" font-weight="700" fill="#f3d9d9">DRAFT – subject to agreement</text></svg>',
+).toString('base64')}`;
+
 const DOCUMENT_CSS = `
 html { font-family: '${PRINT_FONT_FAMILY}', sans-serif; font-size: 10pt; line-height: 1.4; color: #000;
   font-variant-ligatures: none; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -440,7 +453,7 @@ table.agreed td:nth-child(3), table.agreed td:nth-child(4) { width: 15%; }
 .next-meeting { margin-top: 14pt; }
 .agreement { margin-top: 14pt; border-top: 0.8pt solid #777; padding-top: 6pt; }
 .hash-value { font-size: 8.5pt; word-break: break-all; }
-.watermark { position: fixed; top: 42%; left: 0; right: 0; text-align: center; font-size: 34pt; font-weight: 700; color: #f6e1e1; z-index: -1; }
+.watermark { position: fixed; top: 0; right: 0; bottom: 0; left: 0; background: url(${WATERMARK}) center / 92% auto no-repeat; z-index: -1; }
 `;
 
 /** The passages that would give a confidential item away (and matters arising that stem from one). */
@@ -464,7 +477,7 @@ export function renderMinutesHtml(model: PrintModel, version: PdfVersion): Minut
   const arising = model.mattersArising.filter((r) => version === 'full' || !r.confidential);
   const arisingItem = arising.length ? model.items.find((i) => i.kind === 'matters_arising' && (version === 'full' || !i.confidential)) : undefined;
   const body: string[] = [];
-  if (!model.agreement) body.push('<div class="watermark">DRAFT – subject to agreement</div>');
+  if (!model.agreement) body.push('<div class="watermark" aria-hidden="true"></div>');
   body.push(
     `<header><h1>Minutes and Actions –&nbsp;<br><span class="board">${e(model.boardName)}</span></h1>`,
     `<p class="when">${e([date, times, model.venue].filter(Boolean).join(' · '))}</p>`,
@@ -587,6 +600,7 @@ export async function exportMinutesPdf(store: Store, input: ParsedInputOf<'expor
     target = await hooks.choosePdfPath(fileName);
     if (!target) return { version: input.version, fileName, bytes: 0, pages: 0, pdfBase64: null, savedTo: null, cancelled: true };
     if (!path.extname(target)) target = `${target}.pdf`;
+    checkPdfTarget(target);
   }
   const pdf = await buildMinutesPdf(store, input, hooks.printPdf);
   if (target) {
