@@ -10,7 +10,8 @@ export class Workspace {
   }
 
   sidebarBoard(name: string) {
-    return this.page.getByRole('navigation', { name: 'Boards' }).getByRole('link', { name: new RegExp(name) });
+    // The name as written: "(sample)" in a board's name is not a regular expression group.
+    return this.page.getByRole('navigation', { name: 'Boards' }).getByRole('link', { name: new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
   }
 
   async createBoard(name: string, shortCode = ''): Promise<void> {

@@ -2,7 +2,7 @@
 // entered through the API as the app would: the sample board (roster and attendance), then
 // items with their discussion (as Lexical JSON, with a list and emphasis), decisions and the
 // 13 actions with their owners. Works against core in-process or the browser host over HTTP.
-import fixture from '../fixtures/2014-02-19.json';
+import fixture from '../fixtures/2014-02-19.json' with { type: 'json' };
 
 export type ApiCall = (method: string, payload: unknown) => Promise<unknown>;
 
