@@ -13,8 +13,16 @@ function meetingLabel(m: MinutesRecord['laterMeetings'][number]): string {
   return m.status === 'draft' ? formatUkDate(m.date) : `${formatUkDate(m.date)} (minutes ${MEETING_STATUS_LABEL[m.status].toLowerCase()})`;
 }
 
-function SelectField(props: { label: string; hint?: string; error: string | null; value: string; onChange: (v: string) => void; children: React.ReactNode }) {
+interface ControlIds {
+  id: string;
+  describedBy: string | undefined;
+  invalid: true | undefined;
+}
+
+/** A labelled control (select, text area) with its hint and its error, wired for screen readers. */
+function LabelledControl(props: { label: string; hint?: string; error: string | null; control: (ids: ControlIds) => React.ReactNode }) {
   const id = useId();
+  const describedBy = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={props.error ? 'field has-error' : 'field'}>
       <label htmlFor={id}>{props.label}</label>
@@ -23,15 +31,7 @@ function SelectField(props: { label: string; hint?: string; error: string | null
           {props.hint}
         </span>
       ) : null}
-      <select
-        id={id}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={[props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined}
-      >
-        {props.children}
-      </select>
+      {props.control({ id, describedBy, invalid: props.error ? true : undefined })}
       {props.error ? (
         <span className="field-error" id={`${id}-error`}>
           {props.error}
@@ -41,32 +41,39 @@ function SelectField(props: { label: string; hint?: string; error: string | null
   );
 }
 
-function TextAreaField(props: { label: string; hint?: string; error: string | null; value: string; max: number; onChange: (v: string) => void; required?: boolean }) {
-  const id = useId();
+function SelectField(props: { label: string; error: string | null; value: string; onChange: (v: string) => void; children: React.ReactNode }) {
   return (
-    <div className={props.error ? 'field has-error' : 'field'}>
-      <label htmlFor={id}>{props.label}</label>
-      {props.hint ? (
-        <span className="field-hint" id={`${id}-hint`}>
-          {props.hint}
-        </span>
-      ) : null}
-      <textarea
-        id={id}
-        rows={3}
-        value={props.value}
-        maxLength={props.max + 100}
-        required={props.required}
-        onChange={(e) => props.onChange(e.target.value)}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={[props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined}
-      />
-      {props.error ? (
-        <span className="field-error" id={`${id}-error`}>
-          {props.error}
-        </span>
-      ) : null}
-    </div>
+    <LabelledControl
+      label={props.label}
+      error={props.error}
+      control={(ids) => (
+        <select id={ids.id} value={props.value} onChange={(e) => props.onChange(e.target.value)} aria-invalid={ids.invalid} aria-describedby={ids.describedBy}>
+          {props.children}
+        </select>
+      )}
+    />
+  );
+}
+
+function TextAreaField(props: { label: string; hint?: string; error: string | null; value: string; max: number; onChange: (v: string) => void; required?: boolean }) {
+  return (
+    <LabelledControl
+      label={props.label}
+      {...(props.hint ? { hint: props.hint } : {})}
+      error={props.error}
+      control={(ids) => (
+        <textarea
+          id={ids.id}
+          rows={3}
+          value={props.value}
+          maxLength={props.max + 100}
+          required={props.required}
+          onChange={(e) => props.onChange(e.target.value)}
+          aria-invalid={ids.invalid}
+          aria-describedby={ids.describedBy}
+        />
+      )}
+    />
   );
 }
 
