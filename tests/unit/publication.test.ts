@@ -381,6 +381,41 @@ describe('the print HTML', () => {
     expect(omitted).not.toContain('confidential – not for publication');
   });
 
+  it('prints the matters arising of a later meeting, leaving out in public those that stem from a confidential item', async () => {
+    const { core, seeded } = await fixture();
+    ok(core, 'updateAgendaItem', { itemId: seeded.items['6c'], confidential: true });
+    const db = core.store!.db;
+    // TEST SETUP: carry-forward is another feature; its rows are written as the schema says.
+    const april = seeded.laterMeetingId;
+    const action = (reference: string) => db.prepare('SELECT id FROM actions WHERE reference = ?').pluck().get(reference) as string;
+    const carried = db.prepare("INSERT INTO carried_actions (meeting_id, action_id, position, status_before) VALUES (?, ?, ?, 'open')");
+    const update = db.prepare("INSERT INTO action_updates (id, action_id, meeting_id, text, status, recorded_at, updated_at) VALUES (?, ?, ?, ?, ?, 'now', 'now')");
+    carried.run(april, action('2014-02-19/2'), 0);
+    carried.run(april, action('2014-02-19/13'), 1);
+    carried.run(april, action('2014-02-19/8'), 2);
+    update.run('u1', action('2014-02-19/2'), april, 'AF and EA reviewed the terms of reference; the sub-groups start in May.', 'done');
+    update.run('u2', action('2014-02-19/13'), april, 'JC has begun the step-down analysis for the quarterly report.', 'in_progress');
+    ok(core, 'addAgendaItem', { meetingId: april, title: 'Minutes and actions arising' });
+    ok(core, 'circulateMinutes', { meetingId: seeded.meetingId });
+    ok(core, 'agreeMinutes', { meetingId: seeded.meetingId, atMeetingId: april });
+
+    const full = htmlText(renderMeetingHtml(core.store!, april, 'full').html).replace(/\s+/g, ' ');
+    expect(full).toContain('1. Minutes and actions arising');
+    expect(full).toContain(
+      'Actions arising from earlier meetings Reference Action Owner Update Status ' +
+        '2014-02-19/2 Review processes and terms of reference around new subgroups to ensure they strengthen existing governance arrangements AF & EA AF and EA reviewed the terms of reference; the sub-groups start in May. Completed ' +
+        '2014-02-19/13 Further analysis of step down from child protection plan and ¼ reporting from head of quality assurance re child protection, and independent reporting officers JC JC has begun the step-down analysis for the quarterly report. In progress ' +
+        '2014-02-19/8 Proposals to constitute a shadow board to be taken forward as set out in the paper. AF Open',
+    );
+    expect(full).toContain('The minutes of the meeting held on 19 February 2014 were reviewed and agreed as accurate.');
+    const publicDoc = renderMeetingHtml(core.store!, april, 'public');
+    const publicText = htmlText(publicDoc.html).replace(/\s+/g, ' ');
+    expect(publicText).toContain('2014-02-19/2 Review processes');
+    expect(publicText).not.toContain('2014-02-19/13');
+    expect(publicText).not.toContain('step-down analysis');
+    expect(publicDoc.confidentialFragments).toContain('JC has begun the step-down analysis for the quarterly report.');
+  });
+
   it('prints the agreement and the content hash instead of the draft watermark once agreed', async () => {
     const { core, seeded, record } = await agreed('Item 2: “sign off in April” to read “sign off in May”.');
     const text = htmlText(renderMeetingHtml(core.store!, seeded.meetingId, 'public').html).replace(/\s+/g, ' ');
