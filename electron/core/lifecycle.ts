@@ -44,8 +44,11 @@ function laterMeeting(store: Store, minutes: MeetingRow, atMeetingId: string, fi
   if (!at || at.board_id !== minutes.board_id) {
     throw new DomainError('invalid_input', 'Choose a meeting of the same board.', field);
   }
-  const problem = at.id === minutes.id ? agreementDateProblem(minutes.meeting_date, minutes.meeting_date) : agreementDateProblem(minutes.meeting_date, at.meeting_date);
-  if (problem) throw new DomainError('invalid_input', problem, field);
+  const problem = agreementDateProblem(minutes.meeting_date, at.id === minutes.id ? minutes.meeting_date : at.meeting_date);
+  if (problem) {
+    const message = field === 'agreedAtMeetingId' ? 'A correction is agreed at a later meeting of the board, held after the meeting the minutes record.' : problem;
+    throw new DomainError('invalid_input', message, field);
+  }
   return at;
 }
 

@@ -59,7 +59,8 @@ export function readPdf(bytes: Buffer): PdfDocument {
     const num = Number(match[1]);
     objects.set(num, { head, stream: null });
     if (hasStream) pending.push({ num, head, headEnd: streamAt });
-    objRe.lastIndex = hasStream ? end : end;
+    // Skip the body: a stream's bytes may happen to look like "1 0 obj".
+    objRe.lastIndex = end;
   }
   // Streams after every object is known, so an indirect /Length can be looked up.
   for (const p of pending) {

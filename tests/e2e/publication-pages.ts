@@ -4,6 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/** A board in the sidebar by its exact name ("(sample)" and all). */
+export function boardLink(page: Page, name: string): Locator {
+  return page.getByRole('navigation', { name: 'Boards' }).getByRole('link', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+}
+
 export class RecordPanel {
   readonly root: Locator;
   constructor(readonly page: Page) {

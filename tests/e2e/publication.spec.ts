@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { startHost, type RunningHost } from './host';
 import { Workspace } from './pages';
 import { MinutesPage } from './minutes-pages';
-import { RecordPanel } from './publication-pages';
+import { boardLink, RecordPanel } from './publication-pages';
 import { FIXTURE_BOARD, FIXTURE_ITEMS, ITEM_6_TITLE, overHttp, seedFixtureMinutes, type SeededMinutes } from '../helpers/fixture-minutes';
 import { flatten, pdfFonts, pdfInfo, pdfOutline, pdfTextPages, squashed } from '../helpers/pdf';
 import { wordsOf } from '../../shared/domain/confidential';
@@ -33,7 +33,7 @@ async function openFixture(page: Page): Promise<{ seeded: SeededMinutes; app: Wo
   const seeded = await seedFixtureMinutes(overHttp(host.origin, token));
   const app = new Workspace(page);
   await app.open(host.url);
-  await app.sidebarBoard(FIXTURE_BOARD).click();
+  await boardLink(page, FIXTURE_BOARD).click();
   await app.meetingRows().filter({ hasText: '19 February 2014' }).getByRole('link').click();
   await expect(page.getByRole('region', { name: 'Minutes' })).toBeVisible();
   return { seeded, app };
@@ -135,7 +135,7 @@ test('exports the draft of 19 February 2014 as public and full PDFs, then circul
   await expect(record.root.getByRole('table', { name: 'Corrections since these minutes were agreed' })).toContainText('The owners were run together');
 
   // The meeting list shows where each meeting's minutes are; April's minutes record the agreement.
-  await app.sidebarBoard(FIXTURE_BOARD).click();
+  await boardLink(page, FIXTURE_BOARD).click();
   const feb = app.meetingRows().filter({ hasText: '19 February 2014' });
   await expect(feb.locator('.status-badge')).toHaveText('Published');
   await app.meetingRows().filter({ hasText: '10 April 2014' }).getByRole('link').click();
@@ -153,7 +153,7 @@ test('refuses the steps that cannot be taken, with a clear message, and changes 
 
   // A meeting with no items: it cannot be circulated or printed.
   const september = (await api('createMeeting', { boardId: seeded.boardId, date: '2014-09-02' })) as { id: string };
-  await app.sidebarBoard(FIXTURE_BOARD).click();
+  await boardLink(page, FIXTURE_BOARD).click();
   await app.meetingRows().filter({ hasText: '2 September 2014' }).getByRole('link').click();
   await expect(record.status).toHaveText('Draft');
   await record.button('Public version').click();
