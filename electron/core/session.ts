@@ -13,6 +13,8 @@ export const APP_VERSION: string = version;
 export interface SessionHooks {
   /** Asked to end the app (Electron quits; the browser host stops serving). */
   quit?: () => void;
+  /** Tools that open a store briefly (the benchmark, the export command) skip the daily backup. */
+  noDailyBackup?: boolean;
 }
 
 export interface Session {
@@ -53,7 +55,7 @@ export async function openSession(file: string, options: OpenOptions = {}, hooks
   const session: Session = { status: { state: 'problem', dataFile: file, appVersion: APP_VERSION, problem: { kind: 'other', title: '', message: '', advice: '' } }, store: null, dataFile: file, options, hooks };
   await open(session, file);
   const store = session.store;
-  if (store) {
+  if (store && !hooks.noDailyBackup) {
     // After the integrity check (a damaged file is never backed up over good backups), and
     // without holding up the start: a failed daily backup shows on the Backups screen.
     void (store.integrity ?? Promise.resolve('ok'))
