@@ -25,7 +25,7 @@ export async function buildLargeStoreFile(file: string = LARGE_STORE_FILE): Prom
   core.close();
   const c = built.counts;
   console.log(
-    `Large store: ${built.boards.length} boards, ${c.meetings} meetings, ${c.items} agenda items, ${c.decisions} decisions, ${c.actions} actions ` +
+    `Large store: ${built.boards.length} boards, ${c.meetings} meetings, ${c.items} agenda items, ${c.decisions} decisions, ${c.actions} actions, ${c.updates} action updates ` +
       `in ${((performance.now() - started) / 1000).toFixed(1)} s; ${(fs.statSync(file).size / 2 ** 20).toFixed(0)} MB at ${path.relative(process.cwd(), file)}`,
   );
 }

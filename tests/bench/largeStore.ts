@@ -3,7 +3,7 @@
 // transactions nest as savepoints, so the rules and the rows are exactly those of calls made
 // one by one (tests/unit/large-store.test.ts proves the two give the same data).
 import type { Core } from '../../electron/core/app';
-import type { BoardSummary, MeetingDetail, MinutesItem, RosterMember } from '../../shared/api';
+import { methodNames, type BoardSummary, type MeetingDetail, type MethodName, type MinutesItem, type RosterMember } from '../../shared/api';
 import { suggestInitials } from '../../shared/domain/initials';
 
 export interface LargeStoreSpec {
@@ -33,7 +33,42 @@ export interface BuiltStore {
   boards: string[];
   /** Per board, its meetings in date order. */
   meetings: Map<string, string[]>;
-  counts: { meetings: number; items: number; actions: number; decisions: number };
+  counts: { meetings: number; items: number; actions: number; decisions: number; updates: number };
+}
+
+/** What the generator reads back from matters arising (see shared/api.ts for the whole shape). */
+interface CarriedEntry {
+  actionId: string;
+  timesCarried: number;
+}
+
+/** How many meetings an action stays open: most close within four; some linger for years. */
+function lifetime(rand: () => number): number {
+  const roll = rand();
+  if (roll < 0.06) return Number.POSITIVE_INFINITY;
+  if (roll < 0.35) return 1;
+  if (roll < 0.65) return 2;
+  if (roll < 0.85) return 3;
+  return 4;
+}
+
+/**
+ * The meeting's matters arising, as an administrator records them: every unfinished action of
+ * earlier meetings is carried in, and each gets an update (done once its time is up, else in
+ * progress); actions that linger get an update only now and then.
+ */
+function recordProgress(core: Core, rand: () => number, meetingId: string, lifetimes: Map<string, number>, counts: BuiltStore['counts']): void {
+  must(core, 'carryForward', { meetingId });
+  const arising = must<{ entries?: CarriedEntry[]; actions?: CarriedEntry[] }>(core, 'getMattersArising', { meetingId });
+  for (const entry of arising.entries ?? arising.actions ?? []) {
+    const life = lifetimes.get(entry.actionId) ?? 1;
+    const finite = Number.isFinite(life);
+    if (!finite && rand() > 0.1) continue;
+    const done = finite && entry.timesCarried >= life;
+    const status = done ? (rand() < 0.92 ? 'done' : 'dropped') : 'in_progress';
+    must(core, 'recordActionUpdate', { meetingId, actionId: entry.actionId, text: words(rand, 5 + Math.floor(rand() * 12)), status });
+    counts.updates++;
+  }
 }
 
 /** mulberry32: small, fast, and the same sequence everywhere for the same seed. */
@@ -124,7 +159,15 @@ function meetingDates(rand: () => number, firstYear: number, count: number): str
 }
 
 /** One meeting's minutes: items and sub-items with discussion, decisions, and actions with owners and dues. */
-function writeMeeting(core: Core, rand: () => number, meetingId: string, spec: LargeStoreSpec, roster: RosterMember[], counts: BuiltStore['counts']): void {
+function writeMeeting(
+  core: Core,
+  rand: () => number,
+  meetingId: string,
+  spec: LargeStoreSpec,
+  roster: RosterMember[],
+  counts: BuiltStore['counts'],
+  lifetimes: Map<string, number>,
+): void {
   const initials = roster.map((m) => m.initials);
   const items: MinutesItem[] = [];
   let parent: string | null = null;
@@ -148,7 +191,8 @@ function writeMeeting(core: Core, rand: () => number, meetingId: string, spec: L
     const owners = Array.from({ length: ownerCount }, () => ({ memberId: roster[Math.floor(rand() * roster.length)]!.id }));
     const dueRoll = rand();
     const due = dueRoll < 0.45 ? 'next meeting' : dueRoll < 0.8 ? `end of ${['March', 'June', 'September', 'December'][Math.floor(rand() * 4)]}` : '';
-    must(core, 'addAction', { itemId: item.id, details: words(rand, 6 + Math.floor(rand() * 16)), owners, due });
+    const action = must<{ id: string }>(core, 'addAction', { itemId: item.id, details: words(rand, 6 + Math.floor(rand() * 16)), owners, due });
+    lifetimes.set(action.id, lifetime(rand));
   }
   counts.actions += spec.actionsPerMeeting;
 }
@@ -161,7 +205,10 @@ export function buildLargeStore(core: Core, spec: LargeStoreSpec, onMeeting?: (d
   const db = core.store?.db;
   if (!db) throw new Error('The store is not open.');
   const rand = prng(spec.seed);
-  const built: BuiltStore = { boards: [], meetings: new Map(), counts: { meetings: 0, items: 0, actions: 0, decisions: 0 } };
+  const built: BuiltStore = { boards: [], meetings: new Map(), counts: { meetings: 0, items: 0, actions: 0, decisions: 0, updates: 0 } };
+  // Matters arising (carry-forward and progress) is recorded when the app has it.
+  const arising = methodNames.includes('carryForward' as MethodName) && methodNames.includes('recordActionUpdate' as MethodName);
+  const lifetimes = new Map<string, number>();
   const total = spec.boards * spec.meetingsPerBoard;
   const inBatch = <T>(fn: () => T): T => (spec.batched ? db.transaction(fn)() : fn());
 
@@ -184,8 +231,9 @@ export function buildLargeStore(core: Core, spec: LargeStoreSpec, onMeeting?: (d
     for (const date of meetingDates(rand, spec.firstYear, spec.meetingsPerBoard)) {
       inBatch(() => {
         const meeting = must<MeetingDetail>(core, 'createMeeting', { boardId: board.id, date, startTime: '10:00', endTime: '12:30', venue: '160 Tooley Street, SE1' });
+        if (arising && ids.length > 0) recordProgress(core, rand, meeting.id, lifetimes, built.counts);
         ids.push(meeting.id);
-        writeMeeting(core, rand, meeting.id, spec, roster, built.counts);
+        writeMeeting(core, rand, meeting.id, spec, roster, built.counts, lifetimes);
       });
       built.counts.meetings++;
       onMeeting?.(built.counts.meetings, total);
