@@ -11,7 +11,7 @@ export default defineConfig({
     target: 'node20',
     minify: false,
     rollupOptions: {
-      input: { bench: resolve('tests/bench/run.ts'), export: resolve('electron/export.ts') },
+      input: { bench: resolve('tests/bench/run.ts'), 'bench-data': resolve('tests/bench/buildData.ts'), export: resolve('electron/export.ts') },
       output: { format: 'es', entryFileNames: '[name].js' },
     },
   },

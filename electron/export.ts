@@ -46,7 +46,7 @@ export async function runExport(argv: readonly string[]): Promise<string> {
   // Exporting never creates a data file: a mistyped path would otherwise become an empty one.
   if (!fs.existsSync(data)) throw new ExportProblem(`There is no data file at ${data}.`);
   const version = argv.includes('--public') ? 'public' : 'full';
-  const core = await startCore(data);
+  const core = await startCore(data, {}, { noDailyBackup: true });
   try {
     if (core.status.state !== 'ready' || !core.store) {
       const problem = core.status.state === 'problem' ? core.status.problem : null;

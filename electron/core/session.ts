@@ -21,6 +21,8 @@ export interface SessionHooks {
    * cancelled. Without it (browser host), the PDF goes back to the window to download.
    */
   choosePdfPath?: (suggestedName: string) => Promise<string | null>;
+  /** Tools that open a store briefly (the benchmark, the export command) skip the daily backup. */
+  noDailyBackup?: boolean;
 }
 
 export interface Session {
@@ -61,7 +63,7 @@ export async function openSession(file: string, options: OpenOptions = {}, hooks
   const session: Session = { status: { state: 'problem', dataFile: file, appVersion: APP_VERSION, problem: { kind: 'other', title: '', message: '', advice: '' } }, store: null, dataFile: file, options, hooks };
   await open(session, file);
   const store = session.store;
-  if (store) {
+  if (store && !hooks.noDailyBackup) {
     // After the integrity check (a damaged file is never backed up over good backups), and
     // without holding up the start: a failed daily backup shows on the Backups screen.
     void (store.integrity ?? Promise.resolve('ok'))

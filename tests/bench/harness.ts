@@ -16,6 +16,7 @@ export interface Result {
   budgetOn: 'p95' | 'median';
   baseline: string | null;
   ratio: number | null;
+  maxRatio: number | null;
   pass: boolean | null;
   note?: string;
 }
@@ -51,13 +52,16 @@ export class Report {
   add(
     name: string,
     samples: readonly number[],
-    options: { budget?: number; budgetOn?: 'p95' | 'median'; baseline?: string; unit?: 'ms' | 'MB'; note?: string } = {},
+    options: { budget?: number; budgetOn?: 'p95' | 'median'; baseline?: string; maxRatio?: number; unit?: 'ms' | 'MB'; note?: string } = {},
   ): Result {
     const median = quantile(samples, 0.5);
     const p95 = quantile(samples, 0.95);
     const budgetOn = options.budgetOn ?? 'p95';
     const budget = options.budget ?? null;
     const base = options.baseline ? this.medians.get(options.baseline) : undefined;
+    const ratio = base ? median / base : null;
+    const withinBudget = budget === null ? null : (budgetOn === 'p95' ? p95 : median) < budget;
+    const withinRatio = options.maxRatio === undefined || ratio === null ? null : ratio <= options.maxRatio;
     const result: Result = {
       name,
       runs: samples.length,
@@ -67,8 +71,9 @@ export class Report {
       budget,
       budgetOn,
       baseline: options.baseline ?? null,
-      ratio: base ? median / base : null,
-      pass: budget === null ? null : (budgetOn === 'p95' ? p95 : median) < budget,
+      maxRatio: options.maxRatio ?? null,
+      ratio,
+      pass: withinBudget === null && withinRatio === null ? null : withinBudget !== false && withinRatio !== false,
       ...(options.note ? { note: options.note } : {}),
     };
     this.medians.set(name, median);
@@ -88,7 +93,7 @@ export class Report {
       String(r.runs),
       `${fmt(r.median)} ${r.unit}`,
       `${fmt(r.p95)} ${r.unit}`,
-      r.budget === null ? '—' : `${r.budgetOn} < ${r.budget} ${r.unit}`,
+      (r.budget === null ? '—' : `${r.budgetOn} < ${r.budget} ${r.unit}`) + (r.maxRatio ? `, ≤ ${r.maxRatio}x` : ''),
       r.ratio === null ? '—' : `${r.ratio.toFixed(2)}x ${r.baseline}`,
       r.pass === null ? '—' : r.pass ? 'pass' : 'FAIL',
     ]);

@@ -63,3 +63,42 @@ describe('URL checks', () => {
     }
   });
 });
+
+describe('links that leave the app', () => {
+  function contents() {
+    const handlers: { open?: (details: { url: string }) => { action: string } } = {};
+    const fake = {
+      on: () => fake,
+      setWindowOpenHandler: (handler: (details: { url: string }) => { action: string }) => {
+        handlers.open = handler;
+      },
+    };
+    return { fake, handlers };
+  }
+
+  it('open in the browser only for http(s)/mailto, and only after the user confirms', async () => {
+    const { hardenWebContents } = await import('../../electron/main/security');
+    const asked: string[] = [];
+    const opened: string[] = [];
+    let answer = true;
+    const { fake, handlers } = contents();
+    hardenWebContents(fake as never, {
+      confirm: async (url) => {
+        asked.push(url);
+        return answer;
+      },
+      open: async (url) => {
+        opened.push(url);
+      },
+    });
+    expect(handlers.open!({ url: 'https://www.southwark.gov.uk/minutes' })).toEqual({ action: 'deny' });
+    answer = false;
+    expect(handlers.open!({ url: 'mailto:board@example.org' })).toEqual({ action: 'deny' });
+    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://server/share', 'app://matters-arising/index.html']) {
+      expect(handlers.open!({ url })).toEqual({ action: 'deny' });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(asked).toEqual(['https://www.southwark.gov.uk/minutes', 'mailto:board@example.org']);
+    expect(opened).toEqual(['https://www.southwark.gov.uk/minutes']);
+  });
+});

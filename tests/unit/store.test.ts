@@ -148,3 +148,16 @@ describe('migrations', () => {
     expect(() => registryFromFiles({ './first.sql': 'x' })).toThrow(/0001_name\.sql/);
   });
 });
+
+describe('prepared statements', () => {
+  it('are reused, and a caller pluck() never changes what the next caller gets', async () => {
+    const core = await tempCore();
+    const db = core.store!.db;
+    const sql = 'SELECT name FROM sqlite_schema WHERE type = ? ORDER BY name LIMIT 1';
+    expect(db.prepare(sql)).toBe(db.prepare(sql));
+    expect(typeof db.prepare(sql).pluck().get('table')).toBe('string');
+    expect(db.prepare(sql).get('table')).toEqual({ name: expect.any(String) });
+    expect(Array.isArray(db.prepare(sql).raw().get('table'))).toBe(true);
+    expect(db.prepare(sql).get('table')).toEqual({ name: expect.any(String) });
+  });
+});

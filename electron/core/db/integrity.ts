@@ -37,6 +37,5 @@ export function quickCheckInBackground(file: string): Promise<string> {
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, module } });
     worker.once('message', (verdict: string) => resolve(verdict));
     worker.once('error', (err) => resolve(`the check could not run: ${err.message}`));
-    worker.unref();
   });
 }

@@ -10,6 +10,7 @@ import { LATEST_VERSION, MIGRATIONS, applyMigrations, schemaVersion, type Migrat
 import { backupBeforeMigration } from './backup';
 import { acquireLock } from './lock';
 import { quickCheck, quickCheckInBackground, SYNC_CHECK_BYTES } from './integrity';
+import { cacheStatements } from './statements';
 
 export interface Store {
   readonly db: Database.Database;
@@ -193,6 +194,7 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
     }
     applyMigrations(db, migrations);
     if (version < latest) db.pragma('wal_checkpoint(TRUNCATE)');
+    cacheStatements(db);
   } catch (err) {
     db.close();
     release();

@@ -1,18 +1,21 @@
 // The shell: checks the data file first, then shows the boards beside the chosen screen.
 import type { AppStatus } from '../../../shared/api';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { call, STORE_UNAVAILABLE_EVENT } from '../api/client';
 import { BackupsPage } from '../features/backups/BackupsPage';
 import { BoardPage } from '../features/boards/BoardPage';
 import { BoardSidebar } from '../features/boards/BoardSidebar';
 import { HomePage } from '../features/boards/HomePage';
-import { MeetingPage } from '../features/meetings/MeetingPage';
 import { BoardSettingsPage } from '../features/roster/BoardSettingsPage';
 import { RegisterPage } from '../features/roster/RegisterPage';
 import { RosterPage } from '../features/roster/RosterPage';
 import { ProblemScreen } from './ProblemScreen';
 import { boardIdOf, useRoute } from './router';
 import { useQuery } from './useQuery';
+
+// The minutes editor (and Lexical with it) loads when a meeting is first opened, so the
+// first screen appears without waiting for it.
+const MeetingPage = lazy(() => import('../features/meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })));
 
 export function App() {
   const status = useQuery<AppStatus>(() => call('getAppStatus', {}), []);
@@ -77,7 +80,11 @@ function Workspace({ dataFile, recovered, onDataReplaced }: WorkspaceProps) {
           />
         ) : null}
         {route.name === 'board' ? <BoardPage key={route.boardId} boardId={route.boardId} onBoardChanged={boards.reload} /> : null}
-        {route.name === 'meeting' ? <MeetingPage key={route.meetingId} meetingId={route.meetingId} /> : null}
+        {route.name === 'meeting' ? (
+          <Suspense fallback={<section className="page" aria-busy="true" />}>
+            <MeetingPage key={route.meetingId} meetingId={route.meetingId} />
+          </Suspense>
+        ) : null}
         {route.name === 'roster' ? <RosterPage key={route.boardId} boardId={route.boardId} /> : null}
         {route.name === 'boardSettings' ? <BoardSettingsPage key={route.boardId} boardId={route.boardId} onBoardChanged={boards.reload} /> : null}
         {route.name === 'register' ? <RegisterPage key={route.boardId} boardId={route.boardId} /> : null}
