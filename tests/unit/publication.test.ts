@@ -2,19 +2,13 @@
 // hold agreed minutes against direct SQL, the content hash, corrections, and the print HTML.
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import type { BackupList, BoardSettings, BoardSummary, MeetingDetail, Minutes, MinutesRecord, MinutesVerification } from '../../shared/api';
+import { describe, expect, it } from 'vitest';
+import type { BoardSettings, BoardSummary, MeetingDetail, Minutes, MinutesRecord, MinutesVerification } from '../../shared/api';
 import type { Core } from '../../electron/core/app';
 import { renderMeetingHtml, htmlText } from '../../electron/core/publication';
 import { dump, ok, tempCore, tempDir } from '../helpers/temp';
 import { FIXTURE_DATE, inProcess, ITEM_1A_LIST, seedFixtureMinutes, type SeededMinutes } from '../helpers/fixture-minutes';
 import { startCore } from '../../electron/core/app';
-
-/** Closes a core opened on a file with data once its start-of-day backup is written (closing under it would fail it). */
-async function closeAfterDailyBackup(core: Core): Promise<void> {
-  await vi.waitFor(() => expect(ok<BackupList>(core, 'listBackups', {}).backups.length).toBeGreaterThan(0));
-  core.close();
-}
 
 function refused(core: Core, method: string, payload: unknown): { code: string; message: string; field?: string } {
   const response = core.call(method, payload);
@@ -250,7 +244,7 @@ describe('the content hash', () => {
     bytes[at] = 'S'.charCodeAt(0);
     fs.writeFileSync(copy, bytes);
 
-    const tampered = await startCore(copy);
+    const tampered = await startCore(copy, {}, { noDailyBackup: true });
     try {
       const verdict = ok<MinutesVerification>(tampered, 'verifyMinutes', { meetingId: seeded.meetingId });
       expect(verdict.matches).toBe(false);
@@ -260,13 +254,13 @@ describe('the content hash', () => {
       expect(refused(tampered, 'publishMinutes', { meetingId: seeded.meetingId }).message).toMatch(/no longer match what was agreed/);
       expect(dump(tampered)).toBe(before);
     } finally {
-      await closeAfterDailyBackup(tampered);
+      tampered.close();
     }
-    const original = await startCore(file);
+    const original = await startCore(file, {}, { noDailyBackup: true });
     try {
       expect(ok<MinutesVerification>(original, 'verifyMinutes', { meetingId: seeded.meetingId }).matches).toBe(true);
     } finally {
-      await closeAfterDailyBackup(original);
+      original.close();
     }
   });
 
