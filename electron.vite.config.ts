@@ -14,6 +14,9 @@ export default defineConfig({
           index: resolve('electron/main/index.ts'),
           serve: resolve('electron/serve.ts'),
         },
+        // The browser host prints PDFs with the system Chromium through playwright-core, a
+        // development tool loaded from node_modules when needed; never bundled, never in the app.
+        external: ['playwright-core'],
       },
     },
   },

@@ -142,7 +142,11 @@ function serveStatic(rendererDir: string, urlPath: string, res: http.ServerRespo
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const core = await startCore(options.dataFile, {}, { quit: () => options.onQuit?.() });
+  const core = await startCore(options.dataFile, {}, {
+    quit: () => options.onQuit?.(),
+    // The minutes' PDF comes back to the window to download; Chromium is started only to print.
+    printPdf: async (html, print) => (await import('./pdf/print')).printHtmlToPdf(html, print),
+  });
   let allowed = allowedOrigins(0);
 
   const server = http.createServer((req, res) => {

@@ -329,6 +329,73 @@ export interface MinutesStyle {
   referenceFormat: string;
 }
 
+// ---------------------------------------------------------------- agreeing and publishing: result types
+
+export type PdfVersion = 'public' | 'full';
+
+/** A correction to minutes already agreed: recorded beside them, never a silent edit. */
+export interface MinutesCorrection {
+  id: string;
+  meetingId: string;
+  /** The day the correction was made. */
+  date: string;
+  what: string;
+  why: string;
+  /** The meeting at which the correction was agreed, if it was agreed at one. */
+  agreedAtMeetingId: string | null;
+  agreedAtMeetingDate: string | null;
+  recordedAt: string;
+}
+
+/** Where the minutes of a meeting are in their life: draft, circulated, agreed as accurate, published. */
+export interface MinutesRecord {
+  meetingId: string;
+  boardId: string;
+  meetingDate: string;
+  status: MeetingStatus;
+  circulatedAt: string | null;
+  agreement: {
+    /** The later meeting at which they were agreed as accurate. */
+    atMeetingId: string;
+    atMeetingDate: string;
+    agreedOn: string;
+    amendments: string | null;
+    /** SHA-256 of the minutes' content as agreed, hex. */
+    contentHash: string;
+  } | null;
+  publishedAt: string | null;
+  corrections: MinutesCorrection[];
+  /** Later meetings of the board at which these minutes could be agreed (or a correction agreed). */
+  laterMeetings: Array<{ id: string; date: string; status: MeetingStatus }>;
+  itemCount: number;
+  confidentialItemCount: number;
+  /** How the public version shows a confidential item (the board's setting). */
+  confidentialDisplay: ConfidentialDisplay;
+}
+
+export interface MinutesVerification {
+  meetingId: string;
+  /** True when the minutes in the data file still hash to what was stored at agreement. */
+  matches: boolean;
+  storedHash: string;
+  currentHash: string;
+  checkedAt: string;
+}
+
+export interface MinutesPdfExport {
+  version: PdfVersion;
+  /** A suggested file name, e.g. "SSCB minutes 2014-02-19 (public).pdf". */
+  fileName: string;
+  bytes: number;
+  pages: number;
+  /** The PDF itself (base64), when the host hands it to the window to download (browser host). */
+  pdfBase64: string | null;
+  /** Where the desktop app saved it, when it asked where to save. */
+  savedTo: string | null;
+  /** True when the save dialog was cancelled: nothing was written. */
+  cancelled: boolean;
+}
+
 // ---------------------------------------------------------------- input pieces
 
 export const LIMITS = {
@@ -346,6 +413,11 @@ export const LIMITS = {
 } as const;
 
 const id = z.uuid({ message: 'This is not a valid record id.' });
+
+export const PUBLICATION_LIMITS = {
+  amendments: 5_000,
+  correction: 5_000,
+} as const;
 
 export const isoDate = z
   .string({ message: 'Enter a date.' })
@@ -748,6 +820,51 @@ export const contract = {
       boardId: id,
       numbering: z.enum(['letters', 'decimal'], { message: 'Numbering is 1, 1a, 1b or 1, 1.1, 1.2.' }).optional(),
       referenceFormat: referenceFormat.optional(),
+    }),
+  ),
+
+  getMinutesRecord: method<MinutesRecord>()(z.strictObject({ meetingId: id })),
+  /** Draft -> circulated: item numbers and action references are frozen from here on. */
+  circulateMinutes: method<MinutesRecord>()(z.strictObject({ meetingId: id })),
+  /** Circulated -> agreed as accurate at a later meeting of the board, with any amendments. */
+  agreeMinutes: method<MinutesRecord>()(
+    z.strictObject({
+      meetingId: id,
+      atMeetingId: z.uuid({ message: 'Choose the meeting at which the minutes were agreed.' }),
+      amendments: z
+        .string({ message: 'The amendments must be text.' })
+        .trim()
+        .max(PUBLICATION_LIMITS.amendments, { message: `The amendments can be at most ${PUBLICATION_LIMITS.amendments.toLocaleString('en-GB')} characters.` })
+        .nullable()
+        .optional(),
+    }),
+  ),
+  /** Agreed -> published (on the board's website). */
+  publishMinutes: method<MinutesRecord>()(z.strictObject({ meetingId: id })),
+  /** Checks that agreed minutes still match the content hash stored when they were agreed. */
+  verifyMinutes: method<MinutesVerification>()(z.strictObject({ meetingId: id })),
+  recordCorrection: method<MinutesRecord>()(
+    z.strictObject({
+      meetingId: id,
+      date: isoDate,
+      what: z
+        .string({ message: 'Say what was corrected.' })
+        .trim()
+        .min(1, { message: 'Say what was corrected.' })
+        .max(PUBLICATION_LIMITS.correction, { message: `What was corrected can be at most ${PUBLICATION_LIMITS.correction.toLocaleString('en-GB')} characters.` }),
+      why: z
+        .string({ message: 'Say why it was corrected.' })
+        .trim()
+        .min(1, { message: 'Say why it was corrected.' })
+        .max(PUBLICATION_LIMITS.correction, { message: `Why it was corrected can be at most ${PUBLICATION_LIMITS.correction.toLocaleString('en-GB')} characters.` }),
+      agreedAtMeetingId: id.nullable().optional(),
+    }),
+  ),
+  /** The minutes as a PDF: saved where the user chooses (desktop app) or handed back to download. */
+  exportMinutesPdf: method<MinutesPdfExport>()(
+    z.strictObject({
+      meetingId: id,
+      version: z.enum(['public', 'full'], { message: 'Choose the public version or the full (confidential) version.' }),
     }),
   ),
 } as const;

@@ -30,6 +30,8 @@ import {
   updateDecision,
 } from './minutes';
 import { addAction, deleteAction, updateAction } from './actions';
+import { agreeMinutes, circulateMinutes, getMinutesRecord, publishMinutes, recordCorrection, verifyMinutes } from './lifecycle';
+import { exportMinutesPdf } from './publication';
 import type { Store } from './db/open';
 import { DomainError } from './errors';
 import { setBackupFolder } from './backups';
@@ -97,6 +99,13 @@ export const handlers: Handlers = {
   updateAction: onStore(updateAction),
   deleteAction: onStore(deleteAction),
   setMinutesStyle: onStore(setMinutesStyle),
+  getMinutesRecord: onStore(getMinutesRecord),
+  circulateMinutes: onStore(circulateMinutes),
+  agreeMinutes: onStore(agreeMinutes),
+  publishMinutes: onStore(publishMinutes),
+  verifyMinutes: onStore(verifyMinutes),
+  recordCorrection: onStore(recordCorrection),
+  exportMinutesPdf: (ctx, input) => exportMinutesPdf(requireStore(ctx), input, ctx.hooks),
 };
 
 function describeIssues(error: z.ZodError): ApiError {
@@ -111,6 +120,8 @@ function toApiError(err: unknown): ApiError {
     if (err.code === 'SQLITE_FULL') {
       return { code: 'storage_error', message: 'The disk is full, so this change could not be saved. Free some space and try again; nothing already saved was lost.' };
     }
+    // A trigger's refusal (agreed minutes are frozen, the change log is append-only) says why in words.
+    if (err.code === 'SQLITE_CONSTRAINT_TRIGGER') return { code: 'conflict', message: err.message };
     if (err.code.startsWith('SQLITE_CONSTRAINT')) {
       return { code: 'conflict', message: 'That change conflicts with data already saved, so it was not made.' };
     }
@@ -126,7 +137,7 @@ function toApiError(err: unknown): ApiError {
 }
 
 /** Methods whose handlers copy files and answer with a Promise. */
-export const ASYNC_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(['openDataFile', 'backUpNow', 'restoreBackup']);
+export const ASYNC_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(['openDataFile', 'backUpNow', 'restoreBackup', 'exportMinutesPdf']);
 
 /**
  * Validates and runs one call. Never throws: every failure becomes {ok: false, error}.

@@ -116,7 +116,7 @@ export function itemForEdit(store: Store, itemId: string): { item: ItemRow; meet
   return { item, meeting: meetingForEdit(store, item.meeting_id) };
 }
 
-function loadOutline(store: Store, meetingId: string): Array<OutlineNode & { number: string }> {
+export function loadOutline(store: Store, meetingId: string): Array<OutlineNode & { number: string }> {
   return (
     store.db.prepare('SELECT id, parent_id, position, number FROM agenda_items WHERE meeting_id = ?').all(meetingId) as Array<{
       id: string;
@@ -132,7 +132,7 @@ function loadOutline(store: Store, meetingId: string): Array<OutlineNode & { num
  * that follow from them. Numbers are unique per meeting, so changed ones are first moved out
  * of the way: a swap of 1 and 2 never meets itself half-done.
  */
-function writeOutline(store: Store, meeting: EditableMeeting, nodes: readonly OutlineNode[], at: string): AgendaOutlineEntry[] {
+export function writeOutline(store: Store, meeting: EditableMeeting, nodes: readonly OutlineNode[], at: string): AgendaOutlineEntry[] {
   const current = new Map(loadOutline(store, meeting.id).map((n) => [n.id, n]));
   const { numbering } = boardStyle(store, meeting.board_id);
   const renumber = meeting.status === 'draft';

@@ -7,12 +7,20 @@ import { version } from '../../package.json';
 import { backupFolder, backupPath, dailyBackup, listBackups, putInPlace, setAside, takeBackup, verifyBackup } from './backups';
 import { damaged, LATEST_VERSION, openStore, StoreOpenError, type OpenOptions, type Store } from './db/open';
 import { DomainError } from './errors';
+import type { PdfPrinter } from './publication';
 
 export const APP_VERSION: string = version;
 
 export interface SessionHooks {
   /** Asked to end the app (Electron quits; the browser host stops serving). */
   quit?: () => void;
+  /** Prints an HTML document to PDF with the host's Chromium (the minutes' PDF). */
+  printPdf?: PdfPrinter;
+  /**
+   * The desktop app asks where to save a PDF (a save dialog): the path chosen, or null when
+   * cancelled. Without it (browser host), the PDF goes back to the window to download.
+   */
+  choosePdfPath?: (suggestedName: string) => Promise<string | null>;
   /** Tools that open a store briefly (the benchmark, the export command) skip the daily backup. */
   noDailyBackup?: boolean;
 }

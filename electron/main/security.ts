@@ -52,6 +52,35 @@ export function createMainWindow(
   return win;
 }
 
+/**
+ * The hidden window the minutes are printed in (webContents.printToPDF). It shows only the
+ * self-contained document core rendered (its own CSP allows no script and no network): no
+ * preload, sandboxed, isolated, and locked like the main window.
+ */
+export function createPrintWindow(BrowserWindow: typeof BrowserWindowClass): BrowserWindowClass {
+  const win = new BrowserWindow({
+    show: false,
+    width: 794,
+    height: 1123,
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: false,
+    },
+  });
+  hardenWebContents(win.webContents);
+  return win;
+}
+
 /** True only for our own app:// origin, parsed, never by substring. */
 export function isAppUrl(raw: string): boolean {
   try {

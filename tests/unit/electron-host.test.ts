@@ -13,7 +13,18 @@ const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-electron-'));
 afterAll(() => fs.rmSync(userData, { recursive: true, force: true }));
 
 const recorded = vi.hoisted(() => ({
-  windows: [] as { options: Record<string, unknown>; loaded: string[]; contentsEvents: Map<string, Listener>; openHandler?: Listener }[],
+  windows: [] as {
+    options: Record<string, unknown>;
+    loaded: string[];
+    contentsEvents: Map<string, Listener>;
+    openHandler?: Listener;
+    html?: string;
+    scripts: string[];
+    printOptions?: Record<string, unknown>;
+    destroyed?: boolean;
+  }[],
+  saveDialogs: [] as { parent: unknown; options: Record<string, unknown> }[],
+  saveDialogAnswer: { canceled: true, filePath: '' } as { canceled: boolean; filePath: string },
   ipc: new Map<string, Listener>(),
   exposed: new Map<string, unknown>(),
   invoked: [] as unknown[][],
@@ -27,24 +38,47 @@ const recorded = vi.hoisted(() => ({
 
 vi.mock('electron', () => {
   class BrowserWindow {
-    readonly webContents: { on: (e: string, l: Listener) => void; setWindowOpenHandler: (h: Listener) => void };
+    readonly webContents: {
+      on: (e: string, l: Listener) => void;
+      setWindowOpenHandler: (h: Listener) => void;
+      executeJavaScript: (code: string) => Promise<unknown>;
+      printToPDF: (options: Record<string, unknown>) => Promise<Buffer>;
+    };
     private readonly entry: (typeof recorded.windows)[number];
     constructor(options: Record<string, unknown>) {
-      this.entry = { options, loaded: [], contentsEvents: new Map() };
+      this.entry = { options, loaded: [], contentsEvents: new Map(), scripts: [] };
       recorded.windows.push(this.entry);
       this.webContents = {
         on: (event, listener) => this.entry.contentsEvents.set(event, listener),
         setWindowOpenHandler: (handler) => {
           this.entry.openHandler = handler;
         },
+        executeJavaScript: async (code) => {
+          this.entry.scripts.push(code);
+          return true;
+        },
+        // Chromium's printToPDF stands in as the system Chromium printing the same page.
+        printToPDF: async (options) => {
+          this.entry.printOptions = options;
+          const { printHtmlToPdf } = await import('../../electron/pdf/print');
+          return printHtmlToPdf(this.entry.html ?? '', {});
+        },
       };
     }
     once(): void {}
     on(): void {}
     show(): void {}
+    destroy(): void {
+      this.entry.destroyed = true;
+    }
     loadURL(url: string): Promise<void> {
       this.entry.loaded.push(url);
       return Promise.resolve();
+    }
+    async loadFile(file: string): Promise<void> {
+      this.entry.loaded.push(file);
+      const fs = await import('node:fs');
+      this.entry.html = fs.readFileSync(file, 'utf8');
     }
   }
   let readyResolve: () => void = () => {};
@@ -64,11 +98,17 @@ vi.mock('electron', () => {
         void done.then(() => setTimeout(readyResolve, 50));
         return done;
       },
-      getPath: () => userData,
+      getPath: (name: string) => (name === 'documents' ? `${userData}/Documents` : userData),
       commandLine: { appendSwitch: () => {} },
     },
     BrowserWindow,
-    dialog: { showMessageBox: async () => ({ response: 1 }) },
+    dialog: {
+      showMessageBox: async () => ({ response: 1 }),
+      showSaveDialog: async (parent: unknown, options?: Record<string, unknown>) => {
+        recorded.saveDialogs.push(options ? { parent, options } : { parent: null, options: parent as Record<string, unknown> });
+        return recorded.saveDialogAnswer;
+      },
+    },
     ipcMain: { handle: (channel: string, listener: Listener) => recorded.ipc.set(channel, listener) },
     ipcRenderer: { invoke: (...args: unknown[]) => recorded.invoked.push(args) },
     contextBridge: { exposeInMainWorld: (key: string, value: unknown) => recorded.exposed.set(key, value) },
@@ -177,6 +217,62 @@ describe('electron/main', () => {
     });
     expect(fs.existsSync(path.join(userData, 'matters-arising.sqlite'))).toBe(true);
   });
+});
+
+describe('electron/main: minutes as PDF', () => {
+  it('asks where to save with a save dialog, prints in a hidden locked window once fonts are ready, and saves there', async () => {
+    await startMain();
+    const mainFrame = { url: 'app://matters-arising/index.html' };
+    const fromApp = { senderFrame: mainFrame, sender: { mainFrame } };
+    const call = async (method: string, payload: unknown): Promise<unknown> => {
+      const response = (await recorded.ipc.get(ipcChannel(method as never))!(fromApp, payload)) as ApiResponse<unknown>;
+      if (!response.ok) throw new Error(`${method}: ${response.error.message}`);
+      return response.value;
+    };
+    const { seedFixtureMinutes } = await import('../helpers/fixture-minutes');
+    const seeded = await seedFixtureMinutes(call);
+    const mainWindow = recorded.windows[0];
+    const windowsBefore = recorded.windows.length;
+
+    // Cancelled: nothing is printed, nothing written.
+    recorded.saveDialogAnswer = { canceled: true, filePath: '' };
+    expect(await call('exportMinutesPdf', { meetingId: seeded.meetingId, version: 'public' })).toMatchObject({ cancelled: true, savedTo: null });
+    expect(recorded.windows).toHaveLength(windowsBefore);
+    expect(recorded.saveDialogs[0]?.options).toMatchObject({
+      defaultPath: `${userData}/Documents/SSCB minutes 2014-02-19 (public).pdf`,
+      filters: [{ name: 'PDF document', extensions: ['pdf'] }],
+    });
+
+    const target = path.join(userData, 'exported', 'February minutes');
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    recorded.saveDialogAnswer = { canceled: false, filePath: target };
+    const saved = (await call('exportMinutesPdf', { meetingId: seeded.meetingId, version: 'public' })) as { savedTo: string; pages: number };
+    expect(saved.savedTo).toBe(`${target}.pdf`);
+    expect(fs.readFileSync(saved.savedTo).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(saved.pages).toBeGreaterThan(1);
+
+    const printWindow = recorded.windows[windowsBefore]!;
+    expect(recorded.saveDialogs[1]?.parent).toBeDefined();
+    expect(mainWindow).not.toBe(printWindow);
+    expect(printWindow.options).toMatchObject({
+      show: false,
+      webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false },
+    });
+    expect((printWindow.options.webPreferences as Record<string, unknown>).preload).toBeUndefined();
+    expect(printWindow.openHandler!({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
+    expect(printWindow.html).toMatch(/^<!DOCTYPE html><html lang="en-GB">/);
+    expect(printWindow.scripts).toEqual(['document.fonts.ready.then(() => true)']);
+    expect(printWindow.printOptions).toMatchObject({ preferCSSPageSize: true, printBackground: true, generateTaggedPDF: true, generateDocumentOutline: true });
+    // The window is gone and the page it printed was deleted.
+    expect(printWindow.destroyed).toBe(true);
+    expect(fs.existsSync(printWindow.loaded[0]!)).toBe(false);
+
+    // A folder that cannot be written: a clear refusal, nothing printed.
+    recorded.saveDialogAnswer = { canceled: false, filePath: path.join(userData, 'no such folder', 'minutes.pdf') };
+    const refused = (await recorded.ipc.get(ipcChannel('exportMinutesPdf'))!(fromApp, { meetingId: seeded.meetingId, version: 'full' })) as ApiResponse<unknown>;
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/does not exist, so the PDF was not saved/) as unknown } });
+    expect(recorded.windows).toHaveLength(windowsBefore + 1);
+  }, 60_000);
 });
 
 describe('electron/preload', () => {

@@ -212,6 +212,9 @@ CREATE TABLE action_owners (
   group_id   TEXT REFERENCES board_groups (id),
   name_text  TEXT,
   position   INTEGER NOT NULL DEFAULT 0,
+  -- the owner as the agreed minutes print them (initials or group name), kept at agreement:
+  -- the roster's initials and group names may change later, the record does not
+  printed_as TEXT,
   CHECK ((member_id IS NOT NULL) + (group_id IS NOT NULL) + (name_text IS NOT NULL) = 1)
 ) STRICT;
 CREATE INDEX action_owners_action ON action_owners (action_id);
@@ -279,4 +282,220 @@ END;
 CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log
 BEGIN
   SELECT RAISE(ABORT, 'The change log is append-only.');
+END;
+
+
+-- ---------------------------------------------------------------- agreed minutes are frozen
+-- Once minutes are agreed as accurate (status 'agreed' or 'published') they are the record.
+-- Core refuses changes with a clear message first; these triggers are the backstop that holds
+-- even for a direct UPDATE or DELETE on the file. What may still change, and why:
+--   meetings.status        agreed -> published (never back: published stays published)
+--   meetings.published_at  set when the minutes are published
+--   meetings.updated_at    bookkeeping only; it is not part of the minutes
+--   actions.status, superseded_by, closed_at_meeting_id, updated_at of the actions agreed at the
+--                          meeting: later meetings record progress on them (matters arising);
+--                          what was agreed (reference, details, owners, due) never changes
+-- Everything else belonging to the meeting is frozen: the meeting's own columns, attendance
+-- and who attended which items, agenda items (numbers, titles, discussion), decisions, the
+-- actions' agreed columns and owners, and the matters arising recorded at it (carried_actions,
+-- action_updates with this meeting's id). Rows are checked by the meeting they belong to, for
+-- the old and the new row alike, so a row cannot be moved into or out of agreed minutes either.
+-- A column added to any of these tables later must be added to the lists below (or here, why not).
+-- Corrections are never edits: a correction is its own append-only record (see corrections).
+
+CREATE TRIGGER meetings_agreed_no_update BEFORE UPDATE ON meetings
+WHEN OLD.status IN ('agreed', 'published') AND (
+  NEW.status NOT IN ('agreed', 'published') OR (OLD.status = 'published' AND NEW.status <> 'published')
+  OR NEW.id IS NOT OLD.id OR NEW.board_id IS NOT OLD.board_id OR NEW.board_name IS NOT OLD.board_name
+  OR NEW.meeting_date IS NOT OLD.meeting_date OR NEW.start_time IS NOT OLD.start_time OR NEW.end_time IS NOT OLD.end_time
+  OR NEW.venue IS NOT OLD.venue OR NEW.cancelled IS NOT OLD.cancelled
+  OR NEW.next_date IS NOT OLD.next_date OR NEW.next_time IS NOT OLD.next_time OR NEW.next_venue IS NOT OLD.next_venue
+  OR NEW.previous_meeting_id IS NOT OLD.previous_meeting_id OR NEW.action_seq_issued IS NOT OLD.action_seq_issued
+  OR NEW.circulated_at IS NOT OLD.circulated_at OR NEW.agreed_at_meeting_id IS NOT OLD.agreed_at_meeting_id
+  OR NEW.agreed_on IS NOT OLD.agreed_on OR NEW.agreement_amendments IS NOT OLD.agreement_amendments
+  OR NEW.content_hash IS NOT OLD.content_hash OR NEW.created_at IS NOT OLD.created_at
+)
+BEGIN
+  SELECT RAISE(ABORT, 'These minutes have been agreed as accurate and are the record: they cannot be changed. Record a correction instead.');
+END;
+
+CREATE TRIGGER meetings_agreed_no_delete BEFORE DELETE ON meetings
+WHEN OLD.status IN ('agreed', 'published')
+BEGIN
+  SELECT RAISE(ABORT, 'These minutes have been agreed as accurate and are the record: they cannot be deleted.');
+END;
+
+CREATE TRIGGER attendance_agreed_no_insert BEFORE INSERT ON attendance
+WHEN (SELECT status FROM meetings WHERE id = NEW.meeting_id) IN ('agreed', 'published')
+BEGIN
+  SELECT RAISE(ABORT, 'These minutes have been agreed as accurate, so their attendance cannot be changed.');
+END;
+
+CREATE TRIGGER attendance_agreed_no_update BEFORE UPDATE ON attendance
+WHEN (SELECT status FROM meetings WHERE id = OLD.meeting_id) IN ('agreed', 'published')
+  OR (SELECT status FROM meetings WHERE id = NEW.meeting_id) IN ('agreed', 'published')
+BEGIN
+  SELECT RAISE(ABORT, 'These minutes have been agreed as accurate, so their attendance cannot be changed.');
+END;
+
+CREATE TRIGGER attendance_agreed_no_delete BEFORE DELETE ON attendance
+WHEN (SELECT status FROM meetings WHERE id = OLD.meeting_id) IN ('agreed', 'published')
+BEGIN
+  SELECT RAISE(ABORT, 'These minutes have been agreed as accurate, so their attendance cannot be changed.');
+END;
+
+CREATE TRIGGER attendance_items_agreed_no_insert BEFORE INSERT ON attendance_items
+WHEN (SELECT m.status FROM attendance a JOIN meetings m ON m.id = a.meeting_id WHERE a.id = NEW.attendance_id) IN ('agreed', 'published')
+BEGIN
+  SELECT RAISE(ABORT, 'These minutes have been agreed as accurate, so their attendance cannot be changed.');
+END;
+
+CREATE TRIGGER attendance_items_agreed_no_update BEFORE UPDATE ON attendance_items
+WHEN (SELECT m.status FROM attendance a JOIN meetings m ON m.id = a.meeting_id WHERE a.id = OLD.attendance_id) IN ('agreed', 'published')
+  OR (SELECT m.status FROM attendance a JOIN meetings m ON m.id = a.meeting_id WHERE a.id = NEW.attendance_id) IN ('agreed', 'published')
+BEGIN
+  SELECT RAISE(ABORT, 'These minutes have been agreed as accurate, so their attendance cannot be changed.');
+END;
+
+CREATE TRIGGER attendance_items_agreed_no_delete BEFORE DELETE ON attendance_items
+WHEN (SELECT m.status FROM attendance a JOIN meetings m ON m.id = a.meeting_id WHERE a.id = OLD.attendance_id) IN ('agreed', 'published')
+BEGIN
+  SELECT RAISE(ABORT, 'These minutes have been agreed as accurate, so their attendance cannot be changed.');
+END;
+
+CREATE TRIGGER agenda_items_agreed_no_insert BEFORE INSERT ON agenda_items
+WHEN (SELECT status FROM meetings WHERE id = NEW.meeting_id) IN ('agreed', 'published')
+BEGIN
+  SELECT RAISE(ABORT, 'These minutes have been agreed as accurate, so no agenda item can be added to them.');
+END;
+
+CREATE TRIGGER agenda_items_agreed_no_update BEFORE UPDATE ON agenda_items
+WHEN (SELECT status FROM meetings WHERE id = OLD.meeting_id) IN ('agreed', 'published')
+  OR (SELECT status FROM meetings WHERE id = NEW.meeting_id) IN ('agreed', 'published')
+BEGIN
+  SELECT RAISE(ABORT, 'These minutes have been agreed as accurate, so their agenda items cannot be changed. Record a correction instead.');
+END;
+
+CREATE TRIGGER agenda_items_agreed_no_delete BEFORE DELETE ON agenda_items
+WHEN (SELECT status FROM meetings WHERE id = OLD.meeting_id) IN ('agreed', 'published')
+BEGIN
+  SELECT RAISE(ABORT, 'These minutes have been agreed as accurate, so their agenda items cannot be deleted.');
+END;
+
+CREATE TRIGGER decisions_agreed_no_insert BEFORE INSERT ON decisions
+WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id WHERE i.id = NEW.agenda_item_id) IN ('agreed', 'published')
+BEGIN
+  SELECT RAISE(ABORT, 'These minutes have been agreed as accurate, so no decision can be added to them.');
+END;
+
+CREATE TRIGGER decisions_agreed_no_update BEFORE UPDATE ON decisions
+WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id WHERE i.id = OLD.agenda_item_id) IN ('agreed', 'published')
+  OR (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id WHERE i.id = NEW.agenda_item_id) IN ('agreed', 'published')
+BEGIN
+  SELECT RAISE(ABORT, 'These minutes have been agreed as accurate, so their decisions cannot be changed. Record a correction instead.');
+END;
+
+CREATE TRIGGER decisions_agreed_no_delete BEFORE DELETE ON decisions
+WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id WHERE i.id = OLD.agenda_item_id) IN ('agreed', 'published')
+BEGIN
+  SELECT RAISE(ABORT, 'These minutes have been agreed as accurate, so their decisions cannot be deleted.');
+END;
+
+CREATE TRIGGER actions_agreed_no_insert BEFORE INSERT ON actions
+WHEN (SELECT status FROM meetings WHERE id = NEW.meeting_id) IN ('agreed', 'published')
+BEGIN
+  SELECT RAISE(ABORT, 'These minutes have been agreed as accurate, so no action can be added to them.');
+END;
+
+-- Progress on an action (status, superseded_by, closed_at_meeting_id) is recorded by later meetings.
+CREATE TRIGGER actions_agreed_no_update BEFORE UPDATE ON actions
+WHEN ((SELECT status FROM meetings WHERE id = OLD.meeting_id) IN ('agreed', 'published')
+   OR (SELECT status FROM meetings WHERE id = NEW.meeting_id) IN ('agreed', 'published'))
+  AND (NEW.id IS NOT OLD.id OR NEW.board_id IS NOT OLD.board_id OR NEW.meeting_id IS NOT OLD.meeting_id
+    OR NEW.agenda_item_id IS NOT OLD.agenda_item_id OR NEW.seq IS NOT OLD.seq OR NEW.reference IS NOT OLD.reference
+    OR NEW.position IS NOT OLD.position OR NEW.details IS NOT OLD.details OR NEW.due_kind IS NOT OLD.due_kind
+    OR NEW.due_date IS NOT OLD.due_date OR NEW.due_meeting_id IS NOT OLD.due_meeting_id OR NEW.due_text IS NOT OLD.due_text
+    OR NEW.created_at IS NOT OLD.created_at)
+BEGIN
+  SELECT RAISE(ABORT, 'This action was agreed in minutes that are now the record: its reference, details and due cannot be changed. Record progress on it at a later meeting.');
+END;
+
+CREATE TRIGGER actions_agreed_no_delete BEFORE DELETE ON actions
+WHEN (SELECT status FROM meetings WHERE id = OLD.meeting_id) IN ('agreed', 'published')
+BEGIN
+  SELECT RAISE(ABORT, 'This action was agreed in minutes that are now the record: it cannot be deleted. Mark it dropped at a later meeting instead.');
+END;
+
+CREATE TRIGGER action_owners_agreed_no_insert BEFORE INSERT ON action_owners
+WHEN (SELECT m.status FROM actions a JOIN meetings m ON m.id = a.meeting_id WHERE a.id = NEW.action_id) IN ('agreed', 'published')
+BEGIN
+  SELECT RAISE(ABORT, 'This action was agreed in minutes that are now the record: its owners cannot be changed.');
+END;
+
+CREATE TRIGGER action_owners_agreed_no_update BEFORE UPDATE ON action_owners
+WHEN (SELECT m.status FROM actions a JOIN meetings m ON m.id = a.meeting_id WHERE a.id = OLD.action_id) IN ('agreed', 'published')
+  OR (SELECT m.status FROM actions a JOIN meetings m ON m.id = a.meeting_id WHERE a.id = NEW.action_id) IN ('agreed', 'published')
+BEGIN
+  SELECT RAISE(ABORT, 'This action was agreed in minutes that are now the record: its owners cannot be changed.');
+END;
+
+CREATE TRIGGER action_owners_agreed_no_delete BEFORE DELETE ON action_owners
+WHEN (SELECT m.status FROM actions a JOIN meetings m ON m.id = a.meeting_id WHERE a.id = OLD.action_id) IN ('agreed', 'published')
+BEGIN
+  SELECT RAISE(ABORT, 'This action was agreed in minutes that are now the record: its owners cannot be changed.');
+END;
+
+CREATE TRIGGER carried_actions_agreed_no_insert BEFORE INSERT ON carried_actions
+WHEN (SELECT status FROM meetings WHERE id = NEW.meeting_id) IN ('agreed', 'published')
+BEGIN
+  SELECT RAISE(ABORT, 'These minutes have been agreed as accurate, so their matters arising cannot be changed.');
+END;
+
+CREATE TRIGGER carried_actions_agreed_no_update BEFORE UPDATE ON carried_actions
+WHEN (SELECT status FROM meetings WHERE id = OLD.meeting_id) IN ('agreed', 'published')
+  OR (SELECT status FROM meetings WHERE id = NEW.meeting_id) IN ('agreed', 'published')
+BEGIN
+  SELECT RAISE(ABORT, 'These minutes have been agreed as accurate, so their matters arising cannot be changed.');
+END;
+
+CREATE TRIGGER carried_actions_agreed_no_delete BEFORE DELETE ON carried_actions
+WHEN (SELECT status FROM meetings WHERE id = OLD.meeting_id) IN ('agreed', 'published')
+BEGIN
+  SELECT RAISE(ABORT, 'These minutes have been agreed as accurate, so their matters arising cannot be changed.');
+END;
+
+CREATE TRIGGER action_updates_agreed_no_insert BEFORE INSERT ON action_updates
+WHEN (SELECT status FROM meetings WHERE id = NEW.meeting_id) IN ('agreed', 'published')
+BEGIN
+  SELECT RAISE(ABORT, 'These minutes have been agreed as accurate, so the action updates recorded in them cannot be changed.');
+END;
+
+CREATE TRIGGER action_updates_agreed_no_update BEFORE UPDATE ON action_updates
+WHEN (SELECT status FROM meetings WHERE id = OLD.meeting_id) IN ('agreed', 'published')
+  OR (SELECT status FROM meetings WHERE id = NEW.meeting_id) IN ('agreed', 'published')
+BEGIN
+  SELECT RAISE(ABORT, 'These minutes have been agreed as accurate, so the action updates recorded in them cannot be changed.');
+END;
+
+CREATE TRIGGER action_updates_agreed_no_delete BEFORE DELETE ON action_updates
+WHEN (SELECT status FROM meetings WHERE id = OLD.meeting_id) IN ('agreed', 'published')
+BEGIN
+  SELECT RAISE(ABORT, 'These minutes have been agreed as accurate, so the action updates recorded in them cannot be changed.');
+END;
+
+-- A correction is made only to agreed minutes, and is itself a record: never edited or removed.
+CREATE TRIGGER corrections_only_agreed BEFORE INSERT ON corrections
+WHEN (SELECT status FROM meetings WHERE id = NEW.meeting_id) NOT IN ('agreed', 'published')
+BEGIN
+  SELECT RAISE(ABORT, 'Only minutes agreed as accurate take corrections; draft and circulated minutes are edited directly.');
+END;
+
+CREATE TRIGGER corrections_no_update BEFORE UPDATE ON corrections
+BEGIN
+  SELECT RAISE(ABORT, 'A correction is part of the record: it cannot be changed. Record another correction instead.');
+END;
+
+CREATE TRIGGER corrections_no_delete BEFORE DELETE ON corrections
+BEGIN
+  SELECT RAISE(ABORT, 'A correction is part of the record: it cannot be deleted. Record another correction instead.');
 END;

@@ -1,4 +1,5 @@
-// A meeting: its header (editable) and its minutes, typed and saved as they go.
+// A meeting: its header (editable), where its minutes are in their life (circulated, agreed,
+// published, with the PDF), the attendance, and the minutes, typed and saved as they go.
 import { call } from '../../api/client';
 import { formatUkDate } from '../../../../shared/domain/dates';
 import { hrefFor } from '../../app/router';
@@ -6,6 +7,7 @@ import { useQuery } from '../../app/useQuery';
 import { AttendanceSection } from '../attendance/AttendanceSection';
 import { MeetingHeaderEditor } from '../minutes/MeetingHeaderEditor';
 import { MinutesEditor } from '../minutes/MinutesEditor';
+import { MinutesRecordPanel } from '../publication/MinutesRecordPanel';
 
 export function MeetingPage({ meetingId }: { meetingId: string }) {
   const meeting = useQuery(() => call('getMeeting', { meetingId }), [meetingId]);
@@ -30,8 +32,10 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
         <span aria-current="page">{formatUkDate(m.date)}</span>
       </nav>
       <MeetingHeaderEditor key={m.updatedAt} meeting={m} />
-      <AttendanceSection meetingId={m.id} />
-      <MinutesEditor meetingId={m.id} />
+      <MinutesRecordPanel meeting={m} onChanged={meeting.reload} />
+      {/* A new state of the minutes (circulated, agreed) opens them afresh, with its locks. */}
+      <AttendanceSection key={`attendance-${m.status}`} meetingId={m.id} />
+      <MinutesEditor key={`minutes-${m.status}`} meetingId={m.id} />
     </section>
   );
 }
