@@ -194,6 +194,45 @@ async function keystrokeToPaint(report: Report, dir: string): Promise<void> {
   }
 }
 
+/** A 30-page minutes PDF through the app's export path, against Chromium printing the same static HTML. */
+async function minutesPdf(report: Report, dir: string): Promise<void> {
+  const name = '30-page minutes to PDF (public version: render, print, tag, check)';
+  if (!fs.existsSync(CHROMIUM)) return report.skip(name, `no Chromium at ${CHROMIUM}`);
+  const { buildMinutesPdf, renderMeetingHtml } = await import('../../electron/core/publication');
+  const { printHtmlToPdf } = await import('../../electron/pdf/print');
+  const core = await startCore(path.join(dir, 'pdf.sqlite'), {}, { noDailyBackup: true });
+  try {
+    const board = must<{ id: string }>(core.call('createBoard', { name: 'Southwark Safeguarding Children Executive Board' }));
+    const meetingId = await fortyItemMeeting(core, board.id);
+    const store = core.store!;
+    const html = renderMeetingHtml(store, meetingId, 'public').html;
+    const { chromium } = await import('playwright-core');
+    const baseline: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const start = performance.now();
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      const page = await browser.newPage();
+      await page.setContent(html);
+      await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      await browser.close();
+      baseline.push(performance.now() - start);
+    }
+    report.add('Chromium printing the same static HTML (baseline)', baseline);
+    const samples: number[] = [];
+    let pages = 0;
+    for (let i = 0; i < 5; i++) {
+      const start = performance.now();
+      const pdf = await buildMinutesPdf(store, { meetingId, version: 'public' }, (h, o) => printHtmlToPdf(h, o));
+      samples.push(performance.now() - start);
+      pages = pdf.pages;
+    }
+    report.add(name, samples, { budget: 2000, budgetOn: 'median', baseline: 'Chromium printing the same static HTML (baseline)', note: `${pages} pages; both include starting Chromium` });
+    report.add('render the minutes as HTML (core, no printing)', await timeRuns(20, () => renderMeetingHtml(store, meetingId, 'public')));
+  } finally {
+    core.close();
+  }
+}
+
 /** Measurements on the large store of ARCHITECTURE.md (built by npm run bench:data, or here when missing). */
 async function largeStore(report: Report): Promise<void> {
   if (!fs.existsSync(LARGE_STORE_FILE)) {
@@ -235,11 +274,11 @@ async function main(): Promise<void> {
     await coreCalls(report, dir);
     await hostStart(report, dir);
     await keystrokeToPaint(report, dir);
+    await minutesPdf(report, dir);
     await largeStore(report);
     report.skip('large store: 150,000 action updates', 'the generator adds them once matters arising (recording progress) is built');
     report.skip('outstanding actions / carry forward / action log', 'matters arising is not built yet');
     report.skip('full-text search', 'search does not exist yet');
-    report.skip('30-page minutes to PDF', 'publication is not built yet');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
