@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { BROWSER_TOKEN_HEADER, type ApiError } from '../shared/api';
 import { loadSampleOnStart, startCore, type Core } from './core/app';
 import { argValue, resolveDataFile } from './core/paths';
+import { printHtmlToPdf } from './pdf/print';
 
 export const TOKEN_HEADER = BROWSER_TOKEN_HEADER;
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -142,7 +143,7 @@ function serveStatic(rendererDir: string, urlPath: string, res: http.ServerRespo
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const core = await startCore(options.dataFile, {}, { quit: () => options.onQuit?.() });
+  const core = await startCore(options.dataFile, {}, { quit: () => options.onQuit?.(), printPdf: printHtmlToPdf });
   let allowed = allowedOrigins(0);
 
   const server = http.createServer((req, res) => {

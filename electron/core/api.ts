@@ -30,6 +30,17 @@ import {
   updateDecision,
 } from './minutes';
 import { addAction, deleteAction, updateAction } from './actions';
+import {
+  carryForward,
+  deleteMeeting,
+  getMattersArising,
+  markAllInProgress,
+  recordActionUpdate,
+  resolveDeferredItem,
+  startNextMeeting,
+  suggestNextMeeting,
+} from './mattersArising';
+import { exportActionLogPdf, getActionHistory, outstandingActions } from './actionLog';
 import type { Store } from './db/open';
 import { DomainError } from './errors';
 import { setBackupFolder } from './backups';
@@ -97,6 +108,17 @@ export const handlers: Handlers = {
   updateAction: onStore(updateAction),
   deleteAction: onStore(deleteAction),
   setMinutesStyle: onStore(setMinutesStyle),
+  suggestNextMeeting: onStore(suggestNextMeeting),
+  startNextMeeting: onStore(startNextMeeting),
+  carryForward: onStore(carryForward),
+  getMattersArising: onStore(getMattersArising),
+  recordActionUpdate: onStore(recordActionUpdate),
+  markAllInProgress: onStore(markAllInProgress),
+  resolveDeferredItem: onStore(resolveDeferredItem),
+  deleteMeeting: onStore(deleteMeeting),
+  outstandingActions: onStore(outstandingActions),
+  getActionHistory: onStore(getActionHistory),
+  exportActionLogPdf: (ctx, input) => exportActionLogPdf(requireStore(ctx), input, ctx.hooks.printPdf),
 };
 
 function describeIssues(error: z.ZodError): ApiError {
@@ -126,7 +148,7 @@ function toApiError(err: unknown): ApiError {
 }
 
 /** Methods whose handlers copy files and answer with a Promise. */
-export const ASYNC_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(['openDataFile', 'backUpNow', 'restoreBackup']);
+export const ASYNC_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(['openDataFile', 'backUpNow', 'restoreBackup', 'exportActionLogPdf']);
 
 /**
  * Validates and runs one call. Never throws: every failure becomes {ok: false, error}.

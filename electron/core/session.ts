@@ -10,9 +10,17 @@ import { DomainError } from './errors';
 
 export const APP_VERSION: string = version;
 
+/** Prints a self-contained HTML document to PDF with Chromium (the host's own). */
+export type PdfPrinter = (
+  html: string,
+  options: { headerTemplate?: string; footerTemplate?: string; tagged?: boolean; outline?: boolean; landscape?: boolean },
+) => Promise<Uint8Array>;
+
 export interface SessionHooks {
   /** Asked to end the app (Electron quits; the browser host stops serving). */
   quit?: () => void;
+  /** Prints HTML to PDF; without it, PDF exports are refused with a clear message. */
+  printPdf?: PdfPrinter;
 }
 
 export interface Session {

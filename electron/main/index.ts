@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } fr
 import { loadSampleOnStart, startCore, type Core } from '../core/app';
 import { resolveDataFile } from '../core/paths';
 import { registerApi } from './ipc';
+import { electronPrinter } from './print';
 import { APP_SCHEME, CONTENT_SECURITY_POLICY, createMainWindow, hardenSession, resolveAppPath, type ExternalOpener } from './security';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -66,7 +67,7 @@ if (!app.requestSingleInstanceLock()) {
       return new Response(response.body, { status: response.status, headers });
     });
     const dataFile = resolveDataFile(process.argv, process.env, app.getPath('userData'));
-    core = await startCore(dataFile, {}, { quit: () => app.quit() });
+    core = await startCore(dataFile, {}, { quit: () => app.quit(), printPdf: electronPrinter(BrowserWindow, (p) => session.fromPartition(p)) });
     if (core.status.state === 'problem') console.error(`[main] ${core.status.problem.title}: ${core.status.problem.message}`);
     if (process.argv.includes('--sample')) console.log(loadSampleOnStart(core));
     registerApi(ipcMain, core);
