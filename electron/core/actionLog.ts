@@ -43,7 +43,10 @@ interface LogRow {
   effective_due: string | null;
   times_carried: number;
   owners: string;
-  latest: string | null;
+  lu_text: string | null;
+  lu_status: ActionStatus | null;
+  lu_date: string | null;
+  lu_meeting: string | null;
 }
 
 interface OwnerJson {
@@ -56,18 +59,8 @@ interface OwnerJson {
   gn: string | null;
 }
 
-interface LatestJson {
-  meetingId: string;
-  meetingDate: string;
-  text: string;
-  status: ActionStatus;
-  sbId: string | null;
-  sbReference: string | null;
-  sbDetails: string | null;
-}
-
 // One statement: the outstanding actions (by the status index), each with its board, origin,
-// due date, owners, times carried and latest update from indexed subqueries.
+// item and latest update by key, and its due date, owners and times carried from indexed subqueries.
 const LOG_SQL = `
   SELECT a.id, a.board_id, b.name AS board_name, b.short_code, a.reference, a.details,
     a.due_kind, a.due_date, a.due_meeting_id, a.due_text, a.status,
@@ -75,18 +68,17 @@ const LOG_SQL = `
     (${DUE_DATE_SQL}) AS effective_due,
     (SELECT count(*) FROM carried_actions c WHERE c.action_id = a.id) AS times_carried,
     (SELECT json_group_array(json_object('m', o.member_id, 'g', o.group_id, 'n', o.name_text, 'i', bm.initials, 'f', p.full_name, 'p', bm.person_id, 'gn', g.name))
-      FROM (SELECT * FROM action_owners WHERE action_id = a.id ORDER BY position) o
+      FROM (SELECT member_id, group_id, name_text FROM action_owners WHERE action_id = a.id ORDER BY position) o
       LEFT JOIN board_members bm ON bm.id = o.member_id
       LEFT JOIN people p ON p.id = bm.person_id
       LEFT JOIN board_groups g ON g.id = o.group_id) AS owners,
-    (SELECT json_object('meetingId', um.id, 'meetingDate', um.meeting_date, 'text', u.text, 'status', u.status,
-        'sbId', s.id, 'sbReference', s.reference, 'sbDetails', s.details)
-      FROM action_updates u JOIN meetings um ON um.id = u.meeting_id LEFT JOIN actions s ON s.id = u.superseded_by
-      WHERE u.action_id = a.id ORDER BY um.meeting_date DESC, um.created_at DESC LIMIT 1) AS latest
+    lu.text AS lu_text, lu.status AS lu_status, lum.meeting_date AS lu_date, a.last_update_meeting_id AS lu_meeting
   FROM actions a
   JOIN meetings om ON om.id = a.meeting_id
   JOIN boards b ON b.id = a.board_id
   LEFT JOIN agenda_items i ON i.id = a.agenda_item_id
+  LEFT JOIN action_updates lu ON lu.action_id = a.id AND lu.meeting_id = a.last_update_meeting_id
+  LEFT JOIN meetings lum ON lum.id = a.last_update_meeting_id
   WHERE a.status IN ${OUTSTANDING_SQL} AND b.archived_at IS NULL`;
 
 function toLogOwner(o: OwnerJson): ActionLogOwner {
@@ -96,18 +88,6 @@ function toLogOwner(o: OwnerJson): ActionLogOwner {
   if (o.g) return { kind: 'group', groupId: o.g, name: o.gn ?? '', key: ownerKey({ kind: 'group', groupId: o.g }) };
   const name = o.n ?? '';
   return { kind: 'name', name, key: ownerKey({ kind: 'name', name }) };
-}
-
-function toUpdate(json: string | null): OutstandingAction['latestUpdate'] {
-  if (!json) return null;
-  const l = JSON.parse(json) as LatestJson;
-  return {
-    meetingId: l.meetingId,
-    meetingDate: l.meetingDate,
-    text: l.text,
-    status: l.status,
-    supersededBy: l.sbId && l.sbReference ? { id: l.sbId, reference: l.sbReference, details: l.sbDetails ?? '' } : null,
-  };
 }
 
 function toOutstanding(r: LogRow, today: string): OutstandingAction {
@@ -125,7 +105,8 @@ function toOutstanding(r: LogRow, today: string): OutstandingAction {
     status: r.status,
     origin: { meetingId: r.origin_id, meetingDate: r.origin_date, itemId: r.item_id, itemNumber: r.item_number, itemTitle: r.item_title },
     timesCarried: r.times_carried,
-    latestUpdate: toUpdate(r.latest),
+    // An unfinished action's latest update cannot be "superseded": that would have finished it.
+    latestUpdate: r.lu_meeting && r.lu_status && r.lu_date ? { meetingId: r.lu_meeting, meetingDate: r.lu_date, text: r.lu_text ?? '', status: r.lu_status, supersededBy: null } : null,
   };
 }
 
@@ -156,7 +137,7 @@ export function getActionHistory(store: Store, input: ParsedInputOf<'getActionHi
        WHERE a.id = ?`,
     )
     .get(input.actionId) as
-    | (Omit<LogRow, 'short_code' | 'owners' | 'latest' | 'times_carried'> & {
+    | (Omit<LogRow, 'short_code' | 'owners' | 'lu_text' | 'lu_status' | 'lu_date' | 'lu_meeting' | 'times_carried'> & {
         superseded_by: string | null;
         closed_at_meeting_id: string | null;
         origin_status: MeetingStatus;

@@ -24,6 +24,7 @@ interface ActionState {
   status: ActionStatus;
   superseded_by: string | null;
   closed_at_meeting_id: string | null;
+  last_update_meeting_id: string | null;
 }
 
 /** An action's updates in the order the meetings were held. */
@@ -63,28 +64,34 @@ export function standingBefore(action: Pick<ActionState, 'status'>, updates: rea
  */
 export function settleAction(store: Store, actionId: string, fallback?: ActionStatus): void {
   const action = store.db
-    .prepare('SELECT id, board_id, meeting_id, status, superseded_by, closed_at_meeting_id FROM actions WHERE id = ?')
+    .prepare('SELECT id, board_id, meeting_id, status, superseded_by, closed_at_meeting_id, last_update_meeting_id FROM actions WHERE id = ?')
     .get(actionId) as ActionState | undefined;
   if (!action) return;
   const updates = updatesOf(store, actionId);
   const last = updates[updates.length - 1];
-  let next: Pick<ActionState, 'status' | 'superseded_by' | 'closed_at_meeting_id'>;
+  let next: Pick<ActionState, 'status' | 'superseded_by' | 'closed_at_meeting_id' | 'last_update_meeting_id'>;
   if (last) {
     next = {
       status: last.status,
       superseded_by: last.status === 'superseded' ? last.superseded_by : null,
       closed_at_meeting_id: isFinished(last.status) ? last.meeting_id : null,
+      last_update_meeting_id: last.meeting_id,
     };
   } else if (fallback !== undefined) {
-    next = { status: fallback, superseded_by: null, closed_at_meeting_id: null };
+    next = { status: fallback, superseded_by: null, closed_at_meeting_id: null, last_update_meeting_id: null };
   } else {
-    next = action;
+    next = { ...action, last_update_meeting_id: null };
   }
-  if (next.status !== action.status || next.superseded_by !== action.superseded_by || next.closed_at_meeting_id !== action.closed_at_meeting_id) {
+  if (
+    next.status !== action.status ||
+    next.superseded_by !== action.superseded_by ||
+    next.closed_at_meeting_id !== action.closed_at_meeting_id ||
+    next.last_update_meeting_id !== action.last_update_meeting_id
+  ) {
     // The action's own text is unchanged, so updated_at stays: its status is derived from its updates.
     store.db
-      .prepare('UPDATE actions SET status = ?, superseded_by = ?, closed_at_meeting_id = ? WHERE id = ?')
-      .run(next.status, next.superseded_by, next.closed_at_meeting_id, actionId);
+      .prepare('UPDATE actions SET status = ?, superseded_by = ?, closed_at_meeting_id = ?, last_update_meeting_id = ? WHERE id = ?')
+      .run(next.status, next.superseded_by, next.closed_at_meeting_id, next.last_update_meeting_id, actionId);
   }
   resyncCarries(store, { ...action, ...next }, updates);
 }
@@ -236,9 +243,12 @@ export function syncMattersArising(store: Store, meeting: { id: string; board_id
       store.db.prepare('UPDATE carried_actions SET status_before = ? WHERE meeting_id = ? AND action_id = ?').run(should, meeting.id, actionId);
     }
   }
+  let position = store.db.prepare('SELECT coalesce(max(position), -1) + 1 FROM carried_actions WHERE meeting_id = ?').pluck().get(meeting.id) as number;
+  const insert = store.db.prepare('INSERT INTO carried_actions (meeting_id, action_id, position, status_before) VALUES (?, ?, ?, ?)');
   for (const [actionId, status] of target) {
     if (existing.has(actionId)) continue;
-    listAction(store, meeting.id, actionId, status);
+    insert.run(meeting.id, actionId, position, status);
+    position += 1;
     added += 1;
   }
   const listed = store.db.prepare('SELECT count(*) FROM carried_actions WHERE meeting_id = ?').pluck().get(meeting.id) as number;

@@ -244,11 +244,15 @@ const ENTRIES_SQL = `
     (SELECT count(*) FROM carried_actions c2 JOIN meetings m2 ON m2.id = c2.meeting_id
       WHERE c2.action_id = a.id AND m2.meeting_date <= @date) AS times_carried,
     u.text AS u_text, u.status AS u_status, u.superseded_by AS u_superseded_by, sa.reference AS u_sb_reference, sa.details AS u_sb_details,
-    (SELECT json_object('meetingId', um.id, 'meetingDate', um.meeting_date, 'text', pu.text, 'status', pu.status,
-        'sbId', ps.id, 'sbReference', ps.reference, 'sbDetails', ps.details)
-      FROM action_updates pu JOIN meetings um ON um.id = pu.meeting_id LEFT JOIN actions ps ON ps.id = pu.superseded_by
-      WHERE pu.action_id = a.id AND um.meeting_date < @date
-      ORDER BY um.meeting_date DESC, um.created_at DESC LIMIT 1) AS latest
+    -- The latest update before this meeting: usually the action's latest of all, read by key.
+    CASE WHEN a.last_update_meeting_id IS NULL THEN NULL
+      WHEN lum.meeting_date < @date THEN json_object('meetingId', lum.id, 'meetingDate', lum.meeting_date, 'text', lu.text, 'status', lu.status,
+        'sbId', ls.id, 'sbReference', ls.reference, 'sbDetails', ls.details)
+      ELSE (SELECT json_object('meetingId', um.id, 'meetingDate', um.meeting_date, 'text', pu.text, 'status', pu.status,
+          'sbId', ps.id, 'sbReference', ps.reference, 'sbDetails', ps.details)
+        FROM action_updates pu JOIN meetings um ON um.id = pu.meeting_id LEFT JOIN actions ps ON ps.id = pu.superseded_by
+        WHERE pu.action_id = a.id AND um.meeting_date < @date
+        ORDER BY um.meeting_date DESC, um.created_at DESC LIMIT 1) END AS latest
   FROM carried_actions c
   JOIN actions a ON a.id = c.action_id
   JOIN meetings om ON om.id = a.meeting_id
@@ -256,6 +260,9 @@ const ENTRIES_SQL = `
   LEFT JOIN agenda_items p ON p.id = i.parent_id
   LEFT JOIN action_updates u ON u.action_id = a.id AND u.meeting_id = c.meeting_id
   LEFT JOIN actions sa ON sa.id = u.superseded_by
+  LEFT JOIN action_updates lu ON lu.action_id = a.id AND lu.meeting_id = a.last_update_meeting_id
+  LEFT JOIN meetings lum ON lum.id = a.last_update_meeting_id
+  LEFT JOIN actions ls ON ls.id = lu.superseded_by
   WHERE c.meeting_id = @meetingId`;
 
 // In the order the earlier minutes printed them: by meeting, then item, then action.

@@ -47,6 +47,10 @@ class Model {
       .pop();
   }
 
+  latest(actionId: string): ModelUpdate | undefined {
+    return this.sorted(actionId).pop();
+  }
+
   statusBefore(actionId: string, meeting: number): ActionStatus {
     return this.lastBefore(actionId, meeting)?.status ?? 'open';
   }
@@ -196,15 +200,26 @@ function checkAgainstModel(core: Core, model: Model): void {
       const update = model.updateAt(e.actionId, index);
       expect(e.status).toBe(update?.status ?? model.statusBefore(e.actionId, index));
       expect(e.update?.text ?? null).toBe(update?.text ?? null);
+      const prior = model.lastBefore(e.actionId, index);
+      expect(e.latestUpdate && [e.latestUpdate.meetingDate, e.latestUpdate.status, e.latestUpdate.text]).toEqual(
+        prior ? [model.dateOf(prior.meeting), prior.status, prior.text] : null,
+      );
       // Carried to every meeting after its own up to this one at which it was still unfinished.
       const origin = (model.actions.find((a) => a.id === e.actionId) as ModelAction).meeting;
       const carried = model.meetings.filter((_, i) => i > origin && i <= index && model.listed(i).includes(e.actionId)).length;
       expect(e.timesCarried).toBe(carried);
     }
   });
-  const statuses = core.store!.db.prepare('SELECT id, status, superseded_by FROM actions').all() as Array<{ id: string; status: ActionStatus; superseded_by: string | null }>;
+  const statuses = core.store!.db.prepare('SELECT id, status, superseded_by, last_update_meeting_id FROM actions').all() as Array<{
+    id: string;
+    status: ActionStatus;
+    superseded_by: string | null;
+    last_update_meeting_id: string | null;
+  }>;
   for (const row of statuses) {
     expect({ status: row.status, supersededBy: row.superseded_by }).toEqual(model.current(row.id));
+    const last = model.latest(row.id);
+    expect(row.last_update_meeting_id).toBe(last ? (model.meetings[last.meeting] as ModelMeeting).id : null);
   }
 }
 

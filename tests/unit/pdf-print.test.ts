@@ -2,8 +2,12 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ActionLog, ActionLogPdf, BoardSummary, MeetingDetail, MinutesItem } from '../../shared/api';
+import { startCore } from '../../electron/core/app';
 import { CHROMIUM_PATH, printHtmlToPdf } from '../../electron/pdf/print';
+import { ok, okAsync, tempCore, tempDir } from '../helpers/temp';
 
 describe.runIf(fs.existsSync(CHROMIUM_PATH))('printing HTML to PDF', () => {
   it('gives a tagged PDF with an outline and page numbers, and never fetches anything', async () => {
@@ -33,5 +37,37 @@ describe.runIf(fs.existsSync(CHROMIUM_PATH))('printing HTML to PDF', () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe.runIf(fs.existsSync(CHROMIUM_PATH))('the action log as a PDF', () => {
+  it('prints the filtered log through the host’s printer, and refuses clearly where there is none', async () => {
+    const printed: string[] = [];
+    const core = await startCore(path.join(tempDir(), 'data.sqlite'), {}, {
+      printPdf: (html, options) => {
+        printed.push(html);
+        return printHtmlToPdf(html, options);
+      },
+    });
+    try {
+      const board = ok<BoardSummary>(core, 'createBoard', { name: 'Executive Board' });
+      const meeting = ok<MeetingDetail>(core, 'createMeeting', { boardId: board.id, date: '2014-02-19' });
+      const item = ok<{ item: MinutesItem }>(core, 'addAgendaItem', { meetingId: meeting.id, title: 'Early help' }).item;
+      ok(core, 'addAction', { itemId: item.id, details: 'Review processes and terms of reference', owners: [{ name: 'AF' }, { name: 'EA' }] });
+      ok(core, 'addAction', { itemId: item.id, details: 'Scorecard to be reissued', owners: [{ name: 'RP' }] });
+      const log = ok<ActionLog>(core, 'outstandingActions', {});
+      const ea = log.actions[0]!.owners.find((o) => o.kind === 'name' && o.name === 'EA')!;
+      const result = await okAsync<ActionLogPdf>(core, 'exportActionLogPdf', { filter: { owner: ea.key }, sort: { by: 'due', descending: false } });
+      expect(result.count).toBe(1);
+      expect(result.filename).toMatch(/^All boards action log \d{4}-\d{2}-\d{2}\.pdf$/);
+      expect(Buffer.from(result.pdfBase64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(printed[0]).toContain('Review processes and terms of reference');
+      expect(printed[0]).not.toContain('Scorecard to be reissued');
+    } finally {
+      core.close();
+    }
+    const plain = await tempCore();
+    const refusedHere = await plain.callAsync('exportActionLogPdf', { filter: {} });
+    expect(refusedHere).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 });

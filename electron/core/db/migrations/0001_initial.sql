@@ -186,6 +186,9 @@ CREATE TABLE actions (
   status          TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'in_progress', 'done', 'deferred', 'dropped', 'superseded')),
   superseded_by   TEXT REFERENCES actions (id),
   closed_at_meeting_id TEXT REFERENCES meetings (id),
+  -- the meeting of its latest update (which decides its status), NULL while it has none:
+  -- the action log reads the latest update through it without sorting every update
+  last_update_meeting_id TEXT REFERENCES meetings (id),
   created_at      TEXT NOT NULL,
   updated_at      TEXT NOT NULL,
   CHECK ((status = 'superseded') = (superseded_by IS NOT NULL)),
@@ -220,7 +223,7 @@ CREATE TABLE action_owners (
   position   INTEGER NOT NULL DEFAULT 0,
   CHECK ((member_id IS NOT NULL) + (group_id IS NOT NULL) + (name_text IS NOT NULL) = 1)
 ) STRICT;
-CREATE INDEX action_owners_action ON action_owners (action_id);
+CREATE INDEX action_owners_action ON action_owners (action_id, position);
 CREATE INDEX action_owners_member ON action_owners (member_id);
 CREATE INDEX action_owners_group ON action_owners (group_id);
 
