@@ -211,7 +211,11 @@ export async function exportActionLogPdf(store: Store, input: ParsedInputOf<'exp
   if (!print) throw new DomainError('conflict', 'Printing to PDF is not available in this window. Export the CSV instead, or open the app itself.');
   const log = outstandingActions(store, {});
   const rows = sortActionLog(filterActionLog(log.actions, input.filter), input.sort);
-  const boardName = input.filter.boardId ? (log.actions.find((a) => a.boardId === input.filter.boardId)?.boardName ?? boardNameOf(store, input.filter.boardId)) : null;
+  const boards = new Set(log.actions.map((a) => a.boardId));
+  // One board in view (chosen, or the only one with outstanding actions): the log is that board's.
+  const boardId = input.filter.boardId ?? (boards.size === 1 ? [...boards][0] : null);
+  const boardName = boardId ? (log.actions.find((a) => a.boardId === boardId)?.boardName ?? boardNameOf(store, boardId)) : null;
+  const boardCode = boardId ? (log.actions.find((a) => a.boardId === boardId)?.boardShortCode ?? null) : null;
   const html = renderActionLogHtml({ rows, filter: input.filter, today: log.today, boardName, allRows: log.actions, originDate: originDateOf(store, input.filter.originMeetingId) });
   let pdf: Uint8Array;
   try {
@@ -220,7 +224,7 @@ export async function exportActionLogPdf(store: Store, input: ParsedInputOf<'exp
     console.error('[pdf] printing the action log failed', err);
     throw new DomainError('conflict', 'The PDF could not be made: the built-in Chromium did not print it. Try again, or export the CSV instead.');
   }
-  const who = boardName ? safeName(boardName) : 'All boards';
+  const who = boardCode ?? (boardName ? safeName(boardName) : 'All boards');
   return { filename: `${who} action log ${log.today}.pdf`, pdfBase64: Buffer.from(pdf).toString('base64'), count: rows.length };
 }
 

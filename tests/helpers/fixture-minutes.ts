@@ -1,8 +1,7 @@
 // TEST SETUP ONLY: types a fixture meeting's agenda items, decisions and actions into a meeting
 // through the API (in-process or over HTTP), owners read from the Action column as the editor
 // reads them. Items numbered 6a with no item 6 get an untitled item 6, as the editor would.
-import febJson from '../fixtures/2014-02-19.json';
-import aprJson from '../fixtures/2014-04-10.json';
+import fs from 'node:fs';
 import type { AgendaChange, Minutes, MinutesAction, MinutesItem } from '../../shared/api';
 import { isMattersArisingTitle } from '../../shared/domain/nextMeeting';
 import { readOwners, toOwnerRef } from '../../shared/domain/owners';
@@ -21,8 +20,9 @@ export interface FixtureMeeting {
   items: FixtureItem[];
 }
 
-export const FEBRUARY = febJson as unknown as FixtureMeeting;
-export const APRIL = aprJson as unknown as FixtureMeeting;
+const fixture = (name: string): FixtureMeeting => JSON.parse(fs.readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')) as FixtureMeeting;
+export const FEBRUARY = fixture('2014-02-19.json');
+export const APRIL = fixture('2014-04-10.json');
 
 export interface EnteredAction {
   /** The number the original minutes gave it (they restart at 1 every meeting). */

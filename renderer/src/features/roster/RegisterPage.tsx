@@ -6,6 +6,7 @@ import type { AttendanceRegister } from '../../../../shared/api';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import { attendanceRate, registerCsv } from '../../../../shared/domain/register';
 import { call } from '../../api/client';
+import { download, safeFileName } from '../../app/download';
 import { Field } from '../../app/Field';
 import { useQuery } from '../../app/useQuery';
 import { BoardFrame, useBoardSettings } from './BoardFrame';
@@ -15,19 +16,6 @@ function yearBefore(iso: string): string {
   const date = new Date(y - 1, m - 1, d + 1);
   const pad = (n: number): string => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-function download(filename: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Give the download a moment to start before the address is let go.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function periodText(r: AttendanceRegister): string {
@@ -49,9 +37,9 @@ export function RegisterPage({ boardId }: { boardId: string }) {
 
   const exportCsv = (): void => {
     if (!r) return;
-    const name = (r.shortCode ?? r.boardName).replace(/[\\/:*?"<>|]+/g, ' ').trim();
+    const name = safeFileName(r.shortCode ?? r.boardName);
     const span = `${r.from ?? r.meetings[0]?.date ?? todayIso()} to ${r.to && r.to < r.today ? r.to : r.today}`;
-    download(`${name} attendance register ${span}.csv`, registerCsv({ lines }));
+    download(`${name} attendance register ${span}.csv`, registerCsv({ lines }), 'text/csv;charset=utf-8');
   };
 
   return (

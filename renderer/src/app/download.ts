@@ -1,0 +1,28 @@
+// Saving a file the app made (a CSV, a PDF) through the browser's own download, from memory.
+
+/** Offers `data` as a download called `filename`. */
+export function download(filename: string, data: string | Uint8Array<ArrayBuffer>, type: string): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Give the download a moment to start before the address is let go.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A file name without the characters Windows and macOS refuse. */
+export function safeFileName(name: string): string {
+  return name.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Base64 (as a PDF comes over the API) back to bytes. */
+export function fromBase64(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
