@@ -27,6 +27,7 @@ export function electronPrinter(BrowserWindow: typeof BrowserWindowClass, fromPa
         experimentalFeatures: false,
         webviewTag: false,
         navigateOnDragDrop: false,
+        disableBlinkFeatures: 'Auxclick',
         spellcheck: false,
       },
     });
