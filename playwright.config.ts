@@ -1,15 +1,9 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './electron/pdf/print';
 
-// Debian's Chromium, never a downloaded browser; the flags keep it off the network.
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+// Debian's Chromium, never a downloaded browser; the flags keep it off the network. The same
+// browser and flags print PDFs in the browser host (electron/pdf/print.ts).
+export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -2,7 +2,6 @@
 // action's life from the meeting that agreed it to the one that finished it, and the log as
 // a PDF grouped by owner for the chair's briefing.
 import type {
-  ActionDue,
   ActionHistory,
   ActionLog,
   ActionLogOwner,
@@ -20,20 +19,16 @@ import type { Store } from './db/open';
 import type { PdfPrinter } from './session';
 import { DomainError, notFound } from './errors';
 import { DUE_DATE_SQL, OUTSTANDING_SQL } from './actionProgress';
-import { ownersByAction } from './actions';
+import { dueOf, ownersByAction, type DueColumns } from './actions';
 import { renderActionLogHtml, ACTION_LOG_PDF_FOOTER, ACTION_LOG_PDF_HEADER } from './actionLogHtml';
 
-interface LogRow {
+interface LogRow extends DueColumns {
   id: string;
   board_id: string;
   board_name: string;
   short_code: string | null;
   reference: string;
   details: string;
-  due_kind: ActionDue['kind'];
-  due_date: string | null;
-  due_meeting_id: string | null;
-  due_text: string | null;
   status: ActionStatus;
   origin_id: string;
   origin_date: string;
@@ -99,7 +94,7 @@ function toOutstanding(r: LogRow, today: string): OutstandingAction {
     reference: r.reference,
     details: r.details,
     owners: (JSON.parse(r.owners) as OwnerJson[]).map(toLogOwner),
-    due: { kind: r.due_kind, date: r.due_date, meetingId: r.due_meeting_id, text: r.due_text },
+    due: dueOf(r),
     dueDate: r.effective_due,
     overdue: isOverdue(r.effective_due, today),
     status: r.status,
@@ -182,7 +177,7 @@ export function getActionHistory(store: Store, input: ParsedInputOf<'getActionHi
     reference: row.reference,
     details: row.details,
     owners,
-    due: { kind: row.due_kind, date: row.due_date, meetingId: row.due_meeting_id, text: row.due_text },
+    due: dueOf(row),
     dueDate: row.effective_due,
     overdue: !finished && isOverdue(row.effective_due, today),
     status: row.status,

@@ -10,7 +10,17 @@ import { conflict, DomainError, notFound } from './errors';
 import { settleAction } from './actionProgress';
 import { assertContentEditable, itemForEdit, meetingForEdit, type EditableMeeting } from './minutes';
 
-interface ActionRow {
+/** How an action's due is stored: as typed, and as read. */
+export interface DueColumns {
+  due_kind: DueKind;
+  due_date: string | null;
+  due_meeting_id: string | null;
+  due_text: string | null;
+}
+
+export const dueOf = (r: DueColumns): ActionDue => ({ kind: r.due_kind, date: r.due_date, meetingId: r.due_meeting_id, text: r.due_text });
+
+interface ActionRow extends DueColumns {
   id: string;
   board_id: string;
   meeting_id: string;
@@ -19,10 +29,6 @@ interface ActionRow {
   reference: string;
   position: number;
   details: string;
-  due_kind: DueKind;
-  due_date: string | null;
-  due_meeting_id: string | null;
-  due_text: string | null;
   status: MinutesAction['status'];
 }
 
@@ -50,7 +56,7 @@ function toOwner(r: OwnerRow): OwnerMatch {
 }
 
 function toAction(r: ActionRow, owners: OwnerMatch[]): MinutesAction {
-  const due: ActionDue = { kind: r.due_kind, date: r.due_date, meetingId: r.due_meeting_id, text: r.due_text };
+  const due = dueOf(r);
   return {
     id: r.id,
     itemId: r.agenda_item_id ?? '',

@@ -3,7 +3,6 @@
 // is listed exactly while it is unfinished (open, in progress, deferred) before the meeting;
 // updates belong to the meeting where they were recorded.
 import type {
-  ActionDue,
   ActionRefSummary,
   ActionStatus,
   AgendaItemFields,
@@ -27,7 +26,7 @@ import type { Store } from './db/open';
 import { logChange, newId, nowInstant } from './changelog';
 import { conflict, DomainError, notFound } from './errors';
 import { DUE_DATE_SQL, outstandingBefore, settleAction, standingBefore, syncMattersArising, updatesOf } from './actionProgress';
-import { ownersByAction } from './actions';
+import { dueOf, ownersByAction, type DueColumns } from './actions';
 import { createMeeting, getMeeting } from './meetings';
 import { addAgendaItem, getAgendaItemFields, lockFor } from './minutes';
 
@@ -213,14 +212,10 @@ export function startNextMeeting(store: Store, input: ParsedInputOf<'startNextMe
 
 // ---------------------------------------------------------------- reading the list
 
-interface EntryRow {
+interface EntryRow extends DueColumns {
   id: string;
   reference: string;
   details: string;
-  due_kind: ActionDue['kind'];
-  due_date: string | null;
-  due_meeting_id: string | null;
-  due_text: string | null;
   status_before: ActionStatus;
   origin_meeting_id: string;
   origin_date: string;
@@ -297,7 +292,7 @@ function entries(store: Store, meeting: MeetingRow, actionId?: string): MattersA
       reference: r.reference,
       details: r.details,
       owners: owners.get(r.id) ?? [],
-      due: { kind: r.due_kind, date: r.due_date, meetingId: r.due_meeting_id, text: r.due_text },
+      due: dueOf(r),
       dueDate: r.effective_due,
       overdue: isOverdue(r.effective_due, meeting.meeting_date),
       origin: { meetingId: r.origin_meeting_id, meetingDate: r.origin_date, itemId: r.item_id, itemNumber: r.item_number, itemTitle: r.item_title },

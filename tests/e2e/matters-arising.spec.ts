@@ -11,6 +11,7 @@ import { ActionLogScreen, ArisingSection, MeetingScreen } from './arising-pages'
 import { startHost, type RunningHost } from './host';
 import { Workspace } from './pages';
 import { apiOf } from './seed';
+import { parseCsv } from '../helpers/csv';
 
 let dir: string;
 let host: RunningHost | undefined;
@@ -56,34 +57,6 @@ async function openMeeting(page: Page, boardName: string, date: string): Promise
   await page.getByRole('navigation', { name: 'Boards' }).getByRole('link', { name: boardName }).click();
   await app.meetingRows().getByRole('link', { name: date }).click();
   await expect(page.getByRole('region', { name: 'Minutes' })).toBeVisible();
-}
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  return rows;
 }
 
 /** The 19 February actions still in train at 10 April (printed numbers 2, 6 and 12); the other ten were done. */

@@ -16,6 +16,7 @@ import {
 import { csvCell, toCsv } from '../../shared/domain/csv';
 import { DEFAULT_MEETING_GAP_DAYS, isMattersArisingTitle, mattersArisingTitle, suggestNextMeetingDate } from '../../shared/domain/nextMeeting';
 import { renderActionLogHtml } from '../../electron/core/actionLogHtml';
+import { parseCsv } from '../helpers/csv';
 
 const member = (initials: string, fullName: string, personId = initials): ActionLogOwner => ({
   kind: 'member',
@@ -135,35 +136,6 @@ describe('today and overdue', () => {
     expect(londonToday(new Date('2014-10-25T23:30:00Z'))).toBe('2014-10-26'); // 00.30 BST, the night the clocks go back
   });
 });
-
-/** RFC 4180, as Excel reads it: quoted fields may hold commas, quotes ("") and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
 
 describe('the CSV for Excel', () => {
   it('starts with a byte-order mark, ends every line with CRLF, writes UK dates and defuses formulas', () => {

@@ -2,14 +2,14 @@
 // meeting", else the board's usual gap), times and venue; it starts with the recurring agenda
 // and lists every action still outstanding as matters arising.
 import { useState } from 'react';
-import { LIMITS, type NextMeetingSuggestion } from '../../../../shared/api';
+import type { NextMeetingSuggestion } from '../../../../shared/api';
 import { formatUkDate } from '../../../../shared/domain/dates';
 import { call } from '../../api/client';
 import { Dialog } from '../../app/Dialog';
-import { Field } from '../../app/Field';
 import { navigate } from '../../app/router';
 import { useQuery } from '../../app/useQuery';
 import { useSubmit } from '../../app/useSubmit';
+import { MEETING_WHEN_FIELDS, MeetingWhenFields, meetingWhenInput, type MeetingWhen } from './MeetingWhenFields';
 
 interface StartNextMeetingDialogProps {
   fromMeetingId: string;
@@ -49,10 +49,7 @@ export function StartNextMeetingDialog({ fromMeetingId, onStarted, onCancel }: S
 }
 
 function StartForm({ suggestion: s, onStarted, onCancel }: { suggestion: NextMeetingSuggestion; onStarted: (meetingId: string) => void; onCancel: () => void }) {
-  const [date, setDate] = useState(s.date);
-  const [startTime, setStartTime] = useState(s.startTime ?? '');
-  const [endTime, setEndTime] = useState(s.endTime ?? '');
-  const [venue, setVenue] = useState(s.venue ?? '');
+  const [when, setWhen] = useState<MeetingWhen>({ date: s.date, startTime: s.startTime ?? '', endTime: s.endTime ?? '', venue: s.venue ?? '' });
   const submit = useSubmit();
   const outstanding =
     s.outstanding === 0
@@ -63,17 +60,11 @@ function StartForm({ suggestion: s, onStarted, onCancel }: { suggestion: NextMee
       title="Start the next meeting"
       submitLabel="Start meeting"
       busy={submit.busy}
-      error={submit.formError(['date', 'startTime', 'endTime', 'venue'])}
+      error={submit.formError(MEETING_WHEN_FIELDS)}
       onCancel={onCancel}
       onSubmit={() =>
         void submit.run(async () => {
-          const meeting = await call('startNextMeeting', {
-            fromMeetingId: s.from.id,
-            date,
-            startTime: startTime || null,
-            endTime: endTime || null,
-            venue: venue.trim() || null,
-          });
+          const meeting = await call('startNextMeeting', { fromMeetingId: s.from.id, ...meetingWhenInput(when) });
           onStarted(meeting.id);
         })
       }
@@ -81,12 +72,7 @@ function StartForm({ suggestion: s, onStarted, onCancel }: { suggestion: NextMee
       <p className="dialog-text">
         The meeting after {formatUkDate(s.from.date)} of {s.from.boardName}.
       </p>
-      <Field label="Date" type="date" value={date} onChange={(e) => setDate(e.target.value)} required hint={s.basisText} error={submit.fieldError('date')} />
-      <div className="field-row">
-        <Field label="Starts" type="time" value={startTime} onChange={(e) => setStartTime(e.target.value)} error={submit.fieldError('startTime')} />
-        <Field label="Ends" type="time" value={endTime} onChange={(e) => setEndTime(e.target.value)} error={submit.fieldError('endTime')} />
-      </div>
-      <Field label="Venue" value={venue} onChange={(e) => setVenue(e.target.value)} maxLength={LIMITS.venue + 20} error={submit.fieldError('venue')} />
+      <MeetingWhenFields value={when} onChange={(patch) => setWhen((w) => ({ ...w, ...patch }))} fieldError={submit.fieldError} dateHint={s.basisText} />
       <div className="next-meeting-preview">
         <p>{outstanding}</p>
         <p className="field-hint">Its agenda starts with:</p>
