@@ -299,7 +299,8 @@ export function updateAction(store: Store, input: ParsedInputOf<'updateAction'>)
  */
 export function followedUp(store: Store, actionId: string): boolean {
   return (
-    store.db.prepare('SELECT 1 FROM action_updates WHERE action_id = ? OR superseded_by = ? LIMIT 1').get(actionId, actionId) !== undefined ||
+    store.db.prepare('SELECT 1 FROM action_updates WHERE action_id = ? LIMIT 1').get(actionId) !== undefined ||
+    // An update that says "superseded by" is its action's last, so the action itself carries the link.
     store.db.prepare('SELECT 1 FROM actions WHERE superseded_by = ? LIMIT 1').get(actionId) !== undefined ||
     store.db
       .prepare("SELECT 1 FROM carried_actions c JOIN meetings m ON m.id = c.meeting_id WHERE c.action_id = ? AND m.status <> 'draft' LIMIT 1")

@@ -323,9 +323,9 @@ function proposals(store: Store, meeting: MeetingRow): DeferredProposal[] {
        UNION
        SELECT i.id, i.number, i.title, i.presenter, i.deferred_to_text, m.id AS meeting_id, m.meeting_date, i.position
        FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
-       WHERE i.deferred_to_meeting_id = @meeting AND i.deferred = 1 AND m.board_id = @board AND m.meeting_date < @date`,
+       WHERE i.deferred_to_meeting_id = @meeting AND i.deferred = 1`,
     )
-    .all({ previous: meeting.previous_meeting_id, meeting: meeting.id, board: meeting.board_id, date: meeting.meeting_date }) as Array<{
+    .all({ previous: meeting.previous_meeting_id, meeting: meeting.id }) as Array<{
     id: string;
     number: string;
     title: string;
@@ -338,7 +338,8 @@ function proposals(store: Store, meeting: MeetingRow): DeferredProposal[] {
   const taken = new Set(store.db.prepare('SELECT from_item_id FROM agenda_items WHERE meeting_id = ? AND from_item_id IS NOT NULL').pluck().all(meeting.id) as string[]);
   const dismissed = new Set(store.db.prepare('SELECT item_id FROM dismissed_deferrals WHERE meeting_id = ?').pluck().all(meeting.id) as string[]);
   return rows
-    .filter((r) => !taken.has(r.id) && !dismissed.has(r.id))
+    // Deferring is only ever to a later meeting of the same board; one since moved earlier is not offered.
+    .filter((r) => r.meeting_date < meeting.meeting_date && !taken.has(r.id) && !dismissed.has(r.id))
     .sort((a, b) => (a.meeting_date < b.meeting_date ? -1 : a.meeting_date > b.meeting_date ? 1 : a.number.localeCompare(b.number, 'en-GB', { numeric: true })))
     .map((r) => ({
       itemId: r.id,
@@ -618,7 +619,8 @@ export function deleteMeeting(store: Store, input: ParsedInputOf<'deleteMeeting'
       (a) =>
         store.db
           .prepare(
-            `SELECT 1 FROM action_updates WHERE (action_id = @a OR superseded_by = @a) AND meeting_id <> @m
+            `SELECT 1 FROM action_updates WHERE action_id = @a AND meeting_id <> @m
+             UNION ALL SELECT 1 FROM actions WHERE superseded_by = @a AND last_update_meeting_id IS NOT @m
              UNION ALL SELECT 1 FROM carried_actions c JOIN meetings m ON m.id = c.meeting_id WHERE c.action_id = @a AND m.status <> 'draft'
              LIMIT 1`,
           )

@@ -299,6 +299,13 @@ describe('progress and what the next meeting lists', () => {
     ok(core, 'resolveDeferredItem', { meetingId: apr.id, itemId: young.id, accept: false });
     expect(arising(core, apr.id).proposals).toEqual([]);
     expect(refused(core, 'resolveDeferredItem', { meetingId: apr.id, itemId: young.id, accept: true }).code).toBe('conflict');
+
+    // Deferred to a named meeting: offered there, not at the meetings before it.
+    const june = ok<MeetingDetail>(core, 'startNextMeeting', { fromMeetingId: apr.id, date: '2014-06-12' });
+    const cse = items.find((i) => i.title === 'Child Sexual exploitation')!;
+    ok(core, 'updateAgendaItem', { itemId: cse.id, deferred: true, deferredToMeetingId: june.id, deferredToText: 'the June meeting' });
+    expect(arising(core, apr.id).proposals).toEqual([]);
+    expect(arising(core, june.id).proposals.map((p) => [p.title, p.meeting.date])).toEqual([['Child Sexual exploitation', '2014-02-19']]);
   });
 
   it('works out dues: next meeting means the board’s next meeting, overdue at the meeting and in the log', async () => {

@@ -150,6 +150,8 @@ CREATE TABLE agenda_items (
   UNIQUE (meeting_id, number)
 ) STRICT;
 CREATE INDEX agenda_items_meeting ON agenda_items (meeting_id, position);
+-- Items deferred to a given meeting are proposed for its agenda.
+CREATE INDEX agenda_items_deferred_to ON agenda_items (deferred_to_meeting_id) WHERE deferred_to_meeting_id IS NOT NULL;
 
 -- Who was present for particular items only.
 CREATE TABLE attendance_items (
