@@ -7,8 +7,9 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       // Bundled (and tree-shaken) rather than loaded from node_modules: date-fns' package
-      // index alone costs ~400 ms of start-up when required whole.
-      externalizeDeps: { exclude: ['date-fns', '@date-fns/tz', 'zod'] },
+      // index alone costs ~400 ms of start-up when required whole. playwright-core (a
+      // development dependency, loaded only to print a PDF in the browser host) stays outside.
+      externalizeDeps: { exclude: ['date-fns', '@date-fns/tz', 'zod'], include: ['playwright-core'] },
       rollupOptions: {
         input: {
           index: resolve('electron/main/index.ts'),

@@ -7,9 +7,20 @@ import { formatReference, nextReference } from '../../shared/domain/references';
 import type { Store } from './db/open';
 import { logChange, newId, nowInstant } from './changelog';
 import { conflict, DomainError, notFound } from './errors';
+import { settleAction } from './actionProgress';
 import { assertContentEditable, itemForEdit, meetingForEdit, type EditableMeeting } from './minutes';
 
-interface ActionRow {
+/** How an action's due is stored: as typed, and as read. */
+export interface DueColumns {
+  due_kind: DueKind;
+  due_date: string | null;
+  due_meeting_id: string | null;
+  due_text: string | null;
+}
+
+export const dueOf = (r: DueColumns): ActionDue => ({ kind: r.due_kind, date: r.due_date, meetingId: r.due_meeting_id, text: r.due_text });
+
+interface ActionRow extends DueColumns {
   id: string;
   board_id: string;
   meeting_id: string;
@@ -18,10 +29,6 @@ interface ActionRow {
   reference: string;
   position: number;
   details: string;
-  due_kind: DueKind;
-  due_date: string | null;
-  due_meeting_id: string | null;
-  due_text: string | null;
   status: MinutesAction['status'];
 }
 
@@ -49,7 +56,7 @@ function toOwner(r: OwnerRow): OwnerMatch {
 }
 
 function toAction(r: ActionRow, owners: OwnerMatch[]): MinutesAction {
-  const due: ActionDue = { kind: r.due_kind, date: r.due_date, meetingId: r.due_meeting_id, text: r.due_text };
+  const due = dueOf(r);
   return {
     id: r.id,
     itemId: r.agenda_item_id ?? '',
@@ -73,6 +80,20 @@ export function actionsOfMeeting(store: Store, meetingId: string): MinutesAction
     owners.set(o.action_id, [...(owners.get(o.action_id) ?? []), toOwner(o)]);
   }
   return rows.map((r) => toAction(r, owners.get(r.id) ?? []));
+}
+
+/** The owners of several actions at once, in the order the minutes print them. */
+export function ownersByAction(store: Store, actionIds: readonly string[]): Map<string, OwnerMatch[]> {
+  const owners = new Map<string, OwnerMatch[]>();
+  if (actionIds.length === 0) return owners;
+  for (const o of store.db
+    .prepare(`${OWNERS_SQL} WHERE o.action_id IN (SELECT value FROM json_each(?)) ORDER BY o.action_id, o.position`)
+    .all(JSON.stringify(actionIds)) as OwnerRow[]) {
+    const list = owners.get(o.action_id);
+    if (list) list.push(toOwner(o));
+    else owners.set(o.action_id, [toOwner(o)]);
+  }
+  return owners;
 }
 
 export function getAction(store: Store, actionId: string): MinutesAction {
@@ -231,6 +252,8 @@ export function addAction(store: Store, input: ParsedInputOf<'addAction'>): Minu
       .run(id, meeting.board_id, meeting.id, item.id, seq, reference, position, input.details ?? '', at, at);
     if (due) writeDue(store, id, due, at);
     const owners = input.owners ? writeOwners(store, meeting, id, input.owners) : [];
+    // A later meeting already listing matters arising lists this one too.
+    settleAction(store, id);
     logChange(
       store.db,
       store.actor,
@@ -270,6 +293,21 @@ export function updateAction(store: Store, input: ParsedInputOf<'updateAction'>)
   return getAction(store, input.actionId);
 }
 
+/**
+ * Progress has been recorded on the action, another action replaces it or it replaces one, or
+ * minutes already circulated list it: it is part of the record and cannot be deleted.
+ */
+export function followedUp(store: Store, actionId: string): boolean {
+  return (
+    store.db.prepare('SELECT 1 FROM action_updates WHERE action_id = ? LIMIT 1').get(actionId) !== undefined ||
+    // An update that says "superseded by" is its action's last, so the action itself carries the link.
+    store.db.prepare('SELECT 1 FROM actions WHERE superseded_by = ? LIMIT 1').get(actionId) !== undefined ||
+    store.db
+      .prepare("SELECT 1 FROM carried_actions c JOIN meetings m ON m.id = c.meeting_id WHERE c.action_id = ? AND m.status <> 'draft' LIMIT 1")
+      .get(actionId) !== undefined
+  );
+}
+
 export function deleteAction(store: Store, input: ParsedInputOf<'deleteAction'>): { actionId: string; reference: string } {
   const at = nowInstant();
   let reference = '';
@@ -277,13 +315,11 @@ export function deleteAction(store: Store, input: ParsedInputOf<'deleteAction'>)
     const { action, meeting } = actionForEdit(store, input.actionId);
     assertContentEditable(meeting);
     reference = action.reference;
-    const followedUp =
-      store.db.prepare('SELECT 1 FROM carried_actions WHERE action_id = ?').get(action.id) ??
-      store.db.prepare('SELECT 1 FROM action_updates WHERE action_id = ?').get(action.id) ??
-      store.db.prepare('SELECT 1 FROM actions WHERE superseded_by = ?').get(action.id);
-    if (followedUp) {
+    if (followedUp(store, action.id)) {
       throw conflict(`Action ${action.reference} is already followed up at a later meeting, so it cannot be deleted. Mark it dropped instead.`);
     }
+    // Listed, untouched, in a later draft's matters arising: it simply leaves that list.
+    store.db.prepare('DELETE FROM carried_actions WHERE action_id = ?').run(action.id);
     // The reference stays in issued_references: it is never given to another action.
     store.db.prepare('DELETE FROM actions WHERE id = ?').run(action.id);
     const rest = store.db.prepare('SELECT id FROM actions WHERE agenda_item_id = ? ORDER BY position, seq').pluck().all(action.agenda_item_id) as string[];

@@ -32,6 +32,17 @@ import {
 import { addAction, deleteAction, updateAction } from './actions';
 import { agreeMinutes, circulateMinutes, getMinutesRecord, publishMinutes, recordCorrection, verifyMinutes } from './lifecycle';
 import { exportMinutesPdf } from './publication';
+import {
+  carryForward,
+  deleteMeeting,
+  getMattersArising,
+  markAllInProgress,
+  recordActionUpdate,
+  resolveDeferredItem,
+  startNextMeeting,
+  suggestNextMeeting,
+} from './mattersArising';
+import { exportActionLogPdf, getActionHistory, outstandingActions } from './actionLog';
 import type { Store } from './db/open';
 import { DomainError } from './errors';
 import { setBackupFolder } from './backups';
@@ -106,6 +117,17 @@ export const handlers: Handlers = {
   verifyMinutes: onStore(verifyMinutes),
   recordCorrection: onStore(recordCorrection),
   exportMinutesPdf: (ctx, input) => exportMinutesPdf(requireStore(ctx), input, ctx.hooks),
+  suggestNextMeeting: onStore(suggestNextMeeting),
+  startNextMeeting: onStore(startNextMeeting),
+  carryForward: onStore(carryForward),
+  getMattersArising: onStore(getMattersArising),
+  recordActionUpdate: onStore(recordActionUpdate),
+  markAllInProgress: onStore(markAllInProgress),
+  resolveDeferredItem: onStore(resolveDeferredItem),
+  deleteMeeting: onStore(deleteMeeting),
+  outstandingActions: onStore(outstandingActions),
+  getActionHistory: onStore(getActionHistory),
+  exportActionLogPdf: (ctx, input) => exportActionLogPdf(requireStore(ctx), input, ctx.hooks.printPdf),
 };
 
 function describeIssues(error: z.ZodError): ApiError {
@@ -137,7 +159,7 @@ function toApiError(err: unknown): ApiError {
 }
 
 /** Methods whose handlers copy files and answer with a Promise. */
-export const ASYNC_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(['openDataFile', 'backUpNow', 'restoreBackup', 'exportMinutesPdf']);
+export const ASYNC_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(['openDataFile', 'backUpNow', 'restoreBackup', 'exportMinutesPdf', 'exportActionLogPdf']);
 
 /**
  * Validates and runs one call. Never throws: every failure becomes {ok: false, error}.

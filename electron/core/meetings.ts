@@ -4,6 +4,23 @@ import type { Store } from './db/open';
 import { logChange, newId, nowInstant } from './changelog';
 import { conflict, DomainError, notFound } from './errors';
 import { rereferenceMeeting } from './actions';
+import { afterMeetingMoved } from './actionProgress';
+import { formatUkDate } from '../../shared/domain/dates';
+
+/** A meeting started from another stays after it, and before any meeting started from it. */
+function assertStillInOrder(store: Store, meetingId: string, date: string): void {
+  const previous = store.db
+    .prepare('SELECT p.meeting_date FROM meetings m JOIN meetings p ON p.id = m.previous_meeting_id WHERE m.id = ?')
+    .pluck()
+    .get(meetingId) as string | undefined;
+  if (previous && date <= previous) {
+    throw new DomainError('invalid_input', `This meeting follows the meeting of ${formatUkDate(previous)}, so it must be dated after it.`, 'date');
+  }
+  const following = store.db.prepare('SELECT min(meeting_date) FROM meetings WHERE previous_meeting_id = ?').pluck().get(meetingId) as string | null;
+  if (following && date >= following) {
+    throw new DomainError('invalid_input', `The meeting of ${formatUkDate(following)} was started from this one, so this one must be dated before it.`, 'date');
+  }
+}
 
 interface MeetingRow {
   id: string;
@@ -129,6 +146,7 @@ export function updateMeetingHeader(store: Store, input: ParsedInputOf<'updateMe
     if (next.next_date && next.next_date <= next.meeting_date) {
       throw new DomainError('invalid_input', 'The next meeting must be after this one.', 'nextDate');
     }
+    if (next.meeting_date !== row.meeting_date) assertStillInOrder(store, row.id, next.meeting_date);
     const changes = Object.fromEntries(Object.entries(next).filter(([key, value]) => row[key as keyof typeof next] !== value));
     if (Object.keys(changes).length === 0) return;
     if (next.meeting_date !== row.meeting_date) rereferenceMeeting(store, row.id, next.meeting_date, at);
@@ -139,6 +157,8 @@ export function updateMeetingHeader(store: Store, input: ParsedInputOf<'updateMe
          WHERE id = @id`,
       )
       .run({ ...next, at, id: row.id });
+    // Matters arising follow the date: what this meeting lists, and where its actions are listed.
+    if (next.meeting_date !== row.meeting_date) afterMeetingMoved(store, row.id);
     logChange(store.db, store.actor, { entity: 'meeting', entityId: row.id, action: 'update_header', detail: changes }, at);
   })();
   return getMeeting(store, { meetingId: input.meetingId });

@@ -20,7 +20,7 @@ import type { Store } from './db/open';
 import { logChange, newId, nowInstant } from './changelog';
 import { conflict, DomainError, notFound } from './errors';
 import { getMeeting } from './meetings';
-import { actionsOfMeeting } from './actions';
+import { actionsOfMeeting, followedUp } from './actions';
 
 // ---------------------------------------------------------------- the meeting being edited
 
@@ -337,27 +337,22 @@ export function deleteAgendaItem(store: Store, input: ParsedInputOf<'deleteAgend
     assertStructureEditable(meeting);
     const ids = [item.id, ...(store.db.prepare('SELECT id FROM agenda_items WHERE parent_id = ?').pluck().all(item.id) as string[])];
     const idList = JSON.stringify(ids);
-    const followedUp = store.db
-      .prepare(
-        `SELECT a.reference FROM actions a WHERE a.agenda_item_id IN (SELECT value FROM json_each(?))
-           AND (EXISTS (SELECT 1 FROM carried_actions c WHERE c.action_id = a.id)
-             OR EXISTS (SELECT 1 FROM action_updates u WHERE u.action_id = a.id)
-             OR EXISTS (SELECT 1 FROM actions s WHERE s.superseded_by = a.id))
-         LIMIT 1`,
-      )
-      .pluck()
-      .get(idList) as string | undefined;
-    if (followedUp) {
-      throw conflict(`Action ${followedUp} from this item is already followed up at a later meeting, so the item cannot be deleted.`);
+    const actionRows = store.db
+      .prepare('SELECT id, reference FROM actions WHERE agenda_item_id IN (SELECT value FROM json_each(?)) ORDER BY seq')
+      .all(idList) as Array<{ id: string; reference: string }>;
+    const followed = actionRows.find((a) => followedUp(store, a.id));
+    if (followed) {
+      throw conflict(`Action ${followed.reference} from this item is already followed up at a later meeting, so the item cannot be deleted.`);
     }
     const takenForward = store.db
       .prepare('SELECT 1 FROM agenda_items WHERE from_item_id IN (SELECT value FROM json_each(?)) LIMIT 1')
       .get(idList);
     if (takenForward) throw conflict('This item was taken forward to a later meeting, so it cannot be deleted.');
-    const references = store.db
-      .prepare('SELECT reference FROM actions WHERE agenda_item_id IN (SELECT value FROM json_each(?)) ORDER BY seq')
-      .pluck()
-      .all(idList) as string[];
+    const references = actionRows.map((a) => a.reference);
+    // Untouched in a later draft's matters arising, its actions simply leave that list.
+    store.db
+      .prepare('DELETE FROM carried_actions WHERE action_id IN (SELECT id FROM actions WHERE agenda_item_id IN (SELECT value FROM json_each(?)))')
+      .run(idList);
     // Their references stay issued (issued_references), so they are never given out again.
     store.db.prepare('DELETE FROM actions WHERE agenda_item_id IN (SELECT value FROM json_each(?))').run(idList);
     store.db.prepare('DELETE FROM agenda_items WHERE id IN (SELECT value FROM json_each(?))').run(idList);

@@ -9,6 +9,8 @@ import { damaged, LATEST_VERSION, openStore, StoreOpenError, type OpenOptions, t
 import { DomainError } from './errors';
 import type { PdfPrinter } from './publication';
 
+export type { PdfPrinter };
+
 export const APP_VERSION: string = version;
 
 export interface SessionHooks {

@@ -1,8 +1,8 @@
 // The attendance register: for a board and a period, each person's meetings attended,
 // expected and apologies. Only meetings that took place count (on or before today, not
 // cancelled), and a person is expected only at meetings held while they were on the roster.
-import { format, parseISO } from 'date-fns';
 import { onRosterOn, type AttendanceStatus } from './attendance';
+import { toCsv, ukCsvDate } from './csv';
 import { surnameSortKey } from './initials';
 
 export interface RegisterMeetingInput {
@@ -90,15 +90,6 @@ export function attendanceRate(line: Pick<RegisterLine, 'attended' | 'expected'>
   return line.expected === 0 ? null : Math.round((100 * line.attended) / line.expected);
 }
 
-const ukDate = (iso: string | null): string => (iso ? format(parseISO(iso), 'dd/MM/yyyy') : '');
-
-/** One CSV cell: quoted when needed, and never read by a spreadsheet as a formula. */
-function cell(value: string | number | null): string {
-  let text = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export interface RegisterCsvInput {
   lines: readonly RegisterLine[];
 }
@@ -115,13 +106,13 @@ export function registerCsv(register: RegisterCsvInput): string {
     l.role,
     l.organisation,
     l.isMember ? 'Yes' : 'No',
-    ukDate(l.joinedOn),
-    ukDate(l.leftOn),
+    ukCsvDate(l.joinedOn),
+    ukCsvDate(l.leftOn),
     l.expected,
     l.attended,
     l.apologies,
     l.absent,
     attendanceRate(l),
   ]);
-  return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  return toCsv(header, rows);
 }

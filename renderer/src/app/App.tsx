@@ -2,6 +2,8 @@
 import type { AppStatus } from '../../../shared/api';
 import { lazy, Suspense, useEffect } from 'react';
 import { call, STORE_UNAVAILABLE_EVENT } from '../api/client';
+import { ActionLogPage } from '../features/actions/ActionLogPage';
+import { ActionPage } from '../features/actions/ActionPage';
 import { BackupsPage } from '../features/backups/BackupsPage';
 import { BoardPage } from '../features/boards/BoardPage';
 import { BoardSidebar } from '../features/boards/BoardSidebar';
@@ -63,6 +65,7 @@ function Workspace({ dataFile, recovered, onDataReplaced }: WorkspaceProps) {
         currentBoardId={currentBoardId}
         onChanged={boards.reload}
         backupsCurrent={route.name === 'backups'}
+        actionLogCurrent={route.name === 'actionLog'}
       />
       <main className="content" id="content">
         {recovered ? (
@@ -82,9 +85,11 @@ function Workspace({ dataFile, recovered, onDataReplaced }: WorkspaceProps) {
         {route.name === 'board' ? <BoardPage key={route.boardId} boardId={route.boardId} onBoardChanged={boards.reload} /> : null}
         {route.name === 'meeting' ? (
           <Suspense fallback={<section className="page" aria-busy="true" />}>
-            <MeetingPage key={route.meetingId} meetingId={route.meetingId} />
+            <MeetingPage key={route.meetingId} meetingId={route.meetingId} onBoardChanged={boards.reload} />
           </Suspense>
         ) : null}
+        {route.name === 'actionLog' ? <ActionLogPage /> : null}
+        {route.name === 'action' ? <ActionPage key={route.actionId} actionId={route.actionId} /> : null}
         {route.name === 'roster' ? <RosterPage key={route.boardId} boardId={route.boardId} /> : null}
         {route.name === 'boardSettings' ? <BoardSettingsPage key={route.boardId} boardId={route.boardId} onBoardChanged={boards.reload} /> : null}
         {route.name === 'register' ? <RegisterPage key={route.boardId} boardId={route.boardId} /> : null}

@@ -8,7 +8,9 @@ export type Route =
   | { name: 'roster'; boardId: string }
   | { name: 'boardSettings'; boardId: string }
   | { name: 'register'; boardId: string }
-  | { name: 'meeting'; meetingId: string };
+  | { name: 'meeting'; meetingId: string }
+  | { name: 'actionLog' }
+  | { name: 'action'; actionId: string };
 
 /** The board a route belongs to, if it is one of a board's screens. */
 export function boardIdOf(route: Route): string | undefined {
@@ -23,6 +25,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'boards' && parts[1]) return { name: 'board', boardId: parts[1] };
   if (parts[0] === 'meetings' && parts[1]) return { name: 'meeting', meetingId: parts[1] };
   if (parts[0] === 'backups') return { name: 'backups' };
+  if (parts[0] === 'actions' && parts[1]) return { name: 'action', actionId: parts[1] };
+  if (parts[0] === 'actions') return { name: 'actionLog' };
   return { name: 'home' };
 }
 
@@ -40,6 +44,10 @@ export function hrefFor(route: Route): string {
       return `#/meetings/${route.meetingId}`;
     case 'backups':
       return '#/backups';
+    case 'actionLog':
+      return '#/actions';
+    case 'action':
+      return `#/actions/${route.actionId}`;
     default:
       return '#/';
   }

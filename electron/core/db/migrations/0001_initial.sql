@@ -100,6 +100,7 @@ CREATE TABLE meetings (
   CHECK (end_time IS NULL OR start_time IS NULL OR end_time > start_time)
 ) STRICT;
 CREATE INDEX meetings_board_date ON meetings (board_id, meeting_date);
+CREATE INDEX meetings_previous ON meetings (previous_meeting_id) WHERE previous_meeting_id IS NOT NULL;
 
 -- Who was there: roster members by reference, guests by name. Name, initials and
 -- role are copied at the time so the minutes keep them when the roster changes.
@@ -149,6 +150,8 @@ CREATE TABLE agenda_items (
   UNIQUE (meeting_id, number)
 ) STRICT;
 CREATE INDEX agenda_items_meeting ON agenda_items (meeting_id, position);
+-- Items deferred to a given meeting are proposed for its agenda.
+CREATE INDEX agenda_items_deferred_to ON agenda_items (deferred_to_meeting_id) WHERE deferred_to_meeting_id IS NOT NULL;
 
 -- Who was present for particular items only.
 CREATE TABLE attendance_items (
@@ -185,6 +188,9 @@ CREATE TABLE actions (
   status          TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'in_progress', 'done', 'deferred', 'dropped', 'superseded')),
   superseded_by   TEXT REFERENCES actions (id),
   closed_at_meeting_id TEXT REFERENCES meetings (id),
+  -- the meeting of its latest update (which decides its status), NULL while it has none:
+  -- the action log reads the latest update through it without sorting every update
+  last_update_meeting_id TEXT REFERENCES meetings (id),
   created_at      TEXT NOT NULL,
   updated_at      TEXT NOT NULL,
   CHECK ((status = 'superseded') = (superseded_by IS NOT NULL)),
@@ -193,7 +199,12 @@ CREATE TABLE actions (
   UNIQUE (meeting_id, seq)
 ) STRICT;
 CREATE INDEX actions_board_status ON actions (board_id, status);
+-- The action log across every board: outstanding actions found without reading the done ones.
+CREATE INDEX actions_status_board ON actions (status, board_id);
 CREATE INDEX actions_item ON actions (agenda_item_id, position);
+-- Carrying forward asks which actions were closed at a meeting on or after a date.
+CREATE INDEX actions_closed_at ON actions (closed_at_meeting_id) WHERE closed_at_meeting_id IS NOT NULL;
+CREATE INDEX actions_superseded_by ON actions (superseded_by) WHERE superseded_by IS NOT NULL;
 
 -- Every reference ever issued in a board, so a deleted action's reference is never reused.
 CREATE TABLE issued_references (
@@ -217,7 +228,7 @@ CREATE TABLE action_owners (
   printed_as TEXT,
   CHECK ((member_id IS NOT NULL) + (group_id IS NOT NULL) + (name_text IS NOT NULL) = 1)
 ) STRICT;
-CREATE INDEX action_owners_action ON action_owners (action_id);
+CREATE INDEX action_owners_action ON action_owners (action_id, position);
 CREATE INDEX action_owners_member ON action_owners (member_id);
 CREATE INDEX action_owners_group ON action_owners (group_id);
 
@@ -245,6 +256,15 @@ CREATE TABLE action_updates (
   UNIQUE (action_id, meeting_id)
 ) STRICT;
 CREATE INDEX action_updates_meeting ON action_updates (meeting_id);
+
+-- Items deferred at an earlier meeting that the administrator chose not to take into this one
+-- (the others are proposed for its agenda until they are taken in or dismissed).
+CREATE TABLE dismissed_deferrals (
+  meeting_id   TEXT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+  item_id      TEXT NOT NULL REFERENCES agenda_items (id) ON DELETE CASCADE,
+  dismissed_at TEXT NOT NULL,
+  PRIMARY KEY (meeting_id, item_id)
+) STRICT, WITHOUT ROWID;
 
 -- A correction to minutes already agreed: never a silent edit.
 CREATE TABLE corrections (

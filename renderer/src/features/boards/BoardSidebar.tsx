@@ -10,9 +10,10 @@ interface BoardSidebarProps {
   currentBoardId: string | undefined;
   onChanged: () => void;
   backupsCurrent: boolean;
+  actionLogCurrent: boolean;
 }
 
-export function BoardSidebar({ boards, loading, currentBoardId, onChanged, backupsCurrent }: BoardSidebarProps) {
+export function BoardSidebar({ boards, loading, currentBoardId, onChanged, backupsCurrent, actionLogCurrent }: BoardSidebarProps) {
   const [creating, setCreating] = useState(false);
   return (
     <nav className="sidebar" aria-label="Boards">
@@ -22,6 +23,14 @@ export function BoardSidebar({ boards, loading, currentBoardId, onChanged, backu
         </span>
         Matters Arising
       </a>
+      <ul className="sidebar-screens">
+        <li>
+          <a href={hrefFor({ name: 'actionLog' })} aria-current={actionLogCurrent ? 'page' : undefined}>
+            Action log
+            <span className="board-meta">Outstanding actions, every board</span>
+          </a>
+        </li>
+      </ul>
       <div className="sidebar-heading">
         <h2 id="boards-heading">Boards</h2>
         <button type="button" className="button small" onClick={() => setCreating(true)}>

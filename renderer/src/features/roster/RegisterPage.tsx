@@ -6,7 +6,7 @@ import type { AttendanceRegister } from '../../../../shared/api';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import { attendanceRate, registerCsv } from '../../../../shared/domain/register';
 import { call } from '../../api/client';
-import { download } from '../../app/download';
+import { download, safeFileName } from '../../app/download';
 import { Field } from '../../app/Field';
 import { useQuery } from '../../app/useQuery';
 import { BoardFrame, useBoardSettings } from './BoardFrame';
@@ -37,7 +37,7 @@ export function RegisterPage({ boardId }: { boardId: string }) {
 
   const exportCsv = (): void => {
     if (!r) return;
-    const name = (r.shortCode ?? r.boardName).replace(/[\\/:*?"<>|]+/g, ' ').trim();
+    const name = safeFileName(r.shortCode ?? r.boardName);
     const span = `${r.from ?? r.meetings[0]?.date ?? todayIso()} to ${r.to && r.to < r.today ? r.to : r.today}`;
     download(`${name} attendance register ${span}.csv`, registerCsv({ lines }), 'text/csv;charset=utf-8');
   };

@@ -1,0 +1,233 @@
+// The action log: every outstanding action across the boards in one indexed query, one
+// action's life from the meeting that agreed it to the one that finished it, and the log as
+// a PDF grouped by owner for the chair's briefing.
+import type {
+  ActionHistory,
+  ActionLog,
+  ActionLogOwner,
+  ActionLogPdf,
+  ActionRefSummary,
+  ActionStatus,
+  MeetingRef,
+  MeetingStatus,
+  OutstandingAction,
+  ParsedInputOf,
+} from '../../shared/api';
+import { filterActionLog, isOverdue, londonToday, ownerKey, sortActionLog } from '../../shared/domain/actionLog';
+import type { OwnerMatch } from '../../shared/domain/owners';
+import type { Store } from './db/open';
+import type { PdfPrinter } from './session';
+import { DomainError, notFound } from './errors';
+import { DUE_DATE_SQL, OUTSTANDING_SQL } from './actionProgress';
+import { dueOf, ownersByAction, type DueColumns } from './actions';
+import { renderActionLogHtml, ACTION_LOG_PDF_FOOTER, ACTION_LOG_PDF_HEADER } from './actionLogHtml';
+
+interface LogRow extends DueColumns {
+  id: string;
+  board_id: string;
+  board_name: string;
+  short_code: string | null;
+  reference: string;
+  details: string;
+  status: ActionStatus;
+  origin_id: string;
+  origin_date: string;
+  item_id: string | null;
+  item_number: string | null;
+  item_title: string | null;
+  effective_due: string | null;
+  times_carried: number;
+  owners: string;
+  lu_text: string | null;
+  lu_status: ActionStatus | null;
+  lu_date: string | null;
+  lu_meeting: string | null;
+}
+
+interface OwnerJson {
+  m: string | null;
+  g: string | null;
+  n: string | null;
+  i: string | null;
+  f: string | null;
+  p: string | null;
+  gn: string | null;
+}
+
+// One statement: the outstanding actions (by the status index), each with its board, origin,
+// item and latest update by key, and its due date, owners and times carried from indexed subqueries.
+const LOG_SQL = `
+  SELECT a.id, a.board_id, b.name AS board_name, b.short_code, a.reference, a.details,
+    a.due_kind, a.due_date, a.due_meeting_id, a.due_text, a.status,
+    om.id AS origin_id, om.meeting_date AS origin_date, i.id AS item_id, i.number AS item_number, i.title AS item_title,
+    (${DUE_DATE_SQL}) AS effective_due,
+    (SELECT count(*) FROM carried_actions c WHERE c.action_id = a.id) AS times_carried,
+    (SELECT json_group_array(json_object('m', o.member_id, 'g', o.group_id, 'n', o.name_text, 'i', bm.initials, 'f', p.full_name, 'p', bm.person_id, 'gn', g.name))
+      FROM (SELECT member_id, group_id, name_text FROM action_owners WHERE action_id = a.id ORDER BY position) o
+      LEFT JOIN board_members bm ON bm.id = o.member_id
+      LEFT JOIN people p ON p.id = bm.person_id
+      LEFT JOIN board_groups g ON g.id = o.group_id) AS owners,
+    lu.text AS lu_text, lu.status AS lu_status, lum.meeting_date AS lu_date, a.last_update_meeting_id AS lu_meeting
+  FROM actions a
+  JOIN meetings om ON om.id = a.meeting_id
+  JOIN boards b ON b.id = a.board_id
+  LEFT JOIN agenda_items i ON i.id = a.agenda_item_id
+  LEFT JOIN action_updates lu ON lu.action_id = a.id AND lu.meeting_id = a.last_update_meeting_id
+  LEFT JOIN meetings lum ON lum.id = a.last_update_meeting_id
+  WHERE a.status IN ${OUTSTANDING_SQL} AND b.archived_at IS NULL`;
+
+function toLogOwner(o: OwnerJson): ActionLogOwner {
+  if (o.m) {
+    return { kind: 'member', memberId: o.m, initials: o.i ?? '?', fullName: o.f ?? '', key: ownerKey({ kind: 'member', personId: o.p ?? o.m }) };
+  }
+  if (o.g) return { kind: 'group', groupId: o.g, name: o.gn ?? '', key: ownerKey({ kind: 'group', groupId: o.g }) };
+  const name = o.n ?? '';
+  return { kind: 'name', name, key: ownerKey({ kind: 'name', name }) };
+}
+
+function toOutstanding(r: LogRow, today: string): OutstandingAction {
+  return {
+    id: r.id,
+    boardId: r.board_id,
+    boardName: r.board_name,
+    boardShortCode: r.short_code,
+    reference: r.reference,
+    details: r.details,
+    owners: (JSON.parse(r.owners) as OwnerJson[]).map(toLogOwner),
+    due: dueOf(r),
+    dueDate: r.effective_due,
+    overdue: isOverdue(r.effective_due, today),
+    status: r.status,
+    origin: { meetingId: r.origin_id, meetingDate: r.origin_date, itemId: r.item_id, itemNumber: r.item_number, itemTitle: r.item_title },
+    timesCarried: r.times_carried,
+    // An unfinished action's latest update cannot be "superseded": that would have finished it.
+    latestUpdate: r.lu_meeting && r.lu_status && r.lu_date ? { meetingId: r.lu_meeting, meetingDate: r.lu_date, text: r.lu_text ?? '', status: r.lu_status, supersededBy: null } : null,
+  };
+}
+
+/** Every outstanding action (open, in progress or deferred), of one board or all, oldest first. */
+export function outstandingActions(store: Store, input: ParsedInputOf<'outstandingActions'>): ActionLog {
+  const today = londonToday();
+  let rows: LogRow[];
+  if (input.boardId) {
+    const exists = store.db.prepare('SELECT 1 FROM boards WHERE id = ? AND archived_at IS NULL').get(input.boardId);
+    if (!exists) throw notFound('board');
+    rows = store.db.prepare(`${LOG_SQL} AND a.board_id = ? ORDER BY om.meeting_date, a.seq`).all(input.boardId) as LogRow[];
+  } else {
+    rows = store.db.prepare(`${LOG_SQL} ORDER BY om.meeting_date, a.seq`).all() as LogRow[];
+  }
+  return { today, actions: rows.map((r) => toOutstanding(r, today)) };
+}
+
+// ---------------------------------------------------------------- one action's life
+
+export function getActionHistory(store: Store, input: ParsedInputOf<'getActionHistory'>): ActionHistory {
+  const row = store.db
+    .prepare(
+      `SELECT a.id, a.board_id, b.name AS board_name, a.reference, a.details, a.due_kind, a.due_date, a.due_meeting_id, a.due_text,
+         a.status, a.superseded_by, a.closed_at_meeting_id, om.id AS origin_id, om.meeting_date AS origin_date, om.status AS origin_status,
+         i.id AS item_id, i.number AS item_number, i.title AS item_title, (${DUE_DATE_SQL}) AS effective_due
+       FROM actions a JOIN meetings om ON om.id = a.meeting_id JOIN boards b ON b.id = a.board_id
+       LEFT JOIN agenda_items i ON i.id = a.agenda_item_id
+       WHERE a.id = ?`,
+    )
+    .get(input.actionId) as
+    | (Omit<LogRow, 'short_code' | 'owners' | 'lu_text' | 'lu_status' | 'lu_date' | 'lu_meeting' | 'times_carried'> & {
+        superseded_by: string | null;
+        closed_at_meeting_id: string | null;
+        origin_status: MeetingStatus;
+      })
+    | undefined;
+  if (!row) throw notFound('action');
+  const today = londonToday();
+  const summary = (id: string | null): ActionRefSummary | null =>
+    id ? ((store.db.prepare('SELECT id, reference, details FROM actions WHERE id = ?').get(id) as ActionRefSummary | undefined) ?? null) : null;
+  const updates = (
+    store.db
+      .prepare(
+        `SELECT u.meeting_id, m.meeting_date, u.text, u.status, u.superseded_by, u.recorded_at
+         FROM action_updates u JOIN meetings m ON m.id = u.meeting_id
+         WHERE u.action_id = ? ORDER BY m.meeting_date, m.created_at`,
+      )
+      .all(row.id) as Array<{ meeting_id: string; meeting_date: string; text: string; status: ActionStatus; superseded_by: string | null; recorded_at: string }>
+  ).map((u) => ({
+    meetingId: u.meeting_id,
+    meetingDate: u.meeting_date,
+    text: u.text,
+    status: u.status,
+    supersededBy: summary(u.superseded_by),
+    recordedAt: u.recorded_at,
+  }));
+  const carriedTo = store.db
+    .prepare(
+      `SELECT m.id, m.meeting_date AS date FROM carried_actions c JOIN meetings m ON m.id = c.meeting_id
+       WHERE c.action_id = ? ORDER BY m.meeting_date, m.created_at`,
+    )
+    .all(row.id) as MeetingRef[];
+  const closedAt = row.closed_at_meeting_id
+    ? ((store.db.prepare('SELECT id, meeting_date AS date FROM meetings WHERE id = ?').get(row.closed_at_meeting_id) as MeetingRef | undefined) ?? null)
+    : null;
+  const supersedes = store.db.prepare('SELECT id, reference, details FROM actions WHERE superseded_by = ? ORDER BY reference').all(row.id) as ActionRefSummary[];
+  const finished = row.status === 'done' || row.status === 'dropped' || row.status === 'superseded';
+  const owners: OwnerMatch[] = ownersByAction(store, [row.id]).get(row.id) ?? [];
+  return {
+    id: row.id,
+    boardId: row.board_id,
+    boardName: row.board_name,
+    reference: row.reference,
+    details: row.details,
+    owners,
+    due: dueOf(row),
+    dueDate: row.effective_due,
+    overdue: !finished && isOverdue(row.effective_due, today),
+    status: row.status,
+    origin: {
+      meetingId: row.origin_id,
+      meetingDate: row.origin_date,
+      meetingStatus: row.origin_status,
+      itemId: row.item_id,
+      itemNumber: row.item_number,
+      itemTitle: row.item_title,
+    },
+    closedAt,
+    supersededBy: summary(row.superseded_by),
+    supersedes,
+    updates,
+    carriedTo,
+    today,
+  };
+}
+
+// ---------------------------------------------------------------- the PDF for the chair
+
+const safeName = (s: string): string => s.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim();
+
+export async function exportActionLogPdf(store: Store, input: ParsedInputOf<'exportActionLogPdf'>, print: PdfPrinter | undefined): Promise<ActionLogPdf> {
+  if (!print) throw new DomainError('conflict', 'Printing to PDF is not available in this window. Export the CSV instead, or open the app itself.');
+  const log = outstandingActions(store, {});
+  const rows = sortActionLog(filterActionLog(log.actions, input.filter), input.sort);
+  const boards = new Set(log.actions.map((a) => a.boardId));
+  // One board in view (chosen, or the only one with outstanding actions): the log is that board's.
+  const boardId = input.filter.boardId ?? (boards.size === 1 ? [...boards][0] : null);
+  const boardName = boardId ? (log.actions.find((a) => a.boardId === boardId)?.boardName ?? boardNameOf(store, boardId)) : null;
+  const boardCode = boardId ? (log.actions.find((a) => a.boardId === boardId)?.boardShortCode ?? null) : null;
+  const html = renderActionLogHtml({ rows, filter: input.filter, today: log.today, boardName, allRows: log.actions, originDate: originDateOf(store, input.filter.originMeetingId) });
+  let pdf: Uint8Array;
+  try {
+    pdf = await print(html, { headerTemplate: ACTION_LOG_PDF_HEADER, footerTemplate: ACTION_LOG_PDF_FOOTER, tagged: true, outline: true, landscape: false });
+  } catch (err) {
+    console.error('[pdf] printing the action log failed', err);
+    throw new DomainError('conflict', 'The PDF could not be made: the built-in Chromium did not print it. Try again, or export the CSV instead.');
+  }
+  const who = boardCode ?? (boardName ? safeName(boardName) : 'All boards');
+  return { filename: `${who} action log ${log.today}.pdf`, pdfBase64: Buffer.from(pdf).toString('base64'), count: rows.length };
+}
+
+function boardNameOf(store: Store, boardId: string): string | null {
+  return (store.db.prepare('SELECT name FROM boards WHERE id = ?').pluck().get(boardId) as string | undefined) ?? null;
+}
+
+function originDateOf(store: Store, meetingId: string | null | undefined): string | null {
+  if (!meetingId) return null;
+  return (store.db.prepare('SELECT meeting_date FROM meetings WHERE id = ?').pluck().get(meetingId) as string | undefined) ?? null;
+}

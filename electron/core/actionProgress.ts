@@ -1,0 +1,274 @@
+// Where an action stands: its status follows the updates recorded at meetings (the latest
+// meeting's update decides it), and every draft meeting that lists matters arising lists it
+// exactly while it is unfinished. Called inside the caller's transaction after any change to
+// an action's updates, so the status and the lists never disagree.
+import type { ActionStatus, CarryResult } from '../../shared/api';
+import { isFinished } from '../../shared/domain/actionStatus';
+import type { Store } from './db/open';
+
+/** The statuses of an unfinished action, as an SQL list. */
+export const OUTSTANDING_SQL = "('open', 'in_progress', 'deferred')";
+export const FINISHED_SQL = "('done', 'dropped', 'superseded')";
+
+interface UpdateRow {
+  meeting_id: string;
+  meeting_date: string;
+  status: ActionStatus;
+  superseded_by: string | null;
+}
+
+interface ActionState {
+  id: string;
+  board_id: string;
+  meeting_id: string;
+  status: ActionStatus;
+  superseded_by: string | null;
+  closed_at_meeting_id: string | null;
+  last_update_meeting_id: string | null;
+}
+
+/** An action's updates in the order the meetings were held. */
+export function updatesOf(store: Store, actionId: string): UpdateRow[] {
+  return store.db
+    .prepare(
+      `SELECT u.meeting_id, m.meeting_date, u.status, u.superseded_by
+       FROM action_updates u JOIN meetings m ON m.id = u.meeting_id
+       WHERE u.action_id = ? ORDER BY m.meeting_date, m.created_at, m.id`,
+    )
+    .all(actionId) as UpdateRow[];
+}
+
+/** The last update recorded at a meeting held before `date`. */
+export function lastUpdateBefore(updates: readonly UpdateRow[], date: string): UpdateRow | undefined {
+  let last: UpdateRow | undefined;
+  for (const u of updates) if (u.meeting_date < date) last = u;
+  return last;
+}
+
+/**
+ * The status an action had when a meeting on `date` began, and whether it was already
+ * finished by then. With no update before that date it is as it was agreed: open (or, for
+ * an action that has never had an update at all, whatever it holds now).
+ */
+export function standingBefore(action: Pick<ActionState, 'status'>, updates: readonly UpdateRow[], date: string): { status: ActionStatus; finished: boolean } {
+  const prior = lastUpdateBefore(updates, date);
+  if (prior) return { status: prior.status, finished: isFinished(prior.status) };
+  if (updates.length === 0) return { status: action.status, finished: isFinished(action.status) };
+  return { status: 'open', finished: false };
+}
+
+/**
+ * Brings an action's status into line with its updates, then its place in the matters arising
+ * of every draft meeting that carries actions. `fallback` is its status when no update is left
+ * (the status it had before the meeting whose update was just removed).
+ */
+export function settleAction(store: Store, actionId: string, fallback?: ActionStatus): void {
+  const action = store.db
+    .prepare('SELECT id, board_id, meeting_id, status, superseded_by, closed_at_meeting_id, last_update_meeting_id FROM actions WHERE id = ?')
+    .get(actionId) as ActionState | undefined;
+  if (!action) return;
+  const updates = updatesOf(store, actionId);
+  const last = updates[updates.length - 1];
+  let next: Pick<ActionState, 'status' | 'superseded_by' | 'closed_at_meeting_id' | 'last_update_meeting_id'>;
+  if (last) {
+    next = {
+      status: last.status,
+      superseded_by: last.status === 'superseded' ? last.superseded_by : null,
+      closed_at_meeting_id: isFinished(last.status) ? last.meeting_id : null,
+      last_update_meeting_id: last.meeting_id,
+    };
+  } else if (fallback !== undefined) {
+    next = { status: fallback, superseded_by: null, closed_at_meeting_id: null, last_update_meeting_id: null };
+  } else {
+    next = { ...action, last_update_meeting_id: null };
+  }
+  if (
+    next.status !== action.status ||
+    next.superseded_by !== action.superseded_by ||
+    next.closed_at_meeting_id !== action.closed_at_meeting_id ||
+    next.last_update_meeting_id !== action.last_update_meeting_id
+  ) {
+    // The action's own text is unchanged, so updated_at stays: its status is derived from its updates.
+    store.db
+      .prepare('UPDATE actions SET status = ?, superseded_by = ?, closed_at_meeting_id = ?, last_update_meeting_id = ? WHERE id = ?')
+      .run(next.status, next.superseded_by, next.closed_at_meeting_id, next.last_update_meeting_id, actionId);
+  }
+  resyncCarries(store, { ...action, ...next }, updates);
+}
+
+/**
+ * The action in the matters arising of each later draft meeting that carries actions: listed
+ * while it was unfinished before that meeting, with the status it came with; taken off once it
+ * was finished earlier (unless that meeting already recorded progress on it). Circulated and
+ * agreed minutes are the record and keep their list as it is.
+ */
+function resyncCarries(store: Store, action: ActionState, updates: readonly UpdateRow[]): void {
+  const rows = store.db
+    .prepare(
+      `SELECT m.id, m.meeting_date, m.status, c.action_id IS NOT NULL AS listed, c.status_before
+       FROM meetings m
+       JOIN meetings om ON om.id = @origin
+       LEFT JOIN carried_actions c ON c.meeting_id = m.id AND c.action_id = @action
+       WHERE m.board_id = @board AND m.meeting_date > om.meeting_date
+         AND (c.action_id IS NOT NULL
+           OR (m.status = 'draft' AND (m.previous_meeting_id IS NOT NULL OR EXISTS (SELECT 1 FROM carried_actions x WHERE x.meeting_id = m.id))))`,
+    )
+    .all({ origin: action.meeting_id, action: action.id, board: action.board_id }) as Array<{
+    id: string;
+    meeting_date: string;
+    status: string;
+    listed: number;
+    status_before: ActionStatus | null;
+  }>;
+  for (const m of rows) {
+    const before = standingBefore(action, updates, m.meeting_date);
+    const updatedHere = updates.some((u) => u.meeting_id === m.id);
+    if (m.listed) {
+      if (before.finished) {
+        if (m.status === 'draft' && !updatedHere) {
+          store.db.prepare('DELETE FROM carried_actions WHERE meeting_id = ? AND action_id = ?').run(m.id, action.id);
+        }
+      } else if (m.status_before !== before.status) {
+        store.db.prepare('UPDATE carried_actions SET status_before = ? WHERE meeting_id = ? AND action_id = ?').run(before.status, m.id, action.id);
+      }
+    } else if (!before.finished && m.status === 'draft') {
+      listAction(store, m.id, action.id, before.status);
+    }
+  }
+}
+
+/** Adds an action to the end of a meeting's matters arising. */
+export function listAction(store: Store, meetingId: string, actionId: string, statusBefore: ActionStatus): void {
+  const position = store.db.prepare('SELECT coalesce(max(position), -1) + 1 FROM carried_actions WHERE meeting_id = ?').pluck().get(meetingId) as number;
+  store.db
+    .prepare('INSERT INTO carried_actions (meeting_id, action_id, position, status_before) VALUES (?, ?, ?, ?)')
+    .run(meetingId, actionId, position, statusBefore);
+}
+
+/**
+ * The date an action is due by, as an SQL expression over `a` (the action) and `om` (the
+ * meeting that agreed it): the date typed; the named meeting's date (or, until that meeting is
+ * set up, the end of its month); for "next meeting", the date of the board's first meeting
+ * after the one that agreed it, or NULL while there is none.
+ */
+export const DUE_DATE_SQL = `CASE a.due_kind
+    WHEN 'date' THEN a.due_date
+    WHEN 'meeting' THEN coalesce(
+      (SELECT dm.meeting_date FROM meetings dm WHERE dm.id = a.due_meeting_id),
+      (SELECT min(nm.meeting_date) FROM meetings nm
+        WHERE nm.board_id = a.board_id AND nm.cancelled = 0 AND nm.meeting_date > om.meeting_date
+          AND nm.meeting_date BETWEEN substr(a.due_date, 1, 8) || '01' AND a.due_date),
+      a.due_date)
+    WHEN 'next_meeting' THEN (SELECT min(nm.meeting_date) FROM meetings nm
+        WHERE nm.board_id = a.board_id AND nm.cancelled = 0 AND nm.meeting_date > om.meeting_date)
+    ELSE NULL END`;
+
+// ---------------------------------------------------------------- a meeting's list
+
+interface Candidate {
+  id: string;
+  status: ActionStatus;
+  origin_date: string;
+  seq: number;
+}
+
+/**
+ * Every action a meeting of the board held on `date` lists, with the status it comes with:
+ * agreed at an earlier meeting and not finished before `date`. Found through the board's
+ * unfinished actions, plus those finished at this meeting or a later one.
+ */
+export function outstandingBefore(store: Store, boardId: string, date: string): Map<string, ActionStatus> {
+  const unfinished = store.db
+    .prepare(
+      `SELECT a.id, a.status, om.meeting_date AS origin_date, a.seq
+       FROM actions a JOIN meetings om ON om.id = a.meeting_id
+       WHERE a.board_id = ? AND a.status IN ${OUTSTANDING_SQL} AND om.meeting_date < ?`,
+    )
+    .all(boardId, date) as Candidate[];
+  const finishedLater = store.db
+    .prepare(
+      `SELECT a.id, a.status, om.meeting_date AS origin_date, a.seq
+       FROM meetings cm
+       JOIN actions a ON a.closed_at_meeting_id = cm.id
+       JOIN meetings om ON om.id = a.meeting_id
+       WHERE cm.board_id = ? AND cm.meeting_date >= ? AND om.meeting_date < ?`,
+    )
+    .all(boardId, date, date) as Candidate[];
+  // Updates at this meeting or later do not count: the status it comes with is the one before.
+  const updatedLater = new Set(
+    store.db
+      .prepare(
+        `SELECT DISTINCT u.action_id FROM meetings m JOIN action_updates u ON u.meeting_id = m.id
+         WHERE m.board_id = ? AND m.meeting_date >= ?`,
+      )
+      .pluck()
+      .all(boardId, date) as string[],
+  );
+  const all = [...unfinished, ...finishedLater].sort(
+    (a, b) => (a.origin_date < b.origin_date ? -1 : a.origin_date > b.origin_date ? 1 : a.seq - b.seq),
+  );
+  const out = new Map<string, ActionStatus>();
+  for (const c of all) {
+    if (!updatedLater.has(c.id)) {
+      out.set(c.id, c.status);
+      continue;
+    }
+    const before = standingBefore(c, updatesOf(store, c.id), date);
+    if (!before.finished) out.set(c.id, before.status);
+  }
+  return out;
+}
+
+/** Makes a meeting's list exactly the actions it should carry. Progress recorded here is never dropped. */
+export function syncMattersArising(store: Store, meeting: { id: string; board_id: string; meeting_date: string }): Omit<CarryResult, 'meetingId'> {
+  const target = outstandingBefore(store, meeting.board_id, meeting.meeting_date);
+  const existing = new Map(
+    (
+      store.db.prepare('SELECT action_id, status_before FROM carried_actions WHERE meeting_id = ?').all(meeting.id) as Array<{
+        action_id: string;
+        status_before: ActionStatus;
+      }>
+    ).map((r) => [r.action_id, r.status_before]),
+  );
+  const updatedHere = new Set(store.db.prepare('SELECT action_id FROM action_updates WHERE meeting_id = ?').pluck().all(meeting.id) as string[]);
+  let added = 0;
+  let removed = 0;
+  for (const [actionId, before] of existing) {
+    const should = target.get(actionId);
+    if (should === undefined) {
+      if (updatedHere.has(actionId)) continue;
+      store.db.prepare('DELETE FROM carried_actions WHERE meeting_id = ? AND action_id = ?').run(meeting.id, actionId);
+      removed += 1;
+    } else if (should !== before) {
+      store.db.prepare('UPDATE carried_actions SET status_before = ? WHERE meeting_id = ? AND action_id = ?').run(should, meeting.id, actionId);
+    }
+  }
+  let position = store.db.prepare('SELECT coalesce(max(position), -1) + 1 FROM carried_actions WHERE meeting_id = ?').pluck().get(meeting.id) as number;
+  const insert = store.db.prepare('INSERT INTO carried_actions (meeting_id, action_id, position, status_before) VALUES (?, ?, ?, ?)');
+  for (const [actionId, status] of target) {
+    if (existing.has(actionId)) continue;
+    insert.run(meeting.id, actionId, position, status);
+    position += 1;
+    added += 1;
+  }
+  const listed = store.db.prepare('SELECT count(*) FROM carried_actions WHERE meeting_id = ?').pluck().get(meeting.id) as number;
+  return { added, removed, listed };
+}
+
+/**
+ * After a meeting's date changes, the lists that depend on it follow: its own matters arising
+ * (while a draft), and where its actions and the actions it records progress on stand elsewhere.
+ */
+export function afterMeetingMoved(store: Store, meetingId: string): void {
+  const meeting = store.db.prepare('SELECT id, board_id, meeting_date, status, previous_meeting_id FROM meetings WHERE id = ?').get(meetingId) as
+    | { id: string; board_id: string; meeting_date: string; status: string; previous_meeting_id: string | null }
+    | undefined;
+  if (!meeting) return;
+  const carrying = meeting.previous_meeting_id !== null || store.db.prepare('SELECT 1 FROM carried_actions WHERE meeting_id = ? LIMIT 1').get(meeting.id);
+  if (meeting.status === 'draft' && carrying) syncMattersArising(store, meeting);
+  const touched = store.db
+    .prepare('SELECT id FROM actions WHERE meeting_id = ? UNION SELECT action_id FROM carried_actions WHERE meeting_id = ?')
+    .pluck()
+    .all(meeting.id, meeting.id) as string[];
+  for (const actionId of touched) settleAction(store, actionId);
+}
