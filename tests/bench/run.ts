@@ -258,11 +258,48 @@ async function largeStore(report: Report): Promise<void> {
     report.add("large store: list a board's 250 meetings (core call)", await timeRuns(50, () => must(core.call('listMeetings', { boardId: boards[0]!.id }))));
     const meetingIds = db.prepare('SELECT id FROM meetings ORDER BY meeting_date DESC LIMIT 50').pluck().all() as string[];
     let i = 0;
+    if (boards.length > 0 && db.prepare("SELECT count(*) FROM pragma_table_info('actions') WHERE name = 'last_update_meeting_id'").pluck().get() === 1) {
+      const board = boards[0]!.id;
+      report.add('large store: outstanding actions, one board (core call)', await timeRuns(50, () => must(core.call('outstandingActions', { boardId: board }))), {
+        budget: 2,
+      });
+      const raw = db.prepare("SELECT * FROM actions WHERE status NOT IN ('done', 'dropped', 'superseded')");
+      report.add('large store: outstanding actions, raw prepared statement (baseline)', await timeRuns(20, () => raw.all()));
+      report.add('large store: outstanding actions, all boards = the action log (core call)', await timeRuns(20, () => must(core.call('outstandingActions', {}))), {
+        budget: 5,
+        baseline: 'large store: outstanding actions, raw prepared statement (baseline)',
+      });
+      const outstanding = must<{ actions: unknown[] }>(core.call('outstandingActions', {})).actions.length;
+      report.add('large store: outstanding actions (count)', [outstanding], { note: 'how many actions the log lists' });
+    }
     report.add('large store: open a 30-item meeting (core call getMinutes)', await timeRuns(100, () => must(core.call('getMinutes', { meetingId: meetingIds[i++ % meetingIds.length] }))), {
       budget: 10,
     });
   } finally {
     core.close();
+  }
+  await carryForwardOnCopy(report);
+}
+
+/** Carry forward changes the store: measured on a copy, each run into a new meeting of its own board. */
+async function carryForwardOnCopy(report: Report): Promise<void> {
+  const copy = path.join(os.tmpdir(), `ma-bench-carry-${process.pid}.sqlite`);
+  fs.copyFileSync(LARGE_STORE_FILE, copy);
+  const core = await startCore(copy, {}, { noDailyBackup: true });
+  try {
+    const boards = must<{ id: string }[]>(core.call('listBoards', {}));
+    const samples: number[] = [];
+    for (let run = 0; run < 20; run++) {
+      const boardId = boards[run % boards.length]!.id;
+      const meeting = must<{ id: string }>(core.call('createMeeting', { boardId, date: `2026-${String(1 + (run % 12)).padStart(2, '0')}-${String(10 + Math.floor(run / 12)).padStart(2, '0')}` }));
+      const start = performance.now();
+      must(core.call('carryForward', { meetingId: meeting.id }));
+      samples.push(performance.now() - start);
+    }
+    report.add('large store: carry forward into a new meeting (core call)', samples, { budget: 20 });
+  } finally {
+    core.close();
+    for (const suffix of ['', '-wal', '-shm', '.lock']) fs.rmSync(copy + suffix, { force: true });
   }
 }
 
@@ -276,8 +313,6 @@ async function main(): Promise<void> {
     await keystrokeToPaint(report, dir);
     await minutesPdf(report, dir);
     await largeStore(report);
-    report.skip('large store: 150,000 action updates', 'the generator adds them once matters arising (recording progress) is built');
-    report.skip('outstanding actions / carry forward / action log', 'matters arising is not built yet');
     report.skip('full-text search', 'search does not exist yet');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

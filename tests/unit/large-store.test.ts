@@ -18,6 +18,9 @@ function content(core: Core): unknown {
       .prepare('SELECT m.meeting_date, b.name AS board, i.number, i.title, i.discussion_json, i.discussion_text FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id JOIN boards b ON b.id = m.board_id ORDER BY 2, 1, 3')
       .all(),
     decisions: db.prepare('SELECT i.number, d.text FROM decisions d JOIN agenda_items i ON i.id = d.agenda_item_id ORDER BY i.number, d.text').all(),
+    updates: db
+      .prepare('SELECT a.reference, m.meeting_date, u.text, u.status FROM action_updates u JOIN actions a ON a.id = u.action_id JOIN meetings m ON m.id = u.meeting_id ORDER BY 1, 2')
+      .all(),
     actions: db.prepare('SELECT a.reference, a.details, a.due_kind, a.due_text, a.status, (SELECT group_concat(bm.initials) FROM action_owners o JOIN board_members bm ON bm.id = o.member_id WHERE o.action_id = a.id) AS owners FROM actions a ORDER BY a.reference').all(),
   };
 }
@@ -27,6 +30,7 @@ describe('the large-store generator', () => {
     const batched = await tempCore();
     const built = buildLargeStore(batched, SMALL);
     expect(built.counts).toMatchObject({ meetings: 6, items: 36, actions: 24 });
+    expect(built.counts.updates).toBeGreaterThan(0);
     const oneByOne = await tempCore();
     buildLargeStore(oneByOne, { ...SMALL, batched: false });
     expect(content(batched)).toEqual(content(oneByOne));
