@@ -1,15 +1,14 @@
 // electron/pdf/print.ts: HTML to PDF with the system's Chromium, tagged, nothing fetched.
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ActionLog, ActionLogPdf, BoardSummary, MeetingDetail, MinutesItem } from '../../shared/api';
 import { startCore } from '../../electron/core/app';
-import { CHROMIUM_PATH, printHtmlToPdf } from '../../electron/pdf/print';
+import { printHtmlToPdf } from '../../electron/pdf/print';
 import { ok, okAsync, tempCore, tempDir } from '../helpers/temp';
 
-describe.runIf(fs.existsSync(CHROMIUM_PATH))('printing HTML to PDF', () => {
+describe('printing HTML to PDF', () => {
   it('gives a tagged PDF with an outline and page numbers, and never fetches anything', async () => {
     let requests = 0;
     const server = http.createServer((_req, res) => {
@@ -40,7 +39,7 @@ describe.runIf(fs.existsSync(CHROMIUM_PATH))('printing HTML to PDF', () => {
   });
 });
 
-describe.runIf(fs.existsSync(CHROMIUM_PATH))('the action log as a PDF', () => {
+describe('the action log as a PDF', () => {
   it('prints the filtered log through the host’s printer, and refuses clearly where there is none', async () => {
     const printed: string[] = [];
     const core = await startCore(path.join(tempDir(), 'data.sqlite'), {}, {
