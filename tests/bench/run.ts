@@ -279,6 +279,41 @@ async function largeStore(report: Report): Promise<void> {
     core.close();
   }
   await carryForwardOnCopy(report);
+  await rendererMemory(report);
+}
+
+/** The renderer's JavaScript heap with the large store open: the home screen, then the action log across all boards. */
+async function rendererMemory(report: Report): Promise<void> {
+  const name = 'renderer memory with the large store open (JS heap, action log shown)';
+  if (!fs.existsSync(CHROMIUM)) return report.skip(name, `no Chromium at ${CHROMIUM}`);
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const host = spawn(process.execPath, [path.join(ROOT, 'out/main/serve.js'), '--data', LARGE_STORE_FILE, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      host.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(out);
+        if (m?.[1]) resolve(m[1]);
+      });
+      host.once('exit', () => reject(new Error(`host exited: ${out}`)));
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(url);
+    await page.locator('.board-list a').first().waitFor();
+    await page.goto(`${new URL(url).origin}/#/actions`);
+    await page.locator('table tbody tr').first().waitFor({ timeout: 60_000 });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('Performance.enable');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
+    report.add(name, [heap / 2 ** 20], { unit: 'MB' });
+  } finally {
+    await browser.close();
+    host.kill('SIGTERM');
+  }
 }
 
 /** Carry forward changes the store: measured on a copy, each run into a new meeting of its own board. */
