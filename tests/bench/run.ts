@@ -270,7 +270,7 @@ async function largeStore(report: Report): Promise<void> {
         baseline: 'large store: outstanding actions, raw prepared statement (baseline)',
       });
       const outstanding = must<{ actions: unknown[] }>(core.call('outstandingActions', {})).actions.length;
-      report.add('large store: outstanding actions (count)', [outstanding], { note: 'how many actions the log lists' });
+      report.add('large store: outstanding actions listed by the log', [outstanding], { unit: 'rows' });
     }
     report.add('large store: open a 30-item meeting (core call getMinutes)', await timeRuns(100, () => must(core.call('getMinutes', { meetingId: meetingIds[i++ % meetingIds.length] }))), {
       budget: 10,
