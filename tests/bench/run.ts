@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { startCore, type Core } from '../../electron/core/app';
 import type { Locator, Page } from 'playwright-core';
@@ -64,13 +64,29 @@ export async function fortyItemMeeting(core: Core, boardId: string): Promise<str
   return meetingId;
 }
 
+/** Starts the built browser host on a data file; resolves with it and the address it prints. */
+function spawnHost(dataFile: string): { child: ChildProcess; url: Promise<string> } {
+  const child = spawn(process.execPath, [path.join(ROOT, 'out/main/serve.js'), '--data', dataFile, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(out);
+      if (m?.[1]) resolve(m[1]);
+    });
+    child.once('exit', () => reject(new Error(`host exited: ${out}`)));
+  });
+  // Awaited later by the caller; until then an early exit must not count as unhandled.
+  url.catch(() => undefined);
+  return { child, url };
+}
+
 /** Browser host start to the first interactive screen: spawn to the boards list drawn in Chromium. */
 async function hostStart(report: Report, dir: string): Promise<void> {
   if (!fs.existsSync(CHROMIUM)) {
     report.skip('browser host start to first interactive screen', `no Chromium at ${CHROMIUM} (set CHROMIUM_PATH, or apt-get install chromium)`);
     return;
   }
-  const serve = path.join(ROOT, 'out/main/serve.js');
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const dataFile = path.join(dir, 'host.sqlite');
@@ -82,16 +98,8 @@ async function hostStart(report: Report, dir: string): Promise<void> {
     for (let run = 0; run < 12; run++) {
       const page = await browser.newPage();
       const start = performance.now();
-      const child = spawn(process.execPath, [serve, '--data', dataFile, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout.on('data', (d: Buffer) => {
-          out += d.toString();
-          const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(out);
-          if (m?.[1]) resolve(m[1]);
-        });
-        child.once('exit', () => reject(new Error(`host exited: ${out}`)));
-      });
+      const { child, url: address } = spawnHost(dataFile);
+      const url = await address;
       await page.goto(url);
       await page.locator('.board-list a').first().waitFor();
       const elapsed = performance.now() - start;
@@ -161,7 +169,7 @@ async function keystrokeToPaint(report: Report, dir: string): Promise<void> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  const host = spawn(process.execPath, [path.join(ROOT, 'out/main/serve.js'), '--data', dataFile, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const { child: host, url: address } = spawnHost(dataFile);
   try {
     const bare = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await bare.addInitScript(LATENCY_PROBE);
@@ -170,15 +178,7 @@ async function keystrokeToPaint(report: Report, dir: string): Promise<void> {
     await bareEditor.waitFor();
     report.add('keystroke to paint: bare Lexical, same 40 discussions (baseline)', await typeAndMeasure(bare, bareEditor, 90));
 
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      host.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(out);
-        if (m?.[1]) resolve(m[1]);
-      });
-      host.once('exit', () => reject(new Error(`host exited: ${out}`)));
-    });
+    const url = await address;
     const app = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await app.addInitScript(LATENCY_PROBE);
     await app.goto(url);
@@ -288,17 +288,9 @@ async function rendererMemory(report: Report): Promise<void> {
   if (!fs.existsSync(CHROMIUM)) return report.skip(name, `no Chromium at ${CHROMIUM}`);
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  const host = spawn(process.execPath, [path.join(ROOT, 'out/main/serve.js'), '--data', LARGE_STORE_FILE, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const { child: host, url: address } = spawnHost(LARGE_STORE_FILE);
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      host.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(out);
-        if (m?.[1]) resolve(m[1]);
-      });
-      host.once('exit', () => reject(new Error(`host exited: ${out}`)));
-    });
+    const url = await address;
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(url);
     await page.locator('.board-list a').first().waitFor();
