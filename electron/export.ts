@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { startCore } from './core/app';
 import { argValue } from './core/paths';
 import { DomainError } from './core/errors';
-import { buildMinutesPdf } from './core/publication';
-import { checkPdfTarget, writePdfFile } from './core/pdfFile';
+import { buildMinutesPdf } from './core/publication/publication';
+import { checkPdfTarget, writePdfFile } from './core/publication/pdfFile';
 import type { Store } from './core/db/open';
 import { printHtmlToPdf } from './pdf/print';
 

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { BROWSER_TOKEN_HEADER, type ApiError } from '../shared/api';
+import { BROWSER_TOKEN_HEADER, type ApiError } from '../shared/contract';
 import { loadSampleOnStart, startCore, type Core } from './core/app';
 import { argValue, resolveDataFile } from './core/paths';
 

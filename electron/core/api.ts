@@ -8,127 +8,58 @@ import {
   type ApiError,
   type ApiResponse,
   type MethodName,
-  type ParsedInputOf,
-  type ResultOf,
-} from '../../shared/api';
-import { createBoard, listBoards, renameBoard } from './boards';
-import { addGuest, attendanceRegister, getAttendance, recordAttendance } from './attendance';
-import { deleteGroup, getBoardSettings, listGroups, saveGroup, updateBoardSettings } from './boardSettings';
-import { addRosterMember, deleteRosterMember, listRoster, markMemberLeft, suggestInitialsFor, updateRosterMember } from './roster';
-import { loadSampleBoard } from './sample';
-import { createMeeting, getMeeting, listMeetings, updateMeetingHeader } from './meetings';
-import {
-  addAgendaItem,
-  addDecision,
-  deleteAgendaItem,
-  deleteDecision,
-  getMinutes,
-  moveAgendaItem,
-  saveDiscussion,
-  setMinutesStyle,
-  updateAgendaItem,
-  updateDecision,
-} from './minutes';
-import { addAction, deleteAction, updateAction } from './actions';
-import { agreeMinutes, circulateMinutes, getMinutesRecord, publishMinutes, recordCorrection, verifyMinutes } from './lifecycle';
-import { exportMinutesPdf } from './publication';
-import {
-  carryForward,
-  deleteMeeting,
-  getMattersArising,
-  markAllInProgress,
-  recordActionUpdate,
-  resolveDeferredItem,
-  startNextMeeting,
-  suggestNextMeeting,
-} from './mattersArising';
-import { exportActionLogPdf, getActionHistory, outstandingActions } from './actionLog';
-import type { Store } from './db/open';
+} from '../../shared/contract';
 import { DomainError } from './errors';
-import { setBackupFolder } from './backups';
-import { backUpNow, quit, restoreBackup, sessionBackups, switchDataFile, type Session } from './session';
+import type { CoreContext, Handler } from './handler';
+import { appHandlers, backupsHandlers } from './app/handlers';
+import { boardsHandlers } from './boards/handlers';
+import { meetingsHandlers } from './meetings/handlers';
+import { settingsHandlers } from './settings/handlers';
+import { rosterHandlers } from './roster/handlers';
+import { attendanceHandlers } from './attendance/handlers';
+import { minutesHandlers } from './minutes/handlers';
+import { actionsHandlers } from './actions/handlers';
+import { lifecycleHandlers } from './lifecycle/handlers';
+import { publicationHandlers } from './publication/handlers';
+import { arisingHandlers } from './arising/handlers';
+import { actionLogHandlers } from './actionLog/handlers';
 
-export type CoreContext = Session;
-
-type Handler<K extends MethodName> = (ctx: CoreContext, input: ParsedInputOf<K>) => ResultOf<K> | Promise<ResultOf<K>>;
+export type { CoreContext };
 export type Handlers = { readonly [K in MethodName]: Handler<K> };
 
-function requireStore(ctx: CoreContext): Store {
-  if (ctx.store) return ctx.store;
-  const reason = ctx.status.state === 'problem' ? ctx.status.problem.message : 'The data file is not open.';
-  throw new DomainError('store_unavailable', reason);
+/** Merges the features' handlers into one table; a method handled twice is a programming error. */
+export function mergeHandlers(...features: ReadonlyArray<Readonly<Record<string, unknown>>>): Readonly<Record<string, unknown>> {
+  const merged: Record<string, unknown> = {};
+  for (const feature of features) {
+    for (const [name, handler] of Object.entries(feature)) {
+      if (Object.hasOwn(merged, name)) throw new Error(`The API method ${name} has two handlers.`);
+      merged[name] = handler;
+    }
+  }
+  return Object.freeze(merged);
 }
 
-/** Adapts a core function (store, input) into a handler that first needs an open store. */
-const onStore =
-  <K extends MethodName>(fn: (store: Store, input: ParsedInputOf<K>) => ResultOf<K>): Handler<K> =>
-  (ctx, input) =>
-    fn(requireStore(ctx), input);
+const features = [
+  appHandlers,
+  backupsHandlers,
+  boardsHandlers,
+  meetingsHandlers,
+  settingsHandlers,
+  rosterHandlers,
+  attendanceHandlers,
+  minutesHandlers,
+  actionsHandlers,
+  lifecycleHandlers,
+  publicationHandlers,
+  arisingHandlers,
+  actionLogHandlers,
+] as const;
 
-export const handlers: Handlers = {
-  getAppStatus: (ctx) => ctx.status,
-  openDataFile: (ctx, input) => switchDataFile(ctx, input.path),
-  quitApp: (ctx) => quit(ctx),
+type Merged = (typeof features)[number];
+type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;
 
-  listBackups: (ctx) => sessionBackups(ctx),
-  backUpNow: (ctx) => backUpNow(ctx),
-  restoreBackup: (ctx, input) => restoreBackup(ctx, input.name),
-  setBackupFolder: onStore((store, input) => setBackupFolder(store, input.folder)),
-  listBoards: onStore((store) => listBoards(store)),
-  createBoard: onStore(createBoard),
-  renameBoard: onStore(renameBoard),
-  listMeetings: onStore(listMeetings),
-  createMeeting: onStore(createMeeting),
-  getMeeting: onStore(getMeeting),
-  getBoardSettings: onStore(getBoardSettings),
-  updateBoardSettings: onStore(updateBoardSettings),
-  listRoster: onStore(listRoster),
-  addRosterMember: onStore(addRosterMember),
-  updateRosterMember: onStore(updateRosterMember),
-  markMemberLeft: onStore(markMemberLeft),
-  deleteRosterMember: onStore(deleteRosterMember),
-  suggestInitials: onStore(suggestInitialsFor),
-  listGroups: onStore(listGroups),
-  saveGroup: onStore(saveGroup),
-  deleteGroup: onStore(deleteGroup),
-  getAttendance: onStore(getAttendance),
-  recordAttendance: onStore(recordAttendance),
-  addGuest: onStore(addGuest),
-  attendanceRegister: onStore(attendanceRegister),
-  loadSampleBoard: onStore(loadSampleBoard),
-  getMinutes: onStore(getMinutes),
-  updateMeetingHeader: onStore(updateMeetingHeader),
-  addAgendaItem: onStore(addAgendaItem),
-  updateAgendaItem: onStore(updateAgendaItem),
-  saveDiscussion: onStore(saveDiscussion),
-  moveAgendaItem: onStore(moveAgendaItem),
-  deleteAgendaItem: onStore(deleteAgendaItem),
-  addDecision: onStore(addDecision),
-  updateDecision: onStore(updateDecision),
-  deleteDecision: onStore(deleteDecision),
-  addAction: onStore(addAction),
-  updateAction: onStore(updateAction),
-  deleteAction: onStore(deleteAction),
-  setMinutesStyle: onStore(setMinutesStyle),
-  getMinutesRecord: onStore(getMinutesRecord),
-  circulateMinutes: onStore(circulateMinutes),
-  agreeMinutes: onStore(agreeMinutes),
-  publishMinutes: onStore(publishMinutes),
-  verifyMinutes: onStore(verifyMinutes),
-  recordCorrection: onStore(recordCorrection),
-  exportMinutesPdf: (ctx, input) => exportMinutesPdf(requireStore(ctx), input, ctx.hooks),
-  suggestNextMeeting: onStore(suggestNextMeeting),
-  startNextMeeting: onStore(startNextMeeting),
-  carryForward: onStore(carryForward),
-  getMattersArising: onStore(getMattersArising),
-  recordActionUpdate: onStore(recordActionUpdate),
-  markAllInProgress: onStore(markAllInProgress),
-  resolveDeferredItem: onStore(resolveDeferredItem),
-  deleteMeeting: onStore(deleteMeeting),
-  outstandingActions: onStore(outstandingActions),
-  getActionHistory: onStore(getActionHistory),
-  exportActionLogPdf: (ctx, input) => exportActionLogPdf(requireStore(ctx), input, ctx.hooks.printPdf),
-};
+/** Every contract method has exactly one handler (the type checks it is complete; mergeHandlers that none is doubled). */
+export const handlers: Handlers = mergeHandlers(...features) as UnionToIntersection<Merged> satisfies Handlers;
 
 function describeIssues(error: z.ZodError): ApiError {
   const first = error.issues[0];
@@ -158,12 +89,10 @@ function toApiError(err: unknown): ApiError {
   return { code: 'internal', message: 'Something went wrong inside Matters Arising; the change was not made.' };
 }
 
-/** Methods whose handlers copy files and answer with a Promise. */
-export const ASYNC_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(['openDataFile', 'backUpNow', 'restoreBackup', 'exportMinutesPdf', 'exportActionLogPdf']);
-
 /**
  * Validates and runs one call. Never throws: every failure becomes {ok: false, error}.
- * Synchronous for synchronous handlers; a Promise for the few that copy files.
+ * Every handler is called the same way: the answer is a Promise when the handler's result is one
+ * (those that copy files or print), else the plain response.
  */
 export function dispatch(ctx: CoreContext, method: unknown, payload: unknown): ApiResponse<unknown> | Promise<ApiResponse<unknown>> {
   if (!isMethodName(method)) {

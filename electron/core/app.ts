@@ -1,7 +1,7 @@
 // Starting and stopping core for a host: opens the session (or records why the data file
 // could not be opened), and hands the host one `call` that every API request goes through.
-import type { ApiResponse, AppStatus, SampleBoardResult } from '../../shared/api';
-import { ASYNC_METHODS, dispatch } from './api';
+import type { ApiResponse, AppStatus, SampleBoardResult } from '../../shared/contract';
+import { dispatch } from './api';
 import type { OpenOptions, Store } from './db/open';
 import { closeSession, openSession, APP_VERSION, type SessionHooks } from './session';
 
@@ -12,7 +12,7 @@ export interface Core {
   readonly store: Store | null;
   /** What the hosts use: every method, answered as a Promise. */
   callAsync(method: unknown, payload: unknown): Promise<ApiResponse<unknown>>;
-  /** Synchronous, for tests and tools; refuses the few methods that copy files (use callAsync). */
+  /** Synchronous, for tests and tools; a method whose handler answers with a Promise must use callAsync. */
   call(method: unknown, payload: unknown): ApiResponse<unknown>;
   close(): void;
 }
@@ -28,10 +28,11 @@ export async function startCore(dataFile: string, options: OpenOptions = {}, hoo
     },
     callAsync: async (method, payload) => dispatch(session, method, payload),
     call: (method, payload) => {
-      if (ASYNC_METHODS.has(method as never)) {
-        return { ok: false, error: { code: 'internal', message: `${String(method)} answers asynchronously: use callAsync.` } };
-      }
-      return dispatch(session, method, payload) as ApiResponse<unknown>;
+      const response = dispatch(session, method, payload);
+      if (!(response instanceof Promise)) return response;
+      // An asynchronous handler (copying files, printing) goes on; its answer is for callAsync.
+      response.catch(() => undefined);
+      return { ok: false, error: { code: 'internal', message: `${String(method)} answers asynchronously: use callAsync.` } };
     },
     close: () => closeSession(session),
   };

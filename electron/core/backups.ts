@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { format } from 'date-fns';
-import type { BackupInfo, BackupList } from '../../shared/api';
+import type { BackupInfo, BackupList } from '../../shared/contract';
 import { backupsToKeep } from '../../shared/domain/backupLadder';
 import { backupFileName, backupTo } from './db/backup';
 import { inspectDataFile } from './db/file';

@@ -1,5 +1,5 @@
 // Errors a core function raises on purpose: each becomes a typed {code, message} for the UI.
-import type { ApiErrorCode } from '../../shared/api';
+import type { ApiErrorCode } from '../../shared/contract';
 
 export class DomainError extends Error {
   constructor(

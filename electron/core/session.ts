@@ -2,12 +2,12 @@
 // another file, restoring a backup in its place, and quitting. Hosts hold one session.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AppStatus, BackupInfo, BackupList } from '../../shared/api';
+import type { AppStatus, BackupInfo, BackupList } from '../../shared/contract';
 import { version } from '../../package.json';
 import { backupFolder, backupPath, dailyBackup, listBackups, putInPlace, setAside, takeBackup, verifyBackup } from './backups';
 import { damaged, LATEST_VERSION, openStore, StoreOpenError, type OpenOptions, type Store } from './db/open';
 import { DomainError } from './errors';
-import type { PdfPrinter } from './publication';
+import type { PdfPrinter } from './publication/publication';
 
 export type { PdfPrinter };
 

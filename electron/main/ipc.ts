@@ -1,6 +1,6 @@
 // IPC: one handler per contract method, each checking the sender before core sees the payload.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { ipcChannel, methodNames, type ApiResponse } from '../../shared/api';
+import { ipcChannel, methodNames, type ApiResponse } from '../../shared/contract';
 import type { Core } from '../core/app';
 import { isTrustedSender } from './security';
 

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserWindow as BrowserWindowClass, Dialog } from 'electron';
-import type { PdfPrinter } from '../core/publication';
+import type { PdfPrinter } from '../core/publication/publication';
 import { createPrintWindow } from './security';
 
 /** Prints core's HTML in a hidden window once its fonts are in (document.fonts.ready, never a timer). */

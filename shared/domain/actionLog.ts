@@ -3,7 +3,7 @@
 // that the screen, the CSV and the PDF all show exactly the same rows.
 import { format } from 'date-fns';
 import { tz } from '@date-fns/tz';
-import type { ActionStatus, OutstandingAction } from '../api';
+import type { ActionStatus, OutstandingAction } from '../contract';
 import { ACTION_STATUS_LABEL } from './actionStatus';
 import { toCsv, ukCsvDate } from './csv';
 import { formatUkDate } from './dates';

@@ -1,17 +1,12 @@
 // The state of an action, as boards speak of it: open, in progress ("in train"), done
 // ("completed"), deferred, dropped, or superseded by a new action. Done, dropped and
 // superseded actions are finished: they are never carried to another meeting.
-import type { ActionStatus } from '../api';
+import { ACTION_STATUSES, FINISHED_STATUSES, OUTSTANDING_STATUSES, type ActionStatus } from './enums';
 
-export const ACTION_STATUSES: readonly ActionStatus[] = ['open', 'in_progress', 'done', 'deferred', 'dropped', 'superseded'];
-
-/** Still owed: these come back as matters arising until they are finished. */
-export const OUTSTANDING_STATUSES: readonly ActionStatus[] = ['open', 'in_progress', 'deferred'];
-
-export const FINISHED_STATUSES: readonly ActionStatus[] = ['done', 'dropped', 'superseded'];
+export { ACTION_STATUSES, FINISHED_STATUSES, OUTSTANDING_STATUSES };
 
 export function isFinished(status: ActionStatus): boolean {
-  return status === 'done' || status === 'dropped' || status === 'superseded';
+  return (FINISHED_STATUSES as readonly ActionStatus[]).includes(status);
 }
 
 export const ACTION_STATUS_LABEL: Record<ActionStatus, string> = {

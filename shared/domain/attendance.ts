@@ -2,9 +2,9 @@
 // showing a change at once) apply, so the two always agree. One chair and one vice-chair
 // per meeting; marks only for people who were there; "for items" only when in attendance.
 
-export type AttendanceStatus = 'present' | 'apologies' | 'absent' | 'in_attendance';
+import { ATTENDANCE_STATUSES, type AttendanceStatus } from './enums';
 
-export const ATTENDANCE_STATUSES: readonly AttendanceStatus[] = ['present', 'apologies', 'absent', 'in_attendance'];
+export { ATTENDANCE_STATUSES, type AttendanceStatus };
 
 export const ATTENDANCE_STATUS_LABEL: Record<AttendanceStatus, string> = {
   present: 'Present',

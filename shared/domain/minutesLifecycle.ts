@@ -1,6 +1,6 @@
 // The lifecycle of minutes: draft -> circulated -> agreed as accurate (at a later meeting) ->
 // published. What each state allows, and the rules for agreeing them.
-import type { MeetingStatus } from '../api';
+import type { MeetingStatus } from './enums';
 
 export type MinutesStep = 'circulate' | 'agree' | 'publish' | 'correct';
 

@@ -2,7 +2,9 @@
 // (decimal). Numbers follow positions while the minutes are a draft; once circulated they
 // are frozen, so this is only ever applied to draft minutes.
 
-export type ItemNumbering = 'letters' | 'decimal';
+import type { ItemNumbering } from './enums';
+
+export type { ItemNumbering };
 
 export const ITEM_NUMBERING_LABEL: Record<ItemNumbering, string> = {
   letters: '1, 1a, 1b, 2',

@@ -3,7 +3,7 @@
 // transactions nest as savepoints, so the rules and the rows are exactly those of calls made
 // one by one (tests/unit/large-store.test.ts proves the two give the same data).
 import type { Core } from '../../electron/core/app';
-import { methodNames, type BoardSummary, type MeetingDetail, type MethodName, type MinutesItem, type RosterMember } from '../../shared/api';
+import { methodNames, type BoardSummary, type MeetingDetail, type MethodName, type MinutesItem, type RosterMember } from '../../shared/contract';
 import { suggestInitials } from '../../shared/domain/initials';
 
 export interface LargeStoreSpec {

@@ -198,7 +198,7 @@ async function keystrokeToPaint(report: Report, dir: string): Promise<void> {
 async function minutesPdf(report: Report, dir: string): Promise<void> {
   const name = '30-page minutes to PDF (public version: render, print, tag, check)';
   if (!fs.existsSync(CHROMIUM)) return report.skip(name, `no Chromium at ${CHROMIUM}`);
-  const { buildMinutesPdf, renderMeetingHtml } = await import('../../electron/core/publication');
+  const { buildMinutesPdf, renderMeetingHtml } = await import('../../electron/core/publication/publication');
   const { printHtmlToPdf } = await import('../../electron/pdf/print');
   const core = await startCore(path.join(dir, 'pdf.sqlite'), {}, { noDailyBackup: true });
   try {

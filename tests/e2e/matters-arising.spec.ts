@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import type { ActionLog, MattersArising, MeetingDetail, MeetingSummary, SampleBoardResult } from '../../shared/api';
+import type { ActionLog, MattersArising, MeetingDetail, MeetingSummary, SampleBoardResult } from '../../shared/contract';
 import { APRIL, enterFixtureMinutes, FEBRUARY, type EnteredAction } from '../helpers/fixture-agenda';
 import { ActionLogScreen, ArisingSection, MeetingScreen } from './arising-pages';
 import { startHost, type RunningHost } from './host';

@@ -2,7 +2,7 @@
 // (following the schema) straight into the data file, while the host is stopped. The roster
 // screens are another feature; these tests only need the people to exist.
 import Database from 'better-sqlite3';
-import { BROWSER_TOKEN_HEADER } from '../../shared/api';
+import { BROWSER_TOKEN_HEADER } from '../../shared/contract';
 import { FIXTURE_ROSTER, seedRoster, type SeedPerson } from '../helpers/seed-roster';
 
 export function seedBoardRoster(dataFile: string, boardName: string, people: readonly SeedPerson[] = FIXTURE_ROSTER, groups: readonly string[] = []): void {

@@ -2,7 +2,7 @@
 // through the API (in-process or over HTTP), owners read from the Action column as the editor
 // reads them. Items numbered 6a with no item 6 get an untitled item 6, as the editor would.
 import fs from 'node:fs';
-import type { AgendaChange, Minutes, MinutesAction, MinutesItem } from '../../shared/api';
+import type { AgendaChange, Minutes, MinutesAction, MinutesItem } from '../../shared/contract';
 import { isMattersArisingTitle } from '../../shared/domain/nextMeeting';
 import { readOwners, toOwnerRef } from '../../shared/domain/owners';
 

@@ -3,7 +3,7 @@
 // printable HTML grouped by owner.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ActionLogOwner, OutstandingAction } from '../../shared/api';
+import type { ActionLogOwner, OutstandingAction } from '../../shared/contract';
 import {
   actionLogCsv,
   describeFilter,
@@ -15,7 +15,7 @@ import {
 } from '../../shared/domain/actionLog';
 import { csvCell, toCsv } from '../../shared/domain/csv';
 import { DEFAULT_MEETING_GAP_DAYS, isMattersArisingTitle, mattersArisingTitle, suggestNextMeetingDate } from '../../shared/domain/nextMeeting';
-import { renderActionLogHtml } from '../../electron/core/actionLogHtml';
+import { renderActionLogHtml } from '../../electron/core/actionLog/actionLogHtml';
 import { parseCsv } from '../helpers/csv';
 
 const member = (initials: string, fullName: string, personId = initials): ActionLogOwner => ({

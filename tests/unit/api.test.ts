@@ -1,7 +1,7 @@
 // The contract through core's dispatch: boards and meetings, and every method refusing a
 // malformed payload with a typed error while nothing in the database changes.
 import { describe, expect, it } from 'vitest';
-import { contract, LIMITS, methodNames, type BoardSummary, type MeetingDetail, type MeetingSummary } from '../../shared/api';
+import { contract, LIMITS, methodNames, type BoardSummary, type MeetingDetail, type MeetingSummary } from '../../shared/contract';
 import { handlers } from '../../electron/core/api';
 import { dump, ok, tempCore } from '../helpers/temp';
 

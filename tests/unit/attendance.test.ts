@@ -12,7 +12,7 @@ import type {
   MeetingAttendance,
   MeetingDetail,
   RosterMember,
-} from '../../shared/api';
+} from '../../shared/contract';
 import { everyonePresentExcept } from '../../shared/domain/attendance';
 import { defaultInitials } from '../../shared/domain/initials';
 import { registerCsv } from '../../shared/domain/register';

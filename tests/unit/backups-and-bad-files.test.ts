@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import type { AppStatus, BackupInfo, BackupList, BoardSummary } from '../../shared/api';
+import type { AppStatus, BackupInfo, BackupList, BoardSummary } from '../../shared/contract';
 import { backupsToKeep, LADDER } from '../../shared/domain/backupLadder';
 import { dailyBackup, listBackups } from '../../electron/core/backups';
 import { openStore, StoreOpenError } from '../../electron/core/db/open';

@@ -33,7 +33,7 @@ describe('import boundaries', () => {
 
   it('keep the renderer away from electron/ and Node', async () => {
     for (const code of [
-      "import { listBoards } from '../../electron/core/boards'; export const x = listBoards;",
+      "import { listBoards } from '../../electron/core/boards/boards'; export const x = listBoards;",
       "import fs from 'node:fs'; export const x = fs;",
       "import Database from 'better-sqlite3'; export const x = Database;",
       "import { ipcRenderer } from 'electron'; export const x = ipcRenderer;",

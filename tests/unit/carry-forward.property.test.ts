@@ -5,7 +5,7 @@
 // meeting puts the data file back as it was before it was started.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ActionStatus, BoardSummary, MattersArising, MeetingDetail, MinutesAction, MinutesItem, CarryResult } from '../../shared/api';
+import type { ActionStatus, BoardSummary, MattersArising, MeetingDetail, MinutesAction, MinutesItem, CarryResult } from '../../shared/contract';
 import { ACTION_STATUSES, isFinished } from '../../shared/domain/actionStatus';
 import type { Core } from '../../electron/core/app';
 import { dump, ok, tempCore } from '../helpers/temp';

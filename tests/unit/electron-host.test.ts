@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { ipcChannel, methodNames, type ApiResponse } from '../../shared/api';
+import { ipcChannel, methodNames, type ApiResponse } from '../../shared/contract';
 
 type Listener = (...args: unknown[]) => unknown;
 

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { contract, methodNames, type BoardSummary, type MeetingDetail, type MethodName } from '../../shared/api';
+import { contract, methodNames, type BoardSummary, type MeetingDetail, type MethodName } from '../../shared/contract';
 import { startBrowserHost, TOKEN_HEADER } from '../../electron/serve';
 import { ok, tempCore, tempDir } from '../helpers/temp';
 

@@ -14,7 +14,7 @@ import type {
   Minutes,
   NextMeetingSuggestion,
   SampleBoardResult,
-} from '../../shared/api';
+} from '../../shared/contract';
 import type { Core } from '../../electron/core/app';
 import { dump, ok, tempCore } from '../helpers/temp';
 import { APRIL, enterFixtureMinutes, FEBRUARY, type EnteredAction } from '../helpers/fixture-agenda';

@@ -10,7 +10,7 @@ import type {
   MinutesDecision,
   MinutesItem,
   MinutesStyle,
-} from '../../shared/api';
+} from '../../shared/contract';
 import type { Core } from '../../electron/core/app';
 import { dump, ok, tempCore } from '../helpers/temp';
 import { FIXTURE_ROSTER, seedRoster } from '../helpers/seed-roster';

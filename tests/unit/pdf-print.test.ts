@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ActionLog, ActionLogPdf, BoardSummary, MeetingDetail, MinutesItem } from '../../shared/api';
+import type { ActionLog, ActionLogPdf, BoardSummary, MeetingDetail, MinutesItem } from '../../shared/contract';
 import { startCore } from '../../electron/core/app';
 import { printHtmlToPdf } from '../../electron/pdf/print';
 import { ok, okAsync, tempCore, tempDir } from '../helpers/temp';

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../shared/domain/canonicalJson';
 import { confidentialFragments, findLeaks, MIN_FRAGMENT_WORDS, squash } from '../../shared/domain/confidential';
 import { agreementDateProblem, NEXT_STEPS } from '../../shared/domain/minutesLifecycle';
-import { discussionToHtml } from '../../electron/core/discussionHtml';
-import { cssString } from '../../electron/core/publication';
+import { discussionToHtml } from '../../electron/core/publication/discussionHtml';
+import { cssString } from '../../electron/core/publication/publication';
 
 const json = fc.jsonValue({ maxDepth: 4 }).filter((v) => !JSON.stringify(v).includes('-0'));
 

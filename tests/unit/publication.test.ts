@@ -3,9 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { BoardSettings, BoardSummary, MeetingDetail, Minutes, MinutesRecord, MinutesVerification } from '../../shared/api';
+import type { BoardSettings, BoardSummary, MeetingDetail, Minutes, MinutesRecord, MinutesVerification } from '../../shared/contract';
 import type { Core } from '../../electron/core/app';
-import { renderMeetingHtml, htmlText } from '../../electron/core/publication';
+import { renderMeetingHtml, htmlText } from '../../electron/core/publication/publication';
 import { dump, ok, tempCore, tempDir } from '../helpers/temp';
 import { FIXTURE_DATE, inProcess, ITEM_1A_LIST, seedFixtureMinutes, type SeededMinutes } from '../helpers/fixture-minutes';
 import { startCore } from '../../electron/core/app';

@@ -1,6 +1,6 @@
 // Board settings, the roster and standing groups through core's dispatch, against real SQLite files.
 import { describe, expect, it } from 'vitest';
-import type { BoardGroup, BoardSettings, BoardSummary, InitialsSuggestion, MeetingDetail, RosterMember } from '../../shared/api';
+import type { BoardGroup, BoardSettings, BoardSummary, InitialsSuggestion, MeetingDetail, RosterMember } from '../../shared/contract';
 import type { Core } from '../../electron/core/app';
 import { dump, ok, tempCore } from '../helpers/temp';
 

@@ -1,7 +1,7 @@
 // The sample board: both fixture meetings with their roster and attendance, loaded through
 // core functions, with the fixtures' faults handled, and never duplicated.
 import { describe, expect, it } from 'vitest';
-import type { AttendanceRegister, BoardGroup, BoardSettings, MeetingAttendance, MeetingSummary, RosterMember, SampleBoardResult } from '../../shared/api';
+import type { AttendanceRegister, BoardGroup, BoardSettings, MeetingAttendance, MeetingSummary, RosterMember, SampleBoardResult } from '../../shared/contract';
 import { dump, ok, tempCore } from '../helpers/temp';
 
 const SAMPLE = 'Southwark Safeguarding Children Executive Board (sample)';

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import Database from 'better-sqlite3';
-import type { StoreProblem } from '../../../shared/api';
+import type { StoreProblem } from '../../../shared/contract';
 import { inspectDataFile } from './file';
 import { LATEST_VERSION, MIGRATIONS, applyMigrations, schemaVersion, type Migration } from './migrations';
 import { backupBeforeMigration } from './backup';

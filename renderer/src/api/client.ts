@@ -9,7 +9,7 @@ import {
   type InputOf,
   type MethodName,
   type ResultOf,
-} from '../../../shared/api';
+} from '../../../shared/contract';
 
 declare global {
   interface Window {

@@ -1,5 +1,5 @@
 // The shell: checks the data file first, then shows the boards beside the chosen screen.
-import type { AppStatus } from '../../../shared/api';
+import type { AppStatus } from '../../../shared/contract';
 import { lazy, Suspense, useEffect } from 'react';
 import { call, STORE_UNAVAILABLE_EVENT } from '../api/client';
 import { ActionLogPage } from '../features/actions/ActionLogPage';

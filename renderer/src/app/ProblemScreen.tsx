@@ -1,7 +1,7 @@
 // Shown instead of the app when the data file cannot be used: what happened, what to do,
 // and the ways out: restore a backup, open another file, or quit.
 import { useState } from 'react';
-import type { AppStatus, StoreProblem } from '../../../shared/api';
+import type { AppStatus, StoreProblem } from '../../../shared/contract';
 import { call } from '../api/client';
 import { BackupTable } from '../features/backups/BackupTable';
 import { Dialog } from './Dialog';

@@ -3,7 +3,7 @@
 // PDF grouped by owner for the chair's briefing. The screen, the CSV and the PDF use the same
 // rules (shared/domain/actionLog.ts), so they always hold the same rows.
 import { useMemo, useState, type ReactNode } from 'react';
-import type { ActionLogFilter, ActionLogSort, ActionLogSortKey, OutstandingAction } from '../../../../shared/api';
+import type { ActionLogFilter, ActionLogSort, ActionLogSortKey, OutstandingAction } from '../../../../shared/contract';
 import {
   actionLogCsv,
   DEFAULT_SORT,

@@ -1,6 +1,6 @@
 // One action's life: the meeting and item that agreed it, its owners and due, every update in
 // the order the meetings recorded them, the meetings it was carried to, and what replaced it.
-import type { ActionHistory } from '../../../../shared/api';
+import type { ActionHistory } from '../../../../shared/contract';
 import { dueLabel } from '../../../../shared/domain/actionLog';
 import { ACTION_STATUS_LABEL, isFinished } from '../../../../shared/domain/actionStatus';
 import { formatUkDate } from '../../../../shared/domain/dates';

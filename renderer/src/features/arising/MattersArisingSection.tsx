@@ -3,12 +3,12 @@
 // and here the progress recorded at this meeting. Saved as typed, through the meeting's save
 // queue, like the rest of the minutes. Items deferred last time are offered for the agenda.
 import { memo, useCallback, useRef, useState } from 'react';
-import type { ActionStatus, DeferredProposal, MattersArising, MattersArisingEntry } from '../../../../shared/api';
+import type { ActionStatus, DeferredProposal, MattersArising, MattersArisingEntry } from '../../../../shared/contract';
 import { dueLabel } from '../../../../shared/domain/actionLog';
 import { ACTION_STATUS_LABEL, ACTION_STATUSES } from '../../../../shared/domain/actionStatus';
 import { formatUkDate } from '../../../../shared/domain/dates';
 import { formatOwners } from '../../../../shared/domain/owners';
-import { ARISING_LIMITS } from '../../../../shared/api';
+import { ARISING_LIMITS } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { hrefFor } from '../../app/router';
 import { useQuery } from '../../app/useQuery';

@@ -3,7 +3,7 @@
 // minute-taker. Each change shows at once (the same rules as core, from shared/) and is
 // saved in the background, in order; the quorum updates live.
 import { useState } from 'react';
-import type { AttendanceCandidate, AttendanceRow, AttendanceStatus, MeetingAttendance } from '../../../../shared/api';
+import type { AttendanceCandidate, AttendanceRow, AttendanceStatus, MeetingAttendance } from '../../../../shared/contract';
 import {
   applyAttendanceChanges,
   countAttendance,

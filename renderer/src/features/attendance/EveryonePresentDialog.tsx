@@ -1,7 +1,7 @@
 // "Everyone present except…": tick who was not there (apologies or absent); everyone else
 // on the roster that day is marked present in one go.
 import { useState } from 'react';
-import type { AttendanceCandidate, AttendanceRow } from '../../../../shared/api';
+import type { AttendanceCandidate, AttendanceRow } from '../../../../shared/contract';
 import { memberKey } from '../../../../shared/domain/attendance';
 import { Dialog } from '../../app/Dialog';
 

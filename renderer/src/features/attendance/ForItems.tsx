@@ -1,7 +1,7 @@
 // Which items someone was in attendance for: the meeting's agenda items when it has any,
 // and the note as the minutes print it ("Item 3").
 import { useId, useState } from 'react';
-import { LIMITS, type MeetingAttendance } from '../../../../shared/api';
+import { LIMITS, type MeetingAttendance } from '../../../../shared/contract';
 
 interface ForItemsProps {
   name: string;

@@ -1,7 +1,7 @@
 // Adding a guest inline: someone not on the roster (a presenter, a young person), with what
 // they do and which items they came for.
 import { useState, type FormEvent } from 'react';
-import { LIMITS, type AttendanceRow, type MeetingAttendance } from '../../../../shared/api';
+import { LIMITS, type AttendanceRow, type MeetingAttendance } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { Field } from '../../app/Field';
 import { useSubmit } from '../../app/useSubmit';

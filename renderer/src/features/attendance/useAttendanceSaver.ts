@@ -2,7 +2,7 @@
 // wins) and sent one batch at a time, in order, so fast ticking never races itself.
 // Other calls (adding a guest) join the same queue, after the changes made before them.
 import { useEffect, useRef, useState } from 'react';
-import type { MeetingAttendance } from '../../../../shared/api';
+import type { MeetingAttendance } from '../../../../shared/contract';
 import { changeKey, type AttendanceChange } from '../../../../shared/domain/attendance';
 import { ApiCallError, call } from '../../api/client';
 

@@ -1,7 +1,7 @@
 // The backups of the data file, newest first, each with "Restore" (after a confirmation).
 import { useState } from 'react';
 import { format, parseISO } from 'date-fns';
-import type { AppStatus, BackupInfo } from '../../../../shared/api';
+import type { AppStatus, BackupInfo } from '../../../../shared/contract';
 import { formatBytes } from '../../../../shared/domain/format';
 import { call } from '../../api/client';
 import { Dialog } from '../../app/Dialog';

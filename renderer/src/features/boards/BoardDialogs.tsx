@@ -1,6 +1,6 @@
 // Creating and renaming boards.
 import { useState } from 'react';
-import { LIMITS, type BoardSummary } from '../../../../shared/api';
+import { LIMITS, type BoardSummary } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { Dialog } from '../../app/Dialog';
 import { Field } from '../../app/Field';

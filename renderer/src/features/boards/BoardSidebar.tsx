@@ -1,6 +1,6 @@
 // The boards an administrator serves, always in view, with "New board".
 import { useState } from 'react';
-import type { BoardSummary } from '../../../../shared/api';
+import type { BoardSummary } from '../../../../shared/contract';
 import { hrefFor, navigate } from '../../app/router';
 import { NewBoardDialog } from './BoardDialogs';
 

@@ -1,5 +1,5 @@
 // The first screen: what the app holds, and where to start.
-import type { BoardSummary } from '../../../../shared/api';
+import type { BoardSummary } from '../../../../shared/contract';
 import { formatUkDate } from '../../../../shared/domain/dates';
 import { hrefFor } from '../../app/router';
 import { SampleBoardButton } from '../roster/SampleBoardButton';

@@ -1,5 +1,5 @@
 // Deleting a draft meeting, after saying exactly what goes and what comes back.
-import type { MeetingDetail } from '../../../../shared/api';
+import type { MeetingDetail } from '../../../../shared/contract';
 import { formatUkDate } from '../../../../shared/domain/dates';
 import { call } from '../../api/client';
 import { Dialog } from '../../app/Dialog';

@@ -1,5 +1,5 @@
 // A board's meetings as a table: date, time, venue, state of the minutes, counts.
-import type { MeetingSummary } from '../../../../shared/api';
+import type { MeetingSummary } from '../../../../shared/contract';
 import { formatTimeRange, formatUkDate } from '../../../../shared/domain/dates';
 import { MEETING_STATUS_LABEL } from '../../../../shared/domain/status';
 import { hrefFor } from '../../app/router';

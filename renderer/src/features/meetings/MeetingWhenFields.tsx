@@ -1,5 +1,5 @@
 // When and where a meeting is held: date, start and end, venue. Used wherever a meeting is set up.
-import { LIMITS } from '../../../../shared/api';
+import { LIMITS } from '../../../../shared/contract';
 import { Field } from '../../app/Field';
 
 export interface MeetingWhen {

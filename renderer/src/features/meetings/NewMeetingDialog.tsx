@@ -1,6 +1,6 @@
 // Setting up a meeting: date, start and end time, venue.
 import { useState } from 'react';
-import type { MeetingDetail } from '../../../../shared/api';
+import type { MeetingDetail } from '../../../../shared/contract';
 import { todayIso } from '../../../../shared/domain/dates';
 import { call } from '../../api/client';
 import { Dialog } from '../../app/Dialog';

@@ -2,7 +2,7 @@
 // meeting", else the board's usual gap), times and venue; it starts with the recurring agenda
 // and lists every action still outstanding as matters arising.
 import { useState } from 'react';
-import type { NextMeetingSuggestion } from '../../../../shared/api';
+import type { NextMeetingSuggestion } from '../../../../shared/contract';
 import { formatUkDate } from '../../../../shared/domain/dates';
 import { call } from '../../api/client';
 import { Dialog } from '../../app/Dialog';

@@ -2,7 +2,7 @@
 // (the owners) and Due. In its own meeting an action shows its number; its full reference
 // (unique in the board) is in its label and tooltip.
 import { memo, useCallback, useState } from 'react';
-import type { OwnerMatch } from '../../../../shared/api';
+import type { OwnerMatch } from '../../../../shared/contract';
 import { toOwnerRef } from '../../../../shared/domain/owners';
 import { call } from '../../api/client';
 import { useMinutes } from './context';

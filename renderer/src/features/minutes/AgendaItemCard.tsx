@@ -2,7 +2,7 @@
 // the "Decisions and/or actions agreed" under it. It re-renders only when its own data changes.
 import { memo, useCallback, useRef, useState } from 'react';
 import type { LexicalEditor } from 'lexical';
-import { MINUTES_LIMITS } from '../../../../shared/api';
+import { MINUTES_LIMITS } from '../../../../shared/contract';
 import { formatUkDate } from '../../../../shared/domain/dates';
 import { call } from '../../api/client';
 import { DiscussionEditor } from '../../editor/DiscussionEditor';

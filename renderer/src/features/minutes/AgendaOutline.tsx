@@ -2,7 +2,7 @@
 // (above or below another item, or onto a main item to make it a sub-item). The keyboard
 // does the same with Alt+Shift+arrows inside an item.
 import { memo, useState, useSyncExternalStore } from 'react';
-import type { AgendaOutlineEntry } from '../../../../shared/api';
+import type { AgendaOutlineEntry } from '../../../../shared/contract';
 import type { MinutesStore } from './minutesStore';
 
 export type DropZone = 'before' | 'after' | 'into';

@@ -1,6 +1,6 @@
 // The decisions agreed under an item, each saved as it is typed.
 import { memo } from 'react';
-import type { MinutesDecision } from '../../../../shared/api';
+import type { MinutesDecision } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { useMinutes } from './context';
 import { useFieldFailure } from './saveQueue';

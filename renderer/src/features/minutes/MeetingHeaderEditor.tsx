@@ -1,7 +1,7 @@
 // The header of the minutes, as printed (board, date, time, venue) and editable in place:
 // date, start and end, venue, and the next meeting. Saved as it is typed, like the rest.
 import { useRef, useState } from 'react';
-import { LIMITS, type MeetingDetail } from '../../../../shared/api';
+import { LIMITS, type MeetingDetail } from '../../../../shared/contract';
 import { formatClockTime, formatTimeRange, formatUkDate, isRealIsoDate } from '../../../../shared/domain/dates';
 import { MEETING_STATUS_LABEL } from '../../../../shared/domain/status';
 import { call } from '../../api/client';

@@ -3,7 +3,7 @@
 // save queue and the status line says when it is safe. Keyboard first (see shortcuts.ts).
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { $getSelection, type LexicalEditor } from 'lexical';
-import type { AgendaOutlineEntry, Minutes, MinutesItem } from '../../../../shared/api';
+import type { AgendaOutlineEntry, Minutes, MinutesItem } from '../../../../shared/contract';
 import type { OwnerDirectory } from '../../../../shared/domain/owners';
 import { call } from '../../api/client';
 import { Dialog } from '../../app/Dialog';

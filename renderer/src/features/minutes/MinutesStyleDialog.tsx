@@ -1,7 +1,7 @@
 // The board's way of writing minutes: agenda numbering (1a or 1.1) and the format of action
 // references. Changing numbering renumbers draft minutes; references already issued never change.
 import { useState } from 'react';
-import type { ItemNumbering, MinutesStyle } from '../../../../shared/api';
+import type { ItemNumbering, MinutesStyle } from '../../../../shared/contract';
 import { ITEM_NUMBERING_LABEL } from '../../../../shared/domain/numbering';
 import { checkReferenceFormat, formatReference } from '../../../../shared/domain/references';
 import { call } from '../../api/client';

@@ -9,7 +9,7 @@ import type {
   MinutesAction,
   MinutesDecision,
   OwnerMatch,
-} from '../../../../shared/api';
+} from '../../../../shared/contract';
 
 export interface ActionState {
   id: string;

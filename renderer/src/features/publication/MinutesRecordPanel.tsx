@@ -2,7 +2,7 @@
 // it as agreed at a later meeting, mark it published, record a correction; export the public
 // or the full PDF at any time; check that agreed minutes still match what was agreed.
 import { useState } from 'react';
-import type { MeetingDetail, MeetingStatus, MinutesRecord, MinutesVerification, PdfVersion } from '../../../../shared/api';
+import type { MeetingDetail, MeetingStatus, MinutesRecord, MinutesVerification, PdfVersion } from '../../../../shared/contract';
 import { formatUkDate } from '../../../../shared/domain/dates';
 import { NEXT_STEPS } from '../../../../shared/domain/minutesLifecycle';
 import { MEETING_STATUS_LABEL } from '../../../../shared/domain/status';

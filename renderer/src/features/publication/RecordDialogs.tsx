@@ -1,7 +1,7 @@
 // The two forms of the record: minutes agreed as accurate at a later meeting (with any
 // amendments), and a correction to minutes already agreed (what, why, agreed where).
 import { useId, useState } from 'react';
-import { PUBLICATION_LIMITS, type MinutesRecord } from '../../../../shared/api';
+import { PUBLICATION_LIMITS, type MinutesRecord } from '../../../../shared/contract';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import { MEETING_STATUS_LABEL } from '../../../../shared/domain/status';
 import { call } from '../../api/client';

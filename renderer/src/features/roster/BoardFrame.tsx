@@ -1,7 +1,7 @@
 // The frame of a board's own screens (roster, settings, register): the board's name, the
 // screen's title and actions, and the board's tabs; "not found" when the board is gone.
 import type { ReactNode } from 'react';
-import type { BoardSettings } from '../../../../shared/api';
+import type { BoardSettings } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { hrefFor } from '../../app/router';
 import { useQuery, type Query } from '../../app/useQuery';

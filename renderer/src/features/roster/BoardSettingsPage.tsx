@@ -1,7 +1,7 @@
 // A board's settings: name and short code, action references, agenda numbering, quorum,
 // confidential items, the recurring agenda and cadence; and the standing groups that can own actions.
 import { useState, type FormEvent } from 'react';
-import { LIMITS, type BoardSettings } from '../../../../shared/api';
+import { LIMITS, type BoardSettings } from '../../../../shared/contract';
 import { describeQuorumRule, formatFraction, quorumRequired } from '../../../../shared/domain/quorum';
 import { formatReference as formatActionReference, referenceFormatProblem } from '../../../../shared/domain/references';
 import { call } from '../../api/client';

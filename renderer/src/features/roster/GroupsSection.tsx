@@ -1,7 +1,7 @@
 // Standing groups that can own actions: "All", "All agencies", "Each agency", and
 // sub-groups with their own members ("CSE subgroup").
 import { useState } from 'react';
-import { LIMITS, type BoardGroup, type GroupKind, type RosterMember } from '../../../../shared/api';
+import { LIMITS, type BoardGroup, type GroupKind, type RosterMember } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { Dialog } from '../../app/Dialog';
 import { Field } from '../../app/Field';

@@ -2,7 +2,7 @@
 // apologies, counting only meetings that took place while they were on the roster.
 // Exported as CSV for Excel, made in shared/ and downloaded through a Blob link (app/download.ts).
 import { useState } from 'react';
-import type { AttendanceRegister } from '../../../../shared/api';
+import type { AttendanceRegister } from '../../../../shared/contract';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import { attendanceRate, registerCsv } from '../../../../shared/domain/register';
 import { call } from '../../api/client';

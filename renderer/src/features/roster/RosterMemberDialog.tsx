@@ -1,7 +1,7 @@
 // Adding someone to the roster or changing their details. Initials are suggested from the
 // name as it is typed; initials someone else holds are flagged at once, with free ones offered.
 import { useState } from 'react';
-import { LIMITS, type RosterMember } from '../../../../shared/api';
+import { LIMITS, type RosterMember } from '../../../../shared/contract';
 import { sameInitials, suggestAlternatives } from '../../../../shared/domain/initials';
 import { call } from '../../api/client';
 import { Dialog } from '../../app/Dialog';

@@ -2,7 +2,7 @@
 // organisation and when they joined or left. Add, change, mark as left, or delete someone
 // the minutes never mention.
 import { useState } from 'react';
-import type { RosterMember } from '../../../../shared/api';
+import type { RosterMember } from '../../../../shared/contract';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import { call } from '../../api/client';
 import { Dialog } from '../../app/Dialog';

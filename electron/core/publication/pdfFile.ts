@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { DomainError } from './errors';
+import { DomainError } from '../errors';
 
 // ---------------------------------------------------------------- objects
 

@@ -1,14 +1,14 @@
 // Actions agreed at a meeting: details, owners, due, and a reference that is unique in the
 // board and never reused (every reference ever issued is kept in issued_references).
-import type { ActionDue, DueKind, MinutesAction, ParsedInputOf } from '../../shared/api';
-import { lastDayOfMonthIso, readDue } from '../../shared/domain/due';
-import { matchOwner, type OwnerDirectory, type OwnerMatch, type OwnerRef } from '../../shared/domain/owners';
-import { formatReference, nextReference } from '../../shared/domain/references';
-import type { Store } from './db/open';
-import { logChange, newId, nowInstant } from './changelog';
-import { conflict, DomainError, notFound } from './errors';
-import { settleAction } from './actionProgress';
-import { assertContentEditable, itemForEdit, meetingForEdit, type EditableMeeting } from './minutes';
+import type { ActionDue, DueKind, MinutesAction, ParsedInputOf } from '../../../shared/contract';
+import { lastDayOfMonthIso, readDue } from '../../../shared/domain/due';
+import { matchOwner, type OwnerDirectory, type OwnerMatch, type OwnerRef } from '../../../shared/domain/owners';
+import { formatReference, nextReference } from '../../../shared/domain/references';
+import type { Store } from '../db/open';
+import { logChange, newId, nowInstant } from '../changelog';
+import { conflict, DomainError, notFound } from '../errors';
+import { settleAction } from '../arising/actionProgress';
+import { assertContentEditable, itemForEdit, meetingForEdit, type EditableMeeting } from '../minutes/minutes';
 
 /** How an action's due is stored: as typed, and as read. */
 export interface DueColumns {

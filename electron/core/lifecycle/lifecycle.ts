@@ -1,15 +1,15 @@
 // The lifecycle of a meeting's minutes: circulated to members, agreed as accurate at a later
 // meeting (recorded in that meeting's "minutes and actions arising", with any amendments, and
 // sealed with a content hash), published, and corrected afterwards only by recorded corrections.
-import type { MeetingStatus, MinutesCorrection, MinutesRecord, MinutesVerification, ParsedInputOf } from '../../shared/api';
-import { formatUkDate } from '../../shared/domain/dates';
-import { agreementDateProblem, agreementDecisionText, isAgreed } from '../../shared/domain/minutesLifecycle';
-import { moveInOutline } from '../../shared/domain/numbering';
-import type { Store } from './db/open';
-import { logChange, newId, nowInstant } from './changelog';
+import type { MeetingStatus, MinutesCorrection, MinutesRecord, MinutesVerification, ParsedInputOf } from '../../../shared/contract';
+import { formatUkDate } from '../../../shared/domain/dates';
+import { agreementDateProblem, agreementDecisionText, isAgreed } from '../../../shared/domain/minutesLifecycle';
+import { moveInOutline } from '../../../shared/domain/numbering';
+import type { Store } from '../db/open';
+import { logChange, newId, nowInstant } from '../changelog';
 import { minutesHash, type AgreementRecord } from './contentHash';
-import { conflict, DomainError, notFound } from './errors';
-import { loadOutline, meetingForEdit, writeOutline } from './minutes';
+import { conflict, DomainError, notFound } from '../errors';
+import { loadOutline, meetingForEdit, writeOutline } from '../minutes/minutes';
 
 interface MeetingRow {
   id: string;

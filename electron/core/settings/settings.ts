@@ -1,13 +1,13 @@
 // A board's settings (short code, reference format, numbering, quorum, confidential items,
 // recurring agenda, cadence) and its standing groups that can own actions.
-import type { BoardGroup, BoardSettings, ConfidentialDisplay, GroupKind, ItemNumbering, ParsedInputOf, QuorumRule } from '../../shared/api';
-import { onRosterOn } from '../../shared/domain/attendance';
-import { todayIso } from '../../shared/domain/dates';
-import { fractionFromValue, parseQuorumFraction } from '../../shared/domain/quorum';
-import type { Store } from './db/open';
-import { renameWithin } from './boards';
-import { logChange, newId, nowInstant } from './changelog';
-import { conflict, DomainError, notFound } from './errors';
+import type { BoardGroup, BoardSettings, ConfidentialDisplay, GroupKind, ItemNumbering, ParsedInputOf, QuorumRule } from '../../../shared/contract';
+import { onRosterOn } from '../../../shared/domain/attendance';
+import { todayIso } from '../../../shared/domain/dates';
+import { fractionFromValue, parseQuorumFraction } from '../../../shared/domain/quorum';
+import type { Store } from '../db/open';
+import { renameWithin } from '../boards/boards';
+import { logChange, newId, nowInstant } from '../changelog';
+import { conflict, DomainError, notFound } from '../errors';
 
 interface BoardRow {
   id: string;

@@ -1,11 +1,11 @@
 // Meetings of a board: when and where they were held, and the state of their minutes.
-import type { MeetingDetail, MeetingSummary, ParsedInputOf } from '../../shared/api';
-import type { Store } from './db/open';
-import { logChange, newId, nowInstant } from './changelog';
-import { conflict, DomainError, notFound } from './errors';
-import { rereferenceMeeting } from './actions';
-import { afterMeetingMoved } from './actionProgress';
-import { formatUkDate } from '../../shared/domain/dates';
+import type { MeetingDetail, MeetingSummary, ParsedInputOf } from '../../../shared/contract';
+import type { Store } from '../db/open';
+import { logChange, newId, nowInstant } from '../changelog';
+import { conflict, DomainError, notFound } from '../errors';
+import { rereferenceMeeting } from '../actions/actions';
+import { afterMeetingMoved } from '../arising/actionProgress';
+import { formatUkDate } from '../../../shared/domain/dates';
 
 /** A meeting started from another stays after it, and before any meeting started from it. */
 function assertStillInOrder(store: Store, meetingId: string, date: string): void {

@@ -1,14 +1,14 @@
 // A board's roster: the people who appear in its minutes, by their initials. Initials are
 // unique within a board for everyone ever on it; someone the minutes refer to can leave
 // the board but is never deleted.
-import type { InitialsSuggestion, ParsedInputOf, RosterMember } from '../../shared/api';
-import { onRosterOn } from '../../shared/domain/attendance';
-import { formatUkDate, todayIso } from '../../shared/domain/dates';
-import { initialsKey, suggestAlternatives, surnameSortKey } from '../../shared/domain/initials';
-import type { Store } from './db/open';
-import { requireBoardRow } from './boardSettings';
-import { logChange, newId, nowInstant } from './changelog';
-import { conflict, DomainError, notFound } from './errors';
+import type { InitialsSuggestion, ParsedInputOf, RosterMember } from '../../../shared/contract';
+import { onRosterOn } from '../../../shared/domain/attendance';
+import { formatUkDate, todayIso } from '../../../shared/domain/dates';
+import { initialsKey, suggestAlternatives, surnameSortKey } from '../../../shared/domain/initials';
+import type { Store } from '../db/open';
+import { requireBoardRow } from '../settings/settings';
+import { logChange, newId, nowInstant } from '../changelog';
+import { conflict, DomainError, notFound } from '../errors';
 
 interface MemberRow {
   id: string;

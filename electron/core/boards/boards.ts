@@ -1,10 +1,10 @@
 // Boards: the bodies whose meetings are minuted. Renaming a board keeps the name that
 // minutes already circulated were held under.
-import type { BoardSummary, ParsedInputOf } from '../../shared/api';
-import { todayIso } from '../../shared/domain/dates';
-import type { Store } from './db/open';
-import { logChange, newId, nowInstant } from './changelog';
-import { conflict, notFound } from './errors';
+import type { BoardSummary, ParsedInputOf } from '../../../shared/contract';
+import { todayIso } from '../../../shared/domain/dates';
+import type { Store } from '../db/open';
+import { logChange, newId, nowInstant } from '../changelog';
+import { conflict, notFound } from '../errors';
 
 interface BoardRow {
   id: string;

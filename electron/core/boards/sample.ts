@@ -11,19 +11,19 @@ import {
   type MethodName,
   type ParsedInputOf,
   type SampleBoardResult,
-} from '../../shared/api';
-import type { AttendanceChange } from '../../shared/domain/attendance';
-import { initialsKey, suggestInitials } from '../../shared/domain/initials';
-import boardJson from '../../resources/sample/board.json';
-import febJson from '../../resources/sample/sscb-2014-02-19.json';
-import aprJson from '../../resources/sample/sscb-2014-04-10.json';
-import type { Store } from './db/open';
-import { recordAttendance } from './attendance';
+} from '../../../shared/contract';
+import type { AttendanceChange } from '../../../shared/domain/attendance';
+import { initialsKey, suggestInitials } from '../../../shared/domain/initials';
+import boardJson from '../../../resources/sample/board.json';
+import febJson from '../../../resources/sample/sscb-2014-02-19.json';
+import aprJson from '../../../resources/sample/sscb-2014-04-10.json';
+import type { Store } from '../db/open';
+import { recordAttendance } from '../attendance/attendance';
 import { createBoard, getBoardSummary } from './boards';
-import { saveGroup, updateBoardSettings } from './boardSettings';
-import { createMeeting } from './meetings';
-import { addRosterMember, listRoster, updateRosterMember } from './roster';
-import { conflict } from './errors';
+import { saveGroup, updateBoardSettings } from '../settings/settings';
+import { createMeeting } from '../meetings/meetings';
+import { addRosterMember, listRoster, updateRosterMember } from '../roster/roster';
+import { conflict } from '../errors';
 
 /** The sample goes through the same validation as any call from the app. */
 const valid = <K extends MethodName>(method: K, payload: InputOf<K>): ParsedInputOf<K> =>

@@ -3,8 +3,8 @@
 // owners, matters arising recorded at the meeting, the agreement and its amendments). Stored at
 // agreement and printed on the PDF; recomputing it later shows whether the record still matches.
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../shared/domain/canonicalJson';
-import type { Store } from './db/open';
+import { canonicalJson } from '../../../shared/domain/canonicalJson';
+import type { Store } from '../db/open';
 
 /** Bump when the content below changes shape: a stored hash names the version it was taken with. */
 export const CONTENT_VERSION = 1;

@@ -2,9 +2,9 @@
 // meeting's update decides it), and every draft meeting that lists matters arising lists it
 // exactly while it is unfinished. Called inside the caller's transaction after any change to
 // an action's updates, so the status and the lists never disagree.
-import type { ActionStatus, CarryResult } from '../../shared/api';
-import { isFinished } from '../../shared/domain/actionStatus';
-import type { Store } from './db/open';
+import type { ActionStatus, CarryResult } from '../../../shared/contract';
+import { isFinished } from '../../../shared/domain/actionStatus';
+import type { Store } from '../db/open';
 
 /** The statuses of an unfinished action, as an SQL list. */
 export const OUTSTANDING_SQL = "('open', 'in_progress', 'deferred')";

@@ -12,14 +12,14 @@ import type {
   MeetingStatus,
   OutstandingAction,
   ParsedInputOf,
-} from '../../shared/api';
-import { filterActionLog, isOverdue, londonToday, ownerKey, sortActionLog } from '../../shared/domain/actionLog';
-import type { OwnerMatch } from '../../shared/domain/owners';
-import type { Store } from './db/open';
-import type { PdfPrinter } from './session';
-import { DomainError, notFound } from './errors';
-import { DUE_DATE_SQL, OUTSTANDING_SQL } from './actionProgress';
-import { dueOf, ownersByAction, type DueColumns } from './actions';
+} from '../../../shared/contract';
+import { filterActionLog, isOverdue, londonToday, ownerKey, sortActionLog } from '../../../shared/domain/actionLog';
+import type { OwnerMatch } from '../../../shared/domain/owners';
+import type { Store } from '../db/open';
+import type { PdfPrinter } from '../session';
+import { DomainError, notFound } from '../errors';
+import { DUE_DATE_SQL, OUTSTANDING_SQL } from '../arising/actionProgress';
+import { dueOf, ownersByAction, type DueColumns } from '../actions/actions';
 import { renderActionLogHtml, ACTION_LOG_PDF_FOOTER, ACTION_LOG_PDF_HEADER } from './actionLogHtml';
 
 interface LogRow extends DueColumns {

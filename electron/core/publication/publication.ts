@@ -5,17 +5,17 @@
 // confidential; then printed by the host's Chromium, finished (document information) and
 // checked: a public PDF that contains text of a confidential item is refused.
 import path from 'node:path';
-import type { ConfidentialDisplay, MeetingStatus, MinutesCorrection, MinutesItem, MinutesPdfExport, ParsedInputOf, PdfVersion } from '../../shared/api';
-import { confidentialFragments, findLeaks, squash } from '../../shared/domain/confidential';
-import { formatClockTime, formatTimeRange, formatUkDate } from '../../shared/domain/dates';
-import { isAgreed } from '../../shared/domain/minutesLifecycle';
-import type { Store } from './db/open';
+import type { ConfidentialDisplay, MeetingStatus, MinutesCorrection, MinutesItem, MinutesPdfExport, ParsedInputOf, PdfVersion } from '../../../shared/contract';
+import { confidentialFragments, findLeaks, squash } from '../../../shared/domain/confidential';
+import { formatClockTime, formatTimeRange, formatUkDate } from '../../../shared/domain/dates';
+import { isAgreed } from '../../../shared/domain/minutesLifecycle';
+import type { Store } from '../db/open';
 import { discussionToHtml, escapeHtml } from './discussionHtml';
-import { conflict, notFound } from './errors';
+import { conflict, notFound } from '../errors';
 import { fontFaceCss, PRINT_FONT_FAMILY } from './fonts';
-import { correctionsOf } from './lifecycle';
-import { getMinutes } from './minutes';
-import { APP_VERSION } from './session';
+import { correctionsOf } from '../lifecycle/lifecycle';
+import { getMinutes } from '../minutes/minutes';
+import { APP_VERSION } from '../session';
 import { checkPdfTarget, pdfPageCount, pdfPageTexts, setPdfInfo, writePdfFile } from './pdfFile';
 
 // ---------------------------------------------------------------- the printer (a host hook)

@@ -10,7 +10,7 @@ import type {
   MeetingAttendance,
   MeetingStatus,
   ParsedInputOf,
-} from '../../shared/api';
+} from '../../../shared/contract';
 import {
   applyAttendanceChanges,
   changeKey,
@@ -20,15 +20,15 @@ import {
   memberKey,
   onRosterOn,
   type AttendanceChange,
-} from '../../shared/domain/attendance';
-import { formatUkDate, todayIso } from '../../shared/domain/dates';
-import { quorumState } from '../../shared/domain/quorum';
-import { computeRegister } from '../../shared/domain/register';
-import type { Store } from './db/open';
-import { membersOn, quorumRuleOf, requireBoardRow } from './boardSettings';
-import { logChange, newId, nowInstant } from './changelog';
-import { conflict, notFound } from './errors';
-import { compareNames } from './roster';
+} from '../../../shared/domain/attendance';
+import { formatUkDate, todayIso } from '../../../shared/domain/dates';
+import { quorumState } from '../../../shared/domain/quorum';
+import { computeRegister } from '../../../shared/domain/register';
+import type { Store } from '../db/open';
+import { membersOn, quorumRuleOf, requireBoardRow } from '../settings/settings';
+import { logChange, newId, nowInstant } from '../changelog';
+import { conflict, notFound } from '../errors';
+import { compareNames } from '../roster/roster';
 
 interface MeetingRow {
   id: string;

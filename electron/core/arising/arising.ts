@@ -17,18 +17,18 @@ import type {
   MeetingStatus,
   NextMeetingSuggestion,
   ParsedInputOf,
-} from '../../shared/api';
-import { ACTION_STATUS_LABEL, FINISHED_PHRASE, isFinished } from '../../shared/domain/actionStatus';
-import { isOverdue } from '../../shared/domain/actionLog';
-import { formatUkDate } from '../../shared/domain/dates';
-import { describeNextDateBasis, isMattersArisingTitle, mattersArisingTitle, suggestNextMeetingDate } from '../../shared/domain/nextMeeting';
-import type { Store } from './db/open';
-import { logChange, newId, nowInstant } from './changelog';
-import { conflict, DomainError, notFound } from './errors';
+} from '../../../shared/contract';
+import { ACTION_STATUS_LABEL, FINISHED_PHRASE, isFinished } from '../../../shared/domain/actionStatus';
+import { isOverdue } from '../../../shared/domain/actionLog';
+import { formatUkDate } from '../../../shared/domain/dates';
+import { describeNextDateBasis, isMattersArisingTitle, mattersArisingTitle, suggestNextMeetingDate } from '../../../shared/domain/nextMeeting';
+import type { Store } from '../db/open';
+import { logChange, newId, nowInstant } from '../changelog';
+import { conflict, DomainError, notFound } from '../errors';
 import { DUE_DATE_SQL, outstandingBefore, settleAction, standingBefore, syncMattersArising, updatesOf } from './actionProgress';
-import { dueOf, ownersByAction, type DueColumns } from './actions';
-import { createMeeting, getMeeting } from './meetings';
-import { addAgendaItem, getAgendaItemFields, lockFor } from './minutes';
+import { dueOf, ownersByAction, type DueColumns } from '../actions/actions';
+import { createMeeting, getMeeting } from '../meetings/meetings';
+import { addAgendaItem, getAgendaItemFields, lockFor } from '../minutes/minutes';
 
 interface MeetingRow {
   id: string;

@@ -14,13 +14,13 @@ import type {
   ParsedInputOf,
   RosterGroup,
   MinutesRosterEntry,
-} from '../../shared/api';
-import { MAX_ITEM_DEPTH, moveInOutline, numberItems, type ItemNumbering, type OutlineNode } from '../../shared/domain/numbering';
-import type { Store } from './db/open';
-import { logChange, newId, nowInstant } from './changelog';
-import { conflict, DomainError, notFound } from './errors';
-import { getMeeting } from './meetings';
-import { actionsOfMeeting, followedUp } from './actions';
+} from '../../../shared/contract';
+import { MAX_ITEM_DEPTH, moveInOutline, numberItems, type ItemNumbering, type OutlineNode } from '../../../shared/domain/numbering';
+import type { Store } from '../db/open';
+import { logChange, newId, nowInstant } from '../changelog';
+import { conflict, DomainError, notFound } from '../errors';
+import { getMeeting } from '../meetings/meetings';
+import { actionsOfMeeting, followedUp } from '../actions/actions';
 
 // ---------------------------------------------------------------- the meeting being edited
 

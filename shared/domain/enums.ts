@@ -1,0 +1,50 @@
+// Every enumerated value the app stores or sends, each defined once as a const tuple. The
+// contract's zod schemas, the TypeScript types and the labels are built from these, and a
+// test checks the SQL CHECK constraints of the schema against them.
+
+/** The state of a meeting's minutes. */
+export const MEETING_STATUSES = ['draft', 'circulated', 'agreed', 'published'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+/** The state of an action. */
+export const ACTION_STATUSES = ['open', 'in_progress', 'done', 'deferred', 'dropped', 'superseded'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+/** Still owed: these come back as matters arising until they are finished. */
+export const OUTSTANDING_STATUSES = ['open', 'in_progress', 'deferred'] as const satisfies readonly ActionStatus[];
+export type OutstandingStatus = (typeof OUTSTANDING_STATUSES)[number];
+
+/** Finished: never carried to another meeting. */
+export const FINISHED_STATUSES = ['done', 'dropped', 'superseded'] as const satisfies readonly ActionStatus[];
+
+/** Someone's attendance at a meeting. */
+export const ATTENDANCE_STATUSES = ['present', 'apologies', 'absent', 'in_attendance'] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
+/** What an action's due names: nothing, a date, a meeting, or "the next meeting". */
+export const DUE_KINDS = ['none', 'date', 'meeting', 'next_meeting'] as const;
+export type DueKind = (typeof DUE_KINDS)[number];
+
+/** A board's standing groups, as the minutes name them as owners. */
+export const GROUP_KINDS = ['all', 'all_agencies', 'each_agency', 'subgroup', 'other'] as const;
+export type GroupKind = (typeof GROUP_KINDS)[number];
+
+/** How the public version of the minutes shows a confidential item. */
+export const CONFIDENTIAL_DISPLAYS = ['placeholder', 'omit'] as const;
+export type ConfidentialDisplay = (typeof CONFIDENTIAL_DISPLAYS)[number];
+
+/** How agenda items are numbered: 1, 1a, 1b or 1, 1.1, 1.2. */
+export const ITEM_NUMBERINGS = ['letters', 'decimal'] as const;
+export type ItemNumbering = (typeof ITEM_NUMBERINGS)[number];
+
+/** A board's quorum rule. */
+export const QUORUM_KINDS = ['none', 'count', 'fraction'] as const;
+export type QuorumKind = (typeof QUORUM_KINDS)[number];
+
+/** An ordinary agenda item, or the "minutes and actions arising" item. */
+export const ITEM_KINDS = ['normal', 'matters_arising'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+/** The public version (confidential items left out) or the full, confidential version. */
+export const PDF_VERSIONS = ['public', 'full'] as const;
+export type PdfVersion = (typeof PDF_VERSIONS)[number];
