@@ -8,7 +8,7 @@ import type { Store } from '../db/open';
 import { logChange, newId, nowInstant } from '../changelog';
 import { conflict, DomainError, notFound } from '../errors';
 import { settleAction } from '../arising/actionProgress';
-import { assertContentEditable, itemForEdit, meetingForEdit, type EditableMeeting } from '../minutes/minutes';
+import { assertContentEditable, itemForEdit, meetingForEdit, type EditableMeeting } from '../minutes/editable';
 
 /** How an action's due is stored: as typed, and as read. */
 export interface DueColumns {

@@ -28,7 +28,8 @@ import { conflict, DomainError, notFound } from '../errors';
 import { DUE_DATE_SQL, outstandingBefore, settleAction, standingBefore, syncMattersArising, updatesOf } from './actionProgress';
 import { dueOf, ownersByAction, type DueColumns } from '../actions/actions';
 import { createMeeting, getMeeting } from '../meetings/meetings';
-import { addAgendaItem, getAgendaItemFields, lockFor } from '../minutes/minutes';
+import { lockFor } from '../minutes/editable';
+import { addAgendaItem, getAgendaItemFields } from '../minutes/minutes';
 
 interface MeetingRow {
   id: string;

@@ -9,7 +9,8 @@ import type { Store } from '../db/open';
 import { logChange, newId, nowInstant } from '../changelog';
 import { minutesHash, type AgreementRecord } from './contentHash';
 import { conflict, DomainError, notFound } from '../errors';
-import { loadOutline, meetingForEdit, writeOutline } from '../minutes/minutes';
+import { meetingForEdit } from '../minutes/editable';
+import { loadOutline, writeOutline } from '../minutes/minutes';
 
 interface MeetingRow {
   id: string;

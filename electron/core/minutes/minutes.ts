@@ -1,15 +1,14 @@
 // The minutes of a meeting as the administrator types them: agenda items and sub-items with
-// their numbers, the discussion of each, and the decisions agreed. Actions are in actions.ts.
+// their numbers, the discussion of each, and the decisions agreed. Actions are in actions.ts;
+// what may still change is in editable.ts.
 import type {
   AgendaChange,
   AgendaItemFields,
   AgendaOutlineEntry,
-  MeetingStatus,
   Minutes,
   MinutesAction,
   MinutesDecision,
   MinutesItem,
-  MinutesLock,
   MinutesStyle,
   ParsedInputOf,
   RosterGroup,
@@ -21,44 +20,7 @@ import { logChange, newId, nowInstant } from '../changelog';
 import { conflict, DomainError, notFound } from '../errors';
 import { getMeeting } from '../meetings/meetings';
 import { actionsOfMeeting, followedUp } from '../actions/actions';
-
-// ---------------------------------------------------------------- the meeting being edited
-
-export interface EditableMeeting {
-  id: string;
-  board_id: string;
-  meeting_date: string;
-  status: MeetingStatus;
-  action_seq_issued: number;
-}
-
-export function meetingForEdit(store: Store, meetingId: string): EditableMeeting {
-  const row = store.db
-    .prepare('SELECT id, board_id, meeting_date, status, action_seq_issued FROM meetings WHERE id = ?')
-    .get(meetingId) as EditableMeeting | undefined;
-  if (!row) throw notFound('meeting');
-  return row;
-}
-
-const AGREED = 'These minutes have been agreed as accurate and are now the record, so they cannot be changed. Record a correction instead.';
-const CIRCULATED =
-  'These minutes have been circulated, so their agenda items can no longer be added, moved or removed and their numbers stay as circulated.';
-
-export function lockFor(status: MeetingStatus): MinutesLock {
-  if (status === 'draft') return { structure: null, content: null };
-  if (status === 'circulated') return { structure: CIRCULATED, content: null };
-  return { structure: AGREED, content: AGREED };
-}
-
-export function assertContentEditable(meeting: { status: MeetingStatus }): void {
-  const reason = lockFor(meeting.status).content;
-  if (reason) throw conflict(reason);
-}
-
-function assertStructureEditable(meeting: { status: MeetingStatus }): void {
-  const reason = lockFor(meeting.status).structure;
-  if (reason) throw conflict(reason);
-}
+import { assertContentEditable, assertStructureEditable, itemForEdit, lockFor, meetingForEdit, type EditableMeeting, type ItemRow } from './editable';
 
 function boardStyle(store: Store, boardId: string): { numbering: ItemNumbering; referenceFormat: string } {
   const row = store.db.prepare('SELECT item_numbering, reference_format FROM boards WHERE id = ?').get(boardId) as
@@ -69,24 +31,6 @@ function boardStyle(store: Store, boardId: string): { numbering: ItemNumbering; 
 }
 
 // ---------------------------------------------------------------- items
-
-interface ItemRow {
-  id: string;
-  meeting_id: string;
-  parent_id: string | null;
-  position: number;
-  number: string;
-  title: string;
-  presenter: string | null;
-  kind: 'normal' | 'matters_arising';
-  discussion_json: string | null;
-  discussion_text: string;
-  confidential: number;
-  deferred: number;
-  deferred_to_text: string | null;
-  deferred_to_meeting_id: string | null;
-  updated_at: string;
-}
 
 const FIELDS_SQL = `SELECT id, meeting_id, parent_id, position, number, title, presenter, kind, confidential, deferred,
   deferred_to_text, deferred_to_meeting_id, updated_at FROM agenda_items`;
@@ -107,13 +51,6 @@ function toFields(row: Omit<ItemRow, 'discussion_json' | 'discussion_text'>): Ag
     deferredToMeetingId: row.deferred_to_meeting_id,
     updatedAt: row.updated_at,
   };
-}
-
-/** An item with the meeting it belongs to, or "no longer exists". */
-export function itemForEdit(store: Store, itemId: string): { item: ItemRow; meeting: EditableMeeting } {
-  const item = store.db.prepare('SELECT * FROM agenda_items WHERE id = ?').get(itemId) as ItemRow | undefined;
-  if (!item) throw notFound('agenda item');
-  return { item, meeting: meetingForEdit(store, item.meeting_id) };
 }
 
 export function loadOutline(store: Store, meetingId: string): Array<OutlineNode & { number: string }> {
