@@ -3,7 +3,8 @@
 import type { ApiResponse, AppStatus, SampleBoardResult } from '../../shared/contract';
 import { dispatch } from './api';
 import type { OpenOptions, Store } from './db/open';
-import { closeSession, openSession, APP_VERSION, type SessionHooks } from './session';
+import { closeSession, openSession, type SessionHooks } from './session';
+import { APP_VERSION } from './version';
 
 export { APP_VERSION };
 

@@ -3,15 +3,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AppStatus, BackupInfo, BackupList } from '../../shared/contract';
-import { version } from '../../package.json';
 import { backupFolder, backupPath, dailyBackup, listBackups, putInPlace, setAside, takeBackup, verifyBackup } from './backups';
 import { damaged, LATEST_VERSION, openStore, StoreOpenError, type OpenOptions, type Store } from './db/open';
 import { DomainError } from './errors';
 import type { PdfPrinter } from './publication/publication';
+import { APP_VERSION } from './version';
 
 export type { PdfPrinter };
-
-export const APP_VERSION: string = version;
 
 export interface SessionHooks {
   /** Asked to end the app (Electron quits; the browser host stops serving). */

@@ -15,7 +15,7 @@ import { conflict, notFound } from '../errors';
 import { fontFaceCss, PRINT_FONT_FAMILY } from './fonts';
 import { correctionsOf } from '../lifecycle/lifecycle';
 import { getMinutes } from '../minutes/minutes';
-import { APP_VERSION } from '../session';
+import { APP_VERSION } from '../version';
 import { checkPdfTarget, pdfPageCount, pdfPageTexts, setPdfInfo, writePdfFile } from './pdfFile';
 
 // ---------------------------------------------------------------- the printer (a host hook)
