@@ -6,7 +6,28 @@ import { type ActionDue, type ActionStatus } from './actions';
 import { ARISING_LIMITS, type ActionOrigin, type ActionRefSummary, type ActionUpdateSummary, type MeetingRef } from './arising';
 import { id, isoDate, method } from './common';
 
-export type { ActionLogFilter, ActionLogSort, ActionLogSortKey, OverdueFilter } from '../domain/actionLog';
+// The filter and sort are the contract's (the PDF export takes them); shared/domain/actionLog.ts
+// applies them, and imports them from here so the two modules never import each other.
+export type OverdueFilter = 'any' | 'overdue' | 'not_overdue';
+
+export interface ActionLogFilter {
+  boardId?: string | null;
+  /** An owner's key (see ownerKey): a person, a group, or a name as written. */
+  owner?: string | null;
+  status?: 'open' | 'in_progress' | 'deferred' | null;
+  overdue?: OverdueFilter;
+  dueFrom?: string | null;
+  dueTo?: string | null;
+  originMeetingId?: string | null;
+  text?: string;
+}
+
+export type ActionLogSortKey = 'due' | 'reference' | 'owner' | 'status' | 'carried' | 'board' | 'raised';
+
+export interface ActionLogSort {
+  by: ActionLogSortKey;
+  descending: boolean;
+}
 
 export type ActionLogOwner = OwnerMatch & { key: string };
 

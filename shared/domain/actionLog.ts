@@ -3,33 +3,12 @@
 // that the screen, the CSV and the PDF all show exactly the same rows.
 import { format } from 'date-fns';
 import { tz } from '@date-fns/tz';
-import type { ActionStatus, OutstandingAction } from '../contract';
+import type { ActionLogFilter, ActionLogSort, ActionLogSortKey, ActionStatus, OutstandingAction } from '../contract';
 import { ACTION_STATUS_LABEL } from './actionStatus';
 import { toCsv, ukCsvDate } from './csv';
 import { formatUkDate } from './dates';
 import { formatOwners, ownerLabel } from './owners';
 import { MINUTES_TIME_ZONE } from './references';
-
-export type OverdueFilter = 'any' | 'overdue' | 'not_overdue';
-
-export interface ActionLogFilter {
-  boardId?: string | null;
-  /** An owner's key (see ownerKey): a person, a group, or a name as written. */
-  owner?: string | null;
-  status?: 'open' | 'in_progress' | 'deferred' | null;
-  overdue?: OverdueFilter;
-  dueFrom?: string | null;
-  dueTo?: string | null;
-  originMeetingId?: string | null;
-  text?: string;
-}
-
-export type ActionLogSortKey = 'due' | 'reference' | 'owner' | 'status' | 'carried' | 'board' | 'raised';
-
-export interface ActionLogSort {
-  by: ActionLogSortKey;
-  descending: boolean;
-}
 
 export const DEFAULT_SORT: ActionLogSort = { by: 'due', descending: false };
 

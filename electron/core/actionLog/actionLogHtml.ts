@@ -1,9 +1,9 @@
 // The action log as a printable HTML document, grouped by owner for the chair's briefing:
 // self-contained (inline CSS, no scripts, nothing fetched), with print CSS for A4. Chromium
 // turns it into a tagged PDF; core itself needs no DOM.
-import type { OutstandingAction } from '../../../shared/contract';
+import type { ActionLogFilter, OutstandingAction } from '../../../shared/contract';
 import { ACTION_STATUS_LABEL } from '../../../shared/domain/actionStatus';
-import { describeFilter, dueLabel, NO_OWNER_LABEL, ownerCounts, ownerOptionLabel, type ActionLogFilter } from '../../../shared/domain/actionLog';
+import { describeFilter, dueLabel, NO_OWNER_LABEL, ownerCounts, ownerOptionLabel } from '../../../shared/domain/actionLog';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { formatOwners } from '../../../shared/domain/owners';
 
