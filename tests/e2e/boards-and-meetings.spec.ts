@@ -1,31 +1,11 @@
 // The foundation end to end: a real browser host on a fresh data file, driven through the UI.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { expect, test } from '@playwright/test';
-import { startHost, type RunningHost } from './host';
-import { Workspace } from './pages';
+import { expect, test } from './fixtures';
 
 const BOARD = 'Southwark Safeguarding Children Executive Board';
-let dir: string;
-let host: RunningHost | undefined;
 
-test.beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-e2e-'));
-});
-
-test.afterEach(async () => {
-  await host?.stop();
-  host = undefined;
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-test('create a board and a meeting, restart the host, and find them still there', async ({ page }) => {
-  const dataFile = path.join(dir, 'minutes.sqlite');
-  host = await startHost(dataFile);
-  const app = new Workspace(page);
-  await app.open(host.url);
+test('create a board and a meeting, restart the host, and find them still there', async ({ page, app, host }) => {
   await expect(page.getByRole('heading', { name: 'Start with a board' })).toBeVisible();
 
   await app.createBoard(BOARD, 'SSCB');
@@ -45,8 +25,7 @@ test('create a board and a meeting, restart the host, and find them still there'
   await expect(app.meetingRows().first()).toContainText('160 Tooley Street, SE1');
   await expect(app.meetingRows().first()).toContainText('Draft');
 
-  await host.stop();
-  host = await startHost(dataFile);
+  await host.restart();
   await app.open(host.url);
   await app.sidebarBoard(BOARD).click();
   await expect(app.meetingRows()).toHaveCount(1);
@@ -58,11 +37,7 @@ test('create a board and a meeting, restart the host, and find them still there'
   await expect(page.getByText('160 Tooley Street, SE1')).toBeVisible();
 });
 
-test('bad input gets a clear message and saves nothing', async ({ page }) => {
-  host = await startHost(path.join(dir, 'minutes.sqlite'));
-  const app = new Workspace(page);
-  await app.open(host.url);
-
+test('bad input gets a clear message and saves nothing', async ({ page, app }) => {
   await app.createBoard('B'.repeat(130));
   const dialog = page.getByRole('dialog', { name: 'New board' });
   await expect(dialog.getByText('A board name can be at most 120 characters.')).toBeVisible();
@@ -87,23 +62,20 @@ test('bad input gets a clear message and saves nothing', async ({ page }) => {
   await expect(page.getByRole('list', { name: 'Boards' }).getByRole('link')).toHaveCount(1);
 });
 
-test('a file that is not a Matters Arising data file gets a clear screen and is left untouched', async ({ page }) => {
-  const dataFile = path.join(dir, 'minutes.sqlite');
+test('a file that is not a Matters Arising data file gets a clear screen and is left untouched', async ({ page, dir, dataFile, hosts }) => {
   fs.writeFileSync(dataFile, 'Minutes and Actions\n19 February 2014\n'.repeat(50));
   const before = createHash('sha256').update(fs.readFileSync(dataFile)).digest('hex');
-  host = await startHost(dataFile);
+  const host = await hosts.start();
   await page.goto(host.url);
   await expect(page.getByRole('heading', { name: 'This is not a Matters Arising data file' })).toBeVisible();
   await expect(page.getByText('The file has not been changed.')).toBeVisible();
   expect(host.output()).toContain('This is not a Matters Arising data file');
   await host.stop();
-  host = undefined;
   expect(createHash('sha256').update(fs.readFileSync(dataFile)).digest('hex')).toBe(before);
   expect(fs.readdirSync(dir)).toEqual(['minutes.sqlite']);
 });
 
-test('a page without the run token is kept out', async ({ page }) => {
-  host = await startHost(path.join(dir, 'minutes.sqlite'));
+test('a page without the run token is kept out', async ({ page, host }) => {
   await page.goto(host.origin);
   await expect(page.getByRole('heading', { name: 'Open Matters Arising from its own link' })).toBeVisible();
 });

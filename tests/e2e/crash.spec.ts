@@ -2,12 +2,8 @@
 // edits pour in through its API (new boards and meetings, renames, agenda items, typing
 // autosaved into discussions, new actions). After each kill the data file must pass
 // integrity_check and hold every save the API had acknowledged.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
-import { expect, test } from '@playwright/test';
-import { startHost } from './host';
+import { expect, test } from './fixtures';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 50);
 const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
@@ -45,114 +41,108 @@ const discussionJson = (text: string): string =>
 
 const mine = <T extends { writer: number }>(map: Map<string, T>, writer: number): string[] => [...map].filter(([, v]) => v.writer === writer).map(([id]) => id);
 
-test('SIGKILL at random moments loses no acknowledged save and never damages the file', async () => {
+test('SIGKILL at random moments loses no acknowledged save and never damages the file', async ({ dataFile, hosts }) => {
   test.setTimeout(15 * 60 * 1000);
   const rand = random(SEED);
   const pick = <T>(list: T[]): T => list[Math.floor(rand() * list.length)] as T;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-crash-'));
-  const dataFile = path.join(dir, 'minutes.sqlite');
   const ledger: Ledger = { boards: new Map(), meetings: new Map(), items: new Map(), actions: new Map(), acknowledged: 0 };
   let integrityFailures = 0;
   let lost = 0;
 
-  try {
-    for (let kill = 0; kill < KILLS; kill++) {
-      const host = await startHost(dataFile);
-      const token = host.url.split('#token=')[1] ?? '';
-      const api = async <T>(method: string, payload: unknown): Promise<T | null> => {
-        const res = await fetch(`${host.origin}/api/${method}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'x-matters-arising-token': token },
-          body: JSON.stringify(payload),
-        });
-        const reply = (await res.json()) as { ok: boolean; value?: T };
-        if (!reply.ok) return null;
-        ledger.acknowledged++;
-        return reply.value as T;
-      };
+  for (let kill = 0; kill < KILLS; kill++) {
+    const host = await hosts.start();
+    const token = host.url.split('#token=')[1] ?? '';
+    const api = async <T>(method: string, payload: unknown): Promise<T | null> => {
+      const res = await fetch(`${host.origin}/api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'x-matters-arising-token': token },
+        body: JSON.stringify(payload),
+      });
+      const reply = (await res.json()) as { ok: boolean; value?: T };
+      if (!reply.ok) return null;
+      ledger.acknowledged++;
+      return reply.value as T;
+    };
 
-      /** One edit by `writer`, chosen at random among those its records allow. */
-      const edit = async (writer: number, n: number): Promise<void> => {
-        const boards = mine(ledger.boards, writer);
-        const meetings = mine(ledger.meetings, writer);
-        const items = mine(ledger.items, writer);
-        const roll = rand();
-        if (boards.length === 0 || roll < 0.05) {
-          const name = `Board ${kill}-${writer}-${n}`;
-          const board = await api<{ id: string }>('createBoard', { name });
-          if (board) ledger.boards.set(board.id, { writer, name: { sent: [name], acked: 0 } });
-        } else if (roll < 0.1) {
-          const id = pick(boards);
-          const versions = ledger.boards.get(id)!.name;
-          versions.sent.push(`Renamed ${kill}-${writer}-${n}`);
-          if (await api('renameBoard', { boardId: id, name: versions.sent.at(-1) })) versions.acked = versions.sent.length - 1;
-        } else if (meetings.length === 0 || roll < 0.2) {
-          const date = `20${String(10 + Math.floor(rand() * 15))}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}`;
-          const meeting = await api<{ id: string }>('createMeeting', { boardId: pick(boards), date, startTime: '10:00' });
-          if (meeting) ledger.meetings.set(meeting.id, { writer });
-        } else if (items.length === 0 || roll < 0.3) {
-          const added = await api<{ item: { id: string } }>('addAgendaItem', { meetingId: pick(meetings), title: `Item ${n}` });
-          if (added) ledger.items.set(added.item.id, { writer, text: { sent: [''], acked: 0 } });
-        } else if (roll < 0.4) {
-          const action = await api<{ id: string; reference: string }>('addAction', { itemId: pick(items), details: `Action ${kill}-${n}`, due: 'next meeting' });
-          if (action) ledger.actions.set(action.id, action.reference);
-        } else {
-          // Typing: each save carries the whole discussion so far, as the editor's autosave does.
-          const id = items.at(-1)!;
-          const versions = ledger.items.get(id)!.text;
-          const text = `${versions.sent.at(-1) ?? ''} word${n}`.trim();
-          versions.sent.push(text);
-          if (await api('saveDiscussion', { itemId: id, json: discussionJson(text), text })) versions.acked = versions.sent.length - 1;
-        }
-      };
-
-      let stop = false;
-      const writer = async (w: number): Promise<void> => {
-        for (let n = 0; !stop; n++) {
-          try {
-            await edit(w, n);
-          } catch {
-            return; // the host is gone
-          }
-        }
-      };
-      const writers = Array.from({ length: WRITERS }, (_, w) => writer(w));
-      // Kill somewhere between "just started" and "well into a burst of writes".
-      await new Promise((resolve) => setTimeout(resolve, 10 + Math.floor(rand() * 400)));
-      await host.stop('SIGKILL');
-      stop = true;
-      await Promise.all(writers);
-
-      const db = new Database(dataFile);
-      try {
-        if (db.pragma('integrity_check', { simple: true }) !== 'ok') integrityFailures++;
-        /** The stored version must be the last acknowledged one, or a later one whose reply the kill cut off. */
-        const keep = (versions: Versions, stored: string | undefined): void => {
-          const at = stored === undefined ? -1 : versions.sent.lastIndexOf(stored);
-          if (at < versions.acked) lost++;
-          else versions.acked = at;
-        };
-        const names = new Map((db.prepare('SELECT id, name FROM boards').all() as { id: string; name: string }[]).map((b) => [b.id, b.name]));
-        for (const [id, board] of ledger.boards) keep(board.name, names.get(id));
-        const meetings = new Set(db.prepare('SELECT id FROM meetings').pluck().all() as string[]);
-        for (const id of ledger.meetings.keys()) if (!meetings.has(id)) lost++;
-        const texts = new Map((db.prepare('SELECT id, discussion_text FROM agenda_items').all() as { id: string; discussion_text: string }[]).map((i) => [i.id, i.discussion_text]));
-        for (const [id, item] of ledger.items) keep(item.text, texts.get(id));
-        const references = new Map((db.prepare('SELECT id, reference FROM actions').all() as { id: string; reference: string }[]).map((a) => [a.id, a.reference]));
-        for (const [id, reference] of ledger.actions) if (references.get(id) !== reference) lost++;
-      } finally {
-        db.close();
+    /** One edit by `writer`, chosen at random among those its records allow. */
+    const edit = async (writer: number, n: number): Promise<void> => {
+      const boards = mine(ledger.boards, writer);
+      const meetings = mine(ledger.meetings, writer);
+      const items = mine(ledger.items, writer);
+      const roll = rand();
+      if (boards.length === 0 || roll < 0.05) {
+        const name = `Board ${kill}-${writer}-${n}`;
+        const board = await api<{ id: string }>('createBoard', { name });
+        if (board) ledger.boards.set(board.id, { writer, name: { sent: [name], acked: 0 } });
+      } else if (roll < 0.1) {
+        const id = pick(boards);
+        const versions = ledger.boards.get(id)!.name;
+        versions.sent.push(`Renamed ${kill}-${writer}-${n}`);
+        if (await api('renameBoard', { boardId: id, name: versions.sent.at(-1) })) versions.acked = versions.sent.length - 1;
+      } else if (meetings.length === 0 || roll < 0.2) {
+        const date = `20${String(10 + Math.floor(rand() * 15))}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}`;
+        const meeting = await api<{ id: string }>('createMeeting', { boardId: pick(boards), date, startTime: '10:00' });
+        if (meeting) ledger.meetings.set(meeting.id, { writer });
+      } else if (items.length === 0 || roll < 0.3) {
+        const added = await api<{ item: { id: string } }>('addAgendaItem', { meetingId: pick(meetings), title: `Item ${n}` });
+        if (added) ledger.items.set(added.item.id, { writer, text: { sent: [''], acked: 0 } });
+      } else if (roll < 0.4) {
+        const action = await api<{ id: string; reference: string }>('addAction', { itemId: pick(items), details: `Action ${kill}-${n}`, due: 'next meeting' });
+        if (action) ledger.actions.set(action.id, action.reference);
+      } else {
+        // Typing: each save carries the whole discussion so far, as the editor's autosave does.
+        const id = items.at(-1)!;
+        const versions = ledger.items.get(id)!.text;
+        const text = `${versions.sent.at(-1) ?? ''} word${n}`.trim();
+        versions.sent.push(text);
+        if (await api('saveDiscussion', { itemId: id, json: discussionJson(text), text })) versions.acked = versions.sent.length - 1;
       }
+    };
+
+    let stop = false;
+    const writer = async (w: number): Promise<void> => {
+      for (let n = 0; !stop; n++) {
+        try {
+          await edit(w, n);
+        } catch {
+          return; // the host is gone
+        }
+      }
+    };
+    const writers = Array.from({ length: WRITERS }, (_, w) => writer(w));
+    // Kill somewhere between "just started" and "well into a burst of writes".
+    await new Promise((resolve) => setTimeout(resolve, 10 + Math.floor(rand() * 400)));
+    await host.stop('SIGKILL');
+    stop = true;
+    await Promise.all(writers);
+
+    const db = new Database(dataFile);
+    try {
+      if (db.pragma('integrity_check', { simple: true }) !== 'ok') integrityFailures++;
+      /** The stored version must be the last acknowledged one, or a later one whose reply the kill cut off. */
+      const keep = (versions: Versions, stored: string | undefined): void => {
+        const at = stored === undefined ? -1 : versions.sent.lastIndexOf(stored);
+        if (at < versions.acked) lost++;
+        else versions.acked = at;
+      };
+      const names = new Map((db.prepare('SELECT id, name FROM boards').all() as { id: string; name: string }[]).map((b) => [b.id, b.name]));
+      for (const [id, board] of ledger.boards) keep(board.name, names.get(id));
+      const meetings = new Set(db.prepare('SELECT id FROM meetings').pluck().all() as string[]);
+      for (const id of ledger.meetings.keys()) if (!meetings.has(id)) lost++;
+      const texts = new Map((db.prepare('SELECT id, discussion_text FROM agenda_items').all() as { id: string; discussion_text: string }[]).map((i) => [i.id, i.discussion_text]));
+      for (const [id, item] of ledger.items) keep(item.text, texts.get(id));
+      const references = new Map((db.prepare('SELECT id, reference FROM actions').all() as { id: string; reference: string }[]).map((a) => [a.id, a.reference]));
+      for (const [id, reference] of ledger.actions) if (references.get(id) !== reference) lost++;
+    } finally {
+      db.close();
     }
-    console.log(
-      `crash harness (seed ${SEED}): ${KILLS} kills, ${ledger.acknowledged} acknowledged saves ` +
-        `(${ledger.boards.size} boards, ${ledger.meetings.size} meetings, ${ledger.items.size} items typed into, ${ledger.actions.size} actions), ` +
-        `${integrityFailures} integrity failures, ${lost} acknowledged saves lost`,
-    );
-    expect(integrityFailures).toBe(0);
-    expect(lost).toBe(0);
-    expect(ledger.acknowledged).toBeGreaterThan(KILLS);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
   }
+  console.log(
+    `crash harness (seed ${SEED}): ${KILLS} kills, ${ledger.acknowledged} acknowledged saves ` +
+      `(${ledger.boards.size} boards, ${ledger.meetings.size} meetings, ${ledger.items.size} items typed into, ${ledger.actions.size} actions), ` +
+      `${integrityFailures} integrity failures, ${lost} acknowledged saves lost`,
+  );
+  expect(integrityFailures).toBe(0);
+  expect(lost).toBe(0);
+  expect(ledger.acknowledged).toBeGreaterThan(KILLS);
 });

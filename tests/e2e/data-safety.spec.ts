@@ -1,32 +1,14 @@
 // Backups and bad files through the UI: back up, restore, and recover from a damaged file
 // without the damaged file ever being changed or deleted.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { expect, test } from '@playwright/test';
-import { startHost, type RunningHost } from './host';
-import { Workspace } from './pages';
+import { expect, test } from './fixtures';
 
-let dir: string;
-let host: RunningHost | undefined;
 const sha = (file: string): string => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
-test.beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-e2e-safety-'));
-});
-
-test.afterEach(async () => {
-  await host?.stop();
-  host = undefined;
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-test('back up, change things, and restore the backup from the Backups screen', async ({ page }) => {
-  host = await startHost(path.join(dir, 'minutes.sqlite'));
-  const app = new Workspace(page);
-  await app.open(host.url);
+test('back up, change things, and restore the backup from the Backups screen', async ({ page, app }) => {
   await app.createBoard('Executive Board');
   await expect(page.getByRole('heading', { level: 1, name: 'Executive Board' })).toBeVisible();
 
@@ -53,11 +35,7 @@ test('back up, change things, and restore the backup from the Backups screen', a
   await expect(page.locator('table.backup-table')).toContainText('Before a restore');
 });
 
-test('a damaged data file opens a clear screen; restoring a backup recovers, and the damaged file is kept as it was', async ({ page }) => {
-  const dataFile = path.join(dir, 'minutes.sqlite');
-  host = await startHost(dataFile);
-  const app = new Workspace(page);
-  await app.open(host.url);
+test('a damaged data file opens a clear screen; restoring a backup recovers, and the damaged file is kept as it was', async ({ page, app, host, dir, dataFile }) => {
   await app.createBoard('Executive Board');
   await page.getByRole('link', { name: 'Backups' }).click();
   await page.getByRole('button', { name: 'Back up now' }).click();
@@ -66,7 +44,7 @@ test('a damaged data file opens a clear screen; restoring a backup recovers, and
 
   fs.writeFileSync(dataFile, Buffer.alloc(64 * 1024, 0x42));
   const damaged = sha(dataFile);
-  host = await startHost(dataFile);
+  await host.start();
   await page.goto(host.url);
   await expect(page.getByRole('heading', { name: 'This is not a Matters Arising data file' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Restore a backup' })).toBeVisible();
@@ -81,7 +59,7 @@ test('a damaged data file opens a clear screen; restoring a backup recovers, and
   expect(sha(path.join(dir, aside[0]!))).toBe(damaged);
 });
 
-test('a data file from a newer version is refused, left byte-identical, and another file can be opened', async ({ page }) => {
+test('a data file from a newer version is refused, left byte-identical, and another file can be opened', async ({ page, dir, hosts }) => {
   const dataFile = path.join(dir, 'newer.sqlite');
   const raw = new Database(dataFile);
   raw.exec('CREATE TABLE from_the_future (x TEXT)');
@@ -89,7 +67,7 @@ test('a data file from a newer version is refused, left byte-identical, and anot
   raw.close();
   const before = sha(dataFile);
 
-  host = await startHost(dataFile);
+  const host = await hosts.start({ dataFile });
   await page.goto(host.url);
   await expect(page.getByRole('heading', { name: 'This data file is from a newer version of Matters Arising' })).toBeVisible();
   await page.getByRole('button', { name: 'Open another file…' }).click();

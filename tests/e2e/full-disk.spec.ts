@@ -1,36 +1,15 @@
 // A full disk while typing: the save is refused with the disk-full error core gives
 // (tests/unit/backups-and-bad-files.test.ts proves core's side against a real file), the
 // editor keeps every word and says so, and once there is room the words are saved.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { expect, test } from '@playwright/test';
-import { startHost, type RunningHost } from './host';
-import { Workspace } from './pages';
+import { expect, test } from './fixtures';
 import { MinutesPage } from './minutes-pages';
-
-let dir: string;
-let host: RunningHost | undefined;
-
-test.beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-e2e-disk-'));
-});
-
-test.afterEach(async () => {
-  await host?.stop();
-  host = undefined;
-  fs.rmSync(dir, { recursive: true, force: true });
-});
 
 const DISK_FULL = {
   ok: false,
   error: { code: 'storage_error', message: 'The disk is full, so this change could not be saved. Free some space and try again; nothing already saved was lost.' },
 };
 
-test('typing on a full disk keeps the words on screen, says so, and saves them once there is room', async ({ page }) => {
-  host = await startHost(path.join(dir, 'minutes.sqlite'));
-  const app = new Workspace(page);
-  await app.open(host.url);
+test('typing on a full disk keeps the words on screen, says so, and saves them once there is room', async ({ page, app }) => {
   await app.createBoard('Executive Board');
   await app.createMeeting({ date: '2014-02-19', start: '11:00', end: '13:00' });
   const minutes = new MinutesPage(page);

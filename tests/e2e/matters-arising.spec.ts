@@ -2,29 +2,14 @@
 // 19 February lists all 13 actions; progress recorded through the UI decides what the next
 // meeting lists; the action log filtered to EA and its CSV hold exactly EA's open actions.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { ActionLog, MattersArising, MeetingDetail, MeetingSummary, SampleBoardResult } from '../../shared/contract';
 import { APRIL, enterFixtureMinutes, FEBRUARY, type EnteredAction } from '../helpers/fixture-agenda';
 import { ActionLogScreen, ArisingSection, MeetingScreen } from './arising-pages';
-import { startHost, type RunningHost } from './host';
+import { expect, test, type TestHost } from './fixtures';
 import { Workspace } from './pages';
 import { apiOf } from './seed';
 import { parseCsv } from '../helpers/csv';
-
-let dir: string;
-let host: RunningHost | undefined;
-
-test.beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-e2e-arising-'));
-});
-
-test.afterEach(async () => {
-  await host?.stop();
-  host = undefined;
-  fs.rmSync(dir, { recursive: true, force: true });
-});
 
 interface Setup {
   api: ReturnType<typeof apiOf>;
@@ -38,8 +23,7 @@ interface Setup {
  * Test setup through the running app's API: the sample board (roster and attendance of both
  * meetings), without its 10 April meeting, and 19 February's items and 13 actions typed in.
  */
-async function februaryEntered(): Promise<Setup> {
-  host = await startHost(path.join(dir, 'minutes.sqlite'));
+async function februaryEntered(host: TestHost): Promise<Setup> {
   const api = apiOf(host);
   const { board } = (await api('loadSampleBoard', {})) as SampleBoardResult;
   const meetings = (await api('listMeetings', { boardId: board.id })) as MeetingSummary[];
@@ -51,9 +35,9 @@ async function februaryEntered(): Promise<Setup> {
   return { api, boardId: board.id, boardName: board.name, feb, febActions };
 }
 
-async function openMeeting(page: Page, boardName: string, date: string): Promise<void> {
+async function openMeeting(page: Page, host: TestHost, boardName: string, date: string): Promise<void> {
   const app = new Workspace(page);
-  await app.open((host as RunningHost).url);
+  await app.open(host.url);
   await page.getByRole('navigation', { name: 'Boards' }).getByRole('link', { name: boardName }).click();
   await app.meetingRows().getByRole('link', { name: date }).click();
   await expect(page.getByRole('region', { name: 'Minutes' })).toBeVisible();
@@ -62,14 +46,14 @@ async function openMeeting(page: Page, boardName: string, date: string): Promise
 /** The 19 February actions still in train at 10 April (printed numbers 2, 6 and 12); the other ten were done. */
 const IN_TRAIN = new Set(['2', '6', '12']);
 
-test('10 April started from 19 February lists all 13; progress there decides the next meeting; the log and its CSV show EA’s actions', async ({ page }) => {
+test('10 April started from 19 February lists all 13; progress there decides the next meeting; the log and its CSV show EA’s actions', async ({ page, host }) => {
   test.setTimeout(240_000);
-  const { api, boardName, febActions } = await februaryEntered();
+  const { api, boardName, febActions } = await februaryEntered(host);
   const meeting = new MeetingScreen(page);
   const arising = new ArisingSection(page);
 
   // Start 10 April from 19 February, through the UI.
-  await openMeeting(page, boardName, '19 February 2014');
+  await openMeeting(page, host, boardName, '19 February 2014');
   // The first meeting has nothing arising from an earlier one.
   await expect(arising.root).toHaveCount(0);
   await meeting.startNextMeeting({ date: '2014-04-10', start: '10:30', end: '12:30' });
@@ -152,12 +136,12 @@ test('10 April started from 19 February lists all 13; progress there decides the
   expect(all.actions.filter((a) => a.owners.some((o) => o.key === eaKey)).map((a) => a.reference).sort()).toEqual([...shown].sort());
 });
 
-test('bad input: a meeting dated before the one it follows, a filter matching nothing; superseding, an action’s page, deleting a draft', async ({ page }) => {
+test('bad input: a meeting dated before the one it follows, a filter matching nothing; superseding, an action’s page, deleting a draft', async ({ page, host }) => {
   test.setTimeout(180_000);
-  const { api, boardId, boardName, febActions } = await februaryEntered();
+  const { api, boardId, boardName, febActions } = await februaryEntered(host);
   const meeting = new MeetingScreen(page);
   const arising = new ArisingSection(page);
-  await openMeeting(page, boardName, '19 February 2014');
+  await openMeeting(page, host, boardName, '19 February 2014');
 
   // A next meeting dated before 19 February is refused in the dialog, and nothing is created.
   const dialog = await meeting.startNextMeeting({ date: '2014-01-15' });
@@ -226,16 +210,16 @@ test('bad input: a meeting dated before the one it follows, a filter matching no
   expect(second).toBe('2014-02-19/2');
 });
 
-test('an item deferred at 19 February is offered for the next agenda; the log prints to a PDF', async ({ page }) => {
+test('an item deferred at 19 February is offered for the next agenda; the log prints to a PDF', async ({ page, host }) => {
   test.setTimeout(180_000);
-  const { api, boardName, feb } = await februaryEntered();
+  const { api, boardName, feb } = await februaryEntered(host);
   const items = ((await api('getMinutes', { meetingId: feb.id })) as { items: Array<{ id: string; title: string }> }).items;
   const horizon = items.find((i) => i.title === 'Horizon scan') as { id: string };
   await api('updateAgendaItem', { itemId: horizon.id, deferred: true, deferredToText: 'the April meeting' });
   const apr = (await api('startNextMeeting', { fromMeetingId: feb.id, date: '2014-04-10' })) as MeetingDetail;
   expect(((await api('getMattersArising', { meetingId: apr.id })) as MattersArising).proposals).toHaveLength(1);
 
-  await openMeeting(page, boardName, '10 April 2014');
+  await openMeeting(page, host, boardName, '10 April 2014');
   const arising = new ArisingSection(page);
   const proposals = arising.root.getByRole('group', { name: 'Deferred at an earlier meeting' });
   await expect(proposals).toContainText('Horizon scan of 19 February 2014 (deferred to the April meeting)');

@@ -1,34 +1,16 @@
 // The minutes editor end to end: item 1a of the 19 February 2014 Executive Board typed live,
 // with its four actions, surviving a reload and a crash of the app; and bad input handled.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
-import { expect, test, type Page } from '@playwright/test';
-import { startHost, type RunningHost } from './host';
+import type { Page } from '@playwright/test';
+import { expect, test, type TestHost } from './fixtures';
 import { Workspace } from './pages';
 import { MinutesPage } from './minutes-pages';
 import { seedBoardRoster } from './seed';
 
 const BOARD = 'Southwark Safeguarding Children Executive Board';
-let dir: string;
-let dataFile: string;
-let host: RunningHost | undefined;
-
-test.beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-e2e-minutes-'));
-  dataFile = path.join(dir, 'minutes.sqlite');
-});
-
-test.afterEach(async () => {
-  await host?.stop();
-  host = undefined;
-  fs.rmSync(dir, { recursive: true, force: true });
-});
 
 /** A board with the fixture's roster and the meeting of 19 February 2014, open at its minutes. */
-async function openFixtureMeeting(page: Page): Promise<{ app: Workspace; minutes: MinutesPage }> {
-  host = await startHost(dataFile);
+async function openFixtureMeeting(page: Page, host: TestHost): Promise<{ app: Workspace; minutes: MinutesPage }> {
   const app = new Workspace(page);
   await app.open(host.url);
   await app.createBoard(BOARD, 'SSCB');
@@ -36,14 +18,13 @@ async function openFixtureMeeting(page: Page): Promise<{ app: Workspace; minutes
   await expect(page.getByText('11.00 am – 1.00 pm')).toBeVisible();
   // Test setup: the roster (another feature's screens) goes straight into the stopped app's file.
   await host.stop();
-  seedBoardRoster(dataFile, BOARD, undefined, ['All agencies']);
-  host = await startHost(dataFile);
-  await openMeeting(page, app);
+  seedBoardRoster(host.dataFile, BOARD, undefined, ['All agencies']);
+  await host.start();
+  await openMeeting(page, app, host);
   return { app, minutes: new MinutesPage(page) };
 }
 
-async function openMeeting(page: Page, app: Workspace): Promise<void> {
-  if (!host) throw new Error('no host');
+async function openMeeting(page: Page, app: Workspace, host: TestHost): Promise<void> {
   await app.open(host.url);
   await app.sidebarBoard(BOARD).click();
   await app.meetingRows().first().getByRole('link').click();
@@ -64,8 +45,8 @@ const ACTIONS = [
   { details: 'Feedback on lessons from CDOP to the next executive board', owners: 'AF', chips: ['AF'], due: 'next meeting' },
 ];
 
-test('types item 1a of 19 February 2014 with its four actions, and finds it all after a reload and after the app is killed', async ({ page }) => {
-  const { app, minutes } = await openFixtureMeeting(page);
+test('types item 1a of 19 February 2014 with its four actions, and finds it all after a reload and after the app is killed', async ({ page, host }) => {
+  const { app, minutes } = await openFixtureMeeting(page, host);
   await expect(page.getByText('No agenda items yet')).toBeVisible();
 
   await minutes.addItem();
@@ -133,24 +114,21 @@ test('types item 1a of 19 February 2014 with its four actions, and finds it all 
   await page.keyboard.type(sentence);
   await expect(item.discussion.locator('p').last()).toHaveText(sentence);
   await minutes.saved();
-  host?.process.kill('SIGKILL');
-  await host?.stop();
-  host = await startHost(dataFile);
-  await openMeeting(page, app);
+  await host.restart('SIGKILL');
+  await openMeeting(page, app, host);
   await expect(minutes.item('1a').discussion).toContainText(sentence);
   await expect(minutes.item('1a').discussion.locator('ul > li')).toHaveCount(4);
 
   // The plain text stored beside the JSON keeps the list on its own lines.
   await host.stop();
-  host = undefined;
-  const db = new Database(dataFile, { readonly: true });
+  const db = new Database(host.dataFile, { readonly: true });
   const text = db.prepare("SELECT discussion_text FROM agenda_items WHERE number = '1a'").pluck().get() as string;
   db.close();
   expect(text).toBe(['AF explained the proposals for:', ...DISCUSSION_BULLETS.map((b) => `- ${b}`), 'All recommendations were accepted', sentence].join('\n'));
 });
 
-test('bad input: a 5 MB paste, emoji and right-to-left text, an empty title, an owner nobody knows and 31/02', async ({ page }) => {
-  const { minutes } = await openFixtureMeeting(page);
+test('bad input: a 5 MB paste, emoji and right-to-left text, an empty title, an owner nobody knows and 31/02', async ({ page, host }) => {
+  const { minutes } = await openFixtureMeeting(page, host);
   await minutes.addItem();
   const item = minutes.item('1');
   await expect(item.title).toBeFocused();
@@ -207,8 +185,8 @@ const WORD_HTML = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head
 <p class=MsoNormal align=center style='text-align:center;background:yellow'>RB asked that the scorecard be reissued.<o:p></o:p></p>
 </body></html>`;
 
-test('a paste from Word keeps its text, list and emphasis, and drops its fonts and colours', async ({ page }) => {
-  const { minutes } = await openFixtureMeeting(page);
+test('a paste from Word keeps its text, list and emphasis, and drops its fonts and colours', async ({ page, host }) => {
+  const { minutes } = await openFixtureMeeting(page, host);
   await minutes.addItem();
   const item = minutes.item('1');
   await expect(item.title).toBeFocused();
@@ -233,8 +211,8 @@ test('a paste from Word keeps its text, list and emphasis, and drops its fonts a
   await expect(item.discussion.locator('[style]')).toHaveCount(0);
 });
 
-test('keyboard first: new items and sub-items, moving, an action from selected text, a decision, the shortcut sheet, and dragging in the agenda', async ({ page }) => {
-  const { minutes } = await openFixtureMeeting(page);
+test('keyboard first: new items and sub-items, moving, an action from selected text, a decision, the shortcut sheet, and dragging in the agenda', async ({ page, host }) => {
+  const { minutes } = await openFixtureMeeting(page, host);
   const outline = minutes.outline();
   const numbers = () => outline.locator('li').evaluateAll((rows) => rows.map((r) => r.textContent?.trim()));
 
@@ -318,8 +296,8 @@ test('keyboard first: new items and sub-items, moving, an action from selected t
   await expect(minutes.item('1').decisions().first()).toHaveValue('The scorecard was agreed');
 });
 
-test('undo reaches back past autosaves, and the header is edited in place', async ({ page }) => {
-  const { minutes } = await openFixtureMeeting(page);
+test('undo reaches back past autosaves, and the header is edited in place', async ({ page, host }) => {
+  const { minutes } = await openFixtureMeeting(page, host);
   await minutes.addItem();
   const item = minutes.item('1');
   await expect(item.title).toBeFocused();

@@ -1,11 +1,9 @@
 // Agreeing, freezing and publishing the minutes of 19 February 2014 through the app: the draft
 // exported as PDF (checked with poppler-utils), circulated, agreed at the meeting of 10 April,
 // read-only from then on, verified, published and corrected; and the bad input around it.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { startHost, type RunningHost } from './host';
+import type { Page } from '@playwright/test';
+import { expect, test, type TestHost } from './fixtures';
 import { Workspace } from './pages';
 import { MinutesPage } from './minutes-pages';
 import { boardLink, RecordPanel } from './publication-pages';
@@ -13,24 +11,9 @@ import { FIXTURE_BOARD, FIXTURE_ITEMS, ITEM_6_TITLE, overHttp, seedFixtureMinute
 import { flatten, pdfFonts, pdfInfo, pdfOutline, pdfTextPages, squashed } from '../helpers/pdf';
 import { wordsOf } from '../../shared/domain/confidential';
 
-let dir: string;
-let host: RunningHost | undefined;
-
-test.beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-e2e-publish-'));
-});
-
-test.afterEach(async () => {
-  await host?.stop();
-  host = undefined;
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
 /** The fixture meeting entered through the running host's API (test setup), then opened in the app. */
-async function openFixture(page: Page): Promise<{ seeded: SeededMinutes; app: Workspace }> {
-  host = await startHost(path.join(dir, 'minutes.sqlite'));
-  const token = host.url.split('#token=')[1] ?? '';
-  const seeded = await seedFixtureMinutes(overHttp(host.origin, token));
+async function openFixture(page: Page, host: TestHost): Promise<{ seeded: SeededMinutes; app: Workspace }> {
+  const seeded = await seedFixtureMinutes(overHttp(host.origin, host.token));
   const app = new Workspace(page);
   await app.open(host.url);
   await boardLink(page, FIXTURE_BOARD).click();
@@ -43,8 +26,8 @@ const hasWords = (text: string, phrase: string): boolean => ` ${wordsOf(text).jo
 const ITEM_6C_WORDS = ['IRO', 'stocktake', 'step-down', 'Report of the IRO and CP chairs', 'signs of safety is seen as a very successful model'];
 const ITEMS_PRINTED = [...FIXTURE_ITEMS.slice(0, 7), { number: '6', title: ITEM_6_TITLE }, ...FIXTURE_ITEMS.slice(7)].map((i) => `${i.number}. ${i.title}`);
 
-test('exports the draft of 19 February 2014 as public and full PDFs, then circulates, agrees, verifies, publishes and corrects it', async ({ page }) => {
-  const { seeded, app } = await openFixture(page);
+test('exports the draft of 19 February 2014 as public and full PDFs, then circulates, agrees, verifies, publishes and corrects it', async ({ page, host, dir }) => {
+  const { seeded, app } = await openFixture(page, host);
   const minutes = new MinutesPage(page);
   const record = new RecordPanel(page);
   await expect(record.status).toHaveText('Draft');
@@ -145,11 +128,10 @@ test('exports the draft of 19 February 2014 as public and full PDFs, then circul
   );
 });
 
-test('refuses the steps that cannot be taken, with a clear message, and changes nothing', async ({ page }) => {
-  const { seeded, app } = await openFixture(page);
+test('refuses the steps that cannot be taken, with a clear message, and changes nothing', async ({ page, host }) => {
+  const { seeded, app } = await openFixture(page, host);
   const record = new RecordPanel(page);
-  const token = host!.url.split('#token=')[1] ?? '';
-  const api = overHttp(host!.origin, token);
+  const api = overHttp(host.origin, host.token);
 
   // A meeting with no items: it cannot be circulated or printed.
   const september = (await api('createMeeting', { boardId: seeded.boardId, date: '2014-09-02' })) as { id: string };

@@ -1,10 +1,8 @@
 // Boards, rosters and attendance end to end: the 19 February 2014 meeting typed in through the
 // UI, initials clashes, bad input, the sample board and the register's CSV.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
-import { startHost, type RunningHost } from './host';
+import { expect, test } from './fixtures';
 import { Workspace } from './pages';
 import { AttendanceSection, BoardScreens } from './roster-pages';
 
@@ -20,25 +18,9 @@ const feb = JSON.parse(fs.readFileSync(path.resolve('tests/fixtures/2014-02-19.j
   apologies: FixturePerson[];
 };
 
-let dir: string;
-let host: RunningHost | undefined;
-
-test.beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-e2e-'));
-});
-
-test.afterEach(async () => {
-  await host?.stop();
-  host = undefined;
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-test('enter the 19 February 2014 attendance through the UI, reload, and find it intact', async ({ page }) => {
+test('enter the 19 February 2014 attendance through the UI, reload, and find it intact', async ({ page, app }) => {
   test.setTimeout(180_000);
-  host = await startHost(path.join(dir, 'minutes.sqlite'));
-  const app = new Workspace(page);
   const board = new BoardScreens(page);
-  await app.open(host.url);
   await app.createBoard(feb.board, 'SSCB');
   await expect(page.getByRole('heading', { level: 1, name: feb.board })).toBeVisible();
 
@@ -100,11 +82,8 @@ test('enter the 19 February 2014 attendance through the UI, reload, and find it 
   await attendance.saved();
 });
 
-test('entering JC for Jim Crook when Jackie Cook holds it shows the clash and a suggestion', async ({ page }) => {
-  host = await startHost(path.join(dir, 'minutes.sqlite'));
-  const app = new Workspace(page);
+test('entering JC for Jim Crook when Jackie Cook holds it shows the clash and a suggestion', async ({ page, app }) => {
   const board = new BoardScreens(page);
-  await app.open(host.url);
   await app.createBoard(feb.board);
   await board.openRoster();
   await board.addPerson({ name: 'Jackie Cook', initials: 'JC', role: 'Head of Social Work Improvement and Quality Assurance' });
@@ -134,11 +113,8 @@ test('entering JC for Jim Crook when Jackie Cook holds it shows the clash and a 
   await expect(page.getByRole('status')).toHaveText('Jim Crook (JCK) was added to the roster.');
 });
 
-test('bad input gets a clear message and saves nothing', async ({ page }) => {
-  host = await startHost(path.join(dir, 'minutes.sqlite'));
-  const app = new Workspace(page);
+test('bad input gets a clear message and saves nothing', async ({ page, app }) => {
   const board = new BoardScreens(page);
-  await app.open(host.url);
   await app.createBoard(feb.board);
   await board.openRoster();
   await board.addPerson({ name: "Michael O'Connor", initials: 'MOC', role: 'Independent Chair' });
@@ -185,8 +161,8 @@ test('bad input gets a clear message and saves nothing', async ({ page }) => {
   await expect(attendance.section.locator('.guest-list').getByLabel('For items')).toHaveValue('Item 3b');
 });
 
-test('the sample board, from --sample and from the home screen, and its register as CSV', async ({ page }) => {
-  host = await startHost(path.join(dir, 'minutes.sqlite'), ['--sample']);
+test('the sample board, from --sample and from the home screen, and its register as CSV', async ({ page, hosts }) => {
+  const host = await hosts.start({ args: ['--sample'] });
   expect(host.output()).toContain('loaded the sample board');
   const app = new Workspace(page);
   const board = new BoardScreens(page);
@@ -209,8 +185,7 @@ test('the sample board, from --sample and from the home screen, and its register
   expect(csv).toContain('\r\nChris McCree,CM,');
 
   // Restarting with --sample does not load it again; the home screen's button makes a second one.
-  await host.stop();
-  host = await startHost(path.join(dir, 'minutes.sqlite'), ['--sample']);
+  await host.restart();
   expect(host.output()).toContain('is already in this data file');
   await app.open(host.url);
   await expect(page.getByRole('list', { name: 'Boards' }).getByRole('link')).toHaveCount(1);
