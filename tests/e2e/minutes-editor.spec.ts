@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startHost, type RunningHost } from './host';
 import { Workspace } from './pages';
 import { MinutesPage } from './minutes-pages';
@@ -316,6 +316,79 @@ test('keyboard first: new items and sub-items, moving, an action from selected t
   await expect(minutes.item('1').action(1).ownerChips).toHaveText(['EA']);
   await expect(minutes.item('1').decisions()).toHaveCount(1);
   await expect(minutes.item('1').decisions().first()).toHaveValue('The scorecard was agreed');
+});
+
+/**
+ * What a quick typist on a busy machine can do, made certain: keys (each pressed at whatever has
+ * focus) and selections in `within`, all in one task of the page, so that nothing the app waits
+ * for (a selectionchange event, an answer from core, a frame) comes in between. `text` stands
+ * for one key per character; `select` puts the page's selection on a phrase, or a caret at the
+ * end when it is null, as a click or a drag does.
+ */
+type Step = { key: string; code?: string; ctrlKey?: boolean; altKey?: boolean; shiftKey?: boolean } | { text: string } | { select: string | null };
+
+async function inOneTask(within: Locator, steps: Step[]): Promise<void> {
+  await within.evaluate((root, steps) => {
+    const press = (init: KeyboardEventInit): void => {
+      const target = document.activeElement ?? document.body;
+      target.dispatchEvent(new KeyboardEvent('keydown', { ...init, bubbles: true, cancelable: true, composed: true }));
+    };
+    const select = (phrase: string | null): void => {
+      const range = document.createRange();
+      if (phrase === null) {
+        range.selectNodeContents(root);
+        range.collapse(false);
+      } else {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        let node = walker.nextNode();
+        while (node && !node.textContent?.includes(phrase)) node = walker.nextNode();
+        if (!node) throw new Error(`“${phrase}” is not there to select`);
+        const at = node.textContent?.indexOf(phrase) ?? 0;
+        range.setStart(node, at);
+        range.setEnd(node, at + phrase.length);
+      }
+      const selection = window.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+    };
+    for (const step of steps) {
+      if ('select' in step) select(step.select);
+      else if ('text' in step) for (const ch of step.text) press({ key: ch, code: /^[a-z]$/i.test(ch) ? `Key${ch.toUpperCase()}` : '' });
+      else press(step);
+    }
+  }, steps);
+}
+
+test('a shortcut takes the selection as it is when the key is pressed, even if the editor has not yet heard of the click', async ({ page }) => {
+  const { minutes } = await openFixtureMeeting(page);
+  await page.keyboard.press('Control+Enter');
+  const item = minutes.item('1');
+  await expect(item.title).toBeFocused();
+  await page.keyboard.type('Performance Management');
+  await page.keyboard.press('Enter');
+  await expect(item.discussion).toBeFocused();
+  const WORDS = 'Health performance measures to be discussed at next Health sub group';
+  await page.keyboard.type(WORDS);
+
+  // The whole discussion selected, then a click (a caret) and the shortcut in the same task:
+  // the new action has no details, so its details take the focus and what is typed next.
+  const selected = () => page.evaluate(() => window.getSelection()?.toString());
+  await page.keyboard.press('Control+a');
+  await expect.poll(selected).toBe(WORDS);
+  await inOneTask(item.discussion, [{ select: null }, { key: 'A', code: 'KeyA', altKey: true, shiftKey: true }]);
+  await page.keyboard.type('Circulate the scorecard');
+  await expect(item.action(1).details).toBeFocused();
+  await expect(item.action(1).details).toHaveValue('Circulate the scorecard');
+
+  // The whole discussion selected, then a phrase selected and the shortcut in the same task:
+  // the decision's wording is that phrase, not the paragraph.
+  await item.discussion.click();
+  await page.keyboard.press('Control+a');
+  await expect.poll(selected).toBe(WORDS);
+  await inOneTask(item.discussion, [{ select: 'performance measures' }, { key: 'D', code: 'KeyD', altKey: true, shiftKey: true }]);
+  await expect(item.decisions().first()).toBeFocused();
+  await expect(item.decisions().first()).toHaveValue('performance measures');
+  await minutes.saved();
 });
 
 test('undo reaches back past autosaves, and the header is edited in place', async ({ page }) => {

@@ -2,7 +2,7 @@
 // actions, typed live in the meeting. No Save button: everything goes through the meeting's
 // save queue and the status line says when it is safe. Keyboard first (see shortcuts.ts).
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
-import { $getSelection, type LexicalEditor } from 'lexical';
+import { $createRangeSelectionFromDom, type LexicalEditor } from 'lexical';
 import type { AgendaOutlineEntry, Minutes, MinutesItem } from '../../../../shared/api';
 import type { OwnerDirectory } from '../../../../shared/domain/owners';
 import { call } from '../../api/client';
@@ -196,10 +196,17 @@ function MinutesWorkspace({ initial }: { initial: Minutes }) {
     void move(itemId, target.parentId, zone === 'before' ? at : at + 1);
   };
 
+  // Read from the page's selection, not the editor's: a click moves the page's selection at
+  // once, but Lexical only hears of it from a selectionchange event, which comes in a later
+  // task, after a key pressed straight away. Lexical still turns the range into text, so
+  // paragraphs and lists read as they do everywhere else.
   const selectedText = (itemId: string): string => {
     const editor = editors.current.get(itemId);
-    if (!editor || !editor.getRootElement()?.contains(document.activeElement)) return '';
-    return editor.getEditorState().read(() => $getSelection()?.getTextContent() ?? '').trim();
+    const root = editor?.getRootElement();
+    const selection = window.getSelection();
+    if (!editor || !root || !selection || selection.isCollapsed || !root.contains(document.activeElement)) return '';
+    if (!root.contains(selection.anchorNode) || !root.contains(selection.focusNode)) return '';
+    return editor.read(() => $createRangeSelectionFromDom(selection, editor)?.getTextContent() ?? '').trim();
   };
 
   const addAgreed = async (kind: 'action' | 'decision'): Promise<void> => {
