@@ -8,7 +8,7 @@ import { call } from '../../api/client';
 import { DiscussionEditor } from '../../editor/DiscussionEditor';
 import { $discussionPlainText } from '../../editor/plainText';
 import { useMinutes } from './context';
-import { actionDetailsSelector, beginTypeAhead, decisionSelector, endTypeAhead, focusWhenReady } from './focus';
+import { actionDetailsSelector, beginTypeAhead, decisionSelector, endTypeAhead, focusWhenReady, type TypeAhead } from './focus';
 import { ActionsTable } from './ActionsTable';
 import { DecisionsList } from './DecisionsList';
 import { toActionState, useItem, useMeta, type ItemState } from './minutesStore';
@@ -225,29 +225,29 @@ function ItemDetails({ item, readOnly, laterMeetings }: { item: ItemState; readO
 
 function AgreedButtons({ itemId, itemNumber }: { itemId: string; itemNumber: string }) {
   const { store, queue, notify } = useMinutes();
-  const failed = (err: Error): void => {
-    endTypeAhead();
+  const failed = (wait: TypeAhead) => (err: Error): void => {
+    endTypeAhead(wait);
     notify(err.message);
   };
   const addDecision = (): void => {
-    beginTypeAhead();
+    const wait = beginTypeAhead();
     void queue
       .run(() => call('addDecision', { itemId }))
       .then((d) => {
         store.updateItem(itemId, (item) => ({ decisions: [...item.decisions, d] }));
-        focusWhenReady(decisionSelector(d.id));
+        return focusWhenReady(decisionSelector(d.id), wait);
       })
-      .catch(failed);
+      .catch(failed(wait));
   };
   const addAction = (): void => {
-    beginTypeAhead();
+    const wait = beginTypeAhead();
     void queue
       .run(() => call('addAction', { itemId }))
       .then((a) => {
         store.updateItem(itemId, (item) => ({ actions: [...item.actions, toActionState(a)] }));
-        focusWhenReady(actionDetailsSelector(a.id));
+        return focusWhenReady(actionDetailsSelector(a.id), wait);
       })
-      .catch(failed);
+      .catch(failed(wait));
   };
   return (
     <div className="agreed-buttons">

@@ -2,7 +2,7 @@
 // actions, typed live in the meeting. No Save button: everything goes through the meeting's
 // save queue and the status line says when it is safe. Keyboard first (see shortcuts.ts).
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
-import { $getSelection, type LexicalEditor } from 'lexical';
+import { $createRangeSelectionFromDom, type LexicalEditor } from 'lexical';
 import type { AgendaOutlineEntry, Minutes, MinutesItem } from '../../../../shared/contract';
 import type { OwnerDirectory } from '../../../../shared/domain/owners';
 import { call } from '../../api/client';
@@ -22,6 +22,7 @@ import {
   focusedItemId,
   focusWhenReady,
   itemTitleSelector,
+  type TypeAhead,
 } from './focus';
 import { MinutesStore, registerOpenMinutes, toActionState, useMeta, useOutline, type ItemState } from './minutesStore';
 import { MinutesStyleDialog } from './MinutesStyleDialog';
@@ -41,6 +42,12 @@ export function MinutesEditor({ meetingId }: { meetingId: string }) {
   }
   if (!minutes.data) return <div className="minutes-loading" aria-busy="true" />;
   return <MinutesWorkspace key={meetingId} initial={minutes.data} />;
+}
+
+/** Discussion text selected when a shortcut was pressed, and the item it was selected in. */
+interface Selected {
+  itemId: string | null;
+  text: string;
 }
 
 const toItemState = (item: MinutesItem): ItemState => {
@@ -101,19 +108,37 @@ function MinutesWorkspace({ initial }: { initial: Minutes }) {
   const structureLocked = meta.locked.structure;
   const contentLocked = meta.locked.content;
 
-  const currentItem = (): AgendaOutlineEntry | undefined => {
-    const id = focusedItemId() ?? lastItem.current;
-    return store.getOutline().find((e) => e.id === id);
-  };
+  const itemWithId = (id: string | null): AgendaOutlineEntry | undefined => store.getOutline().find((e) => e.id === id);
+  /** The item the focus is in, or was last in. */
+  const hereNow = (): string | null => focusedItemId() ?? lastItem.current;
 
-  const failed = (err: unknown): void => {
-    endTypeAhead();
+  const failed = (err: unknown, wait?: TypeAhead): void => {
+    if (wait) endTypeAhead(wait);
     setNotice(err instanceof Error ? err.message : String(err));
   };
 
-  const addItem = async (asSubItem: boolean): Promise<void> => {
-    if (structureLocked) return setNotice(structureLocked);
-    const current = currentItem();
+  // Shortcuts act one after another, each once what the one before it set going (a new item, a
+  // move, a step to the next item) has landed: "this item" is where the keys before it have
+  // taken the user, even when the machine is slower than their typing. A click since the last
+  // shortcut says where the user is instead.
+  const shortcutsDone = useRef<Promise<void>>(Promise.resolve());
+  const shortcutsOnTheirWay = useRef(0);
+  const clickedSinceShortcut = useRef(false);
+  const inTurn = (step: (current: AgendaOutlineEntry | undefined) => Promise<void>, wait?: TypeAhead): void => {
+    const pinned = shortcutsOnTheirWay.current === 0 || clickedSinceShortcut.current ? hereNow() : undefined;
+    clickedSinceShortcut.current = false;
+    shortcutsOnTheirWay.current += 1;
+    shortcutsDone.current = shortcutsDone.current
+      .then(() => step(itemWithId(pinned === undefined ? hereNow() : pinned)))
+      .catch((err: unknown) => failed(err))
+      .finally(() => {
+        shortcutsOnTheirWay.current -= 1;
+        // Whatever became of the field, its wait is over (a no-op once it took focus).
+        if (wait) endTypeAhead(wait);
+      });
+  };
+
+  const addItem = async (asSubItem: boolean, current: AgendaOutlineEntry | undefined, wait: TypeAhead): Promise<void> => {
     let parentId: string | null = null;
     let afterItemId: string | null = current?.id ?? null;
     if (asSubItem && current) {
@@ -128,16 +153,21 @@ function MinutesWorkspace({ initial }: { initial: Minutes }) {
       // A new item next to a sub-item is its sibling: 1a, then 1b.
       parentId = current.parentId;
     }
-    beginTypeAhead();
     try {
       const result = await queue.run(() => call('addAgendaItem', { meetingId, parentId, afterItemId }));
       store.addItem(toItemState(result.item), result.outline);
       lastItem.current = result.item.id;
       setNotice(null);
-      focusWhenReady(itemTitleSelector(result.item.id));
+      await focusWhenReady(itemTitleSelector(result.item.id), wait);
     } catch (err) {
-      failed(err);
+      failed(err, wait);
     }
+  };
+
+  const newItem = (asSubItem: boolean): void => {
+    if (structureLocked) return setNotice(structureLocked);
+    const wait = beginTypeAhead();
+    inTurn((current) => addItem(asSubItem, current, wait), wait);
   };
 
   const move = async (itemId: string, parentId: string | null, position: number): Promise<void> => {
@@ -147,11 +177,15 @@ function MinutesWorkspace({ initial }: { initial: Minutes }) {
       const change = await queue.run(() => call('moveAgendaItem', { itemId, parentId, position }));
       store.setOutline(change.outline);
       setNotice(null);
-      // Moving an element in the page takes focus away from it: put it back.
-      requestAnimationFrame(() => {
-        if (active && document.activeElement !== active) active.focus();
-        document.querySelector(`[data-item-card="${itemId}"]`)?.scrollIntoView({ block: 'nearest' });
-      });
+      // Moving an element in the page takes focus away from it: put it back (before the next
+      // shortcut asks where the user is).
+      await new Promise<void>((resolve) =>
+        requestAnimationFrame(() => {
+          if (active && document.activeElement !== active) active.focus();
+          document.querySelector(`[data-item-card="${itemId}"]`)?.scrollIntoView({ block: 'nearest' });
+          resolve();
+        }),
+      );
     } catch (err) {
       failed(err);
     }
@@ -163,27 +197,24 @@ function MinutesWorkspace({ initial }: { initial: Minutes }) {
       .filter((e) => e.parentId === parentId && e.id !== except)
       .sort((a, b) => a.position - b.position);
 
-  const moveBy = (delta: -1 | 1): void => {
-    const current = currentItem();
+  const moveBy = async (current: AgendaOutlineEntry | undefined, delta: -1 | 1): Promise<void> => {
     if (!current) return;
     const target = current.position + delta;
     if (target < 0 || target >= siblingsOf(current.parentId).length) return;
-    void move(current.id, current.parentId, target);
+    await move(current.id, current.parentId, target);
   };
 
-  const indent = (): void => {
-    const current = currentItem();
+  const indent = async (current: AgendaOutlineEntry | undefined): Promise<void> => {
     if (!current || current.depth !== 1) return;
     const above = siblingsOf(null).filter((e) => e.position < current.position).pop();
     if (!above) return setNotice('The first item cannot become a sub-item: there is no item above it.');
-    void move(current.id, above.id, siblingsOf(above.id).length);
+    await move(current.id, above.id, siblingsOf(above.id).length);
   };
 
-  const outdent = (): void => {
-    const current = currentItem();
+  const outdent = async (current: AgendaOutlineEntry | undefined): Promise<void> => {
     if (!current || current.depth !== 2 || !current.parentId) return;
     const parent = store.getOutline().find((e) => e.id === current.parentId);
-    void move(current.id, null, (parent?.position ?? 0) + 1);
+    await move(current.id, null, (parent?.position ?? 0) + 1);
   };
 
   const dropOn = (itemId: string, target: AgendaOutlineEntry, zone: DropZone): void => {
@@ -196,64 +227,82 @@ function MinutesWorkspace({ initial }: { initial: Minutes }) {
     void move(itemId, target.parentId, zone === 'before' ? at : at + 1);
   };
 
+  // Read from the page's selection, not the editor's: a click moves the page's selection at
+  // once, but Lexical only hears of it from a selectionchange event, which comes in a later
+  // task, after a key pressed straight away. Lexical still turns the range into text, so
+  // paragraphs and lists read as they do everywhere else.
   const selectedText = (itemId: string): string => {
     const editor = editors.current.get(itemId);
-    if (!editor || !editor.getRootElement()?.contains(document.activeElement)) return '';
-    return editor.getEditorState().read(() => $getSelection()?.getTextContent() ?? '').trim();
+    const root = editor?.getRootElement();
+    const selection = window.getSelection();
+    if (!editor || !root || !selection || selection.isCollapsed || !root.contains(document.activeElement)) return '';
+    if (!root.contains(selection.anchorNode) || !root.contains(selection.focusNode)) return '';
+    return editor.read(() => $createRangeSelectionFromDom(selection, editor)?.getTextContent() ?? '').trim();
   };
 
-  const addAgreed = async (kind: 'action' | 'decision'): Promise<void> => {
-    if (contentLocked) return setNotice(contentLocked);
-    const current = currentItem();
-    if (!current) return setNotice(`Choose an item first: the ${kind} goes under the item you are in.`);
-    const text = selectedText(current.id).slice(0, 5000);
-    beginTypeAhead();
+  const addAgreed = async (kind: 'action' | 'decision', current: AgendaOutlineEntry | undefined, selected: Selected, wait: TypeAhead): Promise<void> => {
+    if (!current) {
+      endTypeAhead(wait);
+      return setNotice(`Choose an item first: the ${kind} goes under the item you are in.`);
+    }
+    // The selection belongs to the item it was made in: if the keys before took the user to
+    // another item, nothing is selected there.
+    const text = selected.itemId === current.id ? selected.text.slice(0, 5000) : '';
     try {
       if (kind === 'action') {
         const action = await queue.run(() => call('addAction', { itemId: current.id, details: text || undefined }));
         store.updateItem(current.id, (item) => ({ actions: [...item.actions, toActionState(action)] }));
-        focusWhenReady(text ? actionOwnersSelector(action.id) : actionDetailsSelector(action.id));
+        setNotice(null);
+        await focusWhenReady(text ? actionOwnersSelector(action.id) : actionDetailsSelector(action.id), wait);
       } else {
         const decision = await queue.run(() => call('addDecision', { itemId: current.id, text: text || undefined }));
         store.updateItem(current.id, (item) => ({ decisions: [...item.decisions, decision] }));
-        focusWhenReady(decisionSelector(decision.id));
+        setNotice(null);
+        await focusWhenReady(decisionSelector(decision.id), wait);
       }
-      setNotice(null);
     } catch (err) {
-      failed(err);
+      failed(err, wait);
     }
   };
 
-  const goTo = (delta: -1 | 1): void => {
+  const newAgreed = (kind: 'action' | 'decision'): void => {
+    if (contentLocked) return setNotice(contentLocked);
+    // The selection as it is now, when the key is pressed.
+    const inItem = focusedItemId();
+    const selected: Selected = { itemId: inItem, text: inItem ? selectedText(inItem) : '' };
+    const wait = beginTypeAhead();
+    inTurn((current) => addAgreed(kind, current, selected, wait), wait);
+  };
+
+  const goTo = async (current: AgendaOutlineEntry | undefined, delta: -1 | 1): Promise<void> => {
     const list = store.getOutline();
-    const current = currentItem();
     const index = current ? list.findIndex((e) => e.id === current.id) + delta : 0;
     const next = list[Math.max(0, Math.min(list.length - 1, index))];
-    if (next) focusWhenReady(itemTitleSelector(next.id));
+    if (next) await focusWhenReady(itemTitleSelector(next.id));
   };
 
   const run = (id: ShortcutId): void => {
     switch (id) {
       case 'newItem':
-        return void addItem(false);
+        return newItem(false);
       case 'newSubItem':
-        return void addItem(true);
+        return newItem(true);
       case 'newAction':
-        return void addAgreed('action');
+        return newAgreed('action');
       case 'newDecision':
-        return void addAgreed('decision');
+        return newAgreed('decision');
       case 'nextItem':
-        return goTo(1);
+        return inTurn((current) => goTo(current, 1));
       case 'previousItem':
-        return goTo(-1);
+        return inTurn((current) => goTo(current, -1));
       case 'moveUp':
-        return moveBy(-1);
+        return inTurn((current) => moveBy(current, -1));
       case 'moveDown':
-        return moveBy(1);
+        return inTurn((current) => moveBy(current, 1));
       case 'indent':
-        return indent();
+        return inTurn(indent);
       case 'outdent':
-        return outdent();
+        return inTurn(outdent);
       case 'help':
         return setSheet(true);
     }
@@ -277,12 +326,17 @@ function MinutesWorkspace({ initial }: { initial: Minutes }) {
   useEffect(() => {
     const keydown = (e: KeyboardEvent): void => onKeyDown(e);
     const focusin = (): void => onFocusIn();
+    const pointerdown = (): void => {
+      clickedSinceShortcut.current = true;
+    };
     // Capture: our shortcuts come before the editor's own keys (Ctrl+Enter is not a new paragraph).
     document.addEventListener('keydown', keydown, true);
     document.addEventListener('focusin', focusin);
+    document.addEventListener('pointerdown', pointerdown, true);
     return () => {
       document.removeEventListener('keydown', keydown, true);
       document.removeEventListener('focusin', focusin);
+      document.removeEventListener('pointerdown', pointerdown, true);
     };
   }, []);
 
@@ -319,7 +373,7 @@ function MinutesWorkspace({ initial }: { initial: Minutes }) {
               Numbering and references
             </button>
             {structureLocked ? null : (
-              <button type="button" className="button primary" onClick={() => void addItem(false)} title={`New agenda item (${MOD_LABEL}+Enter)`}>
+              <button type="button" className="button primary" onClick={() => newItem(false)} title={`New agenda item (${MOD_LABEL}+Enter)`}>
                 Add item
               </button>
             )}
