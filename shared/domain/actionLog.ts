@@ -5,6 +5,7 @@ import { format } from 'date-fns';
 import { tz } from '@date-fns/tz';
 import type { ActionStatus, OutstandingAction } from '../contract';
 import { ACTION_STATUS_LABEL } from './actionStatus';
+import type { OutstandingStatus } from './enums';
 import { toCsv, ukCsvDate } from './csv';
 import { formatUkDate } from './dates';
 import { formatOwners, ownerLabel } from './owners';
@@ -16,7 +17,7 @@ export interface ActionLogFilter {
   boardId?: string | null;
   /** An owner's key (see ownerKey): a person, a group, or a name as written. */
   owner?: string | null;
-  status?: 'open' | 'in_progress' | 'deferred' | null;
+  status?: OutstandingStatus | null;
   overdue?: OverdueFilter;
   dueFrom?: string | null;
   dueTo?: string | null;

@@ -5,7 +5,7 @@
 // confidential; then printed by the host's Chromium, finished (document information) and
 // checked: a public PDF that contains text of a confidential item is refused.
 import path from 'node:path';
-import type { ConfidentialDisplay, MeetingStatus, MinutesCorrection, MinutesItem, MinutesPdfExport, ParsedInputOf, PdfVersion } from '../../../shared/contract';
+import type { ActionStatus, ConfidentialDisplay, MeetingStatus, MinutesCorrection, MinutesItem, MinutesPdfExport, ParsedInputOf, PdfVersion } from '../../../shared/contract';
 import { confidentialFragments, findLeaks, squash } from '../../../shared/domain/confidential';
 import { formatClockTime, formatTimeRange, formatUkDate } from '../../../shared/domain/dates';
 import { isAgreed } from '../../../shared/domain/minutesLifecycle';
@@ -95,7 +95,8 @@ export interface PrintModel {
   confidentialDisplay: ConfidentialDisplay;
 }
 
-const ACTION_STATUS_PRINTED: Record<string, string> = {
+/** How the printed matters arising name each status ("Completed", as the boards' minutes do). */
+const ACTION_STATUS_PRINTED: Record<ActionStatus, string> = {
   open: 'Open',
   in_progress: 'In progress',
   done: 'Completed',
@@ -186,9 +187,9 @@ function mattersArising(store: Store, meetingId: string): PrintArising[] {
     id: string;
     reference: string;
     details: string;
-    status: string;
+    status: ActionStatus;
     update_text: string | null;
-    update_status: string | null;
+    update_status: ActionStatus | null;
     confidential: number | null;
   }>;
   if (carried.length === 0) return [];
@@ -203,7 +204,7 @@ function mattersArising(store: Store, meetingId: string): PrintArising[] {
     details: r.details,
     owners: owners.get(r.id) ?? '',
     update: r.update_text ?? '',
-    status: ACTION_STATUS_PRINTED[r.update_status ?? r.status] ?? r.update_status ?? r.status,
+    status: ACTION_STATUS_PRINTED[r.update_status ?? r.status],
     confidential: (r.confidential ?? 0) === 1,
   }));
 }
