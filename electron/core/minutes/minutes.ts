@@ -10,7 +10,6 @@ import type {
   MinutesDecision,
   MinutesItem,
   MinutesLock,
-  MinutesStyle,
   ParsedInputOf,
   RosterGroup,
   MinutesRosterEntry,
@@ -60,7 +59,8 @@ function assertStructureEditable(meeting: { status: MeetingStatus }): void {
   if (reason) throw conflict(reason);
 }
 
-function boardStyle(store: Store, boardId: string): { numbering: ItemNumbering; referenceFormat: string } {
+/** The board's minutes style as stored (written only by settings/minutesStyle.ts). */
+export function boardStyle(store: Store, boardId: string): { numbering: ItemNumbering; referenceFormat: string } {
   const row = store.db.prepare('SELECT item_numbering, reference_format FROM boards WHERE id = ?').get(boardId) as
     | { item_numbering: ItemNumbering; reference_format: string }
     | undefined;
@@ -523,43 +523,4 @@ export function deleteDecision(store: Store, input: ParsedInputOf<'deleteDecisio
     logChange(store.db, store.actor, { entity: 'decision', entityId: decision.id, action: 'delete', detail: { itemId: decision.agenda_item_id, text: decision.text } }, at);
   })();
   return { decisionId: input.decisionId };
-}
-
-// ---------------------------------------------------------------- the board's minutes style
-
-export function setMinutesStyle(store: Store, input: ParsedInputOf<'setMinutesStyle'>): MinutesStyle {
-  const at = nowInstant();
-  store.db.transaction(() => {
-    const board = store.db.prepare('SELECT item_numbering, reference_format FROM boards WHERE id = ? AND archived_at IS NULL').get(input.boardId) as
-      | { item_numbering: ItemNumbering; reference_format: string }
-      | undefined;
-    if (!board) throw notFound('board');
-    const numbering = input.numbering ?? board.item_numbering;
-    const referenceFormat = input.referenceFormat ?? board.reference_format;
-    if (numbering === board.item_numbering && referenceFormat === board.reference_format) return;
-    store.db
-      .prepare('UPDATE boards SET item_numbering = ?, reference_format = ?, updated_at = ? WHERE id = ?')
-      .run(numbering, referenceFormat, at, input.boardId);
-    if (numbering !== board.item_numbering) {
-      // Draft minutes take the new numbering; circulated ones keep the numbers they went out with.
-      const drafts = store.db.prepare("SELECT id FROM meetings WHERE board_id = ? AND status = 'draft'").pluck().all(input.boardId) as string[];
-      for (const meetingId of drafts) {
-        const meeting = meetingForEdit(store, meetingId);
-        writeOutline(store, meeting, loadOutline(store, meetingId), at);
-      }
-    }
-    // Actions already agreed keep their references: a reference is never changed once issued.
-    logChange(
-      store.db,
-      store.actor,
-      {
-        entity: 'board',
-        entityId: input.boardId,
-        action: 'minutes_style',
-        detail: { numbering: { from: board.item_numbering, to: numbering }, referenceFormat: { from: board.reference_format, to: referenceFormat } },
-      },
-      at,
-    );
-  })();
-  return { boardId: input.boardId, ...boardStyle(store, input.boardId) };
 }
