@@ -14,6 +14,8 @@ import type {
   RosterGroup,
   MinutesRosterEntry,
 } from '../../../shared/contract';
+import { MINUTES_LIMITS } from '../../../shared/contract/common';
+import { discussionPlainText, readDiscussion } from '../../../shared/domain/discussion';
 import { MAX_ITEM_DEPTH, moveInOutline, numberItems, type ItemNumbering, type OutlineNode } from '../../../shared/domain/numbering';
 import type { Store } from '../db/open';
 import { logChange, newId, nowInstant } from '../changelog';
@@ -427,30 +429,36 @@ export function updateAgendaItem(store: Store, input: ParsedInputOf<'updateAgend
 }
 
 /**
- * Stores the discussion as the editor sent it: Lexical's JSON and the plain text derived from
- * it. Core never needs a DOM: it checks only that the JSON is JSON with a root.
+ * Stores the discussion as the editor sent it (Lexical's JSON) with the plain text core derives
+ * from it by the one walker in shared/domain, never a text the client sends. Core never needs a
+ * DOM: it checks that the JSON is JSON with a root, and that its text is not too long.
  */
 export function saveDiscussion(store: Store, input: ParsedInputOf<'saveDiscussion'>): { itemId: string; updatedAt: string } {
-  let parsed: unknown;
+  const notEditorJson = () => new DomainError('invalid_input', 'The discussion could not be saved: it did not come in the editor’s format.', 'json');
+  let state: { root?: { type?: unknown } } | null;
   try {
-    parsed = JSON.parse(input.json);
+    state = JSON.parse(input.json) as typeof state;
   } catch {
-    throw new DomainError('invalid_input', 'The discussion could not be saved: it did not come in the editor’s format.', 'json');
+    throw notEditorJson();
   }
-  const root = (parsed as { root?: { type?: unknown; children?: unknown } } | null)?.root;
-  if (!root || typeof root !== 'object' || root.type !== 'root' || !Array.isArray(root.children)) {
-    throw new DomainError('invalid_input', 'The discussion could not be saved: it did not come in the editor’s format.', 'json');
+  const blocks = readDiscussion(state);
+  if (!blocks || state?.root?.type !== 'root') throw notEditorJson();
+  const text = discussionPlainText(blocks);
+  if (text.length > MINUTES_LIMITS.discussionText) {
+    throw new DomainError(
+      'invalid_input',
+      `This discussion is too long to save (at most ${MINUTES_LIMITS.discussionText.toLocaleString('en-GB')} characters). Move some of it into another item or a paper.`,
+      'json',
+    );
   }
   const at = nowInstant();
   store.db.transaction(() => {
     const { item, meeting } = itemForEdit(store, input.itemId);
     assertContentEditable(meeting);
-    if (item.discussion_json === input.json && item.discussion_text === input.text) return;
-    store.db
-      .prepare('UPDATE agenda_items SET discussion_json = ?, discussion_text = ?, updated_at = ? WHERE id = ?')
-      .run(input.json, input.text, at, item.id);
+    if (item.discussion_json === input.json && item.discussion_text === text) return;
+    store.db.prepare('UPDATE agenda_items SET discussion_json = ?, discussion_text = ?, updated_at = ? WHERE id = ?').run(input.json, text, at, item.id);
     // The log records that the discussion changed and how long it is, not every keystroke's text.
-    logChange(store.db, store.actor, { entity: 'agenda_item', entityId: item.id, action: 'discussion', detail: { characters: input.text.length } }, at);
+    logChange(store.db, store.actor, { entity: 'agenda_item', entityId: item.id, action: 'discussion', detail: { characters: text.length } }, at);
   })();
   const updatedAt = store.db.prepare('SELECT updated_at FROM agenda_items WHERE id = ?').pluck().get(input.itemId) as string;
   return { itemId: input.itemId, updatedAt };

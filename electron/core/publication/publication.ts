@@ -8,9 +8,10 @@ import path from 'node:path';
 import type { ActionStatus, ConfidentialDisplay, MeetingStatus, MinutesCorrection, MinutesItem, MinutesPdfExport, ParsedInputOf, PdfVersion } from '../../../shared/contract';
 import { confidentialFragments, findLeaks, squash } from '../../../shared/domain/confidential';
 import { formatClockTime, formatTimeRange, formatUkDate } from '../../../shared/domain/dates';
+import { discussionBlocks, discussionPlainText, type DiscussionBlock } from '../../../shared/domain/discussion';
 import { isAgreed } from '../../../shared/domain/minutesLifecycle';
 import type { Store } from '../db/open';
-import { discussionToHtml, escapeHtml } from './discussionHtml';
+import { blocksToHtml, escapeHtml } from './discussionHtml';
 import { conflict, notFound } from '../errors';
 import { fontFaceCss, PRINT_FONT_FAMILY } from './fonts';
 import { correctionsOf } from '../lifecycle/lifecycle';
@@ -59,7 +60,9 @@ interface PrintItem {
   underConfidential: boolean;
   deferredTo: string | null;
   deferred: boolean;
-  discussionJson: string | null;
+  /** The discussion as the one walker of its JSON reads it: the HTML is printed from it... */
+  discussion: DiscussionBlock[];
+  /** ...and the check for confidential text reads its plain text, derived from the same blocks. */
   discussionText: string;
   decisions: string[];
   actions: PrintAction[];
@@ -209,6 +212,13 @@ function mattersArising(store: Store, meetingId: string): PrintArising[] {
   }));
 }
 
+/** What the minutes print of a discussion, and its plain text, from one reading of the stored JSON. */
+function printedDiscussion(json: string | null, storedText: string): Pick<PrintItem, 'discussion' | 'discussionText'> {
+  // The stored plain text is read only where a row has no JSON to read: it is never trusted beside one.
+  const discussion = discussionBlocks(json, storedText);
+  return { discussion, discussionText: discussionPlainText(discussion) };
+}
+
 /** Everything the printed minutes show, read in one go. */
 export function loadPrintModel(store: Store, meetingId: string): PrintModel {
   const minutes = getMinutes(store, { meetingId });
@@ -239,8 +249,7 @@ export function loadPrintModel(store: Store, meetingId: string): PrintModel {
       underConfidential,
       deferred: i.deferred,
       deferredTo: deferredDate ? `the meeting of ${formatUkDate(deferredDate)}` : i.deferredToText,
-      discussionJson: i.discussionJson,
-      discussionText: i.discussionText,
+      ...printedDiscussion(i.discussionJson, i.discussionText),
       decisions: i.decisions.map((d) => d.text).filter((t) => t.trim() !== ''),
       actions: i.actions.map((a) => ({ reference: a.reference, details: a.details, owners: owners.get(a.id) ?? '', due: dueText(a.due) })),
     };
@@ -340,7 +349,7 @@ function itemHtml(item: PrintItem, version: PdfVersion, model: PrintModel, arisi
   const parts = [`<${h}>${title}</${h}>`];
   if (item.confidential) parts.push('<p class="confidential-mark">Confidential – not for publication</p>');
   if (item.presenter) parts.push(`<p class="presenter">Presented by ${e(item.presenter)}</p>`);
-  const discussion = discussionToHtml(item.discussionJson, item.discussionText);
+  const discussion = blocksToHtml(item.discussion);
   if (discussion) parts.push(`<div class="discussion">${discussion}</div>`);
   if (item.deferred) parts.push(`<p class="deferred">This item was deferred${item.deferredTo ? ` to ${e(item.deferredTo)}` : ''}.</p>`);
   parts.push(arising);
