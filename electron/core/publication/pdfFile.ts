@@ -72,7 +72,7 @@ export function readPdf(bytes: Buffer): PdfDocument {
   return { bytes, objects, trailer };
 }
 
-const refIn = (head: string, key: string): number | null => {
+export const refIn = (head: string, key: string): number | null => {
   const m = new RegExp(`/${key}\\s+(\\d+)\\s+\\d+\\s+R`).exec(head);
   return m ? Number(m[1]) : null;
 };
@@ -360,7 +360,7 @@ export interface PdfInfo {
 }
 
 /** A PDF text string that keeps any character: UTF-16BE with its byte-order mark, in hex. */
-const pdfString = (text: string): string =>
+export const pdfString = (text: string): string =>
   `<FEFF${[...text]
     .flatMap((ch) => {
       const cp = ch.codePointAt(0) as number;
@@ -371,18 +371,52 @@ const pdfString = (text: string): string =>
     .map((u) => u.toString(16).toUpperCase().padStart(4, '0'))
     .join('')}>`;
 
+/** An object written by an incremental update: its number and its body (between "obj" and "endobj"). */
+export interface PdfObjectUpdate {
+  num: number;
+  body: string;
+}
+
 /**
- * Sets the document information dictionary by appending an incremental update (a new Info
- * object, a cross-reference section for it and a trailer pointing back at the original), as a
- * PDF editor would. The printed pages are untouched. Chromium fills in the title only.
+ * Appends an incremental update, as a PDF editor would: the given objects (new ones, or new
+ * versions of existing ones), a cross-reference section for them and a trailer pointing back at
+ * the previous one. The printed pages are untouched. `info` names a new document information
+ * object; without it the previous one stays.
  */
-export function setPdfInfo(bytes: Buffer, info: PdfInfo): Buffer {
-  const doc = readPdf(bytes);
+export function appendPdfUpdate(doc: PdfDocument, objects: readonly PdfObjectUpdate[], info?: number): Buffer {
+  const { bytes } = doc;
   const text = bytes.toString('latin1');
   const startxref = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text);
   const size = /\/Size\s+(\d+)/.exec(doc.trailer);
   const root = /\/Root\s+(\d+\s+\d+\s+R)/.exec(doc.trailer);
   if (!startxref || !size || !root) throw new Error('The printed PDF has no cross-reference trailer to update.');
+  const infoRef = info !== undefined ? `${info} 0 R` : /\/Info\s+(\d+\s+\d+\s+R)/.exec(doc.trailer)?.[1];
+  let offset = bytes.length + (text.endsWith('\n') ? 0 : 1);
+  let body = text.endsWith('\n') ? '' : '\n';
+  const entries: Array<[num: number, offset: number]> = [];
+  for (const o of objects) {
+    const object = `${o.num} 0 obj\n${o.body}\nendobj\n`;
+    entries.push([o.num, offset]);
+    body += object;
+    offset += Buffer.byteLength(object, 'latin1');
+  }
+  // One subsection per object: the numbers need not be consecutive.
+  const xref = entries
+    .sort((a, b) => a[0] - b[0])
+    .map(([num, at]) => `${num} 1\n${String(at).padStart(10, '0')} 00000 n \n`)
+    .join('');
+  const newSize = Math.max(Number(size[1]), ...objects.map((o) => o.num + 1));
+  const update =
+    `${body}xref\n${xref}trailer\n<</Size ${newSize}\n/Root ${root[1]}\n${infoRef ? `/Info ${infoRef}\n` : ''}/Prev ${startxref[1]}>>\n` +
+    `startxref\n${offset}\n%%EOF\n`;
+  return Buffer.concat([bytes, Buffer.from(update, 'latin1')]);
+}
+
+/** Sets the document information dictionary (Chromium fills in the title only), as an incremental update. */
+export function setPdfInfo(bytes: Buffer, info: PdfInfo): Buffer {
+  const doc = readPdf(bytes);
+  const size = /\/Size\s+(\d+)/.exec(doc.trailer);
+  if (!size) throw new Error('The printed PDF has no cross-reference trailer to update.');
   const oldInfo = refIn(doc.trailer, 'Info');
   const old = oldInfo === null ? '' : (doc.objects.get(oldInfo)?.head ?? '');
   const keep = (key: string): string => {
@@ -390,15 +424,10 @@ export function setPdfInfo(bytes: Buffer, info: PdfInfo): Buffer {
     return m ? `/${key} ${m[1]}\n` : '';
   };
   const num = Number(size[1]);
-  const base = bytes.length + (text.endsWith('\n') ? 0 : 1);
-  const object =
-    `${num} 0 obj\n<</Title ${pdfString(info.title)}\n/Author ${pdfString(info.author)}\n/Subject ${pdfString(info.subject)}\n` +
-    `/Keywords ${pdfString(info.keywords)}\n/Creator ${pdfString(info.creator)}\n${keep('Producer')}${keep('CreationDate')}${keep('ModDate')}>>\nendobj\n`;
-  const xrefAt = base + Buffer.byteLength(object, 'latin1');
-  const update =
-    `${text.endsWith('\n') ? '' : '\n'}${object}xref\n${num} 1\n${String(base).padStart(10, '0')} 00000 n \n` +
-    `trailer\n<</Size ${num + 1}\n/Root ${root[1]}\n/Info ${num} 0 R\n/Prev ${startxref[1]}>>\nstartxref\n${xrefAt}\n%%EOF\n`;
-  return Buffer.concat([bytes, Buffer.from(update, 'latin1')]);
+  const body =
+    `<</Title ${pdfString(info.title)}\n/Author ${pdfString(info.author)}\n/Subject ${pdfString(info.subject)}\n` +
+    `/Keywords ${pdfString(info.keywords)}\n/Creator ${pdfString(info.creator)}\n${keep('Producer')}${keep('CreationDate')}${keep('ModDate')}>>`;
+  return appendPdfUpdate(doc, [{ num, body }], num);
 }
 
 // ---------------------------------------------------------------- writing the file

@@ -18,6 +18,7 @@ import { correctionsOf } from '../lifecycle/lifecycle';
 import { getMinutes } from '../minutes/minutes';
 import { APP_VERSION } from '../session';
 import { checkPdfTarget, pdfPageCount, pdfPageTexts, setPdfInfo, writePdfFile } from './pdfFile';
+import { headingTitles, setPdfOutlineTitles } from './pdfOutline';
 
 // ---------------------------------------------------------------- the printer (a host hook)
 
@@ -286,6 +287,8 @@ export interface MinutesDocument {
   keywords: string;
   /** Passages of the confidential items: none of them may appear in a public version. */
   confidentialFragments: string[];
+  /** The headings' own text in document order ("6c. Title"): the PDF's outline is titled from these. */
+  outline: string[];
 }
 
 const e = escapeHtml;
@@ -518,6 +521,7 @@ export function renderMinutesHtml(model: PrintModel, version: PdfVersion): Minut
     subject,
     keywords,
     confidentialFragments: fragmentsOf(model),
+    outline: headingTitles(bodyHtml),
   };
 }
 
@@ -577,7 +581,7 @@ export async function buildMinutesPdf(store: Store, input: ParsedInputOf<'export
   const checking = input.version === 'public' && doc.confidentialFragments.length > 0;
   if (checking) refuseLeaks(findLeaks(doc.confidentialFragments, htmlText(doc.html)), model, 'the document');
   const printed = Buffer.from(await print(doc.html, { tagged: true, outline: true }));
-  const bytes = setPdfInfo(printed, { title: doc.title, author: doc.author, subject: doc.subject, keywords: doc.keywords, creator: `Matters Arising ${APP_VERSION}` });
+  const bytes = setPdfInfo(setPdfOutlineTitles(printed, doc.outline), { title: doc.title, author: doc.author, subject: doc.subject, keywords: doc.keywords, creator: `Matters Arising ${APP_VERSION}` });
   if (input.version === 'public') {
     const text = pdfPageTexts(bytes).join('\n');
     // If the printed text cannot be read back, it cannot be checked: better no file than an unchecked one.
