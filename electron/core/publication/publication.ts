@@ -17,7 +17,8 @@ import { fontFaceCss, PRINT_FONT_FAMILY } from './fonts';
 import { correctionsOf } from '../lifecycle/lifecycle';
 import { getMinutes } from '../minutes/minutes';
 import { APP_VERSION } from '../session';
-import { checkPdfTarget, pdfPageCount, pdfPageTexts, setPdfInfo, writePdfFile } from './pdfFile';
+import { checkPdfTarget, pdfPageCount, setPdfInfo, writePdfFile } from './pdfFile';
+import { pdfPageTexts } from './pdfText';
 import { headingTitles, setPdfOutlineTitles } from './pdfOutline';
 
 // ---------------------------------------------------------------- the printer (a host hook)
