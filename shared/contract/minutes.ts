@@ -51,6 +51,7 @@ export interface AgendaItemFields extends AgendaOutlineEntry {
 export interface MinutesItem extends AgendaItemFields {
   /** Lexical's serialized editor state, or null if no discussion was typed yet. */
   discussionJson: string | null;
+  /** Its plain text, derived by core from the JSON (shared/domain/discussion.ts); the editor reads it only where the JSON cannot be read. */
   discussionText: string;
   decisions: MinutesDecision[];
   actions: MinutesAction[];
