@@ -1,5 +1,5 @@
 // The action log: outstanding actions across boards, one action's history, the printable log.
-import { OUTSTANDING_STATUSES, type MeetingStatus } from '../domain/enums';
+import { OUTSTANDING_STATUSES, type MeetingStatus, type OutstandingStatus } from '../domain/enums';
 import { z } from 'zod';
 import type { OwnerMatch } from '../domain/owners';
 import { type ActionDue, type ActionStatus } from './actions';
@@ -14,7 +14,7 @@ export interface ActionLogFilter {
   boardId?: string | null;
   /** An owner's key (see ownerKey): a person, a group, or a name as written. */
   owner?: string | null;
-  status?: 'open' | 'in_progress' | 'deferred' | null;
+  status?: OutstandingStatus | null;
   overdue?: OverdueFilter;
   dueFrom?: string | null;
   dueTo?: string | null;

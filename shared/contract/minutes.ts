@@ -51,6 +51,7 @@ export interface AgendaItemFields extends AgendaOutlineEntry {
 export interface MinutesItem extends AgendaItemFields {
   /** Lexical's serialized editor state, or null if no discussion was typed yet. */
   discussionJson: string | null;
+  /** Its plain text, derived by core from the JSON (shared/domain/discussion.ts); the editor reads it only where the JSON cannot be read. */
   discussionText: string;
   decisions: MinutesDecision[];
   actions: MinutesAction[];
@@ -108,18 +109,24 @@ export const minutesMethods = {
       deferredToMeetingId: id.nullable().optional(),
     }),
   ),
+  /** The editor's JSON only: core derives the plain text from it (shared/domain/discussion.ts). */
   saveDiscussion: method<{ itemId: string; updatedAt: string }>()(
-    z.strictObject({
-      itemId: id,
-      json: z
-        .string({ message: 'The discussion must be sent as the editor’s JSON.' })
-        .max(MINUTES_LIMITS.discussionJson, { message: 'This discussion is too long to save. Move some of it into another item or a paper.' }),
-      text: z
-        .string({ message: 'The discussion must come with its plain text.' })
-        .max(MINUTES_LIMITS.discussionText, {
-          message: `This discussion is too long to save (at most ${MINUTES_LIMITS.discussionText.toLocaleString('en-GB')} characters). Move some of it into another item or a paper.`,
-        }),
-    }),
+    z.strictObject(
+      {
+        itemId: id,
+        json: z
+          .string({ message: 'The discussion must be sent as the editor’s JSON.' })
+          .max(MINUTES_LIMITS.discussionJson, { message: 'This discussion is too long to save. Move some of it into another item or a paper.' }),
+      },
+      {
+        // Only a window of an older version sends its own plain text (`text`): refused, like any
+        // unknown field, but in words, since what was typed is still on that screen.
+        error: (issue) =>
+          issue.code === 'unrecognized_keys'
+            ? 'This window sends the discussion in an older format, so it was not saved. Copy what you typed, then reload the window.'
+            : undefined,
+      },
+    ),
   ),
   moveAgendaItem: method<AgendaChange>()(
     z.strictObject({

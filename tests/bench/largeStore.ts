@@ -178,7 +178,7 @@ function writeMeeting(
     if (!sub) parent = added.item.id;
     items.push(added.item);
     const d = discussion(rand, initials);
-    must(core, 'saveDiscussion', { itemId: added.item.id, json: d.json, text: d.text });
+    must(core, 'saveDiscussion', { itemId: added.item.id, json: d.json });
     if (rand() < 0.35) {
       must(core, 'addDecision', { itemId: added.item.id, text: words(rand, 6 + Math.floor(rand() * 10)) });
       counts.decisions++;

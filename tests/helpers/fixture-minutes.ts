@@ -45,7 +45,7 @@ const list = (items: string[]) => ({
   children: items.map((t, i) => ({ type: 'listitem', value: i + 1, children: [text(t)], direction: 'ltr', format: '', indent: 0, version: 1 })),
 });
 
-/** A discussion as the editor saves it: Lexical JSON and the plain text derived from it. */
+/** A discussion as the editor saves it (Lexical JSON), and the plain text core derives from it. */
 export function discussionOf(item: FixtureItem): { json: string; text: string } {
   const blocks: unknown[] = [];
   const lines: string[] = [];
@@ -106,7 +106,7 @@ export async function seedFixtureMinutes(call: ApiCall): Promise<SeededMinutes> 
     if (f.number === '6a' && !items['6']) await add('6', ITEM_6_TITLE);
     const itemId = await add(f.number, f.title);
     const discussion = discussionOf(f);
-    await call('saveDiscussion', { itemId, json: discussion.json, text: discussion.text });
+    await call('saveDiscussion', { itemId, json: discussion.json });
     for (const d of f.decisions) await call('addDecision', { itemId, text: d });
     for (const a of f.actions) {
       const owners = [...a.owner.matchAll(/\b[A-Z]{2,3}\b/g)]

@@ -128,20 +128,33 @@ describe('agenda items', () => {
 describe('discussion', () => {
   const json = (text: string) => JSON.stringify({ root: { type: 'root', version: 1, children: [{ type: 'paragraph', children: [{ type: 'text', text }] }] } });
 
-  it('stores the editor’s JSON and its plain text, and refuses anything that is not the editor’s JSON', async () => {
+  it('stores the editor’s JSON with the plain text core derives from it, and refuses anything that is not the editor’s JSON', async () => {
     const { core, meeting } = await setUp();
     const item = addItem(core, { meetingId: meeting.id, title: 'Sub groups' }).item;
-    ok(core, 'saveDiscussion', { itemId: item.id, json: json('AF explained the proposals.'), text: 'AF explained the proposals.\n- first\n- second' });
+    const withList = JSON.stringify({
+      root: {
+        type: 'root',
+        children: [
+          { type: 'paragraph', children: [{ type: 'text', text: 'AF explained the proposals.' }] },
+          { type: 'list', listType: 'bullet', children: ['first', 'second'].map((t) => ({ type: 'listitem', children: [{ type: 'text', text: t }] })) },
+        ],
+      },
+    });
+    ok(core, 'saveDiscussion', { itemId: item.id, json: withList });
     const saved = minutes(core, meeting.id).items[0];
     expect(saved?.discussionText).toBe('AF explained the proposals.\n- first\n- second');
-    expect(JSON.parse(saved?.discussionJson ?? '{}').root.type).toBe('root');
+    expect(saved?.discussionJson).toBe(withList);
     const before = dump(core);
     for (const bad of ['not json', '{"root": 1}', '[]', 'null', '{"root": {"type": "root"}}']) {
-      expect(refused(core, 'saveDiscussion', { itemId: item.id, json: bad, text: 'x' })).toMatchObject({ code: 'invalid_input', field: 'json' });
+      expect(refused(core, 'saveDiscussion', { itemId: item.id, json: bad })).toMatchObject({ code: 'invalid_input', field: 'json' });
     }
-    const tooLong = refused(core, 'saveDiscussion', { itemId: item.id, json: json('x'), text: 'x'.repeat(200_001) });
-    expect(tooLong).toMatchObject({ code: 'invalid_input', field: 'text' });
-    expect(tooLong.message).toContain('too long to save');
+    // The limit is on the text core derives, whatever the client thinks it typed.
+    const tooLong = refused(core, 'saveDiscussion', { itemId: item.id, json: json('x'.repeat(200_001)) });
+    expect(tooLong).toMatchObject({ code: 'invalid_input', field: 'json' });
+    expect(tooLong.message).toContain('too long to save (at most 200,000 characters)');
+    // A window of an older version still sending its own plain text is refused, in words.
+    const stale = refused(core, 'saveDiscussion', { itemId: item.id, json: json('Changed'), text: 'Changed' });
+    expect(stale).toMatchObject({ code: 'invalid_input', message: 'This window sends the discussion in an older format, so it was not saved. Copy what you typed, then reload the window.' });
     expect(dump(core)).toBe(before);
   });
 });
@@ -313,7 +326,7 @@ describe('circulated and agreed minutes', () => {
     db.prepare("UPDATE meetings SET status = 'agreed' WHERE id = ?").run(meeting.id);
     const agreed = dump(core);
     expect(refused(core, 'updateAgendaItem', { itemId: one.id, title: 'Changed' }).message).toContain('agreed as accurate');
-    expect(refused(core, 'saveDiscussion', { itemId: one.id, json: '{"root":{"type":"root","children":[]}}', text: '' }).code).toBe('conflict');
+    expect(refused(core, 'saveDiscussion', { itemId: one.id, json: '{"root":{"type":"root","children":[]}}' }).code).toBe('conflict');
     expect(refused(core, 'addDecision', { itemId: one.id }).code).toBe('conflict');
     expect(refused(core, 'updateMeetingHeader', { meetingId: meeting.id, venue: 'x' }).code).toBe('conflict');
     expect(dump(core)).toBe(agreed);

@@ -143,7 +143,7 @@ describe('agreed minutes are frozen', () => {
     const before = dump(core);
     for (const [method, payload] of [
       ['updateAgendaItem', { itemId: item.id, title: 'Changed' }],
-      ['saveDiscussion', { itemId: item.id, json: '{"root":{"type":"root","children":[]}}', text: '' }],
+      ['saveDiscussion', { itemId: item.id, json: '{"root":{"type":"root","children":[]}}' }],
       ['addAgendaItem', { meetingId: seeded.meetingId }],
       ['deleteAgendaItem', { itemId: item.id }],
       ['addDecision', { itemId: item.id, text: 'New' }],

@@ -106,7 +106,9 @@ describe('files the store must not touch', () => {
 });
 
 describe('migrations', () => {
-  const v2 = { version: 2, name: 'test_add_column', sql: 'ALTER TABLE boards ADD COLUMN colour TEXT;' };
+  // A migration after the app's own, whatever their number: a file at the latest version meets it as its next.
+  const next = LATEST_VERSION + 1;
+  const v2 = { version: next, name: 'test_add_column', sql: 'ALTER TABLE boards ADD COLUMN colour TEXT;' };
 
   it('takes a backup with the old data before migrating, then migrates', async () => {
     const dir = tempDir();
@@ -117,15 +119,15 @@ describe('migrations', () => {
     v1.close();
 
     const v2Store = await openStore(file, { migrations: [...MIGRATIONS, v2], backupDir: backups });
-    expect(v2Store.db.pragma('user_version', { simple: true })).toBe(2);
+    expect(v2Store.db.pragma('user_version', { simple: true })).toBe(next);
     expect(v2Store.db.prepare("SELECT colour FROM boards WHERE id = 'b1'").get()).toEqual({ colour: null });
     v2Store.close();
 
     const written = fs.readdirSync(backups);
     expect(written).toHaveLength(1);
-    expect(written[0]).toMatch(/before-upgrade-from-v1\.sqlite$/);
+    expect(written[0]).toMatch(new RegExp(`before-upgrade-from-v${LATEST_VERSION}\\.sqlite$`));
     const copy = new Database(path.join(backups, written[0]!), { readonly: true });
-    expect(copy.pragma('user_version', { simple: true })).toBe(1);
+    expect(copy.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(copy.prepare('SELECT name FROM boards').pluck().all()).toEqual(['Executive Board']);
     copy.close();
   });
@@ -134,10 +136,10 @@ describe('migrations', () => {
     const dir = tempDir();
     const file = path.join(dir, 'data.sqlite');
     (await openStore(file)).close();
-    const broken = [...MIGRATIONS, v2, { version: 3, name: 'broken', sql: 'THIS IS NOT SQL;' }];
+    const broken = [...MIGRATIONS, v2, { version: next + 1, name: 'broken', sql: 'THIS IS NOT SQL;' }];
     await openError(file, { migrations: broken, backupDir: path.join(dir, 'b') });
     const store = await openStore(file);
-    expect(store.db.pragma('user_version', { simple: true })).toBe(1);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(store.db.prepare("SELECT count(*) FROM pragma_table_info('boards') WHERE name = 'colour'").pluck().get()).toBe(0);
     store.close();
   });

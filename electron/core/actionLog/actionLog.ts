@@ -14,6 +14,7 @@ import type {
   ParsedInputOf,
 } from '../../../shared/contract';
 import { filterActionLog, isOverdue, londonToday, ownerKey, sortActionLog } from '../../../shared/domain/actionLog';
+import { isFinished } from '../../../shared/domain/actionStatus';
 import type { OwnerMatch } from '../../../shared/domain/owners';
 import type { Store } from '../db/open';
 import type { PdfPrinter } from '../session';
@@ -168,7 +169,7 @@ export function getActionHistory(store: Store, input: ParsedInputOf<'getActionHi
     ? ((store.db.prepare('SELECT id, meeting_date AS date FROM meetings WHERE id = ?').get(row.closed_at_meeting_id) as MeetingRef | undefined) ?? null)
     : null;
   const supersedes = store.db.prepare('SELECT id, reference, details FROM actions WHERE superseded_by = ? ORDER BY reference').all(row.id) as ActionRefSummary[];
-  const finished = row.status === 'done' || row.status === 'dropped' || row.status === 'superseded';
+  const finished = isFinished(row.status);
   const owners: OwnerMatch[] = ownersByAction(store, [row.id]).get(row.id) ?? [];
   return {
     id: row.id,

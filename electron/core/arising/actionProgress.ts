@@ -3,12 +3,12 @@
 // exactly while it is unfinished. Called inside the caller's transaction after any change to
 // an action's updates, so the status and the lists never disagree.
 import type { ActionStatus, CarryResult } from '../../../shared/contract';
-import { isFinished } from '../../../shared/domain/actionStatus';
+import { isFinished, OUTSTANDING_STATUSES } from '../../../shared/domain/actionStatus';
 import type { Store } from '../db/open';
+import { sqlList } from '../db/sqlList';
 
 /** The statuses of an unfinished action, as an SQL list. */
-export const OUTSTANDING_SQL = "('open', 'in_progress', 'deferred')";
-export const FINISHED_SQL = "('done', 'dropped', 'superseded')";
+export const OUTSTANDING_SQL = sqlList(OUTSTANDING_STATUSES);
 
 interface UpdateRow {
   meeting_id: string;

@@ -22,6 +22,7 @@ import {
   type AttendanceChange,
 } from '../../../shared/domain/attendance';
 import { formatUkDate, todayIso } from '../../../shared/domain/dates';
+import { isAgreed } from '../../../shared/domain/minutesLifecycle';
 import { quorumState } from '../../../shared/domain/quorum';
 import { computeRegister } from '../../../shared/domain/register';
 import type { Store } from '../db/open';
@@ -71,7 +72,7 @@ function requireMeeting(store: Store, meetingId: string): MeetingRow {
 }
 
 function lockedReason(status: MeetingStatus): string | null {
-  if (status === 'agreed' || status === 'published') {
+  if (isAgreed(status)) {
     return 'These minutes have been agreed as accurate, so the attendance is part of the record and can no longer be changed.';
   }
   return null;

@@ -6,6 +6,7 @@ import { conflict, DomainError, notFound } from '../errors';
 import { rereferenceMeeting } from '../actions/actions';
 import { afterMeetingMoved } from '../arising/actionProgress';
 import { formatUkDate } from '../../../shared/domain/dates';
+import { isAgreed } from '../../../shared/domain/minutesLifecycle';
 
 /** A meeting started from another stays after it, and before any meeting started from it. */
 function assertStillInOrder(store: Store, meetingId: string, date: string): void {
@@ -125,7 +126,7 @@ export function updateMeetingHeader(store: Store, input: ParsedInputOf<'updateMe
   store.db.transaction(() => {
     const row = store.db.prepare('SELECT * FROM meetings WHERE id = ?').get(input.meetingId) as MeetingRow | undefined;
     if (!row) throw notFound('meeting');
-    if (row.status === 'agreed' || row.status === 'published') {
+    if (isAgreed(row.status)) {
       throw conflict('These minutes have been agreed as accurate and are now the record, so their header cannot be changed.');
     }
     const pick = <T>(given: T | undefined, before: T): T => (given === undefined ? before : given);

@@ -9,11 +9,12 @@ import type {
   MinutesAction,
   MinutesDecision,
   MinutesItem,
-  MinutesStyle,
   ParsedInputOf,
   RosterGroup,
   MinutesRosterEntry,
 } from '../../../shared/contract';
+import { MINUTES_LIMITS } from '../../../shared/contract/common';
+import { discussionPlainText, readDiscussion } from '../../../shared/domain/discussion';
 import { MAX_ITEM_DEPTH, moveInOutline, numberItems, type ItemNumbering, type OutlineNode } from '../../../shared/domain/numbering';
 import type { Store } from '../db/open';
 import { logChange, newId, nowInstant } from '../changelog';
@@ -22,7 +23,8 @@ import { getMeeting } from '../meetings/meetings';
 import { actionsOfMeeting, followedUp } from '../actions/actions';
 import { assertContentEditable, assertStructureEditable, itemForEdit, lockFor, meetingForEdit, type EditableMeeting, type ItemRow } from './editable';
 
-function boardStyle(store: Store, boardId: string): { numbering: ItemNumbering; referenceFormat: string } {
+/** The board's minutes style as stored (written only by settings/minutesStyle.ts). */
+export function boardStyle(store: Store, boardId: string): { numbering: ItemNumbering; referenceFormat: string } {
   const row = store.db.prepare('SELECT item_numbering, reference_format FROM boards WHERE id = ?').get(boardId) as
     | { item_numbering: ItemNumbering; reference_format: string }
     | undefined;
@@ -364,30 +366,36 @@ export function updateAgendaItem(store: Store, input: ParsedInputOf<'updateAgend
 }
 
 /**
- * Stores the discussion as the editor sent it: Lexical's JSON and the plain text derived from
- * it. Core never needs a DOM: it checks only that the JSON is JSON with a root.
+ * Stores the discussion as the editor sent it (Lexical's JSON) with the plain text core derives
+ * from it by the one walker in shared/domain, never a text the client sends. Core never needs a
+ * DOM: it checks that the JSON is JSON with a root, and that its text is not too long.
  */
 export function saveDiscussion(store: Store, input: ParsedInputOf<'saveDiscussion'>): { itemId: string; updatedAt: string } {
-  let parsed: unknown;
+  const notEditorJson = () => new DomainError('invalid_input', 'The discussion could not be saved: it did not come in the editor’s format.', 'json');
+  let state: { root?: { type?: unknown } } | null;
   try {
-    parsed = JSON.parse(input.json);
+    state = JSON.parse(input.json) as typeof state;
   } catch {
-    throw new DomainError('invalid_input', 'The discussion could not be saved: it did not come in the editor’s format.', 'json');
+    throw notEditorJson();
   }
-  const root = (parsed as { root?: { type?: unknown; children?: unknown } } | null)?.root;
-  if (!root || typeof root !== 'object' || root.type !== 'root' || !Array.isArray(root.children)) {
-    throw new DomainError('invalid_input', 'The discussion could not be saved: it did not come in the editor’s format.', 'json');
+  const blocks = readDiscussion(state);
+  if (!blocks || state?.root?.type !== 'root') throw notEditorJson();
+  const text = discussionPlainText(blocks);
+  if (text.length > MINUTES_LIMITS.discussionText) {
+    throw new DomainError(
+      'invalid_input',
+      `This discussion is too long to save (at most ${MINUTES_LIMITS.discussionText.toLocaleString('en-GB')} characters). Move some of it into another item or a paper.`,
+      'json',
+    );
   }
   const at = nowInstant();
   store.db.transaction(() => {
     const { item, meeting } = itemForEdit(store, input.itemId);
     assertContentEditable(meeting);
-    if (item.discussion_json === input.json && item.discussion_text === input.text) return;
-    store.db
-      .prepare('UPDATE agenda_items SET discussion_json = ?, discussion_text = ?, updated_at = ? WHERE id = ?')
-      .run(input.json, input.text, at, item.id);
+    if (item.discussion_json === input.json && item.discussion_text === text) return;
+    store.db.prepare('UPDATE agenda_items SET discussion_json = ?, discussion_text = ?, updated_at = ? WHERE id = ?').run(input.json, text, at, item.id);
     // The log records that the discussion changed and how long it is, not every keystroke's text.
-    logChange(store.db, store.actor, { entity: 'agenda_item', entityId: item.id, action: 'discussion', detail: { characters: input.text.length } }, at);
+    logChange(store.db, store.actor, { entity: 'agenda_item', entityId: item.id, action: 'discussion', detail: { characters: text.length } }, at);
   })();
   const updatedAt = store.db.prepare('SELECT updated_at FROM agenda_items WHERE id = ?').pluck().get(input.itemId) as string;
   return { itemId: input.itemId, updatedAt };
@@ -460,43 +468,4 @@ export function deleteDecision(store: Store, input: ParsedInputOf<'deleteDecisio
     logChange(store.db, store.actor, { entity: 'decision', entityId: decision.id, action: 'delete', detail: { itemId: decision.agenda_item_id, text: decision.text } }, at);
   })();
   return { decisionId: input.decisionId };
-}
-
-// ---------------------------------------------------------------- the board's minutes style
-
-export function setMinutesStyle(store: Store, input: ParsedInputOf<'setMinutesStyle'>): MinutesStyle {
-  const at = nowInstant();
-  store.db.transaction(() => {
-    const board = store.db.prepare('SELECT item_numbering, reference_format FROM boards WHERE id = ? AND archived_at IS NULL').get(input.boardId) as
-      | { item_numbering: ItemNumbering; reference_format: string }
-      | undefined;
-    if (!board) throw notFound('board');
-    const numbering = input.numbering ?? board.item_numbering;
-    const referenceFormat = input.referenceFormat ?? board.reference_format;
-    if (numbering === board.item_numbering && referenceFormat === board.reference_format) return;
-    store.db
-      .prepare('UPDATE boards SET item_numbering = ?, reference_format = ?, updated_at = ? WHERE id = ?')
-      .run(numbering, referenceFormat, at, input.boardId);
-    if (numbering !== board.item_numbering) {
-      // Draft minutes take the new numbering; circulated ones keep the numbers they went out with.
-      const drafts = store.db.prepare("SELECT id FROM meetings WHERE board_id = ? AND status = 'draft'").pluck().all(input.boardId) as string[];
-      for (const meetingId of drafts) {
-        const meeting = meetingForEdit(store, meetingId);
-        writeOutline(store, meeting, loadOutline(store, meetingId), at);
-      }
-    }
-    // Actions already agreed keep their references: a reference is never changed once issued.
-    logChange(
-      store.db,
-      store.actor,
-      {
-        entity: 'board',
-        entityId: input.boardId,
-        action: 'minutes_style',
-        detail: { numbering: { from: board.item_numbering, to: numbering }, referenceFormat: { from: board.reference_format, to: referenceFormat } },
-      },
-      at,
-    );
-  })();
-  return { boardId: input.boardId, ...boardStyle(store, input.boardId) };
 }

@@ -5,18 +5,21 @@
 // confidential; then printed by the host's Chromium, finished (document information) and
 // checked: a public PDF that contains text of a confidential item is refused.
 import path from 'node:path';
-import type { ConfidentialDisplay, MeetingStatus, MinutesCorrection, MinutesItem, MinutesPdfExport, ParsedInputOf, PdfVersion } from '../../../shared/contract';
+import type { ActionStatus, ConfidentialDisplay, MeetingStatus, MinutesCorrection, MinutesItem, MinutesPdfExport, ParsedInputOf, PdfVersion } from '../../../shared/contract';
 import { confidentialFragments, findLeaks, squash } from '../../../shared/domain/confidential';
 import { formatClockTime, formatTimeRange, formatUkDate } from '../../../shared/domain/dates';
+import { discussionBlocks, discussionPlainText, type DiscussionBlock } from '../../../shared/domain/discussion';
 import { isAgreed } from '../../../shared/domain/minutesLifecycle';
 import type { Store } from '../db/open';
-import { discussionToHtml, escapeHtml } from './discussionHtml';
+import { blocksToHtml, escapeHtml } from './discussionHtml';
 import { conflict, notFound } from '../errors';
 import { fontFaceCss, PRINT_FONT_FAMILY } from './fonts';
 import { correctionsOf } from '../lifecycle/lifecycle';
 import { getMinutes } from '../minutes/minutes';
 import { APP_VERSION } from '../version';
-import { checkPdfTarget, pdfPageCount, pdfPageTexts, setPdfInfo, writePdfFile } from './pdfFile';
+import { checkPdfTarget, pdfPageCount, setPdfInfo, writePdfFile } from './pdfFile';
+import { pdfPageTexts } from './pdfText';
+import { headingTitles, setPdfOutlineTitles } from './pdfOutline';
 
 // ---------------------------------------------------------------- the printer (a host hook)
 
@@ -59,7 +62,9 @@ interface PrintItem {
   underConfidential: boolean;
   deferredTo: string | null;
   deferred: boolean;
-  discussionJson: string | null;
+  /** The discussion as the one walker of its JSON reads it: the HTML is printed from it... */
+  discussion: DiscussionBlock[];
+  /** ...and the check for confidential text reads its plain text, derived from the same blocks. */
   discussionText: string;
   decisions: string[];
   actions: PrintAction[];
@@ -95,7 +100,8 @@ export interface PrintModel {
   confidentialDisplay: ConfidentialDisplay;
 }
 
-const ACTION_STATUS_PRINTED: Record<string, string> = {
+/** How the printed matters arising name each status ("Completed", as the boards' minutes do). */
+const ACTION_STATUS_PRINTED: Record<ActionStatus, string> = {
   open: 'Open',
   in_progress: 'In progress',
   done: 'Completed',
@@ -186,9 +192,9 @@ function mattersArising(store: Store, meetingId: string): PrintArising[] {
     id: string;
     reference: string;
     details: string;
-    status: string;
+    status: ActionStatus;
     update_text: string | null;
-    update_status: string | null;
+    update_status: ActionStatus | null;
     confidential: number | null;
   }>;
   if (carried.length === 0) return [];
@@ -203,9 +209,16 @@ function mattersArising(store: Store, meetingId: string): PrintArising[] {
     details: r.details,
     owners: owners.get(r.id) ?? '',
     update: r.update_text ?? '',
-    status: ACTION_STATUS_PRINTED[r.update_status ?? r.status] ?? r.update_status ?? r.status,
+    status: ACTION_STATUS_PRINTED[r.update_status ?? r.status],
     confidential: (r.confidential ?? 0) === 1,
   }));
+}
+
+/** What the minutes print of a discussion, and its plain text, from one reading of the stored JSON. */
+function printedDiscussion(json: string | null, storedText: string): Pick<PrintItem, 'discussion' | 'discussionText'> {
+  // The stored plain text is read only where a row has no JSON to read: it is never trusted beside one.
+  const discussion = discussionBlocks(json, storedText);
+  return { discussion, discussionText: discussionPlainText(discussion) };
 }
 
 /** Everything the printed minutes show, read in one go. */
@@ -238,8 +251,7 @@ export function loadPrintModel(store: Store, meetingId: string): PrintModel {
       underConfidential,
       deferred: i.deferred,
       deferredTo: deferredDate ? `the meeting of ${formatUkDate(deferredDate)}` : i.deferredToText,
-      discussionJson: i.discussionJson,
-      discussionText: i.discussionText,
+      ...printedDiscussion(i.discussionJson, i.discussionText),
       decisions: i.decisions.map((d) => d.text).filter((t) => t.trim() !== ''),
       actions: i.actions.map((a) => ({ reference: a.reference, details: a.details, owners: owners.get(a.id) ?? '', due: dueText(a.due) })),
     };
@@ -276,6 +288,8 @@ export interface MinutesDocument {
   keywords: string;
   /** Passages of the confidential items: none of them may appear in a public version. */
   confidentialFragments: string[];
+  /** The headings' own text in document order ("6c. Title"): the PDF's outline is titled from these. */
+  outline: string[];
 }
 
 const e = escapeHtml;
@@ -339,7 +353,7 @@ function itemHtml(item: PrintItem, version: PdfVersion, model: PrintModel, arisi
   const parts = [`<${h}>${title}</${h}>`];
   if (item.confidential) parts.push('<p class="confidential-mark">Confidential – not for publication</p>');
   if (item.presenter) parts.push(`<p class="presenter">Presented by ${e(item.presenter)}</p>`);
-  const discussion = discussionToHtml(item.discussionJson, item.discussionText);
+  const discussion = blocksToHtml(item.discussion);
   if (discussion) parts.push(`<div class="discussion">${discussion}</div>`);
   if (item.deferred) parts.push(`<p class="deferred">This item was deferred${item.deferredTo ? ` to ${e(item.deferredTo)}` : ''}.</p>`);
   parts.push(arising);
@@ -508,6 +522,7 @@ export function renderMinutesHtml(model: PrintModel, version: PdfVersion): Minut
     subject,
     keywords,
     confidentialFragments: fragmentsOf(model),
+    outline: headingTitles(bodyHtml),
   };
 }
 
@@ -567,7 +582,7 @@ export async function buildMinutesPdf(store: Store, input: ParsedInputOf<'export
   const checking = input.version === 'public' && doc.confidentialFragments.length > 0;
   if (checking) refuseLeaks(findLeaks(doc.confidentialFragments, htmlText(doc.html)), model, 'the document');
   const printed = Buffer.from(await print(doc.html, { tagged: true, outline: true }));
-  const bytes = setPdfInfo(printed, { title: doc.title, author: doc.author, subject: doc.subject, keywords: doc.keywords, creator: `Matters Arising ${APP_VERSION}` });
+  const bytes = setPdfInfo(setPdfOutlineTitles(printed, doc.outline), { title: doc.title, author: doc.author, subject: doc.subject, keywords: doc.keywords, creator: `Matters Arising ${APP_VERSION}` });
   if (input.version === 'public') {
     const text = pdfPageTexts(bytes).join('\n');
     // If the printed text cannot be read back, it cannot be checked: better no file than an unchecked one.

@@ -1,8 +1,7 @@
 // A board's settings (numbering, references, quorum, recurring agenda) and its standing groups.
 import type { settingsMethods } from '../../../shared/contract/settings';
 import { onStore, type FeatureHandlers } from '../handler';
-import { setMinutesStyle } from '../minutes/minutes';
-import { deleteGroup, getBoardSettings, listGroups, saveGroup, updateBoardSettings } from './settings';
+import { deleteGroup, getBoardSettings, listGroups, saveGroup, setMinutesStyle, updateBoardSettings } from './settings';
 
 export const settingsHandlers: FeatureHandlers<typeof settingsMethods> = {
   getBoardSettings: onStore(getBoardSettings),

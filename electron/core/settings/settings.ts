@@ -1,6 +1,7 @@
 // A board's settings (short code, reference format, numbering, quorum, confidential items,
-// recurring agenda, cadence) and its standing groups that can own actions.
-import type { BoardGroup, BoardSettings, ConfidentialDisplay, GroupKind, ItemNumbering, ParsedInputOf, QuorumRule } from '../../../shared/contract';
+// recurring agenda, cadence) and its standing groups that can own actions. The minutes style
+// (numbering and reference format) has its one writer here, used by both methods that change it.
+import type { BoardGroup, BoardSettings, ConfidentialDisplay, GroupKind, ItemNumbering, MinutesStyle, ParsedInputOf, QuorumRule } from '../../../shared/contract';
 import { onRosterOn } from '../../../shared/domain/attendance';
 import { todayIso } from '../../../shared/domain/dates';
 import { fractionFromValue, parseQuorumFraction } from '../../../shared/domain/quorum';
@@ -8,6 +9,8 @@ import type { Store } from '../db/open';
 import { renameWithin } from '../boards/boards';
 import { logChange, newId, nowInstant } from '../changelog';
 import { conflict, DomainError, notFound } from '../errors';
+import { meetingForEdit } from '../minutes/editable';
+import { boardStyle, loadOutline, writeOutline } from '../minutes/minutes';
 
 interface BoardRow {
   id: string;
@@ -113,14 +116,12 @@ export function updateBoardSettings(store: Store, input: ParsedInputOf<'updateBo
     const template = JSON.stringify(input.agendaTemplate);
     store.db
       .prepare(
-        `UPDATE boards SET short_code = ?, reference_format = ?, item_numbering = ?, quorum_kind = ?, quorum_value = ?,
+        `UPDATE boards SET short_code = ?, quorum_kind = ?, quorum_value = ?,
            confidential_display = ?, agenda_template = ?, cadence_days = ?, updated_at = ?
          WHERE id = ?`,
       )
       .run(
         shortCode,
-        input.referenceFormat,
-        input.itemNumbering,
         rule.kind,
         value,
         input.confidentialDisplay,
@@ -129,6 +130,8 @@ export function updateBoardSettings(store: Store, input: ParsedInputOf<'updateBo
         at,
         input.boardId,
       );
+    // Numbering and reference format have one writer, which renumbers the board's draft minutes.
+    writeMinutesStyle(store, input.boardId, { numbering: input.itemNumbering, referenceFormat: input.referenceFormat }, at);
     const changed: Record<string, unknown> = {};
     if (before.short_code !== shortCode) changed.shortCode = shortCode;
     if (before.reference_format !== input.referenceFormat) changed.referenceFormat = input.referenceFormat;
@@ -142,6 +145,56 @@ export function updateBoardSettings(store: Store, input: ParsedInputOf<'updateBo
     }
   })();
   return getBoardSettings(store, { boardId: input.boardId });
+}
+
+// ---------------------------------------------------------------- the minutes style: one writer
+
+export interface Style {
+  numbering: ItemNumbering;
+  referenceFormat: string;
+}
+
+/**
+ * Writes the board's numbering and reference format inside the caller's transaction, and
+ * renumbers its draft minutes when the numbering changes: circulated and agreed minutes keep the
+ * numbers they went out with. Actions already agreed keep their references: a reference is
+ * never changed once issued. Returns the style before, or null when nothing changed.
+ */
+export function writeMinutesStyle(store: Store, boardId: string, next: Style, at: string): Style | null {
+  const before = boardStyle(store, boardId);
+  if (before.numbering === next.numbering && before.referenceFormat === next.referenceFormat) return null;
+  store.db
+    .prepare('UPDATE boards SET item_numbering = ?, reference_format = ?, updated_at = ? WHERE id = ?')
+    .run(next.numbering, next.referenceFormat, at, boardId);
+  if (next.numbering !== before.numbering) {
+    const drafts = store.db.prepare("SELECT id FROM meetings WHERE board_id = ? AND status = 'draft'").pluck().all(boardId) as string[];
+    for (const meetingId of drafts) writeOutline(store, meetingForEdit(store, meetingId), loadOutline(store, meetingId), at);
+  }
+  return before;
+}
+
+/** setMinutesStyle: the minutes' style dialog, changing either part and keeping the other. */
+export function setMinutesStyle(store: Store, input: ParsedInputOf<'setMinutesStyle'>): MinutesStyle {
+  const at = nowInstant();
+  store.db.transaction(() => {
+    requireBoardRow(store, input.boardId);
+    const current = boardStyle(store, input.boardId);
+    const next = { numbering: input.numbering ?? current.numbering, referenceFormat: input.referenceFormat ?? current.referenceFormat };
+    const before = writeMinutesStyle(store, input.boardId, next, at);
+    if (!before) return;
+    logChange(
+      store.db,
+      store.actor,
+      {
+        entity: 'board',
+        entityId: input.boardId,
+        action: 'minutes_style',
+        detail: { numbering: { from: before.numbering, to: next.numbering }, referenceFormat: { from: before.referenceFormat, to: next.referenceFormat } },
+      },
+      at,
+    );
+  })();
+  return { boardId: input.boardId, ...boardStyle(store, input.boardId) };
 }
 
 // ---------------------------------------------------------------- standing groups

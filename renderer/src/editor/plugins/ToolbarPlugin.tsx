@@ -17,6 +17,7 @@ import {
   UNDO_COMMAND,
   type TextFormatType,
 } from 'lexical';
+import { SAFE_LINK } from '../../../../shared/domain/discussion';
 import { MOD_LABEL } from '../shortcutsLabel';
 
 interface Formats {
@@ -31,7 +32,8 @@ const NONE: Formats = { bold: false, italic: false, underline: false, list: null
 const same = (a: Formats, b: Formats): boolean =>
   a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.list === b.list && a.link === b.link;
 
-export const SAFE_LINK = /^(https?:\/\/|mailto:)/i;
+// The links the editor makes are the links the PDF prints: one rule, in shared/domain.
+export { SAFE_LINK };
 
 export const ToolbarPlugin = memo(function ToolbarPlugin({ label }: { label: string }) {
   const [editor] = useLexicalComposerContext();

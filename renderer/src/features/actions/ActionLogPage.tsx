@@ -16,6 +16,7 @@ import {
   sortActionLog,
 } from '../../../../shared/domain/actionLog';
 import { ACTION_STATUS_LABEL } from '../../../../shared/domain/actionStatus';
+import { OUTSTANDING_STATUSES, type OutstandingStatus } from '../../../../shared/domain/enums';
 import { formatUkDate, isRealIsoDate } from '../../../../shared/domain/dates';
 import { formatOwners } from '../../../../shared/domain/owners';
 import { call } from '../../api/client';
@@ -26,7 +27,7 @@ import { useQuery } from '../../app/useQuery';
 interface FilterState {
   boardId: string;
   owner: string;
-  status: '' | 'open' | 'in_progress' | 'deferred';
+  status: '' | OutstandingStatus;
   overdue: 'any' | 'overdue' | 'not_overdue';
   dueFrom: string;
   dueTo: string;
@@ -175,9 +176,11 @@ export function ActionLogPage() {
             </Select>
             <Select label="Status" value={f.status} onChange={(v) => set({ status: v as FilterState['status'] })}>
               <option value="">Any (not yet finished)</option>
-              <option value="open">{ACTION_STATUS_LABEL.open}</option>
-              <option value="in_progress">{ACTION_STATUS_LABEL.in_progress}</option>
-              <option value="deferred">{ACTION_STATUS_LABEL.deferred}</option>
+              {OUTSTANDING_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {ACTION_STATUS_LABEL[s]}
+                </option>
+              ))}
             </Select>
             <Select label="Overdue" value={f.overdue} onChange={(v) => set({ overdue: v as FilterState['overdue'] })}>
               <option value="any">Overdue or not</option>

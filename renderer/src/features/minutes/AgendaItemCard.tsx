@@ -6,7 +6,6 @@ import { MINUTES_LIMITS } from '../../../../shared/contract';
 import { formatUkDate } from '../../../../shared/domain/dates';
 import { call } from '../../api/client';
 import { DiscussionEditor } from '../../editor/DiscussionEditor';
-import { $discussionPlainText } from '../../editor/plainText';
 import { useMinutes } from './context';
 import { actionDetailsSelector, beginTypeAhead, decisionSelector, endTypeAhead, focusWhenReady, type TypeAhead } from './focus';
 import { ActionsTable } from './ActionsTable';
@@ -34,8 +33,8 @@ export const AgendaItemCard = memo(function AgendaItemCard({ itemId, onDelete }:
         const state = editor.getEditorState();
         const json = JSON.stringify(state.toJSON());
         if (json === lastSavedJson.current) return Promise.resolve();
-        const text = state.read($discussionPlainText);
-        return call('saveDiscussion', { itemId, json, text }).then(() => {
+        // Only the JSON: core derives the plain text from it.
+        return call('saveDiscussion', { itemId, json }).then(() => {
           lastSavedJson.current = json;
         });
       });

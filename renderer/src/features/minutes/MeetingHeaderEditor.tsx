@@ -3,6 +3,7 @@
 import { useRef, useState } from 'react';
 import { LIMITS, type MeetingDetail } from '../../../../shared/contract';
 import { formatClockTime, formatTimeRange, formatUkDate, isRealIsoDate } from '../../../../shared/domain/dates';
+import { isAgreed } from '../../../../shared/domain/minutesLifecycle';
 import { MEETING_STATUS_LABEL } from '../../../../shared/domain/status';
 import { call } from '../../api/client';
 import { openMinutesOf } from './minutesStore';
@@ -37,7 +38,7 @@ export function MeetingHeaderEditor({ meeting }: { meeting: MeetingDetail }) {
   const [values, setValues] = useState(() => fromMeeting(meeting));
   const latest = useRef(values);
   const failure = useFieldFailure(queue, KEY);
-  const locked = meeting.status === 'agreed' || meeting.status === 'published';
+  const locked = isAgreed(meeting.status);
 
   const change = (patch: Partial<HeaderValues>): void => {
     const next = { ...latest.current, ...patch };

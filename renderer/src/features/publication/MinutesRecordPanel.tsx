@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import type { MeetingDetail, MeetingStatus, MinutesRecord, MinutesVerification, PdfVersion } from '../../../../shared/contract';
 import { formatUkDate } from '../../../../shared/domain/dates';
+import { MEETING_STATUSES } from '../../../../shared/domain/enums';
 import { NEXT_STEPS } from '../../../../shared/domain/minutesLifecycle';
 import { MEETING_STATUS_LABEL } from '../../../../shared/domain/status';
 import { ApiCallError, call } from '../../api/client';
@@ -14,7 +15,7 @@ import { useSubmit } from '../../app/useSubmit';
 import { saveQueueFor } from '../minutes/saveQueue';
 import { AgreeDialog, CorrectionDialog } from './RecordDialogs';
 
-const STAGES: MeetingStatus[] = ['draft', 'circulated', 'agreed', 'published'];
+const STAGES: readonly MeetingStatus[] = MEETING_STATUSES;
 
 const onDay = (instant: string | null): string => (instant ? formatUkDate(instant.slice(0, 10)) : '');
 

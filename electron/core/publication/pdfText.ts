@@ -1,0 +1,209 @@
+// The text on each page of a PDF Chromium printed, read without any PDF library: enough of the
+// content-stream syntax to follow the text-showing operators through each font's ToUnicode map.
+// The public version's check for confidential text reads the printed PDF with it.
+import { decoded, dictAt, namedRefs, pageObjects, readPdf, refIn, type PdfDocument } from './pdfFile';
+
+interface ToUnicode {
+  codeBytes: number;
+  map: Map<number, string>;
+}
+
+const utf16be = (hex: string): string => {
+  const clean = hex.replace(/\s+/g, '');
+  let out = '';
+  for (let i = 0; i + 4 <= clean.length; i += 4) out += String.fromCharCode(parseInt(clean.slice(i, i + 4), 16));
+  return out;
+};
+
+function parseCMap(text: string): ToUnicode {
+  const map = new Map<number, string>();
+  const space = /begincodespacerange\s*<([0-9A-Fa-f]+)>/.exec(text);
+  const codeBytes = space ? Math.max(1, (space[1] as string).length / 2) : 2;
+  for (const block of text.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
+    for (const m of (block[1] as string).matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>/g)) map.set(parseInt(m[1] as string, 16), utf16be(m[2] as string));
+  }
+  for (const block of text.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
+    for (const m of (block[1] as string).matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]+>|\[[^\]]*\])/g)) {
+      const lo = parseInt(m[1] as string, 16);
+      const hi = parseInt(m[2] as string, 16);
+      const dst = m[3] as string;
+      if (hi - lo > 0xffff) continue;
+      if (dst.startsWith('[')) {
+        const list = [...dst.matchAll(/<([0-9A-Fa-f]*)>/g)].map((x) => utf16be(x[1] as string));
+        list.forEach((s, i) => map.set(lo + i, s));
+      } else {
+        const base = utf16be(dst.slice(1, -1));
+        const last = base.charCodeAt(base.length - 1);
+        for (let c = lo; c <= hi; c++) map.set(c, base.slice(0, -1) + String.fromCharCode(last + (c - lo)));
+      }
+    }
+  }
+  return { codeBytes, map };
+}
+
+type Token = { kind: 'op'; value: string } | { kind: 'str'; value: Buffer } | { kind: 'name'; value: string } | { kind: 'other' };
+
+/** Tokens of a content stream: enough of the syntax to find text-showing operators and their strings. */
+function* tokens(data: Buffer): Generator<Token> {
+  const n = data.length;
+  let i = 0;
+  const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
+  const isDelim = (c: number): boolean => '()<>[]{}/%'.includes(String.fromCharCode(c));
+  while (i < n) {
+    const c = data[i] as number;
+    if (isSpace(c)) {
+      i++;
+    } else if (c === 0x25) {
+      while (i < n && data[i] !== 0x0a && data[i] !== 0x0d) i++;
+    } else if (c === 0x28) {
+      // A literal string, with nesting and escapes.
+      const out: number[] = [];
+      let depth = 1;
+      i++;
+      while (i < n && depth > 0) {
+        const ch = data[i] as number;
+        if (ch === 0x5c) {
+          const next = data[i + 1] as number;
+          const esc: Record<number, number> = { 0x6e: 10, 0x72: 13, 0x74: 9, 0x62: 8, 0x66: 12 };
+          if (next >= 0x30 && next <= 0x37) {
+            let oct = '';
+            let j = i + 1;
+            while (j < i + 4 && (data[j] as number) >= 0x30 && (data[j] as number) <= 0x37) oct += String.fromCharCode(data[j++] as number);
+            out.push(parseInt(oct, 8) & 0xff);
+            i = j;
+            continue;
+          }
+          if (next === 0x0a || next === 0x0d) {
+            i += 2;
+            continue;
+          }
+          out.push(esc[next] ?? next);
+          i += 2;
+          continue;
+        }
+        if (ch === 0x28) depth++;
+        if (ch === 0x29) depth--;
+        if (depth > 0) out.push(ch);
+        i++;
+      }
+      yield { kind: 'str', value: Buffer.from(out) };
+    } else if (c === 0x3c && data[i + 1] === 0x3c) {
+      i += 2;
+      yield { kind: 'other' };
+    } else if (c === 0x3e && data[i + 1] === 0x3e) {
+      i += 2;
+      yield { kind: 'other' };
+    } else if (c === 0x3c) {
+      const end = data.indexOf(0x3e, i);
+      const hex = data
+        .subarray(i + 1, end < 0 ? n : end)
+        .toString('latin1')
+        .replace(/[^0-9A-Fa-f]/g, '');
+      i = end < 0 ? n : end + 1;
+      yield { kind: 'str', value: Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex') };
+    } else if (c === 0x2f) {
+      let j = i + 1;
+      while (j < n && !isSpace(data[j] as number) && !isDelim(data[j] as number)) j++;
+      yield { kind: 'name', value: data.subarray(i + 1, j).toString('latin1') };
+      i = j;
+    } else if (c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d) {
+      i++;
+      yield { kind: 'other' };
+    } else {
+      let j = i;
+      while (j < n && !isSpace(data[j] as number) && !isDelim(data[j] as number)) j++;
+      if (j === i) j++;
+      const word = data.subarray(i, j).toString('latin1');
+      i = j;
+      yield /^[-+.\d]/.test(word) ? { kind: 'other' } : { kind: 'op', value: word };
+    }
+  }
+}
+
+function decodeString(bytes: Buffer, font: ToUnicode | undefined): string {
+  if (!font) return bytes.toString('latin1');
+  let out = '';
+  for (let i = 0; i + font.codeBytes <= bytes.length; i += font.codeBytes) {
+    const code = font.codeBytes === 2 ? bytes.readUInt16BE(i) : font.codeBytes === 1 ? (bytes[i] as number) : bytes.readUIntBE(i, font.codeBytes);
+    out += font.map.get(code) ?? '';
+  }
+  return out;
+}
+
+/** The text a page (or form) shows, in the order it is drawn: one line per text object. */
+function contentText(doc: PdfDocument, content: Buffer, resources: string, fontCache: Map<number, ToUnicode>, depth: number): string {
+  const fonts = namedRefs(dictAt(doc, resources, 'Font'));
+  const xobjects = namedRefs(dictAt(doc, resources, 'XObject'));
+  const fontFor = (name: string): ToUnicode | undefined => {
+    const num = fonts.get(name);
+    if (num === undefined) return undefined;
+    if (!fontCache.has(num)) {
+      const cmapRef = refIn(doc.objects.get(num)?.head ?? '', 'ToUnicode');
+      if (cmapRef === null) return undefined;
+      fontCache.set(num, parseCMap(decoded(doc.objects.get(cmapRef)).toString('latin1')));
+    }
+    return fontCache.get(num);
+  };
+  let out = '';
+  let font: ToUnicode | undefined;
+  let lastName = '';
+  const strings: Buffer[] = [];
+  for (const t of tokens(content)) {
+    if (t.kind === 'name') {
+      lastName = t.value;
+      continue;
+    }
+    if (t.kind === 'str') {
+      strings.push(t.value);
+      continue;
+    }
+    if (t.kind !== 'op') continue;
+    switch (t.value) {
+      case 'Tf':
+        font = fontFor(lastName);
+        break;
+      case 'Tj':
+      case 'TJ':
+      case "'":
+      case '"':
+        out += strings.map((s) => decodeString(s, font)).join('');
+        break;
+      // Chromium places glyph by glyph with Td and prints spaces as glyphs: Td is no gap.
+      case 'T*':
+        out += '\n';
+        break;
+      case 'Tm':
+        out += ' ';
+        break;
+      case 'ET':
+        out += '\n';
+        break;
+      case 'Do': {
+        const num = xobjects.get(lastName);
+        const form = num === undefined ? undefined : doc.objects.get(num);
+        if (form && depth < 8 && /\/Subtype\s*\/Form/.test(form.head)) {
+          out += contentText(doc, decoded(form), dictAt(doc, form.head, 'Resources') || resources, fontCache, depth + 1);
+        }
+        break;
+      }
+    }
+    strings.length = 0;
+  }
+  return out;
+}
+
+/** The text of each page, in page order. */
+export function pdfPageTexts(bytes: Buffer): string[] {
+  const doc = readPdf(bytes);
+  const fontCache = new Map<number, ToUnicode>();
+  return pageObjects(doc).map((num) => {
+    const head = doc.objects.get(num)?.head ?? '';
+    const resources = dictAt(doc, head, 'Resources');
+    const contents = /\/Contents\s*\[([^\]]*)\]/.exec(head)?.[1] ?? /\/Contents\s+(\d+\s+\d+\s+R)/.exec(head)?.[1] ?? '';
+    const parts = [...contents.matchAll(/(\d+)\s+\d+\s+R/g)].map((m) => decoded(doc.objects.get(Number(m[1]))));
+    return contentText(doc, Buffer.concat(parts), resources, fontCache, 0)
+      .replace(/[ \t]+/g, ' ')
+      .replace(/ *\n */g, '\n')
+      .trim();
+  });
+}
