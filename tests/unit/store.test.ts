@@ -106,26 +106,27 @@ describe('files the store must not touch', () => {
 });
 
 describe('migrations', () => {
-  const v2 = { version: 2, name: 'test_add_column', sql: 'ALTER TABLE boards ADD COLUMN colour TEXT;' };
+  // A migration after the app's own ones (the schema's version is whatever the app is at now).
+  const next = { version: LATEST_VERSION + 1, name: 'test_add_column', sql: 'ALTER TABLE boards ADD COLUMN colour TEXT;' };
 
   it('takes a backup with the old data before migrating, then migrates', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'data.sqlite');
     const backups = path.join(dir, 'backups');
-    const v1 = await openStore(file);
-    v1.db.prepare("INSERT INTO boards (id, name, created_at, updated_at) VALUES ('b1', 'Executive Board', 't', 't')").run();
-    v1.close();
+    const current = await openStore(file);
+    current.db.prepare("INSERT INTO boards (id, name, created_at, updated_at) VALUES ('b1', 'Executive Board', 't', 't')").run();
+    current.close();
 
-    const v2Store = await openStore(file, { migrations: [...MIGRATIONS, v2], backupDir: backups });
-    expect(v2Store.db.pragma('user_version', { simple: true })).toBe(2);
-    expect(v2Store.db.prepare("SELECT colour FROM boards WHERE id = 'b1'").get()).toEqual({ colour: null });
-    v2Store.close();
+    const upgraded = await openStore(file, { migrations: [...MIGRATIONS, next], backupDir: backups });
+    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION + 1);
+    expect(upgraded.db.prepare("SELECT colour FROM boards WHERE id = 'b1'").get()).toEqual({ colour: null });
+    upgraded.close();
 
     const written = fs.readdirSync(backups);
     expect(written).toHaveLength(1);
-    expect(written[0]).toMatch(/before-upgrade-from-v1\.sqlite$/);
+    expect(written[0]).toMatch(new RegExp(`before-upgrade-from-v${LATEST_VERSION}\\.sqlite$`));
     const copy = new Database(path.join(backups, written[0]!), { readonly: true });
-    expect(copy.pragma('user_version', { simple: true })).toBe(1);
+    expect(copy.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(copy.prepare('SELECT name FROM boards').pluck().all()).toEqual(['Executive Board']);
     copy.close();
   });
@@ -134,10 +135,10 @@ describe('migrations', () => {
     const dir = tempDir();
     const file = path.join(dir, 'data.sqlite');
     (await openStore(file)).close();
-    const broken = [...MIGRATIONS, v2, { version: 3, name: 'broken', sql: 'THIS IS NOT SQL;' }];
+    const broken = [...MIGRATIONS, next, { version: LATEST_VERSION + 2, name: 'broken', sql: 'THIS IS NOT SQL;' }];
     await openError(file, { migrations: broken, backupDir: path.join(dir, 'b') });
     const store = await openStore(file);
-    expect(store.db.pragma('user_version', { simple: true })).toBe(1);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(store.db.prepare("SELECT count(*) FROM pragma_table_info('boards') WHERE name = 'colour'").pluck().get()).toBe(0);
     store.close();
   });
