@@ -34,15 +34,18 @@ UPDATE meetings SET content_version = 1 WHERE content_hash IS NOT NULL;
 
 -- Owners as named at the meeting: its attendance row, else the roster or group as it is now
 -- (the nearest there is to "then" for drafts typed before this version). Agreed minutes keep
--- the printed_as they were agreed with.
+-- the printed_as they were agreed with, whatever it is: their stored hash covers it.
 UPDATE action_owners SET
-  printed_as = coalesce(
+  printed_as = CASE
+    WHEN (SELECT m.status FROM actions a JOIN meetings m ON m.id = a.meeting_id WHERE a.id = action_owners.action_id) IN ('agreed', 'published')
+    THEN printed_as
+    ELSE coalesce(
     printed_as,
     (SELECT att.initials FROM actions a JOIN attendance att ON att.meeting_id = a.meeting_id AND att.member_id = action_owners.member_id
      WHERE a.id = action_owners.action_id),
     (SELECT bm.initials FROM board_members bm WHERE bm.id = action_owners.member_id),
     (SELECT g.name FROM board_groups g WHERE g.id = action_owners.group_id),
-    name_text),
+    name_text) END,
   member_name = CASE WHEN member_id IS NULL THEN NULL ELSE coalesce(
     (SELECT att.display_name FROM actions a JOIN attendance att ON att.meeting_id = a.meeting_id AND att.member_id = action_owners.member_id
      WHERE a.id = action_owners.action_id),
