@@ -148,4 +148,14 @@ describe('what agreed minutes are made of', () => {
     }
     expect(verifies()).toBe(true);
   });
+
+  it('a column added to the minutes later does not change the hash of minutes already agreed (it needs a new content version)', async () => {
+    const core = await tempCore();
+    const seeded = await seedFixtureMinutes(inProcess(core));
+    ok(core, 'circulateMinutes', { meetingId: seeded.meetingId });
+    ok(core, 'agreeMinutes', { meetingId: seeded.meetingId, atMeetingId: seeded.laterMeetingId });
+    // As a later migration would: new columns, with and without defaults.
+    core.store!.db.exec("ALTER TABLE attendance ADD COLUMN pronouns TEXT; ALTER TABLE action_owners ADD COLUMN note TEXT NOT NULL DEFAULT '';");
+    expect(ok<MinutesVerification>(core, 'verifyMinutes', { meetingId: seeded.meetingId }).matches).toBe(true);
+  });
 });

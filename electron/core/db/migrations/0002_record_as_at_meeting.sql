@@ -13,8 +13,8 @@
 --    the agreeing meeting's date cannot move away from the date the minutes were agreed on.
 --  * The content hash has a version (meetings.content_version): hashes stored before this
 --    version are version 1 and are still checked as version 1; new agreements are version 2,
---    which covers every column of every table under the meeting except those named in
---    electron/core/lifecycle/contentHash.ts as not being content.
+--    which covers every table under the meeting, every column of it that is content (the list
+--    and what is left out, and why, are in electron/core/lifecycle/contentHash.ts).
 --  * The deferred items a meeting set aside (dismissed_deferrals) are frozen with its minutes.
 
 ALTER TABLE action_owners ADD COLUMN member_name TEXT;
