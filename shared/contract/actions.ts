@@ -27,6 +27,11 @@ export interface MinutesAction {
   reference: string;
   position: number;
   details: string;
+  /**
+   * As the minutes that agreed the action name them (and print them): a person by the initials
+   * and name the meeting's attendance recorded, or those they had when made owner; a group by its
+   * name then. Later roster or group changes do not reach them.
+   */
   owners: OwnerMatch[];
   due: ActionDue;
   status: ActionStatus;

@@ -25,6 +25,11 @@ export interface MinutesDecision {
   itemId: string;
   position: number;
   text: string;
+  /**
+   * Set on the decision recording that a meeting's minutes were agreed as accurate: that meeting.
+   * Such a decision is part of those minutes' record and cannot be changed or deleted.
+   */
+  agreesMinutesOf: string | null;
 }
 
 /** Where an item sits: its parent, its place among its siblings, and its printed number. */
@@ -70,6 +75,7 @@ export interface Minutes {
   referenceFormat: string;
   /** In reading order: each item followed by its sub-items. */
   items: MinutesItem[];
+  /** The board's roster and groups; anyone in this meeting's attendance is named as it recorded them. */
   roster: { members: MinutesRosterEntry[]; groups: RosterGroup[] };
   /** The board's meetings after this one, for "deferred to". */
   laterMeetings: Array<{ id: string; date: string }>;

@@ -114,9 +114,9 @@ describe('migrations', () => {
     const dir = tempDir();
     const file = path.join(dir, 'data.sqlite');
     const backups = path.join(dir, 'backups');
-    const v1 = await openStore(file);
-    v1.db.prepare("INSERT INTO boards (id, name, created_at, updated_at) VALUES ('b1', 'Executive Board', 't', 't')").run();
-    v1.close();
+    const current = await openStore(file);
+    current.db.prepare("INSERT INTO boards (id, name, created_at, updated_at) VALUES ('b1', 'Executive Board', 't', 't')").run();
+    current.close();
 
     const v2Store = await openStore(file, { migrations: [...MIGRATIONS, v2], backupDir: backups });
     expect(v2Store.db.pragma('user_version', { simple: true })).toBe(next);

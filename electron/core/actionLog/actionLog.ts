@@ -20,7 +20,8 @@ import type { Store } from '../db/open';
 import type { PdfPrinter } from '../session';
 import { DomainError, notFound } from '../errors';
 import { DUE_DATE_SQL, OUTSTANDING_SQL } from '../arising/actionProgress';
-import { dueOf, ownersByAction, type DueColumns } from '../actions/actions';
+import { dueOf, type DueColumns } from '../store/actions';
+import { OWNER_FULL_NAME_SQL, OWNER_GROUP_NAME_SQL, OWNER_INITIALS_SQL, OWNER_NAMING_JOINS, ownersByAction } from '../store/actionOwners';
 import { renderActionLogHtml, ACTION_LOG_PDF_FOOTER, ACTION_LOG_PDF_HEADER } from './actionLogHtml';
 
 interface LogRow extends DueColumns {
@@ -57,17 +58,17 @@ interface OwnerJson {
 
 // One statement: the outstanding actions (by the status index), each with its board, origin,
 // item and latest update by key, and its due date, owners and times carried from indexed subqueries.
+// Owners are named as the action's own minutes name them (store/actionOwners.ts), as everywhere.
 const LOG_SQL = `
   SELECT a.id, a.board_id, b.name AS board_name, b.short_code, a.reference, a.details,
     a.due_kind, a.due_date, a.due_meeting_id, a.due_text, a.status,
     om.id AS origin_id, om.meeting_date AS origin_date, i.id AS item_id, i.number AS item_number, i.title AS item_title,
     (${DUE_DATE_SQL}) AS effective_due,
     (SELECT count(*) FROM carried_actions c WHERE c.action_id = a.id) AS times_carried,
-    (SELECT json_group_array(json_object('m', o.member_id, 'g', o.group_id, 'n', o.name_text, 'i', bm.initials, 'f', p.full_name, 'p', bm.person_id, 'gn', g.name))
-      FROM (SELECT member_id, group_id, name_text FROM action_owners WHERE action_id = a.id ORDER BY position) o
-      LEFT JOIN board_members bm ON bm.id = o.member_id
-      LEFT JOIN people p ON p.id = bm.person_id
-      LEFT JOIN board_groups g ON g.id = o.group_id) AS owners,
+    (SELECT json_group_array(json_object('m', o.member_id, 'g', o.group_id, 'n', o.name_text, 'i', ${OWNER_INITIALS_SQL}, 'f', ${OWNER_FULL_NAME_SQL},
+        'p', bm.person_id, 'gn', ${OWNER_GROUP_NAME_SQL}))
+      FROM (SELECT member_id, group_id, name_text, printed_as, member_name FROM action_owners WHERE action_id = a.id ORDER BY position) o
+      ${OWNER_NAMING_JOINS}) AS owners,
     lu.text AS lu_text, lu.status AS lu_status, lum.meeting_date AS lu_date, a.last_update_meeting_id AS lu_meeting
   FROM actions a
   JOIN meetings om ON om.id = a.meeting_id
@@ -170,7 +171,7 @@ export function getActionHistory(store: Store, input: ParsedInputOf<'getActionHi
     : null;
   const supersedes = store.db.prepare('SELECT id, reference, details FROM actions WHERE superseded_by = ? ORDER BY reference').all(row.id) as ActionRefSummary[];
   const finished = isFinished(row.status);
-  const owners: OwnerMatch[] = ownersByAction(store, [row.id]).get(row.id) ?? [];
+  const owners: OwnerMatch[] = ownersByAction(store.db, [row.id]).get(row.id) ?? [];
   return {
     id: row.id,
     boardId: row.board_id,

@@ -1,110 +1,25 @@
 // Actions agreed at a meeting: details, owners, due, and a reference that is unique in the
 // board and never reused (every reference ever issued is kept in issued_references).
-import type { ActionDue, DueKind, MinutesAction, ParsedInputOf } from '../../../shared/contract';
+import type { ActionDue, MinutesAction, ParsedInputOf } from '../../../shared/contract';
 import { lastDayOfMonthIso, readDue } from '../../../shared/domain/due';
-import { matchOwner, type OwnerDirectory, type OwnerMatch, type OwnerRef } from '../../../shared/domain/owners';
+import { matchOwner, type OwnerMatch, type OwnerRef } from '../../../shared/domain/owners';
 import { formatReference, nextReference } from '../../../shared/domain/references';
 import type { Store } from '../db/open';
 import { logChange, newId, nowInstant } from '../changelog';
 import { conflict, DomainError, notFound } from '../errors';
 import { settleAction } from '../arising/actionProgress';
 import { assertContentEditable, itemForEdit, meetingForEdit, type EditableMeeting } from '../minutes/editable';
-
-/** How an action's due is stored: as typed, and as read. */
-export interface DueColumns {
-  due_kind: DueKind;
-  due_date: string | null;
-  due_meeting_id: string | null;
-  due_text: string | null;
-}
-
-export const dueOf = (r: DueColumns): ActionDue => ({ kind: r.due_kind, date: r.due_date, meetingId: r.due_meeting_id, text: r.due_text });
-
-interface ActionRow extends DueColumns {
-  id: string;
-  board_id: string;
-  meeting_id: string;
-  agenda_item_id: string | null;
-  seq: number;
-  reference: string;
-  position: number;
-  details: string;
-  status: MinutesAction['status'];
-}
-
-interface OwnerRow {
-  action_id: string;
-  member_id: string | null;
-  group_id: string | null;
-  name_text: string | null;
-  initials: string | null;
-  full_name: string | null;
-  group_name: string | null;
-}
-
-const OWNERS_SQL = `
-  SELECT o.action_id, o.member_id, o.group_id, o.name_text, bm.initials, p.full_name, g.name AS group_name
-  FROM action_owners o
-  LEFT JOIN board_members bm ON bm.id = o.member_id
-  LEFT JOIN people p ON p.id = bm.person_id
-  LEFT JOIN board_groups g ON g.id = o.group_id`;
-
-function toOwner(r: OwnerRow): OwnerMatch {
-  if (r.member_id) return { kind: 'member', memberId: r.member_id, initials: r.initials ?? '?', fullName: r.full_name ?? '' };
-  if (r.group_id) return { kind: 'group', groupId: r.group_id, name: r.group_name ?? '' };
-  return { kind: 'name', name: r.name_text ?? '' };
-}
-
-function toAction(r: ActionRow, owners: OwnerMatch[]): MinutesAction {
-  const due = dueOf(r);
-  return {
-    id: r.id,
-    itemId: r.agenda_item_id ?? '',
-    seq: r.seq,
-    reference: r.reference,
-    position: r.position,
-    details: r.details,
-    owners,
-    due,
-    status: r.status,
-  };
-}
-
-/** Every action agreed at a meeting, with its owners, in the order they are printed. */
-export function actionsOfMeeting(store: Store, meetingId: string): MinutesAction[] {
-  const rows = store.db.prepare('SELECT * FROM actions WHERE meeting_id = ? AND agenda_item_id IS NOT NULL ORDER BY position, seq').all(meetingId) as ActionRow[];
-  const owners = new Map<string, OwnerMatch[]>();
-  for (const o of store.db
-    .prepare(`${OWNERS_SQL} JOIN actions a ON a.id = o.action_id WHERE a.meeting_id = ? ORDER BY o.position`)
-    .all(meetingId) as OwnerRow[]) {
-    owners.set(o.action_id, [...(owners.get(o.action_id) ?? []), toOwner(o)]);
-  }
-  return rows.map((r) => toAction(r, owners.get(r.id) ?? []));
-}
-
-/** The owners of several actions at once, in the order the minutes print them. */
-export function ownersByAction(store: Store, actionIds: readonly string[]): Map<string, OwnerMatch[]> {
-  const owners = new Map<string, OwnerMatch[]>();
-  if (actionIds.length === 0) return owners;
-  for (const o of store.db
-    .prepare(`${OWNERS_SQL} WHERE o.action_id IN (SELECT value FROM json_each(?)) ORDER BY o.action_id, o.position`)
-    .all(JSON.stringify(actionIds)) as OwnerRow[]) {
-    const list = owners.get(o.action_id);
-    if (list) list.push(toOwner(o));
-    else owners.set(o.action_id, [toOwner(o)]);
-  }
-  return owners;
-}
+import { readActionRow, rowToAction, type ActionRow } from '../store/actions';
+import { ownerDirectoryAt, ownersByAction, ownerSnapshot, type ActionOwnerRow } from '../store/actionOwners';
 
 export function getAction(store: Store, actionId: string): MinutesAction {
-  const row = store.db.prepare('SELECT * FROM actions WHERE id = ?').get(actionId) as ActionRow | undefined;
+  const row = readActionRow(store.db, actionId);
   if (!row) throw notFound('action');
-  const owners = (store.db.prepare(`${OWNERS_SQL} WHERE o.action_id = ? ORDER BY o.position`).all(actionId) as OwnerRow[]).map(toOwner);
-  return toAction(row, owners);
+  return rowToAction(row, ownersByAction(store.db, [actionId]).get(actionId) ?? []);
 }
 
 function actionForEdit(store: Store, actionId: string): { action: ActionRow; meeting: EditableMeeting } {
-  const action = store.db.prepare('SELECT * FROM actions WHERE id = ?').get(actionId) as ActionRow | undefined;
+  const action = readActionRow(store.db, actionId);
   if (!action) throw notFound('action');
   return { action, meeting: meetingForEdit(store, action.meeting_id) };
 }
@@ -157,20 +72,23 @@ export function rereferenceMeeting(store: Store, meetingId: string, newDate: str
 
 // ---------------------------------------------------------------- owners and due
 
-function directory(store: Store, boardId: string): OwnerDirectory {
-  const members = store.db
-    .prepare('SELECT bm.id, bm.initials, p.full_name AS fullName FROM board_members bm JOIN people p ON p.id = bm.person_id WHERE bm.board_id = ?')
-    .all(boardId) as OwnerDirectory['members'];
-  const groups = store.db.prepare('SELECT id, name FROM board_groups WHERE board_id = ?').all(boardId) as OwnerDirectory['groups'];
-  return { members, groups };
-}
+/** The same person or group as an owner row (a name as written is always written as now given). */
+const samePersonOrGroup = (row: Pick<ActionOwnerRow, 'member_id' | 'group_id'>, o: OwnerMatch): boolean =>
+  (o.kind === 'member' && row.member_id === o.memberId) || (o.kind === 'group' && row.group_id === o.groupId);
 
-/** Owners as given, checked against the board; a name that is someone on the roster is linked to them. */
+/**
+ * Owners as given, checked against the board; a name that is someone on the roster is linked to
+ * them. Each owner keeps how it was named when set: someone in the meeting's attendance as that
+ * records them, anyone else as the roster or group is named now. An owner the action already had
+ * keeps the name it was given then, so re-saving the owners never renames anyone.
+ */
 function writeOwners(store: Store, meeting: EditableMeeting, actionId: string, refs: readonly OwnerRef[]): OwnerMatch[] {
-  const dir = directory(store, meeting.board_id);
-  const resolved: OwnerMatch[] = refs.map((ref) => {
+  const dir = ownerDirectoryAt(store.db, meeting.board_id, meeting.id);
+  // The first entry for a person is how this meeting names them (see ownerDirectoryAt).
+  const named = (memberId: string) => dir.members.find((x) => x.id === memberId);
+  const resolved: OwnerMatch[] = refs.map((ref): OwnerMatch => {
     if ('memberId' in ref) {
-      const m = dir.members.find((x) => x.id === ref.memberId);
+      const m = named(ref.memberId);
       if (!m) throw new DomainError('invalid_input', 'That owner is not on this board’s roster.', 'owners');
       return { kind: 'member', memberId: m.id, initials: m.initials, fullName: m.fullName };
     }
@@ -179,7 +97,9 @@ function writeOwners(store: Store, meeting: EditableMeeting, actionId: string, r
       if (!g) throw new DomainError('invalid_input', 'That group is not one of this board’s groups.', 'owners');
       return { kind: 'group', groupId: g.id, name: g.name };
     }
-    return matchOwner(ref.name, dir);
+    const match = matchOwner(ref.name, dir);
+    const m = match.kind === 'member' ? named(match.memberId) : undefined;
+    return m ? { kind: 'member', memberId: m.id, initials: m.initials, fullName: m.fullName } : match;
   });
   const unique = resolved.filter(
     (o, i) =>
@@ -191,11 +111,25 @@ function writeOwners(store: Store, meeting: EditableMeeting, actionId: string, r
             : p.kind === 'name' && o.kind === 'name' && p.name.toLocaleLowerCase('en-GB') === o.name.toLocaleLowerCase('en-GB'),
       ) === i,
   );
+  const before = store.db.prepare('SELECT * FROM action_owners WHERE action_id = ?').all(actionId) as ActionOwnerRow[];
   store.db.prepare('DELETE FROM action_owners WHERE action_id = ?').run(actionId);
-  const insert = store.db.prepare('INSERT INTO action_owners (id, action_id, member_id, group_id, name_text, position) VALUES (?, ?, ?, ?, ?, ?)');
-  unique.forEach((o, i) =>
-    insert.run(newId(), actionId, o.kind === 'member' ? o.memberId : null, o.kind === 'group' ? o.groupId : null, o.kind === 'name' ? o.name : null, i),
+  const insert = store.db.prepare(
+    'INSERT INTO action_owners (id, action_id, member_id, group_id, name_text, position, printed_as, member_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
+  unique.forEach((o, i) => {
+    const kept = before.find((row) => samePersonOrGroup(row, o) && row.printed_as !== null);
+    const snapshot = kept ? { printed_as: kept.printed_as, member_name: kept.member_name } : ownerSnapshot(o);
+    insert.run(
+      newId(),
+      actionId,
+      o.kind === 'member' ? o.memberId : null,
+      o.kind === 'group' ? o.groupId : null,
+      o.kind === 'name' ? o.name : null,
+      i,
+      snapshot.printed_as,
+      snapshot.member_name,
+    );
+  });
   return unique;
 }
 

@@ -26,7 +26,8 @@ import type { Store } from '../db/open';
 import { logChange, newId, nowInstant } from '../changelog';
 import { conflict, DomainError, notFound } from '../errors';
 import { DUE_DATE_SQL, outstandingBefore, settleAction, standingBefore, syncMattersArising, updatesOf } from './actionProgress';
-import { dueOf, ownersByAction, type DueColumns } from '../actions/actions';
+import { dueOf, type DueColumns } from '../store/actions';
+import { ownersByAction } from '../store/actionOwners';
 import { createMeeting, getMeeting } from '../meetings/meetings';
 import { lockFor } from '../minutes/editable';
 import { addAgendaItem, getAgendaItemFields } from '../minutes/minutes';
@@ -280,7 +281,7 @@ function entries(store: Store, meeting: MeetingRow, actionId?: string): MattersA
     .prepare(`${ENTRIES_SQL}${actionId ? ' AND a.id = @actionId' : ''} ${ENTRIES_ORDER}`)
     .all({ meetingId: meeting.id, date: meeting.meeting_date, ...(actionId ? { actionId } : {}) }) as EntryRow[];
   const owners = ownersByAction(
-    store,
+    store.db,
     rows.map((r) => r.id),
   );
   return rows.map((r): MattersArisingEntry => {

@@ -21,6 +21,7 @@ import {
   onRosterOn,
   type AttendanceChange,
 } from '../../../shared/domain/attendance';
+import { attendanceOf, readAttendanceItemRows, readAttendanceRows } from '../store/attendance';
 import { formatUkDate, todayIso } from '../../../shared/domain/dates';
 import { isAgreed } from '../../../shared/domain/minutesLifecycle';
 import { quorumState } from '../../../shared/domain/quorum';
@@ -36,22 +37,6 @@ interface MeetingRow {
   board_id: string;
   meeting_date: string;
   status: MeetingStatus;
-}
-
-interface AttendanceDbRow {
-  id: string;
-  member_id: string | null;
-  display_name: string;
-  initials: string | null;
-  role: string | null;
-  organisation: string | null;
-  status: AttendanceStatus;
-  is_guest: number;
-  is_chair: number;
-  is_vice_chair: number;
-  is_minute_taker: number;
-  for_items_note: string | null;
-  position: number;
 }
 
 interface CandidateRow {
@@ -79,31 +64,7 @@ function lockedReason(status: MeetingStatus): string | null {
 }
 
 function loadRows(store: Store, meetingId: string): AttendanceRow[] {
-  const rows = store.db
-    .prepare('SELECT * FROM attendance WHERE meeting_id = ? ORDER BY position, display_name')
-    .all(meetingId) as AttendanceDbRow[];
-  const items = store.db
-    .prepare('SELECT ai.attendance_id, ai.agenda_item_id FROM attendance_items ai JOIN attendance a ON a.id = ai.attendance_id WHERE a.meeting_id = ?')
-    .all(meetingId) as { attendance_id: string; agenda_item_id: string }[];
-  const itemsOf = new Map<string, string[]>();
-  for (const i of items) itemsOf.set(i.attendance_id, [...(itemsOf.get(i.attendance_id) ?? []), i.agenda_item_id]);
-  return rows.map((r) => ({
-    id: r.id,
-    key: r.member_id ? memberKey(r.member_id) : guestKey(r.id),
-    memberId: r.member_id,
-    guestId: r.member_id ? null : r.id,
-    displayName: r.display_name,
-    initials: r.initials,
-    role: r.role,
-    organisation: r.organisation,
-    isGuest: r.is_guest === 1,
-    status: r.status,
-    isChair: r.is_chair === 1,
-    isViceChair: r.is_vice_chair === 1,
-    isMinuteTaker: r.is_minute_taker === 1,
-    forItemsNote: r.for_items_note,
-    forItemIds: (itemsOf.get(r.id) ?? []).sort(),
-  }));
+  return attendanceOf(readAttendanceRows(store.db, meetingId), readAttendanceItemRows(store.db, meetingId));
 }
 
 function loadCandidates(store: Store, boardId: string): CandidateRow[] {

@@ -7,7 +7,9 @@ import { agreementDateProblem, agreementDecisionText, isAgreed } from '../../../
 import { moveInOutline } from '../../../shared/domain/numbering';
 import type { Store } from '../db/open';
 import { logChange, newId, nowInstant } from '../changelog';
-import { minutesHash, type AgreementRecord } from './contentHash';
+import { CONTENT_VERSION, minutesHash, type AgreementRecord } from './contentHash';
+import { fillMissingOwnerNames } from '../store/actionOwners';
+import { readMeetingRecord } from '../store/meetingRecord';
 import { conflict, DomainError, notFound } from '../errors';
 import { meetingForEdit } from '../minutes/editable';
 import { loadOutline, writeOutline } from '../minutes/minutes';
@@ -22,6 +24,7 @@ interface MeetingRow {
   agreed_on: string | null;
   agreement_amendments: string | null;
   content_hash: string | null;
+  content_version: number | null;
   published_at: string | null;
 }
 
@@ -29,7 +32,7 @@ function meetingRow(store: Store, meetingId: string): MeetingRow {
   const row = store.db
     .prepare(
       `SELECT id, board_id, meeting_date, status, circulated_at, agreed_at_meeting_id, agreed_on, agreement_amendments,
-         content_hash, published_at FROM meetings WHERE id = ?`,
+         content_hash, content_version, published_at FROM meetings WHERE id = ?`,
     )
     .get(meetingId) as MeetingRow | undefined;
   if (!row) throw notFound('meeting');
@@ -203,19 +206,6 @@ function mattersArisingItem(store: Store, meeting: MeetingRow, at: string): { id
   return { id, number };
 }
 
-/** Owners as printed now, kept with the action: later changes of initials or group names do not reach agreed minutes. */
-function keepOwnersAsPrinted(store: Store, meetingId: string): void {
-  store.db
-    .prepare(
-      `UPDATE action_owners SET printed_as = coalesce(
-         (SELECT bm.initials FROM board_members bm WHERE bm.id = action_owners.member_id),
-         (SELECT g.name FROM board_groups g WHERE g.id = action_owners.group_id),
-         action_owners.name_text)
-       WHERE action_id IN (SELECT id FROM actions WHERE meeting_id = ?)`,
-    )
-    .run(meetingId);
-}
-
 export function agreeMinutes(store: Store, input: ParsedInputOf<'agreeMinutes'>): MinutesRecord {
   const at = nowInstant();
   store.db.transaction(() => {
@@ -240,20 +230,22 @@ export function agreeMinutes(store: Store, input: ParsedInputOf<'agreeMinutes'>)
     const position = store.db.prepare('SELECT count(*) FROM decisions WHERE agenda_item_id = ?').pluck().get(item.id) as number;
     const decisionId = newId();
     const text = agreementDecisionText(formatUkDate(m.meeting_date), amendments);
+    // The decision knows which minutes it agrees: it is part of their record from now on.
     store.db
-      .prepare('INSERT INTO decisions (id, agenda_item_id, position, text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(decisionId, item.id, position, text, at, at);
-    logChange(store.db, store.actor, { entity: 'decision', entityId: decisionId, action: 'create', detail: { itemId: item.id, text } }, at);
+      .prepare('INSERT INTO decisions (id, agenda_item_id, position, text, agrees_minutes_of, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(decisionId, item.id, position, text, m.id, at, at);
+    logChange(store.db, store.actor, { entity: 'decision', entityId: decisionId, action: 'create', detail: { itemId: item.id, text, agreesMinutesOf: m.id } }, at);
 
-    keepOwnersAsPrinted(store, m.id);
+    // Owners are named as at the meeting already; any row written before owners kept their names takes them now, before it freezes.
+    fillMissingOwnerNames(store.db, m.id);
     const agreement: AgreementRecord = { atMeetingId: later.id, agreedOn: later.meeting_date, amendments };
-    const hash = minutesHash(store, m.id, agreement);
+    const hash = minutesHash(readMeetingRecord(store.db, m.id), agreement, CONTENT_VERSION);
     store.db
       .prepare(
-        `UPDATE meetings SET status = 'agreed', agreed_at_meeting_id = ?, agreed_on = ?, agreement_amendments = ?, content_hash = ?, updated_at = ?
-         WHERE id = ?`,
+        `UPDATE meetings SET status = 'agreed', agreed_at_meeting_id = ?, agreed_on = ?, agreement_amendments = ?, content_hash = ?, content_version = ?,
+           updated_at = ? WHERE id = ?`,
       )
-      .run(later.id, later.meeting_date, amendments, hash, at, m.id);
+      .run(later.id, later.meeting_date, amendments, hash, CONTENT_VERSION, at, m.id);
     logChange(
       store.db,
       store.actor,
@@ -272,7 +264,8 @@ export function verifyMinutes(store: Store, input: ParsedInputOf<'verifyMinutes'
   if (!isAgreed(m.status) || !agreement || !m.content_hash) {
     throw conflict('These minutes have not been agreed as accurate yet, so there is no content hash to check them against.');
   }
-  const currentHash = minutesHash(store, m.id, agreement);
+  // Checked with the content version the hash was taken with (minutes agreed before 0002: version 1).
+  const currentHash = minutesHash(readMeetingRecord(store.db, m.id), agreement, m.content_version ?? 1);
   return { meetingId: m.id, matches: currentHash === m.content_hash, storedHash: m.content_hash, currentHash, checkedAt: nowInstant() };
 }
 

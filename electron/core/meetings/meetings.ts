@@ -7,6 +7,7 @@ import { rereferenceMeeting } from '../actions/actions';
 import { afterMeetingMoved } from '../arising/actionProgress';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { isAgreed } from '../../../shared/domain/minutesLifecycle';
+import { rowToMeetingDetail, rowToMeetingSummary, type MeetingCounts, type MeetingRow as StoredMeetingRow } from '../store/meetings';
 
 /** A meeting started from another stays after it, and before any meeting started from it. */
 function assertStillInOrder(store: Store, meetingId: string, date: string): void {
@@ -23,23 +24,7 @@ function assertStillInOrder(store: Store, meetingId: string, date: string): void
   }
 }
 
-interface MeetingRow {
-  id: string;
-  board_id: string;
-  board_name: string;
-  meeting_date: string;
-  start_time: string | null;
-  end_time: string | null;
-  venue: string | null;
-  status: MeetingSummary['status'];
-  next_date: string | null;
-  next_time: string | null;
-  next_venue: string | null;
-  created_at: string;
-  updated_at: string;
-  item_count: number;
-  action_count: number;
-}
+type MeetingRow = StoredMeetingRow & MeetingCounts;
 
 const MEETING_SQL = `
   SELECT m.*,
@@ -47,28 +32,16 @@ const MEETING_SQL = `
     (SELECT count(*) FROM actions a WHERE a.meeting_id = m.id) AS action_count
   FROM meetings m`;
 
-function toSummary(row: MeetingRow): MeetingSummary {
-  return {
-    id: row.id,
-    boardId: row.board_id,
-    boardName: row.board_name,
-    date: row.meeting_date,
-    startTime: row.start_time,
-    endTime: row.end_time,
-    venue: row.venue,
-    status: row.status,
-    itemCount: row.item_count,
-    actionCount: row.action_count,
-  };
-}
-
-function toDetail(row: MeetingRow): MeetingDetail {
-  return {
-    ...toSummary(row),
-    nextMeeting: { date: row.next_date, time: row.next_time, venue: row.next_venue },
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
+/**
+ * A meeting at which earlier minutes were agreed keeps the date they were "agreed as accurate
+ * on": the refusal, in words, or null when the date may change.
+ */
+function agreedHereOn(store: Store, meetingId: string, date: string): string | null {
+  const agreed = store.db
+    .prepare('SELECT meeting_date, agreed_on FROM meetings WHERE agreed_at_meeting_id = ? AND agreed_on IS NOT ? ORDER BY meeting_date LIMIT 1')
+    .get(meetingId, date) as { meeting_date: string; agreed_on: string } | undefined;
+  if (!agreed) return null;
+  return `The minutes of ${formatUkDate(agreed.meeting_date)} were agreed as accurate at this meeting on ${formatUkDate(agreed.agreed_on)}, so its date stays ${formatUkDate(agreed.agreed_on)}: it is part of their record.`;
 }
 
 function requireBoard(store: Store, boardId: string): { name: string } {
@@ -85,13 +58,13 @@ export function listMeetings(store: Store, input: ParsedInputOf<'listMeetings'>)
   const rows = store.db
     .prepare(`${MEETING_SQL} WHERE m.board_id = ? ORDER BY m.meeting_date DESC, m.start_time DESC, m.created_at DESC`)
     .all(input.boardId) as MeetingRow[];
-  return rows.map(toSummary);
+  return rows.map(rowToMeetingSummary);
 }
 
 export function getMeeting(store: Store, input: ParsedInputOf<'getMeeting'>): MeetingDetail {
   const row = store.db.prepare(`${MEETING_SQL} WHERE m.id = ?`).get(input.meetingId) as MeetingRow | undefined;
   if (!row) throw notFound('meeting');
-  return toDetail(row);
+  return rowToMeetingDetail(row);
 }
 
 export function createMeeting(store: Store, input: ParsedInputOf<'createMeeting'>): MeetingDetail {
@@ -147,7 +120,11 @@ export function updateMeetingHeader(store: Store, input: ParsedInputOf<'updateMe
     if (next.next_date && next.next_date <= next.meeting_date) {
       throw new DomainError('invalid_input', 'The next meeting must be after this one.', 'nextDate');
     }
-    if (next.meeting_date !== row.meeting_date) assertStillInOrder(store, row.id, next.meeting_date);
+    if (next.meeting_date !== row.meeting_date) {
+      const agreed = agreedHereOn(store, row.id, next.meeting_date);
+      if (agreed) throw conflict(agreed, 'date');
+      assertStillInOrder(store, row.id, next.meeting_date);
+    }
     const changes = Object.fromEntries(Object.entries(next).filter(([key, value]) => row[key as keyof typeof next] !== value));
     if (Object.keys(changes).length === 0) return;
     if (next.meeting_date !== row.meeting_date) rereferenceMeeting(store, row.id, next.meeting_date, at);

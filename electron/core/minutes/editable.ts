@@ -4,6 +4,7 @@
 import type { MeetingStatus, MinutesLock } from '../../../shared/contract';
 import type { Store } from '../db/open';
 import { conflict, notFound } from '../errors';
+import { readAgendaItemRow, type AgendaItemRow } from '../store/agendaItems';
 
 export interface EditableMeeting {
   id: string;
@@ -41,28 +42,9 @@ export function assertStructureEditable(meeting: { status: MeetingStatus }): voi
   if (reason) throw conflict(reason);
 }
 
-/** A row of agenda_items, as stored. */
-export interface ItemRow {
-  id: string;
-  meeting_id: string;
-  parent_id: string | null;
-  position: number;
-  number: string;
-  title: string;
-  presenter: string | null;
-  kind: 'normal' | 'matters_arising';
-  discussion_json: string | null;
-  discussion_text: string;
-  confidential: number;
-  deferred: number;
-  deferred_to_text: string | null;
-  deferred_to_meeting_id: string | null;
-  updated_at: string;
-}
-
 /** An item with the meeting it belongs to, or "no longer exists". */
-export function itemForEdit(store: Store, itemId: string): { item: ItemRow; meeting: EditableMeeting } {
-  const item = store.db.prepare('SELECT * FROM agenda_items WHERE id = ?').get(itemId) as ItemRow | undefined;
+export function itemForEdit(store: Store, itemId: string): { item: AgendaItemRow; meeting: EditableMeeting } {
+  const item = readAgendaItemRow(store.db, itemId);
   if (!item) throw notFound('agenda item');
   return { item, meeting: meetingForEdit(store, item.meeting_id) };
 }

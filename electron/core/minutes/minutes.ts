@@ -6,7 +6,6 @@ import type {
   AgendaItemFields,
   AgendaOutlineEntry,
   Minutes,
-  MinutesAction,
   MinutesDecision,
   MinutesItem,
   ParsedInputOf,
@@ -16,12 +15,17 @@ import type {
 import { MINUTES_LIMITS } from '../../../shared/contract/common';
 import { discussionPlainText, readDiscussion } from '../../../shared/domain/discussion';
 import { MAX_ITEM_DEPTH, moveInOutline, numberItems, type ItemNumbering, type OutlineNode } from '../../../shared/domain/numbering';
+import { formatUkDate } from '../../../shared/domain/dates';
 import type { Store } from '../db/open';
 import { logChange, newId, nowInstant } from '../changelog';
 import { conflict, DomainError, notFound } from '../errors';
-import { getMeeting } from '../meetings/meetings';
-import { actionsOfMeeting, followedUp } from '../actions/actions';
-import { assertContentEditable, assertStructureEditable, itemForEdit, lockFor, meetingForEdit, type EditableMeeting, type ItemRow } from './editable';
+import { followedUp } from '../actions/actions';
+import { assertContentEditable, assertStructureEditable, itemForEdit, lockFor, meetingForEdit, type EditableMeeting } from './editable';
+import { AGENDA_ITEM_FIELDS_SQL, rowToAgendaItemFields, type AgendaItemFieldsRow } from '../store/agendaItems';
+import { readDecisionRow, rowToDecision, type DecisionRow } from '../store/decisions';
+import { namedAtMeeting } from '../store/actionOwners';
+import { readLaterMeetings } from '../store/meetings';
+import { readMeetingRecord, type MeetingRecord } from '../store/meetingRecord';
 
 /** The board's minutes style as stored (written only by settings/minutesStyle.ts). */
 export function boardStyle(store: Store, boardId: string): { numbering: ItemNumbering; referenceFormat: string } {
@@ -33,27 +37,6 @@ export function boardStyle(store: Store, boardId: string): { numbering: ItemNumb
 }
 
 // ---------------------------------------------------------------- items
-
-const FIELDS_SQL = `SELECT id, meeting_id, parent_id, position, number, title, presenter, kind, confidential, deferred,
-  deferred_to_text, deferred_to_meeting_id, updated_at FROM agenda_items`;
-
-function toFields(row: Omit<ItemRow, 'discussion_json' | 'discussion_text'>): AgendaItemFields {
-  return {
-    id: row.id,
-    parentId: row.parent_id,
-    position: row.position,
-    number: row.number,
-    depth: row.parent_id ? 2 : 1,
-    title: row.title,
-    presenter: row.presenter,
-    kind: row.kind,
-    confidential: row.confidential === 1,
-    deferred: row.deferred === 1,
-    deferredToText: row.deferred_to_text,
-    deferredToMeetingId: row.deferred_to_meeting_id,
-    updatedAt: row.updated_at,
-  };
-}
 
 export function loadOutline(store: Store, meetingId: string): Array<OutlineNode & { number: string }> {
   return (
@@ -98,9 +81,9 @@ export function writeOutline(store: Store, meeting: EditableMeeting, nodes: read
 }
 
 export function getAgendaItemFields(store: Store, itemId: string): AgendaItemFields {
-  const row = store.db.prepare(`${FIELDS_SQL} WHERE id = ?`).get(itemId) as ItemRow | undefined;
+  const row = store.db.prepare(`${AGENDA_ITEM_FIELDS_SQL} WHERE id = ?`).get(itemId) as AgendaItemFieldsRow | undefined;
   if (!row) throw notFound('agenda item');
-  return toFields(row);
+  return rowToAgendaItemFields(row);
 }
 
 // ---------------------------------------------------------------- reading the minutes
@@ -114,7 +97,9 @@ interface RosterRow {
   left_on: string | null;
 }
 
-function roster(store: Store, boardId: string, onDate: string): Minutes['roster'] {
+/** The board's roster and groups, with people named as this meeting names them (its attendance). */
+function roster(store: Store, record: MeetingRecord): Minutes['roster'] {
+  const onDate = record.meeting.date;
   const members = (
     store.db
       .prepare(
@@ -122,7 +107,7 @@ function roster(store: Store, boardId: string, onDate: string): Minutes['roster'
          FROM board_members bm JOIN people p ON p.id = bm.person_id
          WHERE bm.board_id = ? ORDER BY bm.initials COLLATE NOCASE`,
       )
-      .all(boardId) as RosterRow[]
+      .all(record.meeting.boardId) as RosterRow[]
   ).map(
     (r): MinutesRosterEntry => ({
       id: r.id,
@@ -132,61 +117,24 @@ function roster(store: Store, boardId: string, onDate: string): Minutes['roster'
       current: (r.joined_on === null || r.joined_on <= onDate) && (r.left_on === null || r.left_on >= onDate),
     }),
   );
+  const named = new Map(namedAtMeeting(members, record.rows.attendance).map((m) => [m.id, m]));
   const groups = store.db
     .prepare('SELECT id, name, kind FROM board_groups WHERE board_id = ? ORDER BY position, name COLLATE NOCASE')
-    .all(boardId) as RosterGroup[];
-  return { members, groups };
+    .all(record.meeting.boardId) as RosterGroup[];
+  return { members: members.map((m) => named.get(m.id) ?? m), groups };
 }
 
+/** The minutes as the editor opens them: the meeting's record, with what editing it needs. */
 export function getMinutes(store: Store, input: ParsedInputOf<'getMinutes'>): Minutes {
-  const meeting = getMeeting(store, { meetingId: input.meetingId });
-  const style = boardStyle(store, meeting.boardId);
-  const rows = store.db.prepare('SELECT * FROM agenda_items WHERE meeting_id = ?').all(meeting.id) as ItemRow[];
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const decisions = new Map<string, MinutesDecision[]>();
-  for (const d of store.db
-    .prepare(
-      `SELECT d.id, d.agenda_item_id, d.position, d.text FROM decisions d
-       JOIN agenda_items i ON i.id = d.agenda_item_id WHERE i.meeting_id = ? ORDER BY d.position, d.created_at`,
-    )
-    .all(meeting.id) as Array<{ id: string; agenda_item_id: string; position: number; text: string }>) {
-    const list = decisions.get(d.agenda_item_id) ?? [];
-    list.push({ id: d.id, itemId: d.agenda_item_id, position: d.position, text: d.text });
-    decisions.set(d.agenda_item_id, list);
-  }
-  const actions = new Map<string, MinutesAction[]>();
-  for (const a of actionsOfMeeting(store, meeting.id)) {
-    const list = actions.get(a.itemId) ?? [];
-    list.push(a);
-    actions.set(a.itemId, list);
-  }
-  // Reading order comes from the outline; the printed number is the stored one (frozen once circulated).
-  const items: MinutesItem[] = numberItems(
-    rows.map((r) => ({ id: r.id, parentId: r.parent_id, position: r.position })),
-    style.numbering,
-  ).map((n) => {
-    const r = byId.get(n.id) as ItemRow;
-    return {
-      ...toFields(r),
-      depth: n.depth,
-      discussionJson: r.discussion_json,
-      discussionText: r.discussion_text,
-      decisions: decisions.get(r.id) ?? [],
-      actions: actions.get(r.id) ?? [],
-    };
-  });
-  const laterMeetings = (
-    store.db
-      .prepare('SELECT id, meeting_date FROM meetings WHERE board_id = ? AND meeting_date > ? AND id <> ? ORDER BY meeting_date, created_at')
-      .all(meeting.boardId, meeting.date, meeting.id) as Array<{ id: string; meeting_date: string }>
-  ).map((m) => ({ id: m.id, date: m.meeting_date }));
+  const record = readMeetingRecord(store.db, input.meetingId);
+  const meeting = record.meeting;
   return {
     meeting,
-    numbering: style.numbering,
-    referenceFormat: style.referenceFormat,
-    items,
-    roster: roster(store, meeting.boardId, meeting.date),
-    laterMeetings,
+    numbering: record.board.numbering,
+    referenceFormat: record.board.referenceFormat,
+    items: record.items,
+    roster: roster(store, record),
+    laterMeetings: readLaterMeetings(store.db, meeting),
     locked: lockFor(meeting.status),
   };
 }
@@ -276,6 +224,12 @@ export function deleteAgendaItem(store: Store, input: ParsedInputOf<'deleteAgend
     assertStructureEditable(meeting);
     const ids = [item.id, ...(store.db.prepare('SELECT id FROM agenda_items WHERE parent_id = ?').pluck().all(item.id) as string[])];
     const idList = JSON.stringify(ids);
+    const agreed = agreementRecordedIn(store, ids);
+    if (agreed) {
+      throw conflict(
+        `Item ${agreed.number} records that the minutes of ${formatUkDate(agreed.minutesDate)} were agreed as accurate: that decision is part of their record, so the item cannot be deleted.`,
+      );
+    }
     const actionRows = store.db
       .prepare('SELECT id, reference FROM actions WHERE agenda_item_id IN (SELECT value FROM json_each(?)) ORDER BY seq')
       .all(idList) as Array<{ id: string; reference: string }>;
@@ -403,22 +357,32 @@ export function saveDiscussion(store: Store, input: ParsedInputOf<'saveDiscussio
 
 // ---------------------------------------------------------------- decisions
 
-interface DecisionRow {
-  id: string;
-  agenda_item_id: string;
-  position: number;
-  text: string;
-}
-
-const toDecision = (r: DecisionRow): MinutesDecision => ({ id: r.id, itemId: r.agenda_item_id, position: r.position, text: r.text });
-
 function decisionForEdit(store: Store, decisionId: string): { decision: DecisionRow; meeting: EditableMeeting } {
-  const decision = store.db.prepare('SELECT id, agenda_item_id, position, text FROM decisions WHERE id = ?').get(decisionId) as
-    | DecisionRow
-    | undefined;
+  const decision = readDecisionRow(store.db, decisionId);
   if (!decision) throw notFound('decision');
   return { decision, meeting: itemForEdit(store, decision.agenda_item_id).meeting };
 }
+
+/** The item (of these) holding a decision that records an agreement of minutes, and the date of those minutes. */
+function agreementRecordedIn(store: Store, itemIds: readonly string[]): { number: string; minutesDate: string } | null {
+  const row = store.db
+    .prepare(
+      `SELECT i.number, m.meeting_date FROM decisions d JOIN agenda_items i ON i.id = d.agenda_item_id JOIN meetings m ON m.id = d.agrees_minutes_of
+       WHERE d.agenda_item_id IN (SELECT value FROM json_each(?)) AND d.agrees_minutes_of IS NOT NULL ORDER BY m.meeting_date LIMIT 1`,
+    )
+    .get(JSON.stringify(itemIds)) as { number: string; meeting_date: string } | undefined;
+  return row ? { number: row.number, minutesDate: row.meeting_date } : null;
+}
+
+function assertNotAgreement(store: Store, decision: DecisionRow, doing: 'changed' | 'deleted'): void {
+  if (!decision.agrees_minutes_of) return;
+  const date = store.db.prepare('SELECT meeting_date FROM meetings WHERE id = ?').pluck().get(decision.agrees_minutes_of) as string | undefined;
+  throw conflict(
+    `This decision records that the minutes of ${date ? formatUkDate(date) : 'an earlier meeting'} were agreed as accurate: it is part of their record, so it cannot be ${doing}. A later change to those minutes is recorded as a correction to them.`,
+  );
+}
+
+const readDecision = (store: Store, decisionId: string): MinutesDecision => rowToDecision(readDecisionRow(store.db, decisionId) as DecisionRow);
 
 export function addDecision(store: Store, input: ParsedInputOf<'addDecision'>): MinutesDecision {
   const id = newId();
@@ -441,7 +405,7 @@ export function addDecision(store: Store, input: ParsedInputOf<'addDecision'>): 
     existing.forEach((d, i) => place.run(i, d, i));
     logChange(store.db, store.actor, { entity: 'decision', entityId: id, action: 'create', detail: { itemId: item.id, text: input.text ?? '' } }, at);
   })();
-  return toDecision(store.db.prepare('SELECT id, agenda_item_id, position, text FROM decisions WHERE id = ?').get(id) as DecisionRow);
+  return readDecision(store, id);
 }
 
 export function updateDecision(store: Store, input: ParsedInputOf<'updateDecision'>): MinutesDecision {
@@ -450,10 +414,11 @@ export function updateDecision(store: Store, input: ParsedInputOf<'updateDecisio
     const { decision, meeting } = decisionForEdit(store, input.decisionId);
     assertContentEditable(meeting);
     if (decision.text === input.text) return;
+    assertNotAgreement(store, decision, 'changed');
     store.db.prepare('UPDATE decisions SET text = ?, updated_at = ? WHERE id = ?').run(input.text, at, decision.id);
     logChange(store.db, store.actor, { entity: 'decision', entityId: decision.id, action: 'update', detail: { text: input.text } }, at);
   })();
-  return toDecision(store.db.prepare('SELECT id, agenda_item_id, position, text FROM decisions WHERE id = ?').get(input.decisionId) as DecisionRow);
+  return readDecision(store, input.decisionId);
 }
 
 export function deleteDecision(store: Store, input: ParsedInputOf<'deleteDecision'>): { decisionId: string } {
@@ -461,6 +426,7 @@ export function deleteDecision(store: Store, input: ParsedInputOf<'deleteDecisio
   store.db.transaction(() => {
     const { decision, meeting } = decisionForEdit(store, input.decisionId);
     assertContentEditable(meeting);
+    assertNotAgreement(store, decision, 'deleted');
     store.db.prepare('DELETE FROM decisions WHERE id = ?').run(decision.id);
     const rest = store.db.prepare('SELECT id FROM decisions WHERE agenda_item_id = ? ORDER BY position, created_at').pluck().all(decision.agenda_item_id) as string[];
     const place = store.db.prepare('UPDATE decisions SET position = ? WHERE id = ? AND position <> ?');

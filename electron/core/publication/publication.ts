@@ -15,7 +15,9 @@ import { blocksToHtml, escapeHtml } from './discussionHtml';
 import { conflict, notFound } from '../errors';
 import { fontFaceCss, PRINT_FONT_FAMILY } from './fonts';
 import { correctionsOf } from '../lifecycle/lifecycle';
-import { getMinutes } from '../minutes/minutes';
+import { formatOwners } from '../../../shared/domain/owners';
+import { readMeetingRecord, type MeetingRecord } from '../store/meetingRecord';
+import { readLaterMeetings } from '../store/meetings';
 import { APP_VERSION } from '../version';
 import { checkPdfTarget, pdfPageCount, setPdfInfo, writePdfFile } from './pdfFile';
 import { pdfPageTexts } from './pdfText';
@@ -110,59 +112,25 @@ const ACTION_STATUS_PRINTED: Record<ActionStatus, string> = {
   superseded: 'Superseded',
 };
 
-/** Owners as printed: kept at agreement, otherwise as the roster and groups name them now. */
-function ownerLabels(store: Store, meetingSql: string, ...params: string[]): Map<string, string> {
-  const rows = store.db
-    .prepare(
-      `SELECT o.action_id, coalesce(o.printed_as, bm.initials, g.name, o.name_text) AS label
-       FROM action_owners o LEFT JOIN board_members bm ON bm.id = o.member_id LEFT JOIN board_groups g ON g.id = o.group_id
-       WHERE o.action_id IN (${meetingSql}) ORDER BY o.action_id, o.position`,
-    )
-    .all(...params) as Array<{ action_id: string; label: string | null }>;
-  const out = new Map<string, string[]>();
-  for (const r of rows) if (r.label) out.set(r.action_id, [...(out.get(r.action_id) ?? []), r.label]);
-  return new Map([...out].map(([id, labels]) => [id, labels.join(' & ')]));
-}
-
-function attendance(store: Store, meetingId: string): Pick<PrintModel, 'present' | 'apologies' | 'inAttendance'> {
-  const rows = store.db
-    .prepare(
-      `SELECT id, display_name, initials, role, organisation, status, is_chair, is_vice_chair, is_minute_taker, for_items_note
-       FROM attendance WHERE meeting_id = ? ORDER BY position, display_name`,
-    )
-    .all(meetingId) as Array<{
-    id: string;
-    display_name: string;
-    initials: string | null;
-    role: string | null;
-    organisation: string | null;
-    status: 'present' | 'apologies' | 'absent' | 'in_attendance';
-    is_chair: number;
-    is_vice_chair: number;
-    is_minute_taker: number;
-    for_items_note: string | null;
-  }>;
-  const itemNumbers = new Map<string, string[]>();
-  for (const r of store.db
-    .prepare(
-      `SELECT ai.attendance_id, i.number FROM attendance_items ai JOIN agenda_items i ON i.id = ai.agenda_item_id
-       JOIN attendance a ON a.id = ai.attendance_id WHERE a.meeting_id = ? ORDER BY i.position, i.number`,
-    )
-    .all(meetingId) as Array<{ attendance_id: string; number: string }>) {
-    itemNumbers.set(r.attendance_id, [...(itemNumbers.get(r.attendance_id) ?? []), r.number]);
-  }
-  const person = (r: (typeof rows)[number]): PrintPerson => {
-    const marks = [r.is_chair ? 'Chair' : null, r.is_vice_chair ? 'Vice Chair' : null, r.is_minute_taker ? 'Minutes' : null].filter(Boolean);
-    const numbers = itemNumbers.get(r.id) ?? [];
-    const forItems = r.for_items_note ?? (numbers.length ? `${numbers.length === 1 ? 'Item' : 'Items'} ${numbers.join(', ')}` : null);
-    const name = `${r.display_name}${marks.length ? ` (${marks.join(', ')})` : ''}${forItems ? ` – ${forItems}` : ''}`;
+/** Present, apologies and in attendance as the meeting's attendance recorded them. */
+function attendance(record: MeetingRecord): Pick<PrintModel, 'present' | 'apologies' | 'inAttendance'> {
+  const items = new Map(record.rows.agenda_items.map((i) => [i.id, i]));
+  const person = (r: MeetingRecord['attendance'][number]): PrintPerson => {
+    const marks = [r.isChair ? 'Chair' : null, r.isViceChair ? 'Vice Chair' : null, r.isMinuteTaker ? 'Minutes' : null].filter(Boolean);
+    const numbers = r.forItemIds
+      .map((id) => items.get(id))
+      .filter((i) => i !== undefined)
+      .sort((a, b) => a.position - b.position || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0))
+      .map((i) => i.number);
+    const forItems = r.forItemsNote ?? (numbers.length ? `${numbers.length === 1 ? 'Item' : 'Items'} ${numbers.join(', ')}` : null);
+    const name = `${r.displayName}${marks.length ? ` (${marks.join(', ')})` : ''}${forItems ? ` – ${forItems}` : ''}`;
     const role = [r.role, r.organisation && !(r.role ?? '').includes(r.organisation) ? r.organisation : null].filter(Boolean).join(', ');
     return { name, initials: r.initials, role: role || null };
   };
   return {
-    present: rows.filter((r) => r.status === 'present').map(person),
-    apologies: rows.filter((r) => r.status === 'apologies').map(person),
-    inAttendance: rows.filter((r) => r.status === 'in_attendance').map(person),
+    present: record.attendance.filter((r) => r.status === 'present').map(person),
+    apologies: record.attendance.filter((r) => r.status === 'apologies').map(person),
+    inAttendance: record.attendance.filter((r) => r.status === 'in_attendance').map(person),
   };
 }
 
@@ -171,46 +139,14 @@ function dueText(due: { text: string | null; date: string | null }): string {
   return due.date ? formatUkDate(due.date) : '';
 }
 
-function mattersArising(store: Store, meetingId: string): PrintArising[] {
-  const carried = store.db
-    .prepare(
-      `SELECT a.id, a.reference, a.details, c.status_before AS status, c.position,
-         (SELECT u.text FROM action_updates u WHERE u.action_id = a.id AND u.meeting_id = c.meeting_id) AS update_text,
-         (SELECT u.status FROM action_updates u WHERE u.action_id = a.id AND u.meeting_id = c.meeting_id) AS update_status,
-         (SELECT max(coalesce(i.confidential, 0), coalesce(p.confidential, 0)) FROM agenda_items i
-            LEFT JOIN agenda_items p ON p.id = i.parent_id WHERE i.id = a.agenda_item_id) AS confidential
-       FROM carried_actions c JOIN actions a ON a.id = c.action_id WHERE c.meeting_id = ?
-       UNION ALL
-       SELECT a.id, a.reference, a.details, u.status, 1000000, u.text, u.status,
-         (SELECT max(coalesce(i.confidential, 0), coalesce(p.confidential, 0)) FROM agenda_items i
-            LEFT JOIN agenda_items p ON p.id = i.parent_id WHERE i.id = a.agenda_item_id)
-       FROM action_updates u JOIN actions a ON a.id = u.action_id
-       WHERE u.meeting_id = ? AND NOT EXISTS (SELECT 1 FROM carried_actions c WHERE c.meeting_id = u.meeting_id AND c.action_id = u.action_id)
-       ORDER BY 5, 2`,
-    )
-    .all(meetingId, meetingId) as Array<{
-    id: string;
-    reference: string;
-    details: string;
-    status: ActionStatus;
-    update_text: string | null;
-    update_status: ActionStatus | null;
-    confidential: number | null;
-  }>;
-  if (carried.length === 0) return [];
-  const owners = ownerLabels(
-    store,
-    `SELECT action_id FROM carried_actions WHERE meeting_id = ? UNION SELECT action_id FROM action_updates WHERE meeting_id = ?`,
-    meetingId,
-    meetingId,
-  );
-  return carried.map((r) => ({
+function mattersArising(record: MeetingRecord): PrintArising[] {
+  return record.arising.map((r) => ({
     reference: r.reference,
     details: r.details,
-    owners: owners.get(r.id) ?? '',
-    update: r.update_text ?? '',
-    status: ACTION_STATUS_PRINTED[r.update_status ?? r.status],
-    confidential: (r.confidential ?? 0) === 1,
+    owners: formatOwners(r.owners),
+    update: r.update?.text ?? '',
+    status: ACTION_STATUS_PRINTED[r.update?.status ?? r.statusBefore] ?? r.update?.status ?? r.statusBefore,
+    confidential: r.confidential,
   }));
 }
 
@@ -221,23 +157,13 @@ function printedDiscussion(json: string | null, storedText: string): Pick<PrintI
   return { discussion, discussionText: discussionPlainText(discussion) };
 }
 
-/** Everything the printed minutes show, read in one go. */
+/** Everything the printed minutes show: the meeting's record (the same one the screen and the content hash read). */
 export function loadPrintModel(store: Store, meetingId: string): PrintModel {
-  const minutes = getMinutes(store, { meetingId });
-  const m = minutes.meeting;
-  const row = store.db
-    .prepare(
-      `SELECT m.agreed_on, m.agreement_amendments, m.content_hash, a.meeting_date AS at_date, b.short_code, b.confidential_display
-       FROM meetings m JOIN boards b ON b.id = m.board_id LEFT JOIN meetings a ON a.id = m.agreed_at_meeting_id WHERE m.id = ?`,
-    )
-    .get(meetingId) as
-    | { agreed_on: string | null; agreement_amendments: string | null; content_hash: string | null; at_date: string | null; short_code: string | null; confidential_display: ConfidentialDisplay }
-    | undefined;
-  if (!row) throw notFound('meeting');
-  const owners = ownerLabels(store, 'SELECT id FROM actions WHERE meeting_id = ?', meetingId);
-  const laterDates = new Map(minutes.laterMeetings.map((l) => [l.id, l.date]));
-  const confidentialIds = new Set(minutes.items.filter((i) => i.confidential).map((i) => i.id));
-  const items: PrintItem[] = minutes.items.map((i) => {
+  const record = readMeetingRecord(store.db, meetingId);
+  const m = record.meeting;
+  const laterDates = new Map(readLaterMeetings(store.db, m).map((l) => [l.id, l.date]));
+  const confidentialIds = new Set(record.items.filter((i) => i.confidential).map((i) => i.id));
+  const items: PrintItem[] = record.items.map((i) => {
     const underConfidential = i.parentId !== null && confidentialIds.has(i.parentId);
     const deferredDate = i.deferredToMeetingId ? laterDates.get(i.deferredToMeetingId) : undefined;
     return {
@@ -253,13 +179,15 @@ export function loadPrintModel(store: Store, meetingId: string): PrintModel {
       deferredTo: deferredDate ? `the meeting of ${formatUkDate(deferredDate)}` : i.deferredToText,
       ...printedDiscussion(i.discussionJson, i.discussionText),
       decisions: i.decisions.map((d) => d.text).filter((t) => t.trim() !== ''),
-      actions: i.actions.map((a) => ({ reference: a.reference, details: a.details, owners: owners.get(a.id) ?? '', due: dueText(a.due) })),
+      // The Action column exactly as the screen shows it.
+      actions: i.actions.map((a) => ({ reference: a.reference, details: a.details, owners: formatOwners(a.owners), due: dueText(a.due) })),
     };
   });
+  const a = record.agreement;
   return {
     meetingId: m.id,
     boardName: m.boardName,
-    shortCode: row.short_code,
+    shortCode: record.board.shortCode,
     date: m.date,
     startTime: m.startTime,
     endTime: m.endTime,
@@ -267,14 +195,12 @@ export function loadPrintModel(store: Store, meetingId: string): PrintModel {
     status: m.status,
     next: m.nextMeeting,
     agreement:
-      isAgreed(m.status) && row.agreed_on && row.content_hash
-        ? { agreedOn: row.agreed_on, atMeetingDate: row.at_date ?? row.agreed_on, amendments: row.agreement_amendments, contentHash: row.content_hash }
-        : null,
-    ...attendance(store, meetingId),
+      isAgreed(m.status) && a && a.contentHash ? { agreedOn: a.agreedOn, atMeetingDate: a.atMeetingDate, amendments: a.amendments, contentHash: a.contentHash } : null,
+    ...attendance(record),
     items,
-    mattersArising: mattersArising(store, meetingId),
+    mattersArising: mattersArising(record),
     corrections: correctionsOf(store, meetingId),
-    confidentialDisplay: row.confidential_display,
+    confidentialDisplay: record.board.confidentialDisplay,
   };
 }
 

@@ -17,7 +17,8 @@ export const DecisionsList = memo(function DecisionsList({ itemId, itemNumber, d
   return (
     <ol className="decisions" aria-label={`Decisions, item ${itemNumber}`}>
       {decisions.map((d, i) => (
-        <DecisionRow key={d.id} itemId={itemId} decision={d} label={`Decision ${i + 1}, item ${itemNumber}`} readOnly={readOnly} />
+        // The decision recording that earlier minutes were agreed is part of their record: core refuses any change to it.
+        <DecisionRow key={d.id} itemId={itemId} decision={d} label={`Decision ${i + 1}, item ${itemNumber}`} readOnly={readOnly || d.agreesMinutesOf !== null} />
       ))}
     </ol>
   );
@@ -31,6 +32,7 @@ function DecisionRow({ itemId, decision, label, readOnly }: { itemId: string; de
     <li className="decision" data-decision-id={decision.id}>
       <textarea
         aria-label={label}
+        title={decision.agreesMinutesOf ? 'Records the agreement of earlier minutes: part of their record, so it cannot be changed.' : undefined}
         value={decision.text}
         readOnly={readOnly}
         rows={1}

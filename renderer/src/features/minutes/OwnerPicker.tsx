@@ -2,7 +2,7 @@
 // and the board's groups as you type. Text that matches nobody is kept as written ("tbc"),
 // marked "not on the roster"; "AF & EA" typed in one go becomes two owners.
 import { memo, useId, useMemo, useState } from 'react';
-import { formatOwners, readOwners, sameOwner, suggestOwners, type OwnerDirectory, type OwnerMatch } from '../../../../shared/domain/owners';
+import { formatOwners, ownerLabel, readOwners, sameOwner, suggestOwners, type OwnerDirectory, type OwnerMatch } from '../../../../shared/domain/owners';
 
 interface OwnerPickerProps {
   label: string;
@@ -46,12 +46,13 @@ export const OwnerPicker = memo(function OwnerPicker({ label, owners, directory,
       <ul className="owner-chips" aria-label={`${label}: ${owners.length ? formatOwners(owners) : 'none yet'}`}>
         {owners.map((o) => (
           <li key={o.kind === 'member' ? o.memberId : o.kind === 'group' ? o.groupId : `name:${o.name}`} className={`owner-chip owner-${o.kind}`}>
+            {/* As the minutes print it: the owner named as at the meeting (core names them so). */}
             <span className="owner-label" title={o.kind === 'member' ? o.fullName : o.kind === 'group' ? 'A group of this board' : 'Not on the roster'}>
-              {o.kind === 'member' ? o.initials : o.name}
+              {ownerLabel(o)}
             </span>
             {o.kind === 'name' ? <span className="owner-unknown">not on the roster</span> : null}
             {readOnly ? null : (
-              <button type="button" className="chip-remove" aria-label={`Remove owner ${o.kind === 'member' ? o.initials : o.name}`} onClick={() => remove(o)}>
+              <button type="button" className="chip-remove" aria-label={`Remove owner ${ownerLabel(o)}`} onClick={() => remove(o)}>
                 ×
               </button>
             )}

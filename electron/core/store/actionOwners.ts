@@ -1,0 +1,123 @@
+// The action_owners table, and how an action's owners are named: as the meeting that agreed the
+// action names them. Someone in that meeting's attendance is named by their attendance row (the
+// name and initials recorded for that meeting); anyone else, a group or a name as written, by
+// what the owner row kept when it was set (printed_as, member_name). Never by the roster as it
+// is today: that is only a fallback for rows written before owners kept their names.
+// This is the one definition of an owner's name, used by the minutes, print, matters arising,
+// the action log and the action's page alike.
+import type { Database } from 'better-sqlite3';
+import type { OwnerMatch } from '../../../shared/contract';
+import { ownerLabel, type OwnerDirectory } from '../../../shared/domain/owners';
+import type { AttendanceRow } from './attendance';
+
+export interface ActionOwnerRow {
+  id: string;
+  action_id: string;
+  member_id: string | null;
+  group_id: string | null;
+  name_text: string | null;
+  position: number;
+  /** The owner's initials, group name or written name when they were made owner. */
+  printed_as: string | null;
+  /** A roster member's full name when they were made owner. */
+  member_name: string | null;
+}
+
+/** The joins that name owners; `o` is action_owners and `a` the action it belongs to. */
+export const OWNER_NAMING_JOINS = `
+  LEFT JOIN attendance att ON att.meeting_id = a.meeting_id AND att.member_id = o.member_id
+  LEFT JOIN board_members bm ON bm.id = o.member_id
+  LEFT JOIN people p ON p.id = bm.person_id
+  LEFT JOIN board_groups g ON g.id = o.group_id`;
+export const OWNER_INITIALS_SQL = 'coalesce(att.initials, o.printed_as, bm.initials)';
+export const OWNER_FULL_NAME_SQL = 'coalesce(att.display_name, o.member_name, p.full_name)';
+export const OWNER_GROUP_NAME_SQL = 'coalesce(o.printed_as, g.name)';
+
+const NAMED_SQL = `SELECT o.*, ${OWNER_INITIALS_SQL} AS shown_initials, ${OWNER_FULL_NAME_SQL} AS shown_name, ${OWNER_GROUP_NAME_SQL} AS shown_group
+  FROM action_owners o JOIN actions a ON a.id = o.action_id ${OWNER_NAMING_JOINS}`;
+
+export interface NamedOwnerRow extends ActionOwnerRow {
+  shown_initials: string | null;
+  shown_name: string | null;
+  shown_group: string | null;
+}
+
+export function rowToOwner(r: NamedOwnerRow): OwnerMatch {
+  if (r.member_id) return { kind: 'member', memberId: r.member_id, initials: r.shown_initials ?? '?', fullName: r.shown_name ?? '' };
+  if (r.group_id) return { kind: 'group', groupId: r.group_id, name: r.shown_group ?? '' };
+  return { kind: 'name', name: r.name_text ?? '' };
+}
+
+/** The table's own columns of a named row (what the content hash covers). */
+export function ownerRowOf(r: NamedOwnerRow): ActionOwnerRow {
+  const { shown_initials: _i, shown_name: _n, shown_group: _g, ...row } = r;
+  return row;
+}
+
+/** The owners of every action agreed at a meeting, named, in the order the minutes print them. */
+export function readNamedOwnerRows(db: Database, meetingId: string): NamedOwnerRow[] {
+  return db.prepare(`${NAMED_SQL} WHERE a.meeting_id = ? ORDER BY o.action_id, o.position`).all(meetingId) as NamedOwnerRow[];
+}
+
+/** The owners of several actions, of any meetings, named as each action's own minutes name them. */
+export function ownersByAction(db: Database, actionIds: readonly string[]): Map<string, OwnerMatch[]> {
+  const owners = new Map<string, OwnerMatch[]>();
+  if (actionIds.length === 0) return owners;
+  const rows = db
+    .prepare(`${NAMED_SQL} WHERE o.action_id IN (SELECT value FROM json_each(?)) ORDER BY o.action_id, o.position`)
+    .all(JSON.stringify(actionIds)) as NamedOwnerRow[];
+  for (const r of rows) {
+    const list = owners.get(r.action_id);
+    if (list) list.push(rowToOwner(r));
+    else owners.set(r.action_id, [rowToOwner(r)]);
+  }
+  return owners;
+}
+
+/**
+ * People as a meeting names them: the roster, with anyone in the meeting's attendance under the
+ * name and initials recorded there. Those recorded come first, so initials typed in the minutes
+ * find who they meant at the meeting before anyone who holds those initials now.
+ */
+export function namedAtMeeting<M extends { id: string; initials: string; fullName: string }>(members: readonly M[], attendance: readonly AttendanceRow[]): M[] {
+  const recorded = new Map(attendance.filter((a) => a.member_id).map((a) => [a.member_id as string, a]));
+  const named = members.map((m) => {
+    const a = recorded.get(m.id);
+    return a ? { ...m, initials: a.initials ?? m.initials, fullName: a.display_name } : m;
+  });
+  return [...named.filter((m) => recorded.has(m.id)), ...named.filter((m) => !recorded.has(m.id))];
+}
+
+/**
+ * Who can be named as an owner in a meeting's minutes: people as the meeting names them, then
+ * (so that initials typed as they are now still find their person) as the roster names them today.
+ */
+export function ownerDirectoryAt(db: Database, boardId: string, meetingId: string): OwnerDirectory {
+  const members = db
+    .prepare('SELECT bm.id, bm.initials, p.full_name AS fullName FROM board_members bm JOIN people p ON p.id = bm.person_id WHERE bm.board_id = ?')
+    .all(boardId) as Array<{ id: string; initials: string; fullName: string }>;
+  const attendance = db.prepare('SELECT * FROM attendance WHERE meeting_id = ? AND member_id IS NOT NULL').all(meetingId) as AttendanceRow[];
+  const groups = db.prepare('SELECT id, name FROM board_groups WHERE board_id = ?').all(boardId) as OwnerDirectory['groups'];
+  return { members: [...namedAtMeeting(members, attendance), ...members], groups };
+}
+
+/** What an owner row keeps of how the owner was named when set. */
+export function ownerSnapshot(owner: OwnerMatch): Pick<ActionOwnerRow, 'printed_as' | 'member_name'> {
+  return { printed_as: ownerLabel(owner), member_name: owner.kind === 'member' ? owner.fullName : null };
+}
+
+/**
+ * Owner rows of a meeting's actions that do not yet keep how the owner is named (written before
+ * owners kept their names, or straight into the file) take the name they are shown with now.
+ * Run as the minutes are agreed, so agreed minutes never fall back to the roster of a later day.
+ */
+export function fillMissingOwnerNames(db: Database, meetingId: string): void {
+  const named = `FROM action_owners o JOIN actions a ON a.id = o.action_id ${OWNER_NAMING_JOINS} WHERE o.id = action_owners.id`;
+  db.prepare(
+    `UPDATE action_owners SET
+       printed_as = coalesce(printed_as, (SELECT CASE WHEN o.member_id IS NOT NULL THEN ${OWNER_INITIALS_SQL}
+         WHEN o.group_id IS NOT NULL THEN ${OWNER_GROUP_NAME_SQL} ELSE o.name_text END ${named})),
+       member_name = CASE WHEN member_id IS NULL THEN NULL ELSE coalesce(member_name, (SELECT ${OWNER_FULL_NAME_SQL} ${named})) END
+     WHERE action_id IN (SELECT id FROM actions WHERE meeting_id = ?) AND (printed_as IS NULL OR (member_id IS NOT NULL AND member_name IS NULL))`,
+  ).run(meetingId);
+}
