@@ -1,8 +1,10 @@
 // `npm run dist` as electron-builder itself reads it: its own loader and schema over
 // electron-builder.yml, the three installers, and the fuses with the signature reset that an
 // unsigned Apple Silicon build needs to launch at all.
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import pkg from '../../package.json';
 
 const require = createRequire(import.meta.url);
 
@@ -43,5 +45,22 @@ describe('npm run dist', () => {
       onlyLoadAppFromAsar: true,
       grantFileProtocolExtraPrivileges: false,
     });
+  });
+});
+
+describe('the Node.js the app asks for', () => {
+  const semver = require('semver') as { minVersion(range: string): { version: string } | null; gte(a: string, b: string): boolean };
+  const lowest = (range: string): string => semver.minVersion(range)?.version ?? '0.0.0';
+
+  it('is at least what Electron and its download and rebuild tools declare', () => {
+    for (const name of ['electron', '@electron/get', '@electron/rebuild']) {
+      const theirs = (JSON.parse(fs.readFileSync(`node_modules/${name}/package.json`, 'utf8')) as { engines: { node: string } }).engines.node;
+      expect(semver.gte(lowest(pkg.engines.node), lowest(theirs)), `${name} needs node ${theirs}`).toBe(true);
+    }
+  });
+
+  it('is advice to npm, not a refusal: no .npmrc makes engines strict, so `npm ci` still installs on older Node for the tests', () => {
+    const npmrc = fs.existsSync('.npmrc') ? fs.readFileSync('.npmrc', 'utf8') : '';
+    expect(npmrc).not.toMatch(/^\s*engine-strict\s*=\s*true/m);
   });
 });
