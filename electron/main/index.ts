@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
+import { DESKTOP_OPENED_LINE } from '../../scripts/desktop-launch.mjs';
 import { loadSampleOnStart, startCore, type Core } from '../core/app';
 import { resolveDataFile } from '../core/paths';
 import { registerApi } from './ipc';
@@ -76,6 +77,8 @@ if (!app.requestSingleInstanceLock()) {
     if (process.argv.includes('--sample')) console.log(loadSampleOnStart(core));
     registerApi(ipcMain, core);
     mainWindow = createMainWindow(BrowserWindow, preloadPath, external);
+    // npm start waits for this line: an exit before it means the desktop app could not start.
+    mainWindow.once('ready-to-show', () => console.log(DESKTOP_OPENED_LINE));
     mainWindow.on('closed', () => {
       mainWindow = null;
     });
