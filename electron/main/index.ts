@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } fr
 import { DESKTOP_OPENED_LINE } from '../../scripts/desktop-launch.mjs';
 import { loadSampleOnStart, startCore, type Core } from '../core/app';
 import { resolveDataFile } from '../core/paths';
+import { startupFailure } from './dialogs';
 import { registerApi } from './ipc';
 import { askWhereToSavePdf, printInHiddenWindow } from './pdf';
 import { APP_SCHEME, CONTENT_SECURITY_POLICY, createMainWindow, hardenSession, resolveAppPath, type ExternalOpener } from './security';
@@ -39,10 +40,41 @@ const external: ExternalOpener = {
   open: (url) => shell.openExternal(url),
 };
 
+async function start(): Promise<void> {
+  hardenSession(session.defaultSession);
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppPath(request.url, rendererDir);
+    if (!file) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
+  });
+  const dataFile = resolveDataFile(process.argv, process.env, app.getPath('userData'));
+  core = await startCore(dataFile, {}, {
+    quit: () => app.quit(),
+    printPdf: printInHiddenWindow(BrowserWindow, app.getPath('temp')),
+    choosePdfPath: askWhereToSavePdf(dialog, () => mainWindow, () => app.getPath('documents')),
+  });
+  if (core.status.state === 'problem') console.error(`[main] ${core.status.problem.title}: ${core.status.problem.message}`);
+  if (process.argv.includes('--sample')) console.log(loadSampleOnStart(core));
+  registerApi(ipcMain, core);
+  mainWindow = createMainWindow(BrowserWindow, preloadPath, external);
+  // npm start waits for this line: an exit before it means the desktop app could not start.
+  mainWindow.once('ready-to-show', () => console.log(DESKTOP_OPENED_LINE));
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
 if (!app.requestSingleInstanceLock()) {
+  // The first copy (still starting, or open) gets 'second-instance' and comes to the front.
+  console.log('Matters Arising is already open: its window is brought to the front instead.');
   app.quit();
 } else {
   app.on('second-instance', () => {
+    // While the first copy is still starting there is no window yet: it shows itself when ready.
     if (mainWindow) {
       if (mainWindow.isMinimized()) mainWindow.restore();
       mainWindow.focus();
@@ -56,31 +88,15 @@ if (!app.requestSingleInstanceLock()) {
     core = null;
   });
 
-  void app.whenReady().then(async () => {
-    hardenSession(session.defaultSession);
-    protocol.handle(APP_SCHEME, async (request) => {
-      const file = resolveAppPath(request.url, rendererDir);
-      if (!file) return new Response('Not found', { status: 404 });
-      const response = await net.fetch(pathToFileURL(file).toString());
-      const headers = new Headers(response.headers);
-      headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-      headers.set('X-Content-Type-Options', 'nosniff');
-      return new Response(response.body, { status: response.status, headers });
+  // A failure here would otherwise leave a process with no window holding the single-instance
+  // lock, and every later launch would hand over to it and exit silently.
+  void app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      console.error('[main] Matters Arising could not start:', err);
+      const { title, content } = startupFailure(err);
+      dialog.showErrorBox(title, content);
+      app.exit(1);
     });
-    const dataFile = resolveDataFile(process.argv, process.env, app.getPath('userData'));
-    core = await startCore(dataFile, {}, {
-      quit: () => app.quit(),
-      printPdf: printInHiddenWindow(BrowserWindow, app.getPath('temp')),
-      choosePdfPath: askWhereToSavePdf(dialog, () => mainWindow, () => app.getPath('documents')),
-    });
-    if (core.status.state === 'problem') console.error(`[main] ${core.status.problem.title}: ${core.status.problem.message}`);
-    if (process.argv.includes('--sample')) console.log(loadSampleOnStart(core));
-    registerApi(ipcMain, core);
-    mainWindow = createMainWindow(BrowserWindow, preloadPath, external);
-    // npm start waits for this line: an exit before it means the desktop app could not start.
-    mainWindow.once('ready-to-show', () => console.log(DESKTOP_OPENED_LINE));
-    mainWindow.on('closed', () => {
-      mainWindow = null;
-    });
-  });
 }

@@ -1,0 +1,230 @@
+// The desktop shell around the window: a failed start-up and a second launch. The Electron runtime cannot run here, so 'electron' is a
+// stand-in that records what main and preload ask of it and lets the test play the window
+// and the person; core and the database underneath are real.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+
+type Listener = (...args: unknown[]) => unknown;
+
+const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-shell-'));
+afterAll(() => fs.rmSync(userData, { recursive: true, force: true }));
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const APP_PAGE = 'app://matters-arising/index.html';
+
+const stand = vi.hoisted(() => {
+  const listeners = () => new Map<string, Array<(...args: unknown[]) => unknown>>();
+  return {
+    listeners,
+    windows: [] as Array<{
+      options: Record<string, unknown>;
+      events: Map<string, Array<(...args: unknown[]) => unknown>>;
+      contentsEvents: Map<string, Array<(...args: unknown[]) => unknown>>;
+      sent: unknown[][];
+      loaded: string[];
+      destroyed: boolean;
+      closeAttempts: number;
+      win: unknown;
+    }>,
+    /** The window's side of the close handshake: what it answers main, if anything. */
+    windowAnswers: undefined as undefined | ((id: unknown) => unknown),
+    ipcHandle: new Map<string, (...args: unknown[]) => unknown>(),
+    ipcOn: listeners(),
+    rendererOn: listeners(),
+    rendererSent: [] as unknown[][],
+    exposed: new Map<string, unknown>(),
+    appEvents: listeners(),
+    menus: [] as Array<{ template: unknown[]; popups: unknown[] }>,
+    applicationMenu: null as null | { template: unknown[] },
+    messageBoxes: [] as Array<Record<string, unknown>>,
+    messageBoxAnswers: [] as number[],
+    openDialogAnswers: [] as Array<{ canceled: boolean; filePaths: string[] }>,
+    errorBoxes: [] as Array<[string, string]>,
+    exits: [] as number[],
+    quits: 0,
+    whenReadyCalls: 0,
+    spellingLanguages: [] as string[][],
+    dictionary: [] as string[],
+    replaced: [] as string[],
+    shownInFolder: [] as string[],
+    lock: true,
+    failAtStart: false,
+  };
+});
+
+vi.mock('electron', () => {
+  const add = (map: Map<string, Array<(...args: unknown[]) => unknown>>, event: string, listener: (...args: unknown[]) => unknown) =>
+    map.set(event, [...(map.get(event) ?? []), listener]);
+  const emit = (map: Map<string, Array<(...args: unknown[]) => unknown>>, event: string, ...args: unknown[]) => {
+    for (const listener of map.get(event) ?? []) listener(...args);
+  };
+
+  class BrowserWindow {
+    readonly webContents: Record<string, unknown>;
+    readonly entry: (typeof stand.windows)[number];
+    constructor(options: Record<string, unknown>) {
+      this.entry = { options, events: stand.listeners(), contentsEvents: stand.listeners(), sent: [], loaded: [], destroyed: false, closeAttempts: 0, win: this };
+      stand.windows.push(this.entry);
+      const entry = this.entry;
+      const mainFrame = { url: APP_PAGE };
+      this.webContents = {
+        mainFrame,
+        on: (event: string, listener: Listener) => add(entry.contentsEvents, event, listener),
+        setWindowOpenHandler: () => {},
+        isCrashed: () => false,
+        replaceMisspelling: (word: string) => stand.replaced.push(word),
+        session: { addWordToSpellCheckerDictionary: (word: string) => stand.dictionary.push(word) },
+        send: (channel: string, ...args: unknown[]) => {
+          entry.sent.push([channel, ...args]);
+          if (channel === 'desktop:close-requested') {
+            const answer = stand.windowAnswers?.(args[0]);
+            if (answer !== undefined) {
+              const event = { sender: this.webContents, senderFrame: mainFrame };
+              queueMicrotask(() => emit(stand.ipcOn, 'desktop:close-ready', event, args[0], answer));
+            }
+          }
+        },
+      };
+    }
+    on(event: string, listener: Listener): this {
+      add(this.entry.events, event, listener);
+      return this;
+    }
+    once(event: string, listener: Listener): this {
+      return this.on(event, listener);
+    }
+    show(): void {}
+    focus(): void {}
+    restore(): void {}
+    isMinimized(): boolean {
+      return false;
+    }
+    isDestroyed(): boolean {
+      return this.entry.destroyed;
+    }
+    close(): void {
+      this.entry.closeAttempts += 1;
+      let prevented = false;
+      emit(this.entry.events, 'close', { preventDefault: () => (prevented = true) });
+      if (prevented) return;
+      this.entry.destroyed = true;
+      emit(this.entry.events, 'closed');
+    }
+    destroy(): void {
+      this.entry.destroyed = true;
+    }
+    loadURL(url: string): Promise<void> {
+      this.entry.loaded.push(url);
+      return Promise.resolve();
+    }
+  }
+
+  const findById = (items: unknown[], id: string): Record<string, unknown> | null => {
+    for (const item of items as Array<Record<string, unknown>>) {
+      if (item.id === id) return item;
+      const inner = Array.isArray(item.submenu) ? findById(item.submenu, id) : null;
+      if (inner) return inner;
+    }
+    return null;
+  };
+
+  return {
+    app: {
+      requestSingleInstanceLock: () => stand.lock,
+      on: (event: string, listener: Listener) => add(stand.appEvents, event, listener),
+      quit: () => {
+        stand.quits += 1;
+      },
+      exit: (code: number) => stand.exits.push(code),
+      whenReady: () => {
+        stand.whenReadyCalls += 1;
+        return Promise.resolve();
+      },
+      getPath: (name: string) => {
+        if (stand.failAtStart) throw new Error('The folder for application data could not be created (EACCES).');
+        return name === 'documents' ? path.join(userData, 'Documents') : userData;
+      },
+      commandLine: { appendSwitch: () => {} },
+      isPackaged: true,
+    },
+    BrowserWindow,
+    Menu: {
+      buildFromTemplate: (template: unknown[]) => {
+        const menu = { template, popups: [] as unknown[], getMenuItemById: (id: string) => findById(template, id), popup: (options: unknown) => menu.popups.push(options) };
+        stand.menus.push(menu);
+        return menu;
+      },
+      setApplicationMenu: (menu: { template: unknown[] }) => {
+        stand.applicationMenu = menu;
+      },
+    },
+    dialog: {
+      showMessageBox: async (_parent: unknown, options: Record<string, unknown>) => {
+        stand.messageBoxes.push(options);
+        return { response: stand.messageBoxAnswers.shift() ?? 0 };
+      },
+      showOpenDialog: async () => stand.openDialogAnswers.shift() ?? { canceled: true, filePaths: [] },
+      showSaveDialog: async () => ({ canceled: true, filePath: '' }),
+      showErrorBox: (title: string, content: string) => stand.errorBoxes.push([title, content]),
+    },
+    ipcMain: {
+      handle: (channel: string, listener: Listener) => stand.ipcHandle.set(channel, listener),
+      on: (channel: string, listener: Listener) => add(stand.ipcOn, channel, listener),
+    },
+    ipcRenderer: {
+      invoke: async (...args: unknown[]) => {
+        stand.rendererSent.push(['invoke', ...args]);
+        return '/chosen/minutes.sqlite';
+      },
+      on: (channel: string, listener: Listener) => add(stand.rendererOn, channel, listener),
+      send: (...args: unknown[]) => stand.rendererSent.push(['send', ...args]),
+    },
+    contextBridge: { exposeInMainWorld: (key: string, value: unknown) => stand.exposed.set(key, value) },
+    net: { fetch: async () => new Response('') },
+    protocol: { registerSchemesAsPrivileged: () => {}, handle: () => {} },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: () => {},
+        setPermissionCheckHandler: () => {},
+        setDevicePermissionHandler: () => {},
+        availableSpellCheckerLanguages: ['en-GB', 'en-US', 'fr'],
+        setSpellCheckerLanguages: (languages: string[]) => stand.spellingLanguages.push(languages),
+      },
+    },
+    shell: { openExternal: async () => {}, showItemInFolder: (file: string) => stand.shownInFolder.push(file) },
+  };
+});
+
+describe('electron/main: start-up', () => {
+  it('shows an error box and exits when start-up fails, so the lock is not kept by an invisible app', async () => {
+    vi.resetModules();
+    stand.failAtStart = true;
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    await import('../../electron/main/index');
+    await vi.waitFor(() => expect(stand.exits).toEqual([1]));
+    errors.mockRestore();
+    stand.failAtStart = false;
+    expect(stand.errorBoxes).toEqual([
+      ['Matters Arising could not start', expect.stringMatching(/^The folder for application data could not be created \(EACCES\)\.\n\nMatters Arising will close now\./)],
+    ]);
+  });
+
+  it('a second launch says the app is already open and quits, leaving the first to come to the front', async () => {
+    vi.resetModules();
+    stand.lock = false;
+    const readyBefore = stand.whenReadyCalls;
+    const quitsBefore = stand.quits;
+    const said = vi.spyOn(console, 'log').mockImplementation(() => {});
+    await import('../../electron/main/index');
+    expect(said).toHaveBeenCalledWith('Matters Arising is already open: its window is brought to the front instead.');
+    said.mockRestore();
+    expect(stand.quits).toBe(quitsBefore + 1);
+    expect(stand.whenReadyCalls).toBe(readyBefore);
+    stand.lock = true;
+  });
+});
+
