@@ -2,10 +2,11 @@
 // into core. Thin on purpose: no domain logic lives here.
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
 import { DESKTOP_OPENED_LINE } from '../../scripts/desktop-launch.mjs';
 import { loadSampleOnStart, startCore, type Core } from '../core/app';
 import { resolveDataFile } from '../core/paths';
+import { attachContextMenu, useUkSpelling } from './contextMenu';
 import { startupFailure } from './dialogs';
 import { registerApi } from './ipc';
 import { askWhereToSavePdf, printInHiddenWindow } from './pdf';
@@ -42,6 +43,7 @@ const external: ExternalOpener = {
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
+  useUkSpelling(session.defaultSession, process.platform);
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppPath(request.url, rendererDir);
     if (!file) return new Response('Not found', { status: 404 });
@@ -61,6 +63,7 @@ async function start(): Promise<void> {
   if (process.argv.includes('--sample')) console.log(loadSampleOnStart(core));
   registerApi(ipcMain, core);
   mainWindow = createMainWindow(BrowserWindow, preloadPath, external);
+  attachContextMenu(mainWindow, Menu);
   // npm start waits for this line: an exit before it means the desktop app could not start.
   mainWindow.once('ready-to-show', () => console.log(DESKTOP_OPENED_LINE));
   mainWindow.on('closed', () => {

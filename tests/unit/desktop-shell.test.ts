@@ -1,10 +1,13 @@
-// The desktop shell around the window: a failed start-up and a second launch. The Electron runtime cannot run here, so 'electron' is a
+// The desktop shell around the window: the right-click menu with spelling, a failed start-up
+// and a second launch. The Electron runtime cannot run here, so 'electron' is a
 // stand-in that records what main and preload ask of it and lets the test play the window
 // and the person; core and the database underneath are real.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { MenuItemConstructorOptions } from 'electron';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { contextMenuTemplate, type MenuParams } from '../../electron/main/contextMenu';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -199,6 +202,48 @@ vi.mock('electron', () => {
   };
 });
 
+type Win = (typeof stand.windows)[number] & { win: { close(): void; webContents: { mainFrame: unknown } } };
+
+async function startMain(): Promise<Win> {
+  await import('../../electron/main/index');
+  await vi.waitFor(() => expect(stand.windows).toHaveLength(1));
+  return stand.windows[0] as Win;
+}
+
+const trigger = (map: Map<string, Listener[]>, event: string, ...args: unknown[]): unknown[] => (map.get(event) ?? []).map((l) => l(...args));
+
+function menuItems(template: unknown[]): Array<MenuItemConstructorOptions & { submenu?: MenuItemConstructorOptions[] }> {
+  return template as Array<MenuItemConstructorOptions & { submenu?: MenuItemConstructorOptions[] }>;
+}
+
+describe('electron/main: the desktop shell', () => {
+  it('spellchecks in UK English and shows suggestions, Add to Dictionary and the edit roles on right-click', async () => {
+    const win = await startMain();
+    expect(stand.spellingLanguages).toEqual([['en-GB']]);
+    const params: MenuParams = {
+      isEditable: true,
+      selectionText: '',
+      misspelledWord: 'recieve',
+      dictionarySuggestions: ['receive', 'relieve'],
+      editFlags: { canCut: false, canCopy: false, canPaste: true, canSelectAll: true, canUndo: false, canRedo: false, canDelete: false, canEditRichly: true },
+    };
+    trigger(win.contentsEvents, 'context-menu', {}, params);
+    const shown = stand.menus.at(-1)!;
+    expect(shown.popups).toHaveLength(1);
+    const items = menuItems(shown.template);
+    (items.find((i) => i.label === 'receive')!.click as () => void)();
+    (items.find((i) => i.label === 'Add to Dictionary')!.click as () => void)();
+    expect(stand.replaced).toEqual(['receive']);
+    expect(stand.dictionary).toEqual(['recieve']);
+
+    // Nothing to offer (no selection, not editable): no menu at all.
+    const before = stand.menus.length;
+    trigger(win.contentsEvents, 'context-menu', {}, { ...params, isEditable: false, misspelledWord: '' });
+    expect(stand.menus).toHaveLength(before);
+  });
+
+});
+
 describe('electron/main: start-up', () => {
   it('shows an error box and exits when start-up fails, so the lock is not kept by an invisible app', async () => {
     vi.resetModules();
@@ -225,6 +270,39 @@ describe('electron/main: start-up', () => {
     expect(stand.quits).toBe(quitsBefore + 1);
     expect(stand.whenReadyCalls).toBe(readyBefore);
     stand.lock = true;
+  });
+});
+
+describe('the right-click menu', () => {
+  const flags = { canCut: true, canCopy: true, canPaste: true, canSelectAll: true, canUndo: true, canRedo: true, canDelete: true, canEditRichly: true };
+  const none = { replaceMisspelling: () => {}, addToDictionary: () => {} };
+  const shape = (items: MenuItemConstructorOptions[]) => items.map((i) => i.label ?? i.role ?? i.type);
+
+  it('offers up to six suggestions for a misspelt word, or says there are none', () => {
+    const words = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+    const many = contextMenuTemplate({ isEditable: true, selectionText: '', misspelledWord: 'x', dictionarySuggestions: words, editFlags: flags }, none);
+    expect(shape(many).slice(0, 9)).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'separator', 'Add to Dictionary', 'separator']);
+    const nothing = contextMenuTemplate({ isEditable: true, selectionText: '', misspelledWord: 'qqq', dictionarySuggestions: [], editFlags: flags }, none);
+    expect(nothing[0]).toEqual({ label: 'No Spelling Suggestions', enabled: false });
+  });
+
+  it('offers the edit roles where text can be edited, as far as they apply, and Copy on selected text elsewhere', () => {
+    const editable = contextMenuTemplate(
+      { isEditable: true, selectionText: '', misspelledWord: '', dictionarySuggestions: [], editFlags: { ...flags, canCut: false, canCopy: false } },
+      none,
+    );
+    expect(editable).toEqual([
+      { role: 'cut', enabled: false },
+      { role: 'copy', enabled: false },
+      { role: 'paste', enabled: true },
+      { role: 'pasteAndMatchStyle', enabled: true },
+      { type: 'separator' },
+      { role: 'selectAll', enabled: true },
+    ]);
+    expect(contextMenuTemplate({ isEditable: false, selectionText: 'Quorum', misspelledWord: '', dictionarySuggestions: [], editFlags: flags }, none)).toEqual([
+      { role: 'copy', enabled: true },
+    ]);
+    expect(contextMenuTemplate({ isEditable: false, selectionText: ' ', misspelledWord: '', dictionarySuggestions: [], editFlags: flags }, none)).toEqual([]);
   });
 });
 

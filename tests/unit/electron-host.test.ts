@@ -111,6 +111,8 @@ vi.mock('electron', () => {
     },
     ipcMain: { handle: (channel: string, listener: Listener) => recorded.ipc.set(channel, listener) },
     ipcRenderer: { invoke: (...args: unknown[]) => recorded.invoked.push(args) },
+    // The right-click menu has its own tests (desktop-shell.test.ts).
+    Menu: { buildFromTemplate: () => ({ getMenuItemById: () => null, popup: () => {} }), setApplicationMenu: () => {} },
     contextBridge: { exposeInMainWorld: (key: string, value: unknown) => recorded.exposed.set(key, value) },
     net: { fetch: async () => new Response('') },
     protocol: {
@@ -124,6 +126,8 @@ vi.mock('electron', () => {
         },
         setPermissionCheckHandler: () => {},
         setDevicePermissionHandler: () => {},
+        availableSpellCheckerLanguages: ['en-GB'],
+        setSpellCheckerLanguages: () => {},
       },
     },
     shell: { openExternal: async () => {} },
