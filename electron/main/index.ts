@@ -1,11 +1,13 @@
-// The Electron host: app lifecycle, the single-instance lock, the app:// protocol, and IPC
-// into core. Thin on purpose: no domain logic lives here.
+// The Electron host: app lifecycle, the single-instance lock, the app:// protocol, IPC into
+// core, and holding the window's close until its changes are saved. Thin on purpose: no
+// domain logic lives here.
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
 import { DESKTOP_OPENED_LINE } from '../../scripts/desktop-launch.mjs';
 import { loadSampleOnStart, startCore, type Core } from '../core/app';
 import { resolveDataFile } from '../core/paths';
+import { holdCloseUntilSaved } from './closeGuard';
 import { attachContextMenu, useUkSpelling } from './contextMenu';
 import { startupFailure } from './dialogs';
 import { registerApi } from './ipc';
@@ -63,6 +65,7 @@ async function start(): Promise<void> {
   if (process.argv.includes('--sample')) console.log(loadSampleOnStart(core));
   registerApi(ipcMain, core);
   mainWindow = createMainWindow(BrowserWindow, preloadPath, external);
+  holdCloseUntilSaved(mainWindow, ipcMain, dialog);
   attachContextMenu(mainWindow, Menu);
   // npm start waits for this line: an exit before it means the desktop app could not start.
   mainWindow.once('ready-to-show', () => console.log(DESKTOP_OPENED_LINE));

@@ -1,5 +1,5 @@
-// The desktop shell around the window: the right-click menu with spelling, a failed start-up
-// and a second launch. The Electron runtime cannot run here, so 'electron' is a
+// The desktop shell around the window: holding the close until the window's saves are sent,
+// the right-click menu with spelling, a failed start-up and a second launch. The Electron runtime cannot run here, so 'electron' is a
 // stand-in that records what main and preload ask of it and lets the test play the window
 // and the person; core and the database underneath are real.
 import fs from 'node:fs';
@@ -7,7 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { notSavedQuestion, SAVE_WAIT_MS } from '../../electron/main/closeGuard';
 import { contextMenuTemplate, type MenuParams } from '../../electron/main/contextMenu';
+import { DESKTOP_CHANNELS, toSaveOutcome } from '../../electron/main/desktopBridge';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -210,6 +212,11 @@ async function startMain(): Promise<Win> {
   return stand.windows[0] as Win;
 }
 
+const fromWindow = (win: Win) => {
+  const contents = win.win.webContents;
+  return { sender: contents, senderFrame: contents.mainFrame };
+};
+
 const trigger = (map: Map<string, Listener[]>, event: string, ...args: unknown[]): unknown[] => (map.get(event) ?? []).map((l) => l(...args));
 
 function menuItems(template: unknown[]): Array<MenuItemConstructorOptions & { submenu?: MenuItemConstructorOptions[] }> {
@@ -242,6 +249,49 @@ describe('electron/main: the desktop shell', () => {
     expect(stand.menus).toHaveLength(before);
   });
 
+  it('holds the window’s close until the window answers that everything is saved', async () => {
+    const win = await startMain();
+    let answer: (outcome: unknown) => void = () => {};
+    stand.windowAnswers = (id) => {
+      answer = (outcome) =>
+        trigger(stand.ipcOn, DESKTOP_CHANNELS.closeReady, fromWindow(win), id, outcome);
+      return undefined;
+    };
+    const asks = (): number => win.sent.filter((s) => s[0] === DESKTOP_CHANNELS.closeRequested).length;
+    const asksBefore = asks();
+    win.win.close();
+    expect(win.destroyed).toBe(false);
+    expect(win.sent.at(-1)?.[0]).toBe(DESKTOP_CHANNELS.closeRequested);
+
+    // Closing again while it waits changes nothing; an answer from elsewhere is ignored.
+    win.win.close();
+    expect(asks()).toBe(asksBefore + 1);
+    trigger(stand.ipcOn, DESKTOP_CHANNELS.closeReady, { sender: {}, senderFrame: { url: 'https://evil.example/' } }, win.sent.at(-1)?.[1], { saved: true });
+    await Promise.resolve();
+    expect(win.destroyed).toBe(false);
+
+    // A save that failed: the person is asked, and keeps the window.
+    stand.messageBoxAnswers.push(0);
+    answer({ saved: false, message: 'The data file is busy.' });
+    await vi.waitFor(() => expect(stand.messageBoxes).toHaveLength(1));
+    expect(stand.messageBoxes[0]).toMatchObject({ message: 'Some changes are not saved', buttons: ['Keep the Window Open', 'Close Without Saving'] });
+    expect(String(stand.messageBoxes[0]!.detail)).toMatch(/^The data file is busy\./);
+    await Promise.resolve();
+    expect(win.destroyed).toBe(false);
+
+    // Next time the window does not answer in time: Wait, then it answers, and the window closes.
+    vi.useFakeTimers();
+    stand.messageBoxAnswers.push(0);
+    win.win.close();
+    await vi.advanceTimersByTimeAsync(SAVE_WAIT_MS);
+    expect(stand.messageBoxes[1]).toMatchObject({ message: 'Your latest changes are still being saved', buttons: ['Wait', 'Close Without Saving'] });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(asks()).toBe(asksBefore + 3);
+    answer({ saved: true, message: null });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(win.destroyed).toBe(true);
+    expect(stand.messageBoxes).toHaveLength(2);
+  });
 });
 
 describe('electron/main: start-up', () => {
@@ -271,6 +321,28 @@ describe('electron/main: start-up', () => {
     expect(stand.whenReadyCalls).toBe(readyBefore);
     stand.lock = true;
   });
+});
+
+describe('electron/preload: window.desktop', () => {
+  it('answers main’s close request with what the window’s handler says, and with “saved” when the page registered none', async () => {
+    await import('../../electron/preload/index');
+    const desktop = stand.exposed.get('desktop') as { onCloseRequested(h: () => Promise<unknown>): void };
+    const closeReadySent = () => stand.rendererSent.filter((s) => s[0] === 'send' && s[1] === DESKTOP_CHANNELS.closeReady).map((s) => s.slice(2));
+
+    trigger(stand.rendererOn, DESKTOP_CHANNELS.closeRequested, {}, 1);
+    await vi.waitFor(() => expect(closeReadySent()).toEqual([[1, { saved: true, message: null }]]));
+
+    desktop.onCloseRequested(async () => ({ saved: false, message: 'Item 3: the due date does not exist.' }));
+    trigger(stand.rendererOn, DESKTOP_CHANNELS.closeRequested, {}, 2);
+    await vi.waitFor(() => expect(closeReadySent()).toContainEqual([2, { saved: false, message: 'Item 3: the due date does not exist.' }]));
+
+    desktop.onCloseRequested(async () => {
+      throw new Error('broken');
+    });
+    trigger(stand.rendererOn, DESKTOP_CHANNELS.closeRequested, {}, 3);
+    await vi.waitFor(() => expect(closeReadySent()).toContainEqual([3, { saved: false, message: 'broken' }]));
+  });
+
 });
 
 describe('the right-click menu', () => {
@@ -306,3 +378,16 @@ describe('the right-click menu', () => {
   });
 });
 
+describe('the close handshake’s words', () => {
+  it('reads what the window sent, treating anything malformed as not saved', () => {
+    expect(toSaveOutcome({ saved: true, message: 'ignored' })).toEqual({ saved: true, message: null });
+    expect(toSaveOutcome({ saved: false, message: 'Busy.' })).toEqual({ saved: false, message: 'Busy.' });
+    expect(toSaveOutcome('yes')).toEqual({ saved: false, message: 'Some changes could not be saved.' });
+    expect(toSaveOutcome(null)).toEqual({ saved: false, message: 'Some changes could not be saved.' });
+  });
+
+  it('defaults to keeping the window open', () => {
+    expect(notSavedQuestion({ saved: false, message: 'Busy.' }, 'close')).toMatchObject({ defaultId: 0, cancelId: 0 });
+    expect(notSavedQuestion('no-answer', 'close')).toMatchObject({ defaultId: 0, cancelId: 0, detail: expect.stringMatching(/after 10 seconds/) as unknown });
+  });
+});

@@ -109,9 +109,9 @@ vi.mock('electron', () => {
         return recorded.saveDialogAnswer;
       },
     },
-    ipcMain: { handle: (channel: string, listener: Listener) => recorded.ipc.set(channel, listener) },
-    ipcRenderer: { invoke: (...args: unknown[]) => recorded.invoked.push(args) },
-    // The right-click menu has its own tests (desktop-shell.test.ts).
+    ipcMain: { handle: (channel: string, listener: Listener) => recorded.ipc.set(channel, listener), on: () => {} },
+    ipcRenderer: { invoke: (...args: unknown[]) => recorded.invoked.push(args), on: () => {}, send: () => {} },
+    // The right-click menu and the close handshake have their own tests (desktop-shell.test.ts).
     Menu: { buildFromTemplate: () => ({ getMenuItemById: () => null, popup: () => {} }), setApplicationMenu: () => {} },
     contextBridge: { exposeInMainWorld: (key: string, value: unknown) => recorded.exposed.set(key, value) },
     net: { fetch: async () => new Response('') },
@@ -280,9 +280,9 @@ describe('electron/main: minutes as PDF', () => {
 });
 
 describe('electron/preload', () => {
-  it('exposes only window.api, with one function per contract method that invokes its channel', async () => {
+  it('exposes only window.api, with one function per contract method that invokes its channel, and window.desktop', async () => {
     await import('../../electron/preload/index');
-    expect([...recorded.exposed.keys()]).toEqual(['api']);
+    expect([...recorded.exposed.keys()]).toEqual(['api', 'desktop']);
     const api = recorded.exposed.get('api') as Record<string, (input: unknown) => unknown>;
     expect(Object.keys(api).sort()).toEqual([...methodNames].sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
