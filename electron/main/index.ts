@@ -1,18 +1,20 @@
 // The Electron host: app lifecycle, the single-instance lock, the app:// protocol, IPC into
-// core, and holding the window's close until its changes are saved. Thin on purpose: no
-// domain logic lives here.
+// core, the menus, and holding the window's close until its changes are saved. Thin on
+// purpose: no domain logic lives here.
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
 import { DESKTOP_OPENED_LINE } from '../../scripts/desktop-launch.mjs';
 import { loadSampleOnStart, startCore, type Core } from '../core/app';
 import { resolveDataFile } from '../core/paths';
-import { holdCloseUntilSaved } from './closeGuard';
+import { applicationMenuTemplate, setWindowCommandsAvailable } from './appMenu';
+import { holdCloseUntilSaved, type CloseGuard } from './closeGuard';
 import { attachContextMenu, useUkSpelling } from './contextMenu';
-import { startupFailure } from './dialogs';
+import { DESKTOP_CHANNELS, isMenuCommand, type MenuCommand } from './desktopBridge';
+import { askForDataFile, startupFailure } from './dialogs';
 import { registerApi } from './ipc';
 import { askWhereToSavePdf, printInHiddenWindow } from './pdf';
-import { APP_SCHEME, CONTENT_SECURITY_POLICY, createMainWindow, hardenSession, resolveAppPath, type ExternalOpener } from './security';
+import { APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, createMainWindow, hardenSession, isTrustedSender, resolveAppPath, type ExternalOpener } from './security';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
@@ -27,6 +29,8 @@ protocol.registerSchemesAsPrivileged([
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
+let closeGuard: CloseGuard | null = null;
+let menu: Menu | null = null;
 
 const external: ExternalOpener = {
   async confirm(url) {
@@ -42,6 +46,30 @@ const external: ExternalOpener = {
   },
   open: (url) => shell.openExternal(url),
 };
+
+/** A trusted message from the main window's own page (see security.ts). */
+const fromMainWindow = (event: IpcMainEvent | IpcMainInvokeEvent): boolean =>
+  mainWindow !== null && event.sender === mainWindow.webContents && isTrustedSender(event.senderFrame, event.sender.mainFrame);
+
+const dataFolder = (): string => path.dirname(core?.status.dataFile ?? app.getPath('documents'));
+
+/** File > Open Data File…: saves what is waiting, switches core to the file chosen, and starts the window afresh on it. */
+async function openDataFileFromMenu(): Promise<void> {
+  const win = mainWindow;
+  if (!win || !core) return;
+  const file = await askForDataFile(dialog, win, dataFolder());
+  if (!file || !(await closeGuard?.savedOrAbandoned('switch'))) return;
+  const response = await core.callAsync('openDataFile', { path: file });
+  if (!response.ok) {
+    await dialog.showMessageBox(win, { type: 'error', message: 'That data file could not be opened', detail: response.error.message });
+    return;
+  }
+  await win.loadURL(APP_ENTRY);
+}
+
+function sendToWindow(command: MenuCommand): void {
+  mainWindow?.webContents.send(DESKTOP_CHANNELS.menuCommand, command);
+}
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
@@ -64,13 +92,39 @@ async function start(): Promise<void> {
   if (core.status.state === 'problem') console.error(`[main] ${core.status.problem.title}: ${core.status.problem.message}`);
   if (process.argv.includes('--sample')) console.log(loadSampleOnStart(core));
   registerApi(ipcMain, core);
-  mainWindow = createMainWindow(BrowserWindow, preloadPath, external);
-  holdCloseUntilSaved(mainWindow, ipcMain, dialog);
-  attachContextMenu(mainWindow, Menu);
+  ipcMain.handle(DESKTOP_CHANNELS.chooseDataFile, (event) => (fromMainWindow(event) ? askForDataFile(dialog, mainWindow, dataFolder()) : null));
+  ipcMain.on(DESKTOP_CHANNELS.menuCommandsAvailable, (event, commands: unknown) => {
+    if (fromMainWindow(event) && menu && Array.isArray(commands)) setWindowCommandsAvailable(menu, commands.filter(isMenuCommand));
+  });
+
+  menu = Menu.buildFromTemplate(
+    applicationMenuTemplate(
+      process.platform,
+      {
+        command: sendToWindow,
+        openDataFile: () => void openDataFileFromMenu(),
+        showDataFile: () => {
+          if (core) shell.showItemInFolder(core.status.dataFile);
+        },
+      },
+      { development: !app.isPackaged },
+    ),
+  );
+  Menu.setApplicationMenu(menu);
+
+  const win = createMainWindow(BrowserWindow, preloadPath, external);
+  mainWindow = win;
+  closeGuard = holdCloseUntilSaved(win, ipcMain, dialog);
+  attachContextMenu(win, Menu);
   // npm start waits for this line: an exit before it means the desktop app could not start.
-  mainWindow.once('ready-to-show', () => console.log(DESKTOP_OPENED_LINE));
-  mainWindow.on('closed', () => {
+  win.once('ready-to-show', () => console.log(DESKTOP_OPENED_LINE));
+  // A reloaded page says again what it can do; until then its commands are greyed out.
+  win.webContents.on('did-start-navigation', (details) => {
+    if (details.isMainFrame && !details.isSameDocument && menu) setWindowCommandsAvailable(menu, []);
+  });
+  win.on('closed', () => {
     mainWindow = null;
+    closeGuard = null;
   });
 }
 

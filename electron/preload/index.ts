@@ -1,14 +1,16 @@
 // Exposes the typed API as window.api, and the desktop bridge as window.desktop (the close
-// handshake): named functions, never ipcRenderer, and never the IPC event.
+// handshake, the open dialog, the menu's commands): named functions, never ipcRenderer, and
+// never the IPC event.
 import { contextBridge, ipcRenderer } from 'electron';
 import { ipcChannel, methodNames, type ApiClient } from '../../shared/api';
-import { DESKTOP_CHANNELS, toSaveOutcome, type DesktopBridge, type SaveOutcome } from '../main/desktopBridge';
+import { DESKTOP_CHANNELS, isMenuCommand, toSaveOutcome, type DesktopBridge, type MenuCommand, type SaveOutcome } from '../main/desktopBridge';
 
 const api = Object.fromEntries(
   methodNames.map((name) => [name, (input: unknown) => ipcRenderer.invoke(ipcChannel(name), input)]),
 ) as ApiClient;
 
 let saveEverything: (() => Promise<SaveOutcome>) | null = null;
+let onMenuCommand: ((command: MenuCommand) => void) | null = null;
 
 // Main asks before the window closes; a page that registered nothing has nothing waiting.
 ipcRenderer.on(DESKTOP_CHANNELS.closeRequested, (_event, id: unknown) => {
@@ -22,10 +24,19 @@ ipcRenderer.on(DESKTOP_CHANNELS.closeRequested, (_event, id: unknown) => {
   void answer().then((outcome) => ipcRenderer.send(DESKTOP_CHANNELS.closeReady, id, outcome));
 });
 
+ipcRenderer.on(DESKTOP_CHANNELS.menuCommand, (_event, command: unknown) => {
+  if (isMenuCommand(command)) onMenuCommand?.(command);
+});
+
 const desktop: DesktopBridge = {
+  chooseDataFile: () => ipcRenderer.invoke(DESKTOP_CHANNELS.chooseDataFile) as Promise<string | null>,
   onCloseRequested: (handler) => {
     saveEverything = handler;
   },
+  onMenuCommand: (handler) => {
+    onMenuCommand = handler;
+  },
+  setMenuCommandsAvailable: (commands) => ipcRenderer.send(DESKTOP_CHANNELS.menuCommandsAvailable, commands.filter(isMenuCommand)),
 };
 
 contextBridge.exposeInMainWorld('api', api);

@@ -1,5 +1,6 @@
 // The desktop shell around the window: holding the close until the window's saves are sent,
-// the right-click menu with spelling, a failed start-up and a second launch. The Electron runtime cannot run here, so 'electron' is a
+// the right-click menu with spelling, the application menu, the native open dialog, a failed
+// start-up and a second launch. The Electron runtime cannot run here, so 'electron' is a
 // stand-in that records what main and preload ask of it and lets the test play the window
 // and the person; core and the database underneath are real.
 import fs from 'node:fs';
@@ -7,9 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { applicationMenuTemplate } from '../../electron/main/appMenu';
 import { notSavedQuestion, SAVE_WAIT_MS } from '../../electron/main/closeGuard';
 import { contextMenuTemplate, type MenuParams } from '../../electron/main/contextMenu';
 import { DESKTOP_CHANNELS, toSaveOutcome } from '../../electron/main/desktopBridge';
+import { ipcChannel, type ApiResponse } from '../../shared/api';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -223,7 +226,40 @@ function menuItems(template: unknown[]): Array<MenuItemConstructorOptions & { su
   return template as Array<MenuItemConstructorOptions & { submenu?: MenuItemConstructorOptions[] }>;
 }
 
+function findItem(template: unknown[], label: string): MenuItemConstructorOptions {
+  for (const top of menuItems(template)) {
+    const found = top.submenu?.find((i) => i.label === label);
+    if (found) return found;
+  }
+  throw new Error(`no menu item "${label}"`);
+}
+
 describe('electron/main: the desktop shell', () => {
+  it('sets the application menu, with the window’s commands greyed out until the window says it can carry them out', async () => {
+    const win = await startMain();
+    const template = stand.applicationMenu!.template;
+    expect(menuItems(template).map((m) => m.label ?? m.role)).toEqual(['&File', 'editMenu', '&View', '&Help']);
+    const newBoard = findItem(template, 'New Board…');
+    expect(newBoard.enabled).toBe(false);
+
+    // A foreign frame cannot enable anything; the app's own page can.
+    trigger(stand.ipcOn, DESKTOP_CHANNELS.menuCommandsAvailable, { sender: {}, senderFrame: { url: 'https://evil.example/' } }, ['new-board']);
+    expect(newBoard.enabled).toBe(false);
+    trigger(stand.ipcOn, DESKTOP_CHANNELS.menuCommandsAvailable, fromWindow(win), ['new-board', 'format-disk']);
+    expect(newBoard.enabled).toBe(true);
+    expect(findItem(template, 'Export PDF…').enabled).toBe(false);
+
+    (newBoard.click as () => void)();
+    expect(win.sent).toContainEqual([DESKTOP_CHANNELS.menuCommand, 'new-board']);
+
+    // A reload greys them out again until the new page says otherwise.
+    trigger(win.contentsEvents, 'did-start-navigation', { isMainFrame: true, isSameDocument: false });
+    expect(newBoard.enabled).toBe(false);
+
+    (findItem(template, 'Show Data File in Folder').click as () => void)();
+    expect(stand.shownInFolder).toEqual([path.join(userData, 'matters-arising.sqlite')]);
+  });
+
   it('spellchecks in UK English and shows suggestions, Add to Dictionary and the edit roles on right-click', async () => {
     const win = await startMain();
     expect(stand.spellingLanguages).toEqual([['en-GB']]);
@@ -247,6 +283,37 @@ describe('electron/main: the desktop shell', () => {
     const before = stand.menus.length;
     trigger(win.contentsEvents, 'context-menu', {}, { ...params, isEditable: false, misspelledWord: '' });
     expect(stand.menus).toHaveLength(before);
+  });
+
+  it('opens a native dialog for the problem screen’s “Open another file…”, for the app’s own page only', async () => {
+    const win = await startMain();
+    const choose = stand.ipcHandle.get(DESKTOP_CHANNELS.chooseDataFile)!;
+    stand.openDialogAnswers.push({ canceled: false, filePaths: ['/home/tina/minutes.sqlite'] });
+    expect(await choose(fromWindow(win))).toBe('/home/tina/minutes.sqlite');
+    stand.openDialogAnswers.push({ canceled: true, filePaths: [] });
+    expect(await choose(fromWindow(win))).toBeNull();
+    stand.openDialogAnswers.push({ canceled: false, filePaths: ['/etc/passwd'] });
+    expect(await choose({ sender: {}, senderFrame: { url: 'https://evil.example/' } })).toBeNull();
+    expect(stand.openDialogAnswers).toHaveLength(1);
+    stand.openDialogAnswers.length = 0;
+  });
+
+  it('File > Open Data File… saves what the window has waiting, switches the data file and starts the window afresh on it', async () => {
+    const win = await startMain();
+    const other = path.join(userData, 'other', 'minutes.sqlite');
+    fs.mkdirSync(path.dirname(other), { recursive: true });
+    const asked: unknown[] = [];
+    stand.windowAnswers = (id) => {
+      asked.push(id);
+      return { saved: true, message: null };
+    };
+    stand.openDialogAnswers.push({ canceled: false, filePaths: [other] });
+    (findItem(stand.applicationMenu!.template, 'Open Data File…').click as () => void)();
+    await vi.waitFor(() => expect(win.loaded).toEqual([APP_PAGE, APP_PAGE]));
+    expect(asked).toHaveLength(1);
+    expect(stand.messageBoxes).toEqual([]);
+    const status = (await stand.ipcHandle.get(ipcChannel('getAppStatus'))!(fromWindow(win), {})) as ApiResponse<{ dataFile: string; state: string }>;
+    expect(status).toMatchObject({ ok: true, value: { state: 'ready', dataFile: other } });
   });
 
   it('holds the window’s close until the window answers that everything is saved', async () => {
@@ -326,7 +393,12 @@ describe('electron/main: start-up', () => {
 describe('electron/preload: window.desktop', () => {
   it('answers main’s close request with what the window’s handler says, and with “saved” when the page registered none', async () => {
     await import('../../electron/preload/index');
-    const desktop = stand.exposed.get('desktop') as { onCloseRequested(h: () => Promise<unknown>): void };
+    const desktop = stand.exposed.get('desktop') as {
+      onCloseRequested(h: () => Promise<unknown>): void;
+      onMenuCommand(h: (c: string) => void): void;
+      setMenuCommandsAvailable(c: string[]): void;
+      chooseDataFile(): Promise<string | null>;
+    };
     const closeReadySent = () => stand.rendererSent.filter((s) => s[0] === 'send' && s[1] === DESKTOP_CHANNELS.closeReady).map((s) => s.slice(2));
 
     trigger(stand.rendererOn, DESKTOP_CHANNELS.closeRequested, {}, 1);
@@ -343,6 +415,23 @@ describe('electron/preload: window.desktop', () => {
     await vi.waitFor(() => expect(closeReadySent()).toContainEqual([3, { saved: false, message: 'broken' }]));
   });
 
+  it('passes on only the known menu commands, and asks main for the open dialog', async () => {
+    await import('../../electron/preload/index');
+    const desktop = stand.exposed.get('desktop') as {
+      onMenuCommand(h: (c: string) => void): void;
+      setMenuCommandsAvailable(c: string[]): void;
+      chooseDataFile(): Promise<string | null>;
+    };
+    const heard: string[] = [];
+    desktop.onMenuCommand((c) => heard.push(c));
+    trigger(stand.rendererOn, DESKTOP_CHANNELS.menuCommand, {}, 'export-pdf');
+    trigger(stand.rendererOn, DESKTOP_CHANNELS.menuCommand, {}, 'rm -rf');
+    expect(heard).toEqual(['export-pdf']);
+    desktop.setMenuCommandsAvailable(['new-board', 'nonsense']);
+    expect(stand.rendererSent.at(-1)).toEqual(['send', DESKTOP_CHANNELS.menuCommandsAvailable, ['new-board']]);
+    expect(await desktop.chooseDataFile()).toBe('/chosen/minutes.sqlite');
+    expect(stand.rendererSent.at(-1)).toEqual(['invoke', DESKTOP_CHANNELS.chooseDataFile]);
+  });
 });
 
 describe('the right-click menu', () => {
@@ -378,6 +467,47 @@ describe('the right-click menu', () => {
   });
 });
 
+describe('the application menu', () => {
+  const actions = { command: () => {}, openDataFile: () => {}, showDataFile: () => {} };
+  const outline = (platform: NodeJS.Platform, development = false) =>
+    menuItems(applicationMenuTemplate(platform, actions, { development })).map((m) => ({
+      menu: m.label ?? m.role,
+      items: m.submenu?.map((i) => i.label ?? i.role ?? i.type),
+    }));
+
+  it('follows macOS: the app menu, Close Window in File, a Window menu, Help without About', () => {
+    expect(outline('darwin')).toEqual([
+      { menu: 'appMenu', items: undefined },
+      { menu: 'File', items: ['New Board…', 'Open Data File…', 'separator', 'Export PDF…', 'separator', 'close'] },
+      { menu: 'editMenu', items: undefined },
+      { menu: 'View', items: ['resetZoom', 'zoomIn', 'zoomOut', 'separator', 'togglefullscreen'] },
+      { menu: 'windowMenu', items: undefined },
+      { menu: 'Help', items: ['Keyboard Shortcuts', 'Show Data File in Finder'] },
+    ]);
+  });
+
+  it('follows Windows and Linux: mnemonics, Quit (Exit) in File, About in Help', () => {
+    for (const [platform, reveal] of [
+      ['win32', 'Show Data File in File Explorer'],
+      ['linux', 'Show Data File in Folder'],
+    ] as const) {
+      expect(outline(platform)).toEqual([
+        { menu: '&File', items: ['New Board…', 'Open Data File…', 'separator', 'Export PDF…', 'separator', 'quit'] },
+        { menu: 'editMenu', items: undefined },
+        { menu: '&View', items: ['resetZoom', 'zoomIn', 'zoomOut', 'separator', 'togglefullscreen'] },
+        { menu: '&Help', items: ['Keyboard Shortcuts', reveal, 'separator', 'about'] },
+      ]);
+    }
+  });
+
+  it('never offers Reload (it would drop changes waiting to be saved); developer tools only in development', () => {
+    expect(JSON.stringify(applicationMenuTemplate('linux', actions, { development: true }))).not.toMatch(/reload/i);
+    expect(outline('linux', true)[2]!.items).toContain('toggleDevTools');
+    const shortcuts = findItem(applicationMenuTemplate('linux', actions, { development: false }), 'Keyboard Shortcuts');
+    expect(shortcuts).toMatchObject({ accelerator: 'CmdOrCtrl+/', registerAccelerator: false, enabled: false });
+  });
+});
+
 describe('the close handshake’s words', () => {
   it('reads what the window sent, treating anything malformed as not saved', () => {
     expect(toSaveOutcome({ saved: true, message: 'ignored' })).toEqual({ saved: true, message: null });
@@ -386,8 +516,8 @@ describe('the close handshake’s words', () => {
     expect(toSaveOutcome(null)).toEqual({ saved: false, message: 'Some changes could not be saved.' });
   });
 
-  it('defaults to keeping the window open', () => {
-    expect(notSavedQuestion({ saved: false, message: 'Busy.' }, 'close')).toMatchObject({ defaultId: 0, cancelId: 0 });
+  it('asks about opening another file in the same terms as closing', () => {
+    expect(notSavedQuestion({ saved: false, message: 'Busy.' }, 'switch').buttons).toEqual(['Keep the Window Open', 'Open Without Saving']);
     expect(notSavedQuestion('no-answer', 'close')).toMatchObject({ defaultId: 0, cancelId: 0, detail: expect.stringMatching(/after 10 seconds/) as unknown });
   });
 });

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { DESKTOP_CHANNELS } from '../../electron/main/desktopBridge';
 import { ipcChannel, methodNames, type ApiResponse } from '../../shared/api';
 
 type Listener = (...args: unknown[]) => unknown;
@@ -111,7 +112,7 @@ vi.mock('electron', () => {
     },
     ipcMain: { handle: (channel: string, listener: Listener) => recorded.ipc.set(channel, listener), on: () => {} },
     ipcRenderer: { invoke: (...args: unknown[]) => recorded.invoked.push(args), on: () => {}, send: () => {} },
-    // The right-click menu and the close handshake have their own tests (desktop-shell.test.ts).
+    // Menus and the close handshake have their own tests (desktop-shell.test.ts).
     Menu: { buildFromTemplate: () => ({ getMenuItemById: () => null, popup: () => {} }), setApplicationMenu: () => {} },
     contextBridge: { exposeInMainWorld: (key: string, value: unknown) => recorded.exposed.set(key, value) },
     net: { fetch: async () => new Response('') },
@@ -193,9 +194,9 @@ describe('electron/main', () => {
     expect(callback).toHaveBeenCalledWith(false);
   });
 
-  it('registers an IPC handler for every contract method, and no others', async () => {
+  it('registers an IPC handler for every contract method and the desktop open dialog, and no others', async () => {
     await startMain();
-    expect([...recorded.ipc.keys()].sort()).toEqual(methodNames.map(ipcChannel).sort());
+    expect([...recorded.ipc.keys()].sort()).toEqual([...methodNames.map(ipcChannel), DESKTOP_CHANNELS.chooseDataFile].sort());
   });
 
   it('answers calls from the app window with real core results and refuses unknown senders', async () => {
