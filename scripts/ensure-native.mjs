@@ -1,37 +1,26 @@
-// Makes sure better-sqlite3's native module is built for the runtime about to use it:
-// `node` (tests, the browser host) or `electron` (the desktop app). The two need different
-// builds; switching rebuilds it from source, which takes about a minute.
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
+// `node scripts/ensure-native.mjs node|electron [electron binary]`: makes sure better-sqlite3's
+// native module is built for the runtime about to use it. Every package.json script that loads
+// core runs it first (`node`), because `npm start` leaves the Electron build in place; the
+// switch itself is in native-build.mjs.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureBuild, installedElectron, projectDeps } from './native-build.mjs';
 
-const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const target = process.argv[2] ?? 'node';
-const probe = "new (require('better-sqlite3'))(':memory:').prepare('select 1').get()";
 
-function loads(command, args, env = {}) {
-  const result = spawnSync(command, args, { env: { ...process.env, ...env }, encoding: 'utf8' });
-  return { ok: result.status === 0, detail: `${result.stderr ?? ''}`.trim() };
-}
-
-function run(command, args) {
-  const result = spawnSync(command, args, { stdio: 'inherit', shell: process.platform === 'win32' });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-}
-
-if (target === 'node') {
-  const check = loads(process.execPath, ['-e', probe]);
-  if (!check.ok) {
-    console.log('better-sqlite3 is not built for this Node.js; rebuilding it from source...');
-    run('npm', ['rebuild', 'better-sqlite3']);
-  }
-} else if (target === 'electron') {
-  const electron = process.argv[3] ?? require('electron');
-  const check = loads(electron, ['-e', probe], { ELECTRON_RUN_AS_NODE: '1' });
-  if (!check.ok) {
-    console.log('better-sqlite3 is not built for Electron; rebuilding it for Electron...');
-    run('npx', ['electron-builder', 'install-app-deps']);
-  }
-} else {
+if (target !== 'node' && target !== 'electron') {
   console.error(`ensure-native: unknown target "${target}" (use node or electron)`);
   process.exit(2);
+}
+
+const electronBinary = process.argv[3] ?? installedElectron(root);
+if (target === 'electron' && !electronBinary) {
+  console.error('ensure-native: no Electron runtime is installed (npm start downloads it).');
+  process.exit(1);
+}
+const result = ensureBuild(target, projectDeps(root, { electronBinary }));
+if (!result.ok) {
+  console.error(result.reason);
+  process.exit(1);
 }

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { DESKTOP_CHANNELS } from '../../shared/contract/desktop';
 import { ipcChannel, methodNames, type ApiResponse } from '../../shared/contract';
 
 type Listener = (...args: unknown[]) => unknown;
@@ -109,8 +110,10 @@ vi.mock('electron', () => {
         return recorded.saveDialogAnswer;
       },
     },
-    ipcMain: { handle: (channel: string, listener: Listener) => recorded.ipc.set(channel, listener) },
-    ipcRenderer: { invoke: (...args: unknown[]) => recorded.invoked.push(args) },
+    ipcMain: { handle: (channel: string, listener: Listener) => recorded.ipc.set(channel, listener), on: () => {} },
+    ipcRenderer: { invoke: (...args: unknown[]) => recorded.invoked.push(args), on: () => {}, send: () => {} },
+    // Menus and the close handshake have their own tests (desktop-shell.test.ts).
+    Menu: { buildFromTemplate: () => ({ getMenuItemById: () => null, popup: () => {} }), setApplicationMenu: () => {} },
     contextBridge: { exposeInMainWorld: (key: string, value: unknown) => recorded.exposed.set(key, value) },
     net: { fetch: async () => new Response('') },
     protocol: {
@@ -124,6 +127,8 @@ vi.mock('electron', () => {
         },
         setPermissionCheckHandler: () => {},
         setDevicePermissionHandler: () => {},
+        availableSpellCheckerLanguages: ['en-GB'],
+        setSpellCheckerLanguages: () => {},
       },
     },
     shell: { openExternal: async () => {} },
@@ -189,9 +194,9 @@ describe('electron/main', () => {
     expect(callback).toHaveBeenCalledWith(false);
   });
 
-  it('registers an IPC handler for every contract method, and no others', async () => {
+  it('registers an IPC handler for every contract method and the desktop open dialog, and no others', async () => {
     await startMain();
-    expect([...recorded.ipc.keys()].sort()).toEqual(methodNames.map(ipcChannel).sort());
+    expect([...recorded.ipc.keys()].sort()).toEqual([...methodNames.map(ipcChannel), DESKTOP_CHANNELS.chooseDataFile].sort());
   });
 
   it('answers calls from the app window with real core results and refuses unknown senders', async () => {
@@ -276,9 +281,9 @@ describe('electron/main: minutes as PDF', () => {
 });
 
 describe('electron/preload', () => {
-  it('exposes only window.api, with one function per contract method that invokes its channel', async () => {
+  it('exposes only window.api, with one function per contract method that invokes its channel, and window.desktop', async () => {
     await import('../../electron/preload/index');
-    expect([...recorded.exposed.keys()]).toEqual(['api']);
+    expect([...recorded.exposed.keys()]).toEqual(['api', 'desktop']);
     const api = recorded.exposed.get('api') as Record<string, (input: unknown) => unknown>;
     expect(Object.keys(api).sort()).toEqual([...methodNames].sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');

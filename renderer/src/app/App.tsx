@@ -1,18 +1,22 @@
 // The shell: checks the data file first, then shows the boards beside the chosen screen.
 import type { AppStatus } from '../../../shared/contract';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { call, STORE_UNAVAILABLE_EVENT } from '../api/client';
+import { desktop } from '../api/desktop';
 import { ActionLogPage } from '../features/actions/ActionLogPage';
 import { ActionPage } from '../features/actions/ActionPage';
 import { BackupsPage } from '../features/backups/BackupsPage';
 import { BoardPage } from '../features/boards/BoardPage';
 import { BoardSidebar } from '../features/boards/BoardSidebar';
 import { HomePage } from '../features/boards/HomePage';
+import { ShortcutSheet } from '../features/minutes/ShortcutSheet';
 import { BoardSettingsPage } from '../features/roster/BoardSettingsPage';
 import { RegisterPage } from '../features/roster/RegisterPage';
 import { RosterPage } from '../features/roster/RosterPage';
+import { useMenuCommand } from './menuCommands';
 import { ProblemScreen } from './ProblemScreen';
 import { boardIdOf, useRoute } from './router';
+import { unreachableProblem } from './unreachable';
 import { useQuery } from './useQuery';
 
 // The minutes editor (and Lexical with it) loads when a meeting is first opened, so the
@@ -27,18 +31,8 @@ export function App() {
     return () => window.removeEventListener(STORE_UNAVAILABLE_EVENT, reload);
   }, [reload]);
   if (status.error) {
-    const unauthorised = status.error.code === 'unauthorised';
-    return (
-      <ProblemScreen
-        problem={{
-          title: unauthorised ? 'Open Matters Arising from its own link' : 'Matters Arising is not responding',
-          message: status.error.message,
-          advice: unauthorised
-            ? 'Use the address printed in the terminal when the app started; it includes a one-time key that keeps other web pages out.'
-            : 'Check that the app is still running, then reload this page.',
-        }}
-      />
-    );
+    const { title, advice } = unreachableProblem(status.error.code, desktop() !== null);
+    return <ProblemScreen problem={{ title, message: status.error.message, advice }} />;
   }
   if (!status.data) return <div className="splash" aria-busy="true" />;
   if (status.data.state === 'problem') {
@@ -57,6 +51,8 @@ function Workspace({ dataFile, recovered, onDataReplaced }: WorkspaceProps) {
   const route = useRoute();
   const boards = useQuery(() => call('listBoards', {}), []);
   const currentBoardId = boardIdOf(route);
+  const [shortcuts, setShortcuts] = useState(false);
+  useMenuCommand('show-shortcuts', () => setShortcuts(true));
   return (
     <div className="workspace">
       <BoardSidebar
@@ -94,6 +90,7 @@ function Workspace({ dataFile, recovered, onDataReplaced }: WorkspaceProps) {
         {route.name === 'boardSettings' ? <BoardSettingsPage key={route.boardId} boardId={route.boardId} onBoardChanged={boards.reload} /> : null}
         {route.name === 'register' ? <RegisterPage key={route.boardId} boardId={route.boardId} /> : null}
       </main>
+      {shortcuts ? <ShortcutSheet onClose={() => setShortcuts(false)} /> : null}
     </div>
   );
 }

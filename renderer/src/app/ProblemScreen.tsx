@@ -1,8 +1,10 @@
 // Shown instead of the app when the data file cannot be used: what happened, what to do,
-// and the ways out: restore a backup, open another file, or quit.
+// and the ways out: restore a backup, open another file (a native open dialog in the desktop
+// app, a typed path in the browser), or quit.
 import { useState } from 'react';
 import type { AppStatus, StoreProblem } from '../../../shared/contract';
 import { call } from '../api/client';
+import { desktop } from '../api/desktop';
 import { BackupTable } from '../features/backups/BackupTable';
 import { Dialog } from './Dialog';
 import { Field } from './Field';
@@ -41,6 +43,15 @@ function ProblemActions({ locked, onResolved }: { locked: boolean; onResolved: (
   const [opening, setOpening] = useState(false);
   const [quit, setQuit] = useState(false);
   const quitting = useSubmit();
+  const choosing = useSubmit();
+  const bridge = desktop();
+  const openAnother = (): void => {
+    if (!bridge) return setOpening(true);
+    void choosing.run(async () => {
+      const path = await bridge.chooseDataFile();
+      if (path) onResolved(await call('openDataFile', { path }));
+    });
+  };
   if (quit) {
     return (
       <p className="notice" role="status">
@@ -51,7 +62,7 @@ function ProblemActions({ locked, onResolved }: { locked: boolean; onResolved: (
   return (
     <div className="problem-actions">
       <div className="page-actions">
-        <button type="button" className="button" onClick={() => setOpening(true)}>
+        <button type="button" className="button" onClick={openAnother} disabled={choosing.busy}>
           Open another file…
         </button>
         <button
@@ -67,6 +78,11 @@ function ProblemActions({ locked, onResolved }: { locked: boolean; onResolved: (
           Quit
         </button>
       </div>
+      {choosing.error ? (
+        <p className="form-error" role="alert">
+          {choosing.error.message}
+        </p>
+      ) : null}
       {!locked && backups.data ? (
         <section aria-labelledby="restore-title" className="problem-backups">
           <h2 id="restore-title">Restore a backup</h2>

@@ -21,6 +21,7 @@ import { formatUkDate, isRealIsoDate } from '../../../../shared/domain/dates';
 import { formatOwners } from '../../../../shared/domain/owners';
 import { call } from '../../api/client';
 import { download, base64Bytes, safeFileName } from '../../app/download';
+import { useMenuCommand } from '../../app/menuCommands';
 import { hrefFor } from '../../app/router';
 import { useQuery } from '../../app/useQuery';
 
@@ -118,6 +119,9 @@ export function ActionLogPage() {
     }
   };
 
+  const canExport = rows.length > 0 && !rangeWrong;
+  useMenuCommand('export-pdf', () => void exportPdf(), canExport && !pdfBusy);
+
   const sortBy = (key: ActionLogSortKey): void =>
     setSort((prev) => (prev.by === key ? { by: key, descending: !prev.descending } : { by: key, descending: key === 'carried' }));
 
@@ -132,7 +136,7 @@ export function ActionLogPage() {
           <button type="button" className="button" onClick={exportCsv} disabled={rows.length === 0 || rangeWrong}>
             Export CSV
           </button>
-          <button type="button" className="button" onClick={() => void exportPdf()} disabled={rows.length === 0 || rangeWrong || pdfBusy}>
+          <button type="button" className="button" onClick={() => void exportPdf()} disabled={!canExport || pdfBusy}>
             {pdfBusy ? 'Making the PDF…' : 'Export PDF'}
           </button>
         </div>

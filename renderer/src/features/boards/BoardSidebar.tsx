@@ -1,6 +1,7 @@
 // The boards an administrator serves, always in view, with "New board".
 import { useState } from 'react';
 import type { BoardSummary } from '../../../../shared/contract';
+import { useMenuCommand } from '../../app/menuCommands';
 import { hrefFor, navigate } from '../../app/router';
 import { NewBoardDialog } from './BoardDialogs';
 
@@ -15,6 +16,7 @@ interface BoardSidebarProps {
 
 export function BoardSidebar({ boards, loading, currentBoardId, onChanged, backupsCurrent, actionLogCurrent }: BoardSidebarProps) {
   const [creating, setCreating] = useState(false);
+  useMenuCommand('new-board', () => setCreating(true));
   return (
     <nav className="sidebar" aria-label="Boards">
       <a className="brand" href={hrefFor({ name: 'home' })}>

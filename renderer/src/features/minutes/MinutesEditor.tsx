@@ -6,6 +6,7 @@ import { $createRangeSelectionFromDom, type LexicalEditor } from 'lexical';
 import type { AgendaOutlineEntry, Minutes, MinutesItem } from '../../../../shared/contract';
 import type { OwnerDirectory } from '../../../../shared/domain/owners';
 import { call } from '../../api/client';
+import { desktop } from '../../api/desktop';
 import { Dialog } from '../../app/Dialog';
 import { useQuery } from '../../app/useQuery';
 import { MOD_LABEL } from '../../editor/shortcutsLabel';
@@ -88,9 +89,10 @@ function MinutesWorkspace({ initial }: { initial: Minutes }) {
     };
     const onBeforeUnload = (e: BeforeUnloadEvent): void => {
       flush();
-      // In a browser, ask before leaving with changes still on their way (the desktop app
-      // sends them before its window closes).
-      if (queue.hasUnsaved() && !window.api) e.preventDefault();
+      // In a browser, ask before leaving with changes still on their way. The desktop app
+      // holds its window's close until saveEverything() has sent them (closeGuard.ts), and
+      // asks there itself about any that could not be saved.
+      if (queue.hasUnsaved() && !desktop()) e.preventDefault();
     };
     window.addEventListener('blur', flush);
     window.addEventListener('pagehide', flush);

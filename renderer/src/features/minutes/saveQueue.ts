@@ -4,6 +4,7 @@
 // refused change is parked with its message (the text stays in the editor); a failure to
 // reach the app is retried in order, so nothing is ever silently dropped.
 import { useSyncExternalStore } from 'react';
+import type { SaveOutcome } from '../../api/desktop';
 
 /** How long typing must pause before a field is saved: well inside the one-second promise. */
 export const SAVE_DELAY_MS = 400;
@@ -110,6 +111,11 @@ export class SaveQueue {
   /** True when nothing is waiting or in flight (refused changes are not waiting). */
   isIdle(): boolean {
     return this.inflight === null && this.order.length === 0;
+  }
+
+  /** Waiting to try again after failing to reach the app: flush() does not wait for that. */
+  isStuck(): boolean {
+    return !this.isIdle() && this.blockedUntil > Date.now();
   }
 
   /** Something the user typed has not been saved yet. */
@@ -245,6 +251,24 @@ export function saveQueueFor(meetingId: string): SaveQueue {
     queues.set(meetingId, queue);
   }
   return queue;
+}
+
+/**
+ * Sends every change waiting in every meeting's queue, round after round (each queue sends one
+ * change per round trip, and a change typed meanwhile joins in), until every queue is empty or
+ * stuck; then says whether everything typed is saved. The desktop app holds its window's close
+ * until this answers (electron/main/closeGuard.ts).
+ */
+export async function saveEverything(all: () => Iterable<SaveQueue> = () => queues.values()): Promise<SaveOutcome> {
+  // A change that could not reach the app is tried again now, not after its back-off.
+  for (const queue of all()) queue.retryNow();
+  for (;;) {
+    await Promise.all([...all()].map((queue) => queue.flush()));
+    if ([...all()].every((queue) => queue.isIdle() || queue.isStuck())) break;
+  }
+  const unsaved = [...all()].find((queue) => queue.hasUnsaved());
+  if (!unsaved) return { saved: true, message: null };
+  return { saved: false, message: unsaved.getStatus().message ?? 'Some changes could not be saved.' };
 }
 
 export function useSaveStatus(queue: SaveQueue): SaveStatus {

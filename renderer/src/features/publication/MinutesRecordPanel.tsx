@@ -10,6 +10,7 @@ import { MEETING_STATUS_LABEL } from '../../../../shared/domain/status';
 import { ApiCallError, call } from '../../api/client';
 import { Dialog } from '../../app/Dialog';
 import { base64Bytes, download } from '../../app/download';
+import { useMenuCommand } from '../../app/menuCommands';
 import { useQuery } from '../../app/useQuery';
 import { useSubmit } from '../../app/useSubmit';
 import { saveQueueFor } from '../minutes/saveQueue';
@@ -43,7 +44,7 @@ function summary(r: MinutesRecord): string {
   }
 }
 
-type Open = 'circulate' | 'agree' | 'publish' | 'correct' | null;
+type Open = 'circulate' | 'agree' | 'publish' | 'correct' | 'export' | null;
 
 export function MinutesRecordPanel({ meeting, onChanged }: { meeting: MeetingDetail; onChanged: () => void }) {
   const meetingId = meeting.id;
@@ -53,6 +54,8 @@ export function MinutesRecordPanel({ meeting, onChanged }: { meeting: MeetingDet
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [verification, setVerification] = useState<MinutesVerification | null>(null);
   const record = query.data;
+  // File > Export PDF… in the desktop app: which version, then the same export as the buttons.
+  useMenuCommand('export-pdf', () => setOpen('export'), record !== undefined && exporting === null);
 
   if (query.error && !record) {
     return (
@@ -278,7 +281,36 @@ export function MinutesRecordPanel({ meeting, onChanged }: { meeting: MeetingDet
         </ConfirmStep>
       ) : null}
       {open === 'correct' ? <CorrectionDialog record={record} onCancel={() => setOpen(null)} onRecorded={done} /> : null}
+      {open === 'export' ? (
+        <ExportPdfDialog
+          onCancel={() => setOpen(null)}
+          onChoose={(version) => {
+            setOpen(null);
+            void exportPdf(version);
+          }}
+        />
+      ) : null}
     </section>
+  );
+}
+
+function ExportPdfDialog({ onCancel, onChoose }: { onCancel: () => void; onChoose: (version: PdfVersion) => void }) {
+  const [version, setVersion] = useState<PdfVersion>('public');
+  return (
+    <Dialog title="Export the minutes as PDF" submitLabel="Export PDF" busy={false} error={null} onCancel={onCancel} onSubmit={() => onChoose(version)}>
+      <div className="choice-field" role="radiogroup" aria-labelledby="pdf-version-label">
+        <span id="pdf-version-label" className="choice-label">
+          Version
+        </span>
+        <label>
+          <input type="radio" name="pdf-version" checked={version === 'public'} onChange={() => setVersion('public')} /> Public version (confidential items left
+          out)
+        </label>
+        <label>
+          <input type="radio" name="pdf-version" checked={version === 'full'} onChange={() => setVersion('full')} /> Full version, marked confidential
+        </label>
+      </div>
+    </Dialog>
   );
 }
 
