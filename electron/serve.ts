@@ -8,7 +8,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { BROWSER_TOKEN_HEADER, isMethodName, type ApiError, type MethodName } from '../shared/api';
 import { loadSampleOnStart, startCore, type Core } from './core/app';
-import { argValue, resolveDataFile } from './core/paths';
+import { argValue, resolveDataFile, usesDefaultDataFile } from './core/paths';
 
 export const TOKEN_HEADER = BROWSER_TOKEN_HEADER;
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -345,6 +345,8 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const dataFile = resolveDataFile(argv);
+  // The app's own folder is made on first run; a folder the user named must already be there.
+  if (usesDefaultDataFile(argv)) fs.mkdirSync(path.dirname(dataFile), { recursive: true });
   const host: BrowserHost = await startBrowserHost({
     dataFile,
     rendererDir,

@@ -41,7 +41,7 @@ export type MeetingStatus = 'draft' | 'circulated' | 'agreed' | 'published';
 
 export interface StoreProblem {
   /** What kind of trouble the data file is in; the UI explains each one. */
-  kind: 'not_sqlite' | 'newer_version' | 'unwritable' | 'missing_folder' | 'corrupt' | 'locked' | 'other';
+  kind: 'not_sqlite' | 'foreign' | 'empty' | 'bad_path' | 'newer_version' | 'unwritable' | 'missing_folder' | 'corrupt' | 'locked' | 'other';
   title: string;
   message: string;
   advice: string;

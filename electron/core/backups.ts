@@ -8,9 +8,7 @@ import { format } from 'date-fns';
 import type { BackupInfo, BackupList } from '../../shared/api';
 import { backupsToKeep } from '../../shared/domain/backupLadder';
 import { backupFileName, backupTo } from './db/backup';
-import { inspectDataFile } from './db/file';
-import { defaultBackupDir, type Store } from './db/open';
-import { LATEST_VERSION } from './db/migrations';
+import { defaultBackupDir, identify, StoreOpenError, type Store } from './db/open';
 import { DomainError } from './errors';
 import { logChange } from './changelog';
 
@@ -134,11 +132,14 @@ export function setBackupFolder(store: Store, folder: string | null): BackupList
   return listBackups(store, store.file);
 }
 
-/** Checks a backup is a whole, readable data file this version understands, without changing it. */
+/** Checks a backup is a whole, readable Matters Arising data file this version understands, without changing it. */
 export function verifyBackup(file: string): void {
-  const found = inspectDataFile(file);
-  if (found.kind !== 'sqlite') throw new DomainError('invalid_input', 'That backup is not a readable Matters Arising data file.');
-  if (found.userVersion > LATEST_VERSION) throw new DomainError('invalid_input', 'That backup was made by a newer version of Matters Arising.');
+  try {
+    identify(file);
+  } catch (err) {
+    if (err instanceof StoreOpenError) throw new DomainError('invalid_input', `That backup cannot be restored: ${err.problem.title.toLowerCase()}.`);
+    throw new DomainError('invalid_input', `That backup cannot be read: ${(err as Error).message}.`);
+  }
   let db: Database.Database | null = null;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });

@@ -35,29 +35,54 @@ export interface Session {
   readonly hooks: SessionHooks;
 }
 
+function problemOf(err: unknown, file: string): StoreOpenError {
+  if (err instanceof StoreOpenError) return err;
+  // Whatever else goes wrong opening a file is still explained, never a crash of the host.
+  console.error('[session] opening the data file failed:', err);
+  return new StoreOpenError({
+    kind: 'other',
+    title: 'The data file could not be opened',
+    message: `${file}: ${(err as Error).message ?? String(err)}`,
+    advice: 'Open another file, or restore a backup. Nothing has been changed.',
+  });
+}
+
+/** Opens a file as the session's store: the file is fully checked before this returns. */
+async function openChecked(session: Session, file: string): Promise<Store> {
+  try {
+    return await openStore(file, session.options);
+  } catch (err) {
+    throw problemOf(err, file);
+  }
+}
+
+function adopt(session: Session, store: Store): void {
+  const dataFile = store.file;
+  session.store = store;
+  session.dataFile = dataFile;
+  session.status = {
+    state: 'ready',
+    dataFile,
+    schemaVersion: session.options.migrations?.length ?? LATEST_VERSION,
+    appVersion: APP_VERSION,
+    recoveredFromCrash: store.recoveredFromCrash,
+  };
+  // A large file is checked in the background; damage found there closes it, as if found at open.
+  void store.integrity?.then((verdict) => {
+    if (verdict === 'ok' || session.store !== store) return;
+    closeSession(session);
+    session.status = { state: 'problem', dataFile, appVersion: APP_VERSION, problem: damaged(dataFile, verdict.slice(0, 300)).problem };
+  });
+}
+
 async function open(session: Session, file: string): Promise<void> {
   const dataFile = path.resolve(file);
   session.dataFile = dataFile;
   try {
-    session.store = await openStore(dataFile, session.options);
-    session.status = {
-      state: 'ready',
-      dataFile,
-      schemaVersion: session.options.migrations?.length ?? LATEST_VERSION,
-      appVersion: APP_VERSION,
-      recoveredFromCrash: session.store.recoveredFromCrash,
-    };
-    const store = session.store;
-    // A large file is checked in the background; damage found there closes it, as if found at open.
-    void store.integrity?.then((verdict) => {
-      if (verdict === 'ok' || session.store !== store) return;
-      closeSession(session);
-      session.status = { state: 'problem', dataFile, appVersion: APP_VERSION, problem: damaged(dataFile, verdict.slice(0, 300)).problem };
-    });
+    adopt(session, await openChecked(session, dataFile));
   } catch (err) {
-    if (!(err instanceof StoreOpenError)) throw err;
     session.store = null;
-    session.status = { state: 'problem', dataFile, appVersion: APP_VERSION, problem: err.problem };
+    session.status = { state: 'problem', dataFile, appVersion: APP_VERSION, problem: problemOf(err, dataFile).problem };
   }
 }
 
@@ -89,6 +114,9 @@ export async function backUpNow(session: Session): Promise<BackupInfo> {
   return takeBackup(session.store, 'manual');
 }
 
+/** Problems where the file at the data path is there but unusable: a backup can be put in its place. */
+const RESTORABLE = new Set(['not_sqlite', 'foreign', 'empty', 'corrupt', 'newer_version', 'other']);
+
 /**
  * Restores a backup as the data file. The current file is kept first: as a backup when it
  * is open, or set aside under a new name when it could not be opened. Never deleted.
@@ -96,6 +124,9 @@ export async function backUpNow(session: Session): Promise<BackupInfo> {
 export async function restoreBackup(session: Session, name: string): Promise<AppStatus> {
   if (session.status.state === 'problem' && session.status.problem.kind === 'locked') {
     throw new DomainError('conflict', 'The data file is open in another copy of Matters Arising. Close that copy before restoring a backup.');
+  }
+  if (!session.store && session.status.state === 'problem' && !RESTORABLE.has(session.status.problem.kind)) {
+    throw new DomainError('conflict', `A backup cannot be restored here: ${session.status.problem.message} Open another file instead.`);
   }
   const folder = backupFolder(session.store, session.dataFile);
   const source = backupPath(folder, name);
@@ -111,16 +142,32 @@ export async function restoreBackup(session: Session, name: string): Promise<App
   return session.status;
 }
 
-/** Switches to another data file (created if it does not exist yet). */
+/**
+ * Switches to another data file (created if it does not exist, in a folder that does). The new
+ * file is checked completely before the current one is let go: if it cannot be used, the
+ * current file stays open and the reason comes back as an error.
+ */
 export async function switchDataFile(session: Session, file: string): Promise<AppStatus> {
   const target = path.resolve(file);
-  if (target === session.dataFile && session.store) return session.status;
-  if (fs.existsSync(target) && fs.statSync(target).isDirectory()) {
-    throw new DomainError('invalid_input', 'That is a folder. Give the path of a data file, for example minutes.sqlite.', 'path');
+  if (session.store && (target === session.store.file || realPath(target) === session.store.file)) return session.status;
+  let next: Store;
+  try {
+    next = await openChecked(session, target);
+  } catch (err) {
+    const { problem } = problemOf(err, target);
+    throw new DomainError('invalid_input', `${problem.title}. ${problem.message} ${problem.advice}`, 'path');
   }
   closeSession(session);
-  await open(session, target);
+  adopt(session, next);
   return session.status;
+}
+
+function realPath(file: string): string | null {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return null;
+  }
 }
 
 export function quit(session: Session): { quitting: true } {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
+import { APPLICATION_ID } from '../../electron/core/db/identify';
 import { startHost, type RunningHost } from './host';
 import { Workspace } from './pages';
 
@@ -85,6 +86,8 @@ test('a data file from a newer version is refused, left byte-identical, and anot
   const dataFile = path.join(dir, 'newer.sqlite');
   const raw = new Database(dataFile);
   raw.exec('CREATE TABLE from_the_future (x TEXT)');
+  // A newer Matters Arising file carries the app's mark (PRAGMA application_id) like every other.
+  raw.pragma(`application_id = ${APPLICATION_ID}`);
   raw.pragma('user_version = 99');
   raw.close();
   const before = sha(dataFile);

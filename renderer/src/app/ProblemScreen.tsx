@@ -9,6 +9,9 @@ import { Field } from './Field';
 import { useQuery } from './useQuery';
 import { useSubmit } from './useSubmit';
 
+/** Problems with the path or its folder, not the file's contents: putting a backup there would not help. */
+const NOT_RESTORABLE = new Set<StoreProblem['kind']>(['locked', 'bad_path', 'missing_folder', 'unwritable']);
+
 interface ProblemScreenProps {
   problem: Pick<StoreProblem, 'title' | 'message' | 'advice'> & { kind?: StoreProblem['kind'] };
   dataFile?: string;
@@ -30,13 +33,13 @@ export function ProblemScreen({ problem, dataFile, onResolved }: ProblemScreenPr
             Data file: <code>{dataFile}</code>
           </p>
         ) : null}
-        {onResolved ? <ProblemActions locked={problem.kind === 'locked'} onResolved={onResolved} /> : null}
+        {onResolved ? <ProblemActions canRestore={!NOT_RESTORABLE.has(problem.kind ?? 'other')} onResolved={onResolved} /> : null}
       </div>
     </main>
   );
 }
 
-function ProblemActions({ locked, onResolved }: { locked: boolean; onResolved: (status: AppStatus) => void }) {
+function ProblemActions({ canRestore, onResolved }: { canRestore: boolean; onResolved: (status: AppStatus) => void }) {
   const backups = useQuery(() => call('listBackups', {}), []);
   const [opening, setOpening] = useState(false);
   const [quit, setQuit] = useState(false);
@@ -67,7 +70,7 @@ function ProblemActions({ locked, onResolved }: { locked: boolean; onResolved: (
           Quit
         </button>
       </div>
-      {!locked && backups.data ? (
+      {canRestore && backups.data ? (
         <section aria-labelledby="restore-title" className="problem-backups">
           <h2 id="restore-title">Restore a backup</h2>
           <p className="field-hint">
