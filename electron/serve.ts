@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { BROWSER_TOKEN_HEADER, isMethodName, type ApiError, type MethodName } from '../shared/api';
 import { loadSampleOnStart, startCore, type Core } from './core/app';
 import { argValue, resolveDataFile, usesDefaultDataFile } from './core/paths';
+import { createPrivateFolder } from './core/db/private';
 
 export const TOKEN_HEADER = BROWSER_TOKEN_HEADER;
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -346,7 +347,7 @@ async function main(): Promise<void> {
   }
   const dataFile = resolveDataFile(argv);
   // The app's own folder is made on first run; a folder the user named must already be there.
-  if (usesDefaultDataFile(argv)) fs.mkdirSync(path.dirname(dataFile), { recursive: true });
+  if (usesDefaultDataFile(argv)) createPrivateFolder(path.dirname(dataFile));
   const host: BrowserHost = await startBrowserHost({
     dataFile,
     rendererDir,

@@ -8,7 +8,8 @@ import { format } from 'date-fns';
 import type { BackupInfo, BackupList } from '../../shared/api';
 import { backupsToKeep } from '../../shared/domain/backupLadder';
 import { backupFileName, backupTo } from './db/backup';
-import { defaultBackupDir, identify, StoreOpenError, type Store } from './db/open';
+import { BACKUP_FOLDER_NAME, defaultBackupDir, identify, StoreOpenError, type Store } from './db/open';
+import { makeFolderPrivate, makePrivate } from './db/private';
 import { DomainError } from './errors';
 import { logChange } from './changelog';
 
@@ -153,6 +154,12 @@ export function verifyBackup(file: string): void {
   }
 }
 
+/** Backups made before they were private (or copied in) are made owner-only, and so is the app's own backup folder. */
+export function tightenBackups(folder: string): void {
+  if (path.basename(folder) === BACKUP_FOLDER_NAME) makeFolderPrivate(folder);
+  for (const { file } of backupFiles(folder)) makePrivate(file);
+}
+
 /** The backup file a name refers to: only plain names inside the backup folder. */
 export function backupPath(folder: string, name: string): string {
   if (name !== path.basename(name) || name.startsWith('.') || !name.endsWith('.sqlite')) {
@@ -169,8 +176,12 @@ export function setAside(dataFile: string, now: Date = new Date()): string | nul
   const base = dataFile.replace(/\.sqlite$/, '');
   const target = `${base} set aside ${format(now, 'yyyy-MM-dd HHmmss')}.sqlite`;
   fs.renameSync(dataFile, target);
+  makePrivate(target);
   for (const suffix of ['-wal', '-shm']) {
-    if (fs.existsSync(dataFile + suffix)) fs.renameSync(dataFile + suffix, target + suffix);
+    if (fs.existsSync(dataFile + suffix)) {
+      fs.renameSync(dataFile + suffix, target + suffix);
+      makePrivate(target + suffix);
+    }
   }
   return target;
 }
@@ -179,6 +190,7 @@ export function setAside(dataFile: string, now: Date = new Date()): string | nul
 export function putInPlace(source: string, dataFile: string): void {
   const temp = `${dataFile}.restoring`;
   fs.copyFileSync(source, temp);
+  makePrivate(temp);
   const fd = fs.openSync(temp, 'r+');
   try {
     fs.fsyncSync(fd);

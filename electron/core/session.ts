@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AppStatus, BackupInfo, BackupList } from '../../shared/api';
 import { version } from '../../package.json';
-import { backupFolder, backupPath, dailyBackup, listBackups, putInPlace, setAside, takeBackup, verifyBackup } from './backups';
+import { backupFolder, backupPath, dailyBackup, listBackups, putInPlace, setAside, takeBackup, tightenBackups, verifyBackup } from './backups';
 import { damaged, LATEST_VERSION, openStore, StoreOpenError, type OpenOptions, type Store } from './db/open';
 import { DomainError } from './errors';
 import type { PdfPrinter } from './publication';
@@ -67,6 +67,11 @@ function adopt(session: Session, store: Store): void {
     appVersion: APP_VERSION,
     recoveredFromCrash: store.recoveredFromCrash,
   };
+  try {
+    tightenBackups(backupFolder(store, dataFile));
+  } catch (err) {
+    console.error('[backups] could not make the backups private:', err);
+  }
   // A large file is checked in the background; damage found there closes it, as if found at open.
   void store.integrity?.then((verdict) => {
     if (verdict === 'ok' || session.store !== store) return;

@@ -7,11 +7,13 @@ import path from 'node:path';
 import os from 'node:os';
 import Database from 'better-sqlite3';
 import type { StoreProblem } from '../../../shared/api';
+import { APP_FOLDER } from '../paths';
 import { inspectDataFile } from './file';
 import { LATEST_VERSION, MIGRATIONS, applyMigrations, schemaVersion, type Migration } from './migrations';
 import { backupBeforeMigration } from './backup';
 import { APPLICATION_ID, expectedObjects, expectedTables, hasTables, sameObjects, schemaFacts, schemaFactsOfCopy } from './identify';
 import { acquireLock, type LockInfo } from './lock';
+import { makeFolderPrivate, makeStorePrivate, PRIVATE_FILE } from './private';
 import { quickCheck, quickCheckInBackground, SYNC_CHECK_BYTES } from './integrity';
 import { cacheStatements } from './statements';
 
@@ -291,7 +293,7 @@ function createStoreFile(file: string, migrations: readonly Migration[]): void {
   const temp = `${file}.creating`;
   fs.rmSync(temp, { force: true });
   fs.rmSync(`${temp}-journal`, { force: true });
-  fs.writeFileSync(temp, '', { flag: 'wx' });
+  fs.writeFileSync(temp, '', { mode: PRIVATE_FILE, flag: 'wx' });
   try {
     const db = new Database(temp);
     try {
@@ -361,7 +363,10 @@ export async function openStore(given: string, options: OpenOptions = {}): Promi
       const verdict = quickCheck(db);
       if (verdict !== 'ok') throw damaged(absolute, verdict.slice(0, 300));
     }
-    // Ours: from here on it may be written.
+    // Ours: from here on it may be written. Made owner-only first, its side files with it (SQLite
+    // gives -wal and -shm the data file's permissions), and the app's own folder too.
+    makeStorePrivate(absolute);
+    if (path.basename(path.dirname(absolute)) === APP_FOLDER) makeFolderPrivate(path.dirname(absolute));
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
