@@ -828,7 +828,7 @@ const filePath = z
 export const contract = {
   getAppStatus: method<AppStatus>()(empty),
   /** Switches to another data file, creating it if it does not exist. */
-  openDataFile: method<AppStatus>()(z.strictObject({ path: filePath })),
+  openDataFile: method<AppStatus>()(z.strictObject({ path: filePath, overrideLock: z.boolean().optional() })),
   quitApp: method<{ quitting: true }>()(empty),
 
   listBackups: method<BackupList>()(empty),

@@ -67,7 +67,7 @@ const onStore =
 
 export const handlers: Handlers = {
   getAppStatus: (ctx) => ctx.status,
-  openDataFile: (ctx, input) => switchDataFile(ctx, input.path),
+  openDataFile: (ctx, input) => switchDataFile(ctx, input.path, input.overrideLock),
   quitApp: (ctx) => quit(ctx),
 
   listBackups: (ctx) => sessionBackups(ctx),

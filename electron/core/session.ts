@@ -48,9 +48,9 @@ function problemOf(err: unknown, file: string): StoreOpenError {
 }
 
 /** Opens a file as the session's store: the file is fully checked before this returns. */
-async function openChecked(session: Session, file: string): Promise<Store> {
+async function openChecked(session: Session, file: string, overrideLock = false): Promise<Store> {
   try {
-    return await openStore(file, session.options);
+    return await openStore(file, { ...session.options, ...(overrideLock ? { overrideLock } : {}) });
   } catch (err) {
     throw problemOf(err, file);
   }
@@ -80,11 +80,11 @@ function adopt(session: Session, store: Store): void {
   });
 }
 
-async function open(session: Session, file: string): Promise<void> {
+async function open(session: Session, file: string, overrideLock = false): Promise<void> {
   const dataFile = path.resolve(file);
   session.dataFile = dataFile;
   try {
-    adopt(session, await openChecked(session, dataFile));
+    adopt(session, await openChecked(session, dataFile, overrideLock));
   } catch (err) {
     session.store = null;
     session.status = { state: 'problem', dataFile, appVersion: APP_VERSION, problem: problemOf(err, dataFile).problem };
@@ -152,12 +152,12 @@ export async function restoreBackup(session: Session, name: string): Promise<App
  * file is checked completely before the current one is let go: if it cannot be used, the
  * current file stays open and the reason comes back as an error.
  */
-export async function switchDataFile(session: Session, file: string): Promise<AppStatus> {
+export async function switchDataFile(session: Session, file: string, overrideLock = false): Promise<AppStatus> {
   const target = path.resolve(file);
   if (session.store && (target === session.store.file || realPath(target) === session.store.file)) return session.status;
   let next: Store;
   try {
-    next = await openChecked(session, target);
+    next = await openChecked(session, target, overrideLock);
   } catch (err) {
     const { problem } = problemOf(err, target);
     throw new DomainError('invalid_input', `${problem.title}. ${problem.message} ${problem.advice}`, 'path');

@@ -1,11 +1,12 @@
 // Opening the store: finds out whether the file is ours before touching it (nothing, not even
-// the journal mode, is written to a file until then), takes the lock, sets
+// the journal mode, is written to a file until then), takes the lock on its real path, sets
 // the pragmas, takes a backup before migrating, and explains every way it can fail as a
 // StoreProblem.
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import Database from 'better-sqlite3';
+import { format } from 'date-fns';
 import type { StoreProblem } from '../../../shared/api';
 import { APP_FOLDER } from '../paths';
 import { inspectDataFile } from './file';
@@ -42,6 +43,8 @@ export interface OpenOptions {
   actor?: string;
   /** Where the pre-migration backup goes; defaults to a "backups" folder beside the file. */
   backupDir?: string;
+  /** The user chose "Open anyway" for a file whose lock is held (after a warning). */
+  overrideLock?: boolean;
 }
 
 export const BACKUP_FOLDER_NAME = 'Matters Arising backups';
@@ -268,13 +271,22 @@ function sqliteProblem(file: string, err: unknown): StoreOpenError {
   return problem('other', 'The data file could not be opened', `${file}: ${(err as Error).message}`, 'Open another file, or restore a backup.');
 }
 
-function lockedProblem(file: string, holder: LockInfo): StoreOpenError {
-  return problem(
-    'locked',
-    'The data file is in use',
-    `${file} is open in another copy of Matters Arising (process ${holder.pid} on ${holder.host}, since ${holder.since}).`,
-    'Switch to that window, or close it and try again. Nothing has been changed.',
-  );
+function lockedProblem(file: string, holder: LockInfo, thisComputer: boolean): StoreOpenError {
+  const since = Date.parse(holder.since);
+  const when = Number.isNaN(since) ? 'an unknown time' : format(new Date(since), "d MMMM yyyy 'at' HH:mm");
+  return thisComputer
+    ? problem(
+        'locked',
+        'The data file is in use',
+        `${file} is open in another copy of Matters Arising on this computer (${holder.host}, process ${holder.pid}), since ${when}.`,
+        'Switch to that window, or close it and try again. Nothing has been changed. Choose Open anyway only if you are sure that copy is not running.',
+      )
+    : problem(
+        'locked',
+        'The data file is in use on another computer',
+        `${file} was opened in Matters Arising on the computer "${holder.host}" on ${when}, and has not been closed there.`,
+        'Close Matters Arising on that computer and try again. If that computer is off, or the folder was copied from it, choose Open anyway. Nothing has been changed.',
+      );
 }
 
 function defaultActor(): string {
@@ -333,13 +345,13 @@ export async function openStore(given: string, options: OpenOptions = {}): Promi
 
   let lock;
   try {
-    lock = acquireLock(absolute);
+    lock = acquireLock(absolute, { override: options.overrideLock });
   } catch (err) {
     throw sqliteProblem(absolute, Object.assign(new Error((err as Error).message), { code: 'SQLITE_CANTOPEN' }));
   }
-  if (!lock.acquired) throw lockedProblem(absolute, lock.holder);
+  if (!lock.acquired) throw lockedProblem(absolute, lock.holder, lock.thisComputer);
   const release = lock.release;
-  const suspect = lock.stale;
+  const suspect = lock.stale || lock.overridden;
 
   let db: Database.Database;
   try {

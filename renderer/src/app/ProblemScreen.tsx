@@ -1,5 +1,6 @@
 // Shown instead of the app when the data file cannot be used: what happened, what to do,
-// and the ways out: restore a backup, open another file, or quit.
+// and the ways out: restore a backup, open another file, open a locked file anyway (after a
+// warning), or quit.
 import { useState } from 'react';
 import type { AppStatus, StoreProblem } from '../../../shared/api';
 import { call } from '../api/client';
@@ -33,15 +34,29 @@ export function ProblemScreen({ problem, dataFile, onResolved }: ProblemScreenPr
             Data file: <code>{dataFile}</code>
           </p>
         ) : null}
-        {onResolved ? <ProblemActions canRestore={!NOT_RESTORABLE.has(problem.kind ?? 'other')} onResolved={onResolved} /> : null}
+        {onResolved ? (
+          <ProblemActions
+            canRestore={!NOT_RESTORABLE.has(problem.kind ?? 'other')}
+            lockedFile={problem.kind === 'locked' ? (dataFile ?? null) : null}
+            onResolved={onResolved}
+          />
+        ) : null}
       </div>
     </main>
   );
 }
 
-function ProblemActions({ canRestore, onResolved }: { canRestore: boolean; onResolved: (status: AppStatus) => void }) {
+interface ProblemActionsProps {
+  canRestore: boolean;
+  /** The data file, when its lock is held elsewhere: it may be opened anyway. */
+  lockedFile: string | null;
+  onResolved: (status: AppStatus) => void;
+}
+
+function ProblemActions({ canRestore, lockedFile, onResolved }: ProblemActionsProps) {
   const backups = useQuery(() => call('listBackups', {}), []);
   const [opening, setOpening] = useState(false);
+  const [overriding, setOverriding] = useState(false);
   const [quit, setQuit] = useState(false);
   const quitting = useSubmit();
   if (quit) {
@@ -54,6 +69,11 @@ function ProblemActions({ canRestore, onResolved }: { canRestore: boolean; onRes
   return (
     <div className="problem-actions">
       <div className="page-actions">
+        {lockedFile ? (
+          <button type="button" className="button" onClick={() => setOverriding(true)}>
+            Open anyway…
+          </button>
+        ) : null}
         <button type="button" className="button" onClick={() => setOpening(true)}>
           Open another file…
         </button>
@@ -84,7 +104,31 @@ function ProblemActions({ canRestore, onResolved }: { canRestore: boolean; onRes
         </section>
       ) : null}
       {opening ? <OpenFileDialog onCancel={() => setOpening(false)} onOpened={onResolved} /> : null}
+      {overriding && lockedFile ? <OpenAnywayDialog file={lockedFile} onCancel={() => setOverriding(false)} onOpened={onResolved} /> : null}
     </div>
+  );
+}
+
+function OpenAnywayDialog({ file, onCancel, onOpened }: { file: string; onCancel: () => void; onOpened: (status: AppStatus) => void }) {
+  const submit = useSubmit();
+  return (
+    <Dialog
+      title="Open the data file anyway?"
+      submitLabel="Open anyway"
+      busy={submit.busy}
+      error={submit.formError([])}
+      onCancel={onCancel}
+      onSubmit={() => void submit.run(async () => onOpened(await call('openDataFile', { path: file, overrideLock: true })))}
+    >
+      <p>
+        Only do this if Matters Arising is really not running with this file: the other computer is switched off, the copy
+        there has closed, or the folder was copied from it.
+      </p>
+      <p>
+        If two copies of the app change the same file at the same time, changes made in one can be lost or mixed up with
+        the other’s.
+      </p>
+    </Dialog>
   );
 }
 
