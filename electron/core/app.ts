@@ -3,7 +3,7 @@
 import type { ApiResponse, AppStatus, SampleBoardResult } from '../../shared/api';
 import { ASYNC_METHODS, dispatch } from './api';
 import type { OpenOptions, Store } from './db/open';
-import { closeSession, openSession, APP_VERSION, type SessionHooks } from './session';
+import { afterCall, automaticBackupsSettled, closeSession, openSession, APP_VERSION, type SessionHooks } from './session';
 
 export { APP_VERSION };
 
@@ -14,6 +14,8 @@ export interface Core {
   callAsync(method: unknown, payload: unknown): Promise<ApiResponse<unknown>>;
   /** Synchronous, for tests and tools; refuses the few methods that copy files (use callAsync). */
   call(method: unknown, payload: unknown): ApiResponse<unknown>;
+  /** Resolves when no automatic backup is being taken. */
+  backupsSettled(): Promise<void>;
   close(): void;
 }
 
@@ -26,13 +28,20 @@ export async function startCore(dataFile: string, options: OpenOptions = {}, hoo
     get store() {
       return session.store;
     },
-    callAsync: async (method, payload) => dispatch(session, method, payload),
+    callAsync: async (method, payload) => {
+      const response = await dispatch(session, method, payload);
+      afterCall(session);
+      return response;
+    },
     call: (method, payload) => {
       if (ASYNC_METHODS.has(method as never)) {
         return { ok: false, error: { code: 'internal', message: `${String(method)} answers asynchronously: use callAsync.` } };
       }
-      return dispatch(session, method, payload) as ApiResponse<unknown>;
+      const response = dispatch(session, method, payload) as ApiResponse<unknown>;
+      afterCall(session);
+      return response;
     },
+    backupsSettled: () => automaticBackupsSettled(session),
     close: () => closeSession(session),
   };
 }

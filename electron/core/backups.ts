@@ -102,6 +102,20 @@ export async function takeBackup(store: Store, reason: string, now: Date = new D
   return { name, takenAt: now.toISOString(), sizeBytes: fs.statSync(target).size, meetingCount: meetingCount(target), reason };
 }
 
+/** When the newest backup in the folder was taken (from the names: no backup is opened), or undefined. */
+export function newestBackupTime(store: Store): number | undefined {
+  let newest: number | undefined;
+  for (const { name, file } of backupFiles(backupFolder(store, store.file))) {
+    try {
+      const at = Date.parse(takenAt(name, file));
+      if (newest === undefined || at > newest) newest = at;
+    } catch {
+      // A backup removed while listing is no longer a backup.
+    }
+  }
+  return newest;
+}
+
 /** On start: a snapshot when there is something to keep and the newest backup is over a day old. */
 export async function dailyBackup(store: Store, now: Date = new Date()): Promise<BackupInfo | null> {
   const hasData = store.db.prepare('SELECT EXISTS (SELECT 1 FROM boards)').pluck().get() === 1;

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AppStatus, BackupInfo, BackupList } from '../../shared/api';
 import { version } from '../../package.json';
-import { backupFolder, backupPath, dailyBackup, listBackups, putInPlace, setAside, takeBackup, tightenBackups, verifyBackup } from './backups';
+import { isSameDay } from 'date-fns';
+import { backupFolder, backupPath, listBackups, newestBackupTime, putInPlace, setAside, takeBackup, tightenBackups, verifyBackup } from './backups';
 import { damaged, LATEST_VERSION, openStore, StoreOpenError, type OpenOptions, type Store } from './db/open';
 import { DomainError } from './errors';
 import type { PdfPrinter } from './publication';
@@ -23,8 +24,19 @@ export interface SessionHooks {
    * cancelled. Without it (browser host), the PDF goes back to the window to download.
    */
   choosePdfPath?: (suggestedName: string) => Promise<string | null>;
-  /** Tools that open a store briefly (the benchmark, the export command) skip the daily backup. */
+  /** Tools that open a store briefly (the benchmark, the export command) skip automatic backups. */
   noDailyBackup?: boolean;
+  /** The clock automatic backups go by (tests move it). */
+  now?: () => Date;
+}
+
+/** Automatic backups of the open store: what was last seen, and the one being taken. */
+interface AutoBackups {
+  /** SQLite's count of rows changed on this connection when last looked at. */
+  changes: number;
+  /** When the newest backup was taken, once known. */
+  newest: number | undefined;
+  running: Promise<BackupInfo | null> | null;
 }
 
 export interface Session {
@@ -33,6 +45,7 @@ export interface Session {
   dataFile: string;
   readonly options: OpenOptions;
   readonly hooks: SessionHooks;
+  auto: AutoBackups;
 }
 
 function problemOf(err: unknown, file: string): StoreOpenError {
@@ -60,6 +73,7 @@ function adopt(session: Session, store: Store): void {
   const dataFile = store.file;
   session.store = store;
   session.dataFile = dataFile;
+  session.auto = { changes: totalChanges(store), newest: undefined, running: null };
   session.status = {
     state: 'ready',
     dataFile,
@@ -92,17 +106,82 @@ async function open(session: Session, file: string, overrideLock = false): Promi
 }
 
 export async function openSession(file: string, options: OpenOptions = {}, hooks: SessionHooks = {}): Promise<Session> {
-  const session: Session = { status: { state: 'problem', dataFile: file, appVersion: APP_VERSION, problem: { kind: 'other', title: '', message: '', advice: '' } }, store: null, dataFile: file, options, hooks };
+  const session: Session = {
+    status: { state: 'problem', dataFile: file, appVersion: APP_VERSION, problem: { kind: 'other', title: '', message: '', advice: '' } },
+    store: null,
+    dataFile: file,
+    options,
+    hooks,
+    auto: { changes: 0, newest: undefined, running: null },
+  };
   await open(session, file);
+  // On start, a file with something in it gets the day's backup if it has none yet.
   const store = session.store;
-  if (store && !hooks.noDailyBackup) {
-    // After the integrity check (a damaged file is never backed up over good backups), and
-    // without holding up the start: a failed daily backup shows on the Backups screen.
-    void (store.integrity ?? Promise.resolve('ok'))
-      .then((verdict) => (verdict === 'ok' && session.store === store ? dailyBackup(store) : null))
-      .catch((err: unknown) => console.error('[backups] daily backup failed:', err));
-  }
+  if (store && store.db.prepare('SELECT EXISTS (SELECT 1 FROM boards)').pluck().get() === 1) autoBackup(session, store, 'start');
   return session;
+}
+
+// ---------------------------------------------------------------- automatic backups
+
+/** A long session is backed up again after this long, at its next change. */
+export const SESSION_BACKUP_EVERY_MS = 3 * 60 * 60 * 1000;
+
+/** Which automatic backup is due, given when the newest was taken: the day's first, a long session's next, or none. */
+export function backupDue(newest: number | undefined, now: Date): 'daily' | 'session' | null {
+  if (newest === undefined || !isSameDay(newest, now)) return 'daily';
+  if (now.getTime() - newest >= SESSION_BACKUP_EVERY_MS) return 'session';
+  return null;
+}
+
+function totalChanges(store: Store): number {
+  return store.db.prepare('SELECT total_changes()').pluck().get() as number;
+}
+
+/**
+ * Called after every call a host passes to core: when the call changed the file and a backup
+ * is due, one is taken in the background (SQLite's backup API copies a few pages at a time
+ * between other work, so typing is never held up). Reads never start one.
+ */
+export function afterCall(session: Session): void {
+  const store = session.store;
+  if (!store) return;
+  const changes = totalChanges(store);
+  if (changes === session.auto.changes) return;
+  session.auto.changes = changes;
+  autoBackup(session, store, 'change');
+}
+
+function autoBackup(session: Session, store: Store, on: 'start' | 'change'): void {
+  if (session.hooks.noDailyBackup || session.auto.running) return;
+  const now = session.hooks.now?.() ?? new Date();
+  // Known not due: nothing to look at on disk.
+  if (session.auto.newest !== undefined && backupDue(session.auto.newest, now) === null) return;
+  const running = (async (): Promise<BackupInfo | null> => {
+    // After the integrity check: a damaged file is never backed up over good backups.
+    if ((await (store.integrity ?? 'ok')) !== 'ok' || session.store !== store) return null;
+    const newest = newestBackupTime(store);
+    session.auto.newest = newest;
+    const due = backupDue(newest, now);
+    if (due === null || (on === 'start' && due !== 'daily')) return null;
+    const taken = await takeBackup(store, due, now);
+    session.auto.newest = Date.parse(taken.takenAt);
+    return taken;
+  })();
+  session.auto.running = running;
+  running
+    .catch((err: unknown) => {
+      // A backup cut short by closing the file is not a failure; any other shows as a missing backup.
+      if (session.store === store) console.error('[backups] automatic backup failed:', err);
+      return null;
+    })
+    .finally(() => {
+      if (session.auto.running === running) session.auto.running = null;
+    });
+}
+
+/** Resolves when no automatic backup is being taken (for tools and tests: nothing waits on it otherwise). */
+export async function automaticBackupsSettled(session: Session): Promise<void> {
+  while (session.auto.running) await session.auto.running.catch(() => null);
 }
 
 export function closeSession(session: Session): void {
@@ -116,7 +195,9 @@ export function sessionBackups(session: Session): BackupList {
 
 export async function backUpNow(session: Session): Promise<BackupInfo> {
   if (!session.store) throw new DomainError('store_unavailable', 'There is no open data file to back up.');
-  return takeBackup(session.store, 'manual');
+  const taken = await takeBackup(session.store, 'manual', session.hooks.now?.() ?? new Date());
+  session.auto.newest = Date.parse(taken.takenAt);
+  return taken;
 }
 
 /** Problems where the file at the data path is there but unusable: a backup can be put in its place. */
