@@ -124,6 +124,8 @@ vi.mock('electron', () => {
         },
         setPermissionCheckHandler: () => {},
         setDevicePermissionHandler: () => {},
+        setSpellCheckerDictionaryDownloadURL: () => {},
+        setSpellCheckerEnabled: () => {},
       },
     },
     shell: { openExternal: async () => {} },
