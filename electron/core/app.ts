@@ -2,6 +2,7 @@
 // could not be opened), and hands the host one `call` that every API request goes through.
 import type { ApiResponse, AppStatus, SampleBoardResult } from '../../shared/api';
 import { ASYNC_METHODS, dispatch } from './api';
+import { NUL_MESSAGE, nulIn } from './nul';
 import type { OpenOptions, Store } from './db/open';
 import { afterCall, automaticBackupsSettled, closeSession, openSession, APP_VERSION, type SessionHooks } from './session';
 
@@ -19,6 +20,8 @@ export interface Core {
   close(): void;
 }
 
+const refusedNul = (field: string): ApiResponse<unknown> => ({ ok: false, error: { code: 'invalid_input', message: NUL_MESSAGE, field } });
+
 export async function startCore(dataFile: string, options: OpenOptions = {}, hooks: SessionHooks = {}): Promise<Core> {
   const session = await openSession(dataFile, options, hooks);
   return {
@@ -29,6 +32,8 @@ export async function startCore(dataFile: string, options: OpenOptions = {}, hoo
       return session.store;
     },
     callAsync: async (method, payload) => {
+      const nul = nulIn(payload);
+      if (nul !== null) return refusedNul(nul);
       const response = await dispatch(session, method, payload);
       afterCall(session);
       return response;
@@ -37,6 +42,8 @@ export async function startCore(dataFile: string, options: OpenOptions = {}, hoo
       if (ASYNC_METHODS.has(method as never)) {
         return { ok: false, error: { code: 'internal', message: `${String(method)} answers asynchronously: use callAsync.` } };
       }
+      const nul = nulIn(payload);
+      if (nul !== null) return refusedNul(nul);
       const response = dispatch(session, method, payload) as ApiResponse<unknown>;
       afterCall(session);
       return response;

@@ -19,6 +19,7 @@ import { MAX_ITEM_DEPTH, moveInOutline, numberItems, type ItemNumbering, type Ou
 import type { Store } from './db/open';
 import { logChange, newId, nowInstant } from './changelog';
 import { conflict, DomainError, notFound } from './errors';
+import { NUL_MESSAGE, nulIn } from './nul';
 import { getMeeting } from './meetings';
 import { actionsOfMeeting, followedUp } from './actions';
 
@@ -441,6 +442,7 @@ export function saveDiscussion(store: Store, input: ParsedInputOf<'saveDiscussio
   if (!root || typeof root !== 'object' || root.type !== 'root' || !Array.isArray(root.children)) {
     throw new DomainError('invalid_input', 'The discussion could not be saved: it did not come in the editor’s format.', 'json');
   }
+  if (nulIn(parsed) !== null) throw new DomainError('invalid_input', NUL_MESSAGE, 'json');
   const at = nowInstant();
   store.db.transaction(() => {
     const { item, meeting } = itemForEdit(store, input.itemId);
