@@ -1,10 +1,10 @@
-// Backups of the data file: automatic snapshots on start when the last is over a day old,
-// before every migration and restore, kept on a ladder (shared/domain/backupLadder.ts);
+// Backups of the data file: the rules for automatic snapshots (the day's first, a long
+// session's next), snapshots before every migration and restore, kept on a ladder (shared/domain/backupLadder.ts);
 // listing them, and restoring one after keeping a copy of the current file.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { format } from 'date-fns';
+import { format, isSameDay } from 'date-fns';
 import type { BackupInfo, BackupList } from '../../shared/api';
 import { backupsToKeep } from '../../shared/domain/backupLadder';
 import { backupFileName, backupTo } from './db/backup';
@@ -116,12 +116,20 @@ export function newestBackupTime(store: Store): number | undefined {
   return newest;
 }
 
-/** On start: a snapshot when there is something to keep and the newest backup is over a day old. */
+/** A long session is backed up again after this long, at its next change. */
+export const SESSION_BACKUP_EVERY_MS = 3 * 60 * 60 * 1000;
+
+/** Which automatic backup is due, given when the newest was taken: the day's first, a long session's next, or none. */
+export function backupDue(newest: number | undefined, now: Date): 'daily' | 'session' | null {
+  if (newest === undefined || !isSameDay(newest, now)) return 'daily';
+  if (now.getTime() - newest >= SESSION_BACKUP_EVERY_MS) return 'session';
+  return null;
+}
+
+/** On start: a snapshot when there is something to keep and the day has no backup yet. */
 export async function dailyBackup(store: Store, now: Date = new Date()): Promise<BackupInfo | null> {
   const hasData = store.db.prepare('SELECT EXISTS (SELECT 1 FROM boards)').pluck().get() === 1;
-  if (!hasData) return null;
-  const newest = listBackups(store, store.file).backups[0];
-  if (newest && now.getTime() - Date.parse(newest.takenAt) < 24 * 60 * 60 * 1000) return null;
+  if (!hasData || backupDue(newestBackupTime(store), now) !== 'daily') return null;
   return takeBackup(store, 'daily', now);
 }
 

@@ -1,11 +1,11 @@
 // The open data file of a running app: opening it (or recording why not), switching to
-// another file, restoring a backup in its place, and quitting. Hosts hold one session.
+// another file, restoring a backup in its place, its automatic backups, and quitting. Hosts
+// hold one session.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AppStatus, BackupInfo, BackupList } from '../../shared/api';
 import { version } from '../../package.json';
-import { isSameDay } from 'date-fns';
-import { backupFolder, backupPath, listBackups, newestBackupTime, putInPlace, setAside, takeBackup, tightenBackups, verifyBackup } from './backups';
+import { backupDue, backupFolder, backupPath, dailyBackup, listBackups, newestBackupTime, putInPlace, setAside, takeBackup, tightenBackups, verifyBackup } from './backups';
 import { damaged, LATEST_VERSION, openStore, StoreOpenError, type OpenOptions, type Store } from './db/open';
 import { DomainError } from './errors';
 import type { PdfPrinter } from './publication';
@@ -37,6 +37,8 @@ interface AutoBackups {
   /** When the newest backup was taken, once known. */
   newest: number | undefined;
   running: Promise<BackupInfo | null> | null;
+  /** A change came while a backup was being taken. */
+  changedMeanwhile: boolean;
 }
 
 export interface Session {
@@ -73,7 +75,7 @@ function adopt(session: Session, store: Store): void {
   const dataFile = store.file;
   session.store = store;
   session.dataFile = dataFile;
-  session.auto = { changes: totalChanges(store), newest: undefined, running: null };
+  session.auto = { changes: totalChanges(store), newest: undefined, running: null, changedMeanwhile: false };
   session.status = {
     state: 'ready',
     dataFile,
@@ -112,26 +114,15 @@ export async function openSession(file: string, options: OpenOptions = {}, hooks
     dataFile: file,
     options,
     hooks,
-    auto: { changes: 0, newest: undefined, running: null },
+    auto: { changes: 0, newest: undefined, running: null, changedMeanwhile: false },
   };
   await open(session, file);
   // On start, a file with something in it gets the day's backup if it has none yet.
-  const store = session.store;
-  if (store && store.db.prepare('SELECT EXISTS (SELECT 1 FROM boards)').pluck().get() === 1) autoBackup(session, store, 'start');
+  if (session.store) autoBackup(session, session.store, 'start');
   return session;
 }
 
 // ---------------------------------------------------------------- automatic backups
-
-/** A long session is backed up again after this long, at its next change. */
-export const SESSION_BACKUP_EVERY_MS = 3 * 60 * 60 * 1000;
-
-/** Which automatic backup is due, given when the newest was taken: the day's first, a long session's next, or none. */
-export function backupDue(newest: number | undefined, now: Date): 'daily' | 'session' | null {
-  if (newest === undefined || !isSameDay(newest, now)) return 'daily';
-  if (now.getTime() - newest >= SESSION_BACKUP_EVERY_MS) return 'session';
-  return null;
-}
 
 function totalChanges(store: Store): number {
   return store.db.prepare('SELECT total_changes()').pluck().get() as number;
@@ -152,36 +143,51 @@ export function afterCall(session: Session): void {
 }
 
 function autoBackup(session: Session, store: Store, on: 'start' | 'change'): void {
-  if (session.hooks.noDailyBackup || session.auto.running) return;
+  if (session.hooks.noDailyBackup) return;
+  if (session.auto.running) {
+    // A change while a backup is being taken is looked at again once it is done.
+    if (on === 'change') session.auto.changedMeanwhile = true;
+    return;
+  }
   const now = session.hooks.now?.() ?? new Date();
   // Known not due: nothing to look at on disk.
   if (session.auto.newest !== undefined && backupDue(session.auto.newest, now) === null) return;
-  const running = (async (): Promise<BackupInfo | null> => {
+  const task = (async (): Promise<BackupInfo | null> => {
     // After the integrity check: a damaged file is never backed up over good backups.
     if ((await (store.integrity ?? 'ok')) !== 'ok' || session.store !== store) return null;
+    if (on === 'start') {
+      const taken = await dailyBackup(store, now);
+      session.auto.newest = taken ? Date.parse(taken.takenAt) : newestBackupTime(store);
+      return taken;
+    }
     const newest = newestBackupTime(store);
     session.auto.newest = newest;
     const due = backupDue(newest, now);
-    if (due === null || (on === 'start' && due !== 'daily')) return null;
+    if (due === null) return null;
     const taken = await takeBackup(store, due, now);
     session.auto.newest = Date.parse(taken.takenAt);
     return taken;
   })();
-  session.auto.running = running;
-  running
+  const running: Promise<BackupInfo | null> = task
     .catch((err: unknown) => {
       // A backup cut short by closing the file is not a failure; any other shows as a missing backup.
       if (session.store === store) console.error('[backups] automatic backup failed:', err);
       return null;
     })
     .finally(() => {
-      if (session.auto.running === running) session.auto.running = null;
+      if (session.auto.running !== running) return;
+      session.auto.running = null;
+      if (session.auto.changedMeanwhile && session.store === store) {
+        session.auto.changedMeanwhile = false;
+        autoBackup(session, store, 'change');
+      }
     });
+  session.auto.running = running;
 }
 
 /** Resolves when no automatic backup is being taken (for tools and tests: nothing waits on it otherwise). */
 export async function automaticBackupsSettled(session: Session): Promise<void> {
-  while (session.auto.running) await session.auto.running.catch(() => null);
+  while (session.auto.running) await session.auto.running;
 }
 
 export function closeSession(session: Session): void {

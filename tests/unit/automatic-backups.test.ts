@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { BackupList, BoardSummary } from '../../shared/api';
 import { startCore, type Core } from '../../electron/core/app';
-import { backupDue, SESSION_BACKUP_EVERY_MS } from '../../electron/core/session';
+import { backupDue, SESSION_BACKUP_EVERY_MS } from '../../electron/core/backups';
 import { ok, tempDir } from '../helpers/temp';
 
 const cores: Core[] = [];
