@@ -206,8 +206,11 @@ export async function backUpNow(session: Session): Promise<BackupInfo> {
   return taken;
 }
 
-/** Problems where the file at the data path is there but unusable: a backup can be put in its place. */
-const RESTORABLE = new Set(['not_sqlite', 'foreign', 'empty', 'corrupt', 'newer_version', 'other']);
+/**
+ * Problems where the file at the data path is ours (or was) but unusable: a backup can be put in
+ * its place. Another program's database is never moved aside for one: open another file instead.
+ */
+const RESTORABLE = new Set(['not_sqlite', 'empty', 'corrupt', 'newer_version', 'other']);
 
 /**
  * Restores a backup as the data file. The current file is kept first: as a backup when it

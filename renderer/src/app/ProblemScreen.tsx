@@ -10,8 +10,8 @@ import { Field } from './Field';
 import { useQuery } from './useQuery';
 import { useSubmit } from './useSubmit';
 
-/** Problems with the path or its folder, not the file's contents: putting a backup there would not help. */
-const NOT_RESTORABLE = new Set<StoreProblem['kind']>(['locked', 'bad_path', 'missing_folder', 'unwritable']);
+/** Problems with the path or its folder, or another program's file there: putting a backup there would not help. */
+const NOT_RESTORABLE = new Set<StoreProblem['kind']>(['locked', 'bad_path', 'missing_folder', 'unwritable', 'foreign']);
 
 interface ProblemScreenProps {
   problem: Pick<StoreProblem, 'title' | 'message' | 'advice'> & { kind?: StoreProblem['kind'] };
