@@ -57,6 +57,16 @@ describe('the lock beside a data file', () => {
     store.close();
   });
 
+  it('is taken over when it cannot be read or names no real process', async () => {
+    const file = await closedStore();
+    for (const content of ['', 'not json', JSON.stringify({ pid: 0, host: os.hostname() }), JSON.stringify({ pid: -1, host: os.hostname() }), JSON.stringify({ pid: 'x', host: os.hostname() })]) {
+      fs.writeFileSync(lockPath(file), content);
+      const store = await openStore(file);
+      expect(store.recoveredFromCrash, content).toBe(true);
+      store.close();
+    }
+  });
+
   it.runIf(processStart(process.pid) !== null)('is taken over when its PID was reused by a process that started at another time', async () => {
     const file = await closedStore();
     writeLock(file, { pid: process.pid, host: os.hostname(), since: '2026-02-19T10:31:00.000Z', boot: currentBoot(), started: 'ticks:1' });

@@ -70,9 +70,10 @@ function alive(pid: number): boolean {
 export function readLock(path: string): LockInfo | null {
   try {
     const info = JSON.parse(fs.readFileSync(path, 'utf8')) as Partial<LockInfo>;
-    if (typeof info.pid !== 'number' || typeof info.host !== 'string') return null;
+    // A process id is a positive whole number: 0 or -1 would make the liveness check ask about whole groups.
+    if (!Number.isInteger(info.pid) || (info.pid as number) <= 0 || typeof info.host !== 'string') return null;
     return {
-      pid: info.pid,
+      pid: info.pid as number,
       host: info.host,
       since: String(info.since ?? ''),
       ...(typeof info.boot === 'string' ? { boot: info.boot } : {}),
