@@ -827,7 +827,7 @@ const filePath = z
 
 export const contract = {
   getAppStatus: method<AppStatus>()(empty),
-  /** Switches to another data file, creating it if it does not exist. */
+  /** Switches to another data file (created if it does not exist, in a folder that does); overrideLock after the user chose Open anyway. */
   openDataFile: method<AppStatus>()(z.strictObject({ path: filePath, overrideLock: z.boolean().optional() })),
   quitApp: method<{ quitting: true }>()(empty),
 

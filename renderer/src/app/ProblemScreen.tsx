@@ -146,7 +146,7 @@ function OpenFileDialog({ onCancel, onOpened }: { onCancel: () => void; onOpened
     >
       <Field
         label="Path of the data file"
-        hint="For example /home/tina/Documents/minutes.sqlite. A file that does not exist yet is created."
+        hint="For example /home/tina/Documents/minutes.sqlite. A file that does not exist yet is created, in a folder that does."
         value={path}
         onChange={(e) => setPath(e.target.value)}
         error={submit.fieldError('path')}
