@@ -2,6 +2,7 @@
 // and tests/unit/electron-checklist.test.ts: isolation, sandbox, CSP, navigation/redirect/
 // new-window/webview blocking, permission requests and checks, IPC sender checks, the app://
 // protocol with its path-traversal guard, and a spellchecker that never reaches the network.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserWindow as BrowserWindowClass, Session, WebContents, WebFrameMain } from 'electron';
 
@@ -123,8 +124,8 @@ export function isExternalLinkAllowed(raw: string): boolean {
 }
 
 /**
- * Maps an app:// URL to a file inside the renderer folder, or null when the URL is foreign
- * or tries to climb out (../, encoded or not).
+ * Maps an app:// URL to a file inside the renderer folder, or null when the URL is foreign,
+ * tries to climb out (../, encoded or not), or reaches a file through a symbolic link.
  */
 export function resolveAppPath(raw: string, rendererDir: string): string | null {
   if (!isAppUrl(raw)) return null;
@@ -138,6 +139,13 @@ export function resolveAppPath(raw: string, rendererDir: string): string | null 
   const root = path.resolve(rendererDir);
   const target = path.resolve(root, `.${pathname === '/' ? '/index.html' : pathname}`);
   if (!target.startsWith(root + path.sep)) return null;
+  try {
+    // Only the renderer's own files: a link inside the folder (to the file or a folder on its way) is not followed.
+    const realRoot = fs.realpathSync(root);
+    if (fs.realpathSync(target) !== path.join(realRoot, path.relative(root, target))) return null;
+  } catch {
+    // Not there: the protocol handler answers 404.
+  }
   return target;
 }
 

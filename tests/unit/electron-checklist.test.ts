@@ -156,3 +156,24 @@ describe('spellcheck without the network', () => {
     }
   });
 });
+
+describe('the app:// protocol and links in the renderer folder', () => {
+  it('serves the renderer’s own files and never one reached through a symbolic link', async () => {
+    const os = await import('node:os');
+    const { resolveAppPath } = await import('../../electron/main/security');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-app-protocol-'));
+    try {
+      const renderer = path.join(dir, 'renderer');
+      fs.mkdirSync(path.join(renderer, 'assets'), { recursive: true });
+      fs.writeFileSync(path.join(renderer, 'assets', 'app.js'), 'console.log(1)');
+      fs.writeFileSync(path.join(dir, 'secret.txt'), 'SECRET');
+      fs.symlinkSync(path.join(dir, 'secret.txt'), path.join(renderer, 'assets', 'linked.js'));
+      fs.symlinkSync(dir, path.join(renderer, 'linked-folder'));
+      expect(resolveAppPath('app://matters-arising/assets/app.js', renderer)).toBe(path.join(renderer, 'assets', 'app.js'));
+      expect(resolveAppPath('app://matters-arising/assets/linked.js', renderer)).toBeNull();
+      expect(resolveAppPath('app://matters-arising/linked-folder/secret.txt', renderer)).toBeNull();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
