@@ -2,8 +2,9 @@
 // could not be opened), and hands the host one `call` that every API request goes through.
 import type { ApiResponse, AppStatus, SampleBoardResult } from '../../shared/contract';
 import { dispatch } from './api';
+import { NUL_MESSAGE, nulIn } from './nul';
 import type { OpenOptions, Store } from './db/open';
-import { closeSession, openSession, type SessionHooks } from './session';
+import { afterCall, automaticBackupsSettled, closeSession, openSession, type SessionHooks } from './session';
 import { APP_VERSION } from './version';
 
 export { APP_VERSION };
@@ -15,8 +16,12 @@ export interface Core {
   callAsync(method: unknown, payload: unknown): Promise<ApiResponse<unknown>>;
   /** Synchronous, for tests and tools; a method whose handler answers with a Promise must use callAsync. */
   call(method: unknown, payload: unknown): ApiResponse<unknown>;
+  /** Resolves when no automatic backup is being taken. */
+  backupsSettled(): Promise<void>;
   close(): void;
 }
+
+const refusedNul = (field: string): ApiResponse<unknown> => ({ ok: false, error: { code: 'invalid_input', message: NUL_MESSAGE, field } });
 
 export async function startCore(dataFile: string, options: OpenOptions = {}, hooks: SessionHooks = {}): Promise<Core> {
   const session = await openSession(dataFile, options, hooks);
@@ -27,14 +32,26 @@ export async function startCore(dataFile: string, options: OpenOptions = {}, hoo
     get store() {
       return session.store;
     },
-    callAsync: async (method, payload) => dispatch(session, method, payload),
-    call: (method, payload) => {
-      const response = dispatch(session, method, payload);
-      if (!(response instanceof Promise)) return response;
-      // An asynchronous handler (copying files, printing) goes on; its answer is for callAsync.
-      response.catch(() => undefined);
-      return { ok: false, error: { code: 'internal', message: `${String(method)} answers asynchronously: use callAsync.` } };
+    callAsync: async (method, payload) => {
+      const nul = nulIn(payload);
+      if (nul !== null) return refusedNul(nul);
+      const response = await dispatch(session, method, payload);
+      afterCall(session);
+      return response;
     },
+    call: (method, payload) => {
+      const nul = nulIn(payload);
+      if (nul !== null) return refusedNul(nul);
+      const response = dispatch(session, method, payload);
+      if (response instanceof Promise) {
+        // An asynchronous handler (copying files, printing) goes on; its answer is for callAsync.
+        void response.then(() => afterCall(session), () => undefined);
+        return { ok: false, error: { code: 'internal', message: `${String(method)} answers asynchronously: use callAsync.` } };
+      }
+      afterCall(session);
+      return response;
+    },
+    backupsSettled: () => automaticBackupsSettled(session),
     close: () => closeSession(session),
   };
 }

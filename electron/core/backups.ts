@@ -1,16 +1,15 @@
-// Backups of the data file: automatic snapshots on start when the last is over a day old,
-// before every migration and restore, kept on a ladder (shared/domain/backupLadder.ts);
+// Backups of the data file: the rules for automatic snapshots (the day's first, a long
+// session's next), snapshots before every migration and restore, kept on a ladder (shared/domain/backupLadder.ts);
 // listing them, and restoring one after keeping a copy of the current file.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { format } from 'date-fns';
+import { format, isSameDay } from 'date-fns';
 import type { BackupInfo, BackupList } from '../../shared/contract';
 import { backupsToKeep } from '../../shared/domain/backupLadder';
 import { backupFileName, backupTo } from './db/backup';
-import { inspectDataFile } from './db/file';
-import { defaultBackupDir, type Store } from './db/open';
-import { LATEST_VERSION } from './db/migrations';
+import { BACKUP_FOLDER_NAME, defaultBackupDir, identify, StoreOpenError, type Store } from './db/open';
+import { makeFolderPrivate, makePrivate } from './db/private';
 import { DomainError } from './errors';
 import { logChange } from './changelog';
 
@@ -103,12 +102,34 @@ export async function takeBackup(store: Store, reason: string, now: Date = new D
   return { name, takenAt: now.toISOString(), sizeBytes: fs.statSync(target).size, meetingCount: meetingCount(target), reason };
 }
 
-/** On start: a snapshot when there is something to keep and the newest backup is over a day old. */
+/** When the newest backup in the folder was taken (from the names: no backup is opened), or undefined. */
+export function newestBackupTime(store: Store): number | undefined {
+  let newest: number | undefined;
+  for (const { name, file } of backupFiles(backupFolder(store, store.file))) {
+    try {
+      const at = Date.parse(takenAt(name, file));
+      if (newest === undefined || at > newest) newest = at;
+    } catch {
+      // A backup removed while listing is no longer a backup.
+    }
+  }
+  return newest;
+}
+
+/** A long session is backed up again after this long, at its next change. */
+export const SESSION_BACKUP_EVERY_MS = 3 * 60 * 60 * 1000;
+
+/** Which automatic backup is due, given when the newest was taken: the day's first, a long session's next, or none. */
+export function backupDue(newest: number | undefined, now: Date): 'daily' | 'session' | null {
+  if (newest === undefined || !isSameDay(newest, now)) return 'daily';
+  if (now.getTime() - newest >= SESSION_BACKUP_EVERY_MS) return 'session';
+  return null;
+}
+
+/** On start: a snapshot when there is something to keep and the day has no backup yet. */
 export async function dailyBackup(store: Store, now: Date = new Date()): Promise<BackupInfo | null> {
   const hasData = store.db.prepare('SELECT EXISTS (SELECT 1 FROM boards)').pluck().get() === 1;
-  if (!hasData) return null;
-  const newest = listBackups(store, store.file).backups[0];
-  if (newest && now.getTime() - Date.parse(newest.takenAt) < 24 * 60 * 60 * 1000) return null;
+  if (!hasData || backupDue(newestBackupTime(store), now) !== 'daily') return null;
   return takeBackup(store, 'daily', now);
 }
 
@@ -134,11 +155,14 @@ export function setBackupFolder(store: Store, folder: string | null): BackupList
   return listBackups(store, store.file);
 }
 
-/** Checks a backup is a whole, readable data file this version understands, without changing it. */
+/** Checks a backup is a whole, readable Matters Arising data file this version understands, without changing it. */
 export function verifyBackup(file: string): void {
-  const found = inspectDataFile(file);
-  if (found.kind !== 'sqlite') throw new DomainError('invalid_input', 'That backup is not a readable Matters Arising data file.');
-  if (found.userVersion > LATEST_VERSION) throw new DomainError('invalid_input', 'That backup was made by a newer version of Matters Arising.');
+  try {
+    identify(file);
+  } catch (err) {
+    if (err instanceof StoreOpenError) throw new DomainError('invalid_input', `That backup cannot be restored: ${err.problem.title.toLowerCase()}.`);
+    throw new DomainError('invalid_input', `That backup cannot be read: ${(err as Error).message}.`);
+  }
   let db: Database.Database | null = null;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
@@ -150,6 +174,12 @@ export function verifyBackup(file: string): void {
   } finally {
     db?.close();
   }
+}
+
+/** Backups made before they were private (or copied in) are made owner-only, and so is the app's own backup folder. */
+export function tightenBackups(folder: string): void {
+  if (path.basename(folder) === BACKUP_FOLDER_NAME) makeFolderPrivate(folder);
+  for (const { file } of backupFiles(folder)) makePrivate(file);
 }
 
 /** The backup file a name refers to: only plain names inside the backup folder. */
@@ -168,8 +198,12 @@ export function setAside(dataFile: string, now: Date = new Date()): string | nul
   const base = dataFile.replace(/\.sqlite$/, '');
   const target = `${base} set aside ${format(now, 'yyyy-MM-dd HHmmss')}.sqlite`;
   fs.renameSync(dataFile, target);
+  makePrivate(target);
   for (const suffix of ['-wal', '-shm']) {
-    if (fs.existsSync(dataFile + suffix)) fs.renameSync(dataFile + suffix, target + suffix);
+    if (fs.existsSync(dataFile + suffix)) {
+      fs.renameSync(dataFile + suffix, target + suffix);
+      makePrivate(target + suffix);
+    }
   }
   return target;
 }
@@ -178,6 +212,7 @@ export function setAside(dataFile: string, now: Date = new Date()): string | nul
 export function putInPlace(source: string, dataFile: string): void {
   const temp = `${dataFile}.restoring`;
   fs.copyFileSync(source, temp);
+  makePrivate(temp);
   const fd = fs.openSync(temp, 'r+');
   try {
     fs.fsyncSync(fd);

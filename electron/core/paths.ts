@@ -24,6 +24,12 @@ export function argValue(argv: readonly string[], name: string): string | undefi
   return undefined;
 }
 
+/** True when neither --data nor the environment chose the data file: it lives in the app's own folder. */
+export function usesDefaultDataFile(argv: readonly string[] = process.argv, env: NodeJS.ProcessEnv = process.env): boolean {
+  const chosen = argValue(argv, 'data') ?? env[DATA_ENV];
+  return !chosen;
+}
+
 export function resolveDataFile(argv: readonly string[] = process.argv, env: NodeJS.ProcessEnv = process.env, defaultFolder: string = appDataFolder()): string {
   const chosen = argValue(argv, 'data') ?? env[DATA_ENV];
   return path.resolve(chosen && chosen.length > 0 ? chosen : path.join(defaultFolder, DATA_FILE_NAME));

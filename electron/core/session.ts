@@ -1,9 +1,10 @@
 // The open data file of a running app: opening it (or recording why not), switching to
-// another file, restoring a backup in its place, and quitting. Hosts hold one session.
+// another file, restoring a backup in its place, its automatic backups, and quitting. Hosts
+// hold one session.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AppStatus, BackupInfo, BackupList } from '../../shared/contract';
-import { backupFolder, backupPath, dailyBackup, listBackups, putInPlace, setAside, takeBackup, verifyBackup } from './backups';
+import { backupDue, backupFolder, backupPath, dailyBackup, listBackups, newestBackupTime, putInPlace, setAside, takeBackup, tightenBackups, verifyBackup } from './backups';
 import { damaged, LATEST_VERSION, openStore, StoreOpenError, type OpenOptions, type Store } from './db/open';
 import { DomainError } from './errors';
 import type { PdfPrinter } from './publication/publication';
@@ -21,8 +22,21 @@ export interface SessionHooks {
    * cancelled. Without it (browser host), the PDF goes back to the window to download.
    */
   choosePdfPath?: (suggestedName: string) => Promise<string | null>;
-  /** Tools that open a store briefly (the benchmark, the export command) skip the daily backup. */
+  /** Tools that open a store briefly (the benchmark, the export command) skip automatic backups. */
   noDailyBackup?: boolean;
+  /** The clock automatic backups go by (tests move it). */
+  now?: () => Date;
+}
+
+/** Automatic backups of the open store: what was last seen, and the one being taken. */
+interface AutoBackups {
+  /** SQLite's count of rows changed on this connection when last looked at. */
+  changes: number;
+  /** When the newest backup was taken, once known. */
+  newest: number | undefined;
+  running: Promise<BackupInfo | null> | null;
+  /** A change came while a backup was being taken. */
+  changedMeanwhile: boolean;
 }
 
 export interface Session {
@@ -31,46 +45,147 @@ export interface Session {
   dataFile: string;
   readonly options: OpenOptions;
   readonly hooks: SessionHooks;
+  auto: AutoBackups;
 }
 
-async function open(session: Session, file: string): Promise<void> {
+function problemOf(err: unknown, file: string): StoreOpenError {
+  if (err instanceof StoreOpenError) return err;
+  // Whatever else goes wrong opening a file is still explained, never a crash of the host.
+  console.error('[session] opening the data file failed:', err);
+  return new StoreOpenError({
+    kind: 'other',
+    title: 'The data file could not be opened',
+    message: `${file}: ${(err as Error).message ?? String(err)}`,
+    advice: 'Open another file, or restore a backup. Nothing has been changed.',
+  });
+}
+
+/** Opens a file as the session's store: the file is fully checked before this returns. */
+async function openChecked(session: Session, file: string, overrideLock = false): Promise<Store> {
+  try {
+    return await openStore(file, { ...session.options, ...(overrideLock ? { overrideLock } : {}) });
+  } catch (err) {
+    throw problemOf(err, file);
+  }
+}
+
+function adopt(session: Session, store: Store): void {
+  const dataFile = store.file;
+  session.store = store;
+  session.dataFile = dataFile;
+  session.auto = { changes: totalChanges(store), newest: undefined, running: null, changedMeanwhile: false };
+  session.status = {
+    state: 'ready',
+    dataFile,
+    schemaVersion: session.options.migrations?.length ?? LATEST_VERSION,
+    appVersion: APP_VERSION,
+    recoveredFromCrash: store.recoveredFromCrash,
+  };
+  try {
+    tightenBackups(backupFolder(store, dataFile));
+  } catch (err) {
+    console.error('[backups] could not make the backups private:', err);
+  }
+  // A large file is checked in the background; damage found there closes it, as if found at open.
+  void store.integrity?.then((verdict) => {
+    if (verdict === 'ok' || session.store !== store) return;
+    closeSession(session);
+    session.status = { state: 'problem', dataFile, appVersion: APP_VERSION, problem: damaged(dataFile, verdict.slice(0, 300)).problem };
+  });
+}
+
+async function open(session: Session, file: string, overrideLock = false): Promise<void> {
   const dataFile = path.resolve(file);
   session.dataFile = dataFile;
   try {
-    session.store = await openStore(dataFile, session.options);
-    session.status = {
-      state: 'ready',
-      dataFile,
-      schemaVersion: session.options.migrations?.length ?? LATEST_VERSION,
-      appVersion: APP_VERSION,
-      recoveredFromCrash: session.store.recoveredFromCrash,
-    };
-    const store = session.store;
-    // A large file is checked in the background; damage found there closes it, as if found at open.
-    void store.integrity?.then((verdict) => {
-      if (verdict === 'ok' || session.store !== store) return;
-      closeSession(session);
-      session.status = { state: 'problem', dataFile, appVersion: APP_VERSION, problem: damaged(dataFile, verdict.slice(0, 300)).problem };
-    });
+    adopt(session, await openChecked(session, dataFile, overrideLock));
   } catch (err) {
-    if (!(err instanceof StoreOpenError)) throw err;
     session.store = null;
-    session.status = { state: 'problem', dataFile, appVersion: APP_VERSION, problem: err.problem };
+    session.status = { state: 'problem', dataFile, appVersion: APP_VERSION, problem: problemOf(err, dataFile).problem };
   }
 }
 
 export async function openSession(file: string, options: OpenOptions = {}, hooks: SessionHooks = {}): Promise<Session> {
-  const session: Session = { status: { state: 'problem', dataFile: file, appVersion: APP_VERSION, problem: { kind: 'other', title: '', message: '', advice: '' } }, store: null, dataFile: file, options, hooks };
+  const session: Session = {
+    status: { state: 'problem', dataFile: file, appVersion: APP_VERSION, problem: { kind: 'other', title: '', message: '', advice: '' } },
+    store: null,
+    dataFile: file,
+    options,
+    hooks,
+    auto: { changes: 0, newest: undefined, running: null, changedMeanwhile: false },
+  };
   await open(session, file);
-  const store = session.store;
-  if (store && !hooks.noDailyBackup) {
-    // After the integrity check (a damaged file is never backed up over good backups), and
-    // without holding up the start: a failed daily backup shows on the Backups screen.
-    void (store.integrity ?? Promise.resolve('ok'))
-      .then((verdict) => (verdict === 'ok' && session.store === store ? dailyBackup(store) : null))
-      .catch((err: unknown) => console.error('[backups] daily backup failed:', err));
-  }
+  // On start, a file with something in it gets the day's backup if it has none yet.
+  if (session.store) autoBackup(session, session.store, 'start');
   return session;
+}
+
+// ---------------------------------------------------------------- automatic backups
+
+function totalChanges(store: Store): number {
+  return store.db.prepare('SELECT total_changes()').pluck().get() as number;
+}
+
+/**
+ * Called after every call a host passes to core: when the call changed the file and a backup
+ * is due, one is taken in the background (SQLite's backup API copies a few pages at a time
+ * between other work, so typing is never held up). Reads never start one.
+ */
+export function afterCall(session: Session): void {
+  const store = session.store;
+  if (!store) return;
+  const changes = totalChanges(store);
+  if (changes === session.auto.changes) return;
+  session.auto.changes = changes;
+  autoBackup(session, store, 'change');
+}
+
+function autoBackup(session: Session, store: Store, on: 'start' | 'change'): void {
+  if (session.hooks.noDailyBackup) return;
+  if (session.auto.running) {
+    // A change while a backup is being taken is looked at again once it is done.
+    if (on === 'change') session.auto.changedMeanwhile = true;
+    return;
+  }
+  const now = session.hooks.now?.() ?? new Date();
+  // Known not due: nothing to look at on disk.
+  if (session.auto.newest !== undefined && backupDue(session.auto.newest, now) === null) return;
+  const task = (async (): Promise<BackupInfo | null> => {
+    // After the integrity check: a damaged file is never backed up over good backups.
+    if ((await (store.integrity ?? 'ok')) !== 'ok' || session.store !== store) return null;
+    if (on === 'start') {
+      const taken = await dailyBackup(store, now);
+      session.auto.newest = taken ? Date.parse(taken.takenAt) : newestBackupTime(store);
+      return taken;
+    }
+    const newest = newestBackupTime(store);
+    session.auto.newest = newest;
+    const due = backupDue(newest, now);
+    if (due === null) return null;
+    const taken = await takeBackup(store, due, now);
+    session.auto.newest = Date.parse(taken.takenAt);
+    return taken;
+  })();
+  const running: Promise<BackupInfo | null> = task
+    .catch((err: unknown) => {
+      // A backup cut short by closing the file is not a failure; any other shows as a missing backup.
+      if (session.store === store) console.error('[backups] automatic backup failed:', err);
+      return null;
+    })
+    .finally(() => {
+      if (session.auto.running !== running) return;
+      session.auto.running = null;
+      if (session.auto.changedMeanwhile && session.store === store) {
+        session.auto.changedMeanwhile = false;
+        autoBackup(session, store, 'change');
+      }
+    });
+  session.auto.running = running;
+}
+
+/** Resolves when no automatic backup is being taken (for tools and tests: nothing waits on it otherwise). */
+export async function automaticBackupsSettled(session: Session): Promise<void> {
+  while (session.auto.running) await session.auto.running;
 }
 
 export function closeSession(session: Session): void {
@@ -84,8 +199,16 @@ export function sessionBackups(session: Session): BackupList {
 
 export async function backUpNow(session: Session): Promise<BackupInfo> {
   if (!session.store) throw new DomainError('store_unavailable', 'There is no open data file to back up.');
-  return takeBackup(session.store, 'manual');
+  const taken = await takeBackup(session.store, 'manual', session.hooks.now?.() ?? new Date());
+  session.auto.newest = Date.parse(taken.takenAt);
+  return taken;
 }
+
+/**
+ * Problems where the file at the data path is ours (or was) but unusable: a backup can be put in
+ * its place. Another program's database is never moved aside for one: open another file instead.
+ */
+const RESTORABLE = new Set(['not_sqlite', 'empty', 'corrupt', 'newer_version', 'other']);
 
 /**
  * Restores a backup as the data file. The current file is kept first: as a backup when it
@@ -94,6 +217,9 @@ export async function backUpNow(session: Session): Promise<BackupInfo> {
 export async function restoreBackup(session: Session, name: string): Promise<AppStatus> {
   if (session.status.state === 'problem' && session.status.problem.kind === 'locked') {
     throw new DomainError('conflict', 'The data file is open in another copy of Matters Arising. Close that copy before restoring a backup.');
+  }
+  if (!session.store && session.status.state === 'problem' && !RESTORABLE.has(session.status.problem.kind)) {
+    throw new DomainError('conflict', `A backup cannot be restored here: ${session.status.problem.message} Open another file instead.`);
   }
   const folder = backupFolder(session.store, session.dataFile);
   const source = backupPath(folder, name);
@@ -109,16 +235,32 @@ export async function restoreBackup(session: Session, name: string): Promise<App
   return session.status;
 }
 
-/** Switches to another data file (created if it does not exist yet). */
-export async function switchDataFile(session: Session, file: string): Promise<AppStatus> {
+/**
+ * Switches to another data file (created if it does not exist, in a folder that does). The new
+ * file is checked completely before the current one is let go: if it cannot be used, the
+ * current file stays open and the reason comes back as an error.
+ */
+export async function switchDataFile(session: Session, file: string, overrideLock = false): Promise<AppStatus> {
   const target = path.resolve(file);
-  if (target === session.dataFile && session.store) return session.status;
-  if (fs.existsSync(target) && fs.statSync(target).isDirectory()) {
-    throw new DomainError('invalid_input', 'That is a folder. Give the path of a data file, for example minutes.sqlite.', 'path');
+  if (session.store && (target === session.store.file || realPath(target) === session.store.file)) return session.status;
+  let next: Store;
+  try {
+    next = await openChecked(session, target, overrideLock);
+  } catch (err) {
+    const { problem } = problemOf(err, target);
+    throw new DomainError('invalid_input', `${problem.title}. ${problem.message} ${problem.advice}`, 'path');
   }
   closeSession(session);
-  await open(session, target);
+  adopt(session, next);
   return session.status;
+}
+
+function realPath(file: string): string | null {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return null;
+  }
 }
 
 export function quit(session: Session): { quitting: true } {

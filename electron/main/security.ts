@@ -1,6 +1,8 @@
-// Every Electron security setting in one place, each covered by tests/unit/security.test.ts:
-// isolation, sandbox, CSP, navigation/redirect/new-window/webview blocking, permission
-// requests, IPC sender checks and the app:// protocol with its path-traversal guard.
+// Every Electron security setting in one place, each covered by tests/unit/security.test.ts
+// and tests/unit/electron-checklist.test.ts: isolation, sandbox, CSP, navigation/redirect/
+// new-window/webview blocking, permission requests and checks, IPC sender checks, the app://
+// protocol with its path-traversal guard, and a spellchecker that never reaches the network.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserWindow as BrowserWindowClass, Session, WebContents, WebFrameMain } from 'electron';
 
@@ -8,6 +10,19 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'matters-arising';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
+
+/**
+ * Spellcheck without the network: on macOS Electron uses the system's own spellchecker and
+ * downloads nothing. On Windows and Linux it would download Hunspell dictionaries from
+ * Google's servers, and the app ships none (Chromium needs its own .bdic format), so there
+ * spellcheck is off.
+ */
+export function spellcheckFromSystem(platform: NodeJS.Platform = process.platform): boolean {
+  return platform === 'darwin';
+}
+
+/** Where Electron would fetch dictionaries from: inside the app, where there are none, so never the network. */
+export const DICTIONARY_DOWNLOAD_URL = `${APP_ORIGIN}/no-dictionary-downloads/`;
 
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -43,7 +58,7 @@ export function createMainWindow(
       navigateOnDragDrop: false,
       // middle-click would otherwise open links in a new window
       disableBlinkFeatures: 'Auxclick',
-      spellcheck: true,
+      spellcheck: spellcheckFromSystem(),
     },
   });
   hardenWebContents(win.webContents, external);
@@ -109,8 +124,8 @@ export function isExternalLinkAllowed(raw: string): boolean {
 }
 
 /**
- * Maps an app:// URL to a file inside the renderer folder, or null when the URL is foreign
- * or tries to climb out (../, encoded or not).
+ * Maps an app:// URL to a file inside the renderer folder, or null when the URL is foreign,
+ * tries to climb out (../, encoded or not), or reaches a file through a symbolic link.
  */
 export function resolveAppPath(raw: string, rendererDir: string): string | null {
   if (!isAppUrl(raw)) return null;
@@ -124,6 +139,13 @@ export function resolveAppPath(raw: string, rendererDir: string): string | null 
   const root = path.resolve(rendererDir);
   const target = path.resolve(root, `.${pathname === '/' ? '/index.html' : pathname}`);
   if (!target.startsWith(root + path.sep)) return null;
+  try {
+    // Only the renderer's own files: a link inside the folder (to the file or a folder on its way) is not followed.
+    const realRoot = fs.realpathSync(root);
+    if (fs.realpathSync(target) !== path.join(realRoot, path.relative(root, target))) return null;
+  } catch {
+    // Not there: the protocol handler answers 404.
+  }
   return target;
 }
 
@@ -149,9 +171,15 @@ export function hardenWebContents(contents: WebContents, external?: ExternalOpen
   });
 }
 
-/** Denies every permission request (camera, notifications, geolocation...): the app needs none. */
-export function hardenSession(session: Session): void {
+/**
+ * Denies every permission request and check (camera, notifications, geolocation...): the app
+ * needs none. Keeps the spellchecker off the network: dictionaries could only come from inside
+ * the app, and where the system has no spellchecker of its own it is off.
+ */
+export function hardenSession(session: Session, platform: NodeJS.Platform = process.platform): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler?.(() => false);
+  session.setSpellCheckerDictionaryDownloadURL(DICTIONARY_DOWNLOAD_URL);
+  session.setSpellCheckerEnabled(spellcheckFromSystem(platform));
 }

@@ -1,10 +1,11 @@
 // The data file the app has open: its state, switching to another, quitting.
+import type { StoreProblemKind } from '../domain/enums';
 import { z } from 'zod';
 import { empty, filePath, method } from './common';
 
 export interface StoreProblem {
   /** What kind of trouble the data file is in; the UI explains each one. */
-  kind: 'not_sqlite' | 'newer_version' | 'unwritable' | 'missing_folder' | 'corrupt' | 'locked' | 'other';
+  kind: StoreProblemKind;
   title: string;
   message: string;
   advice: string;
@@ -16,7 +17,7 @@ export type AppStatus =
 
 export const appMethods = {
   getAppStatus: method<AppStatus>()(empty),
-  /** Switches to another data file, creating it if it does not exist. */
-  openDataFile: method<AppStatus>()(z.strictObject({ path: filePath })),
+  /** Switches to another data file (created if it does not exist, in a folder that does); overrideLock after the user chose Open anyway. */
+  openDataFile: method<AppStatus>()(z.strictObject({ path: filePath, overrideLock: z.boolean().optional() })),
   quitApp: method<{ quitting: true }>()(empty),
 } as const;

@@ -48,3 +48,18 @@ export type ItemKind = (typeof ITEM_KINDS)[number];
 /** The public version (confidential items left out) or the full, confidential version. */
 export const PDF_VERSIONS = ['public', 'full'] as const;
 export type PdfVersion = (typeof PDF_VERSIONS)[number];
+
+/** What kind of trouble a data file is in; the problem screen explains each one. */
+export const STORE_PROBLEM_KINDS = [
+  'not_sqlite',
+  'foreign',
+  'empty',
+  'bad_path',
+  'newer_version',
+  'unwritable',
+  'missing_folder',
+  'corrupt',
+  'locked',
+  'other',
+] as const;
+export type StoreProblemKind = (typeof STORE_PROBLEM_KINDS)[number];

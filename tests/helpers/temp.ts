@@ -21,8 +21,12 @@ export function tempDir(): string {
   return dir;
 }
 
+/**
+ * A core on a temp file. Automatic backups are off: a test of something else should not race a
+ * backup in the background (tests/unit/automatic-backups.test.ts turns them on).
+ */
 export async function tempCore(file = path.join(tempDir(), 'data.sqlite')): Promise<Core> {
-  const core = await startCore(file);
+  const core = await startCore(file, {}, { noDailyBackup: true });
   cores.push(core);
   return core;
 }

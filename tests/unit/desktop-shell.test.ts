@@ -201,6 +201,8 @@ vi.mock('electron', () => {
         setDevicePermissionHandler: () => {},
         availableSpellCheckerLanguages: ['en-GB', 'en-US', 'fr'],
         setSpellCheckerLanguages: (languages: string[]) => stand.spellingLanguages.push(languages),
+        setSpellCheckerDictionaryDownloadURL: () => {},
+        setSpellCheckerEnabled: () => {},
       },
     },
     shell: { openExternal: async () => {}, showItemInFolder: (file: string) => stand.shownInFolder.push(file) },

@@ -129,6 +129,8 @@ vi.mock('electron', () => {
         setDevicePermissionHandler: () => {},
         availableSpellCheckerLanguages: ['en-GB'],
         setSpellCheckerLanguages: () => {},
+        setSpellCheckerDictionaryDownloadURL: () => {},
+        setSpellCheckerEnabled: () => {},
       },
     },
     shell: { openExternal: async () => {} },

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openStore, StoreOpenError } from '../../electron/core/db/open';
 import { LATEST_VERSION, MIGRATIONS, registryFromFiles } from '../../electron/core/db/migrations';
+import { APPLICATION_ID } from '../../electron/core/db/identify';
 import { sha256, tempCore, tempDir } from '../helpers/temp';
 
 async function openError(file: string, options?: Parameters<typeof openStore>[1]): Promise<StoreOpenError> {
@@ -49,11 +50,14 @@ describe('opening a new store', () => {
     expect(tables.filter((t) => t.strict !== 1).map((t) => t.name)).toEqual([]);
   });
 
-  it('creates a missing data folder', async () => {
-    const file = path.join(tempDir(), 'a', 'b', 'data.sqlite');
-    const store = await openStore(file);
+  it('creates a new file in a folder that exists, but never a missing folder (an unplugged drive)', async () => {
+    const dir = tempDir();
+    const store = await openStore(path.join(dir, 'data.sqlite'));
     store.close();
-    expect(fs.existsSync(file)).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'data.sqlite'))).toBe(true);
+    const error = await openError(path.join(dir, 'a', 'b', 'data.sqlite'));
+    expect(error.problem.kind).toBe('missing_folder');
+    expect(fs.existsSync(path.join(dir, 'a'))).toBe(false);
   });
 
   it('enforces foreign keys and the append-only change log', async () => {
@@ -73,6 +77,7 @@ describe('files the store must not touch', () => {
     const file = path.join(tempDir(), 'newer.sqlite');
     const raw = new Database(file);
     raw.exec('CREATE TABLE future (x TEXT)');
+    raw.pragma(`application_id = ${APPLICATION_ID}`);
     raw.pragma(`user_version = ${LATEST_VERSION + 5}`);
     raw.close();
     const before = sha256(file);
@@ -95,13 +100,13 @@ describe('files the store must not touch', () => {
     expect(sha256(file)).toBe(before);
   });
 
-  it('explains a folder that cannot be created', async () => {
+  it('explains a folder that is not a folder', async () => {
     const dir = tempDir();
     const blocker = path.join(dir, 'not-a-folder');
     fs.writeFileSync(blocker, 'x');
     const error = await openError(path.join(blocker, 'data.sqlite'));
     expect(error.problem.kind).toBe('missing_folder');
-    expect(error.problem.title).toMatch(/cannot be created/);
+    expect(error.problem.title).toMatch(/folder of the data file is not there/);
   });
 });
 

@@ -7,7 +7,7 @@ import { backUpNow, quit, restoreBackup, sessionBackups, switchDataFile } from '
 
 export const appHandlers: FeatureHandlers<typeof appMethods> = {
   getAppStatus: (ctx) => ctx.status,
-  openDataFile: (ctx, input) => switchDataFile(ctx, input.path),
+  openDataFile: (ctx, input) => switchDataFile(ctx, input.path, input.overrideLock),
   quitApp: (ctx) => quit(ctx),
 };
 

@@ -1,15 +1,20 @@
 // Backups are taken with SQLite's online backup API (db.backup), never a file copy of a
-// live database. Each is written under a temporary name, switched to a plain rollback
-// journal so it is one self-contained file, and only then given its real name.
+// live database. Each is written under a temporary name (owner-only from its first byte),
+// switched to a plain rollback journal so it is one self-contained file, and only then
+// given its real name.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { format } from 'date-fns';
+import { createPrivateFolder, makePrivate, PRIVATE_FILE } from './private';
 
 export async function backupTo(db: Database.Database, target: string): Promise<string> {
-  fs.mkdirSync(path.dirname(target), { recursive: true });
+  createPrivateFolder(path.dirname(target));
   const partial = `${target}.partial`;
   try {
+    // SQLite would create the copy world-readable: it writes into this owner-only file instead.
+    fs.writeFileSync(partial, '', { mode: PRIVATE_FILE });
+    makePrivate(partial);
     await db.backup(partial);
     const copy = new Database(partial);
     try {
@@ -17,6 +22,7 @@ export async function backupTo(db: Database.Database, target: string): Promise<s
     } finally {
       copy.close();
     }
+    makePrivate(partial);
     fs.renameSync(partial, target);
   } catch (err) {
     fs.rmSync(partial, { force: true });

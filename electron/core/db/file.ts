@@ -1,5 +1,5 @@
-// Inspecting a data file without opening it: SQLite header and schema version are read
-// straight from the bytes, so a foreign or newer file is never touched.
+// Inspecting a data file without opening it: SQLite header, application id and schema
+// version are read straight from the bytes, so a foreign or newer file is never touched.
 import fs from 'node:fs';
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
@@ -9,7 +9,7 @@ export type FileInspection =
   | { kind: 'empty' }
   | { kind: 'not_sqlite' }
   | { kind: 'truncated'; expectedBytes: number; actualBytes: number }
-  | { kind: 'sqlite'; userVersion: number };
+  | { kind: 'sqlite'; userVersion: number; applicationId: number };
 
 export function inspectDataFile(file: string): FileInspection {
   let fd: number;
@@ -33,8 +33,8 @@ export function inspectDataFile(file: string): FileInspection {
     if (pageSize >= 512 && pageCount > 0 && actualBytes < pageSize * pageCount) {
       return { kind: 'truncated', expectedBytes: pageSize * pageCount, actualBytes };
     }
-    // user_version is the big-endian 32-bit integer at offset 60 of the header.
-    return { kind: 'sqlite', userVersion: header.readInt32BE(60) };
+    // user_version and application_id are the big-endian 32-bit integers at offsets 60 and 68.
+    return { kind: 'sqlite', userVersion: header.readInt32BE(60), applicationId: header.readInt32BE(68) };
   } finally {
     fs.closeSync(fd);
   }

@@ -26,6 +26,7 @@ import { readDecisionRow, rowToDecision, type DecisionRow } from '../store/decis
 import { namedAtMeeting } from '../store/actionOwners';
 import { readLaterMeetings } from '../store/meetings';
 import { readMeetingRecord, type MeetingRecord } from '../store/meetingRecord';
+import { NUL_MESSAGE, nulIn } from '../nul';
 
 /** The board's minutes style as stored (written only by settings/minutesStyle.ts). */
 export function boardStyle(store: Store, boardId: string): { numbering: ItemNumbering; referenceFormat: string } {
@@ -342,6 +343,7 @@ export function saveDiscussion(store: Store, input: ParsedInputOf<'saveDiscussio
       'json',
     );
   }
+  if (nulIn(state) !== null) throw new DomainError('invalid_input', NUL_MESSAGE, 'json');
   const at = nowInstant();
   store.db.transaction(() => {
     const { item, meeting } = itemForEdit(store, input.itemId);

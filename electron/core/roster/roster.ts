@@ -123,6 +123,18 @@ export function addRosterMember(store: Store, input: ParsedInputOf<'addRosterMem
 }
 
 /** Changes someone's roster details. Attendance already recorded keeps the name and role it was recorded with. */
+/** Someone cannot have left before a meeting they attended (present, or in attendance for items). */
+function assertLeftAfterAttended(store: Store, memberId: string, leftOn: string | null): void {
+  if (!leftOn) return;
+  const last = store.db
+    .prepare("SELECT max(m.meeting_date) FROM attendance a JOIN meetings m ON m.id = a.meeting_id WHERE a.member_id = ? AND a.status IN ('present', 'in_attendance')")
+    .pluck()
+    .get(memberId) as string | null;
+  if (last && leftOn < last) {
+    throw new DomainError('invalid_input', `They attended the meeting of ${formatUkDate(last)}, so the date they left cannot be before it.`, 'leftOn');
+  }
+}
+
 export function updateRosterMember(store: Store, input: ParsedInputOf<'updateRosterMember'>): RosterMember {
   const at = nowInstant();
   store.db.transaction(() => {
@@ -140,6 +152,7 @@ export function updateRosterMember(store: Store, input: ParsedInputOf<'updateRos
     if (next.joinedOn && next.leftOn && next.leftOn < next.joinedOn) {
       throw new DomainError('invalid_input', 'The date they left cannot be before the date they joined.', 'leftOn');
     }
+    if (next.leftOn !== before.leftOn) assertLeftAfterAttended(store, input.memberId, next.leftOn);
     store.db.prepare('UPDATE people SET full_name = ?, organisation = ?, updated_at = ? WHERE id = ?').run(next.fullName, next.organisation, at, before.personId);
     store.db
       .prepare('UPDATE board_members SET initials = ?, role = ?, is_member = ?, joined_on = ?, left_on = ?, updated_at = ? WHERE id = ?')
@@ -166,6 +179,7 @@ export function markMemberLeft(store: Store, input: ParsedInputOf<'markMemberLef
         'leftOn',
       );
     }
+    assertLeftAfterAttended(store, input.memberId, input.leftOn);
     store.db.prepare('UPDATE board_members SET left_on = ?, updated_at = ? WHERE id = ?').run(input.leftOn, at, input.memberId);
     logChange(store.db, store.actor, { entity: 'roster_member', entityId: input.memberId, action: 'left', detail: { leftOn: input.leftOn } }, at);
   })();

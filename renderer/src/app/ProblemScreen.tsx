@@ -1,6 +1,6 @@
 // Shown instead of the app when the data file cannot be used: what happened, what to do,
 // and the ways out: restore a backup, open another file (a native open dialog in the desktop
-// app, a typed path in the browser), or quit.
+// app, a typed path in the browser), open a locked file anyway (after a warning), or quit.
 import { useState } from 'react';
 import type { AppStatus, StoreProblem } from '../../../shared/contract';
 import { call } from '../api/client';
@@ -10,6 +10,9 @@ import { Dialog } from './Dialog';
 import { Field } from './Field';
 import { useQuery } from './useQuery';
 import { useSubmit } from './useSubmit';
+
+/** Problems with the path or its folder, or another program's file there: putting a backup there would not help. */
+const NOT_RESTORABLE = new Set<StoreProblem['kind']>(['locked', 'bad_path', 'missing_folder', 'unwritable', 'foreign']);
 
 interface ProblemScreenProps {
   problem: Pick<StoreProblem, 'title' | 'message' | 'advice'> & { kind?: StoreProblem['kind'] };
@@ -32,15 +35,29 @@ export function ProblemScreen({ problem, dataFile, onResolved }: ProblemScreenPr
             Data file: <code>{dataFile}</code>
           </p>
         ) : null}
-        {onResolved ? <ProblemActions locked={problem.kind === 'locked'} onResolved={onResolved} /> : null}
+        {onResolved ? (
+          <ProblemActions
+            canRestore={!NOT_RESTORABLE.has(problem.kind ?? 'other')}
+            lockedFile={problem.kind === 'locked' ? (dataFile ?? null) : null}
+            onResolved={onResolved}
+          />
+        ) : null}
       </div>
     </main>
   );
 }
 
-function ProblemActions({ locked, onResolved }: { locked: boolean; onResolved: (status: AppStatus) => void }) {
+interface ProblemActionsProps {
+  canRestore: boolean;
+  /** The data file, when its lock is held elsewhere: it may be opened anyway. */
+  lockedFile: string | null;
+  onResolved: (status: AppStatus) => void;
+}
+
+function ProblemActions({ canRestore, lockedFile, onResolved }: ProblemActionsProps) {
   const backups = useQuery(() => call('listBackups', {}), []);
   const [opening, setOpening] = useState(false);
+  const [overriding, setOverriding] = useState(false);
   const [quit, setQuit] = useState(false);
   const quitting = useSubmit();
   const choosing = useSubmit();
@@ -62,6 +79,11 @@ function ProblemActions({ locked, onResolved }: { locked: boolean; onResolved: (
   return (
     <div className="problem-actions">
       <div className="page-actions">
+        {lockedFile ? (
+          <button type="button" className="button" onClick={() => setOverriding(true)}>
+            Open anyway…
+          </button>
+        ) : null}
         <button type="button" className="button" onClick={openAnother} disabled={choosing.busy}>
           Open another file…
         </button>
@@ -83,7 +105,7 @@ function ProblemActions({ locked, onResolved }: { locked: boolean; onResolved: (
           {choosing.error.message}
         </p>
       ) : null}
-      {!locked && backups.data ? (
+      {canRestore && backups.data ? (
         <section aria-labelledby="restore-title" className="problem-backups">
           <h2 id="restore-title">Restore a backup</h2>
           <p className="field-hint">
@@ -97,7 +119,31 @@ function ProblemActions({ locked, onResolved }: { locked: boolean; onResolved: (
         </section>
       ) : null}
       {opening ? <OpenFileDialog onCancel={() => setOpening(false)} onOpened={onResolved} /> : null}
+      {overriding && lockedFile ? <OpenAnywayDialog file={lockedFile} onCancel={() => setOverriding(false)} onOpened={onResolved} /> : null}
     </div>
+  );
+}
+
+function OpenAnywayDialog({ file, onCancel, onOpened }: { file: string; onCancel: () => void; onOpened: (status: AppStatus) => void }) {
+  const submit = useSubmit();
+  return (
+    <Dialog
+      title="Open the data file anyway?"
+      submitLabel="Open anyway"
+      busy={submit.busy}
+      error={submit.formError([])}
+      onCancel={onCancel}
+      onSubmit={() => void submit.run(async () => onOpened(await call('openDataFile', { path: file, overrideLock: true })))}
+    >
+      <p>
+        Only do this if Matters Arising is really not running with this file: the other computer is switched off, the copy
+        there has closed, or the folder was copied from it.
+      </p>
+      <p>
+        If two copies of the app change the same file at the same time, changes made in one can be lost or mixed up with
+        the other’s.
+      </p>
+    </Dialog>
   );
 }
 
@@ -115,7 +161,7 @@ function OpenFileDialog({ onCancel, onOpened }: { onCancel: () => void; onOpened
     >
       <Field
         label="Path of the data file"
-        hint="For example /home/tina/Documents/minutes.sqlite. A file that does not exist yet is created."
+        hint="For example /home/tina/Documents/minutes.sqlite. A file that does not exist yet is created, in a folder that does."
         value={path}
         onChange={(e) => setPath(e.target.value)}
         error={submit.fieldError('path')}

@@ -9,6 +9,7 @@ import { useSubmit } from '../../app/useSubmit';
 
 const REASONS: Record<string, string> = {
   daily: 'Daily',
+  session: 'During a long session',
   manual: 'Made by you',
   'before-restore': 'Before a restore',
 };
