@@ -198,7 +198,8 @@ async function keystrokeToPaint(report: Report, dir: string): Promise<void> {
 async function minutesPdf(report: Report, dir: string): Promise<void> {
   const name = '30-page minutes to PDF (public version: render, print, tag, check)';
   if (!fs.existsSync(CHROMIUM)) return report.skip(name, `no Chromium at ${CHROMIUM}`);
-  const { buildMinutesPdf, renderMeetingHtml } = await import('../../electron/core/publication/publication');
+  const { buildMinutesPdf } = await import('../../electron/core/publication/publication');
+  const { renderMeetingHtml } = await import('../../electron/core/publication/minutesHtml');
   const { printHtmlToPdf } = await import('../../electron/pdf/print');
   const core = await startCore(path.join(dir, 'pdf.sqlite'), {}, { noDailyBackup: true });
   try {

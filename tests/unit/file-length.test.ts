@@ -19,7 +19,6 @@ const ROOTS = ['electron', 'shared', 'renderer/src'];
 const PENDING_SPLIT = [
   'electron/core/arising/arising.ts',
   'electron/core/minutes/minutes.ts',
-  'electron/core/publication/publication.ts',
   'renderer/src/features/minutes/MinutesEditor.tsx',
 ];
 

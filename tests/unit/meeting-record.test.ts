@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MeetingDetail, Minutes, MinutesAction, MinutesRecord, MinutesVerification, RosterMember } from '../../shared/contract';
 import type { Core } from '../../electron/core/app';
-import { htmlText, renderMeetingHtml } from '../../electron/core/publication/publication';
+import { htmlText } from '../../electron/core/publication/publication';
+import { renderMeetingHtml } from '../../electron/core/publication/minutesHtml';
 import { dump, ok, tempCore } from '../helpers/temp';
 import { inProcess, seedFixtureMinutes, type SeededMinutes } from '../helpers/fixture-minutes';
 

@@ -9,7 +9,8 @@ import type { Minutes, MinutesRecord, MinutesVerification } from '../../shared/c
 import { startCore } from '../../electron/core/app';
 import { openStore } from '../../electron/core/db/open';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
-import { htmlText, renderMeetingHtml } from '../../electron/core/publication/publication';
+import { htmlText } from '../../electron/core/publication/publication';
+import { renderMeetingHtml } from '../../electron/core/publication/minutesHtml';
 import { dump, ok, tempDir } from '../helpers/temp';
 import { V1, V1_APRIL_HASH, writeV1Data } from '../helpers/legacy-v1';
 

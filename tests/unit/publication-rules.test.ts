@@ -6,7 +6,7 @@ import { canonicalJson } from '../../shared/domain/canonicalJson';
 import { confidentialFragments, findLeaks, MIN_FRAGMENT_WORDS, squash } from '../../shared/domain/confidential';
 import { agreementDateProblem, NEXT_STEPS } from '../../shared/domain/minutesLifecycle';
 import { discussionToHtml } from '../../electron/core/publication/discussionHtml';
-import { cssString } from '../../electron/core/publication/publication';
+import { cssString } from '../../electron/core/publication/minutesHtml';
 
 const json = fc.jsonValue({ maxDepth: 4 }).filter((v) => !JSON.stringify(v).includes('-0'));
 
