@@ -12,7 +12,7 @@ import { inspectDataFile } from './db/file';
 import { defaultBackupDir, type Store } from './db/open';
 import { LATEST_VERSION } from './db/migrations';
 import { DomainError } from './errors';
-import { logChange } from './changelog';
+import { write } from './store/write';
 
 const BACKUP_FOLDER_KEY = 'backup_folder';
 const NAME_PATTERN = /^(.+) (\d{4}-\d{2}-\d{2}) (\d{2})(\d{2})(\d{2}) ([\w-]+)\.sqlite$/;
@@ -121,15 +121,15 @@ export function setBackupFolder(store: Store, folder: string | null): BackupList
     } catch {
       throw new DomainError('invalid_input', `Backups cannot be written to ${resolved}. Choose a folder you can write to.`, 'folder');
     }
-    store.db.transaction(() => {
+    write(store, (w) => {
       store.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(BACKUP_FOLDER_KEY, resolved);
-      logChange(store.db, store.actor, { entity: 'settings', entityId: BACKUP_FOLDER_KEY, action: 'set', detail: { folder: resolved } });
-    })();
+      w.log({ entity: 'settings', entityId: BACKUP_FOLDER_KEY, action: 'set', detail: { folder: resolved } });
+    });
   } else {
-    store.db.transaction(() => {
+    write(store, (w) => {
       store.db.prepare('DELETE FROM settings WHERE key = ?').run(BACKUP_FOLDER_KEY);
-      logChange(store.db, store.actor, { entity: 'settings', entityId: BACKUP_FOLDER_KEY, action: 'reset' });
-    })();
+      w.log({ entity: 'settings', entityId: BACKUP_FOLDER_KEY, action: 'reset' });
+    });
   }
   return listBackups(store, store.file);
 }

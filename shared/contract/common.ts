@@ -1,6 +1,7 @@
 // Pieces every contract slice shares: the error and response shapes, common input schemas and limits, and how a method is declared.
 import { z } from 'zod';
 import { isRealIsoDate } from '../domain/dates';
+import type { ChangedEntity } from '../domain/enums';
 import { DUE_TEXT_MAX } from '../domain/due';
 import { MAX_INITIALS_LENGTH } from '../domain/initials';
 import { OWNERS_MAX, OWNER_NAME_MAX } from '../domain/owners';
@@ -23,6 +24,12 @@ export interface ApiError {
 }
 
 export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** One record (or file) a call changed: what kind, and its id. */
+export interface Changed {
+  entity: ChangedEntity;
+  id: string;
+}
 
 // ---------------------------------------------------------------- input pieces
 

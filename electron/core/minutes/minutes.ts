@@ -17,7 +17,8 @@ import type {
 } from '../../../shared/contract';
 import { MAX_ITEM_DEPTH, moveInOutline, numberItems, type ItemNumbering, type OutlineNode } from '../../../shared/domain/numbering';
 import type { Store } from '../db/open';
-import { logChange, newId, nowInstant } from '../changelog';
+import { newId, nowInstant } from '../changelog';
+import { write, type ReadHandle } from '../store/write';
 import { conflict, DomainError, notFound } from '../errors';
 import { getMeeting } from '../meetings/meetings';
 import { actionsOfMeeting, followedUp } from '../actions/actions';
@@ -32,7 +33,7 @@ export interface EditableMeeting {
   action_seq_issued: number;
 }
 
-export function meetingForEdit(store: Store, meetingId: string): EditableMeeting {
+export function meetingForEdit(store: ReadHandle, meetingId: string): EditableMeeting {
   const row = store.db
     .prepare('SELECT id, board_id, meeting_date, status, action_seq_issued FROM meetings WHERE id = ?')
     .get(meetingId) as EditableMeeting | undefined;
@@ -257,7 +258,7 @@ export function getMinutes(store: Store, input: ParsedInputOf<'getMinutes'>): Mi
 export function addAgendaItem(store: Store, input: ParsedInputOf<'addAgendaItem'>): { item: MinutesItem; outline: AgendaOutlineEntry[] } {
   const id = newId();
   const at = nowInstant();
-  const outline = store.db.transaction(() => {
+  const outline = write(store, (w) => {
     const meeting = meetingForEdit(store, input.meetingId);
     assertStructureEditable(meeting);
     const nodes: OutlineNode[] = loadOutline(store, meeting.id);
@@ -287,21 +288,19 @@ export function addAgendaItem(store: Store, input: ParsedInputOf<'addAgendaItem'
     const placed = moveInOutline([...nodes, { id, parentId, position: 1_000_000 }], id, parentId, index);
     const entries = writeOutline(store, meeting, placed, at);
     const mine = entries.find((e) => e.id === id);
-    logChange(
-      store.db,
-      store.actor,
+    w.log(
       { entity: 'agenda_item', entityId: id, action: 'create', detail: { meetingId: meeting.id, number: mine?.number, title: input.title ?? '' } },
       at,
     );
     return entries;
-  })();
+  }).value;
   const fields = getAgendaItemFields(store, id);
   return { item: { ...fields, discussionJson: null, discussionText: '', decisions: [], actions: [] }, outline };
 }
 
 export function moveAgendaItem(store: Store, input: ParsedInputOf<'moveAgendaItem'>): AgendaChange {
   const at = nowInstant();
-  const outline = store.db.transaction(() => {
+  const outline = write(store, (w) => {
     const { item, meeting } = itemForEdit(store, input.itemId);
     assertStructureEditable(meeting);
     const nodes = loadOutline(store, meeting.id);
@@ -319,20 +318,18 @@ export function moveAgendaItem(store: Store, input: ParsedInputOf<'moveAgendaIte
     const before = new Map(nodes.map((n) => [n.id, n.number]));
     const entries = writeOutline(store, meeting, moveInOutline(nodes, item.id, input.parentId, input.position), at);
     const after = entries.find((e) => e.id === item.id);
-    logChange(
-      store.db,
-      store.actor,
+    w.log(
       { entity: 'agenda_item', entityId: item.id, action: 'move', detail: { from: before.get(item.id), to: after?.number, parentId: input.parentId, position: input.position } },
       at,
     );
     return entries;
-  })();
+  }).value;
   return { itemId: input.itemId, outline };
 }
 
 export function deleteAgendaItem(store: Store, input: ParsedInputOf<'deleteAgendaItem'>): AgendaChange {
   const at = nowInstant();
-  const outline = store.db.transaction(() => {
+  const outline = write(store, (w) => {
     const { item, meeting } = itemForEdit(store, input.itemId);
     assertStructureEditable(meeting);
     const ids = [item.id, ...(store.db.prepare('SELECT id FROM agenda_items WHERE parent_id = ?').pluck().all(item.id) as string[])];
@@ -358,10 +355,7 @@ export function deleteAgendaItem(store: Store, input: ParsedInputOf<'deleteAgend
     store.db.prepare('DELETE FROM agenda_items WHERE id IN (SELECT value FROM json_each(?))').run(idList);
     const remaining = loadOutline(store, meeting.id);
     const entries = writeOutline(store, meeting, compact(remaining), at);
-    logChange(
-      store.db,
-      store.actor,
-      {
+    w.log({
         entity: 'agenda_item',
         entityId: item.id,
         action: 'delete',
@@ -370,7 +364,7 @@ export function deleteAgendaItem(store: Store, input: ParsedInputOf<'deleteAgend
       at,
     );
     return entries;
-  })();
+  }).value;
   return { itemId: input.itemId, outline };
 }
 
@@ -389,7 +383,7 @@ function compact(nodes: readonly OutlineNode[]): OutlineNode[] {
 
 export function updateAgendaItem(store: Store, input: ParsedInputOf<'updateAgendaItem'>): AgendaItemFields {
   const at = nowInstant();
-  store.db.transaction(() => {
+  write(store, (w) => {
     const { item, meeting } = itemForEdit(store, input.itemId);
     assertContentEditable(meeting);
     if (input.deferredToMeetingId) {
@@ -421,8 +415,8 @@ export function updateAgendaItem(store: Store, input: ParsedInputOf<'updateAgend
          WHERE id = @id`,
       )
       .run({ ...next, at, id: item.id });
-    logChange(store.db, store.actor, { entity: 'agenda_item', entityId: item.id, action: 'update', detail: changes }, at);
-  })();
+    w.log({ entity: 'agenda_item', entityId: item.id, action: 'update', detail: changes }, at);
+  });
   return getAgendaItemFields(store, input.itemId);
 }
 
@@ -442,7 +436,7 @@ export function saveDiscussion(store: Store, input: ParsedInputOf<'saveDiscussio
     throw new DomainError('invalid_input', 'The discussion could not be saved: it did not come in the editor’s format.', 'json');
   }
   const at = nowInstant();
-  store.db.transaction(() => {
+  write(store, (w) => {
     const { item, meeting } = itemForEdit(store, input.itemId);
     assertContentEditable(meeting);
     if (item.discussion_json === input.json && item.discussion_text === input.text) return;
@@ -450,8 +444,8 @@ export function saveDiscussion(store: Store, input: ParsedInputOf<'saveDiscussio
       .prepare('UPDATE agenda_items SET discussion_json = ?, discussion_text = ?, updated_at = ? WHERE id = ?')
       .run(input.json, input.text, at, item.id);
     // The log records that the discussion changed and how long it is, not every keystroke's text.
-    logChange(store.db, store.actor, { entity: 'agenda_item', entityId: item.id, action: 'discussion', detail: { characters: input.text.length } }, at);
-  })();
+    w.log({ entity: 'agenda_item', entityId: item.id, action: 'discussion', detail: { characters: input.text.length } }, at);
+  });
   const updatedAt = store.db.prepare('SELECT updated_at FROM agenda_items WHERE id = ?').pluck().get(input.itemId) as string;
   return { itemId: input.itemId, updatedAt };
 }
@@ -478,7 +472,7 @@ function decisionForEdit(store: Store, decisionId: string): { decision: Decision
 export function addDecision(store: Store, input: ParsedInputOf<'addDecision'>): MinutesDecision {
   const id = newId();
   const at = nowInstant();
-  store.db.transaction(() => {
+  write(store, (w) => {
     const { item, meeting } = itemForEdit(store, input.itemId);
     assertContentEditable(meeting);
     const existing = store.db.prepare('SELECT id FROM decisions WHERE agenda_item_id = ? ORDER BY position, created_at').pluck().all(item.id) as string[];
@@ -494,34 +488,34 @@ export function addDecision(store: Store, input: ParsedInputOf<'addDecision'>): 
       .run(id, item.id, index, input.text ?? '', at, at);
     const place = store.db.prepare('UPDATE decisions SET position = ? WHERE id = ? AND position <> ?');
     existing.forEach((d, i) => place.run(i, d, i));
-    logChange(store.db, store.actor, { entity: 'decision', entityId: id, action: 'create', detail: { itemId: item.id, text: input.text ?? '' } }, at);
-  })();
+    w.log({ entity: 'decision', entityId: id, action: 'create', detail: { itemId: item.id, text: input.text ?? '' } }, at);
+  });
   return toDecision(store.db.prepare('SELECT id, agenda_item_id, position, text FROM decisions WHERE id = ?').get(id) as DecisionRow);
 }
 
 export function updateDecision(store: Store, input: ParsedInputOf<'updateDecision'>): MinutesDecision {
   const at = nowInstant();
-  store.db.transaction(() => {
+  write(store, (w) => {
     const { decision, meeting } = decisionForEdit(store, input.decisionId);
     assertContentEditable(meeting);
     if (decision.text === input.text) return;
     store.db.prepare('UPDATE decisions SET text = ?, updated_at = ? WHERE id = ?').run(input.text, at, decision.id);
-    logChange(store.db, store.actor, { entity: 'decision', entityId: decision.id, action: 'update', detail: { text: input.text } }, at);
-  })();
+    w.log({ entity: 'decision', entityId: decision.id, action: 'update', detail: { text: input.text } }, at);
+  });
   return toDecision(store.db.prepare('SELECT id, agenda_item_id, position, text FROM decisions WHERE id = ?').get(input.decisionId) as DecisionRow);
 }
 
 export function deleteDecision(store: Store, input: ParsedInputOf<'deleteDecision'>): { decisionId: string } {
   const at = nowInstant();
-  store.db.transaction(() => {
+  write(store, (w) => {
     const { decision, meeting } = decisionForEdit(store, input.decisionId);
     assertContentEditable(meeting);
     store.db.prepare('DELETE FROM decisions WHERE id = ?').run(decision.id);
     const rest = store.db.prepare('SELECT id FROM decisions WHERE agenda_item_id = ? ORDER BY position, created_at').pluck().all(decision.agenda_item_id) as string[];
     const place = store.db.prepare('UPDATE decisions SET position = ? WHERE id = ? AND position <> ?');
     rest.forEach((d, i) => place.run(i, d, i));
-    logChange(store.db, store.actor, { entity: 'decision', entityId: decision.id, action: 'delete', detail: { itemId: decision.agenda_item_id, text: decision.text } }, at);
-  })();
+    w.log({ entity: 'decision', entityId: decision.id, action: 'delete', detail: { itemId: decision.agenda_item_id, text: decision.text } }, at);
+  });
   return { decisionId: input.decisionId };
 }
 
@@ -529,7 +523,7 @@ export function deleteDecision(store: Store, input: ParsedInputOf<'deleteDecisio
 
 export function setMinutesStyle(store: Store, input: ParsedInputOf<'setMinutesStyle'>): MinutesStyle {
   const at = nowInstant();
-  store.db.transaction(() => {
+  write(store, (w) => {
     const board = store.db.prepare('SELECT item_numbering, reference_format FROM boards WHERE id = ? AND archived_at IS NULL').get(input.boardId) as
       | { item_numbering: ItemNumbering; reference_format: string }
       | undefined;
@@ -549,10 +543,7 @@ export function setMinutesStyle(store: Store, input: ParsedInputOf<'setMinutesSt
       }
     }
     // Actions already agreed keep their references: a reference is never changed once issued.
-    logChange(
-      store.db,
-      store.actor,
-      {
+    w.log({
         entity: 'board',
         entityId: input.boardId,
         action: 'minutes_style',
@@ -560,6 +551,6 @@ export function setMinutesStyle(store: Store, input: ParsedInputOf<'setMinutesSt
       },
       at,
     );
-  })();
+  });
   return { boardId: input.boardId, ...boardStyle(store, input.boardId) };
 }

@@ -6,7 +6,8 @@ import { todayIso } from '../../../shared/domain/dates';
 import { fractionFromValue, parseQuorumFraction } from '../../../shared/domain/quorum';
 import type { Store } from '../db/open';
 import { renameWithin } from '../boards/boards';
-import { logChange, newId, nowInstant } from '../changelog';
+import { newId, nowInstant } from '../changelog';
+import { write } from '../store/write';
 import { conflict, DomainError, notFound } from '../errors';
 
 interface BoardRow {
@@ -74,9 +75,9 @@ const sameRule = (a: QuorumRule, b: QuorumRule): boolean => JSON.stringify(a) ==
 
 export function updateBoardSettings(store: Store, input: ParsedInputOf<'updateBoardSettings'>): BoardSettings {
   const at = nowInstant();
-  store.db.transaction(() => {
+  write(store, (w) => {
     const before = requireBoardRow(store, input.boardId);
-    renameWithin(store, input.boardId, input.name, at);
+    renameWithin(w, input.boardId, input.name, at);
 
     const shortCode = input.shortCode ? input.shortCode : null;
     if (shortCode) {
@@ -138,9 +139,9 @@ export function updateBoardSettings(store: Store, input: ParsedInputOf<'updateBo
     if (before.agenda_template !== template) changed.agendaTemplate = input.agendaTemplate;
     if (before.cadence_days !== (input.cadenceDays ?? null)) changed.cadenceDays = input.cadenceDays ?? null;
     if (Object.keys(changed).length > 0) {
-      logChange(store.db, store.actor, { entity: 'board', entityId: input.boardId, action: 'settings', detail: changed }, at);
+      w.log({ entity: 'board', entityId: input.boardId, action: 'settings', detail: changed }, at);
     }
-  })();
+  });
   return getBoardSettings(store, { boardId: input.boardId });
 }
 
@@ -188,7 +189,7 @@ export function listGroups(store: Store, input: ParsedInputOf<'listGroups'>): Bo
 export function saveGroup(store: Store, input: ParsedInputOf<'saveGroup'>): BoardGroup {
   const at = nowInstant();
   const groupId = input.groupId ?? newId();
-  store.db.transaction(() => {
+  write(store, (w) => {
     requireBoardRow(store, input.boardId);
     const clash = store.db
       .prepare('SELECT id FROM board_groups WHERE board_id = ? AND name = ? COLLATE NOCASE AND id <> ?')
@@ -217,19 +218,17 @@ export function saveGroup(store: Store, input: ParsedInputOf<'saveGroup'>): Boar
     }
     const addMember = store.db.prepare('INSERT INTO group_members (group_id, member_id) VALUES (?, ?)');
     for (const memberId of memberIds) addMember.run(groupId, memberId);
-    logChange(
-      store.db,
-      store.actor,
+    w.log(
       { entity: 'group', entityId: groupId, action: input.groupId ? 'update' : 'create', detail: { name: input.name, kind: input.kind, members: memberIds.length } },
       at,
     );
-  })();
+  });
   const row = store.db.prepare(`${GROUP_SQL} WHERE g.id = ?`).get(groupId) as GroupRow;
   return toGroup(store, row);
 }
 
 export function deleteGroup(store: Store, input: ParsedInputOf<'deleteGroup'>): { deleted: true } {
-  store.db.transaction(() => {
+  write(store, (w) => {
     const row = store.db.prepare(`${GROUP_SQL} WHERE g.id = ?`).get(input.groupId) as GroupRow | undefined;
     if (!row) throw notFound('group');
     if (row.action_count > 0) {
@@ -238,7 +237,7 @@ export function deleteGroup(store: Store, input: ParsedInputOf<'deleteGroup'>): 
       );
     }
     store.db.prepare('DELETE FROM board_groups WHERE id = ?').run(input.groupId);
-    logChange(store.db, store.actor, { entity: 'group', entityId: input.groupId, action: 'delete', detail: { name: row.name } });
-  })();
+    w.log({ entity: 'group', entityId: input.groupId, action: 'delete', detail: { name: row.name } });
+  });
   return { deleted: true };
 }
