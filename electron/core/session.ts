@@ -7,6 +7,7 @@ import { version } from '../../package.json';
 import { backupFolder, backupPath, dailyBackup, listBackups, putInPlace, setAside, takeBackup, verifyBackup } from './backups';
 import { damaged, LATEST_VERSION, openStore, StoreOpenError, type OpenOptions, type Store } from './db/open';
 import { DomainError } from './errors';
+import { reportFileChanged } from './store/changes';
 import type { PdfPrinter } from './publication/publication';
 
 export type { PdfPrinter };
@@ -86,7 +87,9 @@ export function sessionBackups(session: Session): BackupList {
 
 export async function backUpNow(session: Session): Promise<BackupInfo> {
   if (!session.store) throw new DomainError('store_unavailable', 'There is no open data file to back up.');
-  return takeBackup(session.store, 'manual');
+  const backup = await takeBackup(session.store, 'manual');
+  reportFileChanged('backup', backup.name);
+  return backup;
 }
 
 /**
@@ -101,12 +104,14 @@ export async function restoreBackup(session: Session, name: string): Promise<App
   const source = backupPath(folder, name);
   verifyBackup(source);
   if (session.store) {
-    await takeBackup(session.store, 'before-restore');
+    reportFileChanged('backup', (await takeBackup(session.store, 'before-restore')).name);
     closeSession(session);
   } else {
     setAside(session.dataFile);
   }
   putInPlace(source, session.dataFile);
+  // From here on everything the app shows may differ: every screen reads it again.
+  reportFileChanged('data_file', session.dataFile);
   await open(session, session.dataFile);
   return session.status;
 }
@@ -119,6 +124,7 @@ export async function switchDataFile(session: Session, file: string): Promise<Ap
     throw new DomainError('invalid_input', 'That is a folder. Give the path of a data file, for example minutes.sqlite.', 'path');
   }
   closeSession(session);
+  reportFileChanged('data_file', target);
   await open(session, target);
   return session.status;
 }

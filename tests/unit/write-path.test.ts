@@ -4,11 +4,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Changed } from '../../shared/contract';
+import type { ApiResponse, Changed } from '../../shared/contract';
 import type { Core } from '../../electron/core/app';
 import type { Store } from '../../electron/core/db/open';
 import { settleAction } from '../../electron/core/arising/actionProgress';
 import { write, type ReadHandle, type WriteHandle } from '../../electron/core/store/write';
+import { seedFixtureMinutes } from '../helpers/fixture-minutes';
 import { tempCore } from '../helpers/temp';
 
 const storeOf = (core: Core): Store => {
@@ -127,6 +128,78 @@ describe('the write wrapper', () => {
       settleAction(w, 'no-such-action');
       expect(boardCount(w)).toBe(0);
     });
+  });
+});
+
+describe('what a call changed', () => {
+  /** Calls through dispatch and checks its `changes` are exactly what the change log gained. */
+  function tracked(core: Core): (method: string, payload: unknown) => Promise<unknown> {
+    const store = storeOf(core);
+    return async (method, payload) => {
+      const before = lastSeq(store);
+      const response = (await core.callAsync(method, payload)) as ApiResponse<unknown>;
+      expect(response.changes ?? [], `${method} says what the change log says`).toEqual(loggedSince(store, before));
+      if (!response.ok) throw new Error(`${method} failed: ${response.error.message}`);
+      return response.value;
+    };
+  }
+
+  it('answers every write with exactly the records its change-log entries name, and a read with none', async () => {
+    const core = await tempCore();
+    const call = tracked(core);
+    const seeded = await seedFixtureMinutes(call);
+    const board = { boardId: seeded.boardId };
+
+    const next = (await call('startNextMeeting', { fromMeetingId: seeded.meetingId, date: '2014-05-29' })) as { id: string };
+    const arising = (await call('getMattersArising', { meetingId: next.id })) as { entries: Array<{ actionId: string }> };
+    expect(arising.entries.length).toBeGreaterThan(0);
+    await call('recordActionUpdate', { meetingId: next.id, actionId: arising.entries[0]!.actionId, text: 'Under way', status: 'in_progress' });
+    await call('markAllInProgress', { meetingId: next.id });
+    await call('updateMeetingHeader', { meetingId: next.id, date: '2014-05-30', venue: 'Tooley Street' });
+    await call('carryForward', { meetingId: next.id });
+    await call('updateBoardSettings', { ...board, name: 'Renamed Board', referenceFormat: "yyyy-MM-dd'/'{n}", itemNumbering: 'letters', quorumKind: 'none', confidentialDisplay: 'placeholder', agendaTemplate: [] });
+    await call('setMinutesStyle', { ...board, numbering: 'decimal' });
+    const member = (await call('addRosterMember', { ...board, fullName: 'Pat Example', initials: 'PX' })) as { id: string };
+    await call('updateRosterMember', { memberId: member.id, fullName: 'Pat Example', initials: 'PXE' });
+    await call('markMemberLeft', { memberId: member.id, leftOn: '2014-06-01' });
+    await call('deleteRosterMember', { memberId: member.id });
+    const group = (await call('saveGroup', { ...board, name: 'Task group', kind: 'subgroup' })) as { id: string };
+    await call('deleteGroup', { groupId: group.id });
+    await call('circulateMinutes', { meetingId: seeded.meetingId });
+    await call('agreeMinutes', { meetingId: seeded.meetingId, atMeetingId: next.id, amendments: null });
+    await call('recordCorrection', { meetingId: seeded.meetingId, date: '2014-06-01', what: 'A name', why: 'Misspelt', agreedAtMeetingId: null });
+    await call('publishMinutes', { meetingId: seeded.meetingId });
+    const spare = (await call('createMeeting', { ...board, date: '2014-09-01' })) as { id: string };
+    await call('addGuest', { meetingId: spare.id, name: 'A Visitor', forItemIds: [] });
+    await call('deleteMeeting', { meetingId: spare.id });
+    await call('setBackupFolder', { folder: path.join(path.dirname(storeOf(core).file), 'elsewhere') });
+
+    const read = core.call('listBoards', {});
+    expect(read.ok).toBe(true);
+    expect('changes' in read).toBe(false);
+  }, 60_000);
+
+  it('says nothing changed when a call is refused', async () => {
+    const core = await tempCore();
+    const call = tracked(core);
+    await call('createBoard', { name: 'Executive Board' });
+    const refused = core.call('createBoard', { name: 'Executive Board' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect('changes' in refused).toBe(false);
+  });
+
+  it('names a backup taken, and the data file when a backup is restored over it', async () => {
+    const core = await tempCore();
+    const backup = await core.callAsync('backUpNow', {});
+    expect(backup.ok).toBe(true);
+    const name = (backup as { value: { name: string } }).value.name;
+    expect(backup.changes).toEqual([{ entity: 'backup', id: name }]);
+
+    const restored = await core.callAsync('restoreBackup', { name });
+    expect(restored.ok).toBe(true);
+    const dataFile = storeOf(core).file;
+    expect(restored.changes?.map((c) => c.entity)).toEqual(['backup', 'data_file']);
+    expect(restored.changes?.[1]).toEqual({ entity: 'data_file', id: dataFile });
   });
 });
 
