@@ -6,17 +6,20 @@ import { call } from '../api/client';
 import { BackupTable } from '../features/backups/BackupTable';
 import { Dialog } from './Dialog';
 import { Field } from './Field';
-import { useQuery } from './useQuery';
 import { useSubmit } from './useSubmit';
+import { useLiveQuery } from '../api/useLiveQuery';
 
 interface ProblemScreenProps {
   problem: Pick<StoreProblem, 'title' | 'message' | 'advice'> & { kind?: StoreProblem['kind'] };
   dataFile?: string;
-  /** Present when the app is running and can act on the problem. */
-  onResolved?: (status: AppStatus) => void;
+  /**
+   * True when the app is running and can act on the problem. Opening another file or restoring
+   * a backup replaces the data file, and the shell (watching it) moves on by itself.
+   */
+  canAct?: boolean;
 }
 
-export function ProblemScreen({ problem, dataFile, onResolved }: ProblemScreenProps) {
+export function ProblemScreen({ problem, dataFile, canAct = false }: ProblemScreenProps) {
   return (
     <main className="problem-screen" aria-labelledby="problem-title">
       <div className="problem-card">
@@ -30,14 +33,14 @@ export function ProblemScreen({ problem, dataFile, onResolved }: ProblemScreenPr
             Data file: <code>{dataFile}</code>
           </p>
         ) : null}
-        {onResolved ? <ProblemActions locked={problem.kind === 'locked'} onResolved={onResolved} /> : null}
+        {canAct ? <ProblemActions locked={problem.kind === 'locked'} /> : null}
       </div>
     </main>
   );
 }
 
-function ProblemActions({ locked, onResolved }: { locked: boolean; onResolved: (status: AppStatus) => void }) {
-  const backups = useQuery(() => call('listBackups', {}), []);
+function ProblemActions({ locked }: { locked: boolean }) {
+  const backups = useLiveQuery(() => call('listBackups', {}), [], { watches: ['backup', 'settings'] });
   const [opening, setOpening] = useState(false);
   const [quit, setQuit] = useState(false);
   const quitting = useSubmit();
@@ -76,11 +79,11 @@ function ProblemActions({ locked, onResolved }: { locked: boolean; onResolved: (
           <BackupTable
             backups={backups.data.backups}
             currentFileNote="The file that could not be opened is kept beside it under a new name; it is not changed or deleted."
-            onRestored={onResolved}
+            onRestored={() => undefined}
           />
         </section>
       ) : null}
-      {opening ? <OpenFileDialog onCancel={() => setOpening(false)} onOpened={onResolved} /> : null}
+      {opening ? <OpenFileDialog onCancel={() => setOpening(false)} onOpened={() => setOpening(false)} /> : null}
     </div>
   );
 }

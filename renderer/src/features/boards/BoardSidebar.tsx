@@ -8,12 +8,11 @@ interface BoardSidebarProps {
   boards: BoardSummary[];
   loading: boolean;
   currentBoardId: string | undefined;
-  onChanged: () => void;
   backupsCurrent: boolean;
   actionLogCurrent: boolean;
 }
 
-export function BoardSidebar({ boards, loading, currentBoardId, onChanged, backupsCurrent, actionLogCurrent }: BoardSidebarProps) {
+export function BoardSidebar({ boards, loading, currentBoardId, backupsCurrent, actionLogCurrent }: BoardSidebarProps) {
   const [creating, setCreating] = useState(false);
   return (
     <nav className="sidebar" aria-label="Boards">
@@ -60,7 +59,6 @@ export function BoardSidebar({ boards, loading, currentBoardId, onChanged, backu
           onCancel={() => setCreating(false)}
           onCreated={(board) => {
             setCreating(false);
-            onChanged();
             navigate({ name: 'board', boardId: board.id });
           }}
         />
