@@ -1,5 +1,6 @@
 // The dispatch table: API method name -> core function. Both hosts call `dispatch`,
-// which validates the payload against the contract before any core code runs.
+// which validates the payload against the contract before any core code runs, and answers
+// with what the call changed as well as its result.
 import { SqliteError } from 'better-sqlite3';
 import type { z } from 'zod';
 import {
@@ -11,6 +12,7 @@ import {
 } from '../../shared/contract';
 import { DomainError } from './errors';
 import type { CoreContext, Handler } from './handler';
+import { ChangeList, collectingChanges } from './store/changes';
 import { appHandlers, backupsHandlers } from './app/handlers';
 import { boardsHandlers } from './boards/handlers';
 import { meetingsHandlers } from './meetings/handlers';
@@ -89,10 +91,16 @@ function toApiError(err: unknown): ApiError {
   return { code: 'internal', message: 'Something went wrong inside Matters Arising; the change was not made.' };
 }
 
+/** The response, with what the call changed when it changed anything (a read changes nothing). */
+function answer(response: ApiResponse<unknown>, changes: ChangeList): ApiResponse<unknown> {
+  return changes.size > 0 ? { ...response, changes: changes.toArray() } : response;
+}
+
 /**
  * Validates and runs one call. Never throws: every failure becomes {ok: false, error}.
  * Every handler is called the same way: the answer is a Promise when the handler's result is one
- * (those that copy files or print), else the plain response.
+ * (those that copy files or print), else the plain response. The handler's writes report what
+ * they changed to this call (store/changes.ts), so handlers keep their own result types.
  */
 export function dispatch(ctx: CoreContext, method: unknown, payload: unknown): ApiResponse<unknown> | Promise<ApiResponse<unknown>> {
   if (!isMethodName(method)) {
@@ -100,17 +108,19 @@ export function dispatch(ctx: CoreContext, method: unknown, payload: unknown): A
   }
   const parsed = contract[method].input.safeParse(payload);
   if (!parsed.success) return { ok: false, error: describeIssues(parsed.error) };
+  const changes = new ChangeList();
   try {
     const handler = handlers[method] as Handler<MethodName>;
-    const value = handler(ctx, parsed.data as never);
+    const value = collectingChanges(changes, () => handler(ctx, parsed.data as never));
     if (value instanceof Promise) {
       return value.then(
-        (resolved): ApiResponse<unknown> => ({ ok: true, value: resolved }),
-        (err: unknown): ApiResponse<unknown> => ({ ok: false, error: toApiError(err) }),
+        (resolved): ApiResponse<unknown> => answer({ ok: true, value: resolved }, changes),
+        (err: unknown): ApiResponse<unknown> => answer({ ok: false, error: toApiError(err) }, changes),
       );
     }
-    return { ok: true, value };
+    return answer({ ok: true, value }, changes);
   } catch (err) {
-    return { ok: false, error: toApiError(err) };
+    // A failed call normally changed nothing; should an earlier write of it have committed, say so.
+    return answer({ ok: false, error: toApiError(err) }, changes);
   }
 }

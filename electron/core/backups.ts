@@ -11,7 +11,7 @@ import { backupFileName, backupTo } from './db/backup';
 import { BACKUP_FOLDER_NAME, defaultBackupDir, identify, StoreOpenError, type Store } from './db/open';
 import { makeFolderPrivate, makePrivate } from './db/private';
 import { DomainError } from './errors';
-import { logChange } from './changelog';
+import { write } from './store/write';
 
 const BACKUP_FOLDER_KEY = 'backup_folder';
 const NAME_PATTERN = /^(.+) (\d{4}-\d{2}-\d{2}) (\d{2})(\d{2})(\d{2}) ([\w-]+)\.sqlite$/;
@@ -142,15 +142,15 @@ export function setBackupFolder(store: Store, folder: string | null): BackupList
     } catch {
       throw new DomainError('invalid_input', `Backups cannot be written to ${resolved}. Choose a folder you can write to.`, 'folder');
     }
-    store.db.transaction(() => {
+    write(store, (w) => {
       store.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(BACKUP_FOLDER_KEY, resolved);
-      logChange(store.db, store.actor, { entity: 'settings', entityId: BACKUP_FOLDER_KEY, action: 'set', detail: { folder: resolved } });
-    })();
+      w.log({ entity: 'settings', entityId: BACKUP_FOLDER_KEY, action: 'set', detail: { folder: resolved } });
+    });
   } else {
-    store.db.transaction(() => {
+    write(store, (w) => {
       store.db.prepare('DELETE FROM settings WHERE key = ?').run(BACKUP_FOLDER_KEY);
-      logChange(store.db, store.actor, { entity: 'settings', entityId: BACKUP_FOLDER_KEY, action: 'reset' });
-    })();
+      w.log({ entity: 'settings', entityId: BACKUP_FOLDER_KEY, action: 'reset' });
+    });
   }
   return listBackups(store, store.file);
 }

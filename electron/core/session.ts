@@ -7,6 +7,7 @@ import type { AppStatus, BackupInfo, BackupList } from '../../shared/contract';
 import { backupDue, backupFolder, backupPath, dailyBackup, listBackups, newestBackupTime, putInPlace, setAside, takeBackup, tightenBackups, verifyBackup } from './backups';
 import { damaged, LATEST_VERSION, openStore, StoreOpenError, type OpenOptions, type Store } from './db/open';
 import { DomainError } from './errors';
+import { reportFileChanged } from './store/changes';
 import type { PdfPrinter } from './publication/publication';
 import { APP_VERSION } from './version';
 
@@ -201,6 +202,7 @@ export async function backUpNow(session: Session): Promise<BackupInfo> {
   if (!session.store) throw new DomainError('store_unavailable', 'There is no open data file to back up.');
   const taken = await takeBackup(session.store, 'manual', session.hooks.now?.() ?? new Date());
   session.auto.newest = Date.parse(taken.takenAt);
+  reportFileChanged('backup', taken.name);
   return taken;
 }
 
@@ -225,12 +227,14 @@ export async function restoreBackup(session: Session, name: string): Promise<App
   const source = backupPath(folder, name);
   verifyBackup(source);
   if (session.store) {
-    await takeBackup(session.store, 'before-restore');
+    reportFileChanged('backup', (await takeBackup(session.store, 'before-restore')).name);
     closeSession(session);
   } else {
     setAside(session.dataFile);
   }
   putInPlace(source, session.dataFile);
+  // From here on everything the app shows may differ: every screen reads it again.
+  reportFileChanged('data_file', session.dataFile);
   await open(session, session.dataFile);
   return session.status;
 }
@@ -251,6 +255,7 @@ export async function switchDataFile(session: Session, file: string, overrideLoc
     throw new DomainError('invalid_input', `${problem.title}. ${problem.message} ${problem.advice}`, 'path');
   }
   closeSession(session);
+  reportFileChanged('data_file', target);
   adopt(session, next);
   return session.status;
 }

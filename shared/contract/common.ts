@@ -1,6 +1,7 @@
 // Pieces every contract slice shares: the error and response shapes, common input schemas and limits, and how a method is declared.
 import { z } from 'zod';
 import { isRealIsoDate } from '../domain/dates';
+import type { ChangedEntity } from '../domain/enums';
 import { DUE_TEXT_MAX } from '../domain/due';
 import { MAX_INITIALS_LENGTH } from '../domain/initials';
 import { OWNERS_MAX, OWNER_NAME_MAX } from '../domain/owners';
@@ -22,7 +23,17 @@ export interface ApiError {
   field?: string;
 }
 
-export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+/** One record (or file) a call changed: what kind, and its id. */
+export interface Changed {
+  entity: ChangedEntity;
+  id: string;
+}
+
+/**
+ * The answer to every call. A call that changed something says what (`changes`, each record
+ * once), so the renderer re-runs the queries that show it; a read has no `changes`.
+ */
+export type ApiResponse<T> = { ok: true; value: T; changes?: Changed[] } | { ok: false; error: ApiError; changes?: Changed[] };
 
 // ---------------------------------------------------------------- input pieces
 

@@ -63,3 +63,15 @@ export const STORE_PROBLEM_KINDS = [
   'other',
 ] as const;
 export type StoreProblemKind = (typeof STORE_PROBLEM_KINDS)[number];
+
+/** What the change log names as changed: the kind of record each entry is about. */
+export const CHANGE_LOG_ENTITIES = ['board', 'meeting', 'agenda_item', 'decision', 'action', 'correction', 'roster_member', 'group', 'settings'] as const;
+export type ChangeLogEntity = (typeof CHANGE_LOG_ENTITIES)[number];
+
+/**
+ * What a call can say it changed: a record the change log names, or (outside the database,
+ * so never in the change log) a backup file, or the whole data file (another file opened, a
+ * backup restored over it).
+ */
+export const CHANGED_ENTITIES = [...CHANGE_LOG_ENTITIES, 'backup', 'data_file'] as const;
+export type ChangedEntity = (typeof CHANGED_ENTITIES)[number];

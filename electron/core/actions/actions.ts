@@ -5,7 +5,8 @@ import { lastDayOfMonthIso, readDue } from '../../../shared/domain/due';
 import { matchOwner, type OwnerMatch, type OwnerRef } from '../../../shared/domain/owners';
 import { formatReference, nextReference } from '../../../shared/domain/references';
 import type { Store } from '../db/open';
-import { logChange, newId, nowInstant } from '../changelog';
+import { newId, nowInstant } from '../changelog';
+import { write, type ReadHandle, type WriteHandle } from '../store/write';
 import { conflict, DomainError, notFound } from '../errors';
 import { settleAction } from '../arising/actionProgress';
 import { assertContentEditable, itemForEdit, meetingForEdit, type EditableMeeting } from '../minutes/editable';
@@ -26,20 +27,20 @@ function actionForEdit(store: Store, actionId: string): { action: ActionRow; mee
 
 // ---------------------------------------------------------------- references
 
-function referenceTaken(store: Store, boardId: string, reference: string): boolean {
+function referenceTaken(store: ReadHandle, boardId: string, reference: string): boolean {
   return (
     store.db.prepare('SELECT 1 FROM issued_references WHERE board_id = ? AND reference = ?').get(boardId, reference) !== undefined ||
     store.db.prepare('SELECT 1 FROM actions WHERE board_id = ? AND reference = ?').get(boardId, reference) !== undefined
   );
 }
 
-function issueReference(store: Store, meeting: EditableMeeting, actionId: string, at: string): { seq: number; reference: string } {
-  const fmt = store.db.prepare('SELECT reference_format FROM boards WHERE id = ?').pluck().get(meeting.board_id) as string;
-  const issued = nextReference(fmt, meeting.meeting_date, meeting.action_seq_issued, (r) => referenceTaken(store, meeting.board_id, r));
-  store.db
+function issueReference(w: WriteHandle, meeting: EditableMeeting, actionId: string, at: string): { seq: number; reference: string } {
+  const fmt = w.db.prepare('SELECT reference_format FROM boards WHERE id = ?').pluck().get(meeting.board_id) as string;
+  const issued = nextReference(fmt, meeting.meeting_date, meeting.action_seq_issued, (r) => referenceTaken(w, meeting.board_id, r));
+  w.db
     .prepare('INSERT INTO issued_references (board_id, reference, action_id, issued_at) VALUES (?, ?, ?, ?)')
     .run(meeting.board_id, issued.reference, actionId, at);
-  store.db.prepare('UPDATE meetings SET action_seq_issued = ? WHERE id = ?').run(issued.seq, meeting.id);
+  w.db.prepare('UPDATE meetings SET action_seq_issued = ? WHERE id = ?').run(issued.seq, meeting.id);
   return issued;
 }
 
@@ -48,11 +49,11 @@ function issueReference(store: Store, meeting: EditableMeeting, actionId: string
  * name the meeting they came from. The old references stay issued and are never reused.
  * If any new reference is already taken, every reference is left as it was.
  */
-export function rereferenceMeeting(store: Store, meetingId: string, newDate: string, at: string): void {
-  const meeting = meetingForEdit(store, meetingId);
+export function rereferenceMeeting(w: WriteHandle, meetingId: string, newDate: string, at: string): void {
+  const meeting = meetingForEdit(w, meetingId);
   if (meeting.status !== 'draft') return;
-  const fmt = store.db.prepare('SELECT reference_format FROM boards WHERE id = ?').pluck().get(meeting.board_id) as string;
-  const actions = store.db.prepare('SELECT id, seq, reference FROM actions WHERE meeting_id = ? ORDER BY seq').all(meetingId) as Array<{
+  const fmt = w.db.prepare('SELECT reference_format FROM boards WHERE id = ?').pluck().get(meeting.board_id) as string;
+  const actions = w.db.prepare('SELECT id, seq, reference FROM actions WHERE meeting_id = ? ORDER BY seq').all(meetingId) as Array<{
     id: string;
     seq: number;
     reference: string;
@@ -60,13 +61,13 @@ export function rereferenceMeeting(store: Store, meetingId: string, newDate: str
   const renamed = actions.map((a) => ({ ...a, next: formatReference(fmt, newDate, a.seq) })).filter((a) => a.next !== a.reference);
   if (renamed.length === 0) return;
   const nextSet = new Set(renamed.map((a) => a.next));
-  if (nextSet.size !== renamed.length || renamed.some((a) => referenceTaken(store, meeting.board_id, a.next))) return;
-  const update = store.db.prepare('UPDATE actions SET reference = ?, updated_at = ? WHERE id = ?');
-  const issue = store.db.prepare('INSERT INTO issued_references (board_id, reference, action_id, issued_at) VALUES (?, ?, ?, ?)');
+  if (nextSet.size !== renamed.length || renamed.some((a) => referenceTaken(w, meeting.board_id, a.next))) return;
+  const update = w.db.prepare('UPDATE actions SET reference = ?, updated_at = ? WHERE id = ?');
+  const issue = w.db.prepare('INSERT INTO issued_references (board_id, reference, action_id, issued_at) VALUES (?, ?, ?, ?)');
   for (const a of renamed) {
     update.run(a.next, at, a.id);
     issue.run(meeting.board_id, a.next, a.id, at);
-    logChange(store.db, store.actor, { entity: 'action', entityId: a.id, action: 'rereference', detail: { from: a.reference, to: a.next } }, at);
+    w.log({ entity: 'action', entityId: a.id, action: 'rereference', detail: { from: a.reference, to: a.next } }, at);
   }
 }
 
@@ -82,8 +83,8 @@ const samePersonOrGroup = (row: Pick<ActionOwnerRow, 'member_id' | 'group_id'>, 
  * records them, anyone else as the roster or group is named now. An owner the action already had
  * keeps the name it was given then, so re-saving the owners never renames anyone.
  */
-function writeOwners(store: Store, meeting: EditableMeeting, actionId: string, refs: readonly OwnerRef[]): OwnerMatch[] {
-  const dir = ownerDirectoryAt(store.db, meeting.board_id, meeting.id);
+function writeOwners(w: WriteHandle, meeting: EditableMeeting, actionId: string, refs: readonly OwnerRef[]): OwnerMatch[] {
+  const dir = ownerDirectoryAt(w.db, meeting.board_id, meeting.id);
   // The first entry for a person is how this meeting names them (see ownerDirectoryAt).
   const named = (memberId: string) => dir.members.find((x) => x.id === memberId);
   const resolved: OwnerMatch[] = refs.map((ref): OwnerMatch => {
@@ -111,9 +112,9 @@ function writeOwners(store: Store, meeting: EditableMeeting, actionId: string, r
             : p.kind === 'name' && o.kind === 'name' && p.name.toLocaleLowerCase('en-GB') === o.name.toLocaleLowerCase('en-GB'),
       ) === i,
   );
-  const before = store.db.prepare('SELECT * FROM action_owners WHERE action_id = ?').all(actionId) as ActionOwnerRow[];
-  store.db.prepare('DELETE FROM action_owners WHERE action_id = ?').run(actionId);
-  const insert = store.db.prepare(
+  const before = w.db.prepare('SELECT * FROM action_owners WHERE action_id = ?').all(actionId) as ActionOwnerRow[];
+  w.db.prepare('DELETE FROM action_owners WHERE action_id = ?').run(actionId);
+  const insert = w.db.prepare(
     'INSERT INTO action_owners (id, action_id, member_id, group_id, name_text, position, printed_as, member_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   unique.forEach((o, i) => {
@@ -161,8 +162,8 @@ function resolveDue(store: Store, meeting: EditableMeeting, typed: string): Acti
   }
 }
 
-function writeDue(store: Store, actionId: string, due: ActionDue, at: string): void {
-  store.db
+function writeDue(w: WriteHandle, actionId: string, due: ActionDue, at: string): void {
+  w.db
     .prepare('UPDATE actions SET due_kind = ?, due_date = ?, due_meeting_id = ?, due_text = ?, updated_at = ? WHERE id = ?')
     .run(due.kind, due.date, due.meetingId, due.text, at, actionId);
 }
@@ -172,11 +173,11 @@ function writeDue(store: Store, actionId: string, due: ActionDue, at: string): v
 export function addAction(store: Store, input: ParsedInputOf<'addAction'>): MinutesAction {
   const id = newId();
   const at = nowInstant();
-  store.db.transaction(() => {
+  write(store, (w) => {
     const { item, meeting } = itemForEdit(store, input.itemId);
     assertContentEditable(meeting);
     const due = input.due === undefined ? null : resolveDue(store, meeting, input.due);
-    const { seq, reference } = issueReference(store, meeting, id, at);
+    const { seq, reference } = issueReference(w, meeting, id, at);
     const position = (store.db.prepare('SELECT coalesce(max(position), -1) + 1 FROM actions WHERE agenda_item_id = ?').pluck().get(item.id) as number) ?? 0;
     store.db
       .prepare(
@@ -184,30 +185,25 @@ export function addAction(store: Store, input: ParsedInputOf<'addAction'>): Minu
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(id, meeting.board_id, meeting.id, item.id, seq, reference, position, input.details ?? '', at, at);
-    if (due) writeDue(store, id, due, at);
-    const owners = input.owners ? writeOwners(store, meeting, id, input.owners) : [];
+    if (due) writeDue(w, id, due, at);
+    const owners = input.owners ? writeOwners(w, meeting, id, input.owners) : [];
     // A later meeting already listing matters arising lists this one too.
-    settleAction(store, id);
-    logChange(
-      store.db,
-      store.actor,
-      { entity: 'action', entityId: id, action: 'create', detail: { reference, itemId: item.id, details: input.details ?? '', owners: owners.length } },
-      at,
-    );
-  })();
+    settleAction(w, id);
+    w.log({ entity: 'action', entityId: id, action: 'create', detail: { reference, itemId: item.id, details: input.details ?? '', owners: owners.length } }, at);
+  });
   return getAction(store, id);
 }
 
 export function updateAction(store: Store, input: ParsedInputOf<'updateAction'>): MinutesAction {
   const at = nowInstant();
-  store.db.transaction(() => {
+  write(store, (w) => {
     const { action, meeting } = actionForEdit(store, input.actionId);
     assertContentEditable(meeting);
     const detail: Record<string, unknown> = {};
     if (input.due !== undefined) {
       const due = resolveDue(store, meeting, input.due);
       if (due.kind !== action.due_kind || due.date !== action.due_date || due.meetingId !== action.due_meeting_id || due.text !== action.due_text) {
-        writeDue(store, action.id, due, at);
+        writeDue(w, action.id, due, at);
         detail.due = due;
       }
     }
@@ -216,14 +212,14 @@ export function updateAction(store: Store, input: ParsedInputOf<'updateAction'>)
       detail.details = input.details;
     }
     if (input.owners !== undefined) {
-      const owners = writeOwners(store, meeting, action.id, input.owners);
+      const owners = writeOwners(w, meeting, action.id, input.owners);
       store.db.prepare('UPDATE actions SET updated_at = ? WHERE id = ?').run(at, action.id);
       detail.owners = owners.map((o) => (o.kind === 'member' ? o.initials : o.kind === 'group' ? o.name : o.name));
     }
     if (Object.keys(detail).length > 0) {
-      logChange(store.db, store.actor, { entity: 'action', entityId: action.id, action: 'update', detail: { reference: action.reference, ...detail } }, at);
+      w.log({ entity: 'action', entityId: action.id, action: 'update', detail: { reference: action.reference, ...detail } }, at);
     }
-  })();
+  });
   return getAction(store, input.actionId);
 }
 
@@ -245,7 +241,7 @@ export function followedUp(store: Store, actionId: string): boolean {
 export function deleteAction(store: Store, input: ParsedInputOf<'deleteAction'>): { actionId: string; reference: string } {
   const at = nowInstant();
   let reference = '';
-  store.db.transaction(() => {
+  write(store, (w) => {
     const { action, meeting } = actionForEdit(store, input.actionId);
     assertContentEditable(meeting);
     reference = action.reference;
@@ -259,7 +255,7 @@ export function deleteAction(store: Store, input: ParsedInputOf<'deleteAction'>)
     const rest = store.db.prepare('SELECT id FROM actions WHERE agenda_item_id = ? ORDER BY position, seq').pluck().all(action.agenda_item_id) as string[];
     const place = store.db.prepare('UPDATE actions SET position = ? WHERE id = ? AND position <> ?');
     rest.forEach((a, i) => place.run(i, a, i));
-    logChange(store.db, store.actor, { entity: 'action', entityId: action.id, action: 'delete', detail: { reference: action.reference, details: action.details } }, at);
-  })();
+    w.log({ entity: 'action', entityId: action.id, action: 'delete', detail: { reference: action.reference, details: action.details } }, at);
+  });
   return { actionId: input.actionId, reference };
 }

@@ -4,8 +4,8 @@
 // an action's updates, so the status and the lists never disagree.
 import type { ActionStatus, CarryResult } from '../../../shared/contract';
 import { isFinished, OUTSTANDING_STATUSES } from '../../../shared/domain/actionStatus';
-import type { Store } from '../db/open';
 import { sqlList } from '../db/sqlList';
+import type { ReadHandle, WriteHandle } from '../store/write';
 
 /** The statuses of an unfinished action, as an SQL list. */
 export const OUTSTANDING_SQL = sqlList(OUTSTANDING_STATUSES);
@@ -28,7 +28,7 @@ interface ActionState {
 }
 
 /** An action's updates in the order the meetings were held. */
-export function updatesOf(store: Store, actionId: string): UpdateRow[] {
+export function updatesOf(store: ReadHandle, actionId: string): UpdateRow[] {
   return store.db
     .prepare(
       `SELECT u.meeting_id, m.meeting_date, u.status, u.superseded_by
@@ -62,12 +62,12 @@ export function standingBefore(action: Pick<ActionState, 'status'>, updates: rea
  * of every draft meeting that carries actions. `fallback` is its status when no update is left
  * (the status it had before the meeting whose update was just removed).
  */
-export function settleAction(store: Store, actionId: string, fallback?: ActionStatus): void {
-  const action = store.db
+export function settleAction(w: WriteHandle, actionId: string, fallback?: ActionStatus): void {
+  const action = w.db
     .prepare('SELECT id, board_id, meeting_id, status, superseded_by, closed_at_meeting_id, last_update_meeting_id FROM actions WHERE id = ?')
     .get(actionId) as ActionState | undefined;
   if (!action) return;
-  const updates = updatesOf(store, actionId);
+  const updates = updatesOf(w, actionId);
   const last = updates[updates.length - 1];
   let next: Pick<ActionState, 'status' | 'superseded_by' | 'closed_at_meeting_id' | 'last_update_meeting_id'>;
   if (last) {
@@ -89,11 +89,11 @@ export function settleAction(store: Store, actionId: string, fallback?: ActionSt
     next.last_update_meeting_id !== action.last_update_meeting_id
   ) {
     // The action's own text is unchanged, so updated_at stays: its status is derived from its updates.
-    store.db
+    w.db
       .prepare('UPDATE actions SET status = ?, superseded_by = ?, closed_at_meeting_id = ?, last_update_meeting_id = ? WHERE id = ?')
       .run(next.status, next.superseded_by, next.closed_at_meeting_id, next.last_update_meeting_id, actionId);
   }
-  resyncCarries(store, { ...action, ...next }, updates);
+  resyncCarries(w, { ...action, ...next }, updates);
 }
 
 /**
@@ -102,8 +102,8 @@ export function settleAction(store: Store, actionId: string, fallback?: ActionSt
  * was finished earlier (unless that meeting already recorded progress on it). Circulated and
  * agreed minutes are the record and keep their list as it is.
  */
-function resyncCarries(store: Store, action: ActionState, updates: readonly UpdateRow[]): void {
-  const rows = store.db
+function resyncCarries(w: WriteHandle, action: ActionState, updates: readonly UpdateRow[]): void {
+  const rows = w.db
     .prepare(
       `SELECT m.id, m.meeting_date, m.status, c.action_id IS NOT NULL AS listed, c.status_before
        FROM meetings m
@@ -126,21 +126,21 @@ function resyncCarries(store: Store, action: ActionState, updates: readonly Upda
     if (m.listed) {
       if (before.finished) {
         if (m.status === 'draft' && !updatedHere) {
-          store.db.prepare('DELETE FROM carried_actions WHERE meeting_id = ? AND action_id = ?').run(m.id, action.id);
+          w.db.prepare('DELETE FROM carried_actions WHERE meeting_id = ? AND action_id = ?').run(m.id, action.id);
         }
       } else if (m.status_before !== before.status) {
-        store.db.prepare('UPDATE carried_actions SET status_before = ? WHERE meeting_id = ? AND action_id = ?').run(before.status, m.id, action.id);
+        w.db.prepare('UPDATE carried_actions SET status_before = ? WHERE meeting_id = ? AND action_id = ?').run(before.status, m.id, action.id);
       }
     } else if (!before.finished && m.status === 'draft') {
-      listAction(store, m.id, action.id, before.status);
+      listAction(w, m.id, action.id, before.status);
     }
   }
 }
 
 /** Adds an action to the end of a meeting's matters arising. */
-export function listAction(store: Store, meetingId: string, actionId: string, statusBefore: ActionStatus): void {
-  const position = store.db.prepare('SELECT coalesce(max(position), -1) + 1 FROM carried_actions WHERE meeting_id = ?').pluck().get(meetingId) as number;
-  store.db
+export function listAction(w: WriteHandle, meetingId: string, actionId: string, statusBefore: ActionStatus): void {
+  const position = w.db.prepare('SELECT coalesce(max(position), -1) + 1 FROM carried_actions WHERE meeting_id = ?').pluck().get(meetingId) as number;
+  w.db
     .prepare('INSERT INTO carried_actions (meeting_id, action_id, position, status_before) VALUES (?, ?, ?, ?)')
     .run(meetingId, actionId, position, statusBefore);
 }
@@ -177,7 +177,7 @@ interface Candidate {
  * agreed at an earlier meeting and not finished before `date`. Found through the board's
  * unfinished actions, plus those finished at this meeting or a later one.
  */
-export function outstandingBefore(store: Store, boardId: string, date: string): Map<string, ActionStatus> {
+export function outstandingBefore(store: ReadHandle, boardId: string, date: string): Map<string, ActionStatus> {
   const unfinished = store.db
     .prepare(
       `SELECT a.id, a.status, om.meeting_date AS origin_date, a.seq
@@ -220,38 +220,38 @@ export function outstandingBefore(store: Store, boardId: string, date: string): 
 }
 
 /** Makes a meeting's list exactly the actions it should carry. Progress recorded here is never dropped. */
-export function syncMattersArising(store: Store, meeting: { id: string; board_id: string; meeting_date: string }): Omit<CarryResult, 'meetingId'> {
-  const target = outstandingBefore(store, meeting.board_id, meeting.meeting_date);
+export function syncMattersArising(w: WriteHandle, meeting: { id: string; board_id: string; meeting_date: string }): Omit<CarryResult, 'meetingId'> {
+  const target = outstandingBefore(w, meeting.board_id, meeting.meeting_date);
   const existing = new Map(
     (
-      store.db.prepare('SELECT action_id, status_before FROM carried_actions WHERE meeting_id = ?').all(meeting.id) as Array<{
+      w.db.prepare('SELECT action_id, status_before FROM carried_actions WHERE meeting_id = ?').all(meeting.id) as Array<{
         action_id: string;
         status_before: ActionStatus;
       }>
     ).map((r) => [r.action_id, r.status_before]),
   );
-  const updatedHere = new Set(store.db.prepare('SELECT action_id FROM action_updates WHERE meeting_id = ?').pluck().all(meeting.id) as string[]);
+  const updatedHere = new Set(w.db.prepare('SELECT action_id FROM action_updates WHERE meeting_id = ?').pluck().all(meeting.id) as string[]);
   let added = 0;
   let removed = 0;
   for (const [actionId, before] of existing) {
     const should = target.get(actionId);
     if (should === undefined) {
       if (updatedHere.has(actionId)) continue;
-      store.db.prepare('DELETE FROM carried_actions WHERE meeting_id = ? AND action_id = ?').run(meeting.id, actionId);
+      w.db.prepare('DELETE FROM carried_actions WHERE meeting_id = ? AND action_id = ?').run(meeting.id, actionId);
       removed += 1;
     } else if (should !== before) {
-      store.db.prepare('UPDATE carried_actions SET status_before = ? WHERE meeting_id = ? AND action_id = ?').run(should, meeting.id, actionId);
+      w.db.prepare('UPDATE carried_actions SET status_before = ? WHERE meeting_id = ? AND action_id = ?').run(should, meeting.id, actionId);
     }
   }
-  let position = store.db.prepare('SELECT coalesce(max(position), -1) + 1 FROM carried_actions WHERE meeting_id = ?').pluck().get(meeting.id) as number;
-  const insert = store.db.prepare('INSERT INTO carried_actions (meeting_id, action_id, position, status_before) VALUES (?, ?, ?, ?)');
+  let position = w.db.prepare('SELECT coalesce(max(position), -1) + 1 FROM carried_actions WHERE meeting_id = ?').pluck().get(meeting.id) as number;
+  const insert = w.db.prepare('INSERT INTO carried_actions (meeting_id, action_id, position, status_before) VALUES (?, ?, ?, ?)');
   for (const [actionId, status] of target) {
     if (existing.has(actionId)) continue;
     insert.run(meeting.id, actionId, position, status);
     position += 1;
     added += 1;
   }
-  const listed = store.db.prepare('SELECT count(*) FROM carried_actions WHERE meeting_id = ?').pluck().get(meeting.id) as number;
+  const listed = w.db.prepare('SELECT count(*) FROM carried_actions WHERE meeting_id = ?').pluck().get(meeting.id) as number;
   return { added, removed, listed };
 }
 
@@ -259,16 +259,16 @@ export function syncMattersArising(store: Store, meeting: { id: string; board_id
  * After a meeting's date changes, the lists that depend on it follow: its own matters arising
  * (while a draft), and where its actions and the actions it records progress on stand elsewhere.
  */
-export function afterMeetingMoved(store: Store, meetingId: string): void {
-  const meeting = store.db.prepare('SELECT id, board_id, meeting_date, status, previous_meeting_id FROM meetings WHERE id = ?').get(meetingId) as
+export function afterMeetingMoved(w: WriteHandle, meetingId: string): void {
+  const meeting = w.db.prepare('SELECT id, board_id, meeting_date, status, previous_meeting_id FROM meetings WHERE id = ?').get(meetingId) as
     | { id: string; board_id: string; meeting_date: string; status: string; previous_meeting_id: string | null }
     | undefined;
   if (!meeting) return;
-  const carrying = meeting.previous_meeting_id !== null || store.db.prepare('SELECT 1 FROM carried_actions WHERE meeting_id = ? LIMIT 1').get(meeting.id);
-  if (meeting.status === 'draft' && carrying) syncMattersArising(store, meeting);
-  const touched = store.db
+  const carrying = meeting.previous_meeting_id !== null || w.db.prepare('SELECT 1 FROM carried_actions WHERE meeting_id = ? LIMIT 1').get(meeting.id);
+  if (meeting.status === 'draft' && carrying) syncMattersArising(w, meeting);
+  const touched = w.db
     .prepare('SELECT id FROM actions WHERE meeting_id = ? UNION SELECT action_id FROM carried_actions WHERE meeting_id = ?')
     .pluck()
     .all(meeting.id, meeting.id) as string[];
-  for (const actionId of touched) settleAction(store, actionId);
+  for (const actionId of touched) settleAction(w, actionId);
 }

@@ -23,7 +23,8 @@ import { isOverdue } from '../../../shared/domain/actionLog';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { describeNextDateBasis, isMattersArisingTitle, mattersArisingTitle, suggestNextMeetingDate } from '../../../shared/domain/nextMeeting';
 import type { Store } from '../db/open';
-import { logChange, newId, nowInstant } from '../changelog';
+import { newId, nowInstant } from '../changelog';
+import { write, type ReadHandle, type WriteHandle } from '../store/write';
 import { conflict, DomainError, notFound } from '../errors';
 import { DUE_DATE_SQL, outstandingBefore, settleAction, standingBefore, syncMattersArising, updatesOf } from './actionProgress';
 import { dueOf, type DueColumns } from '../store/actions';
@@ -70,16 +71,16 @@ function listLockedReason(status: MeetingStatus): string | null {
 
 export function carryForward(store: Store, input: ParsedInputOf<'carryForward'>): CarryResult {
   const at = nowInstant();
-  return store.db.transaction(() => {
+  return write(store, (w) => {
     const meeting = meetingRow(store, input.meetingId);
     const locked = listLockedReason(meeting.status);
     if (locked) throw conflict(locked);
-    const result = syncMattersArising(store, meeting);
+    const result = syncMattersArising(w, meeting);
     if (result.added || result.removed) {
-      logChange(store.db, store.actor, { entity: 'meeting', entityId: meeting.id, action: 'carry_forward', detail: { added: result.added, removed: result.removed } }, at);
+      w.log({ entity: 'meeting', entityId: meeting.id, action: 'carry_forward', detail: { added: result.added, removed: result.removed } }, at);
     }
     return { meetingId: meeting.id, ...result };
-  })();
+  }).value;
 }
 
 // ---------------------------------------------------------------- starting the next meeting
@@ -174,7 +175,7 @@ export function suggestNextMeeting(store: Store, input: ParsedInputOf<'suggestNe
 
 export function startNextMeeting(store: Store, input: ParsedInputOf<'startNextMeeting'>): MeetingDetail {
   const at = nowInstant();
-  const meetingId = store.db.transaction(() => {
+  const meetingId = write(store, (w) => {
     const from = meetingRow(store, input.fromMeetingId);
     const board = boardRow(store, from.board_id);
     if (input.date <= from.meeting_date) {
@@ -200,15 +201,10 @@ export function startNextMeeting(store: Store, input: ParsedInputOf<'startNextMe
       const { item } = addAgendaItem(store, { meetingId: created.id, title });
       if (i === agenda.mattersArising) store.db.prepare("UPDATE agenda_items SET kind = 'matters_arising' WHERE id = ?").run(item.id);
     });
-    const carried = syncMattersArising(store, meetingRow(store, created.id));
-    logChange(
-      store.db,
-      store.actor,
-      { entity: 'meeting', entityId: created.id, action: 'start_from', detail: { fromMeetingId: from.id, agenda: agenda.titles, carried: carried.added } },
-      at,
-    );
+    const carried = syncMattersArising(w, meetingRow(store, created.id));
+    w.log({ entity: 'meeting', entityId: created.id, action: 'start_from', detail: { fromMeetingId: from.id, agenda: agenda.titles, carried: carried.added } }, at);
     return created.id;
-  })();
+  }).value;
   return getMeeting(store, { meetingId });
 }
 
@@ -432,7 +428,7 @@ function listedAction(store: Store, meeting: MeetingRow, actionId: string): List
 }
 
 /** Whether `candidate` may replace `actionId`: another action of the same board that is not, in turn, replaced by it. */
-function checkReplacement(store: Store, action: ListedAction, candidate: string): ActionRefSummary {
+function checkReplacement(store: ReadHandle, action: ListedAction, candidate: string): ActionRefSummary {
   if (candidate === action.id) {
     throw new DomainError('invalid_input', `An action cannot be superseded by itself. Choose the action that replaces ${action.reference}.`, 'supersededBy');
   }
@@ -462,14 +458,14 @@ interface UpdateRow {
 
 /** Writes one action's update at one meeting (or removes it when it says nothing), then settles the action. */
 function writeUpdate(
-  store: Store,
+  w: WriteHandle,
   meeting: MeetingRow,
   action: Listed,
   change: { text?: string; status?: ActionStatus; supersededBy?: string | null },
   at: string,
 ): { text: string; status: ActionStatus; supersededBy: string | null } {
-  const updates = updatesOf(store, action.id);
-  const existing = store.db
+  const updates = updatesOf(w, action.id);
+  const existing = w.db
     .prepare('SELECT text, status, superseded_by, recorded_at FROM action_updates WHERE action_id = ? AND meeting_id = ?')
     .get(action.id, meeting.id) as UpdateRow | undefined;
   const text = change.text ?? existing?.text ?? '';
@@ -478,7 +474,7 @@ function writeUpdate(
   if (status === 'superseded') {
     const candidate = change.supersededBy !== undefined ? change.supersededBy : (existing?.superseded_by ?? null);
     if (!candidate) throw new DomainError('invalid_input', `Choose the action that replaces ${action.reference}.`, 'supersededBy');
-    supersededBy = checkReplacement(store, action, candidate).id;
+    supersededBy = checkReplacement(w, action, candidate).id;
   }
   if (isFinished(status)) {
     const later = updates.find((u) => u.meeting_date > meeting.meeting_date);
@@ -491,37 +487,32 @@ function writeUpdate(
   }
   if (text === '' && status === action.status_before) {
     // Saying nothing new is no update at all: the action comes out of this meeting as it went in.
-    store.db.prepare('DELETE FROM action_updates WHERE action_id = ? AND meeting_id = ?').run(action.id, meeting.id);
+    w.db.prepare('DELETE FROM action_updates WHERE action_id = ? AND meeting_id = ?').run(action.id, meeting.id);
   } else if (existing) {
-    store.db
+    w.db
       .prepare('UPDATE action_updates SET text = ?, status = ?, superseded_by = ?, updated_at = ? WHERE action_id = ? AND meeting_id = ?')
       .run(text, status, supersededBy, at, action.id, meeting.id);
   } else {
-    store.db
+    w.db
       .prepare(
         `INSERT INTO action_updates (id, action_id, meeting_id, text, status, superseded_by, recorded_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(newId(), action.id, meeting.id, text, status, supersededBy, at, at);
   }
-  settleAction(store, action.id, action.status_before);
+  settleAction(w, action.id, action.status_before);
   return { text, status, supersededBy };
 }
 
 export function recordActionUpdate(store: Store, input: ParsedInputOf<'recordActionUpdate'>): MattersArisingEntry {
   const at = nowInstant();
-  const meeting = store.db.transaction(() => {
+  const meeting = write(store, (w) => {
     const m = editableMeeting(store, input.meetingId);
     const action = listedAction(store, m, input.actionId);
-    const written = writeUpdate(store, m, action, { text: input.text, status: input.status, supersededBy: input.supersededBy }, at);
-    logChange(
-      store.db,
-      store.actor,
-      { entity: 'action', entityId: action.id, action: 'progress', detail: { reference: action.reference, meetingId: m.id, ...written } },
-      at,
-    );
+    const written = writeUpdate(w, m, action, { text: input.text, status: input.status, supersededBy: input.supersededBy }, at);
+    w.log({ entity: 'action', entityId: action.id, action: 'progress', detail: { reference: action.reference, meetingId: m.id, ...written } }, at);
     return m;
-  })();
+  }).value;
   const [entry] = entries(store, meeting, input.actionId);
   if (!entry) throw notFound('action');
   return entry;
@@ -529,7 +520,7 @@ export function recordActionUpdate(store: Store, input: ParsedInputOf<'recordAct
 
 export function markAllInProgress(store: Store, input: ParsedInputOf<'markAllInProgress'>): MattersArising {
   const at = nowInstant();
-  store.db.transaction(() => {
+  write(store, (w) => {
     const meeting = editableMeeting(store, input.meetingId);
     const open = store.db
       .prepare(
@@ -549,13 +540,13 @@ export function markAllInProgress(store: Store, input: ParsedInputOf<'markAllInP
         if (err instanceof DomainError && err.code === 'conflict') continue;
         throw err;
       }
-      writeUpdate(store, meeting, action, { status: 'in_progress' }, at);
+      writeUpdate(w, meeting, action, { status: 'in_progress' }, at);
       marked.push(action.reference);
     }
     if (marked.length > 0) {
-      logChange(store.db, store.actor, { entity: 'meeting', entityId: meeting.id, action: 'all_in_progress', detail: { actions: marked, status: ACTION_STATUS_LABEL.in_progress } }, at);
+      w.log({ entity: 'meeting', entityId: meeting.id, action: 'all_in_progress', detail: { actions: marked, status: ACTION_STATUS_LABEL.in_progress } }, at);
     }
-  })();
+  });
   return getMattersArising(store, { meetingId: input.meetingId });
 }
 
@@ -563,7 +554,7 @@ export function markAllInProgress(store: Store, input: ParsedInputOf<'markAllInP
 
 export function resolveDeferredItem(store: Store, input: ParsedInputOf<'resolveDeferredItem'>): DeferredChoice {
   const at = nowInstant();
-  return store.db.transaction((): DeferredChoice => {
+  return write(store, (w): DeferredChoice => {
     const meeting = meetingRow(store, input.meetingId);
     const locked = lockFor(meeting.status).structure;
     if (locked) throw conflict(locked);
@@ -571,16 +562,14 @@ export function resolveDeferredItem(store: Store, input: ParsedInputOf<'resolveD
     if (!proposal) throw conflict('That item is no longer proposed for this meeting: it was already taken in or dismissed.');
     if (!input.accept) {
       store.db.prepare('INSERT INTO dismissed_deferrals (meeting_id, item_id, dismissed_at) VALUES (?, ?, ?)').run(meeting.id, proposal.itemId, at);
-      logChange(store.db, store.actor, { entity: 'meeting', entityId: meeting.id, action: 'dismiss_deferred', detail: { itemId: proposal.itemId, title: proposal.title } }, at);
+      w.log({ entity: 'meeting', entityId: meeting.id, action: 'dismiss_deferred', detail: { itemId: proposal.itemId, title: proposal.title } }, at);
       return { itemId: proposal.itemId, accepted: false, item: null, outline: null };
     }
     const added = addAgendaItem(store, { meetingId: meeting.id, title: proposal.title.slice(0, 300) });
     store.db
       .prepare('UPDATE agenda_items SET from_item_id = ?, presenter = ? WHERE id = ?')
       .run(proposal.itemId, proposal.presenter, added.item.id);
-    logChange(
-      store.db,
-      store.actor,
+    w.log(
       { entity: 'agenda_item', entityId: added.item.id, action: 'take_deferred', detail: { fromItemId: proposal.itemId, fromMeetingId: proposal.meeting.id, title: proposal.title } },
       at,
     );
@@ -591,7 +580,7 @@ export function resolveDeferredItem(store: Store, input: ParsedInputOf<'resolveD
       item: { ...fields, discussionJson: null, discussionText: '', decisions: [], actions: [] },
       outline: added.outline,
     };
-  })();
+  }).value;
 }
 
 // ---------------------------------------------------------------- deleting a draft meeting
@@ -603,7 +592,7 @@ export function resolveDeferredItem(store: Store, input: ParsedInputOf<'resolveD
  */
 export function deleteMeeting(store: Store, input: ParsedInputOf<'deleteMeeting'>): DeletedMeeting {
   const at = nowInstant();
-  return store.db.transaction((): DeletedMeeting => {
+  return write(store, (w): DeletedMeeting => {
     const meeting = meetingRow(store, input.meetingId);
     if (meeting.status !== 'draft') {
       throw conflict('Only draft minutes can be deleted. These minutes have been circulated, so they are part of the record.');
@@ -645,7 +634,7 @@ export function deleteMeeting(store: Store, input: ParsedInputOf<'deleteMeeting'
     store.db.prepare('DELETE FROM action_updates WHERE meeting_id = ?').run(meeting.id);
     store.db.prepare('DELETE FROM carried_actions WHERE meeting_id = ?').run(meeting.id);
     store.db.prepare('UPDATE meetings SET previous_meeting_id = NULL WHERE id = ?').run(meeting.id);
-    for (const c of carried) settleAction(store, c.action_id, c.status_before);
+    for (const c of carried) settleAction(w, c.action_id, c.status_before);
 
     // Then everything recorded in it. Later items deferred to it, and dues naming it, keep their words.
     store.db.prepare('UPDATE agenda_items SET deferred_to_meeting_id = NULL WHERE deferred_to_meeting_id = ?').run(meeting.id);
@@ -653,9 +642,7 @@ export function deleteMeeting(store: Store, input: ParsedInputOf<'deleteMeeting'
     store.db.prepare('DELETE FROM carried_actions WHERE action_id IN (SELECT id FROM actions WHERE meeting_id = ?)').run(meeting.id);
     store.db.prepare('DELETE FROM actions WHERE meeting_id = ?').run(meeting.id);
     store.db.prepare('DELETE FROM meetings WHERE id = ?').run(meeting.id);
-    logChange(
-      store.db,
-      store.actor,
+    w.log(
       {
         entity: 'meeting',
         entityId: meeting.id,
@@ -665,5 +652,5 @@ export function deleteMeeting(store: Store, input: ParsedInputOf<'deleteMeeting'
       at,
     );
     return { meetingId: meeting.id, boardId: meeting.board_id, date: meeting.meeting_date, restoredActions: updated.size };
-  })();
+  }).value;
 }

@@ -28,7 +28,8 @@ import { quorumState } from '../../../shared/domain/quorum';
 import { computeRegister } from '../../../shared/domain/register';
 import type { Store } from '../db/open';
 import { membersOn, quorumRuleOf, requireBoardRow } from '../settings/settings';
-import { logChange, newId, nowInstant } from '../changelog';
+import { newId, nowInstant } from '../changelog';
+import { write, type ReadHandle, type WriteHandle } from '../store/write';
 import { conflict, notFound } from '../errors';
 import { compareNames } from '../roster/roster';
 
@@ -63,7 +64,7 @@ function lockedReason(status: MeetingStatus): string | null {
   return null;
 }
 
-function loadRows(store: Store, meetingId: string): AttendanceRow[] {
+function loadRows(store: ReadHandle, meetingId: string): AttendanceRow[] {
   return attendanceOf(readAttendanceRows(store.db, meetingId), readAttendanceItemRows(store.db, meetingId));
 }
 
@@ -144,11 +145,11 @@ function assertItemsOfMeeting(store: Store, meetingId: string, itemIds: readonly
 }
 
 /** Members of the board listed for printing by surname, then guests in the order they were added. */
-function writePositions(store: Store, meetingId: string): void {
-  const rows = loadRows(store, meetingId);
+function writePositions(w: WriteHandle, meetingId: string): void {
+  const rows = loadRows(w, meetingId);
   const members = rows.filter((r) => r.memberId).sort((a, b) => compareNames(a.displayName, b.displayName));
   const guests = rows.filter((r) => !r.memberId);
-  const update = store.db.prepare('UPDATE attendance SET position = ? WHERE id = ? AND position <> ?');
+  const update = w.db.prepare('UPDATE attendance SET position = ? WHERE id = ? AND position <> ?');
   [...members, ...guests].forEach((r, i) => update.run(i, r.id, i));
 }
 
@@ -159,7 +160,7 @@ function writePositions(store: Store, meetingId: string): void {
 export function recordAttendance(store: Store, input: ParsedInputOf<'recordAttendance'>): MeetingAttendance {
   const at = nowInstant();
   const changes: AttendanceChange[] = input.changes;
-  store.db.transaction(() => {
+  write(store, (w) => {
     const meeting = requireMeeting(store, input.meetingId);
     assertUnlocked(meeting);
     const before = loadRows(store, meeting.id);
@@ -247,11 +248,9 @@ export function recordAttendance(store: Store, input: ParsedInputOf<'recordAtten
       }
       for (const itemId of row.forItemIds) addItem.run(row.id, itemId);
     }
-    writePositions(store, meeting.id);
+    writePositions(w, meeting.id);
     store.db.prepare('UPDATE meetings SET updated_at = ? WHERE id = ?').run(at, meeting.id);
-    logChange(
-      store.db,
-      store.actor,
+    w.log(
       {
         entity: 'meeting',
         entityId: meeting.id,
@@ -264,7 +263,7 @@ export function recordAttendance(store: Store, input: ParsedInputOf<'recordAtten
       },
       at,
     );
-  })();
+  });
   return getAttendance(store, { meetingId: input.meetingId });
 }
 
@@ -272,7 +271,7 @@ export function recordAttendance(store: Store, input: ParsedInputOf<'recordAtten
 export function addGuest(store: Store, input: ParsedInputOf<'addGuest'>): AttendanceRow {
   const at = nowInstant();
   const id = newId();
-  store.db.transaction(() => {
+  write(store, (w) => {
     const meeting = requireMeeting(store, input.meetingId);
     assertUnlocked(meeting);
     assertItemsOfMeeting(store, meeting.id, input.forItemIds);
@@ -284,10 +283,10 @@ export function addGuest(store: Store, input: ParsedInputOf<'addGuest'>): Attend
       .run(id, meeting.id, input.name, input.role || null, input.organisation || null, input.forItemsNote || null);
     const addItem = store.db.prepare('INSERT INTO attendance_items (attendance_id, agenda_item_id) VALUES (?, ?)');
     for (const itemId of new Set(input.forItemIds)) addItem.run(id, itemId);
-    writePositions(store, meeting.id);
+    writePositions(w, meeting.id);
     store.db.prepare('UPDATE meetings SET updated_at = ? WHERE id = ?').run(at, meeting.id);
-    logChange(store.db, store.actor, { entity: 'meeting', entityId: meeting.id, action: 'add_guest', detail: { guestId: id, name: input.name } }, at);
-  })();
+    w.log({ entity: 'meeting', entityId: meeting.id, action: 'add_guest', detail: { guestId: id, name: input.name } }, at);
+  });
   const row = loadRows(store, input.meetingId).find((r) => r.id === id);
   if (!row) throw notFound('guest');
   return row;

@@ -3,7 +3,8 @@
 import type { BoardSummary, ParsedInputOf } from '../../../shared/contract';
 import { todayIso } from '../../../shared/domain/dates';
 import type { Store } from '../db/open';
-import { logChange, newId, nowInstant } from '../changelog';
+import { newId, nowInstant } from '../changelog';
+import { write, type ReadHandle, type WriteHandle } from '../store/write';
 import { conflict, notFound } from '../errors';
 
 interface BoardRow {
@@ -47,7 +48,7 @@ export function getBoardSummary(store: Store, boardId: string): BoardSummary {
   return toSummary(row);
 }
 
-function assertNameFree(store: Store, name: string, exceptId: string | null): void {
+function assertNameFree(store: ReadHandle, name: string, exceptId: string | null): void {
   const clash = store.db
     .prepare('SELECT id FROM boards WHERE name = ? COLLATE NOCASE AND archived_at IS NULL AND id IS NOT ?')
     .get(name, exceptId);
@@ -63,35 +64,35 @@ export function createBoard(store: Store, input: ParsedInputOf<'createBoard'>): 
   const id = newId();
   const at = nowInstant();
   const shortCode = input.shortCode ? input.shortCode : null;
-  store.db.transaction(() => {
+  write(store, (w) => {
     assertNameFree(store, input.name, null);
     if (shortCode) assertShortCodeFree(store, shortCode);
     store.db
       .prepare('INSERT INTO boards (id, name, short_code, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
       .run(id, input.name, shortCode, at, at);
-    logChange(store.db, store.actor, { entity: 'board', entityId: id, action: 'create', detail: { name: input.name } }, at);
-  })();
+    w.log({ entity: 'board', entityId: id, action: 'create', detail: { name: input.name } }, at);
+  });
   return getBoardSummary(store, id);
 }
 
 export function renameBoard(store: Store, input: ParsedInputOf<'renameBoard'>): BoardSummary {
   const at = nowInstant();
-  store.db.transaction(() => renameWithin(store, input.boardId, input.name, at))();
+  write(store, (w) => renameWithin(w, input.boardId, input.name, at));
   return getBoardSummary(store, input.boardId);
 }
 
 /** Renames a board inside the caller's transaction (renameBoard, board settings). */
-export function renameWithin(store: Store, boardId: string, name: string, at: string): void {
-  const board = store.db.prepare('SELECT name FROM boards WHERE id = ? AND archived_at IS NULL').get(boardId) as
+export function renameWithin(w: WriteHandle, boardId: string, name: string, at: string): void {
+  const board = w.db.prepare('SELECT name FROM boards WHERE id = ? AND archived_at IS NULL').get(boardId) as
     | { name: string }
     | undefined;
   if (!board) throw notFound('board');
   if (board.name === name) return;
-  assertNameFree(store, name, boardId);
-  store.db.prepare('UPDATE boards SET name = ?, updated_at = ? WHERE id = ?').run(name, at, boardId);
+  assertNameFree(w, name, boardId);
+  w.db.prepare('UPDATE boards SET name = ?, updated_at = ? WHERE id = ?').run(name, at, boardId);
   // Minutes still in draft take the new name; circulated and agreed minutes keep theirs.
-  store.db
+  w.db
     .prepare("UPDATE meetings SET board_name = ?, updated_at = ? WHERE board_id = ? AND status = 'draft'")
     .run(name, at, boardId);
-  logChange(store.db, store.actor, { entity: 'board', entityId: boardId, action: 'rename', detail: { from: board.name, to: name } }, at);
+  w.log({ entity: 'board', entityId: boardId, action: 'rename', detail: { from: board.name, to: name } }, at);
 }

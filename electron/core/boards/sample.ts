@@ -24,6 +24,7 @@ import { saveGroup, updateBoardSettings } from '../settings/settings';
 import { createMeeting } from '../meetings/meetings';
 import { addRosterMember, listRoster, updateRosterMember } from '../roster/roster';
 import { conflict } from '../errors';
+import { write } from '../store/write';
 
 /** The sample goes through the same validation as any call from the app. */
 const valid = <K extends MethodName>(method: K, payload: InputOf<K>): ParsedInputOf<K> =>
@@ -114,8 +115,8 @@ export function loadSampleBoard(store: Store, input: ParsedInputOf<'loadSampleBo
     if (existing) return { board: getBoardSummary(store, existing), created: false };
   }
   let board: BoardSummary | undefined;
-  // One transaction around the whole load (each core call nests as a savepoint): all or nothing.
-  store.db.transaction(() => {
+  // One write around the whole load (each core call joins it as a savepoint): all or nothing.
+  write(store, () => {
     const name = freeSampleName(store);
     if (!name) throw conflict('There are already too many sample boards. Delete or rename some first.');
     const codeFree = !store.db.prepare('SELECT 1 FROM boards WHERE short_code = ? COLLATE NOCASE').get(SAMPLE.shortCode);
@@ -211,7 +212,7 @@ export function loadSampleBoard(store: Store, input: ParsedInputOf<'loadSampleBo
       const memberIds = (group.members ?? []).map((n) => byName.get(personKey(n))).filter((id): id is string => !!id);
       saveGroup(store, valid('saveGroup', { boardId, name: group.name, kind: group.kind, memberIds }));
     }
-  })();
+  });
   if (!board) throw new Error('The sample board was not created.');
   return { board: getBoardSummary(store, board.id), created: true };
 }

@@ -6,7 +6,8 @@ import { formatUkDate } from '../../../shared/domain/dates';
 import { agreementDateProblem, agreementDecisionText, isAgreed } from '../../../shared/domain/minutesLifecycle';
 import { moveInOutline } from '../../../shared/domain/numbering';
 import type { Store } from '../db/open';
-import { logChange, newId, nowInstant } from '../changelog';
+import { newId, nowInstant } from '../changelog';
+import { write, type WriteHandle } from '../store/write';
 import { CONTENT_VERSION, minutesHash, type AgreementRecord } from './contentHash';
 import { fillMissingOwnerNames } from '../store/actionOwners';
 import { readMeetingRecord } from '../store/meetingRecord';
@@ -137,7 +138,7 @@ export function getMinutesRecord(store: Store, input: ParsedInputOf<'getMinutesR
 
 export function circulateMinutes(store: Store, input: ParsedInputOf<'circulateMinutes'>): MinutesRecord {
   const at = nowInstant();
-  store.db.transaction(() => {
+  write(store, (w) => {
     const m = meetingRow(store, input.meetingId);
     if (m.status !== 'draft') {
       throw conflict(
@@ -150,8 +151,8 @@ export function circulateMinutes(store: Store, input: ParsedInputOf<'circulateMi
       throw conflict('These minutes have no agenda items yet. Add the items before circulating them, so members have something to read.');
     }
     store.db.prepare("UPDATE meetings SET status = 'circulated', circulated_at = ?, updated_at = ? WHERE id = ?").run(at, at, m.id);
-    logChange(store.db, store.actor, { entity: 'meeting', entityId: m.id, action: 'circulate', detail: { date: m.meeting_date } }, at);
-  })();
+    w.log({ entity: 'meeting', entityId: m.id, action: 'circulate', detail: { date: m.meeting_date } }, at);
+  });
   return getMinutesRecord(store, input);
 }
 
@@ -165,7 +166,7 @@ const LOOKS_LIKE_MATTERS_ARISING = /^\s*(minutes\s+(and|&)\s+actions?\s+arising|
  * item titled that way, which is marked; else a new first item (only while those minutes are
  * a draft: circulated minutes keep the items and numbers they went out with).
  */
-function mattersArisingItem(store: Store, meeting: MeetingRow, at: string): { id: string; number: string } {
+function mattersArisingItem(store: Store, w: WriteHandle, meeting: MeetingRow, at: string): { id: string; number: string } {
   const marked = store.db
     .prepare("SELECT id, number FROM agenda_items WHERE meeting_id = ? AND kind = 'matters_arising' ORDER BY parent_id IS NOT NULL, position LIMIT 1")
     .get(meeting.id) as { id: string; number: string } | undefined;
@@ -179,7 +180,7 @@ function mattersArisingItem(store: Store, meeting: MeetingRow, at: string): { id
   ).find((i) => LOOKS_LIKE_MATTERS_ARISING.test(i.title));
   if (titled) {
     store.db.prepare("UPDATE agenda_items SET kind = 'matters_arising', updated_at = ? WHERE id = ?").run(at, titled.id);
-    logChange(store.db, store.actor, { entity: 'agenda_item', entityId: titled.id, action: 'update', detail: { kind: 'matters_arising' } }, at);
+    w.log({ entity: 'agenda_item', entityId: titled.id, action: 'update', detail: { kind: 'matters_arising' } }, at);
     return titled;
   }
   if (meeting.status !== 'draft') {
@@ -195,11 +196,9 @@ function mattersArisingItem(store: Store, meeting: MeetingRow, at: string): { id
        VALUES (?, ?, NULL, 1000000, ?, ?, 'matters_arising', ?, ?)`,
     )
     .run(id, meeting.id, `~${id}`, MATTERS_ARISING_TITLE, at, at);
-  const entries = writeOutline(store, meetingForEdit(store, meeting.id), moveInOutline(loadOutline(store, meeting.id), id, null, 0), at);
+  const entries = writeOutline(w, meetingForEdit(store, meeting.id), moveInOutline(loadOutline(store, meeting.id), id, null, 0), at);
   const number = entries.find((e) => e.id === id)?.number ?? '1';
-  logChange(
-    store.db,
-    store.actor,
+  w.log(
     { entity: 'agenda_item', entityId: id, action: 'create', detail: { meetingId: meeting.id, number, title: MATTERS_ARISING_TITLE, kind: 'matters_arising' } },
     at,
   );
@@ -208,7 +207,7 @@ function mattersArisingItem(store: Store, meeting: MeetingRow, at: string): { id
 
 export function agreeMinutes(store: Store, input: ParsedInputOf<'agreeMinutes'>): MinutesRecord {
   const at = nowInstant();
-  store.db.transaction(() => {
+  write(store, (w) => {
     const m = meetingRow(store, input.meetingId);
     if (m.status === 'draft') {
       throw conflict('These minutes are still a draft. Circulate them to members first: minutes are agreed as accurate once members have read them.');
@@ -226,7 +225,7 @@ export function agreeMinutes(store: Store, input: ParsedInputOf<'agreeMinutes'>)
       );
     }
     const amendments = input.amendments ? input.amendments : null;
-    const item = mattersArisingItem(store, later, at);
+    const item = mattersArisingItem(store, w, later, at);
     const position = store.db.prepare('SELECT count(*) FROM decisions WHERE agenda_item_id = ?').pluck().get(item.id) as number;
     const decisionId = newId();
     const text = agreementDecisionText(formatUkDate(m.meeting_date), amendments);
@@ -234,7 +233,7 @@ export function agreeMinutes(store: Store, input: ParsedInputOf<'agreeMinutes'>)
     store.db
       .prepare('INSERT INTO decisions (id, agenda_item_id, position, text, agrees_minutes_of, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(decisionId, item.id, position, text, m.id, at, at);
-    logChange(store.db, store.actor, { entity: 'decision', entityId: decisionId, action: 'create', detail: { itemId: item.id, text, agreesMinutesOf: m.id } }, at);
+    w.log({ entity: 'decision', entityId: decisionId, action: 'create', detail: { itemId: item.id, text, agreesMinutesOf: m.id } }, at);
 
     // Owners are named as at the meeting already; any row written before owners kept their names takes them now, before it freezes.
     fillMissingOwnerNames(store.db, m.id);
@@ -246,13 +245,11 @@ export function agreeMinutes(store: Store, input: ParsedInputOf<'agreeMinutes'>)
            updated_at = ? WHERE id = ?`,
       )
       .run(later.id, later.meeting_date, amendments, hash, CONTENT_VERSION, at, m.id);
-    logChange(
-      store.db,
-      store.actor,
+    w.log(
       { entity: 'meeting', entityId: m.id, action: 'agree', detail: { atMeetingId: later.id, agreedOn: later.meeting_date, amendments, contentHash: hash, recordedInItem: item.number } },
       at,
     );
-  })();
+  });
   return getMinutesRecord(store, { meetingId: input.meetingId });
 }
 
@@ -271,7 +268,7 @@ export function verifyMinutes(store: Store, input: ParsedInputOf<'verifyMinutes'
 
 export function publishMinutes(store: Store, input: ParsedInputOf<'publishMinutes'>): MinutesRecord {
   const at = nowInstant();
-  store.db.transaction(() => {
+  write(store, (w) => {
     const m = meetingRow(store, input.meetingId);
     if (m.status === 'published') throw conflict(`These minutes were already published on ${formatUkDate((m.published_at ?? at).slice(0, 10))}.`);
     if (m.status !== 'agreed') {
@@ -284,8 +281,8 @@ export function publishMinutes(store: Store, input: ParsedInputOf<'publishMinute
       throw conflict('These minutes no longer match what was agreed (their content hash differs), so they were not published. Restore a backup taken before the change.');
     }
     store.db.prepare("UPDATE meetings SET status = 'published', published_at = ?, updated_at = ? WHERE id = ?").run(at, at, m.id);
-    logChange(store.db, store.actor, { entity: 'meeting', entityId: m.id, action: 'publish', detail: { contentHash: m.content_hash } }, at);
-  })();
+    w.log({ entity: 'meeting', entityId: m.id, action: 'publish', detail: { contentHash: m.content_hash } }, at);
+  });
   return getMinutesRecord(store, input);
 }
 
@@ -293,7 +290,7 @@ export function publishMinutes(store: Store, input: ParsedInputOf<'publishMinute
 
 export function recordCorrection(store: Store, input: ParsedInputOf<'recordCorrection'>): MinutesRecord {
   const at = nowInstant();
-  store.db.transaction(() => {
+  write(store, (w) => {
     const m = meetingRow(store, input.meetingId);
     if (!isAgreed(m.status) || !m.agreed_on) {
       throw conflict('These minutes have not been agreed yet: change them directly. Corrections are recorded only for minutes that are already the record.');
@@ -309,12 +306,10 @@ export function recordCorrection(store: Store, input: ParsedInputOf<'recordCorre
     store.db
       .prepare('INSERT INTO corrections (id, meeting_id, agreed_at_meeting_id, correction_date, what, why, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(id, m.id, agreedAt?.id ?? null, input.date, input.what, input.why, at);
-    logChange(
-      store.db,
-      store.actor,
+    w.log(
       { entity: 'correction', entityId: id, action: 'create', detail: { meetingId: m.id, date: input.date, what: input.what, why: input.why, agreedAtMeetingId: agreedAt?.id ?? null } },
       at,
     );
-  })();
+  });
   return getMinutesRecord(store, { meetingId: input.meetingId });
 }

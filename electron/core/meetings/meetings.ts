@@ -1,7 +1,8 @@
 // Meetings of a board: when and where they were held, and the state of their minutes.
 import type { MeetingDetail, MeetingSummary, ParsedInputOf } from '../../../shared/contract';
 import type { Store } from '../db/open';
-import { logChange, newId, nowInstant } from '../changelog';
+import { newId, nowInstant } from '../changelog';
+import { write } from '../store/write';
 import { conflict, DomainError, notFound } from '../errors';
 import { rereferenceMeeting } from '../actions/actions';
 import { afterMeetingMoved } from '../arising/actionProgress';
@@ -70,7 +71,7 @@ export function getMeeting(store: Store, input: ParsedInputOf<'getMeeting'>): Me
 export function createMeeting(store: Store, input: ParsedInputOf<'createMeeting'>): MeetingDetail {
   const id = newId();
   const at = nowInstant();
-  store.db.transaction(() => {
+  write(store, (w) => {
     const board = requireBoard(store, input.boardId);
     store.db
       .prepare(
@@ -78,13 +79,8 @@ export function createMeeting(store: Store, input: ParsedInputOf<'createMeeting'
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(id, input.boardId, board.name, input.date, input.startTime ?? null, input.endTime ?? null, input.venue || null, at, at);
-    logChange(
-      store.db,
-      store.actor,
-      { entity: 'meeting', entityId: id, action: 'create', detail: { boardId: input.boardId, date: input.date } },
-      at,
-    );
-  })();
+    w.log({ entity: 'meeting', entityId: id, action: 'create', detail: { boardId: input.boardId, date: input.date } }, at);
+  });
   return getMeeting(store, { meetingId: id });
 }
 
@@ -96,7 +92,7 @@ export function createMeeting(store: Store, input: ParsedInputOf<'createMeeting'
  */
 export function updateMeetingHeader(store: Store, input: ParsedInputOf<'updateMeetingHeader'>): MeetingDetail {
   const at = nowInstant();
-  store.db.transaction(() => {
+  write(store, (w) => {
     const row = store.db.prepare('SELECT * FROM meetings WHERE id = ?').get(input.meetingId) as MeetingRow | undefined;
     if (!row) throw notFound('meeting');
     if (isAgreed(row.status)) {
@@ -127,7 +123,7 @@ export function updateMeetingHeader(store: Store, input: ParsedInputOf<'updateMe
     }
     const changes = Object.fromEntries(Object.entries(next).filter(([key, value]) => row[key as keyof typeof next] !== value));
     if (Object.keys(changes).length === 0) return;
-    if (next.meeting_date !== row.meeting_date) rereferenceMeeting(store, row.id, next.meeting_date, at);
+    if (next.meeting_date !== row.meeting_date) rereferenceMeeting(w, row.id, next.meeting_date, at);
     store.db
       .prepare(
         `UPDATE meetings SET board_name = @board_name, meeting_date = @meeting_date, start_time = @start_time, end_time = @end_time, venue = @venue,
@@ -136,8 +132,8 @@ export function updateMeetingHeader(store: Store, input: ParsedInputOf<'updateMe
       )
       .run({ ...next, at, id: row.id });
     // Matters arising follow the date: what this meeting lists, and where its actions are listed.
-    if (next.meeting_date !== row.meeting_date) afterMeetingMoved(store, row.id);
-    logChange(store.db, store.actor, { entity: 'meeting', entityId: row.id, action: 'update_header', detail: changes }, at);
-  })();
+    if (next.meeting_date !== row.meeting_date) afterMeetingMoved(w, row.id);
+    w.log({ entity: 'meeting', entityId: row.id, action: 'update_header', detail: changes }, at);
+  });
   return getMeeting(store, { meetingId: input.meetingId });
 }

@@ -2,7 +2,7 @@
 // puts on the minutes, and an agenda item with its meeting. Below both minutes.ts and
 // actions.ts (each checks the lock before writing), so neither has to import the other for it.
 import type { MeetingStatus, MinutesLock } from '../../../shared/contract';
-import type { Store } from '../db/open';
+import type { ReadHandle } from '../store/write';
 import { conflict, notFound } from '../errors';
 import { readAgendaItemRow, type AgendaItemRow } from '../store/agendaItems';
 
@@ -14,7 +14,7 @@ export interface EditableMeeting {
   action_seq_issued: number;
 }
 
-export function meetingForEdit(store: Store, meetingId: string): EditableMeeting {
+export function meetingForEdit(store: ReadHandle, meetingId: string): EditableMeeting {
   const row = store.db
     .prepare('SELECT id, board_id, meeting_date, status, action_seq_issued FROM meetings WHERE id = ?')
     .get(meetingId) as EditableMeeting | undefined;
@@ -43,7 +43,7 @@ export function assertStructureEditable(meeting: { status: MeetingStatus }): voi
 }
 
 /** An item with the meeting it belongs to, or "no longer exists". */
-export function itemForEdit(store: Store, itemId: string): { item: AgendaItemRow; meeting: EditableMeeting } {
+export function itemForEdit(store: ReadHandle, itemId: string): { item: AgendaItemRow; meeting: EditableMeeting } {
   const item = readAgendaItemRow(store.db, itemId);
   if (!item) throw notFound('agenda item');
   return { item, meeting: meetingForEdit(store, item.meeting_id) };

@@ -17,7 +17,8 @@ import { discussionPlainText, readDiscussion } from '../../../shared/domain/disc
 import { MAX_ITEM_DEPTH, moveInOutline, numberItems, type ItemNumbering, type OutlineNode } from '../../../shared/domain/numbering';
 import { formatUkDate } from '../../../shared/domain/dates';
 import type { Store } from '../db/open';
-import { logChange, newId, nowInstant } from '../changelog';
+import { newId, nowInstant } from '../changelog';
+import { write, type ReadHandle, type WriteHandle } from '../store/write';
 import { conflict, DomainError, notFound } from '../errors';
 import { followedUp } from '../actions/actions';
 import { assertContentEditable, assertStructureEditable, itemForEdit, lockFor, meetingForEdit, type EditableMeeting } from './editable';
@@ -29,7 +30,7 @@ import { readMeetingRecord, type MeetingRecord } from '../store/meetingRecord';
 import { NUL_MESSAGE, nulIn } from '../nul';
 
 /** The board's minutes style as stored (written only by settings/minutesStyle.ts). */
-export function boardStyle(store: Store, boardId: string): { numbering: ItemNumbering; referenceFormat: string } {
+export function boardStyle(store: ReadHandle, boardId: string): { numbering: ItemNumbering; referenceFormat: string } {
   const row = store.db.prepare('SELECT item_numbering, reference_format FROM boards WHERE id = ?').get(boardId) as
     | { item_numbering: ItemNumbering; reference_format: string }
     | undefined;
@@ -39,7 +40,7 @@ export function boardStyle(store: Store, boardId: string): { numbering: ItemNumb
 
 // ---------------------------------------------------------------- items
 
-export function loadOutline(store: Store, meetingId: string): Array<OutlineNode & { number: string }> {
+export function loadOutline(store: ReadHandle, meetingId: string): Array<OutlineNode & { number: string }> {
   return (
     store.db.prepare('SELECT id, parent_id, position, number FROM agenda_items WHERE meeting_id = ?').all(meetingId) as Array<{
       id: string;
@@ -55,7 +56,7 @@ export function loadOutline(store: Store, meetingId: string): Array<OutlineNode 
  * that follow from them. Numbers are unique per meeting, so changed ones are first moved out
  * of the way: a swap of 1 and 2 never meets itself half-done.
  */
-export function writeOutline(store: Store, meeting: EditableMeeting, nodes: readonly OutlineNode[], at: string): AgendaOutlineEntry[] {
+export function writeOutline(store: WriteHandle, meeting: EditableMeeting, nodes: readonly OutlineNode[], at: string): AgendaOutlineEntry[] {
   const current = new Map(loadOutline(store, meeting.id).map((n) => [n.id, n]));
   const { numbering } = boardStyle(store, meeting.board_id);
   const renumber = meeting.status === 'draft';
@@ -145,7 +146,7 @@ export function getMinutes(store: Store, input: ParsedInputOf<'getMinutes'>): Mi
 export function addAgendaItem(store: Store, input: ParsedInputOf<'addAgendaItem'>): { item: MinutesItem; outline: AgendaOutlineEntry[] } {
   const id = newId();
   const at = nowInstant();
-  const outline = store.db.transaction(() => {
+  const outline = write(store, (w) => {
     const meeting = meetingForEdit(store, input.meetingId);
     assertStructureEditable(meeting);
     const nodes: OutlineNode[] = loadOutline(store, meeting.id);
@@ -173,23 +174,21 @@ export function addAgendaItem(store: Store, input: ParsedInputOf<'addAgendaItem'
       )
       .run(id, meeting.id, parentId, 1_000_000, `~${id}`, input.title ?? '', at, at);
     const placed = moveInOutline([...nodes, { id, parentId, position: 1_000_000 }], id, parentId, index);
-    const entries = writeOutline(store, meeting, placed, at);
+    const entries = writeOutline(w, meeting, placed, at);
     const mine = entries.find((e) => e.id === id);
-    logChange(
-      store.db,
-      store.actor,
+    w.log(
       { entity: 'agenda_item', entityId: id, action: 'create', detail: { meetingId: meeting.id, number: mine?.number, title: input.title ?? '' } },
       at,
     );
     return entries;
-  })();
+  }).value;
   const fields = getAgendaItemFields(store, id);
   return { item: { ...fields, discussionJson: null, discussionText: '', decisions: [], actions: [] }, outline };
 }
 
 export function moveAgendaItem(store: Store, input: ParsedInputOf<'moveAgendaItem'>): AgendaChange {
   const at = nowInstant();
-  const outline = store.db.transaction(() => {
+  const outline = write(store, (w) => {
     const { item, meeting } = itemForEdit(store, input.itemId);
     assertStructureEditable(meeting);
     const nodes = loadOutline(store, meeting.id);
@@ -205,22 +204,20 @@ export function moveAgendaItem(store: Store, input: ParsedInputOf<'moveAgendaIte
       }
     }
     const before = new Map(nodes.map((n) => [n.id, n.number]));
-    const entries = writeOutline(store, meeting, moveInOutline(nodes, item.id, input.parentId, input.position), at);
+    const entries = writeOutline(w, meeting, moveInOutline(nodes, item.id, input.parentId, input.position), at);
     const after = entries.find((e) => e.id === item.id);
-    logChange(
-      store.db,
-      store.actor,
+    w.log(
       { entity: 'agenda_item', entityId: item.id, action: 'move', detail: { from: before.get(item.id), to: after?.number, parentId: input.parentId, position: input.position } },
       at,
     );
     return entries;
-  })();
+  }).value;
   return { itemId: input.itemId, outline };
 }
 
 export function deleteAgendaItem(store: Store, input: ParsedInputOf<'deleteAgendaItem'>): AgendaChange {
   const at = nowInstant();
-  const outline = store.db.transaction(() => {
+  const outline = write(store, (w) => {
     const { item, meeting } = itemForEdit(store, input.itemId);
     assertStructureEditable(meeting);
     const ids = [item.id, ...(store.db.prepare('SELECT id FROM agenda_items WHERE parent_id = ?').pluck().all(item.id) as string[])];
@@ -251,11 +248,8 @@ export function deleteAgendaItem(store: Store, input: ParsedInputOf<'deleteAgend
     store.db.prepare('DELETE FROM actions WHERE agenda_item_id IN (SELECT value FROM json_each(?))').run(idList);
     store.db.prepare('DELETE FROM agenda_items WHERE id IN (SELECT value FROM json_each(?))').run(idList);
     const remaining = loadOutline(store, meeting.id);
-    const entries = writeOutline(store, meeting, compact(remaining), at);
-    logChange(
-      store.db,
-      store.actor,
-      {
+    const entries = writeOutline(w, meeting, compact(remaining), at);
+    w.log({
         entity: 'agenda_item',
         entityId: item.id,
         action: 'delete',
@@ -264,7 +258,7 @@ export function deleteAgendaItem(store: Store, input: ParsedInputOf<'deleteAgend
       at,
     );
     return entries;
-  })();
+  }).value;
   return { itemId: input.itemId, outline };
 }
 
@@ -283,7 +277,7 @@ function compact(nodes: readonly OutlineNode[]): OutlineNode[] {
 
 export function updateAgendaItem(store: Store, input: ParsedInputOf<'updateAgendaItem'>): AgendaItemFields {
   const at = nowInstant();
-  store.db.transaction(() => {
+  write(store, (w) => {
     const { item, meeting } = itemForEdit(store, input.itemId);
     assertContentEditable(meeting);
     if (input.deferredToMeetingId) {
@@ -315,8 +309,8 @@ export function updateAgendaItem(store: Store, input: ParsedInputOf<'updateAgend
          WHERE id = @id`,
       )
       .run({ ...next, at, id: item.id });
-    logChange(store.db, store.actor, { entity: 'agenda_item', entityId: item.id, action: 'update', detail: changes }, at);
-  })();
+    w.log({ entity: 'agenda_item', entityId: item.id, action: 'update', detail: changes }, at);
+  });
   return getAgendaItemFields(store, input.itemId);
 }
 
@@ -345,14 +339,14 @@ export function saveDiscussion(store: Store, input: ParsedInputOf<'saveDiscussio
   }
   if (nulIn(state) !== null) throw new DomainError('invalid_input', NUL_MESSAGE, 'json');
   const at = nowInstant();
-  store.db.transaction(() => {
+  write(store, (w) => {
     const { item, meeting } = itemForEdit(store, input.itemId);
     assertContentEditable(meeting);
     if (item.discussion_json === input.json && item.discussion_text === text) return;
     store.db.prepare('UPDATE agenda_items SET discussion_json = ?, discussion_text = ?, updated_at = ? WHERE id = ?').run(input.json, text, at, item.id);
     // The log records that the discussion changed and how long it is, not every keystroke's text.
-    logChange(store.db, store.actor, { entity: 'agenda_item', entityId: item.id, action: 'discussion', detail: { characters: text.length } }, at);
-  })();
+    w.log({ entity: 'agenda_item', entityId: item.id, action: 'discussion', detail: { characters: text.length } }, at);
+  });
   const updatedAt = store.db.prepare('SELECT updated_at FROM agenda_items WHERE id = ?').pluck().get(input.itemId) as string;
   return { itemId: input.itemId, updatedAt };
 }
@@ -389,7 +383,7 @@ const readDecision = (store: Store, decisionId: string): MinutesDecision => rowT
 export function addDecision(store: Store, input: ParsedInputOf<'addDecision'>): MinutesDecision {
   const id = newId();
   const at = nowInstant();
-  store.db.transaction(() => {
+  write(store, (w) => {
     const { item, meeting } = itemForEdit(store, input.itemId);
     assertContentEditable(meeting);
     const existing = store.db.prepare('SELECT id FROM decisions WHERE agenda_item_id = ? ORDER BY position, created_at').pluck().all(item.id) as string[];
@@ -405,27 +399,27 @@ export function addDecision(store: Store, input: ParsedInputOf<'addDecision'>): 
       .run(id, item.id, index, input.text ?? '', at, at);
     const place = store.db.prepare('UPDATE decisions SET position = ? WHERE id = ? AND position <> ?');
     existing.forEach((d, i) => place.run(i, d, i));
-    logChange(store.db, store.actor, { entity: 'decision', entityId: id, action: 'create', detail: { itemId: item.id, text: input.text ?? '' } }, at);
-  })();
+    w.log({ entity: 'decision', entityId: id, action: 'create', detail: { itemId: item.id, text: input.text ?? '' } }, at);
+  });
   return readDecision(store, id);
 }
 
 export function updateDecision(store: Store, input: ParsedInputOf<'updateDecision'>): MinutesDecision {
   const at = nowInstant();
-  store.db.transaction(() => {
+  write(store, (w) => {
     const { decision, meeting } = decisionForEdit(store, input.decisionId);
     assertContentEditable(meeting);
     if (decision.text === input.text) return;
     assertNotAgreement(store, decision, 'changed');
     store.db.prepare('UPDATE decisions SET text = ?, updated_at = ? WHERE id = ?').run(input.text, at, decision.id);
-    logChange(store.db, store.actor, { entity: 'decision', entityId: decision.id, action: 'update', detail: { text: input.text } }, at);
-  })();
+    w.log({ entity: 'decision', entityId: decision.id, action: 'update', detail: { text: input.text } }, at);
+  });
   return readDecision(store, input.decisionId);
 }
 
 export function deleteDecision(store: Store, input: ParsedInputOf<'deleteDecision'>): { decisionId: string } {
   const at = nowInstant();
-  store.db.transaction(() => {
+  write(store, (w) => {
     const { decision, meeting } = decisionForEdit(store, input.decisionId);
     assertContentEditable(meeting);
     assertNotAgreement(store, decision, 'deleted');
@@ -433,7 +427,7 @@ export function deleteDecision(store: Store, input: ParsedInputOf<'deleteDecisio
     const rest = store.db.prepare('SELECT id FROM decisions WHERE agenda_item_id = ? ORDER BY position, created_at').pluck().all(decision.agenda_item_id) as string[];
     const place = store.db.prepare('UPDATE decisions SET position = ? WHERE id = ? AND position <> ?');
     rest.forEach((d, i) => place.run(i, d, i));
-    logChange(store.db, store.actor, { entity: 'decision', entityId: decision.id, action: 'delete', detail: { itemId: decision.agenda_item_id, text: decision.text } }, at);
-  })();
+    w.log({ entity: 'decision', entityId: decision.id, action: 'delete', detail: { itemId: decision.agenda_item_id, text: decision.text } }, at);
+  });
   return { decisionId: input.decisionId };
 }

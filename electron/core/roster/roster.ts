@@ -7,7 +7,8 @@ import { formatUkDate, todayIso } from '../../../shared/domain/dates';
 import { initialsKey, suggestAlternatives, surnameSortKey } from '../../../shared/domain/initials';
 import type { Store } from '../db/open';
 import { requireBoardRow } from '../settings/settings';
-import { logChange, newId, nowInstant } from '../changelog';
+import { newId, nowInstant } from '../changelog';
+import { write } from '../store/write';
 import { conflict, DomainError, notFound } from '../errors';
 
 interface MemberRow {
@@ -89,7 +90,7 @@ export function addRosterMember(store: Store, input: ParsedInputOf<'addRosterMem
   const at = nowInstant();
   const memberId = newId();
   const personId = newId();
-  store.db.transaction(() => {
+  write(store, (w) => {
     requireBoardRow(store, input.boardId);
     assertInitialsFree(store, input.boardId, input.initials, input.fullName, null);
     store.db
@@ -112,13 +113,11 @@ export function addRosterMember(store: Store, input: ParsedInputOf<'addRosterMem
         at,
         at,
       );
-    logChange(
-      store.db,
-      store.actor,
+    w.log(
       { entity: 'roster_member', entityId: memberId, action: 'create', detail: { boardId: input.boardId, fullName: input.fullName, initials: input.initials } },
       at,
     );
-  })();
+  });
   return getMember(store, memberId);
 }
 
@@ -137,7 +136,7 @@ function assertLeftAfterAttended(store: Store, memberId: string, leftOn: string 
 
 export function updateRosterMember(store: Store, input: ParsedInputOf<'updateRosterMember'>): RosterMember {
   const at = nowInstant();
-  store.db.transaction(() => {
+  write(store, (w) => {
     const before = getMember(store, input.memberId);
     assertInitialsFree(store, before.boardId, input.initials, input.fullName, input.memberId);
     const next = {
@@ -161,16 +160,16 @@ export function updateRosterMember(store: Store, input: ParsedInputOf<'updateRos
       (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== before[k]).map((k) => [k, next[k]]),
     );
     if (Object.keys(changed).length > 0) {
-      logChange(store.db, store.actor, { entity: 'roster_member', entityId: input.memberId, action: 'update', detail: changed }, at);
+      w.log({ entity: 'roster_member', entityId: input.memberId, action: 'update', detail: changed }, at);
     }
-  })();
+  });
   return getMember(store, input.memberId);
 }
 
 /** Someone leaves the board: they stay on the roster (and in old minutes) but are not expected after. */
 export function markMemberLeft(store: Store, input: ParsedInputOf<'markMemberLeft'>): RosterMember {
   const at = nowInstant();
-  store.db.transaction(() => {
+  write(store, (w) => {
     const member = getMember(store, input.memberId);
     if (member.joinedOn && input.leftOn < member.joinedOn) {
       throw new DomainError(
@@ -181,14 +180,14 @@ export function markMemberLeft(store: Store, input: ParsedInputOf<'markMemberLef
     }
     assertLeftAfterAttended(store, input.memberId, input.leftOn);
     store.db.prepare('UPDATE board_members SET left_on = ?, updated_at = ? WHERE id = ?').run(input.leftOn, at, input.memberId);
-    logChange(store.db, store.actor, { entity: 'roster_member', entityId: input.memberId, action: 'left', detail: { leftOn: input.leftOn } }, at);
-  })();
+    w.log({ entity: 'roster_member', entityId: input.memberId, action: 'left', detail: { leftOn: input.leftOn } }, at);
+  });
   return getMember(store, input.memberId);
 }
 
 /** Deletes someone added by mistake. Anyone the minutes or actions refer to can only be marked as left. */
 export function deleteRosterMember(store: Store, input: ParsedInputOf<'deleteRosterMember'>): { deleted: true } {
-  store.db.transaction(() => {
+  write(store, (w) => {
     const member = getMember(store, input.memberId);
     const { meetings, actions, groups } = member.references;
     if (meetings + actions + groups > 0) {
@@ -204,13 +203,13 @@ export function deleteRosterMember(store: Store, input: ParsedInputOf<'deleteRos
     store.db.prepare('DELETE FROM board_members WHERE id = ?').run(input.memberId);
     const elsewhere = store.db.prepare('SELECT 1 FROM board_members WHERE person_id = ?').get(member.personId);
     if (!elsewhere) store.db.prepare('DELETE FROM people WHERE id = ?').run(member.personId);
-    logChange(store.db, store.actor, {
+    w.log({
       entity: 'roster_member',
       entityId: input.memberId,
       action: 'delete',
       detail: { boardId: member.boardId, fullName: member.fullName, initials: member.initials },
     });
-  })();
+  });
   return { deleted: true };
 }
 

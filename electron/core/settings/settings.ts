@@ -7,7 +7,8 @@ import { todayIso } from '../../../shared/domain/dates';
 import { fractionFromValue, parseQuorumFraction } from '../../../shared/domain/quorum';
 import type { Store } from '../db/open';
 import { renameWithin } from '../boards/boards';
-import { logChange, newId, nowInstant } from '../changelog';
+import { newId, nowInstant } from '../changelog';
+import { write, type ReadHandle, type WriteHandle } from '../store/write';
 import { conflict, DomainError, notFound } from '../errors';
 import { meetingForEdit } from '../minutes/editable';
 import { boardStyle, loadOutline, writeOutline } from '../minutes/minutes';
@@ -25,7 +26,7 @@ interface BoardRow {
   cadence_days: number | null;
 }
 
-export function requireBoardRow(store: Store, boardId: string): BoardRow {
+export function requireBoardRow(store: ReadHandle, boardId: string): BoardRow {
   const row = store.db.prepare('SELECT * FROM boards WHERE id = ? AND archived_at IS NULL').get(boardId) as BoardRow | undefined;
   if (!row) throw notFound('board');
   return row;
@@ -77,9 +78,9 @@ const sameRule = (a: QuorumRule, b: QuorumRule): boolean => JSON.stringify(a) ==
 
 export function updateBoardSettings(store: Store, input: ParsedInputOf<'updateBoardSettings'>): BoardSettings {
   const at = nowInstant();
-  store.db.transaction(() => {
+  write(store, (w) => {
     const before = requireBoardRow(store, input.boardId);
-    renameWithin(store, input.boardId, input.name, at);
+    renameWithin(w, input.boardId, input.name, at);
 
     const shortCode = input.shortCode ? input.shortCode : null;
     if (shortCode) {
@@ -131,7 +132,7 @@ export function updateBoardSettings(store: Store, input: ParsedInputOf<'updateBo
         input.boardId,
       );
     // Numbering and reference format have one writer, which renumbers the board's draft minutes.
-    writeMinutesStyle(store, input.boardId, { numbering: input.itemNumbering, referenceFormat: input.referenceFormat }, at);
+    writeMinutesStyle(w, input.boardId, { numbering: input.itemNumbering, referenceFormat: input.referenceFormat }, at);
     const changed: Record<string, unknown> = {};
     if (before.short_code !== shortCode) changed.shortCode = shortCode;
     if (before.reference_format !== input.referenceFormat) changed.referenceFormat = input.referenceFormat;
@@ -141,9 +142,9 @@ export function updateBoardSettings(store: Store, input: ParsedInputOf<'updateBo
     if (before.agenda_template !== template) changed.agendaTemplate = input.agendaTemplate;
     if (before.cadence_days !== (input.cadenceDays ?? null)) changed.cadenceDays = input.cadenceDays ?? null;
     if (Object.keys(changed).length > 0) {
-      logChange(store.db, store.actor, { entity: 'board', entityId: input.boardId, action: 'settings', detail: changed }, at);
+      w.log({ entity: 'board', entityId: input.boardId, action: 'settings', detail: changed }, at);
     }
-  })();
+  });
   return getBoardSettings(store, { boardId: input.boardId });
 }
 
@@ -160,15 +161,15 @@ export interface Style {
  * numbers they went out with. Actions already agreed keep their references: a reference is
  * never changed once issued. Returns the style before, or null when nothing changed.
  */
-export function writeMinutesStyle(store: Store, boardId: string, next: Style, at: string): Style | null {
-  const before = boardStyle(store, boardId);
+export function writeMinutesStyle(w: WriteHandle, boardId: string, next: Style, at: string): Style | null {
+  const before = boardStyle(w, boardId);
   if (before.numbering === next.numbering && before.referenceFormat === next.referenceFormat) return null;
-  store.db
+  w.db
     .prepare('UPDATE boards SET item_numbering = ?, reference_format = ?, updated_at = ? WHERE id = ?')
     .run(next.numbering, next.referenceFormat, at, boardId);
   if (next.numbering !== before.numbering) {
-    const drafts = store.db.prepare("SELECT id FROM meetings WHERE board_id = ? AND status = 'draft'").pluck().all(boardId) as string[];
-    for (const meetingId of drafts) writeOutline(store, meetingForEdit(store, meetingId), loadOutline(store, meetingId), at);
+    const drafts = w.db.prepare("SELECT id FROM meetings WHERE board_id = ? AND status = 'draft'").pluck().all(boardId) as string[];
+    for (const meetingId of drafts) writeOutline(w, meetingForEdit(w, meetingId), loadOutline(w, meetingId), at);
   }
   return before;
 }
@@ -176,15 +177,13 @@ export function writeMinutesStyle(store: Store, boardId: string, next: Style, at
 /** setMinutesStyle: the minutes' style dialog, changing either part and keeping the other. */
 export function setMinutesStyle(store: Store, input: ParsedInputOf<'setMinutesStyle'>): MinutesStyle {
   const at = nowInstant();
-  store.db.transaction(() => {
-    requireBoardRow(store, input.boardId);
-    const current = boardStyle(store, input.boardId);
+  write(store, (w) => {
+    requireBoardRow(w, input.boardId);
+    const current = boardStyle(w, input.boardId);
     const next = { numbering: input.numbering ?? current.numbering, referenceFormat: input.referenceFormat ?? current.referenceFormat };
-    const before = writeMinutesStyle(store, input.boardId, next, at);
+    const before = writeMinutesStyle(w, input.boardId, next, at);
     if (!before) return;
-    logChange(
-      store.db,
-      store.actor,
+    w.log(
       {
         entity: 'board',
         entityId: input.boardId,
@@ -193,7 +192,7 @@ export function setMinutesStyle(store: Store, input: ParsedInputOf<'setMinutesSt
       },
       at,
     );
-  })();
+  });
   return { boardId: input.boardId, ...boardStyle(store, input.boardId) };
 }
 
@@ -241,7 +240,7 @@ export function listGroups(store: Store, input: ParsedInputOf<'listGroups'>): Bo
 export function saveGroup(store: Store, input: ParsedInputOf<'saveGroup'>): BoardGroup {
   const at = nowInstant();
   const groupId = input.groupId ?? newId();
-  store.db.transaction(() => {
+  write(store, (w) => {
     requireBoardRow(store, input.boardId);
     const clash = store.db
       .prepare('SELECT id FROM board_groups WHERE board_id = ? AND name = ? COLLATE NOCASE AND id <> ?')
@@ -270,19 +269,17 @@ export function saveGroup(store: Store, input: ParsedInputOf<'saveGroup'>): Boar
     }
     const addMember = store.db.prepare('INSERT INTO group_members (group_id, member_id) VALUES (?, ?)');
     for (const memberId of memberIds) addMember.run(groupId, memberId);
-    logChange(
-      store.db,
-      store.actor,
+    w.log(
       { entity: 'group', entityId: groupId, action: input.groupId ? 'update' : 'create', detail: { name: input.name, kind: input.kind, members: memberIds.length } },
       at,
     );
-  })();
+  });
   const row = store.db.prepare(`${GROUP_SQL} WHERE g.id = ?`).get(groupId) as GroupRow;
   return toGroup(store, row);
 }
 
 export function deleteGroup(store: Store, input: ParsedInputOf<'deleteGroup'>): { deleted: true } {
-  store.db.transaction(() => {
+  write(store, (w) => {
     const row = store.db.prepare(`${GROUP_SQL} WHERE g.id = ?`).get(input.groupId) as GroupRow | undefined;
     if (!row) throw notFound('group');
     if (row.action_count > 0) {
@@ -291,7 +288,7 @@ export function deleteGroup(store: Store, input: ParsedInputOf<'deleteGroup'>): 
       );
     }
     store.db.prepare('DELETE FROM board_groups WHERE id = ?').run(input.groupId);
-    logChange(store.db, store.actor, { entity: 'group', entityId: input.groupId, action: 'delete', detail: { name: row.name } });
-  })();
+    w.log({ entity: 'group', entityId: input.groupId, action: 'delete', detail: { name: row.name } });
+  });
   return { deleted: true };
 }

@@ -1,30 +1,23 @@
 // The renderer's one way to core: window.api in Electron (through preload), or fetch to the
-// browser host with its per-run token. Both speak the contract in shared/api.ts.
+// browser host with its per-run token. Both speak the contract in shared/contract. What each
+// answer says it changed goes to the change feed, which keeps the live queries up to date.
 import {
   BROWSER_TOKEN_HEADER,
   methodNames,
   type ApiClient,
-  type ApiError,
   type ApiResponse,
   type InputOf,
   type MethodName,
   type ResultOf,
 } from '../../../shared/contract';
+import { changeFeed } from './changes';
+import { ApiCallError } from './errors';
+
+export { ApiCallError };
 
 declare global {
   interface Window {
     api?: ApiClient;
-  }
-}
-
-export class ApiCallError extends Error {
-  readonly code: ApiError['code'];
-  readonly field: string | undefined;
-  constructor(error: ApiError) {
-    super(error.message);
-    this.name = 'ApiCallError';
-    this.code = error.code;
-    this.field = error.field;
   }
 }
 
@@ -70,12 +63,21 @@ function browserClient(token: string | null): ApiClient {
 
 const client: ApiClient = window.api ?? browserClient(takeBrowserToken());
 
-/** Calls a method and returns its value, or throws ApiCallError with the typed error. */
 /** Fired when core says the data file is no longer usable; the shell then shows why. */
 export const STORE_UNAVAILABLE_EVENT = 'matters-arising:store-unavailable';
 
-export async function call<K extends MethodName>(name: K, input: InputOf<K>): Promise<ResultOf<K>> {
+export interface CallOptions {
+  /**
+   * Marks the call as a screen's own edit, already on that screen: the screen's live query,
+   * given the same origin, does not load again for it. Every other query hears of it as usual.
+   */
+  origin?: string;
+}
+
+/** Calls a method and returns its value, or throws ApiCallError with the typed error. */
+export async function call<K extends MethodName>(name: K, input: InputOf<K>, options: CallOptions = {}): Promise<ResultOf<K>> {
   const response = (await client[name](input)) as ApiResponse<ResultOf<K>>;
+  if (response.changes) changeFeed.publish({ changes: response.changes, origin: options.origin ?? null });
   if (!response.ok) {
     if (response.error.code === 'store_unavailable') window.dispatchEvent(new Event(STORE_UNAVAILABLE_EVENT));
     throw new ApiCallError(response.error);

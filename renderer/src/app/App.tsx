@@ -10,46 +10,49 @@ import { BoardPage } from '../features/boards/BoardPage';
 import { BoardSidebar } from '../features/boards/BoardSidebar';
 import { HomePage } from '../features/boards/HomePage';
 import { ShortcutSheet } from '../features/minutes/ShortcutSheet';
+import { useBoardList } from '../features/boards/useBoardList';
 import { BoardSettingsPage } from '../features/roster/BoardSettingsPage';
 import { RegisterPage } from '../features/roster/RegisterPage';
 import { RosterPage } from '../features/roster/RosterPage';
+import { useLiveQuery } from '../api/useLiveQuery';
 import { useMenuCommand } from './menuCommands';
 import { ProblemScreen } from './ProblemScreen';
 import { boardIdOf, useRoute } from './router';
 import { unreachableProblem } from './unreachable';
-import { useQuery } from './useQuery';
 
 // The minutes editor (and Lexical with it) loads when a meeting is first opened, so the
 // first screen appears without waiting for it.
 const MeetingPage = lazy(() => import('../features/meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })));
 
 export function App() {
-  const status = useQuery<AppStatus>(() => call('getAppStatus', {}), []);
-  const { reload } = status;
+  // Another data file opened, or a backup restored, changes the data file: every query hears of it.
+  const status = useLiveQuery<AppStatus>(() => call('getAppStatus', {}), [], { watches: [] });
+  // A call refused because the data file became unusable (damage found in the background) is
+  // no change anyone made: the shell asks again, to show why.
+  const { refresh } = status;
   useEffect(() => {
-    window.addEventListener(STORE_UNAVAILABLE_EVENT, reload);
-    return () => window.removeEventListener(STORE_UNAVAILABLE_EVENT, reload);
-  }, [reload]);
+    window.addEventListener(STORE_UNAVAILABLE_EVENT, refresh);
+    return () => window.removeEventListener(STORE_UNAVAILABLE_EVENT, refresh);
+  }, [refresh]);
   if (status.error) {
     const { title, advice } = unreachableProblem(status.error.code, desktop() !== null);
     return <ProblemScreen problem={{ title, message: status.error.message, advice }} />;
   }
   if (!status.data) return <div className="splash" aria-busy="true" />;
   if (status.data.state === 'problem') {
-    return <ProblemScreen problem={status.data.problem} dataFile={status.data.dataFile} onResolved={status.reload} />;
+    return <ProblemScreen problem={status.data.problem} dataFile={status.data.dataFile} canAct />;
   }
-  return <Workspace key={status.data.dataFile} dataFile={status.data.dataFile} recovered={status.data.recoveredFromCrash} onDataReplaced={status.reload} />;
+  return <Workspace key={status.data.dataFile} dataFile={status.data.dataFile} recovered={status.data.recoveredFromCrash} />;
 }
 
 interface WorkspaceProps {
   dataFile: string;
   recovered: boolean;
-  onDataReplaced: () => void;
 }
 
-function Workspace({ dataFile, recovered, onDataReplaced }: WorkspaceProps) {
+function Workspace({ dataFile, recovered }: WorkspaceProps) {
   const route = useRoute();
-  const boards = useQuery(() => call('listBoards', {}), []);
+  const boards = useBoardList();
   const currentBoardId = boardIdOf(route);
   const [shortcuts, setShortcuts] = useState(false);
   useMenuCommand('show-shortcuts', () => setShortcuts(true));
@@ -59,7 +62,6 @@ function Workspace({ dataFile, recovered, onDataReplaced }: WorkspaceProps) {
         boards={boards.data ?? []}
         loading={boards.loading}
         currentBoardId={currentBoardId}
-        onChanged={boards.reload}
         backupsCurrent={route.name === 'backups'}
         actionLogCurrent={route.name === 'actionLog'}
       />
@@ -69,25 +71,18 @@ function Workspace({ dataFile, recovered, onDataReplaced }: WorkspaceProps) {
             Matters Arising was not closed properly last time. Your data file was checked and is intact.
           </p>
         ) : null}
-        {route.name === 'home' ? <HomePage boards={boards.data} dataFile={dataFile} onBoardsChanged={boards.reload} /> : null}
-        {route.name === 'backups' ? (
-          <BackupsPage
-            onRestored={() => {
-              boards.reload();
-              onDataReplaced();
-            }}
-          />
-        ) : null}
-        {route.name === 'board' ? <BoardPage key={route.boardId} boardId={route.boardId} onBoardChanged={boards.reload} /> : null}
+        {route.name === 'home' ? <HomePage boards={boards.data} dataFile={dataFile} /> : null}
+        {route.name === 'backups' ? <BackupsPage /> : null}
+        {route.name === 'board' ? <BoardPage key={route.boardId} boardId={route.boardId} /> : null}
         {route.name === 'meeting' ? (
           <Suspense fallback={<section className="page" aria-busy="true" />}>
-            <MeetingPage key={route.meetingId} meetingId={route.meetingId} onBoardChanged={boards.reload} />
+            <MeetingPage key={route.meetingId} meetingId={route.meetingId} />
           </Suspense>
         ) : null}
         {route.name === 'actionLog' ? <ActionLogPage /> : null}
         {route.name === 'action' ? <ActionPage key={route.actionId} actionId={route.actionId} /> : null}
         {route.name === 'roster' ? <RosterPage key={route.boardId} boardId={route.boardId} /> : null}
-        {route.name === 'boardSettings' ? <BoardSettingsPage key={route.boardId} boardId={route.boardId} onBoardChanged={boards.reload} /> : null}
+        {route.name === 'boardSettings' ? <BoardSettingsPage key={route.boardId} boardId={route.boardId} /> : null}
         {route.name === 'register' ? <RegisterPage key={route.boardId} boardId={route.boardId} /> : null}
       </main>
       {shortcuts ? <ShortcutSheet onClose={() => setShortcuts(false)} /> : null}

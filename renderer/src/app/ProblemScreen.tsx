@@ -8,8 +8,8 @@ import { desktop } from '../api/desktop';
 import { BackupTable } from '../features/backups/BackupTable';
 import { Dialog } from './Dialog';
 import { Field } from './Field';
-import { useQuery } from './useQuery';
 import { useSubmit } from './useSubmit';
+import { useLiveQuery } from '../api/useLiveQuery';
 
 /** Problems with the path or its folder, or another program's file there: putting a backup there would not help. */
 const NOT_RESTORABLE = new Set<StoreProblem['kind']>(['locked', 'bad_path', 'missing_folder', 'unwritable', 'foreign']);
@@ -17,11 +17,14 @@ const NOT_RESTORABLE = new Set<StoreProblem['kind']>(['locked', 'bad_path', 'mis
 interface ProblemScreenProps {
   problem: Pick<StoreProblem, 'title' | 'message' | 'advice'> & { kind?: StoreProblem['kind'] };
   dataFile?: string;
-  /** Present when the app is running and can act on the problem. */
-  onResolved?: (status: AppStatus) => void;
+  /**
+   * True when the app is running and can act on the problem. Opening another file or restoring
+   * a backup replaces the data file, and the shell (watching it) moves on by itself.
+   */
+  canAct?: boolean;
 }
 
-export function ProblemScreen({ problem, dataFile, onResolved }: ProblemScreenProps) {
+export function ProblemScreen({ problem, dataFile, canAct = false }: ProblemScreenProps) {
   return (
     <main className="problem-screen" aria-labelledby="problem-title">
       <div className="problem-card">
@@ -35,12 +38,8 @@ export function ProblemScreen({ problem, dataFile, onResolved }: ProblemScreenPr
             Data file: <code>{dataFile}</code>
           </p>
         ) : null}
-        {onResolved ? (
-          <ProblemActions
-            canRestore={!NOT_RESTORABLE.has(problem.kind ?? 'other')}
-            lockedFile={problem.kind === 'locked' ? (dataFile ?? null) : null}
-            onResolved={onResolved}
-          />
+        {canAct ? (
+          <ProblemActions canRestore={!NOT_RESTORABLE.has(problem.kind ?? 'other')} lockedFile={problem.kind === 'locked' ? (dataFile ?? null) : null} />
         ) : null}
       </div>
     </main>
@@ -51,11 +50,13 @@ interface ProblemActionsProps {
   canRestore: boolean;
   /** The data file, when its lock is held elsewhere: it may be opened anyway. */
   lockedFile: string | null;
-  onResolved: (status: AppStatus) => void;
 }
 
-function ProblemActions({ canRestore, lockedFile, onResolved }: ProblemActionsProps) {
-  const backups = useQuery(() => call('listBackups', {}), []);
+/** Opening another file or restoring a backup replaces the data file; the shell, watching it, moves on by itself. */
+const onResolved = (_status: AppStatus): void => undefined;
+
+function ProblemActions({ canRestore, lockedFile }: ProblemActionsProps) {
+  const backups = useLiveQuery(() => call('listBackups', {}), [], { watches: ['backup', 'settings'] });
   const [opening, setOpening] = useState(false);
   const [overriding, setOverriding] = useState(false);
   const [quit, setQuit] = useState(false);
@@ -114,7 +115,7 @@ function ProblemActions({ canRestore, lockedFile, onResolved }: ProblemActionsPr
           <BackupTable
             backups={backups.data.backups}
             currentFileNote="The file that could not be opened is kept beside it under a new name; it is not changed or deleted."
-            onRestored={onResolved}
+            onRestored={() => undefined}
           />
         </section>
       ) : null}

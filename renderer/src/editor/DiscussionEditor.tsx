@@ -16,6 +16,7 @@ import { $createParagraphNode, $createTextNode, $getRoot, $parseSerializedNode, 
 import { discussionTheme } from './theme';
 import { AutosavePlugin } from './plugins/AutosavePlugin';
 import { CleanContentPlugin } from './plugins/CleanContentPlugin';
+import { EditablePlugin } from './plugins/EditablePlugin';
 import { PastePlugin } from './plugins/PastePlugin';
 import { SAFE_LINK, ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { UnknownInitialsPlugin } from './plugins/UnknownInitialsPlugin';
@@ -98,6 +99,7 @@ export const DiscussionEditor = memo(function DiscussionEditor(props: Discussion
         <AutosavePlugin onChange={onChange} onLeave={onLeave} />
         <UnknownInitialsPlugin known={knownInitials} />
         <EditorRefPlugin editorRef={editorRef} />
+        <EditablePlugin editable={!readOnly} />
       </LexicalComposer>
       {pasteProblem ? (
         <p className="field-error" role="alert">

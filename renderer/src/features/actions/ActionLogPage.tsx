@@ -23,7 +23,7 @@ import { call } from '../../api/client';
 import { download, base64Bytes, safeFileName } from '../../app/download';
 import { useMenuCommand } from '../../app/menuCommands';
 import { hrefFor } from '../../app/router';
-import { useQuery } from '../../app/useQuery';
+import { useLiveQuery } from '../../api/useLiveQuery';
 
 interface FilterState {
   boardId: string;
@@ -63,7 +63,8 @@ const COLUMNS: Array<{ key: ActionLogSortKey | null; label: string; className?: 
 ];
 
 export function ActionLogPage() {
-  const log = useQuery(() => call('outstandingActions', {}), []);
+  // Every outstanding action with its owners, due, origin, and latest update, across the boards.
+  const log = useLiveQuery(() => call('outstandingActions', {}), [], { watches: ['action', 'meeting', 'agenda_item', 'board', 'roster_member', 'group'] });
   const [f, setF] = useState<FilterState>(NO_FILTER);
   const [sort, setSort] = useState<ActionLogSort>(DEFAULT_SORT);
   const [pdfBusy, setPdfBusy] = useState(false);

@@ -7,11 +7,14 @@ import { formatUkDate } from '../../../../shared/domain/dates';
 import { formatOwners } from '../../../../shared/domain/owners';
 import { MEETING_STATUS_LABEL } from '../../../../shared/domain/status';
 import { call } from '../../api/client';
+import { useLiveQuery } from '../../api/useLiveQuery';
 import { hrefFor } from '../../app/router';
-import { useQuery } from '../../app/useQuery';
 
 export function ActionPage({ actionId }: { actionId: string }) {
-  const history = useQuery(() => call('getActionHistory', { actionId }), [actionId]);
+  // Where it came from, who owns it, and every meeting that carried it or recorded progress.
+  const history = useLiveQuery(() => call('getActionHistory', { actionId }), [actionId], {
+    watches: ['action', 'meeting', 'agenda_item', 'board', 'roster_member', 'group'],
+  });
   if (history.error) {
     return (
       <section className="page">

@@ -2,7 +2,8 @@
 // with where it came from, its due, how many meetings it has been carried and its last update,
 // and here the progress recorded at this meeting. Saved as typed, through the meeting's save
 // queue, like the rest of the minutes. Items deferred last time are offered for the agenda.
-import { memo, useCallback, useRef, useState } from 'react';
+// The list is live: whatever changes it (here, in the minutes, in the header) reads it again.
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import type { ActionStatus, DeferredProposal, MattersArising, MattersArisingEntry } from '../../../../shared/contract';
 import { dueLabel } from '../../../../shared/domain/actionLog';
 import { ACTION_STATUS_LABEL, ACTION_STATUSES } from '../../../../shared/domain/actionStatus';
@@ -10,24 +11,45 @@ import { formatUkDate } from '../../../../shared/domain/dates';
 import { formatOwners } from '../../../../shared/domain/owners';
 import { ARISING_LIMITS } from '../../../../shared/contract';
 import { call } from '../../api/client';
+import { useLiveQuery } from '../../api/useLiveQuery';
 import { hrefFor } from '../../app/router';
-import { useQuery } from '../../app/useQuery';
-import { openMinutesOf } from '../minutes/minutesStore';
-import { saveQueueFor, useFieldFailure } from '../minutes/saveQueue';
+import { afterSavesOf, saveQueueFor, useFieldFailure } from '../minutes/saveQueue';
 
 const STATUS_CHOICE: Record<ActionStatus, string> = { ...ACTION_STATUS_LABEL, superseded: 'Superseded by another action' };
 
-/** A draft that lists matters arising is brought up to date as it opens (carrying twice adds nothing). */
-async function loadArising(meetingId: string): Promise<MattersArising> {
-  const first = await call('getMattersArising', { meetingId });
-  if (!first.carrying || first.listLockedReason) return first;
-  const carried = await saveQueueFor(meetingId).run(() => call('carryForward', { meetingId }));
-  return carried.added || carried.removed ? call('getMattersArising', { meetingId }) : first;
+/** Bringing the list up to date as the meeting opens is this section's own doing, shown as it reads. */
+const arisingOrigin = (meetingId: string): string => `arising:${meetingId}`;
+
+/**
+ * Reads the list. A draft that lists matters arising is brought up to date as it opens
+ * (carrying twice adds nothing), after what is already typed; later reads only read. They need
+ * not wait for the meeting's saves: what is typed here shows until it is read back as saved.
+ */
+function arisingLoader(meetingId: string): () => Promise<MattersArising> {
+  const queue = saveQueueFor(meetingId);
+  let opened = false;
+  return async () => {
+    const read = (): Promise<MattersArising> => call('getMattersArising', { meetingId });
+    const first = await read();
+    if (opened || !first.carrying || first.listLockedReason) {
+      opened = true;
+      return first;
+    }
+    opened = true;
+    const carried = await queue.run(() => call('carryForward', { meetingId }, { origin: arisingOrigin(meetingId) }));
+    return carried.added || carried.removed ? read() : first;
+  };
 }
 
 export function MattersArisingSection({ meetingId }: { meetingId: string }) {
-  const query = useQuery(() => loadArising(meetingId), [meetingId]);
-  if (query.error) {
+  // The listed actions (their details, owners, due, updates), this meeting's own actions (which
+  // may replace one), the items deferred to it, and the meeting's date and state.
+  const query = useLiveQuery(arisingLoader(meetingId), [meetingId], {
+    watches: [{ entity: 'meeting', ids: [meetingId] }, 'action', 'agenda_item', 'roster_member', 'group'],
+    origin: arisingOrigin(meetingId),
+    after: afterSavesOf(meetingId),
+  });
+  if (query.error && !query.data) {
     return (
       <section className="arising" aria-labelledby="arising-title">
         <h2 id="arising-title">Matters arising</h2>
@@ -41,33 +63,52 @@ export function MattersArisingSection({ meetingId }: { meetingId: string }) {
   if (!data) return null;
   // The first meeting of a board, or one with nothing outstanding before it: nothing arises.
   if (!data.carrying && data.notListed === 0 && data.proposals.length === 0) return null;
-  return <ArisingPanel initial={data} reload={query.reload} />;
+  return <ArisingPanel data={data} />;
 }
 
-function ArisingPanel({ initial, reload }: { initial: MattersArising; reload: () => void }) {
-  const meetingId = initial.meetingId;
+/**
+ * A value typed over a saved one: what was typed shows until core has saved the same, and from
+ * then on the saved value shows again, following whatever changes it later ("mark all").
+ */
+function useTypedOver<V>(saved: V): [V, (value: V) => void] {
+  const [typed, setTyped] = useState<{ value: V } | null>(null);
+  const [seen, setSeen] = useState(saved);
+  if (!Object.is(seen, saved)) {
+    setSeen(saved);
+    if (typed && Object.is(typed.value, saved)) setTyped(null);
+  }
+  return [typed ? typed.value : saved, (value: V) => setTyped(Object.is(value, saved) ? null : { value })];
+}
+
+/** The statuses chosen here and not yet read back as saved, by action. */
+function pendingChoices(choices: ReadonlyMap<string, ActionStatus>, entries: readonly MattersArisingEntry[]): Map<string, ActionStatus> {
+  const saved = new Map(entries.map((e) => [e.actionId, e.status]));
+  return new Map([...choices].filter(([actionId, status]) => saved.has(actionId) && saved.get(actionId) !== status));
+}
+
+function ArisingPanel({ data }: { data: MattersArising }) {
+  const meetingId = data.meetingId;
   const queue = saveQueueFor(meetingId);
-  const [data, setData] = useState(initial);
-  const [generation, setGeneration] = useState(0);
-  const [statuses, setStatuses] = useState(() => new Map(initial.entries.map((e) => [e.actionId, e.status])));
+  const [choices, setChoices] = useState<ReadonlyMap<string, ActionStatus>>(new Map());
+  const [seen, setSeen] = useState(data);
+  if (seen !== data) {
+    setSeen(data);
+    setChoices(pendingChoices(choices, data.entries));
+  }
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const locked = data.lockedReason;
 
-  const onStatus = useCallback((actionId: string, status: ActionStatus) => setStatuses((prev) => new Map(prev).set(actionId, status)), []);
-  const stillOpen = data.entries.filter((e) => (statuses.get(e.actionId) ?? e.status) === 'open').length;
+  const statusOf = (e: MattersArisingEntry): ActionStatus => choices.get(e.actionId) ?? e.status;
+  const choose = useCallback((actionId: string, status: ActionStatus) => setChoices((prev) => new Map(prev).set(actionId, status)), []);
+  const stillOpen = data.entries.filter((e) => statusOf(e) === 'open').length;
   const overdue = data.entries.filter((e) => e.overdue).length;
 
-  const replaceWith = (next: MattersArising): void => {
-    setData(next);
-    setStatuses(new Map(next.entries.map((e) => [e.actionId, e.status])));
-    setGeneration((g) => g + 1);
-  };
-
-  const markAll = async (): Promise<void> => {
+  /** A change to the whole list: sent after what is typed, and the list reads itself again after it. */
+  const change = async (run: () => Promise<unknown>): Promise<void> => {
     setBusy(true);
     try {
-      replaceWith(await queue.run(() => call('markAllInProgress', { meetingId })));
+      await queue.run(run);
       setNotice(null);
     } catch (err) {
       setNotice(err instanceof Error ? err.message : String(err));
@@ -75,27 +116,12 @@ function ArisingPanel({ initial, reload }: { initial: MattersArising; reload: ()
       setBusy(false);
     }
   };
-
-  const bringIn = async (): Promise<void> => {
-    setBusy(true);
-    try {
-      await queue.run(() => call('carryForward', { meetingId }));
-      reload();
-    } catch (err) {
-      setNotice(err instanceof Error ? err.message : String(err));
-      setBusy(false);
-    }
-  };
-
+  const markAll = (): Promise<void> => change(() => call('markAllInProgress', { meetingId }));
+  const bringIn = (): Promise<void> => change(() => call('carryForward', { meetingId }));
   const resolve = async (proposal: DeferredProposal, accept: boolean): Promise<void> => {
     try {
-      const choice = await queue.run(() => call('resolveDeferredItem', { meetingId, itemId: proposal.itemId, accept }));
-      if (choice.item && choice.outline) {
-        // The item joins the agenda on screen too, without reopening the minutes.
-        const { discussionJson: _json, discussionText: _text, ...fields } = choice.item;
-        openMinutesOf(meetingId)?.addItem({ ...fields, actions: [], decisions: [] }, choice.outline);
-      }
-      setData((d) => ({ ...d, proposals: d.proposals.filter((p) => p.itemId !== proposal.itemId) }));
+      // Taken in, the item joins the agenda: the minutes, watching their items, show it.
+      await queue.run(() => call('resolveDeferredItem', { meetingId, itemId: proposal.itemId, accept }));
       setNotice(null);
     } catch (err) {
       setNotice(err instanceof Error ? err.message : String(err));
@@ -149,12 +175,13 @@ function ArisingPanel({ initial, reload }: { initial: MattersArising; reload: ()
         <ol className="arising-list" aria-label="Actions from earlier meetings">
           {data.entries.map((e) => (
             <EntryRow
-              key={`${e.actionId}:${generation}`}
+              key={e.actionId}
               entry={e}
               meetingId={meetingId}
+              status={statusOf(e)}
               readOnly={locked !== null}
               replacements={data.replacements}
-              onStatus={onStatus}
+              onStatus={choose}
             />
           ))}
         </ol>
@@ -192,17 +219,22 @@ function Proposals({ proposals, onResolve }: { proposals: DeferredProposal[]; on
 interface EntryRowProps {
   entry: MattersArisingEntry;
   meetingId: string;
+  /** The status shown: the one chosen here until it is read back as saved, else the saved one. */
+  status: ActionStatus;
   readOnly: boolean;
   replacements: MattersArising['replacements'];
   onStatus: (actionId: string, status: ActionStatus) => void;
 }
 
-const EntryRow = memo(function EntryRow({ entry, meetingId, readOnly, replacements, onStatus }: EntryRowProps) {
+const EntryRow = memo(function EntryRow({ entry, meetingId, status, readOnly, replacements, onStatus }: EntryRowProps) {
   const queue = saveQueueFor(meetingId);
-  const [text, setText] = useState(entry.update?.text ?? '');
-  const [status, setStatus] = useState<ActionStatus>(entry.status);
-  const [target, setTarget] = useState(entry.update?.supersededBy?.id ?? '');
+  const [text, setText] = useTypedOver(entry.update?.text ?? '');
+  const [target, setTarget] = useTypedOver(entry.update?.supersededBy?.id ?? '');
+  // What the saves send: the latest shown, and in event handlers the latest typed at once.
   const latest = useRef({ text, status, target });
+  useEffect(() => {
+    latest.current = { text, status, target };
+  });
   const keys = { text: `arising:${entry.actionId}:text`, status: `arising:${entry.actionId}:status` };
   const textFailure = useFieldFailure(queue, keys.text);
   const statusFailure = useFieldFailure(queue, keys.status);
@@ -221,7 +253,6 @@ const EntryRow = memo(function EntryRow({ entry, meetingId, readOnly, replacemen
 
   const chooseStatus = (next: ActionStatus): void => {
     latest.current = { ...latest.current, status: next };
-    setStatus(next);
     onStatus(entry.actionId, next);
     // "Superseded" waits for the action that replaces it.
     if (next === 'superseded' && !latest.current.target) {
@@ -237,15 +268,8 @@ const EntryRow = memo(function EntryRow({ entry, meetingId, readOnly, replacemen
     if (next) saveStatus();
   };
 
-  // This meeting's own actions as they are now (new ones may have been typed since it opened).
-  const options = (() => {
-    const own = openMinutesOf(meetingId)
-      ?.titles()
-      .flatMap((item) => openMinutesOf(meetingId)?.getItem(item.id)?.actions ?? [])
-      .map((a) => ({ id: a.id, reference: a.reference, details: a.details }));
-    const all = [...(own ?? []), ...replacements];
-    return all.filter((o, i) => o.id !== entry.actionId && all.findIndex((p) => p.id === o.id) === i);
-  })();
+  // This meeting's own actions and the others listed (the list follows actions typed in the minutes).
+  const options = replacements.filter((o, i) => o.id !== entry.actionId && replacements.findIndex((p) => p.id === o.id) === i);
 
   return (
     <li className={`arising-entry status-${status}`} data-action-id={entry.actionId} data-reference={ref} aria-labelledby={`${id}-title`}>

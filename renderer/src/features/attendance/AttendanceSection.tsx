@@ -17,11 +17,12 @@ import {
 } from '../../../../shared/domain/attendance';
 import { describeQuorumState, quorumState } from '../../../../shared/domain/quorum';
 import { call } from '../../api/client';
-import { useQuery } from '../../app/useQuery';
+import { useLiveQuery } from '../../api/useLiveQuery';
+import { afterSavesOf } from '../minutes/saveQueue';
 import { EveryonePresentDialog } from './EveryonePresentDialog';
 import { GuestForm } from './GuestForm';
 import { ForItems } from './ForItems';
-import { useAttendanceSaver, type SaveState } from './useAttendanceSaver';
+import { attendanceOrigin, useAttendanceSaver, type SaveState } from './useAttendanceSaver';
 
 const CHOICES: { status: AttendanceStatus | null; label: string; short?: string }[] = [
   { status: 'present', label: 'Present' },
@@ -53,29 +54,29 @@ function SaveStatus({ status }: { status: SaveState }) {
 }
 
 export function AttendanceSection({ meetingId }: { meetingId: string }) {
-  const query = useQuery(() => call('getAttendance', { meetingId }), [meetingId]);
-  // The latest state core returned, and the changes shown but not yet confirmed.
-  const [server, setServer] = useState<MeetingAttendance | null>(null);
+  // The changes shown but not yet confirmed by core.
   const [local, setLocal] = useState<AttendanceRow[] | null>(null);
   const [filter, setFilter] = useState('');
   const [excepting, setExcepting] = useState(false);
   const saver = useAttendanceSaver(meetingId, {
+    // Each save answers with the whole attendance as saved: that is the latest state core has.
     onSaved: (result, settled) => {
-      setServer(result);
+      query.accept(result);
       if (settled) setLocal(null);
     },
-    onFailed: () => {
-      void call('getAttendance', { meetingId }).then(
-        (fresh) => {
-          setServer(fresh);
-          setLocal(null);
-        },
-        () => undefined,
-      );
-    },
+    // What was not saved is dropped: the screen goes back to the latest state core gave.
+    onFailed: () => setLocal(null),
+  });
+  // The meeting's attendance, its date and state (locks), the roster, the agenda items (for
+  // "in attendance for item…") and the quorum rule. Read in turn with the saves (saver.read).
+  const query = useLiveQuery(() => saver.read(() => call('getAttendance', { meetingId })), [meetingId], {
+    watches: [{ entity: 'meeting', ids: [meetingId] }, 'agenda_item', 'roster_member', 'board'],
+    origin: attendanceOrigin(meetingId),
+    // Typing the minutes changes their items: read those once the typing is saved.
+    after: afterSavesOf(meetingId),
   });
 
-  const base = server ?? query.data;
+  const base: MeetingAttendance | undefined = query.data;
   if (!base) {
     return (
       <section className="attendance" aria-labelledby="attendance-title" aria-busy={!query.error}>

@@ -5,6 +5,7 @@ import { LIMITS, type AttendanceRow, type MeetingAttendance } from '../../../../
 import { call } from '../../api/client';
 import { Field } from '../../app/Field';
 import { useSubmit } from '../../app/useSubmit';
+import { attendanceOrigin } from './useAttendanceSaver';
 
 interface GuestFormProps {
   meetingId: string;
@@ -25,14 +26,19 @@ export function GuestForm({ meetingId, agendaItems, run, onAdded }: GuestFormPro
     event.preventDefault();
     void submit.run(async () => {
       const row = await run(() =>
-        call('addGuest', {
-          meetingId,
-          name,
-          role: role.trim() || null,
-          organisation: organisation.trim() || null,
-          forItemsNote: note.trim() || null,
-          forItemIds: itemId ? [itemId] : [],
-        }),
+        call(
+          'addGuest',
+          {
+            meetingId,
+            name,
+            role: role.trim() || null,
+            organisation: organisation.trim() || null,
+            forItemsNote: note.trim() || null,
+            forItemIds: itemId ? [itemId] : [],
+          },
+          // Added to the list on screen straight away (onAdded).
+          { origin: attendanceOrigin(meetingId) },
+        ),
       );
       onAdded(row);
       setName('');

@@ -1,6 +1,7 @@
 // Saves attendance as it is entered: changes are queued per row (the latest state of a row
 // wins) and sent one batch at a time, in order, so fast ticking never races itself.
-// Other calls (adding a guest) join the same queue, after the changes made before them.
+// Other calls (adding a guest) join the same queue, after the changes made before them; so
+// do the section's reads, so what it reads and what its saves answer come in core's order.
 import { useEffect, useRef, useState } from 'react';
 import type { MeetingAttendance } from '../../../../shared/contract';
 import { changeKey, type AttendanceChange } from '../../../../shared/domain/attendance';
@@ -14,7 +15,12 @@ export interface AttendanceSaver {
   enqueue: (changes: readonly AttendanceChange[]) => void;
   /** Runs a call after everything queued before it; its own form shows its errors. */
   run: <T>(task: () => Promise<T>) => Promise<T>;
+  /** Reads after everything queued before it, without showing as saving. */
+  read: <T>(task: () => Promise<T>) => Promise<T>;
 }
+
+/** Attendance saves are this section's own edits, already on screen: its live query skips them. */
+export const attendanceOrigin = (meetingId: string): string => `attendance:${meetingId}`;
 
 interface Callbacks {
   /** A batch was saved; `settled` when nothing else is queued, so the result is the latest state. */
@@ -60,7 +66,7 @@ export function useAttendanceSaver(meetingId: string, callbacks: Callbacks): Att
     pending.current.clear();
     if (batch.length === 0) return;
     try {
-      const result = await call('recordAttendance', { meetingId, changes: batch });
+      const result = await call('recordAttendance', { meetingId, changes: batch }, { origin: attendanceOrigin(meetingId) });
       latest.current.onSaved(result, pending.current.size === 0 && queued.current === 1);
     } catch (err) {
       // What was not saved is dropped: the screen goes back to what is saved, and says why.
@@ -78,5 +84,11 @@ export function useAttendanceSaver(meetingId: string, callbacks: Callbacks): Att
     }
   };
 
-  return { status, enqueue, run: (task) => queue(task, false) };
+  const read = <T,>(task: () => Promise<T>): Promise<T> => {
+    const result = chain.current.then(task);
+    chain.current = result.catch(() => undefined);
+    return result;
+  };
+
+  return { status, enqueue, run: (task) => queue(task, false), read };
 }

@@ -4,12 +4,13 @@ import { useState } from 'react';
 import { call } from '../../api/client';
 import { Dialog } from '../../app/Dialog';
 import { Field } from '../../app/Field';
-import { useQuery } from '../../app/useQuery';
+import { useLiveQuery } from '../../api/useLiveQuery';
 import { useSubmit } from '../../app/useSubmit';
 import { BackupTable } from './BackupTable';
 
-export function BackupsPage({ onRestored }: { onRestored: () => void }) {
-  const list = useQuery(() => call('listBackups', {}), []);
+export function BackupsPage() {
+  // A backup taken, the folder changed, or a backup restored (the data file replaced) lists them again.
+  const list = useLiveQuery(() => call('listBackups', {}), [], { watches: ['backup', 'settings'] });
   const now = useSubmit();
   const [notice, setNotice] = useState<string | null>(null);
   const [choosingFolder, setChoosingFolder] = useState(false);
@@ -29,7 +30,6 @@ export function BackupsPage({ onRestored }: { onRestored: () => void }) {
               void now.run(async () => {
                 await call('backUpNow', {});
                 setNotice('Backup taken.');
-                list.reload();
               })
             }
           >
@@ -58,11 +58,7 @@ export function BackupsPage({ onRestored }: { onRestored: () => void }) {
           <BackupTable
             backups={list.data.backups}
             currentFileNote="Your data as it is now is kept as a backup first, so you can go back."
-            onRestored={() => {
-              setNotice('Backup restored. Your data as it was before is kept as a backup.');
-              list.reload();
-              onRestored();
-            }}
+            onRestored={() => setNotice('Backup restored. Your data as it was before is kept as a backup.')}
           />
         </>
       ) : null}
@@ -75,10 +71,7 @@ export function BackupsPage({ onRestored }: { onRestored: () => void }) {
         <FolderDialog
           current={list.data.folder}
           onCancel={() => setChoosingFolder(false)}
-          onDone={() => {
-            setChoosingFolder(false);
-            list.reload();
-          }}
+          onDone={() => setChoosingFolder(false)}
         />
       ) : null}
     </section>

@@ -1,16 +1,18 @@
 // One board: its meetings, newest first, with "New meeting" and "Rename".
 import { useState } from 'react';
 import { call } from '../../api/client';
+import { useLiveQuery } from '../../api/useLiveQuery';
 import { hrefFor, navigate } from '../../app/router';
-import { useQuery } from '../../app/useQuery';
 import { MeetingList } from '../meetings/MeetingList';
 import { NewMeetingDialog } from '../meetings/NewMeetingDialog';
 import { BoardNav } from '../roster/BoardNav';
 import { RenameBoardDialog } from './BoardDialogs';
+import { useBoardList } from './useBoardList';
 
-export function BoardPage({ boardId, onBoardChanged }: { boardId: string; onBoardChanged: () => void }) {
-  const boards = useQuery(() => call('listBoards', {}), []);
-  const meetings = useQuery(() => call('listMeetings', { boardId }), [boardId]);
+export function BoardPage({ boardId }: { boardId: string }) {
+  const boards = useBoardList();
+  // A meeting's row shows its date, times, venue, state and how many items and actions it has.
+  const meetings = useLiveQuery(() => call('listMeetings', { boardId }), [boardId], { watches: ['board', 'meeting', 'agenda_item', 'action'] });
   const [dialog, setDialog] = useState<'none' | 'meeting' | 'rename'>('none');
   const board = boards.data?.find((b) => b.id === boardId);
 
@@ -55,12 +57,7 @@ export function BoardPage({ boardId, onBoardChanged }: { boardId: string; onBoar
         <RenameBoardDialog
           board={board}
           onCancel={() => setDialog('none')}
-          onRenamed={() => {
-            setDialog('none');
-            boards.reload();
-            meetings.reload();
-            onBoardChanged();
-          }}
+          onRenamed={() => setDialog('none')}
         />
       ) : null}
       {dialog === 'meeting' ? (
@@ -69,7 +66,6 @@ export function BoardPage({ boardId, onBoardChanged }: { boardId: string; onBoar
           onCancel={() => setDialog('none')}
           onCreated={(meeting) => {
             setDialog('none');
-            onBoardChanged();
             navigate({ name: 'meeting', meetingId: meeting.id });
           }}
         />

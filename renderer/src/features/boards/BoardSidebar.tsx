@@ -9,12 +9,11 @@ interface BoardSidebarProps {
   boards: BoardSummary[];
   loading: boolean;
   currentBoardId: string | undefined;
-  onChanged: () => void;
   backupsCurrent: boolean;
   actionLogCurrent: boolean;
 }
 
-export function BoardSidebar({ boards, loading, currentBoardId, onChanged, backupsCurrent, actionLogCurrent }: BoardSidebarProps) {
+export function BoardSidebar({ boards, loading, currentBoardId, backupsCurrent, actionLogCurrent }: BoardSidebarProps) {
   const [creating, setCreating] = useState(false);
   useMenuCommand('new-board', () => setCreating(true));
   return (
@@ -62,7 +61,6 @@ export function BoardSidebar({ boards, loading, currentBoardId, onChanged, backu
           onCancel={() => setCreating(false)}
           onCreated={(board) => {
             setCreating(false);
-            onChanged();
             navigate({ name: 'board', boardId: board.id });
           }}
         />

@@ -7,10 +7,9 @@ import { SampleBoardButton } from '../roster/SampleBoardButton';
 interface HomePageProps {
   boards: BoardSummary[] | undefined;
   dataFile: string;
-  onBoardsChanged: () => void;
 }
 
-export function HomePage({ boards, dataFile, onBoardsChanged }: HomePageProps) {
+export function HomePage({ boards, dataFile }: HomePageProps) {
   return (
     <section className="page" aria-labelledby="home-title">
       <header className="page-header">
@@ -24,7 +23,7 @@ export function HomePage({ boards, dataFile, onBoardsChanged }: HomePageProps) {
             <strong>New board</strong> on the left to add one.
           </p>
           <p>Or look around a sample first: two real meetings of a safeguarding board, with their roster and attendance.</p>
-          <SampleBoardButton onLoaded={onBoardsChanged} primary />
+          <SampleBoardButton primary />
         </div>
       ) : null}
       {boards && boards.length > 0 ? (
@@ -52,7 +51,7 @@ export function HomePage({ boards, dataFile, onBoardsChanged }: HomePageProps) {
           ))}
         </ul>
       ) : null}
-      {boards && boards.length > 0 ? <SampleBoardButton onLoaded={onBoardsChanged} /> : null}
+      {boards && boards.length > 0 ? <SampleBoardButton /> : null}
       <p className="data-file-note">
         Data file: <code>{dataFile}</code>
       </p>

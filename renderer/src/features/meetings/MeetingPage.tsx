@@ -4,18 +4,23 @@
 import { useState } from 'react';
 import { call } from '../../api/client';
 import { formatUkDate } from '../../../../shared/domain/dates';
+import { useLiveQuery } from '../../api/useLiveQuery';
 import { hrefFor, navigate } from '../../app/router';
-import { useQuery } from '../../app/useQuery';
 import { AttendanceSection } from '../attendance/AttendanceSection';
 import { MattersArisingSection } from '../arising/MattersArisingSection';
 import { MeetingHeaderEditor } from '../minutes/MeetingHeaderEditor';
 import { MinutesEditor } from '../minutes/MinutesEditor';
+import { afterSavesOf } from '../minutes/saveQueue';
 import { MinutesRecordPanel } from '../publication/MinutesRecordPanel';
 import { DeleteMeetingDialog } from './DeleteMeetingDialog';
 import { StartNextMeetingDialog } from './StartNextMeetingDialog';
 
-export function MeetingPage({ meetingId, onBoardChanged }: { meetingId: string; onBoardChanged?: () => void }) {
-  const meeting = useQuery(() => call('getMeeting', { meetingId }), [meetingId]);
+export function MeetingPage({ meetingId }: { meetingId: string }) {
+  // Its date, header and the state of its minutes; the board's name (a rename reaches drafts).
+  const meeting = useLiveQuery(() => call('getMeeting', { meetingId }), [meetingId], {
+    watches: [{ entity: 'meeting', ids: [meetingId] }, 'board'],
+    after: afterSavesOf(meetingId),
+  });
   const [dialog, setDialog] = useState<'none' | 'next' | 'delete'>('none');
   if (meeting.error) {
     return (
@@ -49,19 +54,18 @@ export function MeetingPage({ meetingId, onBoardChanged }: { meetingId: string; 
           </button>
         </div>
       </div>
-      <MeetingHeaderEditor key={m.updatedAt} meeting={m} />
-      <MinutesRecordPanel meeting={m} onChanged={meeting.reload} />
-      {/* A new state of the minutes (circulated, agreed) opens them afresh, with its locks. */}
-      <AttendanceSection key={`attendance-${m.status}`} meetingId={m.id} />
-      <MattersArisingSection key={`arising-${m.status}`} meetingId={m.id} />
-      <MinutesEditor key={`minutes-${m.status}`} meetingId={m.id} />
+      {/* Each section keeps itself up to date, its locks included, when the minutes change state. */}
+      <MeetingHeaderEditor meeting={m} />
+      <MinutesRecordPanel meeting={m} />
+      <AttendanceSection meetingId={m.id} />
+      <MattersArisingSection meetingId={m.id} />
+      <MinutesEditor meetingId={m.id} />
       {dialog === 'next' ? (
         <StartNextMeetingDialog
           fromMeetingId={m.id}
           onCancel={() => setDialog('none')}
           onStarted={(next) => {
             setDialog('none');
-            onBoardChanged?.();
             navigate({ name: 'meeting', meetingId: next });
           }}
         />
@@ -72,7 +76,6 @@ export function MeetingPage({ meetingId, onBoardChanged }: { meetingId: string; 
           onCancel={() => setDialog('none')}
           onDeleted={() => {
             setDialog('none');
-            onBoardChanged?.();
             navigate({ name: 'board', boardId: m.boardId });
           }}
         />

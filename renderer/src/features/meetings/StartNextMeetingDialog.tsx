@@ -7,7 +7,7 @@ import { formatUkDate } from '../../../../shared/domain/dates';
 import { call } from '../../api/client';
 import { Dialog } from '../../app/Dialog';
 import { navigate } from '../../app/router';
-import { useQuery } from '../../app/useQuery';
+import { useLiveQuery } from '../../api/useLiveQuery';
 import { useSubmit } from '../../app/useSubmit';
 import { MEETING_WHEN_FIELDS, MeetingWhenFields, meetingWhenInput, type MeetingWhen } from './MeetingWhenFields';
 
@@ -18,7 +18,8 @@ interface StartNextMeetingDialogProps {
 }
 
 export function StartNextMeetingDialog({ fromMeetingId, onStarted, onCancel }: StartNextMeetingDialogProps) {
-  const suggestion = useQuery(() => call('suggestNextMeeting', { fromMeetingId }), [fromMeetingId]);
+  // The date it suggests follows this meeting's record and the board's; the outstanding count, its actions.
+  const suggestion = useLiveQuery(() => call('suggestNextMeeting', { fromMeetingId }), [fromMeetingId], { watches: ['meeting', 'board', 'action'] });
   if (suggestion.error) {
     return (
       <Dialog title="Start the next meeting" submitLabel="Close" busy={false} error={suggestion.error.message} onSubmit={onCancel} onCancel={onCancel}>

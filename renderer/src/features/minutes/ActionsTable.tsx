@@ -52,7 +52,7 @@ export const ActionsTable = memo(function ActionsTable({ itemId, itemNumber, act
 });
 
 const ActionRow = memo(function ActionRow({ itemId, action, meetingDate, readOnly }: { itemId: string; action: ActionState; meetingDate: string; readOnly: boolean }) {
-  const { store, queue, directory, notify } = useMinutes();
+  const { store, queue, directory, notify, origin } = useMinutes();
   const [confirming, setConfirming] = useState(false);
   const keys = { details: `action:${action.id}:details`, owners: `action:${action.id}:owners`, due: `action:${action.id}:due` };
   const detailsFailure = useFieldFailure(queue, keys.details);
@@ -66,23 +66,23 @@ const ActionRow = memo(function ActionRow({ itemId, action, meetingDate, readOnl
       store.updateAction(itemId, action.id, { owners });
       queue.schedule(
         `action:${action.id}:owners`,
-        () => call('updateAction', { actionId: action.id, owners: (current()?.owners ?? []).map(toOwnerRef) }),
+        () => call('updateAction', { actionId: action.id, owners: (current()?.owners ?? []).map(toOwnerRef) }, { origin }),
         0,
       );
     },
-    [store, queue, itemId, action.id, current],
+    [store, queue, itemId, action.id, current, origin],
   );
   const setDue = useCallback(
     (dueText: string) => {
       store.updateAction(itemId, action.id, { dueText });
-      queue.schedule(`action:${action.id}:due`, () => call('updateAction', { actionId: action.id, due: current()?.dueText ?? '' }));
+      queue.schedule(`action:${action.id}:due`, () => call('updateAction', { actionId: action.id, due: current()?.dueText ?? '' }, { origin }));
     },
-    [store, queue, itemId, action.id, current],
+    [store, queue, itemId, action.id, current, origin],
   );
 
   const remove = (): void =>
     void queue
-      .run(() => call('deleteAction', { actionId: action.id }))
+      .run(() => call('deleteAction', { actionId: action.id }, { origin }))
       .then(() => {
         for (const k of Object.values(keys)) queue.clearFailure(k);
         store.updateItem(itemId, (item) => ({ actions: item.actions.filter((a) => a.id !== action.id) }));
@@ -108,7 +108,7 @@ const ActionRow = memo(function ActionRow({ itemId, action, meetingDate, readOnl
           placeholder="What is to be done"
           onChange={(e) => {
             store.updateAction(itemId, action.id, { details: e.target.value });
-            queue.schedule(keys.details, () => call('updateAction', { actionId: action.id, details: current()?.details ?? '' }));
+            queue.schedule(keys.details, () => call('updateAction', { actionId: action.id, details: current()?.details ?? '' }, { origin }));
           }}
           onBlur={flush}
         />

@@ -20,7 +20,7 @@ interface AgendaItemCardProps {
 
 export const AgendaItemCard = memo(function AgendaItemCard({ itemId, onDelete }: AgendaItemCardProps) {
   const ctx = useMinutes();
-  const { store, queue, knownInitials, registerEditor } = ctx;
+  const { store, queue, knownInitials, registerEditor, origin } = ctx;
   const item = useItem(store, itemId);
   const meta = useMeta(store);
   const lastSavedJson = useRef<string | null>(store.initialDiscussionOf(itemId).json);
@@ -34,12 +34,12 @@ export const AgendaItemCard = memo(function AgendaItemCard({ itemId, onDelete }:
         const json = JSON.stringify(state.toJSON());
         if (json === lastSavedJson.current) return Promise.resolve();
         // Only the JSON: core derives the plain text from it.
-        return call('saveDiscussion', { itemId, json }).then(() => {
+        return call('saveDiscussion', { itemId, json }, { origin }).then(() => {
           lastSavedJson.current = json;
         });
       });
     },
-    [queue, itemId],
+    [queue, itemId, origin],
   );
   const flush = useCallback(() => void queue.flush(), [queue]);
   const editorRef = useCallback((editor: LexicalEditor | null) => registerEditor(itemId, editor), [registerEditor, itemId]);
@@ -83,7 +83,7 @@ export const AgendaItemCard = memo(function AgendaItemCard({ itemId, onDelete }:
 });
 
 function ItemHeader({ item, readOnly, structureLocked, onDelete }: { item: ItemState; readOnly: boolean; structureLocked: boolean; onDelete: (id: string) => void }) {
-  const { store, queue } = useMinutes();
+  const { store, queue, origin } = useMinutes();
   const key = `item:${item.id}:title`;
   const failure = useFieldFailure(queue, key);
   return (
@@ -103,7 +103,7 @@ function ItemHeader({ item, readOnly, structureLocked, onDelete }: { item: ItemS
           dir="auto"
           onChange={(e) => {
             store.updateItem(item.id, { title: e.target.value.replace(/[\r\n]+/g, ' ') });
-            queue.schedule(key, () => call('updateAgendaItem', { itemId: item.id, title: store.getItem(item.id)?.title ?? '' }));
+            queue.schedule(key, () => call('updateAgendaItem', { itemId: item.id, title: store.getItem(item.id)?.title ?? '' }, { origin }));
           }}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey && !e.altKey && !e.shiftKey) {
@@ -131,7 +131,7 @@ function ItemHeader({ item, readOnly, structureLocked, onDelete }: { item: ItemS
 }
 
 function ItemDetails({ item, readOnly, laterMeetings }: { item: ItemState; readOnly: boolean; laterMeetings: Array<{ id: string; date: string }> }) {
-  const { store, queue } = useMinutes();
+  const { store, queue, origin } = useMinutes();
   const saveFlags = (patch: Partial<ItemState>, delay = 0): void => {
     store.updateItem(item.id, patch);
     queue.schedule(
@@ -139,13 +139,17 @@ function ItemDetails({ item, readOnly, laterMeetings }: { item: ItemState; readO
       () => {
         const now = store.getItem(item.id);
         if (!now) return Promise.resolve();
-        return call('updateAgendaItem', {
-          itemId: item.id,
-          confidential: now.confidential,
-          deferred: now.deferred,
-          deferredToText: now.deferredToText,
-          deferredToMeetingId: now.deferredToMeetingId,
-        });
+        return call(
+          'updateAgendaItem',
+          {
+            itemId: item.id,
+            confidential: now.confidential,
+            deferred: now.deferred,
+            deferredToText: now.deferredToText,
+            deferredToMeetingId: now.deferredToMeetingId,
+          },
+          { origin },
+        );
       },
       delay,
     );
@@ -166,7 +170,7 @@ function ItemDetails({ item, readOnly, laterMeetings }: { item: ItemState; readO
           aria-label={`Presenter, item ${item.number}`}
           onChange={(e) => {
             store.updateItem(item.id, { presenter: e.target.value });
-            queue.schedule(presenterKey, () => call('updateAgendaItem', { itemId: item.id, presenter: store.getItem(item.id)?.presenter ?? null }));
+            queue.schedule(presenterKey, () => call('updateAgendaItem', { itemId: item.id, presenter: store.getItem(item.id)?.presenter ?? null }, { origin }));
           }}
           onBlur={() => void queue.flush()}
         />
@@ -223,7 +227,7 @@ function ItemDetails({ item, readOnly, laterMeetings }: { item: ItemState; readO
 }
 
 function AgreedButtons({ itemId, itemNumber }: { itemId: string; itemNumber: string }) {
-  const { store, queue, notify } = useMinutes();
+  const { store, queue, notify, origin } = useMinutes();
   const failed = (wait: TypeAhead) => (err: Error): void => {
     endTypeAhead(wait);
     notify(err.message);
@@ -231,7 +235,7 @@ function AgreedButtons({ itemId, itemNumber }: { itemId: string; itemNumber: str
   const addDecision = (): void => {
     const wait = beginTypeAhead();
     void queue
-      .run(() => call('addDecision', { itemId }))
+      .run(() => call('addDecision', { itemId }, { origin }))
       .then((d) => {
         store.updateItem(itemId, (item) => ({ decisions: [...item.decisions, d] }));
         return focusWhenReady(decisionSelector(d.id), wait);
@@ -241,7 +245,7 @@ function AgreedButtons({ itemId, itemNumber }: { itemId: string; itemNumber: str
   const addAction = (): void => {
     const wait = beginTypeAhead();
     void queue
-      .run(() => call('addAction', { itemId }))
+      .run(() => call('addAction', { itemId }, { origin }))
       .then((a) => {
         store.updateItem(itemId, (item) => ({ actions: [...item.actions, toActionState(a)] }));
         return focusWhenReady(actionDetailsSelector(a.id), wait);

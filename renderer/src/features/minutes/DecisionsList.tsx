@@ -25,7 +25,7 @@ export const DecisionsList = memo(function DecisionsList({ itemId, itemNumber, d
 });
 
 function DecisionRow({ itemId, decision, label, readOnly }: { itemId: string; decision: MinutesDecision; label: string; readOnly: boolean }) {
-  const { store, queue, notify } = useMinutes();
+  const { store, queue, notify, origin } = useMinutes();
   const key = `decision:${decision.id}`;
   const failure = useFieldFailure(queue, key);
   return (
@@ -42,7 +42,7 @@ function DecisionRow({ itemId, decision, label, readOnly }: { itemId: string; de
           store.updateDecision(itemId, decision.id, e.target.value);
           queue.schedule(key, () => {
             const text = store.getItem(itemId)?.decisions.find((d) => d.id === decision.id)?.text ?? '';
-            return call('updateDecision', { decisionId: decision.id, text });
+            return call('updateDecision', { decisionId: decision.id, text }, { origin });
           });
         }}
         onBlur={() => void queue.flush()}
@@ -55,7 +55,7 @@ function DecisionRow({ itemId, decision, label, readOnly }: { itemId: string; de
           title="Delete this decision"
           onClick={() =>
             void queue
-              .run(() => call('deleteDecision', { decisionId: decision.id }))
+              .run(() => call('deleteDecision', { decisionId: decision.id }, { origin }))
               .then(() => {
                 queue.clearFailure(key);
                 store.updateItem(itemId, (item) => ({ decisions: item.decisions.filter((d) => d.id !== decision.id) }));

@@ -1,12 +1,12 @@
 // The header of the minutes, as printed (board, date, time, venue) and editable in place:
-// date, start and end, venue, and the next meeting. Saved as it is typed, like the rest.
+// date, start and end, venue, and the next meeting. Saved as it is typed, like the rest; what
+// it changes (the date, above all) reaches the other sections as a change to the meeting.
 import { useRef, useState } from 'react';
 import { LIMITS, type MeetingDetail } from '../../../../shared/contract';
 import { formatClockTime, formatTimeRange, formatUkDate, isRealIsoDate } from '../../../../shared/domain/dates';
 import { isAgreed } from '../../../../shared/domain/minutesLifecycle';
 import { MEETING_STATUS_LABEL } from '../../../../shared/domain/status';
 import { call } from '../../api/client';
-import { openMinutesOf } from './minutesStore';
 import { saveQueueFor, useFieldFailure } from './saveQueue';
 
 interface HeaderValues {
@@ -46,7 +46,7 @@ export function MeetingHeaderEditor({ meeting }: { meeting: MeetingDetail }) {
     setValues(next);
     queue.schedule(KEY, async () => {
       const v = latest.current;
-      const saved = await call('updateMeetingHeader', {
+      await call('updateMeetingHeader', {
         meetingId: meeting.id,
         // A blank board name or a half-typed date is not sent; the rest of the header still is.
         ...(v.boardName.trim() ? { boardName: v.boardName } : {}),
@@ -58,9 +58,6 @@ export function MeetingHeaderEditor({ meeting }: { meeting: MeetingDetail }) {
         nextTime: v.nextTime || null,
         nextVenue: v.nextVenue.trim() || null,
       });
-      const open = openMinutesOf(meeting.id);
-      // Only the date matters to the items (it is what due dates are read against).
-      if (open && open.getMeta().meeting.date !== saved.date) open.setMeta({ meeting: saved });
     });
   };
   const flush = (): void => void queue.flush();

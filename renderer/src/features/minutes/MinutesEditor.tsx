@@ -1,14 +1,15 @@
 // The minutes editor: the agenda items of a meeting with their discussion, decisions and
 // actions, typed live in the meeting. No Save button: everything goes through the meeting's
 // save queue and the status line says when it is safe. Keyboard first (see shortcuts.ts).
+// What other screens change reaches it through liveMinutes.ts.
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { $createRangeSelectionFromDom, type LexicalEditor } from 'lexical';
 import type { AgendaOutlineEntry, Minutes, MinutesItem } from '../../../../shared/contract';
 import type { OwnerDirectory } from '../../../../shared/domain/owners';
 import { call } from '../../api/client';
 import { desktop } from '../../api/desktop';
+import { useLiveQuery } from '../../api/useLiveQuery';
 import { Dialog } from '../../app/Dialog';
-import { useQuery } from '../../app/useQuery';
 import { MOD_LABEL } from '../../editor/shortcutsLabel';
 import { AgendaItemCard } from './AgendaItemCard';
 import { AgendaOutline, type DropZone } from './AgendaOutline';
@@ -25,7 +26,8 @@ import {
   itemTitleSelector,
   type TypeAhead,
 } from './focus';
-import { MinutesStore, registerOpenMinutes, toActionState, useMeta, useOutline, type ItemState } from './minutesStore';
+import { followMinutes, minutesOrigin, readMinutes } from './liveMinutes';
+import { MinutesStore, toActionState, useMeta, useOutline, type ItemState } from './minutesStore';
 import { MinutesStyleDialog } from './MinutesStyleDialog';
 import { SaveStatusLine } from './SaveStatusLine';
 import { saveQueueFor } from './saveQueue';
@@ -33,7 +35,9 @@ import { ShortcutSheet } from './ShortcutSheet';
 import { matchShortcut, type ShortcutId } from './shortcuts';
 
 export function MinutesEditor({ meetingId }: { meetingId: string }) {
-  const minutes = useQuery(() => call('getMinutes', { meetingId }), [meetingId]);
+  // Read once as the meeting opens; from then on the workspace follows changes itself (only a
+  // data file replaced reads this again, and the workspace, keyed by meeting, keeps its own).
+  const minutes = useLiveQuery(() => readMinutes(meetingId, saveQueueFor(meetingId)), [meetingId], { watches: [] });
   if (minutes.error) {
     return (
       <p className="form-error" role="alert">
@@ -73,13 +77,23 @@ function MinutesWorkspace({ initial }: { initial: Minutes }) {
     if (editor) editors.current.set(itemId, editor);
     else editors.current.delete(itemId);
   }, []);
+  const roster = meta.roster;
   const ctx = useMemo<MinutesContextValue>(() => {
-    const current = initial.roster.members.filter((m) => m.current);
-    const directory: OwnerDirectory = { members: current, groups: initial.roster.groups };
-    return { meetingId, store, queue, directory, knownInitials: current.map((m) => m.initials), registerEditor, notify: setNotice };
-  }, [initial, meetingId, store, queue, registerEditor]);
+    const current = roster.members.filter((m) => m.current);
+    const directory: OwnerDirectory = { members: current, groups: roster.groups };
+    return {
+      meetingId,
+      store,
+      queue,
+      directory,
+      knownInitials: current.map((m) => m.initials),
+      registerEditor,
+      notify: setNotice,
+      origin: minutesOrigin(meetingId),
+    };
+  }, [roster, meetingId, store, queue, registerEditor]);
 
-  useEffect(() => registerOpenMinutes(meetingId, store), [meetingId, store]);
+  useEffect(() => followMinutes(meetingId, store, queue), [meetingId, store, queue]);
 
   // Leaving the window, the page or the app sends whatever is waiting at once.
   useEffect(() => {
@@ -156,7 +170,7 @@ function MinutesWorkspace({ initial }: { initial: Minutes }) {
       parentId = current.parentId;
     }
     try {
-      const result = await queue.run(() => call('addAgendaItem', { meetingId, parentId, afterItemId }));
+      const result = await queue.run(() => call('addAgendaItem', { meetingId, parentId, afterItemId }, { origin: ctx.origin }));
       store.addItem(toItemState(result.item), result.outline);
       lastItem.current = result.item.id;
       setNotice(null);
@@ -176,7 +190,7 @@ function MinutesWorkspace({ initial }: { initial: Minutes }) {
     if (structureLocked) return setNotice(structureLocked);
     const active = document.activeElement as HTMLElement | null;
     try {
-      const change = await queue.run(() => call('moveAgendaItem', { itemId, parentId, position }));
+      const change = await queue.run(() => call('moveAgendaItem', { itemId, parentId, position }, { origin: ctx.origin }));
       store.setOutline(change.outline);
       setNotice(null);
       // Moving an element in the page takes focus away from it: put it back (before the next
@@ -252,12 +266,12 @@ function MinutesWorkspace({ initial }: { initial: Minutes }) {
     const text = selected.itemId === current.id ? selected.text.slice(0, 5000) : '';
     try {
       if (kind === 'action') {
-        const action = await queue.run(() => call('addAction', { itemId: current.id, details: text || undefined }));
+        const action = await queue.run(() => call('addAction', { itemId: current.id, details: text || undefined }, { origin: ctx.origin }));
         store.updateItem(current.id, (item) => ({ actions: [...item.actions, toActionState(action)] }));
         setNotice(null);
         await focusWhenReady(text ? actionOwnersSelector(action.id) : actionDetailsSelector(action.id), wait);
       } else {
-        const decision = await queue.run(() => call('addDecision', { itemId: current.id, text: text || undefined }));
+        const decision = await queue.run(() => call('addDecision', { itemId: current.id, text: text || undefined }, { origin: ctx.origin }));
         store.updateItem(current.id, (item) => ({ decisions: [...item.decisions, decision] }));
         setNotice(null);
         await focusWhenReady(decisionSelector(decision.id), wait);
@@ -345,7 +359,7 @@ function MinutesWorkspace({ initial }: { initial: Minutes }) {
   const requestDelete = useCallback((itemId: string) => setDeleting(itemId), []);
   const deleteItem = async (itemId: string): Promise<void> => {
     try {
-      const change = await queue.run(() => call('deleteAgendaItem', { itemId }));
+      const change = await queue.run(() => call('deleteAgendaItem', { itemId }, { origin: ctx.origin }));
       store.setOutline(change.outline);
       setDeleting(null);
       setNotice(null);
@@ -419,12 +433,8 @@ function MinutesWorkspace({ initial }: { initial: Minutes }) {
           numbering={meta.numbering}
           referenceFormat={meta.referenceFormat}
           onCancel={() => setStyleOpen(false)}
-          onSaved={(style) => {
-            setStyleOpen(false);
-            store.setMeta({ numbering: style.numbering, referenceFormat: style.referenceFormat });
-            // Numbers come from core: reload the outline only, editors stay as they are.
-            void call('getMinutes', { meetingId }).then((fresh) => store.setOutline(fresh.items.map(({ id, parentId, position, number, depth }) => ({ id, parentId, position, number, depth }))));
-          }}
+          // The new numbers come from core, through the board's change: the editors stay as they are.
+          onSaved={() => setStyleOpen(false)}
         />
       ) : null}
       {deleting ? <DeleteItemDialog store={store} itemId={deleting} onCancel={() => setDeleting(null)} onConfirm={() => void deleteItem(deleting)} /> : null}

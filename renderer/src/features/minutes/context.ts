@@ -15,6 +15,8 @@ export interface MinutesContextValue {
   registerEditor: (itemId: string, editor: LexicalEditor | null) => void;
   /** Shows a message about something that could not be done (a refused move, say). */
   notify: (message: string | null) => void;
+  /** Given to every call the editor makes (liveMinutes.ts): its own changes are on screen already. */
+  origin: string;
 }
 
 export const MinutesContext = createContext<MinutesContextValue | null>(null);

@@ -1,6 +1,7 @@
 // The minutes on screen: an external store so that a change to one item re-renders that item
 // only. Discussion text is not in here at all: each Lexical editor owns its own document and
-// saves it itself, so typing a discussion never re-renders React.
+// saves it itself, so typing a discussion never re-renders React. What other screens change
+// comes in through merge() (see liveMinutes.ts), which never touches what is typed here.
 import { useSyncExternalStore } from 'react';
 import type {
   AgendaItemFields,
@@ -72,9 +73,41 @@ export class MinutesStore {
     return this.initialDiscussion.get(id) ?? { json: null, text: '' };
   }
 
-  setMeta(patch: Partial<MinutesMeta>): void {
-    this.meta = { ...this.meta, ...patch };
-    this.emit();
+  /**
+   * Takes in the minutes as core has them now, read in turn with this editor's own changes (so
+   * nothing it added or removed is missed or brought back): the state and locks, numbering,
+   * roster and later meetings; which items, decisions and actions there are, and their numbers
+   * and references. What is typed here (titles, presenters, discussion, decisions, actions'
+   * words, owners and due) stays as it is on screen: this editor saves it, and no other screen
+   * edits it.
+   */
+  merge(fresh: Minutes): void {
+    const { items, ...meta } = fresh;
+    // Unchanged parts keep their objects, so only what changed re-renders.
+    if (JSON.stringify(meta) !== JSON.stringify(this.meta)) this.meta = meta;
+    for (const item of items) {
+      const { discussionJson, discussionText, decisions, actions, ...fields } = item;
+      const mine = this.items.get(item.id);
+      if (!mine) {
+        this.items.set(item.id, { ...fields, decisions, actions: actions.map(toActionState) });
+        this.initialDiscussion.set(item.id, { json: discussionJson, text: discussionText });
+        continue;
+      }
+      const myActions = new Map(mine.actions.map((a) => [a.id, a]));
+      const myDecisions = new Map(mine.decisions.map((d) => [d.id, d]));
+      const nextDecisions = decisions.map((d) => myDecisions.get(d.id) ?? d);
+      const nextActions = actions.map((a) => {
+        const typed = myActions.get(a.id);
+        if (!typed) return toActionState(a);
+        return typed.seq === a.seq && typed.reference === a.reference ? typed : { ...typed, seq: a.seq, reference: a.reference };
+      });
+      const same = <T,>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+      if (mine.kind !== fields.kind || !same(mine.decisions, nextDecisions) || !same(mine.actions, nextActions)) {
+        this.items.set(item.id, { ...mine, kind: fields.kind, decisions: nextDecisions, actions: nextActions });
+      }
+    }
+    const outline = items.map(({ id, parentId, position, number, depth }) => ({ id, parentId, position, number, depth }));
+    this.setOutline(JSON.stringify(outline) === JSON.stringify(this.outline) ? this.outline : outline);
   }
 
   /** A new outline from core: items keep their state, with new numbers and places. */
@@ -128,18 +161,4 @@ export function useItem(store: MinutesStore, id: string): ItemState | undefined 
 
 export function useMeta(store: MinutesStore): MinutesMeta {
   return useSyncExternalStore(store.subscribe, store.getMeta);
-}
-
-const openStores = new Map<string, MinutesStore>();
-
-/** Makes the open minutes findable by meeting (the header editor tells them a new date). */
-export function registerOpenMinutes(meetingId: string, store: MinutesStore): () => void {
-  openStores.set(meetingId, store);
-  return () => {
-    if (openStores.get(meetingId) === store) openStores.delete(meetingId);
-  };
-}
-
-export function openMinutesOf(meetingId: string): MinutesStore | undefined {
-  return openStores.get(meetingId);
 }

@@ -29,8 +29,10 @@ interface Entry {
   key: string;
   run: () => Promise<unknown>;
   dueAt: number;
-  /** For run(): settles the caller's promise. */
+  /** For run() and read(): settles the caller's promise. */
   settle?: { resolve: (value: unknown) => void; reject: (err: unknown) => void };
+  /** A read (see read()): not a change, so it never shows as saving and is never retried. */
+  read?: true;
 }
 
 /** An API error (ApiCallError) or anything else thrown: its code, message and field. */
@@ -94,10 +96,38 @@ export class SaveQueue {
     });
   }
 
+  /**
+   * Reads in step with the saves: after every change already sent or due (typing still being
+   * paused over may follow it), before any change made later. So a screen that applies both
+   * what it reads and what its changes answer applies them in the order core made them. A read
+   * is not a change: it never shows as saving, and its failure is only the caller's.
+   */
+  read<T>(run: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.push({
+        key: `read:${(this.sequence += 1)}`,
+        run,
+        dueAt: 0,
+        settle: { resolve: resolve as (value: unknown) => void, reject },
+        read: true,
+      });
+      this.pump();
+    });
+  }
+
   /** Sends everything waiting now; resolves once the queue is empty or stuck on a failure. */
   flush(): Promise<void> {
     this.flushTimers();
     this.pump();
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /**
+   * Resolves once no change is waiting or in flight (or the queue is stuck retrying), without
+   * hurrying what is still being typed: for reads that should not hold up saves.
+   */
+  whenIdle(): Promise<void> {
     if (this.isIdle()) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
@@ -108,9 +138,9 @@ export class SaveQueue {
     this.pump();
   }
 
-  /** True when nothing is waiting or in flight (refused changes are not waiting). */
+  /** True when no change is waiting or in flight (refused changes are not waiting; reads are not changes). */
   isIdle(): boolean {
-    return this.inflight === null && this.order.length === 0;
+    return (this.inflight === null || this.inflight.read === true) && this.order.every((key) => this.entries.get(key)?.read === true);
   }
 
   /** Waiting to try again after failing to reach the app: flush() does not wait for that. */
@@ -191,6 +221,11 @@ export class SaveQueue {
       },
       (err: unknown) => {
         this.inflight = null;
+        if (entry.read) {
+          entry.settle?.reject(err);
+          this.pump();
+          return;
+        }
         const error = asError(err);
         if (REFUSALS.has(error.code)) {
           this.attempt = 0;
@@ -270,6 +305,12 @@ export async function saveEverything(all: () => Iterable<SaveQueue> = () => queu
   if (!unsaved) return { saved: true, message: null };
   return { saved: false, message: unsaved.getStatus().message ?? 'Some changes could not be saved.' };
 }
+
+/** For a live query on a meeting's page: load again on a change only once the meeting's saves are done. */
+export const afterSavesOf =
+  (meetingId: string) =>
+  (): Promise<void> =>
+    saveQueueFor(meetingId).whenIdle();
 
 export function useSaveStatus(queue: SaveQueue): SaveStatus {
   return useSyncExternalStore(queue.subscribe, queue.getStatus);

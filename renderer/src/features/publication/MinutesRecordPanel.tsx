@@ -11,9 +11,9 @@ import { ApiCallError, call } from '../../api/client';
 import { Dialog } from '../../app/Dialog';
 import { base64Bytes, download } from '../../app/download';
 import { useMenuCommand } from '../../app/menuCommands';
-import { useQuery } from '../../app/useQuery';
+import { useLiveQuery } from '../../api/useLiveQuery';
 import { useSubmit } from '../../app/useSubmit';
-import { saveQueueFor } from '../minutes/saveQueue';
+import { afterSavesOf, saveQueueFor } from '../minutes/saveQueue';
 import { AgreeDialog, CorrectionDialog } from './RecordDialogs';
 
 const STAGES: readonly MeetingStatus[] = MEETING_STATUSES;
@@ -46,9 +46,14 @@ function summary(r: MinutesRecord): string {
 
 type Open = 'circulate' | 'agree' | 'publish' | 'correct' | 'export' | null;
 
-export function MinutesRecordPanel({ meeting, onChanged }: { meeting: MeetingDetail; onChanged: () => void }) {
+export function MinutesRecordPanel({ meeting }: { meeting: MeetingDetail }) {
   const meetingId = meeting.id;
-  const query = useQuery(() => call('getMinutesRecord', { meetingId }), [meetingId, meeting.updatedAt]);
+  // The state of the minutes, where they were agreed, corrections, the later meetings to agree
+  // them at, and how many items are confidential (the board says how those print).
+  const query = useLiveQuery(() => call('getMinutesRecord', { meetingId }), [meetingId], {
+    watches: ['meeting', 'agenda_item', 'decision', 'correction', 'board'],
+    after: afterSavesOf(meetingId),
+  });
   const [open, setOpen] = useState<Open>(null);
   const [exporting, setExporting] = useState<PdfVersion | null>(null);
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -70,8 +75,6 @@ export function MinutesRecordPanel({ meeting, onChanged }: { meeting: MeetingDet
   const done = (): void => {
     setOpen(null);
     setVerification(null);
-    query.reload();
-    onChanged();
   };
 
   const exportPdf = async (version: PdfVersion): Promise<void> => {
@@ -92,8 +95,6 @@ export function MinutesRecordPanel({ meeting, onChanged }: { meeting: MeetingDet
       setNotice({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
     } finally {
       setExporting(null);
-      // What was printed is the latest: the count of confidential items shown here follows it.
-      query.reload();
     }
   };
 

@@ -3,12 +3,13 @@
 import type { ReactNode } from 'react';
 import type { BoardSettings } from '../../../../shared/contract';
 import { call } from '../../api/client';
+import { useLiveQuery, type Query } from '../../api/useLiveQuery';
 import { hrefFor } from '../../app/router';
-import { useQuery, type Query } from '../../app/useQuery';
 import { BoardNav, type BoardTab } from './BoardNav';
 
+/** The board's settings, and how many current members it has (for the quorum). */
 export function useBoardSettings(boardId: string): Query<BoardSettings> {
-  return useQuery(() => call('getBoardSettings', { boardId }), [boardId]);
+  return useLiveQuery(() => call('getBoardSettings', { boardId }), [boardId], { watches: ['board', 'roster_member'] });
 }
 
 interface BoardFrameProps {

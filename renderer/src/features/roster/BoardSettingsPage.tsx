@@ -10,20 +10,13 @@ import { useSubmit } from '../../app/useSubmit';
 import { BoardFrame, useBoardSettings } from './BoardFrame';
 import { GroupsSection } from './GroupsSection';
 
-export function BoardSettingsPage({ boardId, onBoardChanged }: { boardId: string; onBoardChanged: () => void }) {
+export function BoardSettingsPage({ boardId }: { boardId: string }) {
   const board = useBoardSettings(boardId);
   return (
     <BoardFrame board={board} tab="settings" title="Settings">
       {(settings) => (
         <>
-          <SettingsForm
-            key={settings.boardId}
-            settings={settings}
-            onSaved={() => {
-              board.reload();
-              onBoardChanged();
-            }}
-          />
+          <SettingsForm key={settings.boardId} settings={settings} />
           <GroupsSection boardId={boardId} />
         </>
       )}
@@ -44,7 +37,7 @@ const SHOWN = [
   'cadenceDays',
 ];
 
-function SettingsForm({ settings, onSaved }: { settings: BoardSettings; onSaved: () => void }) {
+function SettingsForm({ settings }: { settings: BoardSettings }) {
   const [name, setName] = useState(settings.name);
   const [shortCode, setShortCode] = useState(settings.shortCode ?? '');
   const [referenceFormat, setReferenceFormat] = useState(settings.referenceFormat);
@@ -88,7 +81,6 @@ function SettingsForm({ settings, onSaved }: { settings: BoardSettings; onSaved:
         cadenceDays: toNumber(cadenceDays),
       });
       setSaved(true);
-      onSaved();
     });
   };
 

@@ -5,8 +5,9 @@ import { LIMITS, type BoardGroup, type GroupKind, type RosterMember } from '../.
 import { call } from '../../api/client';
 import { Dialog } from '../../app/Dialog';
 import { Field } from '../../app/Field';
-import { useQuery } from '../../app/useQuery';
+import { useLiveQuery } from '../../api/useLiveQuery';
 import { useSubmit } from '../../app/useSubmit';
+import { useRosterList } from './RosterPage';
 
 export const GROUP_KIND_LABEL: Record<GroupKind, string> = {
   all: 'Everyone on the board',
@@ -25,8 +26,9 @@ const STANDARD: { name: string; kind: GroupKind }[] = [
 const hasMembers = (kind: GroupKind): boolean => kind === 'subgroup' || kind === 'other';
 
 export function GroupsSection({ boardId }: { boardId: string }) {
-  const groups = useQuery(() => call('listGroups', { boardId }), [boardId]);
-  const roster = useQuery(() => call('listRoster', { boardId }), [boardId]);
+  // Each group with its members and how many actions it owns.
+  const groups = useLiveQuery(() => call('listGroups', { boardId }), [boardId], { watches: ['group', 'roster_member', 'action'] });
+  const roster = useRosterList(boardId);
   const [editing, setEditing] = useState<{ group: BoardGroup | null } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const adding = useSubmit();
@@ -41,7 +43,6 @@ export function GroupsSection({ boardId }: { boardId: string }) {
     } catch (err) {
       setProblem(err instanceof Error ? err.message : String(err));
     }
-    groups.reload();
   };
 
   return (
@@ -57,7 +58,6 @@ export function GroupsSection({ boardId }: { boardId: string }) {
               onClick={() =>
                 void adding.run(async () => {
                   for (const s of missing) await call('saveGroup', { boardId, name: s.name, kind: s.kind });
-                  groups.reload();
                 })
               }
             >
@@ -124,10 +124,7 @@ export function GroupsSection({ boardId }: { boardId: string }) {
           group={editing.group}
           roster={(roster.data ?? []).filter((m) => m.current || editing.group?.memberIds.includes(m.id))}
           onCancel={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            groups.reload();
-          }}
+          onSaved={() => setEditing(null)}
         />
       ) : null}
     </section>

@@ -8,7 +8,7 @@ import { attendanceRate, registerCsv } from '../../../../shared/domain/register'
 import { call } from '../../api/client';
 import { download, safeFileName } from '../../app/download';
 import { Field } from '../../app/Field';
-import { useQuery } from '../../app/useQuery';
+import { useLiveQuery } from '../../api/useLiveQuery';
 import { BoardFrame, useBoardSettings } from './BoardFrame';
 
 function yearBefore(iso: string): string {
@@ -30,7 +30,9 @@ export function RegisterPage({ boardId }: { boardId: string }) {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [withOfficers, setWithOfficers] = useState(false);
-  const register = useQuery(() => call('attendanceRegister', { boardId, from: from || null, to: to || null }), [boardId, from, to]);
+  const register = useLiveQuery(() => call('attendanceRegister', { boardId, from: from || null, to: to || null }), [boardId, from, to], {
+    watches: ['meeting', 'roster_member', 'board'],
+  });
   const r = register.error ? undefined : register.data;
   const lines = (r?.lines ?? []).filter((l) => withOfficers || l.isMember);
   const dateError = (field: string): string | null => (register.error?.field === field ? register.error.message : null);

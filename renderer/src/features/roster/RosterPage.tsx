@@ -7,7 +7,7 @@ import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import { call } from '../../api/client';
 import { Dialog } from '../../app/Dialog';
 import { Field } from '../../app/Field';
-import { useQuery } from '../../app/useQuery';
+import { useLiveQuery } from '../../api/useLiveQuery';
 import { useSubmit } from '../../app/useSubmit';
 import { BoardFrame, useBoardSettings } from './BoardFrame';
 import { RosterMemberDialog } from './RosterMemberDialog';
@@ -21,18 +21,21 @@ function rosterDates(m: RosterMember): string {
   return '—';
 }
 
+/** The board's roster, with how often the minutes, actions and groups mention each person. */
+export function useRosterList(boardId: string) {
+  return useLiveQuery(() => call('listRoster', { boardId }), [boardId], { watches: ['roster_member', 'group', 'meeting', 'action'] });
+}
+
 const referenced = (m: RosterMember): boolean => m.references.meetings + m.references.actions + m.references.groups > 0;
 
 export function RosterPage({ boardId }: { boardId: string }) {
   const board = useBoardSettings(boardId);
-  const roster = useQuery(() => call('listRoster', { boardId }), [boardId]);
+  const roster = useRosterList(boardId);
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
   const [notice, setNotice] = useState<string | null>(null);
   const done = (message: string): void => {
     setEditing({ kind: 'none' });
     setNotice(message);
-    roster.reload();
-    board.reload();
   };
   const people = roster.data ?? [];
 

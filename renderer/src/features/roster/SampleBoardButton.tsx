@@ -4,7 +4,7 @@ import { call } from '../../api/client';
 import { navigate } from '../../app/router';
 import { useSubmit } from '../../app/useSubmit';
 
-export function SampleBoardButton({ onLoaded, primary = false }: { onLoaded: () => void; primary?: boolean }) {
+export function SampleBoardButton({ primary = false }: { primary?: boolean }) {
   const submit = useSubmit();
   return (
     <div className="sample-board">
@@ -15,7 +15,6 @@ export function SampleBoardButton({ onLoaded, primary = false }: { onLoaded: () 
         onClick={() =>
           void submit.run(async () => {
             const { board } = await call('loadSampleBoard', {});
-            onLoaded();
             navigate({ name: 'board', boardId: board.id });
           })
         }
