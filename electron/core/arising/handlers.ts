@@ -1,16 +1,10 @@
 // Matters arising: starting the next meeting, carrying unfinished actions into it, progress recorded there.
 import type { arisingMethods } from '../../../shared/contract/arising';
 import { onStore, type FeatureHandlers } from '../handler';
-import {
-  carryForward,
-  deleteMeeting,
-  getMattersArising,
-  markAllInProgress,
-  recordActionUpdate,
-  resolveDeferredItem,
-  startNextMeeting,
-  suggestNextMeeting,
-} from './arising';
+import { carryForward, deleteMeeting, resolveDeferredItem } from './arising';
+import { getMattersArising } from './list';
+import { startNextMeeting, suggestNextMeeting } from './nextMeeting';
+import { markAllInProgress, recordActionUpdate } from './progress';
 
 export const arisingHandlers: FeatureHandlers<typeof arisingMethods> = {
   suggestNextMeeting: onStore(suggestNextMeeting),

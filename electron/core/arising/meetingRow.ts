@@ -1,0 +1,46 @@
+// The meeting a matters-arising call is about, as stored, and whether its list or its progress may still change.
+import type { MeetingStatus } from '../../../shared/contract';
+import type { Store } from '../db/open';
+import { conflict, notFound } from '../errors';
+import { lockFor } from '../minutes/editable';
+
+export interface MeetingRow {
+  id: string;
+  board_id: string;
+  meeting_date: string;
+  status: MeetingStatus;
+  previous_meeting_id: string | null;
+  start_time: string | null;
+  end_time: string | null;
+  venue: string | null;
+  next_date: string | null;
+  next_time: string | null;
+  next_venue: string | null;
+}
+
+export function meetingRow(store: Store, meetingId: string): MeetingRow {
+  const row = store.db
+    .prepare(
+      `SELECT id, board_id, meeting_date, status, previous_meeting_id, start_time, end_time, venue, next_date, next_time, next_venue
+       FROM meetings WHERE id = ?`,
+    )
+    .get(meetingId) as MeetingRow | undefined;
+  if (!row) throw notFound('meeting');
+  return row;
+}
+
+const LIST_LOCKED =
+  'These minutes have been circulated, so their matters arising stay as circulated: no action is added to or taken off the list.';
+
+/** Why the list of a meeting's matters arising can no longer change, or null while it is a draft. */
+export function listLockedReason(status: MeetingStatus): string | null {
+  if (status === 'draft') return null;
+  return lockFor(status).content ?? LIST_LOCKED;
+}
+
+export function editableMeeting(store: Store, meetingId: string): MeetingRow {
+  const meeting = meetingRow(store, meetingId);
+  const locked = lockFor(meeting.status).content;
+  if (locked) throw conflict(locked);
+  return meeting;
+}
