@@ -3,15 +3,13 @@ import type { minutesMethods } from '../../../shared/contract/minutes';
 import { onStore, type FeatureHandlers } from '../handler';
 import {
   addAgendaItem,
-  addDecision,
   deleteAgendaItem,
-  deleteDecision,
   getMinutes,
   moveAgendaItem,
   saveDiscussion,
   updateAgendaItem,
-  updateDecision,
 } from './minutes';
+import { addDecision, deleteDecision, updateDecision } from './decisions';
 
 export const minutesHandlers: FeatureHandlers<typeof minutesMethods> = {
   getMinutes: onStore(getMinutes),
