@@ -213,6 +213,9 @@ function MinutesWorkspace({ initial }: { initial: Minutes }) {
   const selectedText = (itemId: string): string => {
     const editor = editors.current.get(itemId);
     if (!editor || !editor.getRootElement()?.contains(document.activeElement)) return '';
+    // The page's selection is current at once; Lexical's follows it a moment later (on
+    // selectionchange), so a click that just collapsed it may not have reached Lexical yet.
+    if (window.getSelection()?.isCollapsed !== false) return '';
     return editor.getEditorState().read(() => $getSelection()?.getTextContent() ?? '').trim();
   };
 
