@@ -19,7 +19,10 @@ export interface LiveOptions {
 export interface LiveState<T> {
   data: T | undefined;
   error: ApiCallError | null;
-  /** True while a load is under way; the last good data stays meanwhile. */
+  /**
+   * True until the first answer. Later loads keep the last good data on screen and say nothing
+   * until they bring something new, so a screen re-renders only when what it shows changed.
+   */
   loading: boolean;
 }
 
@@ -66,7 +69,7 @@ export class LiveQuery<T> {
       return;
     }
     this.inFlight = true;
-    if (!this.state.loading) this.set({ ...this.state, loading: true });
+    if (this.state.data === undefined && !this.state.loading) this.set({ ...this.state, loading: true });
     this.load().then(
       (data) => this.settle(data, null),
       (err: unknown) => this.settle(undefined, asApiError(err)),
@@ -80,7 +83,7 @@ export class LiveQuery<T> {
    */
   accept = (data: T): void => {
     this.json = JSON.stringify(data) ?? null;
-    this.set({ data, error: null, loading: this.state.loading });
+    this.set({ data, error: null, loading: false });
   };
 
   subscribe = (listener: () => void): (() => void) => {
@@ -109,12 +112,12 @@ export class LiveQuery<T> {
     this.again = false;
     let next: LiveState<T>;
     if (error) {
-      next = { data: this.state.data, error, loading: more };
+      next = { data: this.state.data, error, loading: more && this.state.data === undefined };
     } else {
       const json = JSON.stringify(data) ?? null;
       const same = json !== null && json === this.json;
       this.json = json;
-      next = { data: same ? this.state.data : data, error: null, loading: more };
+      next = { data: same ? this.state.data : data, error: null, loading: false };
     }
     if (next.data !== this.state.data || next.error !== this.state.error || next.loading !== this.state.loading) this.set(next);
     if (more) this.refresh();

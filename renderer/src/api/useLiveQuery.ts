@@ -1,9 +1,9 @@
 // The live-query hook: a screen's data, loaded through the API client and kept up to date by
 // what every answer says it changed. No screen reloads by hand after a write.
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { changeFeed } from './changes';
 import type { ApiCallError } from './errors';
-import { LiveQuery, type LiveOptions } from './liveQuery';
+import { LiveQuery, type LiveOptions, type LiveState } from './liveQuery';
 
 export type { LiveOptions };
 
@@ -29,7 +29,17 @@ export function useLiveQuery<T>(load: () => Promise<T>, deps: readonly unknown[]
     query = new LiveQuery(load, options, changeFeed);
     setCurrent({ key, query });
   }
-  useEffect(() => query.start(), [query]);
-  const state = useSyncExternalStore(query.subscribe, query.getSnapshot);
+  const [shown, setShown] = useState<{ query: LiveQuery<T>; state: LiveState<T> }>(() => ({ query, state: query.getSnapshot() }));
+  useEffect(() => {
+    // A screen brought up to date is a transition: typing and clicking go first, and what they
+    // do is never held up behind drawing a list again.
+    const off = query.subscribe(() => startTransition(() => setShown({ query, state: query.getSnapshot() })));
+    const stop = query.start();
+    return () => {
+      off();
+      stop();
+    };
+  }, [query]);
+  const state = shown.query === query ? shown.state : query.getSnapshot();
   return { data: state.data, error: state.error, loading: state.loading, refresh: query.refresh, accept: query.accept };
 }

@@ -15,7 +15,7 @@ export function ActionPage({ actionId }: { actionId: string }) {
   const history = useLiveQuery(() => call('getActionHistory', { actionId }), [actionId], {
     watches: ['action', 'meeting', 'agenda_item', 'board', 'roster_member', 'group'],
   });
-  if (history.error) {
+  if (history.error && !history.data) {
     return (
       <section className="page">
         <h1>Action not found</h1>

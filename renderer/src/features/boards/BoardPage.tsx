@@ -46,7 +46,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
       </header>
       <BoardNav boardId={board.id} current="meetings" />
       <h2 className="section-title">Meetings</h2>
-      {meetings.error ? (
+      {meetings.error && !meetings.data ? (
         <p className="form-error" role="alert">
           {meetings.error.message}
         </p>

@@ -22,7 +22,8 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
     after: afterSavesOf(meetingId),
   });
   const [dialog, setDialog] = useState<'none' | 'next' | 'delete'>('none');
-  if (meeting.error) {
+  // A later load that fails keeps the meeting on screen; only one never loaded is "not found".
+  if (meeting.error && !meeting.data) {
     return (
       <section className="page">
         <h1>Meeting not found</h1>

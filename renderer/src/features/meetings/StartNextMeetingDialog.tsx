@@ -20,7 +20,7 @@ interface StartNextMeetingDialogProps {
 export function StartNextMeetingDialog({ fromMeetingId, onStarted, onCancel }: StartNextMeetingDialogProps) {
   // The date it suggests follows this meeting's record and the board's; the outstanding count, its actions.
   const suggestion = useLiveQuery(() => call('suggestNextMeeting', { fromMeetingId }), [fromMeetingId], { watches: ['meeting', 'board', 'action'] });
-  if (suggestion.error) {
+  if (suggestion.error && !suggestion.data) {
     return (
       <Dialog title="Start the next meeting" submitLabel="Close" busy={false} error={suggestion.error.message} onSubmit={onCancel} onCancel={onCancel}>
         <p className="dialog-text">The next meeting cannot be started from here.</p>

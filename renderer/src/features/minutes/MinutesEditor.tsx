@@ -38,7 +38,7 @@ export function MinutesEditor({ meetingId }: { meetingId: string }) {
   // Read once as the meeting opens; from then on the workspace follows changes itself (only a
   // data file replaced reads this again, and the workspace, keyed by meeting, keeps its own).
   const minutes = useLiveQuery(() => readMinutes(meetingId, saveQueueFor(meetingId)), [meetingId], { watches: [] });
-  if (minutes.error) {
+  if (minutes.error && !minutes.data) {
     return (
       <p className="form-error" role="alert">
         The minutes could not be opened: {minutes.error.message}

@@ -21,7 +21,7 @@ interface BoardFrameProps {
 }
 
 export function BoardFrame({ board, tab, title, actions, children }: BoardFrameProps) {
-  if (board.error) {
+  if (board.error && !board.data) {
     return (
       <section className="page">
         <h1>Board not found</h1>
