@@ -11,15 +11,6 @@ const REASON_WITHIN = 5;
 const REASON = /^\s*(\/\/|\/\*|\*).*\bOver 400 lines because\b\s*\S/;
 const ROOTS = ['electron', 'shared', 'renderer/src'];
 
-/**
- * Over the limit today and being split in the same change (issue #11), by the colleagues
- * editing them. The test below checks this list is not stale, so it can only shrink: a file
- * leaves it once split (or once it carries a written reason), and nothing new may join it.
- */
-const PENDING_SPLIT = [
-  'renderer/src/features/minutes/MinutesEditor.tsx',
-];
-
 /** Lines as an editor numbers them: a final newline does not start another line. */
 function lineCount(text: string): number {
   if (text === '') return 0;
@@ -39,17 +30,10 @@ const relative = (file: string): string => path.relative(process.cwd(), file).sp
 const read = (name: string): { name: string; text: string } => ({ name, text: fs.readFileSync(name, 'utf8') });
 
 describe('source file length', () => {
-  it(`no .ts/.tsx file under ${ROOTS.join(', ')} is over ${LIMIT} lines without a reason at its top, beyond PENDING_SPLIT`, () => {
+  it(`no .ts/.tsx file under ${ROOTS.join(', ')} is over ${LIMIT} lines without a reason at its top`, () => {
     const files = sourceFiles(ROOTS.map((r) => path.resolve(r))).map(relative);
     expect(files.length).toBeGreaterThan(100);
-    expect(tooLong(files.map(read)).filter((name) => !PENDING_SPLIT.includes(name))).toEqual([]);
-  });
-
-  it('PENDING_SPLIT is not stale: each file on it exists, is still over the limit and gives no reason', () => {
-    for (const name of PENDING_SPLIT) {
-      expect(fs.existsSync(name), `${name} no longer exists: take it off PENDING_SPLIT`).toBe(true);
-      expect(tooLong([read(name)]), `${name} is ${lineCount(read(name).text)} lines or says why: take it off PENDING_SPLIT`).toEqual([name]);
-    }
+    expect(tooLong(files.map(read))).toEqual([]);
   });
 
   it('the rule: over 400 lines fails unless a comment in the first five lines says why', () => {

@@ -2,6 +2,9 @@
 // actions, typed live in the meeting. No Save button: everything goes through the meeting's
 // save queue and the status line says when it is safe. Keyboard first (see shortcuts.ts).
 // What other screens change reaches it through liveMinutes.ts.
+// Over 400 lines because the shortcuts act in turn, each on where the ones before it took the
+// user, through closures over one store, save queue and type-ahead: split across files, the
+// rule that orders them would be too.
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { $createRangeSelectionFromDom, type LexicalEditor } from 'lexical';
 import type { AgendaOutlineEntry, Minutes, MinutesItem } from '../../../../shared/contract';
@@ -9,10 +12,10 @@ import type { OwnerDirectory } from '../../../../shared/domain/owners';
 import { call } from '../../api/client';
 import { desktop } from '../../api/desktop';
 import { useLiveQuery } from '../../api/useLiveQuery';
-import { Dialog } from '../../app/Dialog';
 import { MOD_LABEL } from '../../editor/shortcutsLabel';
 import { AgendaItemCard } from './AgendaItemCard';
 import { AgendaOutline, type DropZone } from './AgendaOutline';
+import { DeleteItemDialog } from './DeleteItemDialog';
 import { MinutesContext, type MinutesContextValue } from './context';
 import {
   actionDetailsSelector,
@@ -439,26 +442,5 @@ function MinutesWorkspace({ initial }: { initial: Minutes }) {
       ) : null}
       {deleting ? <DeleteItemDialog store={store} itemId={deleting} onCancel={() => setDeleting(null)} onConfirm={() => void deleteItem(deleting)} /> : null}
     </MinutesContext.Provider>
-  );
-}
-
-function DeleteItemDialog({ store, itemId, onCancel, onConfirm }: { store: MinutesStore; itemId: string; onCancel: () => void; onConfirm: () => void }) {
-  const item = store.getItem(itemId);
-  const subs = store.getOutline().filter((e) => e.parentId === itemId);
-  const actions = [item, ...subs.map((s) => store.getItem(s.id))].flatMap((i) => i?.actions ?? []);
-  return (
-    <Dialog title={`Delete item ${item?.number ?? ''}?`} submitLabel="Delete item" busy={false} error={null} onCancel={onCancel} onSubmit={onConfirm}>
-      <p>
-        {item?.title ? `“${item.title}”` : 'This untitled item'} will be deleted with its discussion and decisions
-        {subs.length ? `, and its ${subs.length} sub-item${subs.length === 1 ? '' : 's'}` : ''}.
-      </p>
-      {actions.length ? (
-        <p>
-          Its {actions.length === 1 ? 'action' : `${actions.length} actions`} ({actions.map((a) => a.reference).join(', ')}) will be deleted too. Their references are
-          never given to another action.
-        </p>
-      ) : null}
-      <p className="field-hint">The items after it are renumbered.</p>
-    </Dialog>
   );
 }
