@@ -5,17 +5,15 @@
 import type { ActionStatus, CarryResult } from '../../../shared/contract';
 import { isFinished, OUTSTANDING_STATUSES } from '../../../shared/domain/actionStatus';
 import { sqlList } from '../db/sqlList';
+import type { ActionUpdateRow } from '../store/arising';
+import type { MeetingRow } from '../store/meetings';
 import type { ReadHandle, WriteHandle } from '../store/write';
 
 /** The statuses of an unfinished action, as an SQL list. */
 export const OUTSTANDING_SQL = sqlList(OUTSTANDING_STATUSES);
 
-interface UpdateRow {
-  meeting_id: string;
-  meeting_date: string;
-  status: ActionStatus;
-  superseded_by: string | null;
-}
+/** One of an action's updates, with the date of the meeting it was recorded at. */
+type DatedUpdate = Pick<ActionUpdateRow, 'meeting_id' | 'status' | 'superseded_by'> & Pick<MeetingRow, 'meeting_date'>;
 
 interface ActionState {
   id: string;
@@ -28,19 +26,19 @@ interface ActionState {
 }
 
 /** An action's updates in the order the meetings were held. */
-export function updatesOf(store: ReadHandle, actionId: string): UpdateRow[] {
+export function updatesOf(store: ReadHandle, actionId: string): DatedUpdate[] {
   return store.db
     .prepare(
       `SELECT u.meeting_id, m.meeting_date, u.status, u.superseded_by
        FROM action_updates u JOIN meetings m ON m.id = u.meeting_id
        WHERE u.action_id = ? ORDER BY m.meeting_date, m.created_at, m.id`,
     )
-    .all(actionId) as UpdateRow[];
+    .all(actionId) as DatedUpdate[];
 }
 
 /** The last update recorded at a meeting held before `date`. */
-export function lastUpdateBefore(updates: readonly UpdateRow[], date: string): UpdateRow | undefined {
-  let last: UpdateRow | undefined;
+export function lastUpdateBefore(updates: readonly DatedUpdate[], date: string): DatedUpdate | undefined {
+  let last: DatedUpdate | undefined;
   for (const u of updates) if (u.meeting_date < date) last = u;
   return last;
 }
@@ -50,7 +48,7 @@ export function lastUpdateBefore(updates: readonly UpdateRow[], date: string): U
  * finished by then. With no update before that date it is as it was agreed: open (or, for
  * an action that has never had an update at all, whatever it holds now).
  */
-export function standingBefore(action: Pick<ActionState, 'status'>, updates: readonly UpdateRow[], date: string): { status: ActionStatus; finished: boolean } {
+export function standingBefore(action: Pick<ActionState, 'status'>, updates: readonly DatedUpdate[], date: string): { status: ActionStatus; finished: boolean } {
   const prior = lastUpdateBefore(updates, date);
   if (prior) return { status: prior.status, finished: isFinished(prior.status) };
   if (updates.length === 0) return { status: action.status, finished: isFinished(action.status) };
@@ -102,7 +100,7 @@ export function settleAction(w: WriteHandle, actionId: string, fallback?: Action
  * was finished earlier (unless that meeting already recorded progress on it). Circulated and
  * agreed minutes are the record and keep their list as it is.
  */
-function resyncCarries(w: WriteHandle, action: ActionState, updates: readonly UpdateRow[]): void {
+function resyncCarries(w: WriteHandle, action: ActionState, updates: readonly DatedUpdate[]): void {
   const rows = w.db
     .prepare(
       `SELECT m.id, m.meeting_date, m.status, c.action_id IS NOT NULL AS listed, c.status_before

@@ -15,7 +15,8 @@ import { DUE_DATE_SQL, outstandingBefore } from './actionProgress';
 import { dueOf, type DueColumns } from '../store/actions';
 import { ownersByAction } from '../store/actionOwners';
 import { lockFor } from '../minutes/editable';
-import { type MeetingRow, listLockedReason, meetingRow } from './meetingRow';
+import { listLockedReason, meetingRow } from './meetingRow';
+import type { MeetingRow } from '../store/meetings';
 
 // ---------------------------------------------------------------- reading the list
 

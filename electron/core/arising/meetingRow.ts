@@ -3,28 +3,10 @@ import type { MeetingStatus } from '../../../shared/contract';
 import type { Store } from '../db/open';
 import { conflict, notFound } from '../errors';
 import { lockFor } from '../minutes/editable';
-
-export interface MeetingRow {
-  id: string;
-  board_id: string;
-  meeting_date: string;
-  status: MeetingStatus;
-  previous_meeting_id: string | null;
-  start_time: string | null;
-  end_time: string | null;
-  venue: string | null;
-  next_date: string | null;
-  next_time: string | null;
-  next_venue: string | null;
-}
+import { readMeetingRow, type MeetingRow } from '../store/meetings';
 
 export function meetingRow(store: Store, meetingId: string): MeetingRow {
-  const row = store.db
-    .prepare(
-      `SELECT id, board_id, meeting_date, status, previous_meeting_id, start_time, end_time, venue, next_date, next_time, next_venue
-       FROM meetings WHERE id = ?`,
-    )
-    .get(meetingId) as MeetingRow | undefined;
+  const row = readMeetingRow(store.db, meetingId);
   if (!row) throw notFound('meeting');
   return row;
 }

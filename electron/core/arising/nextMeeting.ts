@@ -5,6 +5,7 @@ import { formatUkDate } from '../../../shared/domain/dates';
 import { describeNextDateBasis, isMattersArisingTitle, mattersArisingTitle, suggestNextMeetingDate } from '../../../shared/domain/nextMeeting';
 import type { Store } from '../db/open';
 import { nowInstant } from '../changelog';
+import { readBoardRow, type BoardRow } from '../store/boards';
 import { write } from '../store/write';
 import { conflict, DomainError, notFound } from '../errors';
 import { outstandingBefore, syncMattersArising } from './actionProgress';
@@ -14,16 +15,11 @@ import { meetingRow } from './meetingRow';
 
 // ---------------------------------------------------------------- starting the next meeting
 
-interface BoardRow {
-  name: string;
-  cadence_days: number | null;
-  agenda_template: string;
-}
+/** The board the next meeting is of, as the suggestion and the new agenda need it. */
+type NextMeetingBoard = Pick<BoardRow, 'name' | 'cadence_days' | 'agenda_template'>;
 
-function boardRow(store: Store, boardId: string): BoardRow {
-  const board = store.db.prepare('SELECT name, cadence_days, agenda_template FROM boards WHERE id = ? AND archived_at IS NULL').get(boardId) as
-    | BoardRow
-    | undefined;
+function boardRow(store: Store, boardId: string): NextMeetingBoard {
+  const board = readBoardRow(store, boardId);
   if (!board) throw notFound('board');
   return board;
 }
@@ -32,7 +28,7 @@ function boardRow(store: Store, boardId: string): BoardRow {
  * The new meeting's agenda: the board's recurring items, with its "Minutes and actions
  * arising" item naming the meeting it follows (first, if the recurring agenda has none).
  */
-function agendaFor(board: BoardRow, previousDate: string): { titles: string[]; mattersArising: number } {
+function agendaFor(board: Pick<BoardRow, 'agenda_template'>, previousDate: string): { titles: string[]; mattersArising: number } {
   let template: string[] = [];
   try {
     const parsed: unknown = JSON.parse(board.agenda_template);

@@ -8,7 +8,9 @@ import { newId, nowInstant } from '../changelog';
 import { write, type ReadHandle, type WriteHandle } from '../store/write';
 import { conflict, DomainError, notFound } from '../errors';
 import { settleAction, standingBefore, updatesOf } from './actionProgress';
-import { type MeetingRow, editableMeeting } from './meetingRow';
+import { editableMeeting } from './meetingRow';
+import type { ActionUpdateRow } from '../store/arising';
+import type { MeetingRow } from '../store/meetings';
 import { entries, getMattersArising } from './list';
 
 // ---------------------------------------------------------------- recording progress
@@ -78,12 +80,8 @@ function checkReplacement(store: ReadHandle, action: ListedAction, candidate: st
   return { id: target.id, reference: target.reference, details: target.details };
 }
 
-interface UpdateRow {
-  text: string;
-  status: ActionStatus;
-  superseded_by: string | null;
-  recorded_at: string;
-}
+/** An action's update at this meeting, as far as writing the next one needs it. */
+type ExistingUpdate = Pick<ActionUpdateRow, 'text' | 'status' | 'superseded_by' | 'recorded_at'>;
 
 /** Writes one action's update at one meeting (or removes it when it says nothing), then settles the action. */
 function writeUpdate(
@@ -96,7 +94,7 @@ function writeUpdate(
   const updates = updatesOf(w, action.id);
   const existing = w.db
     .prepare('SELECT text, status, superseded_by, recorded_at FROM action_updates WHERE action_id = ? AND meeting_id = ?')
-    .get(action.id, meeting.id) as UpdateRow | undefined;
+    .get(action.id, meeting.id) as ExistingUpdate | undefined;
   const text = change.text ?? existing?.text ?? '';
   const status = change.status ?? existing?.status ?? action.status_before;
   let supersededBy: string | null = null;

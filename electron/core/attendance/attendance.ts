@@ -22,6 +22,8 @@ import {
   type AttendanceChange,
 } from '../../../shared/domain/attendance';
 import { attendanceOf, readAttendanceItemRows, readAttendanceRows } from '../store/attendance';
+import { readMeetingRow, type MeetingRow } from '../store/meetings';
+import { readRosterEntryRows, type RosterEntryRow } from '../store/roster';
 import { formatUkDate, todayIso } from '../../../shared/domain/dates';
 import { isAgreed } from '../../../shared/domain/minutesLifecycle';
 import { quorumState } from '../../../shared/domain/quorum';
@@ -33,26 +35,11 @@ import { write, type ReadHandle, type WriteHandle } from '../store/write';
 import { conflict, notFound } from '../errors';
 import { compareNames } from '../roster/roster';
 
-interface MeetingRow {
-  id: string;
-  board_id: string;
-  meeting_date: string;
-  status: MeetingStatus;
-}
-
-interface CandidateRow {
-  id: string;
-  full_name: string;
-  initials: string;
-  role: string | null;
-  organisation: string | null;
-  is_member: number;
-  joined_on: string | null;
-  left_on: string | null;
-}
+/** Who can be marked present from the roster: their membership, with the person's name. */
+type Candidate = Pick<RosterEntryRow, 'id' | 'full_name' | 'initials' | 'role' | 'organisation' | 'is_member' | 'joined_on' | 'left_on'>;
 
 function requireMeeting(store: Store, meetingId: string): MeetingRow {
-  const row = store.db.prepare('SELECT id, board_id, meeting_date, status FROM meetings WHERE id = ?').get(meetingId) as MeetingRow | undefined;
+  const row = readMeetingRow(store.db, meetingId);
   if (!row) throw notFound('meeting');
   return row;
 }
@@ -68,13 +55,8 @@ function loadRows(store: ReadHandle, meetingId: string): AttendanceRow[] {
   return attendanceOf(readAttendanceRows(store.db, meetingId), readAttendanceItemRows(store.db, meetingId));
 }
 
-function loadCandidates(store: Store, boardId: string): CandidateRow[] {
-  return store.db
-    .prepare(
-      `SELECT bm.id, p.full_name, bm.initials, bm.role, p.organisation, bm.is_member, bm.joined_on, bm.left_on
-       FROM board_members bm JOIN people p ON p.id = bm.person_id WHERE bm.board_id = ?`,
-    )
-    .all(boardId) as CandidateRow[];
+function loadCandidates(store: Store, boardId: string): Candidate[] {
+  return readRosterEntryRows(store, boardId);
 }
 
 /** Agenda items in printed order: each item, then its sub-items. */
@@ -186,7 +168,7 @@ export function recordAttendance(store: Store, input: ParsedInputOf<'recordAtten
     }
 
     const after = applyAttendanceChanges<AttendanceRow>(before, changes, (memberId) => {
-      const c = candidates.get(memberId) as CandidateRow;
+      const c = candidates.get(memberId) as Candidate;
       return {
         id: newId(),
         displayName: c.full_name,

@@ -4,48 +4,18 @@ import type { BoardSummary, ParsedInputOf } from '../../../shared/contract';
 import { todayIso } from '../../../shared/domain/dates';
 import type { Store } from '../db/open';
 import { newId, nowInstant } from '../changelog';
+import { readBoardRow, readBoardSummaryRow, readBoardSummaryRows, rowToBoardSummary } from '../store/boards';
 import { write, type ReadHandle, type WriteHandle } from '../store/write';
 import { conflict, notFound } from '../errors';
 
-interface BoardRow {
-  id: string;
-  name: string;
-  short_code: string | null;
-  created_at: string;
-  meeting_count: number;
-  last_meeting_date: string | null;
-  next_meeting_date: string | null;
-}
-
-const SUMMARY_SQL = `
-  SELECT b.id, b.name, b.short_code, b.created_at,
-    (SELECT count(*) FROM meetings m WHERE m.board_id = b.id) AS meeting_count,
-    (SELECT max(m.meeting_date) FROM meetings m WHERE m.board_id = b.id AND m.meeting_date <= @today) AS last_meeting_date,
-    (SELECT min(m.meeting_date) FROM meetings m WHERE m.board_id = b.id AND m.meeting_date > @today) AS next_meeting_date
-  FROM boards b
-  WHERE b.archived_at IS NULL`;
-
-function toSummary(row: BoardRow): BoardSummary {
-  return {
-    id: row.id,
-    name: row.name,
-    shortCode: row.short_code,
-    meetingCount: row.meeting_count,
-    lastMeetingDate: row.last_meeting_date,
-    nextMeetingDate: row.next_meeting_date,
-    createdAt: row.created_at,
-  };
-}
-
 export function listBoards(store: Store): BoardSummary[] {
-  const rows = store.db.prepare(`${SUMMARY_SQL} ORDER BY b.name COLLATE NOCASE`).all({ today: todayIso() }) as BoardRow[];
-  return rows.map(toSummary);
+  return readBoardSummaryRows(store, todayIso()).map(rowToBoardSummary);
 }
 
 export function getBoardSummary(store: Store, boardId: string): BoardSummary {
-  const row = store.db.prepare(`${SUMMARY_SQL} AND b.id = @id`).get({ today: todayIso(), id: boardId }) as BoardRow | undefined;
+  const row = readBoardSummaryRow(store, boardId, todayIso());
   if (!row) throw notFound('board');
-  return toSummary(row);
+  return rowToBoardSummary(row);
 }
 
 function assertNameFree(store: ReadHandle, name: string, exceptId: string | null): void {
@@ -83,9 +53,7 @@ export function renameBoard(store: Store, input: ParsedInputOf<'renameBoard'>): 
 
 /** Renames a board inside the caller's transaction (renameBoard, board settings). */
 export function renameWithin(w: WriteHandle, boardId: string, name: string, at: string): void {
-  const board = w.db.prepare('SELECT name FROM boards WHERE id = ? AND archived_at IS NULL').get(boardId) as
-    | { name: string }
-    | undefined;
+  const board = readBoardRow(w, boardId);
   if (!board) throw notFound('board');
   if (board.name === name) return;
   assertNameFree(w, name, boardId);

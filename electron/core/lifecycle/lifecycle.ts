@@ -1,7 +1,7 @@
 // The lifecycle of a meeting's minutes: circulated to members, agreed as accurate at a later
 // meeting (recorded in that meeting's "minutes and actions arising", with any amendments, and
 // sealed with a content hash), published, and corrected afterwards only by recorded corrections.
-import type { MeetingStatus, MinutesCorrection, MinutesRecord, MinutesVerification, ParsedInputOf } from '../../../shared/contract';
+import type { MinutesCorrection, MinutesRecord, MinutesVerification, ParsedInputOf } from '../../../shared/contract';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { agreementDateProblem, agreementDecisionText, isAgreed } from '../../../shared/domain/minutesLifecycle';
 import { moveInOutline } from '../../../shared/domain/numbering';
@@ -11,31 +11,13 @@ import { write, type WriteHandle } from '../store/write';
 import { CONTENT_VERSION, minutesHash, type AgreementRecord } from './contentHash';
 import { fillMissingOwnerNames } from '../store/actionOwners';
 import { readMeetingRecord } from '../store/meetingRecord';
+import { readMeetingRow, type MeetingRow } from '../store/meetings';
 import { conflict, DomainError, notFound } from '../errors';
 import { meetingForEdit } from '../minutes/editable';
 import { loadOutline, writeOutline } from '../minutes/minutes';
 
-interface MeetingRow {
-  id: string;
-  board_id: string;
-  meeting_date: string;
-  status: MeetingStatus;
-  circulated_at: string | null;
-  agreed_at_meeting_id: string | null;
-  agreed_on: string | null;
-  agreement_amendments: string | null;
-  content_hash: string | null;
-  content_version: number | null;
-  published_at: string | null;
-}
-
 function meetingRow(store: Store, meetingId: string): MeetingRow {
-  const row = store.db
-    .prepare(
-      `SELECT id, board_id, meeting_date, status, circulated_at, agreed_at_meeting_id, agreed_on, agreement_amendments,
-         content_hash, content_version, published_at FROM meetings WHERE id = ?`,
-    )
-    .get(meetingId) as MeetingRow | undefined;
+  const row = readMeetingRow(store.db, meetingId);
   if (!row) throw notFound('meeting');
   return row;
 }
@@ -45,7 +27,7 @@ const agreementOf = (m: MeetingRow): AgreementRecord | null =>
 
 /** A later meeting of the same board, checked for being somewhere the minutes can be agreed or corrected. */
 function laterMeeting(store: Store, minutes: MeetingRow, atMeetingId: string, field: string): MeetingRow {
-  const at = store.db.prepare('SELECT id FROM meetings WHERE id = ?').get(atMeetingId) ? meetingRow(store, atMeetingId) : null;
+  const at = readMeetingRow(store.db, atMeetingId) ?? null;
   if (!at || at.board_id !== minutes.board_id) {
     throw new DomainError('invalid_input', 'Choose a meeting of the same board.', field);
   }

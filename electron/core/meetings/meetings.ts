@@ -8,7 +8,7 @@ import { rereferenceMeeting } from '../actions/actions';
 import { afterMeetingMoved } from '../arising/actionProgress';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { isAgreed } from '../../../shared/domain/minutesLifecycle';
-import { rowToMeetingDetail, rowToMeetingSummary, type MeetingCounts, type MeetingRow as StoredMeetingRow } from '../store/meetings';
+import { readMeetingRow, rowToMeetingDetail, rowToMeetingSummary, type MeetingCounts, type MeetingRow } from '../store/meetings';
 
 /** A meeting started from another stays after it, and before any meeting started from it. */
 function assertStillInOrder(store: Store, meetingId: string, date: string): void {
@@ -25,7 +25,8 @@ function assertStillInOrder(store: Store, meetingId: string, date: string): void
   }
 }
 
-type MeetingRow = StoredMeetingRow & MeetingCounts;
+/** A meeting with its counts, as the lists and the header show it. */
+type CountedMeeting = MeetingRow & MeetingCounts;
 
 const MEETING_SQL = `
   SELECT m.*,
@@ -58,12 +59,12 @@ export function listMeetings(store: Store, input: ParsedInputOf<'listMeetings'>)
   requireBoard(store, input.boardId);
   const rows = store.db
     .prepare(`${MEETING_SQL} WHERE m.board_id = ? ORDER BY m.meeting_date DESC, m.start_time DESC, m.created_at DESC`)
-    .all(input.boardId) as MeetingRow[];
+    .all(input.boardId) as CountedMeeting[];
   return rows.map(rowToMeetingSummary);
 }
 
 export function getMeeting(store: Store, input: ParsedInputOf<'getMeeting'>): MeetingDetail {
-  const row = store.db.prepare(`${MEETING_SQL} WHERE m.id = ?`).get(input.meetingId) as MeetingRow | undefined;
+  const row = store.db.prepare(`${MEETING_SQL} WHERE m.id = ?`).get(input.meetingId) as CountedMeeting | undefined;
   if (!row) throw notFound('meeting');
   return rowToMeetingDetail(row);
 }
@@ -93,7 +94,7 @@ export function createMeeting(store: Store, input: ParsedInputOf<'createMeeting'
 export function updateMeetingHeader(store: Store, input: ParsedInputOf<'updateMeetingHeader'>): MeetingDetail {
   const at = nowInstant();
   write(store, (w) => {
-    const row = store.db.prepare('SELECT * FROM meetings WHERE id = ?').get(input.meetingId) as MeetingRow | undefined;
+    const row = readMeetingRow(store.db, input.meetingId);
     if (!row) throw notFound('meeting');
     if (isAgreed(row.status)) {
       throw conflict('These minutes have been agreed as accurate and are now the record, so their header cannot be changed.');

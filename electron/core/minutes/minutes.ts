@@ -25,6 +25,7 @@ import { AGENDA_ITEM_FIELDS_SQL, rowToAgendaItemFields, type AgendaItemFieldsRow
 import { namedAtMeeting } from '../store/actionOwners';
 import { readLaterMeetings } from '../store/meetings';
 import { readMeetingRecord, type MeetingRecord } from '../store/meetingRecord';
+import { readRosterEntryRows } from '../store/roster';
 import { NUL_MESSAGE, nulIn } from '../nul';
 import { agreementRecordedIn } from './decisions';
 
@@ -89,27 +90,10 @@ export function getAgendaItemFields(store: Store, itemId: string): AgendaItemFie
 
 // ---------------------------------------------------------------- reading the minutes
 
-interface RosterRow {
-  id: string;
-  initials: string;
-  full_name: string;
-  role: string | null;
-  joined_on: string | null;
-  left_on: string | null;
-}
-
 /** The board's roster and groups, with people named as this meeting names them (its attendance). */
 function roster(store: Store, record: MeetingRecord): Minutes['roster'] {
   const onDate = record.meeting.date;
-  const members = (
-    store.db
-      .prepare(
-        `SELECT bm.id, bm.initials, p.full_name, bm.role, bm.joined_on, bm.left_on
-         FROM board_members bm JOIN people p ON p.id = bm.person_id
-         WHERE bm.board_id = ? ORDER BY bm.initials COLLATE NOCASE`,
-      )
-      .all(record.meeting.boardId) as RosterRow[]
-  ).map(
+  const members = readRosterEntryRows(store, record.meeting.boardId).map(
     (r): MinutesRosterEntry => ({
       id: r.id,
       initials: r.initials,

@@ -2,62 +2,22 @@
 // unique within a board for everyone ever on it; someone the minutes refer to can leave
 // the board but is never deleted.
 import type { InitialsSuggestion, ParsedInputOf, RosterMember } from '../../../shared/contract';
-import { onRosterOn } from '../../../shared/domain/attendance';
 import { formatUkDate, todayIso } from '../../../shared/domain/dates';
 import { initialsKey, suggestAlternatives, surnameSortKey } from '../../../shared/domain/initials';
 import type { Store } from '../db/open';
 import { requireBoardRow } from '../settings/settings';
 import { newId, nowInstant } from '../changelog';
+import { readRosterMemberRow, readRosterMemberRows, rowToRosterMember } from '../store/roster';
 import { write } from '../store/write';
 import { conflict, DomainError, notFound } from '../errors';
-
-interface MemberRow {
-  id: string;
-  board_id: string;
-  person_id: string;
-  full_name: string;
-  initials: string;
-  role: string | null;
-  organisation: string | null;
-  is_member: number;
-  joined_on: string | null;
-  left_on: string | null;
-  meeting_refs: number;
-  action_refs: number;
-  group_refs: number;
-}
-
-const MEMBER_SQL = `
-  SELECT bm.id, bm.board_id, bm.person_id, p.full_name, bm.initials, bm.role, p.organisation, bm.is_member,
-    bm.joined_on, bm.left_on,
-    (SELECT count(DISTINCT a.meeting_id) FROM attendance a WHERE a.member_id = bm.id) AS meeting_refs,
-    (SELECT count(DISTINCT o.action_id) FROM action_owners o WHERE o.member_id = bm.id) AS action_refs,
-    (SELECT count(*) FROM group_members g WHERE g.member_id = bm.id) AS group_refs
-  FROM board_members bm JOIN people p ON p.id = bm.person_id`;
-
-function toMember(row: MemberRow, today: string): RosterMember {
-  return {
-    id: row.id,
-    boardId: row.board_id,
-    personId: row.person_id,
-    fullName: row.full_name,
-    initials: row.initials,
-    role: row.role,
-    organisation: row.organisation,
-    isMember: row.is_member === 1,
-    joinedOn: row.joined_on,
-    leftOn: row.left_on,
-    current: onRosterOn(today, row.joined_on, row.left_on),
-    references: { meetings: row.meeting_refs, actions: row.action_refs, groups: row.group_refs },
-  };
-}
 
 /** Everyone ever on the board's roster, by surname. */
 export function listRoster(store: Store, input: ParsedInputOf<'listRoster'>): RosterMember[] {
   requireBoardRow(store, input.boardId);
   const today = todayIso();
-  const rows = store.db.prepare(`${MEMBER_SQL} WHERE bm.board_id = ?`).all(input.boardId) as MemberRow[];
-  return rows.map((r) => toMember(r, today)).sort((a, b) => compareNames(a.fullName, b.fullName));
+  return readRosterMemberRows(store, input.boardId)
+    .map((r) => rowToRosterMember(r, today))
+    .sort((a, b) => compareNames(a.fullName, b.fullName));
 }
 
 export function compareNames(a: string, b: string): number {
@@ -67,9 +27,9 @@ export function compareNames(a: string, b: string): number {
 }
 
 function getMember(store: Store, memberId: string): RosterMember {
-  const row = store.db.prepare(`${MEMBER_SQL} WHERE bm.id = ?`).get(memberId) as MemberRow | undefined;
+  const row = readRosterMemberRow(store, memberId);
   if (!row) throw notFound('person on the roster');
-  return toMember(row, todayIso());
+  return rowToRosterMember(row, todayIso());
 }
 
 /** Refuses initials someone else on the board holds, naming them and suggesting free ones. */

@@ -1,33 +1,22 @@
 // A board's settings (short code, reference format, numbering, quorum, confidential items,
 // recurring agenda, cadence) and its standing groups that can own actions. The minutes style
 // (numbering and reference format) has its one writer here, used by both methods that change it.
-import type { BoardGroup, BoardSettings, ConfidentialDisplay, GroupKind, ItemNumbering, MinutesStyle, ParsedInputOf, QuorumRule } from '../../../shared/contract';
+import type { BoardGroup, BoardSettings, GroupKind, ItemNumbering, MinutesStyle, ParsedInputOf, QuorumRule } from '../../../shared/contract';
 import { onRosterOn } from '../../../shared/domain/attendance';
 import { todayIso } from '../../../shared/domain/dates';
 import { fractionFromValue, parseQuorumFraction } from '../../../shared/domain/quorum';
 import type { Store } from '../db/open';
 import { renameWithin } from '../boards/boards';
 import { newId, nowInstant } from '../changelog';
+import { readBoardRow, type BoardRow } from '../store/boards';
+import { readGroupMemberIds, readGroupRow, readGroupRows, rowToGroup, type GroupListRow } from '../store/groups';
 import { write, type ReadHandle, type WriteHandle } from '../store/write';
 import { conflict, DomainError, notFound } from '../errors';
 import { meetingForEdit } from '../minutes/editable';
 import { boardStyle, loadOutline, writeOutline } from '../minutes/minutes';
 
-interface BoardRow {
-  id: string;
-  name: string;
-  short_code: string | null;
-  reference_format: string;
-  item_numbering: ItemNumbering;
-  quorum_kind: 'none' | 'count' | 'fraction';
-  quorum_value: number | null;
-  confidential_display: ConfidentialDisplay;
-  agenda_template: string;
-  cadence_days: number | null;
-}
-
 export function requireBoardRow(store: ReadHandle, boardId: string): BoardRow {
-  const row = store.db.prepare('SELECT * FROM boards WHERE id = ? AND archived_at IS NULL').get(boardId) as BoardRow | undefined;
+  const row = readBoardRow(store, boardId);
   if (!row) throw notFound('board');
   return row;
 }
@@ -198,43 +187,16 @@ export function setMinutesStyle(store: Store, input: ParsedInputOf<'setMinutesSt
 
 // ---------------------------------------------------------------- standing groups
 
-interface GroupRow {
-  id: string;
-  board_id: string;
-  name: string;
-  kind: GroupKind;
-  position: number;
-  action_count: number;
-}
-
 /** Groups that stand for everyone or every agency have no list of their own members. */
 const HAS_MEMBERS: ReadonlySet<GroupKind> = new Set(['subgroup', 'other']);
 
-function groupMembers(store: Store, groupId: string): string[] {
-  return store.db.prepare('SELECT member_id FROM group_members WHERE group_id = ? ORDER BY member_id').pluck().all(groupId) as string[];
-}
-
-const GROUP_SQL = `
-  SELECT g.id, g.board_id, g.name, g.kind, g.position,
-    (SELECT count(DISTINCT o.action_id) FROM action_owners o WHERE o.group_id = g.id) AS action_count
-  FROM board_groups g`;
-
-function toGroup(store: Store, row: GroupRow): BoardGroup {
-  return {
-    id: row.id,
-    boardId: row.board_id,
-    name: row.name,
-    kind: row.kind,
-    position: row.position,
-    memberIds: groupMembers(store, row.id),
-    actionCount: row.action_count,
-  };
+function toGroup(store: ReadHandle, row: GroupListRow): BoardGroup {
+  return rowToGroup(row, readGroupMemberIds(store, row.id));
 }
 
 export function listGroups(store: Store, input: ParsedInputOf<'listGroups'>): BoardGroup[] {
   requireBoardRow(store, input.boardId);
-  const rows = store.db.prepare(`${GROUP_SQL} WHERE g.board_id = ? ORDER BY g.position, g.name`).all(input.boardId) as GroupRow[];
-  return rows.map((r) => toGroup(store, r));
+  return readGroupRows(store, input.boardId).map((r) => toGroup(store, r));
 }
 
 export function saveGroup(store: Store, input: ParsedInputOf<'saveGroup'>): BoardGroup {
@@ -274,13 +236,12 @@ export function saveGroup(store: Store, input: ParsedInputOf<'saveGroup'>): Boar
       at,
     );
   });
-  const row = store.db.prepare(`${GROUP_SQL} WHERE g.id = ?`).get(groupId) as GroupRow;
-  return toGroup(store, row);
+  return toGroup(store, readGroupRow(store, groupId) as GroupListRow);
 }
 
 export function deleteGroup(store: Store, input: ParsedInputOf<'deleteGroup'>): { deleted: true } {
   write(store, (w) => {
-    const row = store.db.prepare(`${GROUP_SQL} WHERE g.id = ?`).get(input.groupId) as GroupRow | undefined;
+    const row = readGroupRow(store, input.groupId);
     if (!row) throw notFound('group');
     if (row.action_count > 0) {
       throw conflict(
