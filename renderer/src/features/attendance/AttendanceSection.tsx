@@ -2,7 +2,7 @@
 // people in attendance for particular items, guests, and the chair, vice-chair and
 // minute-taker. Each change shows at once (the same rules as core, from shared/) and is
 // saved in the background, in order; the quorum updates live.
-import { useState } from 'react';
+import { startTransition, useState } from 'react';
 import type { AttendanceCandidate, AttendanceRow, AttendanceStatus, MeetingAttendance } from '../../../../shared/contract';
 import {
   applyAttendanceChanges,
@@ -62,7 +62,10 @@ export function AttendanceSection({ meetingId }: { meetingId: string }) {
     // Each save answers with the whole attendance as saved: that is the latest state core has.
     onSaved: (result, settled) => {
       query.accept(result);
-      if (settled) setLocal(null);
+      // The answer reaches the screen as a transition (useLiveQuery): what is shown until it is
+      // confirmed goes in the same one, never before it, or the row just ticked would flick back
+      // to its old state for a moment (and a click then would act on what was shown).
+      if (settled) startTransition(() => setLocal(null));
     },
     // What was not saved is dropped: the screen goes back to the latest state core gave.
     onFailed: () => setLocal(null),
