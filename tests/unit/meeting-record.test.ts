@@ -177,4 +177,20 @@ describe('the agreement holds', () => {
     expect(() => db.prepare("UPDATE meetings SET meeting_date = '2014-04-11' WHERE id = ?").run(seeded.laterMeetingId)).toThrow(/agreed as accurate at this meeting/);
     expect(ok<MinutesRecord>(core, 'getMinutesRecord', { meetingId: seeded.meetingId }).agreement).toMatchObject({ agreedOn: '2014-04-10', atMeetingDate: '2014-04-10' });
   });
+  it('keeps the meeting a deferred item went to as it was when agreed, whatever later happens to that meeting’s date', async () => {
+    const core = await tempCore();
+    const seeded = await seedFixtureMinutes(inProcess(core));
+    const june = ok<MeetingDetail>(core, 'createMeeting', { boardId: seeded.boardId, date: '2014-06-02' });
+    ok(core, 'updateAgendaItem', { itemId: seeded.items['3'], deferred: true, deferredToMeetingId: june.id });
+    // A draft follows the meeting: moved, it prints the new date.
+    ok(core, 'updateMeetingHeader', { meetingId: june.id, date: '2014-06-03' });
+    expect(printed(core, seeded.meetingId)).toContain('deferred to the meeting of 3 June 2014');
+    ok(core, 'circulateMinutes', { meetingId: seeded.meetingId });
+    ok<MinutesRecord>(core, 'agreeMinutes', { meetingId: seeded.meetingId, atMeetingId: seeded.laterMeetingId });
+    // Agreed, the words are the record: the June meeting moved again changes nothing they show.
+    ok(core, 'updateMeetingHeader', { meetingId: june.id, date: '2014-06-09' });
+    expect(printed(core, seeded.meetingId)).toContain('deferred to the meeting of 3 June 2014');
+    expect(printed(core, seeded.meetingId)).not.toContain('9 June 2014');
+    expect(ok<MinutesVerification>(core, 'verifyMinutes', { meetingId: seeded.meetingId }).matches).toBe(true);
+  });
 });

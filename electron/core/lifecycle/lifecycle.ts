@@ -15,6 +15,7 @@ import { readMeetingRow, type MeetingRow } from '../store/meetings';
 import { conflict, DomainError, notFound } from '../errors';
 import { meetingForEdit } from '../minutes/editable';
 import { loadOutline, writeOutline } from '../minutes/minutes';
+import { deferredToMeetingText } from '../../../shared/domain/format';
 
 function meetingRow(store: Store, meetingId: string): MeetingRow {
   const row = readMeetingRow(store.db, meetingId);
@@ -187,6 +188,18 @@ function mattersArisingItem(store: Store, w: WriteHandle, meeting: MeetingRow, a
   return { id, number };
 }
 
+/** Deferred items that name a meeting keep, as their words, "the meeting of <its date>" as printed now. */
+function fixDeferredToWords(db: Store['db'], meetingId: string): void {
+  const items = db
+    .prepare(
+      `SELECT i.id, t.meeting_date FROM agenda_items i JOIN meetings t ON t.id = i.deferred_to_meeting_id
+       WHERE i.meeting_id = ? AND i.deferred = 1`,
+    )
+    .all(meetingId) as Array<{ id: string; meeting_date: string }>;
+  const fix = db.prepare('UPDATE agenda_items SET deferred_to_text = ? WHERE id = ?');
+  for (const item of items) fix.run(deferredToMeetingText(formatUkDate(item.meeting_date)), item.id);
+}
+
 export function agreeMinutes(store: Store, input: ParsedInputOf<'agreeMinutes'>): MinutesRecord {
   const at = nowInstant();
   write(store, (w) => {
@@ -219,6 +232,9 @@ export function agreeMinutes(store: Store, input: ParsedInputOf<'agreeMinutes'>)
 
     // Owners are named as at the meeting already; any row written before owners kept their names takes them now, before it freezes.
     fillMissingOwnerNames(store.db, m.id);
+    // So are the meetings deferred items went to: the words printed now are the record, whatever
+    // later happens to that meeting's date.
+    fixDeferredToWords(store.db, m.id);
     const agreement: AgreementRecord = { atMeetingId: later.id, agreedOn: later.meeting_date, amendments };
     const hash = minutesHash(readMeetingRecord(store.db, m.id), agreement, CONTENT_VERSION);
     store.db

@@ -9,6 +9,7 @@ import { correctionsOf } from '../lifecycle/lifecycle';
 import { formatOwners } from '../../../shared/domain/owners';
 import { readMeetingRecord, type MeetingRecord } from '../store/meetingRecord';
 import { readLaterMeetings } from '../store/meetings';
+import { deferredToMeetingText } from '../../../shared/domain/format';
 export interface PrintPerson {
   name: string;
   initials: string | null;
@@ -147,7 +148,8 @@ export function loadPrintModel(store: Store, meetingId: string): PrintModel {
       confidential: i.confidential || underConfidential,
       underConfidential,
       deferred: i.deferred,
-      deferredTo: deferredDate ? `the meeting of ${formatUkDate(deferredDate)}` : i.deferredToText,
+      // Agreed minutes print the words fixed when they were agreed (a later meeting moved does not change them).
+      deferredTo: isAgreed(m.status) && i.deferredToText ? i.deferredToText : deferredDate ? deferredToMeetingText(formatUkDate(deferredDate)) : i.deferredToText,
       ...printedDiscussion(i.discussionJson, i.discussionText),
       decisions: i.decisions.map((d) => d.text).filter((t) => t.trim() !== ''),
       // The Action column exactly as the screen shows it.
