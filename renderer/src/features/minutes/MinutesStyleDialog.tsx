@@ -2,6 +2,7 @@
 // references. Changing numbering renumbers draft minutes; references already issued never change.
 import { useState } from 'react';
 import type { ItemNumbering, MinutesStyle } from '../../../../shared/contract';
+import { ITEM_NUMBERINGS } from '../../../../shared/domain/enums';
 import { ITEM_NUMBERING_LABEL } from '../../../../shared/domain/numbering';
 import { checkReferenceFormat, formatReference } from '../../../../shared/domain/references';
 import { call } from '../../api/client';
@@ -35,7 +36,7 @@ export function MinutesStyleDialog({ boardId, meetingDate, numbering, referenceF
     >
       <fieldset className="radio-group">
         <legend>Agenda item numbers</legend>
-        {(['letters', 'decimal'] as const).map((s) => (
+        {ITEM_NUMBERINGS.map((s) => (
           <label key={s}>
             <input type="radio" name="numbering" value={s} checked={scheme === s} onChange={() => setScheme(s)} /> {ITEM_NUMBERING_LABEL[s]}
           </label>
