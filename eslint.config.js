@@ -44,10 +44,15 @@ export default tseslint.config(
           patterns: [
             { group: ['electron'], message: "Only electron/main and electron/preload may import 'electron'." },
             { group: ['**/renderer/**', '**/main/**', '**/preload/**'], message: 'core is imported by hosts, never the other way.' },
+            { group: ['better-sqlite3'], message: 'The SQLite driver is named only in electron/core/db/driver.ts: import from there.' },
           ],
         },
       ],
     },
+  },
+  {
+    files: ['electron/core/db/driver.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

@@ -1,7 +1,7 @@
 // The dispatch table: API method name -> core function. Both hosts call `dispatch`,
 // which validates the payload against the contract before any core code runs, and answers
 // with what the call changed as well as its result.
-import { SqliteError } from 'better-sqlite3';
+import { SqliteError } from './db/driver';
 import type { z } from 'zod';
 import {
   contract,

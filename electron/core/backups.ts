@@ -3,7 +3,7 @@
 // listing them, and restoring one after keeping a copy of the current file.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { Database } from './db/driver';
 import { format, isSameDay } from 'date-fns';
 import type { BackupInfo, BackupList } from '../../shared/contract';
 import { backupsToKeep } from '../../shared/domain/backupLadder';
@@ -163,7 +163,7 @@ export function verifyBackup(file: string): void {
     if (err instanceof StoreOpenError) throw new DomainError('invalid_input', `That backup cannot be restored: ${err.problem.title.toLowerCase()}.`);
     throw new DomainError('invalid_input', `That backup cannot be read: ${(err as Error).message}.`);
   }
-  let db: Database.Database | null = null;
+  let db: Database | null = null;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
     const verdict = (db.pragma('quick_check(1)', { simple: true }) as string) ?? '';

@@ -2,7 +2,7 @@
 // edits pour in through its API (new boards and meetings, renames, agenda items, typing
 // autosaved into discussions, new actions). After each kill the data file must pass
 // integrity_check and hold every save the API had acknowledged.
-import Database from 'better-sqlite3';
+import { Database } from '../../electron/core/db/driver';
 import { expect, test } from './fixtures';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 50);

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import Database from 'better-sqlite3';
+import { Database } from '../../electron/core/db/driver';
 import { APPLICATION_ID } from '../../electron/core/db/identify';
 import { expect, test } from './fixtures';
 

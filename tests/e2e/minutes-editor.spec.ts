@@ -1,6 +1,6 @@
 // The minutes editor end to end: item 1a of the 19 February 2014 Executive Board typed live,
 // with its four actions, surviving a reload and a crash of the app; and bad input handled.
-import Database from 'better-sqlite3';
+import { Database } from '../../electron/core/db/driver';
 import { expect, test } from './fixtures';
 import { BOARD, openFixtureMeeting, openMeeting } from './fixture-meeting';
 

@@ -1,7 +1,7 @@
 // TEST SETUP ONLY: puts the fixture meeting's people on a board's roster by inserting rows
 // (following the schema) straight into the data file, while the host is stopped. The roster
 // screens are another feature; these tests only need the people to exist.
-import Database from 'better-sqlite3';
+import { Database } from '../../electron/core/db/driver';
 import { BROWSER_TOKEN_HEADER } from '../../shared/contract';
 import { FIXTURE_ROSTER, seedRoster, type SeedPerson } from '../helpers/seed-roster';
 

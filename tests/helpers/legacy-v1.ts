@@ -3,7 +3,7 @@
 // 1 July 2014 after Chris McCree had become CMc on the roster (so the owners were stamped
 // with the roster of 1 July: the bug 0002 fixes), a circulated February meeting whose action
 // went on to April's matters arising, and a September draft typed after the roster changed.
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../../electron/core/db/driver';
 
 /** Fixed ids (valid UUIDs, so the API accepts them). */
 export const V1 = {

@@ -1,7 +1,7 @@
 // TEST SETUP ONLY: puts people on a board's roster by inserting rows that follow the schema.
 // The roster screens are another feature; the minutes tests only need people to exist.
 import { randomUUID } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../../electron/core/db/driver';
 
 export interface SeedPerson {
   initials: string;

@@ -3,7 +3,7 @@
 // background; reads never start one. The clock is the session's, moved by the test.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { Database } from '../../electron/core/db/driver';
 import { describe, expect, it } from 'vitest';
 import type { BackupList, BoardSummary } from '../../shared/contract';
 import { startCore, type Core } from '../../electron/core/app';

@@ -2,7 +2,7 @@
 // not SQLite): each gets a clear problem, and the bad file is never modified or deleted.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { Database } from '../../electron/core/db/driver';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import type { AppStatus, BackupInfo, BackupList, BoardSummary } from '../../shared/contract';

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import Database from 'better-sqlite3';
+import { Database } from '../../electron/core/db/driver';
 import { describe, expect, it } from 'vitest';
 import type { AppStatus, BoardSummary } from '../../shared/contract';
 import { openStore, StoreOpenError } from '../../electron/core/db/open';
@@ -43,7 +43,7 @@ async function problemOf(file: string): Promise<StoreOpenError['problem']> {
   throw new Error(`expected ${file} to be refused`);
 }
 
-function foreignDatabase(file: string, setup: (db: Database.Database) => void): void {
+function foreignDatabase(file: string, setup: (db: Database) => void): void {
   const db = new Database(file);
   setup(db);
   db.close();

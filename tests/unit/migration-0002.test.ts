@@ -3,7 +3,7 @@
 // migration fills, minutes agreed before it still verify against the hash stored then, and they
 // are now held by the new triggers.
 import path from 'node:path';
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../../electron/core/db/driver';
 import { describe, expect, it } from 'vitest';
 import type { Minutes, MinutesRecord, MinutesVerification } from '../../shared/contract';
 import { startCore } from '../../electron/core/app';

@@ -1,12 +1,12 @@
 // Migrations written as code (a module exporting migrate(db)) beside the SQL files, and each such
 // migration tested Signal-style: build the schema at N-1, insert old rows, migrate, compare.
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { Database } from '../../electron/core/db/driver';
 import { describe, expect, it } from 'vitest';
 import { applyMigrations, MIGRATIONS, registryFromFiles, schemaVersion } from '../../electron/core/db/migrations';
 import { tempDir } from '../helpers/temp';
 
-function databaseAt(version: number): Database.Database {
+function databaseAt(version: number): Database {
   const db = new Database(path.join(tempDir(), 'data.sqlite'));
   db.pragma('foreign_keys = ON');
   applyMigrations(
@@ -39,7 +39,7 @@ describe('migration steps in code', () => {
       version: next,
       name: 'failing',
       sql: 'ALTER TABLE boards ADD COLUMN colour TEXT;',
-      migrate: (d: Database.Database) => {
+      migrate: (d: Database) => {
         d.prepare("INSERT INTO settings (key, value) VALUES ('half', 'done')").run();
         throw new Error('step failed');
       },

@@ -1,7 +1,7 @@
 // Every table that hangs under a meeting (found from the schema's foreign keys, so a table added
 // later is found too) is frozen by triggers once the minutes are agreed, and every column of it
 // is covered by the content hash unless named below with the reason it is not content.
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../../electron/core/db/driver';
 import { describe, expect, it } from 'vitest';
 import type { AttendanceRow, MeetingDetail, Minutes, MinutesAction, MinutesVerification, RosterMember } from '../../shared/contract';
 import { ok, tempCore } from '../helpers/temp';

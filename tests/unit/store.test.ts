@@ -1,7 +1,7 @@
 // The store: migrations from empty, pragmas, refusing files it must not touch, backups.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { Database } from '../../electron/core/db/driver';
 import { describe, expect, it } from 'vitest';
 import { openStore, StoreOpenError } from '../../electron/core/db/open';
 import { LATEST_VERSION, MIGRATIONS, registryFromFiles } from '../../electron/core/db/migrations';

@@ -4,11 +4,11 @@
 // given its real name.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { Database } from './driver';
 import { format } from 'date-fns';
 import { createPrivateFolder, makePrivate, PRIVATE_FILE } from './private';
 
-export async function backupTo(db: Database.Database, target: string): Promise<string> {
+export async function backupTo(db: Database, target: string): Promise<string> {
   createPrivateFolder(path.dirname(target));
   const partial = `${target}.partial`;
   try {
@@ -36,6 +36,6 @@ export function backupFileName(dataFile: string, reason: string, now: Date = new
   return `${base} ${format(now, 'yyyy-MM-dd HHmmss')} ${reason}.sqlite`;
 }
 
-export async function backupBeforeMigration(db: Database.Database, dataFile: string, fromVersion: number, dir: string): Promise<string> {
+export async function backupBeforeMigration(db: Database, dataFile: string, fromVersion: number, dir: string): Promise<string> {
   return backupTo(db, path.join(dir, backupFileName(dataFile, `before-upgrade-from-v${fromVersion}`)));
 }

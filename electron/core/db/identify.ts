@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { Database } from './driver';
 import type { Migration } from './migrations';
 
 /** "MaAr": the mark every Matters Arising data file carries in its header (offset 68). */
@@ -21,7 +21,7 @@ export interface SchemaFacts {
 const SCHEMA_SQL =
   "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name";
 
-export function schemaFacts(db: Database.Database): SchemaFacts {
+export function schemaFacts(db: Database): SchemaFacts {
   const rows = db.prepare(SCHEMA_SQL).all() as { type: string; name: string; tbl_name: string; sql: string | null }[];
   return {
     applicationId: db.pragma('application_id', { simple: true }) as number,

@@ -3,7 +3,7 @@
 // read-only connection, while the app is already usable.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import type { Database } from 'better-sqlite3';
+import type { Database } from './driver';
 
 /** Below this size the check runs before the store is used (it takes well under 100 ms). */
 export const SYNC_CHECK_BYTES = 48 * 1024 * 1024;

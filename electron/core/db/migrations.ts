@@ -2,7 +2,7 @@
 // PRAGMA user_version. Versions only go up; a newer file is refused elsewhere. A migration is an
 // SQL file (0002_name.sql) or, for a step SQL cannot express (data the app's own code derives),
 // a module (0002_name.ts) exporting `migrate(db)`; with both, the SQL runs first.
-import type { Database } from 'better-sqlite3';
+import type { Database } from './driver';
 
 export type MigrationStep = (db: Database) => void;
 

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
-import Database from 'better-sqlite3';
+import { Database } from './driver';
 import { APP_FOLDER } from '../paths';
 import { inspectDataFile } from './file';
 import { LATEST_VERSION, MIGRATIONS, applyMigrations, schemaVersion, type Migration } from './migrations';
@@ -21,7 +21,7 @@ import { damaged, foreign, lockedProblem, missingTables, newerVersion, problem, 
 export { damaged, StoreOpenError };
 
 export interface Store {
-  readonly db: Database.Database;
+  readonly db: Database;
   /** The data file's real path (symbolic links resolved): what is locked and opened. */
   readonly file: string;
   /** True when the previous session did not close the file (a crash); it was checked on open. */
@@ -170,7 +170,7 @@ export async function openStore(given: string, options: OpenOptions = {}): Promi
   const release = lock.release;
   const suspect = lock.stale || lock.overridden;
 
-  let db: Database.Database;
+  let db: Database;
   try {
     if (identity.state === 'new') createStoreFile(absolute, migrations);
     db = new Database(absolute, { timeout: 5000, fileMustExist: true });

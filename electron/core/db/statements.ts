@@ -2,7 +2,7 @@
 // as literal SQL at each call, and re-preparing them cost more than running them on the
 // large store. A reused statement is handed back in its plain row mode, so a caller's
 // .pluck() or .raw() never leaks into the next caller.
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from './driver';
 
 const LIMIT = 500;
 

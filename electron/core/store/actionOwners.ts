@@ -5,7 +5,7 @@
 // is today: that is only a fallback for rows written before owners kept their names.
 // This is the one definition of an owner's name, used by the minutes, print, matters arising,
 // the action log and the action's page alike.
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../db/driver';
 import type { OwnerMatch } from '../../../shared/contract';
 import { ownerLabel, type OwnerDirectory } from '../../../shared/domain/owners';
 import type { AttendanceRow } from './attendance';

@@ -1,5 +1,5 @@
 // The actions table: an action's row, its due as stored and as read, and the action as the API shows it.
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../db/driver';
 import type { ActionDue, ActionStatus, DueKind, MinutesAction, OwnerMatch } from '../../../shared/contract';
 
 /** How an action's due is stored: as typed, and as read. */

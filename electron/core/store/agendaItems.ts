@@ -1,5 +1,5 @@
 // The agenda_items table: an item's row, and its fields as the API shows them.
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../db/driver';
 import type { AgendaItemFields } from '../../../shared/contract';
 import type { ItemKind } from '../../../shared/domain/enums';
 

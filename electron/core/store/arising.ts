@@ -1,7 +1,7 @@
 // The tables a meeting's matters arising are recorded in: carried_actions (the earlier actions
 // it listed, with their status before it), action_updates (progress recorded at it) and
 // dismissed_deferrals (items deferred to it that it set aside).
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../db/driver';
 import type { ActionStatus } from '../../../shared/contract';
 
 export interface CarriedActionRow {

@@ -1,6 +1,6 @@
 // The attendance and attendance_items tables: who was at a meeting (with the name, initials and
 // role they were recorded with, which is how the meeting's minutes name them) and for which items.
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../db/driver';
 import type { AttendanceRow as AttendanceEntry, AttendanceStatus } from '../../../shared/contract';
 import { guestKey, memberKey } from '../../../shared/domain/attendance';
 

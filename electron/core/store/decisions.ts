@@ -1,5 +1,5 @@
 // The decisions table: a decision's row, and the decision as the API shows it.
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../db/driver';
 import type { MinutesDecision } from '../../../shared/contract';
 
 export interface DecisionRow {

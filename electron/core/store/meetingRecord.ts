@@ -3,7 +3,7 @@
 // cannot disagree. It reads each table under the meeting whole (the rows themselves, for the
 // hash) and gives them as the API shows them: items in reading order with their decisions and
 // actions, owners named as at the meeting, attendance, matters arising, the agreement.
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../db/driver';
 import type {
   ActionStatus,
   AttendanceRow as AttendanceEntry,

@@ -1,5 +1,5 @@
 // The meetings table: its row, and a meeting as the API shows it (summary and header).
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../db/driver';
 import type { MeetingDetail, MeetingStatus, MeetingSummary } from '../../../shared/contract';
 
 export interface MeetingRow {

@@ -3,7 +3,7 @@
 // so the change log and what the renderer is told can never disagree. A core function that
 // writes opens write(store, (w) => ...); a helper that writes inside a caller's write takes the
 // WriteHandle; a reader takes a ReadHandle (the open store is one).
-import type Database from 'better-sqlite3';
+import type { Database } from '../db/driver';
 import type { Changed } from '../../../shared/contract';
 import type { ChangeLogEntity } from '../../../shared/domain/enums';
 import type { Store } from '../db/open';
@@ -20,7 +20,7 @@ export interface Change {
 
 /** What a reader is given: the connection, to read from. An open store is one; so is a write handle. */
 export interface ReadHandle {
-  readonly db: Database.Database;
+  readonly db: Database;
 }
 
 declare const writable: unique symbol;
@@ -44,7 +44,7 @@ export interface Written<T> {
 }
 
 /** The entries logged so far by the outermost write open on a connection (nested writes join it). */
-const open = new WeakMap<Database.Database, Changed[]>();
+const open = new WeakMap<Database, Changed[]>();
 
 /**
  * Runs `fn` as one write: a transaction (a savepoint inside another write, which it joins),

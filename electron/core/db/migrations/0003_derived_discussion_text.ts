@@ -5,7 +5,7 @@
 // content hash taken over these rows), and no reader trusts the kept text beside JSON anyway.
 // Not a change anyone made, so no change-log entry and no new updated_at; the backup taken before
 // the upgrade keeps the old text.
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../driver';
 import { discussionPlainText, parseDiscussionJson } from '../../../../shared/domain/discussion';
 import { MEETING_STATUSES } from '../../../../shared/domain/enums';
 import { isAgreed } from '../../../../shared/domain/minutesLifecycle';
