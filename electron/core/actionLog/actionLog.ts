@@ -13,7 +13,7 @@ import type {
   OutstandingAction,
   ParsedInputOf,
 } from '../../../shared/contract';
-import { filterActionLog, isOverdue, londonToday, ownerKey, sortActionLog } from '../../../shared/domain/actionLog';
+import { filterActionLog, isOverdue, londonToday, sortActionLog } from '../../../shared/domain/actionLog';
 import { isFinished } from '../../../shared/domain/actionStatus';
 import type { OwnerMatch } from '../../../shared/domain/owners';
 import type { Store } from '../db/open';
@@ -21,7 +21,7 @@ import type { PdfPrinter } from '../session';
 import { DomainError, notFound } from '../errors';
 import { DUE_DATE_SQL, OUTSTANDING_SQL } from '../arising/actionProgress';
 import { dueOf, type DueColumns } from '../store/actions';
-import { OWNER_FULL_NAME_SQL, OWNER_GROUP_NAME_SQL, OWNER_INITIALS_SQL, OWNER_NAMING_JOINS, ownersByAction } from '../store/actionOwners';
+import { ownersByAction } from '../store/actionOwners';
 import { renderActionLogHtml, ACTION_LOG_PDF_FOOTER, ACTION_LOG_PDF_HEADER } from './actionLogHtml';
 
 interface LogRow extends DueColumns {
@@ -46,46 +46,23 @@ interface LogRow extends DueColumns {
   lu_meeting: string | null;
 }
 
-interface OwnerJson {
-  m: string | null;
-  g: string | null;
-  n: string | null;
-  i: string | null;
-  f: string | null;
-  p: string | null;
-  gn: string | null;
-}
-
-// One statement: the outstanding actions (by the status index), each with its board, origin,
-// item and latest update by key, and its due date, owners and times carried from indexed subqueries.
-// Owners are named as the action's own minutes name them (store/actionOwners.ts), as everywhere.
+// One statement over the outstanding actions (the partial index actions_outstanding), each with
+// its board, origin and item by key, and what the write path keeps for it (store/actionSummary.ts:
+// times carried, owners as its own minutes name them, latest update). Only the due date is worked
+// out here: it follows the board's meetings, so it is an index probe per action, not a kept value.
 const LOG_SQL = `
   SELECT a.id, a.board_id, b.name AS board_name, b.short_code, a.reference, a.details,
     a.due_kind, a.due_date, a.due_meeting_id, a.due_text, a.status,
     om.id AS origin_id, om.meeting_date AS origin_date, i.id AS item_id, i.number AS item_number, i.title AS item_title,
     (${DUE_DATE_SQL}) AS effective_due,
-    (SELECT count(*) FROM carried_actions c WHERE c.action_id = a.id) AS times_carried,
-    (SELECT json_group_array(json_object('m', o.member_id, 'g', o.group_id, 'n', o.name_text, 'i', ${OWNER_INITIALS_SQL}, 'f', ${OWNER_FULL_NAME_SQL},
-        'p', bm.person_id, 'gn', ${OWNER_GROUP_NAME_SQL}))
-      FROM (SELECT member_id, group_id, name_text, printed_as, member_name FROM action_owners WHERE action_id = a.id ORDER BY position) o
-      ${OWNER_NAMING_JOINS}) AS owners,
-    lu.text AS lu_text, lu.status AS lu_status, lum.meeting_date AS lu_date, a.last_update_meeting_id AS lu_meeting
-  FROM actions a
-  JOIN meetings om ON om.id = a.meeting_id
+    s.times_carried, s.owners_json AS owners,
+    s.latest_text AS lu_text, s.latest_status AS lu_status, s.latest_date AS lu_date, s.latest_meeting_id AS lu_meeting
+  FROM actions a INDEXED BY actions_outstanding
   JOIN boards b ON b.id = a.board_id
+  JOIN meetings om ON om.id = a.meeting_id
+  JOIN action_summaries s ON s.action_id = a.id
   LEFT JOIN agenda_items i ON i.id = a.agenda_item_id
-  LEFT JOIN action_updates lu ON lu.action_id = a.id AND lu.meeting_id = a.last_update_meeting_id
-  LEFT JOIN meetings lum ON lum.id = a.last_update_meeting_id
   WHERE a.status IN ${OUTSTANDING_SQL} AND b.archived_at IS NULL`;
-
-function toLogOwner(o: OwnerJson): ActionLogOwner {
-  if (o.m) {
-    return { kind: 'member', memberId: o.m, initials: o.i ?? '?', fullName: o.f ?? '', key: ownerKey({ kind: 'member', personId: o.p ?? o.m }) };
-  }
-  if (o.g) return { kind: 'group', groupId: o.g, name: o.gn ?? '', key: ownerKey({ kind: 'group', groupId: o.g }) };
-  const name = o.n ?? '';
-  return { kind: 'name', name, key: ownerKey({ kind: 'name', name }) };
-}
 
 function toOutstanding(r: LogRow, today: string): OutstandingAction {
   return {
@@ -95,7 +72,8 @@ function toOutstanding(r: LogRow, today: string): OutstandingAction {
     boardShortCode: r.short_code,
     reference: r.reference,
     details: r.details,
-    owners: (JSON.parse(r.owners) as OwnerJson[]).map(toLogOwner),
+    // Kept already shaped for the log (keys included): parsed, never re-derived, here.
+    owners: JSON.parse(r.owners) as ActionLogOwner[],
     due: dueOf(r),
     dueDate: r.effective_due,
     overdue: isOverdue(r.effective_due, today),

@@ -9,7 +9,8 @@ import { Database } from './driver';
 import { APP_FOLDER } from '../paths';
 import { inspectDataFile } from './file';
 import { LATEST_VERSION, MIGRATIONS, applyMigrations, schemaVersion, type Migration } from './migrations';
-import { backupBeforeMigration } from './backup';
+import { backupBeforeMigration, backupTo, backupFileName } from './backup';
+import { keptValuesWrong, rebuildActionSummaries } from '../store/actionSummary';
 import { APPLICATION_ID, expectedObjects, expectedTables, hasTables, sameObjects, schemaFacts, schemaFactsOfCopy } from './identify';
 import { acquireLock } from './lock';
 import { makeFolderPrivate, makeStorePrivate, PRIVATE_FILE } from './private';
@@ -213,8 +214,14 @@ export async function openStore(given: string, options: OpenOptions = {}): Promi
       db.transaction(() => {
         applyMigrations(db, migrations);
         if (unmarked) db.pragma(`application_id = ${APPLICATION_ID}`);
+        if (keptValuesWrong(db)) rebuildActionSummaries(db);
       })();
       db.pragma('wal_checkpoint(TRUNCATE)');
+    } else if (keptValuesWrong(db, fs.statSync(absolute).size < SYNC_CHECK_BYTES)) {
+      // Kept values that cannot be trusted (a write made outside the app, a copy from elsewhere):
+      // a backup first, then every one rebuilt in one transaction, so an interruption leaves the file as it was.
+      await backupTo(db, path.join(options.backupDir ?? defaultBackupDir(absolute), backupFileName(absolute, 'before-rebuilding-the-action-log')));
+      db.transaction(() => rebuildActionSummaries(db))();
     }
     if (schemaVersion(db) !== latest) throw problem('other', 'The data file could not be upgraded', `${absolute} is still at format ${schemaVersion(db)}.`, 'Restore a backup, or open another file.');
     cacheStatements(db);

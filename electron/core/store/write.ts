@@ -9,6 +9,7 @@ import type { ChangeLogEntity } from '../../../shared/domain/enums';
 import type { Store } from '../db/open';
 import { nowInstant } from '../changelog';
 import { ChangeList, publishCommitted } from './changes';
+import { refreshStaleSummaries } from './actionSummary';
 
 /** One change-log entry: what was changed, how, and the details worth keeping for the audit. */
 export interface Change {
@@ -76,7 +77,12 @@ export function write<T>(store: Pick<Store, 'db' | 'actor'>, fn: (w: WriteHandle
   if (!outer) open.set(db, logged);
   let value: T;
   try {
-    value = db.transaction(() => fn(handle))();
+    value = db.transaction(() => {
+      const result = fn(handle);
+      // The kept values of what this write touched, in its own transaction: readers never see them lag.
+      if (!outer) refreshStaleSummaries(db);
+      return result;
+    })();
   } catch (err) {
     // The transaction (or the savepoint) was rolled back, and its change-log entries with it.
     logged.length = start;

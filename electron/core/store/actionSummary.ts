@@ -1,0 +1,162 @@
+// The action_summaries table and its one writer: what the action log shows of each action that
+// would otherwise be recomputed on every read (times carried, owners as its minutes name them,
+// its latest update). Triggers mark the actions a write touches (migration 0004); the write
+// path (store/write.ts) calls refreshStaleSummaries before it commits; opening a file whose
+// summaries are missing or doubtful rebuilds them all (rebuildActionSummaries).
+// A new kind of update, or anything else the log comes to show, is computed here and nowhere else.
+import type { Database } from '../db/driver';
+import type { ActionLogOwner, ActionStatus } from '../../../shared/contract';
+import { ownerKey } from '../../../shared/domain/actionLog';
+import { OWNER_FULL_NAME_SQL, OWNER_GROUP_NAME_SQL, OWNER_INITIALS_SQL, OWNER_NAMING_JOINS } from './actionOwners';
+
+export interface ActionSummaryRow {
+  action_id: string;
+  times_carried: number;
+  owners_json: string;
+  latest_meeting_id: string | null;
+  latest_date: string | null;
+  latest_text: string | null;
+  latest_status: ActionStatus | null;
+}
+
+const COLUMNS = ['times_carried', 'owners_json', 'latest_meeting_id', 'latest_date', 'latest_text', 'latest_status'] as const;
+
+/** Actions summarised at a time: json_each over more ids than this costs more than it saves. */
+const BATCH = 2000;
+
+// The facts a summary is made of, for a list of action ids (JSON). The latest update is the one
+// the action's status follows (actions.last_update_meeting_id, kept by arising/actionProgress.ts).
+const FACTS_SQL = `
+  SELECT a.id AS action_id,
+    (SELECT count(*) FROM carried_actions c WHERE c.action_id = a.id) AS times_carried,
+    lu.meeting_id AS latest_meeting_id, lum.meeting_date AS latest_date, lu.text AS latest_text, lu.status AS latest_status
+  FROM actions a
+  LEFT JOIN action_updates lu ON lu.action_id = a.id AND lu.meeting_id = a.last_update_meeting_id
+  LEFT JOIN meetings lum ON lum.id = lu.meeting_id
+  WHERE a.id IN (SELECT value FROM json_each(?))`;
+
+const OWNERS_SQL = `
+  SELECT o.action_id, o.member_id, o.group_id, o.name_text, bm.person_id,
+    ${OWNER_INITIALS_SQL} AS initials, ${OWNER_FULL_NAME_SQL} AS full_name, ${OWNER_GROUP_NAME_SQL} AS group_name
+  FROM action_owners o JOIN actions a ON a.id = o.action_id ${OWNER_NAMING_JOINS}
+  WHERE o.action_id IN (SELECT value FROM json_each(?))
+  ORDER BY o.action_id, o.position, o.id`;
+
+interface OwnerFacts {
+  action_id: string;
+  member_id: string | null;
+  group_id: string | null;
+  name_text: string | null;
+  person_id: string | null;
+  initials: string | null;
+  full_name: string | null;
+  group_name: string | null;
+}
+
+function logOwner(o: OwnerFacts): ActionLogOwner {
+  if (o.member_id) {
+    const personId = o.person_id ?? o.member_id;
+    return { kind: 'member', memberId: o.member_id, initials: o.initials ?? '?', fullName: o.full_name ?? '', key: ownerKey({ kind: 'member', personId }) };
+  }
+  if (o.group_id) return { kind: 'group', groupId: o.group_id, name: o.group_name ?? '', key: ownerKey({ kind: 'group', groupId: o.group_id }) };
+  const name = o.name_text ?? '';
+  return { kind: 'name', name, key: ownerKey({ kind: 'name', name }) };
+}
+
+/** The summaries of these actions as they should be now, computed from their tables (missing actions have none). */
+export function computeSummaries(db: Database, actionIds: readonly string[]): ActionSummaryRow[] {
+  const out: ActionSummaryRow[] = [];
+  const facts = db.prepare(FACTS_SQL);
+  const owners = db.prepare(OWNERS_SQL);
+  for (let i = 0; i < actionIds.length; i += BATCH) {
+    const ids = JSON.stringify(actionIds.slice(i, i + BATCH));
+    const byAction = new Map<string, ActionLogOwner[]>();
+    for (const o of owners.all(ids) as OwnerFacts[]) {
+      const list = byAction.get(o.action_id);
+      if (list) list.push(logOwner(o));
+      else byAction.set(o.action_id, [logOwner(o)]);
+    }
+    for (const f of facts.all(ids) as Array<Omit<ActionSummaryRow, 'owners_json'>>) {
+      out.push({ ...f, owners_json: JSON.stringify(byAction.get(f.action_id) ?? []) });
+    }
+  }
+  return out;
+}
+
+function store(db: Database, rows: readonly ActionSummaryRow[]): void {
+  const upsert = db.prepare(
+    `INSERT OR REPLACE INTO action_summaries (action_id, times_carried, owners_json, latest_meeting_id, latest_date, latest_text, latest_status)
+     VALUES (@action_id, @times_carried, @owners_json, @latest_meeting_id, @latest_date, @latest_text, @latest_status)`,
+  );
+  for (const r of rows) upsert.run(r);
+}
+
+/**
+ * Brings the summaries of every action marked stale up to date, and clears the marks. Called by
+ * the write path inside its transaction, after the write's own work: one pass for all it touched.
+ */
+export function refreshStaleSummaries(db: Database): number {
+  if (!keepsSummaries(db)) return 0;
+  const stale = db.prepare('SELECT action_id FROM action_summaries_stale').pluck().all() as string[];
+  if (stale.length === 0) return 0;
+  const rows = computeSummaries(db, stale);
+  store(db, rows);
+  if (rows.length < stale.length) {
+    // Deleted actions: their summaries go with them.
+    db.prepare('DELETE FROM action_summaries WHERE action_id IN (SELECT value FROM json_each(?)) AND action_id NOT IN (SELECT id FROM actions)').run(
+      JSON.stringify(stale),
+    );
+  }
+  db.prepare('DELETE FROM action_summaries_stale').run();
+  return stale.length;
+}
+
+/** Every summary computed again from its tables; the caller owns the transaction. */
+export function rebuildActionSummaries(db: Database): void {
+  db.prepare('DELETE FROM action_summaries').run();
+  const ids = db.prepare('SELECT id FROM actions ORDER BY id').pluck().all() as string[];
+  store(db, computeSummaries(db, ids));
+  db.prepare('DELETE FROM action_summaries_stale').run();
+}
+
+const keeping = new WeakMap<Database, boolean>();
+
+/**
+ * Whether this file keeps summaries at all: one opened at an older format (a migration's test,
+ * a tool) does not. Asked once per connection: a connection is migrated before its first write.
+ */
+export function keepsSummaries(db: Database): boolean {
+  let keeps = keeping.get(db);
+  if (keeps === undefined) {
+    keeps = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'action_summaries_stale'").get() !== undefined;
+    if (keeps) keeping.set(db, keeps);
+  }
+  return keeps;
+}
+
+/**
+ * Whether the summaries cannot be trusted as they are: marks left by a write made outside core,
+ * or an action without its summary (or a summary without its action); `thorough` also computes
+ * every summary again and compares (for small files, where that takes milliseconds).
+ */
+export function keptValuesWrong(db: Database, thorough = false): boolean {
+  if (!keepsSummaries(db)) return false;
+  if (db.prepare('SELECT 1 FROM action_summaries_stale LIMIT 1').get()) return true;
+  const actions = db.prepare('SELECT count(*) FROM actions').pluck().get() as number;
+  const kept = db.prepare('SELECT count(*) FROM action_summaries').pluck().get() as number;
+  if (actions !== kept) return true;
+  return thorough && summariesDiffer(db).length > 0;
+}
+
+/** The actions whose kept summary differs from what their tables say now (empty when all agree). */
+export function summariesDiffer(db: Database): string[] {
+  const ids = db.prepare('SELECT id FROM actions ORDER BY id').pluck().all() as string[];
+  const kept = new Map((db.prepare('SELECT * FROM action_summaries').all() as ActionSummaryRow[]).map((r) => [r.action_id, r]));
+  const differ: string[] = [];
+  for (const want of computeSummaries(db, ids)) {
+    const have = kept.get(want.action_id);
+    kept.delete(want.action_id);
+    if (!have || COLUMNS.some((c) => have[c] !== want[c])) differ.push(want.action_id);
+  }
+  return [...differ, ...kept.keys()];
+}

@@ -1,0 +1,59 @@
+// Migration 0004 (the action log's kept values), Signal-style: a data file built at schema 3 with
+// the sample board, a meeting after it carrying its actions and progress recorded there, migrated,
+// then compared: every table it had is unchanged, and every action has the summary its tables give.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Database } from '../../electron/core/db/driver';
+import { describe, expect, it } from 'vitest';
+import type { ActionLog, MattersArising } from '../../shared/contract';
+import { startCore } from '../../electron/core/app';
+import { BACKUP_FOLDER_NAME } from '../../electron/core/db/open';
+import { MIGRATIONS } from '../../electron/core/db/migrations';
+import { summariesDiffer } from '../../electron/core/store/actionSummary';
+import { ok, tempDir } from '../helpers/temp';
+import { inProcess, seedFixtureMinutes } from '../helpers/fixture-minutes';
+
+function tablesOf(db: Database): Record<string, unknown[]> {
+  const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  return Object.fromEntries(names.map((t) => [t, (db.prepare(`SELECT * FROM "${t}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort()]));
+}
+
+describe('migration 0004: the action log’s kept values', () => {
+  it('keeps every table a v3 file had as it was, and gives every action the summary its tables say', async () => {
+    const file = path.join(tempDir(), 'from-v3.sqlite');
+    const v3 = await startCore(file, { migrations: MIGRATIONS.slice(0, 3) }, { noDailyBackup: true });
+    const seeded = await seedFixtureMinutes(inProcess(v3));
+    ok(v3, 'carryForward', { meetingId: seeded.laterMeetingId });
+    const next = { id: seeded.laterMeetingId };
+    const arising = ok<MattersArising>(v3, 'getMattersArising', { meetingId: next.id });
+    expect(arising.entries.length).toBeGreaterThan(0);
+    const first = arising.entries[0]!;
+    ok(v3, 'recordActionUpdate', { meetingId: next.id, actionId: first.actionId, text: 'KC advised that the work is progressing.', status: 'in_progress' });
+    expect(v3.store!.db.pragma('user_version', { simple: true })).toBe(3);
+    const before = tablesOf(v3.store!.db);
+    v3.close();
+
+    const core = await startCore(file, {}, { noDailyBackup: true });
+    try {
+      const db = core.store!.db;
+      expect(db.pragma('user_version', { simple: true })).toBe(4);
+      const after = tablesOf(db);
+      for (const [table, rows] of Object.entries(before)) expect(after[table], table).toEqual(rows);
+      expect(Object.keys(after).filter((t) => !(t in before)).sort()).toEqual(['action_summaries', 'action_summaries_stale']);
+
+      const actions = db.prepare('SELECT count(*) FROM actions').pluck().get() as number;
+      expect(actions).toBeGreaterThan(0);
+      expect(db.prepare('SELECT count(*) FROM action_summaries').pluck().get()).toBe(actions);
+      expect(summariesDiffer(db)).toEqual([]);
+      expect(after.action_summaries_stale).toEqual([]);
+
+      const log = ok<ActionLog>(core, 'outstandingActions', {});
+      const updated = log.actions.find((a) => a.id === first.actionId)!;
+      expect(updated.latestUpdate).toMatchObject({ meetingId: next.id, meetingDate: '2014-04-10', text: 'KC advised that the work is progressing.', status: 'in_progress' });
+      expect(updated.timesCarried).toBe(1);
+      expect(fs.readdirSync(path.join(path.dirname(file), BACKUP_FOLDER_NAME)).some((n) => n.includes('before-upgrade-from-v3'))).toBe(true);
+    } finally {
+      core.close();
+    }
+  });
+});
