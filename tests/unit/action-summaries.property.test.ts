@@ -21,6 +21,10 @@ type Op =
   | { kind: 'rename'; initials: string }
   | { kind: 'renameGroup'; name: string }
   | { kind: 'move'; meeting: number; gap: number }
+  | { kind: 'retitle'; meeting: number; title: string }
+  | { kind: 'itemBefore'; meeting: number }
+  | { kind: 'renameBoard'; name: string }
+  | { kind: 'due'; action: number; due: string }
   | { kind: 'backup' }
   | { kind: 'restore' };
 
@@ -45,6 +49,10 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('rename' as const), initials: fc.constantFrom('JC', 'JCK', 'JSh') }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('renameGroup' as const), name: fc.constantFrom('CSE subgroup', 'Health subgroup') }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('move' as const), meeting: fc.nat(), gap: fc.integer({ min: -20, max: 20 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('retitle' as const), meeting: fc.nat(), title: fc.constantFrom('Matters arising', 'CSE strategy') }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('itemBefore' as const), meeting: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('renameBoard' as const), name: fc.constantFrom('Executive Board', 'Main Board') }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('due' as const), action: fc.nat(), due: fc.constantFrom('next meeting', '22.07.14', '', 'December Board meeting') }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'backup' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'restore' as const }) },
 );
@@ -127,6 +135,25 @@ async function run(core: Core, w: World, o: Op): Promise<void> {
         m.date = addDays(m.date, o.gap);
         w.meetings.sort((a, b) => (a.date < b.date ? -1 : 1));
       }
+      return;
+    }
+    case 'retitle': {
+      const m = meeting(o.meeting);
+      if (m) core.call('updateAgendaItem', { itemId: m.itemId, title: o.title });
+      return;
+    }
+    case 'itemBefore': {
+      // A new first item renumbers the one the actions were agreed under.
+      const m = meeting(o.meeting);
+      if (m) core.call('addAgendaItem', { meetingId: m.id, title: 'Welcome', afterItemId: null });
+      return;
+    }
+    case 'renameBoard':
+      core.call('renameBoard', { boardId: w.boardId, name: o.name });
+      return;
+    case 'due': {
+      const a = pick(w.actions, o.action);
+      if (a) core.call('updateAction', { actionId: a, due: o.due });
       return;
     }
     case 'backup':

@@ -19,61 +19,27 @@ import type { OwnerMatch } from '../../../shared/domain/owners';
 import type { Store } from '../db/open';
 import type { PdfPrinter } from '../session';
 import { DomainError, notFound } from '../errors';
-import { DUE_DATE_SQL, OUTSTANDING_SQL } from '../arising/actionProgress';
+import { DUE_DATE_SQL } from '../arising/actionProgress';
 import { dueOf, type DueColumns } from '../store/actions';
+import type { ActionSummaryRow } from '../store/actionSummary';
 import { ownersByAction } from '../store/actionOwners';
 import { renderActionLogHtml, ACTION_LOG_PDF_FOOTER, ACTION_LOG_PDF_HEADER } from './actionLogHtml';
 
-interface LogRow extends DueColumns {
-  id: string;
-  board_id: string;
-  board_name: string;
-  short_code: string | null;
-  reference: string;
-  details: string;
-  status: ActionStatus;
-  origin_id: string;
-  origin_date: string;
-  item_id: string | null;
-  item_number: string | null;
-  item_title: string | null;
-  effective_due: string | null;
-  times_carried: number;
-  owners: string;
-  lu_text: string | null;
-  lu_status: ActionStatus | null;
-  lu_date: string | null;
-  lu_meeting: string | null;
-}
+// The log as kept by the write path (store/actionSummary.ts): one board's is one range of one
+// table, all boards' one pass over it. Nothing is worked out per row here but "overdue" (it
+// follows today) and the owners' JSON, parsed.
+const LOG_SQL = 'SELECT * FROM action_summaries';
+const ORDER = 'ORDER BY origin_date, seq, action_id';
 
-// One statement over the outstanding actions (the partial index actions_outstanding), each with
-// its board, origin and item by key, and what the write path keeps for it (store/actionSummary.ts:
-// times carried, owners as its own minutes name them, latest update). Only the due date is worked
-// out here: it follows the board's meetings, so it is an index probe per action, not a kept value.
-const LOG_SQL = `
-  SELECT a.id, a.board_id, b.name AS board_name, b.short_code, a.reference, a.details,
-    a.due_kind, a.due_date, a.due_meeting_id, a.due_text, a.status,
-    om.id AS origin_id, om.meeting_date AS origin_date, i.id AS item_id, i.number AS item_number, i.title AS item_title,
-    (${DUE_DATE_SQL}) AS effective_due,
-    s.times_carried, s.owners_json AS owners,
-    s.latest_text AS lu_text, s.latest_status AS lu_status, s.latest_date AS lu_date, s.latest_meeting_id AS lu_meeting
-  FROM actions a INDEXED BY actions_outstanding
-  JOIN boards b ON b.id = a.board_id
-  JOIN meetings om ON om.id = a.meeting_id
-  JOIN action_summaries s ON s.action_id = a.id
-  LEFT JOIN agenda_items i ON i.id = a.agenda_item_id
-  WHERE a.status IN ${OUTSTANDING_SQL} AND b.archived_at IS NULL`;
-
-function toOutstanding(r: LogRow, today: string): OutstandingAction {
+function toOutstanding(r: ActionSummaryRow, today: string): OutstandingAction {
   return {
-    id: r.id,
+    id: r.action_id,
     boardId: r.board_id,
     boardName: r.board_name,
     boardShortCode: r.short_code,
     reference: r.reference,
     details: r.details,
-    // Kept already shaped for the log (keys included): parsed, never re-derived, here.
-    owners: JSON.parse(r.owners) as ActionLogOwner[],
+    owners: JSON.parse(r.owners_json) as ActionLogOwner[],
     due: dueOf(r),
     dueDate: r.effective_due,
     overdue: isOverdue(r.effective_due, today),
@@ -81,20 +47,23 @@ function toOutstanding(r: LogRow, today: string): OutstandingAction {
     origin: { meetingId: r.origin_id, meetingDate: r.origin_date, itemId: r.item_id, itemNumber: r.item_number, itemTitle: r.item_title },
     timesCarried: r.times_carried,
     // An unfinished action's latest update cannot be "superseded": that would have finished it.
-    latestUpdate: r.lu_meeting && r.lu_status && r.lu_date ? { meetingId: r.lu_meeting, meetingDate: r.lu_date, text: r.lu_text ?? '', status: r.lu_status, supersededBy: null } : null,
+    latestUpdate:
+      r.latest_meeting_id && r.latest_status && r.latest_date
+        ? { meetingId: r.latest_meeting_id, meetingDate: r.latest_date, text: r.latest_text ?? '', status: r.latest_status, supersededBy: null }
+        : null,
   };
 }
 
 /** Every outstanding action (open, in progress or deferred), of one board or all, oldest first. */
 export function outstandingActions(store: Store, input: ParsedInputOf<'outstandingActions'>): ActionLog {
   const today = londonToday();
-  let rows: LogRow[];
+  let rows: ActionSummaryRow[];
   if (input.boardId) {
     const exists = store.db.prepare('SELECT 1 FROM boards WHERE id = ? AND archived_at IS NULL').get(input.boardId);
     if (!exists) throw notFound('board');
-    rows = store.db.prepare(`${LOG_SQL} AND a.board_id = ? ORDER BY om.meeting_date, a.seq`).all(input.boardId) as LogRow[];
+    rows = store.db.prepare(`${LOG_SQL} WHERE board_id = ? ${ORDER}`).all(input.boardId) as ActionSummaryRow[];
   } else {
-    rows = store.db.prepare(`${LOG_SQL} ORDER BY om.meeting_date, a.seq`).all() as LogRow[];
+    rows = store.db.prepare(`${LOG_SQL} ${ORDER}`).all() as ActionSummaryRow[];
   }
   return { today, actions: rows.map((r) => toOutstanding(r, today)) };
 }
@@ -112,7 +81,19 @@ export function getActionHistory(store: Store, input: ParsedInputOf<'getActionHi
        WHERE a.id = ?`,
     )
     .get(input.actionId) as
-    | (Omit<LogRow, 'short_code' | 'owners' | 'lu_text' | 'lu_status' | 'lu_date' | 'lu_meeting' | 'times_carried'> & {
+    | (DueColumns & {
+        id: string;
+        board_id: string;
+        board_name: string;
+        reference: string;
+        details: string;
+        status: ActionStatus;
+        origin_id: string;
+        origin_date: string;
+        item_id: string | null;
+        item_number: string | null;
+        item_title: string | null;
+        effective_due: string | null;
         superseded_by: string | null;
         closed_at_meeting_id: string | null;
         origin_status: MeetingStatus;

@@ -3,14 +3,13 @@
 // exactly while it is unfinished. Called inside the caller's transaction after any change to
 // an action's updates, so the status and the lists never disagree.
 import type { ActionStatus, CarryResult } from '../../../shared/contract';
-import { isFinished, OUTSTANDING_STATUSES } from '../../../shared/domain/actionStatus';
-import { sqlList } from '../db/sqlList';
+import { isFinished } from '../../../shared/domain/actionStatus';
 import type { ActionUpdateRow } from '../store/arising';
 import type { MeetingRow } from '../store/meetings';
 import type { ReadHandle, WriteHandle } from '../store/write';
+import { OUTSTANDING_SQL } from '../store/outstanding';
 
-/** The statuses of an unfinished action, as an SQL list. */
-export const OUTSTANDING_SQL = sqlList(OUTSTANDING_STATUSES);
+export { DUE_DATE_SQL, OUTSTANDING_SQL } from '../store/outstanding';
 
 /** One of an action's updates, with the date of the meeting it was recorded at. */
 type DatedUpdate = Pick<ActionUpdateRow, 'meeting_id' | 'status' | 'superseded_by'> & Pick<MeetingRow, 'meeting_date'>;
@@ -143,23 +142,6 @@ export function listAction(w: WriteHandle, meetingId: string, actionId: string, 
     .run(meetingId, actionId, position, statusBefore);
 }
 
-/**
- * The date an action is due by, as an SQL expression over `a` (the action) and `om` (the
- * meeting that agreed it): the date typed; the named meeting's date (or, until that meeting is
- * set up, the end of its month); for "next meeting", the date of the board's first meeting
- * after the one that agreed it, or NULL while there is none.
- */
-export const DUE_DATE_SQL = `CASE a.due_kind
-    WHEN 'date' THEN a.due_date
-    WHEN 'meeting' THEN coalesce(
-      (SELECT dm.meeting_date FROM meetings dm WHERE dm.id = a.due_meeting_id),
-      (SELECT min(nm.meeting_date) FROM meetings nm
-        WHERE nm.board_id = a.board_id AND nm.cancelled = 0 AND nm.meeting_date > om.meeting_date
-          AND nm.meeting_date BETWEEN substr(a.due_date, 1, 8) || '01' AND a.due_date),
-      a.due_date)
-    WHEN 'next_meeting' THEN (SELECT min(nm.meeting_date) FROM meetings nm
-        WHERE nm.board_id = a.board_id AND nm.cancelled = 0 AND nm.meeting_date > om.meeting_date)
-    ELSE NULL END`;
 
 // ---------------------------------------------------------------- a meeting's list
 

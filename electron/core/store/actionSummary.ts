@@ -5,12 +5,31 @@
 // summaries are missing or doubtful rebuilds them all (rebuildActionSummaries).
 // A new kind of update, or anything else the log comes to show, is computed here and nowhere else.
 import type { Database } from '../db/driver';
-import type { ActionLogOwner, ActionStatus } from '../../../shared/contract';
+import type { ActionLogOwner, ActionStatus, DueKind } from '../../../shared/contract';
+import { OUTSTANDING_SQL, DUE_DATE_SQL } from './outstanding';
 import { ownerKey } from '../../../shared/domain/actionLog';
 import { OWNER_FULL_NAME_SQL, OWNER_GROUP_NAME_SQL, OWNER_INITIALS_SQL, OWNER_NAMING_JOINS } from './actionOwners';
 
+/** An outstanding action as the action log shows it, kept (see migration 0004). */
 export interface ActionSummaryRow {
+  board_id: string;
+  origin_date: string;
+  seq: number;
   action_id: string;
+  board_name: string;
+  short_code: string | null;
+  reference: string;
+  details: string;
+  due_kind: DueKind;
+  due_date: string | null;
+  due_meeting_id: string | null;
+  due_text: string | null;
+  effective_due: string | null;
+  status: ActionStatus;
+  origin_id: string;
+  item_id: string | null;
+  item_number: string | null;
+  item_title: string | null;
   times_carried: number;
   owners_json: string;
   latest_meeting_id: string | null;
@@ -19,21 +38,31 @@ export interface ActionSummaryRow {
   latest_status: ActionStatus | null;
 }
 
-const COLUMNS = ['times_carried', 'owners_json', 'latest_meeting_id', 'latest_date', 'latest_text', 'latest_status'] as const;
+const COLUMNS = [
+  'board_id', 'origin_date', 'seq', 'action_id', 'board_name', 'short_code', 'reference', 'details', 'due_kind', 'due_date', 'due_meeting_id', 'due_text',
+  'effective_due', 'status', 'origin_id', 'item_id', 'item_number', 'item_title', 'times_carried', 'owners_json', 'latest_meeting_id', 'latest_date',
+  'latest_text', 'latest_status',
+] as const satisfies ReadonlyArray<keyof ActionSummaryRow>;
 
 /** Actions summarised at a time: json_each over more ids than this costs more than it saves. */
 const BATCH = 2000;
 
-// The facts a summary is made of, for a list of action ids (JSON). The latest update is the one
-// the action's status follows (actions.last_update_meeting_id, kept by arising/actionProgress.ts).
+// What the log shows of these actions (a JSON list of ids), those that are outstanding in a board
+// not archived. The latest update is the one the action's status follows (actions.last_update_meeting_id,
+// kept by arising/actionProgress.ts); the due date follows the board's meetings (DUE_DATE_SQL).
 const FACTS_SQL = `
-  SELECT a.id AS action_id,
+  SELECT a.board_id, om.meeting_date AS origin_date, a.seq, a.id AS action_id, b.name AS board_name, b.short_code,
+    a.reference, a.details, a.due_kind, a.due_date, a.due_meeting_id, a.due_text, (${DUE_DATE_SQL}) AS effective_due, a.status,
+    om.id AS origin_id, i.id AS item_id, i.number AS item_number, i.title AS item_title,
     (SELECT count(*) FROM carried_actions c WHERE c.action_id = a.id) AS times_carried,
     lu.meeting_id AS latest_meeting_id, lum.meeting_date AS latest_date, lu.text AS latest_text, lu.status AS latest_status
   FROM actions a
+  JOIN boards b ON b.id = a.board_id
+  JOIN meetings om ON om.id = a.meeting_id
+  LEFT JOIN agenda_items i ON i.id = a.agenda_item_id
   LEFT JOIN action_updates lu ON lu.action_id = a.id AND lu.meeting_id = a.last_update_meeting_id
   LEFT JOIN meetings lum ON lum.id = lu.meeting_id
-  WHERE a.id IN (SELECT value FROM json_each(?))`;
+  WHERE a.id IN (SELECT value FROM json_each(?)) AND a.status IN ${OUTSTANDING_SQL} AND b.archived_at IS NULL`;
 
 const OWNERS_SQL = `
   SELECT o.action_id, o.member_id, o.group_id, o.name_text, bm.person_id,
@@ -63,7 +92,7 @@ function logOwner(o: OwnerFacts): ActionLogOwner {
   return { kind: 'name', name, key: ownerKey({ kind: 'name', name }) };
 }
 
-/** The summaries of these actions as they should be now, computed from their tables (missing actions have none). */
+/** The log's rows for these actions as they should be now, from their tables (none for a finished, missing or archived one). */
 export function computeSummaries(db: Database, actionIds: readonly string[]): ActionSummaryRow[] {
   const out: ActionSummaryRow[] = [];
   const facts = db.prepare(FACTS_SQL);
@@ -84,10 +113,7 @@ export function computeSummaries(db: Database, actionIds: readonly string[]): Ac
 }
 
 function store(db: Database, rows: readonly ActionSummaryRow[]): void {
-  const upsert = db.prepare(
-    `INSERT OR REPLACE INTO action_summaries (action_id, times_carried, owners_json, latest_meeting_id, latest_date, latest_text, latest_status)
-     VALUES (@action_id, @times_carried, @owners_json, @latest_meeting_id, @latest_date, @latest_text, @latest_status)`,
-  );
+  const upsert = db.prepare(`INSERT INTO action_summaries (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`);
   for (const r of rows) upsert.run(r);
 }
 
@@ -100,22 +126,25 @@ export function refreshStaleSummaries(db: Database): number {
   const stale = db.prepare('SELECT action_id FROM action_summaries_stale').pluck().all() as string[];
   if (stale.length === 0) return 0;
   const rows = computeSummaries(db, stale);
+  // Out first (a finished, deleted or moved action; or one whose place in the log changed), then in as it is now.
+  db.prepare('DELETE FROM action_summaries WHERE action_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(stale));
   store(db, rows);
-  if (rows.length < stale.length) {
-    // Deleted actions: their summaries go with them.
-    db.prepare('DELETE FROM action_summaries WHERE action_id IN (SELECT value FROM json_each(?)) AND action_id NOT IN (SELECT id FROM actions)').run(
-      JSON.stringify(stale),
-    );
-  }
   db.prepare('DELETE FROM action_summaries_stale').run();
   return stale.length;
 }
 
-/** Every summary computed again from its tables; the caller owns the transaction. */
+/** The actions the log lists: outstanding, in a board that is not archived. */
+function outstandingIds(db: Database): string[] {
+  return db
+    .prepare(`SELECT a.id FROM actions a INDEXED BY actions_outstanding JOIN boards b ON b.id = a.board_id WHERE a.status IN ${OUTSTANDING_SQL} AND b.archived_at IS NULL`)
+    .pluck()
+    .all() as string[];
+}
+
+/** Every row computed again from its tables; the caller owns the transaction. */
 export function rebuildActionSummaries(db: Database): void {
   db.prepare('DELETE FROM action_summaries').run();
-  const ids = db.prepare('SELECT id FROM actions ORDER BY id').pluck().all() as string[];
-  store(db, computeSummaries(db, ids));
+  store(db, computeSummaries(db, outstandingIds(db)));
   db.prepare('DELETE FROM action_summaries_stale').run();
 }
 
@@ -142,15 +171,14 @@ export function keepsSummaries(db: Database): boolean {
 export function keptValuesWrong(db: Database, thorough = false): boolean {
   if (!keepsSummaries(db)) return false;
   if (db.prepare('SELECT 1 FROM action_summaries_stale LIMIT 1').get()) return true;
-  const actions = db.prepare('SELECT count(*) FROM actions').pluck().get() as number;
   const kept = db.prepare('SELECT count(*) FROM action_summaries').pluck().get() as number;
-  if (actions !== kept) return true;
+  if (outstandingIds(db).length !== kept) return true;
   return thorough && summariesDiffer(db).length > 0;
 }
 
 /** The actions whose kept summary differs from what their tables say now (empty when all agree). */
 export function summariesDiffer(db: Database): string[] {
-  const ids = db.prepare('SELECT id FROM actions ORDER BY id').pluck().all() as string[];
+  const ids = outstandingIds(db);
   const kept = new Map((db.prepare('SELECT * FROM action_summaries').all() as ActionSummaryRow[]).map((r) => [r.action_id, r]));
   const differ: string[] = [];
   for (const want of computeSummaries(db, ids)) {

@@ -1,41 +1,61 @@
--- Schema v4: what the action log shows of each action, kept rather than recomputed on every read.
---  * action_summaries: per action, how many meetings listed it as matters arising, its owners
---    as its own minutes name them (the log's JSON), and its latest update. One writer:
+-- Schema v4: the action log kept, rather than worked out on every read.
+--  * action_summaries: one row per outstanding action (open, in progress, deferred) of a board
+--    that is not archived, holding exactly what the log shows of it: its board, reference,
+--    details, due (and the date it is due by), origin meeting and item, how many meetings listed
+--    it as matters arising, its owners as its own minutes name them (the log's JSON), and its
+--    latest update. Keyed by board and the order the log lists them, so one board's log is one
+--    range of one table and the whole log one pass over it. One writer:
 --    electron/core/store/actionSummary.ts, which the write path calls at the end of every write
---    for the actions that write touched. Derived data: it is rebuilt from the tables it comes
---    from whenever it is missing or doubtful (see keptValuesWrong), never edited by hand.
+--    for the actions that write touched. Derived data: rebuilt from the tables it comes from
+--    whenever it is missing or doubtful, never edited by hand; not part of any meeting's record.
 --  * action_summaries_stale: the actions a write touched, marked by the triggers below on every
---    table a summary is read from. The write path empties it before its transaction commits, so
+--    table a row is made from. The write path empties it before its transaction commits, so
 --    outside a write it is empty; rows left in it (a write made outside core, an older copy of
---    the app) make the next open rebuild every summary.
---  * actions_outstanding: the action log and matters arising find the unfinished actions of one
---    board, or of all, without reading the finished ones.
+--    the app) make the next open rebuild every row.
+--  * actions_outstanding: the unfinished actions of one board, or of all, found without reading
+--    the finished ones (carrying forward, and the triggers below).
 CREATE TABLE action_summaries (
-  -- no foreign key: derived data, not part of any meeting's record (its triggers and hash do not
-  -- cover it); a deleted action's summary is deleted by the write path with it
-  action_id         TEXT PRIMARY KEY,
+  board_id          TEXT NOT NULL,
+  origin_date       TEXT NOT NULL,
+  seq               INTEGER NOT NULL,
+  action_id         TEXT NOT NULL UNIQUE,
+  board_name        TEXT NOT NULL,
+  short_code        TEXT,
+  reference         TEXT NOT NULL,
+  details           TEXT NOT NULL,
+  due_kind          TEXT NOT NULL,
+  due_date          TEXT,
+  due_meeting_id    TEXT,
+  due_text          TEXT,
+  -- the date it is due by: for "next meeting", the board's next meeting after the one that agreed it
+  effective_due     TEXT,
+  status            TEXT NOT NULL,
+  origin_id         TEXT NOT NULL,
+  item_id           TEXT,
+  item_number       TEXT,
+  item_title        TEXT,
   times_carried     INTEGER NOT NULL CHECK (times_carried >= 0),
   -- the owners as the log lists them: [{kind, memberId|groupId|name, initials, fullName, key}]
   owners_json       TEXT NOT NULL,
   latest_meeting_id TEXT,
   latest_date       TEXT,
   latest_text       TEXT,
-  latest_status     TEXT
+  latest_status     TEXT,
+  PRIMARY KEY (board_id, origin_date, seq, action_id)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX action_summaries_latest ON action_summaries (latest_meeting_id) WHERE latest_meeting_id IS NOT NULL;
 
 CREATE TABLE action_summaries_stale (
   action_id TEXT PRIMARY KEY
 ) STRICT, WITHOUT ROWID;
 
-CREATE INDEX actions_outstanding ON actions (board_id, meeting_id, seq) WHERE status IN ('open', 'in_progress', 'deferred');
+CREATE INDEX actions_outstanding ON actions (board_id, due_kind) WHERE status IN ('open', 'in_progress', 'deferred');
 
 CREATE TRIGGER action_summaries_stale_action_insert AFTER INSERT ON actions
 BEGIN INSERT OR IGNORE INTO action_summaries_stale (action_id) VALUES (NEW.id); END;
 CREATE TRIGGER action_summaries_stale_action_delete AFTER DELETE ON actions
 BEGIN INSERT OR IGNORE INTO action_summaries_stale (action_id) VALUES (OLD.id); END;
-CREATE TRIGGER action_summaries_stale_action_update AFTER UPDATE OF meeting_id, last_update_meeting_id ON actions
-BEGIN INSERT OR IGNORE INTO action_summaries_stale (action_id) VALUES (NEW.id); END;
+CREATE TRIGGER action_summaries_stale_action_update AFTER UPDATE ON actions
+BEGIN INSERT OR IGNORE INTO action_summaries_stale (action_id) VALUES (OLD.id), (NEW.id); END;
 
 CREATE TRIGGER action_summaries_stale_carried_insert AFTER INSERT ON carried_actions
 BEGIN INSERT OR IGNORE INTO action_summaries_stale (action_id) VALUES (NEW.action_id); END;
@@ -87,6 +107,31 @@ END;
 CREATE TRIGGER action_summaries_stale_group_update AFTER UPDATE OF name ON board_groups
 BEGIN INSERT OR IGNORE INTO action_summaries_stale (action_id) SELECT action_id FROM action_owners WHERE group_id = NEW.id; END;
 
--- The latest update's meeting date is kept with it.
-CREATE TRIGGER action_summaries_stale_meeting_date AFTER UPDATE OF meeting_date ON meetings
-BEGIN INSERT OR IGNORE INTO action_summaries_stale (action_id) SELECT action_id FROM action_summaries WHERE latest_meeting_id = NEW.id; END;
+-- A meeting's date dates the actions it agreed and the updates recorded at it; a meeting added,
+-- moved, cancelled or deleted can change when the board's actions due at a meeting are due.
+CREATE TRIGGER action_summaries_stale_meeting_update AFTER UPDATE OF meeting_date, cancelled, board_id ON meetings
+BEGIN
+  INSERT OR IGNORE INTO action_summaries_stale (action_id)
+    SELECT id FROM actions WHERE meeting_id = NEW.id
+    UNION SELECT action_id FROM action_updates WHERE meeting_id = NEW.id
+    UNION SELECT id FROM actions WHERE board_id IN (OLD.board_id, NEW.board_id) AND due_kind IN ('meeting', 'next_meeting')
+      AND status IN ('open', 'in_progress', 'deferred');
+END;
+CREATE TRIGGER action_summaries_stale_meeting_insert AFTER INSERT ON meetings
+BEGIN
+  INSERT OR IGNORE INTO action_summaries_stale (action_id)
+    SELECT id FROM actions WHERE board_id = NEW.board_id AND due_kind IN ('meeting', 'next_meeting') AND status IN ('open', 'in_progress', 'deferred');
+END;
+CREATE TRIGGER action_summaries_stale_meeting_delete AFTER DELETE ON meetings
+BEGIN
+  INSERT OR IGNORE INTO action_summaries_stale (action_id)
+    SELECT id FROM actions WHERE board_id = OLD.board_id AND due_kind IN ('meeting', 'next_meeting') AND status IN ('open', 'in_progress', 'deferred');
+END;
+
+-- The board's name and code head each row; an archived board's actions leave the log.
+CREATE TRIGGER action_summaries_stale_board_update AFTER UPDATE OF name, short_code, archived_at ON boards
+BEGIN INSERT OR IGNORE INTO action_summaries_stale (action_id) SELECT id FROM actions WHERE board_id = NEW.id AND status IN ('open', 'in_progress', 'deferred'); END;
+
+-- The item an action was agreed under is shown by its number and title.
+CREATE TRIGGER action_summaries_stale_item_update AFTER UPDATE OF number, title ON agenda_items
+BEGIN INSERT OR IGNORE INTO action_summaries_stale (action_id) SELECT id FROM actions WHERE agenda_item_id = NEW.id; END;

@@ -3,12 +3,11 @@
 // PDF grouped by owner for the chair's briefing. The screen, the CSV and the PDF use the same
 // rules (shared/domain/actionLog.ts), so they always hold the same rows.
 import { useMemo, useState, type ReactNode } from 'react';
-import type { ActionLogFilter, ActionLogSort, ActionLogSortKey, OutstandingAction } from '../../../../shared/contract';
+import type { ActionLogFilter, ActionLogSort, ActionLogSortKey } from '../../../../shared/contract';
 import {
   actionLogCsv,
   DEFAULT_SORT,
   describeFilter,
-  dueLabel,
   filterActionLog,
   NO_OWNER_LABEL,
   ownerCounts,
@@ -18,12 +17,11 @@ import {
 import { ACTION_STATUS_LABEL } from '../../../../shared/domain/actionStatus';
 import { OUTSTANDING_STATUSES, type OutstandingStatus } from '../../../../shared/domain/enums';
 import { formatUkDate, isRealIsoDate } from '../../../../shared/domain/dates';
-import { formatOwners } from '../../../../shared/domain/owners';
 import { call } from '../../api/client';
 import { download, base64Bytes, safeFileName } from '../../app/download';
 import { useMenuCommand } from '../../app/menuCommands';
-import { hrefFor } from '../../app/router';
 import { useLiveQuery } from '../../api/useLiveQuery';
+import { LogTable } from './LogTable';
 
 interface FilterState {
   boardId: string;
@@ -50,17 +48,6 @@ function toFilter(f: FilterState): ActionLogFilter {
     text: f.text.trim().slice(0, 200),
   };
 }
-
-const COLUMNS: Array<{ key: ActionLogSortKey | null; label: string; className?: string }> = [
-  { key: 'reference', label: 'Reference' },
-  { key: null, label: 'Details' },
-  { key: 'owner', label: 'Action' },
-  { key: 'due', label: 'Due' },
-  { key: 'status', label: 'Status' },
-  { key: 'raised', label: 'Raised' },
-  { key: 'carried', label: 'Carried', className: 'numeric' },
-  { key: null, label: 'Latest update' },
-];
 
 export function ActionLogPage() {
   // Every outstanding action with its owners, due, origin, and latest update, across the boards.
@@ -305,69 +292,4 @@ function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
     seen.add(k);
     return true;
   });
-}
-
-function LogTable({ rows, sort, onSort, showBoard }: { rows: OutstandingAction[]; sort: ActionLogSort; onSort: (key: ActionLogSortKey) => void; showBoard: boolean }) {
-  return (
-    <table className="data-table log-table">
-      <caption className="visually-hidden">Outstanding actions, sorted by {sort.by}</caption>
-      <thead>
-        <tr>
-          {COLUMNS.map((c) => (
-            <th
-              key={c.label}
-              scope="col"
-              className={c.className}
-              aria-sort={c.key && sort.by === c.key ? (sort.descending ? 'descending' : 'ascending') : undefined}
-            >
-              {c.key ? (
-                <button type="button" className="sort-button" onClick={() => onSort(c.key as ActionLogSortKey)}>
-                  {c.label}
-                  <span aria-hidden="true" className="sort-mark">
-                    {sort.by === c.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
-                  </span>
-                </button>
-              ) : (
-                c.label
-              )}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((a) => (
-          <tr key={a.id} data-action-id={a.id} className={a.overdue ? 'is-overdue' : undefined}>
-            <th scope="row" className="log-ref">
-              <a href={hrefFor({ name: 'action', actionId: a.id })}>{a.reference}</a>
-              {showBoard ? <span className="muted-line">{a.boardShortCode ?? a.boardName}</span> : null}
-            </th>
-            <td className="log-details">{a.details || <span className="muted">No details</span>}</td>
-            <td className="log-owners">{a.owners.length ? formatOwners(a.owners) : <span className="muted">{NO_OWNER_LABEL}</span>}</td>
-            <td className="log-due">
-              {dueLabel(a) || <span className="muted">None</span>}
-              {a.overdue ? <span className="overdue-badge">Overdue</span> : null}
-            </td>
-            <td>
-              <span className={`action-status action-status-${a.status}`}>{ACTION_STATUS_LABEL[a.status]}</span>
-            </td>
-            <td className="log-raised">
-              <a href={hrefFor({ name: 'meeting', meetingId: a.origin.meetingId })}>{formatUkDate(a.origin.meetingDate)}</a>
-              {a.origin.itemNumber ? <span className="muted-line">Item {a.origin.itemNumber}</span> : null}
-            </td>
-            <td className="numeric">{a.timesCarried}</td>
-            <td className="log-update">
-              {a.latestUpdate ? (
-                <>
-                  {a.latestUpdate.text || ACTION_STATUS_LABEL[a.latestUpdate.status]}
-                  <span className="muted-line">{formatUkDate(a.latestUpdate.meetingDate)}</span>
-                </>
-              ) : (
-                <span className="muted">None yet</span>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
 }

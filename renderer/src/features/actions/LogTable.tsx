@@ -1,0 +1,152 @@
+// The action log's table: sortable columns, one row per outstanding action. A long log (a large
+// store lists thousands) draws only the rows in and near the view, with spacer rows holding the
+// rest of the height, so opening and scrolling it stay smooth; a short one draws every row.
+import { useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { ActionLogSort, ActionLogSortKey, OutstandingAction } from '../../../../shared/contract';
+import { dueLabel, NO_OWNER_LABEL } from '../../../../shared/domain/actionLog';
+import { ACTION_STATUS_LABEL } from '../../../../shared/domain/actionStatus';
+import { formatUkDate } from '../../../../shared/domain/dates';
+import { formatOwners } from '../../../../shared/domain/owners';
+import { hrefFor } from '../../app/router';
+
+/** Above this many rows only those in view are drawn; below it, all (the browser's find still sees every one). */
+export const VIRTUAL_FROM = 200;
+
+const COLUMNS: Array<{ key: ActionLogSortKey | null; label: string; className?: string }> = [
+  { key: 'reference', label: 'Reference' },
+  { key: null, label: 'Details' },
+  { key: 'owner', label: 'Action' },
+  { key: 'due', label: 'Due' },
+  { key: 'status', label: 'Status' },
+  { key: 'raised', label: 'Raised' },
+  { key: 'carried', label: 'Carried', className: 'numeric' },
+  { key: null, label: 'Latest update' },
+];
+
+interface LogTableProps {
+  rows: OutstandingAction[];
+  sort: ActionLogSort;
+  onSort: (key: ActionLogSortKey) => void;
+  showBoard: boolean;
+}
+
+export function LogTable({ rows, sort, onSort, showBoard }: LogTableProps) {
+  return (
+    <table className="data-table log-table" aria-rowcount={rows.length + 1}>
+      <caption className="visually-hidden">Outstanding actions, sorted by {sort.by}</caption>
+      <thead>
+        <tr aria-rowindex={1}>
+          {COLUMNS.map((c) => (
+            <th
+              key={c.label}
+              scope="col"
+              className={c.className}
+              aria-sort={c.key && sort.by === c.key ? (sort.descending ? 'descending' : 'ascending') : undefined}
+            >
+              {c.key ? (
+                <button type="button" className="sort-button" onClick={() => onSort(c.key as ActionLogSortKey)}>
+                  {c.label}
+                  <span aria-hidden="true" className="sort-mark">
+                    {sort.by === c.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
+                  </span>
+                </button>
+              ) : (
+                c.label
+              )}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      {rows.length > VIRTUAL_FROM ? (
+        <VirtualBody rows={rows} showBoard={showBoard} />
+      ) : (
+        <tbody>
+          {rows.map((a, i) => (
+            <LogRow key={a.id} action={a} index={i} showBoard={showBoard} />
+          ))}
+        </tbody>
+      )}
+    </table>
+  );
+}
+
+/** The rows in and near the view of the page's scrolling area, measured as they are drawn. */
+function VirtualBody({ rows, showBoard }: { rows: OutstandingAction[]; showBoard: boolean }) {
+  const body = useRef<HTMLTableSectionElement>(null);
+  const [scroller] = useState(() => document.getElementById('content'));
+  const [margin, setMargin] = useState(0);
+  useLayoutEffect(() => {
+    // Where the rows start within the scrolling area: the filters and counts above them.
+    if (body.current && scroller) setMargin(body.current.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop);
+  }, [scroller, rows]);
+  // The virtualizer re-renders this body itself as the view scrolls; nothing here is memoised by the compiler.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller,
+    estimateSize: () => 58,
+    overscan: 10,
+    scrollMargin: margin,
+    getItemKey: (i) => rows[i]?.id ?? i,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0];
+  const last = items[items.length - 1];
+  const before = first ? first.start - margin : 0;
+  const after = last ? virtualizer.getTotalSize() - (last.end - margin) : 0;
+  return (
+    <tbody ref={body}>
+      {before > 0 ? <Spacer height={before} /> : null}
+      {items.map((v) => {
+        const a = rows[v.index];
+        return a ? <LogRow key={a.id} action={a} index={v.index} showBoard={showBoard} measure={virtualizer.measureElement} /> : null;
+      })}
+      {after > 0 ? <Spacer height={after} /> : null}
+    </tbody>
+  );
+}
+
+function Spacer({ height }: { height: number }) {
+  const style: CSSProperties = { height, padding: 0, border: 0 };
+  return (
+    <tr aria-hidden="true" className="log-spacer">
+      <td colSpan={COLUMNS.length} style={style} />
+    </tr>
+  );
+}
+
+function LogRow({ action: a, index, showBoard, measure }: { action: OutstandingAction; index: number; showBoard: boolean; measure?: (el: Element | null) => void }) {
+  return (
+    <tr ref={measure} data-index={index} aria-rowindex={index + 2} data-action-id={a.id} className={a.overdue ? 'is-overdue' : undefined}>
+      <th scope="row" className="log-ref">
+        <a href={hrefFor({ name: 'action', actionId: a.id })}>{a.reference}</a>
+        {showBoard ? <span className="muted-line">{a.boardShortCode ?? a.boardName}</span> : null}
+      </th>
+      <td className="log-details">{a.details || <span className="muted">No details</span>}</td>
+      <td className="log-owners">{a.owners.length ? formatOwners(a.owners) : <span className="muted">{NO_OWNER_LABEL}</span>}</td>
+      <td className="log-due">
+        {dueLabel(a) || <span className="muted">None</span>}
+        {a.overdue ? <span className="overdue-badge">Overdue</span> : null}
+      </td>
+      <td>
+        <span className={`action-status action-status-${a.status}`}>{ACTION_STATUS_LABEL[a.status]}</span>
+      </td>
+      <td className="log-raised">
+        <a href={hrefFor({ name: 'meeting', meetingId: a.origin.meetingId })}>{formatUkDate(a.origin.meetingDate)}</a>
+        {a.origin.itemNumber ? <span className="muted-line">Item {a.origin.itemNumber}</span> : null}
+      </td>
+      <td className="numeric">{a.timesCarried}</td>
+      <td className="log-update">
+        {a.latestUpdate ? (
+          <>
+            {a.latestUpdate.text || ACTION_STATUS_LABEL[a.latestUpdate.status]}
+            <span className="muted-line">{formatUkDate(a.latestUpdate.meetingDate)}</span>
+          </>
+        ) : (
+          <span className="muted">None yet</span>
+        )}
+      </td>
+    </tr>
+  );
+}
