@@ -39,7 +39,7 @@ describe('migration 0004: the action log’s kept values', () => {
       expect(db.pragma('user_version', { simple: true })).toBe(4);
       const after = tablesOf(db);
       for (const [table, rows] of Object.entries(before)) expect(after[table], table).toEqual(rows);
-      expect(Object.keys(after).filter((t) => !(t in before)).sort()).toEqual(['action_summaries', 'action_summaries_stale']);
+      expect(Object.keys(after).filter((t) => !(t in before)).sort()).toEqual(['action_summaries', 'action_summaries_recount', 'action_summaries_stale']);
 
       const actions = db.prepare('SELECT count(*) FROM actions').pluck().get() as number;
       expect(actions).toBeGreaterThan(0);

@@ -124,13 +124,25 @@ function store(db: Database, rows: readonly ActionSummaryRow[]): void {
 export function refreshStaleSummaries(db: Database): number {
   if (!keepsSummaries(db)) return 0;
   const stale = db.prepare('SELECT action_id FROM action_summaries_stale').pluck().all() as string[];
-  if (stale.length === 0) return 0;
-  const rows = computeSummaries(db, stale);
-  // Out first (a finished, deleted or moved action; or one whose place in the log changed), then in as it is now.
-  db.prepare('DELETE FROM action_summaries WHERE action_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(stale));
-  store(db, rows);
-  db.prepare('DELETE FROM action_summaries_stale').run();
-  return stale.length;
+  const recount = db.prepare('SELECT action_id FROM action_summaries_recount').pluck().all() as string[];
+  if (stale.length === 0 && recount.length === 0) return 0;
+  if (stale.length > 0) {
+    const rows = computeSummaries(db, stale);
+    // Out first (a finished, deleted or moved action; or one whose place in the log changed), then in as it is now.
+    db.prepare('DELETE FROM action_summaries WHERE action_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(stale));
+    store(db, rows);
+    db.prepare('DELETE FROM action_summaries_stale').run();
+  }
+  if (recount.length > 0) {
+    // Listed or taken off a meeting's matters arising and nothing else: the count is all that changed
+    // (those also marked stale were just rebuilt whole, which counted them too).
+    db.prepare(
+      `UPDATE action_summaries SET times_carried = (SELECT count(*) FROM carried_actions c WHERE c.action_id = action_summaries.action_id)
+       WHERE action_id IN (SELECT value FROM json_each(?))`,
+    ).run(JSON.stringify(recount));
+    db.prepare('DELETE FROM action_summaries_recount').run();
+  }
+  return stale.length + recount.length;
 }
 
 /** The actions the log lists: outstanding, in a board that is not archived. */
@@ -146,6 +158,7 @@ export function rebuildActionSummaries(db: Database): void {
   db.prepare('DELETE FROM action_summaries').run();
   store(db, computeSummaries(db, outstandingIds(db)));
   db.prepare('DELETE FROM action_summaries_stale').run();
+  db.prepare('DELETE FROM action_summaries_recount').run();
 }
 
 const keeping = new WeakMap<Database, boolean>();
@@ -170,7 +183,7 @@ export function keepsSummaries(db: Database): boolean {
  */
 export function keptValuesWrong(db: Database, thorough = false): boolean {
   if (!keepsSummaries(db)) return false;
-  if (db.prepare('SELECT 1 FROM action_summaries_stale LIMIT 1').get()) return true;
+  if (db.prepare('SELECT 1 FROM action_summaries_stale UNION ALL SELECT 1 FROM action_summaries_recount LIMIT 1').get()) return true;
   const kept = db.prepare('SELECT count(*) FROM action_summaries').pluck().get() as number;
   if (outstandingIds(db).length !== kept) return true;
   return thorough && summariesDiffer(db).length > 0;

@@ -8,7 +8,7 @@
 --    electron/core/store/actionSummary.ts, which the write path calls at the end of every write
 --    for the actions that write touched. Derived data: rebuilt from the tables it comes from
 --    whenever it is missing or doubtful, never edited by hand; not part of any meeting's record.
---  * action_summaries_stale: the actions a write touched, marked by the triggers below on every
+--  * action_summaries_stale (and _recount, for a change of times carried only): the actions a write touched, marked by the triggers below on every
 --    table a row is made from. The write path empties it before its transaction commits, so
 --    outside a write it is empty; rows left in it (a write made outside core, an older copy of
 --    the app) make the next open rebuild every row.
@@ -48,6 +48,12 @@ CREATE TABLE action_summaries_stale (
   action_id TEXT PRIMARY KEY
 ) STRICT, WITHOUT ROWID;
 
+-- Actions listed or taken off a meeting's matters arising: only their count of times carried
+-- changes, so carrying forward a whole board's actions recounts them instead of rebuilding them.
+CREATE TABLE action_summaries_recount (
+  action_id TEXT PRIMARY KEY
+) STRICT, WITHOUT ROWID;
+
 CREATE INDEX actions_outstanding ON actions (board_id, due_kind) WHERE status IN ('open', 'in_progress', 'deferred');
 
 CREATE TRIGGER action_summaries_stale_action_insert AFTER INSERT ON actions
@@ -58,11 +64,11 @@ CREATE TRIGGER action_summaries_stale_action_update AFTER UPDATE ON actions
 BEGIN INSERT OR IGNORE INTO action_summaries_stale (action_id) VALUES (OLD.id), (NEW.id); END;
 
 CREATE TRIGGER action_summaries_stale_carried_insert AFTER INSERT ON carried_actions
-BEGIN INSERT OR IGNORE INTO action_summaries_stale (action_id) VALUES (NEW.action_id); END;
+BEGIN INSERT OR IGNORE INTO action_summaries_recount (action_id) VALUES (NEW.action_id); END;
 CREATE TRIGGER action_summaries_stale_carried_update AFTER UPDATE OF action_id ON carried_actions
-BEGIN INSERT OR IGNORE INTO action_summaries_stale (action_id) VALUES (OLD.action_id), (NEW.action_id); END;
+BEGIN INSERT OR IGNORE INTO action_summaries_recount (action_id) VALUES (OLD.action_id), (NEW.action_id); END;
 CREATE TRIGGER action_summaries_stale_carried_delete AFTER DELETE ON carried_actions
-BEGIN INSERT OR IGNORE INTO action_summaries_stale (action_id) VALUES (OLD.action_id); END;
+BEGIN INSERT OR IGNORE INTO action_summaries_recount (action_id) VALUES (OLD.action_id); END;
 
 CREATE TRIGGER action_summaries_stale_update_insert AFTER INSERT ON action_updates
 BEGIN INSERT OR IGNORE INTO action_summaries_stale (action_id) VALUES (NEW.action_id); END;
