@@ -10,7 +10,7 @@ import { DomainError } from './core/errors';
 import { buildMinutesPdf } from './core/publication/publication';
 import { checkPdfTarget, writePdfFile } from './core/publication/pdfFile';
 import type { Store } from './core/db/open';
-import { printHtmlToPdf } from './pdf/print';
+import { closePrinter, printHtmlToPdf } from './pdf/print';
 
 const USAGE = 'Usage: npm run export -- --data <file> --meeting <meeting id or date yyyy-mm-dd> --out <file.pdf> [--public] [--board <board name or short code>]';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -58,6 +58,7 @@ export async function runExport(argv: readonly string[]): Promise<string> {
     const saved = writePdfFile(out, pdf.bytes);
     return `Saved the ${version} version of the minutes (${pdf.pages} page${pdf.pages === 1 ? '' : 's'}) to ${saved}`;
   } finally {
+    await closePrinter();
     core.close();
   }
 }

@@ -325,7 +325,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         server.closeAllConnections();
         server.close(() => {
           core.close();
-          resolve();
+          // The Chromium kept warm for printing ends with the host.
+          void import('./pdf/print').then((print) => print.closePrinter()).finally(resolve);
         });
       }),
   };
