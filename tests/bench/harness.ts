@@ -10,7 +10,7 @@ export interface Result {
   runs: number;
   median: number;
   p95: number;
-  unit: 'ms' | 'MB' | 'rows';
+  unit: 'ms' | 'MB' | 'KB' | 'rows';
   budget: number | null;
   /** What the budget is checked against: the p95, the median, or a single value. */
   budgetOn: 'p95' | 'median';
@@ -52,7 +52,7 @@ export class Report {
   add(
     name: string,
     samples: readonly number[],
-    options: { budget?: number; budgetOn?: 'p95' | 'median'; baseline?: string; maxRatio?: number; unit?: 'ms' | 'MB' | 'rows'; note?: string } = {},
+    options: { budget?: number; budgetOn?: 'p95' | 'median'; baseline?: string; maxRatio?: number; unit?: 'ms' | 'MB' | 'KB' | 'rows'; note?: string } = {},
   ): Result {
     const median = quantile(samples, 0.5);
     const p95 = quantile(samples, 0.95);

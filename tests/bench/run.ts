@@ -13,6 +13,7 @@ import type { Locator, Page } from 'playwright-core';
 import { Report, timeRuns } from './harness';
 import { buildLargeStoreFile, LARGE_STORE_FILE } from './buildData';
 import { actionLogAtTheLimit, carryForwardOnCopy } from './actionLogBench';
+import { backupAndCheck, dataFilePerMeeting } from './fileBench';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -355,6 +356,10 @@ async function main(): Promise<void> {
     if (part('pdf')) await minutesPdf(report, dir);
     if (part('large')) await largeStore(report);
     if (part('screen')) await rendererMemory(report);
+    if (part('file') && fs.existsSync(LARGE_STORE_FILE)) {
+      dataFilePerMeeting(report, LARGE_STORE_FILE);
+      await backupAndCheck(report, LARGE_STORE_FILE);
+    }
     report.skip('full-text search', 'search does not exist yet');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
