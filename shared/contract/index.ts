@@ -10,6 +10,7 @@ import { actionsMethods } from './actions';
 import { appMethods } from './app';
 import { arisingMethods } from './arising';
 import { attendanceMethods } from './attendance';
+import { betweenMethods } from './between';
 import { backupsMethods } from './backups';
 import { boardsMethods } from './boards';
 import { lifecycleMethods } from './lifecycle';
@@ -33,6 +34,7 @@ export * from './lifecycle';
 export * from './publication';
 export * from './arising';
 export * from './actionLog';
+export * from './between';
 export type { AttendanceStatus } from '../domain/enums';
 export type { QuorumRule, QuorumState } from '../domain/quorum';
 export type { RegisterLine } from '../domain/register';
@@ -66,6 +68,7 @@ export const contract = mergeSlices(
   publicationMethods,
   arisingMethods,
   actionLogMethods,
+  betweenMethods,
 );
 
 export type Contract = typeof contract;
