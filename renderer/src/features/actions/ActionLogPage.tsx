@@ -24,6 +24,7 @@ import { download, base64Bytes, safeFileName } from '../../app/download';
 import { useMenuCommand } from '../../app/menuCommands';
 import { hrefFor } from '../../app/router';
 import { useLiveQuery } from '../../api/useLiveQuery';
+import { LatestUpdateCell, useBetweenReports } from '../between/LatestUpdateCell';
 
 interface FilterState {
   boardId: string;
@@ -308,6 +309,7 @@ function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
 }
 
 function LogTable({ rows, sort, onSort, showBoard }: { rows: OutstandingAction[]; sort: ActionLogSort; onSort: (key: ActionLogSortKey) => void; showBoard: boolean }) {
+  const reports = useBetweenReports();
   return (
     <table className="data-table log-table">
       <caption className="visually-hidden">Outstanding actions, sorted by {sort.by}</caption>
@@ -356,14 +358,7 @@ function LogTable({ rows, sort, onSort, showBoard }: { rows: OutstandingAction[]
             </td>
             <td className="numeric">{a.timesCarried}</td>
             <td className="log-update">
-              {a.latestUpdate ? (
-                <>
-                  {a.latestUpdate.text || ACTION_STATUS_LABEL[a.latestUpdate.status]}
-                  <span className="muted-line">{formatUkDate(a.latestUpdate.meetingDate)}</span>
-                </>
-              ) : (
-                <span className="muted">None yet</span>
-              )}
+              <LatestUpdateCell action={a} report={reports.get(a.id)} />
             </td>
           </tr>
         ))}
