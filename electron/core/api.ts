@@ -26,6 +26,7 @@ import { publicationHandlers } from './publication/handlers';
 import { arisingHandlers } from './arising/handlers';
 import { actionLogHandlers } from './actionLog/handlers';
 import { betweenHandlers } from './between/handlers';
+import { remindersHandlers } from './reminders/handlers';
 
 export type { CoreContext };
 export type Handlers = { readonly [K in MethodName]: Handler<K> };
@@ -57,6 +58,7 @@ const features = [
   arisingHandlers,
   actionLogHandlers,
   betweenHandlers,
+  remindersHandlers,
 ] as const;
 
 type Merged = (typeof features)[number];

@@ -11,6 +11,7 @@ import { appMethods } from './app';
 import { arisingMethods } from './arising';
 import { attendanceMethods } from './attendance';
 import { betweenMethods } from './between';
+import { remindersMethods } from './reminders';
 import { backupsMethods } from './backups';
 import { boardsMethods } from './boards';
 import { lifecycleMethods } from './lifecycle';
@@ -35,6 +36,7 @@ export * from './publication';
 export * from './arising';
 export * from './actionLog';
 export * from './between';
+export * from './reminders';
 export type { AttendanceStatus } from '../domain/enums';
 export type { QuorumRule, QuorumState } from '../domain/quorum';
 export type { RegisterLine } from '../domain/register';
@@ -69,6 +71,7 @@ export const contract = mergeSlices(
   arisingMethods,
   actionLogMethods,
   betweenMethods,
+  remindersMethods,
 );
 
 export type Contract = typeof contract;

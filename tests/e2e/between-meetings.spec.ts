@@ -1,22 +1,26 @@
 // Actions between meetings, end to end on the fixture meetings: an update reported in March on an
 // action of 19 February, recorded from the action log, shows at the next meeting "since the last
 // meeting" with its status preselected, is finished there, and the action's page shows both in
-// one timeline.
-import type { Page } from '@playwright/test';
-import type { MeetingSummary, SampleBoardResult } from '../../shared/contract';
+// one timeline. From the log, "Email owners" writes .eml drafts (parsed here as messages) and
+// "Add to calendar" an .ics (parsed with ical.js) with one all-day event per dated action.
+import fs from 'node:fs';
+import ICAL from 'ical.js';
+import PostalMime from 'postal-mime';
+import type { Download, Page } from '@playwright/test';
+import type { MeetingSummary, RosterMember, SampleBoardResult } from '../../shared/contract';
 import { enterFixtureMinutes, FEBRUARY, type EnteredAction } from '../helpers/fixture-agenda';
 import { ActionLogScreen, ArisingSection, MeetingScreen } from './arising-pages';
 import { expect, test, type TestHost } from './fixtures';
 import { Workspace } from './pages';
 import { apiOf } from './seed';
 
-async function februaryEntered(host: TestHost): Promise<{ boardName: string; febActions: EnteredAction[] }> {
+async function februaryEntered(host: TestHost): Promise<{ boardId: string; boardName: string; febActions: EnteredAction[] }> {
   const api = apiOf(host);
   const { board } = (await api('loadSampleBoard', {})) as SampleBoardResult;
   const meetings = (await api('listMeetings', { boardId: board.id })) as MeetingSummary[];
   await api('deleteMeeting', { meetingId: (meetings.find((m) => m.date === '2014-04-10') as MeetingSummary).id });
   const febActions = await enterFixtureMinutes(api, (meetings.find((m) => m.date === '2014-02-19') as MeetingSummary).id, FEBRUARY);
-  return { boardName: board.name, febActions };
+  return { boardId: board.id, boardName: board.name, febActions };
 }
 
 async function openMeeting(page: Page, host: TestHost, boardName: string, date: string): Promise<void> {
@@ -81,4 +85,54 @@ test('an update recorded from the action log in March shows at the next meeting 
   await expect(timeline.nth(1)).toContainText('Terms of reference agreed by all sub-groups.');
   // Finished: nothing more is reported between meetings.
   await expect(page.getByRole('button', { name: 'Record an update' })).toHaveCount(0);
+});
+
+test('from the action log: .eml drafts for the owners with an address, and an .ics with one event per due action', async ({ page, host }) => {
+  test.setTimeout(180_000);
+  const { boardId, febActions } = await februaryEntered(host);
+  const api = apiOf(host);
+  // Test setup through the API: two owners' addresses, and three dues as the minutes wrote them.
+  const roster = (await api('listRoster', { boardId })) as RosterMember[];
+  const addresses: Record<string, string> = { AF: 'ann.flynn@example.org', EA: 'e.a@example.org' };
+  for (const m of roster.filter((r) => addresses[r.initials])) {
+    await api('updateRosterMember', { memberId: m.id, fullName: m.fullName, initials: m.initials, email: addresses[m.initials] });
+  }
+  await api('updateAction', { actionId: febActions[0]!.action.id, due: 'by 22.07' });
+  await api('updateAction', { actionId: febActions[1]!.action.id, due: 'end of March' });
+  await api('updateAction', { actionId: febActions[2]!.action.id, due: 'next meeting' });
+
+  const app = new Workspace(page);
+  await app.open(host.url);
+  await new ActionLogScreen(page).open();
+
+  const calendar = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Add to calendar' }).click();
+  const ics = fs.readFileSync(await (await calendar).path(), 'utf8');
+  const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
+  expect(events.map((e) => [e.summary.split(':')[0], e.startDate.toString(), e.startDate.isDate])).toEqual([
+    [febActions[1]!.action.reference, '2014-03-31', true],
+    [febActions[0]!.action.reference, '2014-07-22', true],
+  ]);
+  await expect(page.getByRole('status').filter({ hasText: '2 due dates saved as a calendar file' })).toContainText(
+    `${febActions[2]!.action.reference}: due at the next meeting, which is not yet set up`,
+  );
+
+  const drafts: Download[] = [];
+  page.on('download', (d) => drafts.push(d));
+  await page.getByRole('button', { name: 'Email owners' }).click();
+  const notice = page.getByRole('status').filter({ hasText: '2 drafts saved as .eml files' });
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('has no email address on the roster');
+  await expect.poll(() => drafts.length).toBe(2);
+  const messages = await Promise.all(drafts.map(async (d) => PostalMime.parse(fs.readFileSync(await d.path(), 'utf8'))));
+  const byAddress = new Map(messages.map((m) => [m.to?.[0]?.address, m]));
+  expect([...byAddress.keys()].sort()).toEqual(['ann.flynn@example.org', 'e.a@example.org']);
+  for (const [initials, address] of Object.entries(addresses)) {
+    const mine = febActions.filter((a) => a.owner.split(/\W+/).includes(initials)).map((a) => a.action.reference);
+    const text = byAddress.get(address)!.text ?? '';
+    for (const ref of mine) expect(text).toContain(ref);
+    // Only their own actions: no other action's reference is listed.
+    for (const other of febActions.filter((a) => !mine.includes(a.action.reference))) expect(text).not.toContain(`${other.action.reference} (`);
+  }
+  expect(byAddress.get('ann.flynn@example.org')!.text).toContain('Due: 22 July 2014');
 });

@@ -25,6 +25,7 @@ import { useMenuCommand } from '../../app/menuCommands';
 import { hrefFor } from '../../app/router';
 import { useLiveQuery } from '../../api/useLiveQuery';
 import { LatestUpdateCell, useBetweenReports } from '../between/LatestUpdateCell';
+import { ReminderButtons } from '../between/ReminderButtons';
 
 interface FilterState {
   boardId: string;
@@ -141,6 +142,7 @@ export function ActionLogPage() {
           <button type="button" className="button" onClick={() => void exportPdf()} disabled={!canExport || pdfBusy}>
             {pdfBusy ? 'Making the PDF…' : 'Export PDF'}
           </button>
+          <ReminderButtons filter={filter} sort={sort} disabled={!canExport} />
         </div>
       </header>
       {exportError ? (
