@@ -350,6 +350,7 @@ function LogTable({ rows, sort, onSort, showBoard }: { rows: OutstandingAction[]
             <td className="log-due">
               {dueLabel(a) || <span className="muted">None</span>}
               {a.overdue ? <span className="overdue-badge">Overdue</span> : null}
+              {!a.dueDate && a.due.kind === 'none' && a.due.text ? <span className="no-date-badge">No date</span> : null}
             </td>
             <td>
               <span className={`action-status action-status-${a.status}`}>{ACTION_STATUS_LABEL[a.status]}</span>
