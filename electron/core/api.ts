@@ -27,6 +27,7 @@ import { arisingHandlers } from './arising/handlers';
 import { actionLogHandlers } from './actionLog/handlers';
 import { betweenHandlers } from './between/handlers';
 import { remindersHandlers } from './reminders/handlers';
+import { briefingHandlers } from './briefing/handlers';
 
 export type { CoreContext };
 export type Handlers = { readonly [K in MethodName]: Handler<K> };
@@ -59,6 +60,7 @@ const features = [
   actionLogHandlers,
   betweenHandlers,
   remindersHandlers,
+  briefingHandlers,
 ] as const;
 
 type Merged = (typeof features)[number];

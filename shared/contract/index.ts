@@ -12,6 +12,7 @@ import { arisingMethods } from './arising';
 import { attendanceMethods } from './attendance';
 import { betweenMethods } from './between';
 import { remindersMethods } from './reminders';
+import { briefingMethods } from './briefing';
 import { backupsMethods } from './backups';
 import { boardsMethods } from './boards';
 import { lifecycleMethods } from './lifecycle';
@@ -37,6 +38,7 @@ export * from './arising';
 export * from './actionLog';
 export * from './between';
 export * from './reminders';
+export * from './briefing';
 export type { AttendanceStatus } from '../domain/enums';
 export type { QuorumRule, QuorumState } from '../domain/quorum';
 export type { RegisterLine } from '../domain/register';
@@ -72,6 +74,7 @@ export const contract = mergeSlices(
   actionLogMethods,
   betweenMethods,
   remindersMethods,
+  briefingMethods,
 );
 
 export type Contract = typeof contract;

@@ -2,7 +2,8 @@
 // action of 19 February, recorded from the action log, shows at the next meeting "since the last
 // meeting" with its status preselected, is finished there, and the action's page shows both in
 // one timeline. From the log, "Email owners" writes .eml drafts (parsed here as messages) and
-// "Add to calendar" an .ics (parsed with ical.js) with one all-day event per dated action.
+// "Add to calendar" an .ics (parsed with ical.js) with one all-day event per dated action. The
+// chair's briefing shows owners overdue first, a chart per meeting, and prints as PDF.
 import fs from 'node:fs';
 import ICAL from 'ical.js';
 import PostalMime from 'postal-mime';
@@ -135,4 +136,30 @@ test('from the action log: .eml drafts for the owners with an address, and an .i
     for (const other of febActions.filter((a) => !mine.includes(a.action.reference))) expect(text).not.toContain(`${other.action.reference} (`);
   }
   expect(byAddress.get('ann.flynn@example.org')!.text).toContain('Due: 22 July 2014');
+});
+
+test('the chair’s briefing: owners overdue first, a chart of opened / done / overdue per meeting, and its PDF', async ({ page, host }) => {
+  test.setTimeout(180_000);
+  const { boardName, febActions } = await februaryEntered(host);
+  const api = apiOf(host);
+  await api('updateAction', { actionId: febActions[0]!.action.id, due: 'end of March' });
+  await api('recordActionProgress', { actionId: febActions[0]!.action.id, date: '2014-03-03', text: 'Plan drafted', status: 'in_progress' });
+
+  const app = new Workspace(page);
+  await app.open(host.url);
+  await page.getByRole('navigation', { name: 'Boards' }).getByRole('link', { name: boardName }).click();
+  await page.getByRole('navigation', { name: 'Board sections' }).getByRole('link', { name: 'Chair’s briefing' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Chair’s briefing' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: '13 outstanding actions, 1 overdue' })).toBeVisible();
+  await expect(page.getByRole('img', { name: '19 February 2014: 13 opened, 0 done, 0 overdue' })).toBeVisible();
+  await expect(page.getByRole('region', { name: /Since the last meeting/ })).toContainText(`${febActions[0]!.action.reference} 3 March 2014 (in progress): Plan drafted`);
+  // The first owner's table is the one with the overdue action, and it comes first in it.
+  const first = page.locator('table.briefing-table').first();
+  await expect(first.locator('caption')).toContainText('1 overdue');
+  await expect(first.locator('tbody tr').first()).toContainText(febActions[0]!.action.reference);
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export PDF' }).click();
+  const pdf = fs.readFileSync(await (await downloading).path());
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 });

@@ -143,6 +143,9 @@ export function ActionLogPage() {
             {pdfBusy ? 'Making the PDF…' : 'Export PDF'}
           </button>
           <ReminderButtons filter={filter} sort={sort} disabled={!canExport} />
+          <a className="button" href={hrefFor({ name: 'myActions' })}>
+            My actions
+          </a>
         </div>
       </header>
       {exportError ? (
