@@ -3,7 +3,6 @@
 import { z } from 'zod';
 import { BETWEEN_UPDATE_STATUSES, type ActionStatus, type BetweenUpdateStatus } from '../domain/enums';
 import { id, isoDate, method, personName } from './common';
-import type { ActionRefSummary } from './arising';
 
 export const BETWEEN_LIMITS = { text: 5_000, reportedBy: 200 } as const;
 
@@ -20,9 +19,10 @@ export interface BetweenUpdate {
   recordedAt: string;
 }
 
+// The replacing action's summary is spelled out: this slice is imported by arising.ts, never the reverse.
 /** One step of an action's life: an update recorded at a meeting, or one reported between meetings. */
 export type TimelineEntry =
-  | { kind: 'meeting'; date: string; meetingId: string; text: string; status: ActionStatus; supersededBy: ActionRefSummary | null }
+  | { kind: 'meeting'; date: string; meetingId: string; text: string; status: ActionStatus; supersededBy: { id: string; reference: string; details: string } | null }
   | ({ kind: 'between' } & BetweenUpdate);
 
 export interface ActionTimeline {
