@@ -8,6 +8,7 @@ import { filterActionLog, sortActionLog } from '../../../shared/domain/actionLog
 import { ACTION_STATUS_LABEL } from '../../../shared/domain/actionStatus';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { REMIND_DAYS_BEFORE } from '../../../shared/domain/reminders';
+import { isToBeConfirmed, TBC_LABEL } from '../../../shared/domain/owners';
 import type { Store } from '../db/open';
 import { DomainError } from '../errors';
 import { outstandingActions } from '../actionLog/actionLog';
@@ -55,6 +56,8 @@ function byOwner(store: Store, rows: readonly OutstandingAction[]): OwnerGroup[]
           g = { key: o.key, name, email: p?.email ?? null, reason: p?.email ? null : `${name} (${o.initials}) has no email address on the roster: add one on the board’s roster page.`, actions: [] };
         } else if (o.kind === 'group') {
           g = { key: o.key, name: o.name, email: null, reason: `${o.name} is a group, which has no one email address: remind its members yourself.`, actions: [] };
+        } else if (isToBeConfirmed(o.name)) {
+          g = { key: o.key, name: TBC_LABEL, email: null, reason: 'The owner is still to be confirmed: nobody to remind yet.', actions: [] };
         } else {
           g = { key: o.key, name: o.name, email: null, reason: `“${o.name}” is named as written, not someone on the roster, so there is no address for them.`, actions: [] };
         }
