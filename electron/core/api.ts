@@ -25,6 +25,9 @@ import { lifecycleHandlers } from './lifecycle/handlers';
 import { publicationHandlers } from './publication/handlers';
 import { arisingHandlers } from './arising/handlers';
 import { actionLogHandlers } from './actionLog/handlers';
+import { betweenHandlers } from './between/handlers';
+import { remindersHandlers } from './reminders/handlers';
+import { briefingHandlers } from './briefing/handlers';
 
 export type { CoreContext };
 export type Handlers = { readonly [K in MethodName]: Handler<K> };
@@ -55,6 +58,9 @@ const features = [
   publicationHandlers,
   arisingHandlers,
   actionLogHandlers,
+  betweenHandlers,
+  remindersHandlers,
+  briefingHandlers,
 ] as const;
 
 type Merged = (typeof features)[number];

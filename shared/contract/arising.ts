@@ -3,6 +3,7 @@ import { ACTION_STATUSES, type MeetingStatus } from '../domain/enums';
 import { z } from 'zod';
 import type { OwnerMatch } from '../domain/owners';
 import { type ActionDue, type ActionStatus } from './actions';
+import type { BetweenUpdate } from './between';
 import { id, meetingFields, method, minutesText } from './common';
 import type { MeetingDetail } from './meetings';
 import { type AgendaOutlineEntry, type MinutesItem } from './minutes';
@@ -55,9 +56,11 @@ export interface MattersArisingEntry {
   statusBefore: ActionStatus;
   /** The last update recorded before this meeting. */
   latestUpdate: ActionUpdateSummary | null;
+  /** Progress reported between meetings since the board's last meeting, oldest first (it belongs to no meeting). */
+  sinceLastMeeting: BetweenUpdate[];
   /** Progress recorded at this meeting, if any. */
   update: { text: string; status: ActionStatus; supersededBy: ActionRefSummary | null } | null;
-  /** Its status as this meeting leaves it: the update's, or the one it came with. */
+  /** Its status as this meeting leaves it: the update's; else, preselected, the latest reported since the last meeting; else the one it came with. */
   status: ActionStatus;
 }
 

@@ -10,6 +10,9 @@ import { actionsMethods } from './actions';
 import { appMethods } from './app';
 import { arisingMethods } from './arising';
 import { attendanceMethods } from './attendance';
+import { betweenMethods } from './between';
+import { remindersMethods } from './reminders';
+import { briefingMethods } from './briefing';
 import { backupsMethods } from './backups';
 import { boardsMethods } from './boards';
 import { lifecycleMethods } from './lifecycle';
@@ -33,6 +36,9 @@ export * from './lifecycle';
 export * from './publication';
 export * from './arising';
 export * from './actionLog';
+export * from './between';
+export * from './reminders';
+export * from './briefing';
 export type { AttendanceStatus } from '../domain/enums';
 export type { QuorumRule, QuorumState } from '../domain/quorum';
 export type { RegisterLine } from '../domain/register';
@@ -66,6 +72,9 @@ export const contract = mergeSlices(
   publicationMethods,
   arisingMethods,
   actionLogMethods,
+  betweenMethods,
+  remindersMethods,
+  briefingMethods,
 );
 
 export type Contract = typeof contract;

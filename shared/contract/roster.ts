@@ -1,6 +1,7 @@
 // A board's roster: the people, their unique initials, roles and organisations.
 import { z } from 'zod';
 import { initialsProblem } from '../domain/initials';
+import { EMAIL_MAX, EMAIL_PROBLEM, isEmailAddress } from '../domain/email';
 import { LIMITS, id, isoDate, method, optionalText, personName } from './common';
 
 export interface RosterMember {
@@ -11,6 +12,8 @@ export interface RosterMember {
   initials: string;
   role: string | null;
   organisation: string | null;
+  /** Where reminders of their actions go; null when not known. */
+  email: string | null;
   /** A voting member (counts for quorum); false for officers and regular attendees. */
   isMember: boolean;
   joinedOn: string | null;
@@ -41,6 +44,13 @@ export const rosterFields = {
   initials,
   role: optionalText(LIMITS.role, 'A role'),
   organisation: optionalText(LIMITS.organisation, 'An organisation'),
+  email: z
+    .string({ message: EMAIL_PROBLEM })
+    .trim()
+    .max(EMAIL_MAX, { message: EMAIL_PROBLEM })
+    .refine((v) => v === '' || isEmailAddress(v), { message: EMAIL_PROBLEM })
+    .nullable()
+    .optional(),
   isMember: z.boolean({ message: 'Say whether they are a member.' }).optional(),
   joinedOn: isoDate.nullable().optional(),
   leftOn: isoDate.nullable().optional(),

@@ -7,7 +7,7 @@ import type { ActionLogFilter, ActionLogSort, ActionLogSortKey, ActionStatus, Ou
 import { ACTION_STATUS_LABEL } from './actionStatus';
 import { toCsv, ukCsvDate } from './csv';
 import { formatUkDate } from './dates';
-import { formatOwners, ownerLabel } from './owners';
+import { formatOwners, isToBeConfirmed, ownerLabel, TBC_LABEL } from './owners';
 import { MINUTES_TIME_ZONE } from './references';
 
 export const DEFAULT_SORT: ActionLogSort = { by: 'due', descending: false };
@@ -26,6 +26,8 @@ export function isOverdue(dueDate: string | null, asOf: string): boolean {
 export function ownerKey(owner: { kind: 'member'; personId: string } | { kind: 'group'; groupId: string } | { kind: 'name'; name: string }): string {
   if (owner.kind === 'member') return `person:${owner.personId}`;
   if (owner.kind === 'group') return `group:${owner.groupId}`;
+  // Every way of writing "to be confirmed" is one owner in the filters and counts.
+  if (isToBeConfirmed(owner.name)) return 'tbc';
   return `name:${owner.name.normalize('NFKC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('en-GB')}`;
 }
 
@@ -121,7 +123,7 @@ export function ownerCounts(rows: readonly OutstandingAction[]): OwnerCount[] {
     for (const o of a.owners) {
       let c = counts.get(o.key);
       if (!c) {
-        c = { key: o.key, label: ownerLabel(o), fullName: o.kind === 'member' ? o.fullName : null, kind: o.kind, count: 0, overdue: 0 };
+        c = { key: o.key, label: o.kind === 'name' && isToBeConfirmed(o.name) ? TBC_LABEL : ownerLabel(o), fullName: o.kind === 'member' ? o.fullName : null, kind: o.kind, count: 0, overdue: 0 };
         counts.set(o.key, c);
       }
       c.count += 1;

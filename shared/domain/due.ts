@@ -12,8 +12,10 @@ export type DueReading =
   /** A calendar date; `note` says how it was reached when that is not obvious ("end of March"). */
   | { kind: 'date'; date: string; note?: string }
   | { kind: 'next_meeting' }
-  /** A meeting in a named month: "to the September meeting". */
-  | { kind: 'meeting'; year: number; month: number }
+  /** A meeting in a named month: "to the September meeting"; with `day`, "the 25th November meeting". */
+  | { kind: 'meeting'; year: number; month: number; day?: number }
+  /** Another group's next meeting ("next Health sub group"): its date is not known here, so the words are kept. */
+  | { kind: 'group_meeting'; group: string }
   /** Not understood (ASAP, ongoing, tbc): kept as written. */
   | { kind: 'text' }
   /** Looks like a date but cannot be one (31/02): refused, with the reason. */
@@ -85,6 +87,21 @@ function monthEnd(month: number, meeting: TZDate, explicitYear?: number): DueRea
   return { kind: 'date', date: iso(end), note: `end of ${MONTH_NAMES[month - 1]}` };
 }
 
+/** The end of the first such financial quarter ending on or after the meeting (`fy`: the year its financial year starts). */
+function quarterEnd(q: number, meeting: TZDate, fy?: number): DueReading {
+  const endMonth = QUARTER_END_MONTH[q - 1] as number;
+  const note = `end of Q${q} (${QUARTER_SPAN[q - 1]})`;
+  if (fy !== undefined) {
+    const year = q === 4 ? fy + 1 : fy;
+    return { kind: 'date', date: lastDayOfMonthIso(year, endMonth), note };
+  }
+  const meetingIso = iso(meeting);
+  for (let year = meeting.getFullYear(); ; year++) {
+    const date = lastDayOfMonthIso(year, endMonth);
+    if (date >= meetingIso) return { kind: 'date', date, note };
+  }
+}
+
 function normalise(text: string): string {
   return text
     .toLowerCase()
@@ -95,7 +112,16 @@ function normalise(text: string): string {
     .trim();
 }
 
-const LEAD = /^(?:(?:by|before|for|to|at|on|in|due|until|till|no later than|not later than|ready for|report(?:ed)? (?:back )?to|back to|bring (?:back )?to|the)\s+)+/;
+const LEAD = /^(?:(?:by|before|for|to|at|on|in|due|until|till|no later than|not later than|ready for|report(?:ed)? (?:back )?to|(?:come )?back to|bring (?:back )?to|the)\s+)+/;
+
+/** What names a board's own meeting after a month: "meeting", "board", or a board's initials (SSCB, LSCB, SAB). */
+const MEETING_WORD = '(?:meeting|board|exec|executive|session|[a-z]{1,5}(?:cb|ab|sb|wb))';
+/** What names another group, whose meetings this board does not hold. */
+const GROUP_WORD = /\b(?:sub[- ]?groups?|groups?|panels?|committees?|forums?|networks?)$/;
+
+/** UK financial-year quarters: Q1 April to June ... Q4 January to March; each by the month it ends. */
+const QUARTER_END_MONTH = [6, 9, 12, 3] as const;
+const QUARTER_SPAN = ['April to June', 'July to September', 'October to December', 'January to March'] as const;
 
 /** Reads what was typed in the due column. `meetingDate` is the meeting's yyyy-MM-dd date. */
 export function readDue(typed: string, meetingDate: string): DueReading {
@@ -104,14 +130,35 @@ export function readDue(typed: string, meetingDate: string): DueReading {
   const meeting = meetingDay(meetingDate);
   const t = raw.replace(LEAD, '').replace(/\s+(?:at the latest|latest|please)$/, '').trim();
 
-  // Meetings: "next meeting", "the next board", "next exec board meeting", "September meeting".
+  // Another group's next meeting ("next Health sub group"): kept as written, with no date.
+  const group = /^next\s+(.+?)(?:\s+meeting)?$/.exec(t);
+  if (group?.[1] && GROUP_WORD.test(group[1])) {
+    // The group as typed (its capitals kept): the words after "next", without a closing "meeting".
+    const asTyped = /\bnext\s+(.+?)(?:\s+meeting)?[\s.,;:!]*$/i.exec(typed.replace(/\s+/g, ' '));
+    return { kind: 'group_meeting', group: asTyped?.[1] ?? group[1] };
+  }
+
+  // Meetings: "next meeting", "the next board", "next exec board meeting", "September meeting",
+  // "April's SSCB", "November board", "the 25th November meeting".
   if (/\bnext\b/.test(t) && /\b(?:meeting|board|exec|executive|session)\b/.test(t)) return { kind: 'next_meeting' };
-  const monthMeeting = new RegExp(`^(${MONTH_ALT})(?:\\s+(\\d{4}))?(?:'s)?\\s+(?:[a-z]+\\s+){0,3}?(?:meeting|board|exec|session)$`).exec(t);
-  if (monthMeeting?.[1]) {
-    const month = monthIndex(monthMeeting[1]) as number;
-    if (monthMeeting[2]) return { kind: 'meeting', year: Number(monthMeeting[2]), month };
+  const monthMeeting = new RegExp(
+    `^(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+)?(${MONTH_ALT})(?:\\s+(\\d{4}))?(?:'s)?\\s+(?:[a-z]+\\s+){0,3}?${MEETING_WORD}$`,
+  ).exec(t);
+  if (monthMeeting?.[2]) {
+    const month = monthIndex(monthMeeting[2]) as number;
+    if (monthMeeting[1]) {
+      const day = Number(monthMeeting[1]);
+      const on = monthMeeting[3] ? dateFrom(day, month, Number(monthMeeting[3])) : nextDayMonth(day, month, meeting);
+      if (on.kind !== 'date') return on;
+      return { kind: 'meeting', year: Number(on.date.slice(0, 4)), month, day };
+    }
+    if (monthMeeting[3]) return { kind: 'meeting', year: Number(monthMeeting[3]), month };
     return { kind: 'meeting', ...nextMonthAfter(month, meeting) };
   }
+
+  // Quarters of the financial year: "Q2", "by Q3 2014/15".
+  const quarter = /^q([1-4])(?:\s+(\d{4})(?:\s*[/-]\s*\d{2,4})?)?$/.exec(t);
+  if (quarter?.[1]) return quarterEnd(Number(quarter[1]), meeting, quarter[2] ? Number(quarter[2]) : undefined);
 
   // ISO, as the date picker gives it.
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
@@ -125,7 +172,7 @@ export function readDue(typed: string, meetingDate: string): DueReading {
   }
 
   // Words: "22 July 2014", "22nd July", "Friday 22 July", "July 22", "July 22nd 2014".
-  m = new RegExp(`^(?:${WEEKDAY}\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+(${MONTH_ALT})(?:\\s+(\\d{4}|'\\d{2}))?$`).exec(t);
+  m = new RegExp(`^(?:(?:w\\/?c|week commencing)\\s+)?(?:${WEEKDAY}\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+(${MONTH_ALT})(?:\\s+(\\d{4}|'\\d{2}))?$`).exec(t);
   if (m?.[2]) {
     const month = monthIndex(m[2]) as number;
     return m[3] ? dateFrom(Number(m[1]), month, fullYear(m[3].replace("'", ''))) : nextDayMonth(Number(m[1]), month, meeting);
@@ -182,7 +229,11 @@ export function describeDue(reading: DueReading): string {
     case 'next_meeting':
       return '→ the next meeting';
     case 'meeting':
-      return `→ the ${MONTH_NAMES[reading.month - 1]} ${reading.year} meeting`;
+      return reading.day
+        ? `→ the meeting of ${reading.day} ${MONTH_NAMES[reading.month - 1]} ${reading.year}`
+        : `→ the ${MONTH_NAMES[reading.month - 1]} ${reading.year} meeting`;
+    case 'group_meeting':
+      return `Kept as written: the next meeting of ${reading.group} has no date here`;
     case 'text':
       return 'Kept as written (not read as a date or a meeting)';
     case 'invalid':

@@ -75,3 +75,7 @@ export type ChangeLogEntity = (typeof CHANGE_LOG_ENTITIES)[number];
  */
 export const CHANGED_ENTITIES = [...CHANGE_LOG_ENTITIES, 'backup', 'data_file'] as const;
 export type ChangedEntity = (typeof CHANGED_ENTITIES)[number];
+
+/** What progress reported between meetings may say: anything but superseded, which only a meeting agrees. */
+export const BETWEEN_UPDATE_STATUSES = ['open', 'in_progress', 'done', 'deferred', 'dropped'] as const satisfies readonly ActionStatus[];
+export type BetweenUpdateStatus = (typeof BETWEEN_UPDATE_STATUSES)[number];

@@ -17,6 +17,16 @@ export type OwnerMatch =
   | { kind: 'name'; name: string };
 
 export const OWNER_NAME_MAX = 120;
+
+/** How lists and filters name an owner the minutes left to be confirmed ("tbc"). */
+export const TBC_LABEL = 'Owner to be confirmed';
+
+const TBC_WORDS = new Set(['tbc', 'tba', 'tbd', 'to be confirmed', 'to be agreed', 'to be decided', 'owner tbc', 'owner to be confirmed', 'lead tbc']);
+
+/** "tbc", "TBC", "to be confirmed": an explicit state, never a person (not even someone whose initials are TBC). */
+export function isToBeConfirmed(name: string): boolean {
+  return TBC_WORDS.has(name.normalize('NFKC').replace(/\./g, '').replace(/\s+/g, ' ').trim().toLocaleLowerCase('en-GB'));
+}
 export const OWNERS_MAX = 20;
 
 /** MOC, AF, JSh, CMc, VSH: two to four capitals, each perhaps followed by one small letter. */
@@ -57,6 +67,7 @@ function splitParts(text: string): string[] {
 
 /** One token against the roster: initials first, then full name, then group name. */
 export function matchOwner(token: string, dir: OwnerDirectory): OwnerMatch {
+  if (isToBeConfirmed(token)) return { kind: 'name', name: token.replace(/\s+/g, ' ').trim() };
   const key = fold(token);
   const byInitials = dir.members.find((m) => fold(m.initials) === key);
   if (byInitials) return { kind: 'member', memberId: byInitials.id, initials: byInitials.initials, fullName: byInitials.fullName };

@@ -124,7 +124,7 @@ describe('sorting and counting', () => {
       ['EA', 3, 1],
       ['AF', 2, 1],
       ['JC', 1, 0],
-      ['tbc', 1, 0],
+      ['Owner to be confirmed', 1, 0],
     ]);
   });
 });
@@ -195,7 +195,7 @@ describe('the printable action log', () => {
     expect(html).toContain("default-src 'none'");
     expect(html).not.toMatch(/<script/i);
     const sections = html.split('<section class="owner">').slice(1);
-    expect(sections.map((s) => /<h2>([^<]*)/.exec(s)?.[1]?.trim())).toEqual(['EA – Elaine Allegretti', 'AF – Ann Flynn', 'JC – Jackie Cook', 'tbc', 'No owner']);
+    expect(sections.map((s) => /<h2>([^<]*)/.exec(s)?.[1]?.trim())).toEqual(['EA – Elaine Allegretti', 'AF – Ann Flynn', 'JC – Jackie Cook', 'Owner to be confirmed', 'No owner']);
     expect(sections[0]).toContain('Shared with AF');
     expect(sections[1]).toContain('Review processes and terms of reference');
     expect(html).toContain('=SUM(A1) &quot;data&quot;');

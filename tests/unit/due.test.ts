@@ -40,7 +40,7 @@ const PHRASES: Array<[string, DueReading]> = [
   ['ASAP', { kind: 'text' }],
   ['ongoing', { kind: 'text' }],
   ['tbc', { kind: 'text' }],
-  ['Q2', { kind: 'text' }],
+  ['Q2', { kind: 'date', date: '2014-09-30', note: 'end of Q2 (July to September)' }],
   ['', { kind: 'none' }],
   ['   ', { kind: 'none' }],
 ];

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ACTION_STATUSES,
   ATTENDANCE_STATUSES,
+  BETWEEN_UPDATE_STATUSES,
   CONFIDENTIAL_DISPLAYS,
   DUE_KINDS,
   GROUP_KINDS,
@@ -26,6 +27,7 @@ const ENUM_COLUMNS: Record<string, readonly string[]> = {
   'actions.due_kind': DUE_KINDS,
   'actions.status': ACTION_STATUSES,
   'action_updates.status': ACTION_STATUSES,
+  'between_updates.status': BETWEEN_UPDATE_STATUSES,
 };
 
 interface InListCheck {

@@ -144,6 +144,7 @@ function resolveDue(store: Store, meeting: EditableMeeting, typed: string): Acti
     case 'invalid':
       throw new DomainError('invalid_input', reading.message, 'due');
     case 'text':
+    case 'group_meeting':
       return { kind: 'none', date: null, meetingId: null, text };
     case 'date':
       return { kind: 'date', date: reading.date, meetingId: null, text };
@@ -151,13 +152,18 @@ function resolveDue(store: Store, meeting: EditableMeeting, typed: string): Acti
       return { kind: 'next_meeting', date: null, meetingId: null, text };
     case 'meeting': {
       const month = `${reading.year}-${String(reading.month).padStart(2, '0')}`;
+      // "The 25th November meeting" names its day; "the November meeting" only its month.
+      const day = reading.day ? `${month}-${String(reading.day).padStart(2, '0')}` : null;
       const target = store.db
-        .prepare("SELECT id, meeting_date FROM meetings WHERE board_id = ? AND substr(meeting_date, 1, 7) = ? AND id <> ? ORDER BY meeting_date LIMIT 1")
-        .get(meeting.board_id, month, meeting.id) as { id: string; meeting_date: string } | undefined;
-      // Until that meeting is set up, the action is due by the end of its month.
+        .prepare(
+          `SELECT id, meeting_date FROM meetings WHERE board_id = ? AND substr(meeting_date, 1, 7) = ? AND id <> ? AND (? IS NULL OR meeting_date = ?)
+           ORDER BY meeting_date LIMIT 1`,
+        )
+        .get(meeting.board_id, month, meeting.id, day, day) as { id: string; meeting_date: string } | undefined;
+      // Until that meeting is set up, the action is due on its day, or by the end of its month.
       return target
         ? { kind: 'meeting', date: target.meeting_date, meetingId: target.id, text }
-        : { kind: 'meeting', date: lastDayOfMonthIso(reading.year, reading.month), meetingId: null, text };
+        : { kind: 'meeting', date: day ?? lastDayOfMonthIso(reading.year, reading.month), meetingId: null, text };
     }
   }
 }

@@ -14,6 +14,7 @@ import type { Store } from '../db/open';
 import { DUE_DATE_SQL, outstandingBefore } from './actionProgress';
 import { dueOf, type DueColumns } from '../store/actions';
 import { ownersByAction } from '../store/actionOwners';
+import { sinceLastMeeting } from '../store/betweenUpdates';
 import { lockFor } from '../minutes/editable';
 import { listLockedReason, meetingRow } from './meetingRow';
 import type { MeetingRow } from '../store/meetings';
@@ -90,9 +91,16 @@ export function entries(store: Store, meeting: MeetingRow, actionId?: string): M
     store.db,
     rows.map((r) => r.id),
   );
+  const reported = sinceLastMeeting(
+    store.db,
+    meeting,
+    rows.map((r) => r.id),
+  );
   return rows.map((r): MattersArisingEntry => {
     const latest = r.latest ? (JSON.parse(r.latest) as LatestJson) : null;
-    const status = r.u_status ?? r.status_before;
+    const since = reported.get(r.id) ?? [];
+    // Preselected while the minutes are a draft; circulated and agreed ones show what they record.
+    const status = r.u_status ?? (meeting.status === 'draft' ? since.at(-1)?.status : undefined) ?? r.status_before;
     const supersededBy: ActionRefSummary | null =
       r.u_superseded_by && r.u_sb_reference ? { id: r.u_superseded_by, reference: r.u_sb_reference, details: r.u_sb_details ?? '' } : null;
     return {
@@ -115,6 +123,7 @@ export function entries(store: Store, meeting: MeetingRow, actionId?: string): M
             supersededBy: latest.sbId && latest.sbReference ? { id: latest.sbId, reference: latest.sbReference, details: latest.sbDetails ?? '' } : null,
           }
         : null,
+      sinceLastMeeting: since,
       update: r.u_status ? { text: r.u_text ?? '', status: r.u_status, supersededBy } : null,
       status,
     };

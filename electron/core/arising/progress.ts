@@ -12,6 +12,7 @@ import { editableMeeting } from './meetingRow';
 import type { ActionUpdateRow } from '../store/arising';
 import type { MeetingRow } from '../store/meetings';
 import { entries, getMattersArising } from './list';
+import { sinceLastMeeting } from '../store/betweenUpdates';
 
 // ---------------------------------------------------------------- recording progress
 
@@ -131,12 +132,18 @@ function writeUpdate(
   return { text, status, supersededBy };
 }
 
+/** The status a first update here starts from: the latest reported since the last meeting, as the list shows it preselected. */
+function preselectedStatus(store: ReadHandle, meeting: MeetingRow, actionId: string): ActionStatus | undefined {
+  if (store.db.prepare('SELECT 1 FROM action_updates WHERE action_id = ? AND meeting_id = ?').get(actionId, meeting.id)) return undefined;
+  return sinceLastMeeting(store.db, meeting, [actionId]).get(actionId)?.at(-1)?.status;
+}
+
 export function recordActionUpdate(store: Store, input: ParsedInputOf<'recordActionUpdate'>): MattersArisingEntry {
   const at = nowInstant();
   const meeting = write(store, (w) => {
     const m = editableMeeting(store, input.meetingId);
     const action = listedAction(store, m, input.actionId);
-    const written = writeUpdate(w, m, action, { text: input.text, status: input.status, supersededBy: input.supersededBy }, at);
+    const written = writeUpdate(w, m, action, { text: input.text, status: input.status ?? preselectedStatus(w, m, action.id), supersededBy: input.supersededBy }, at);
     w.log({ entity: 'action', entityId: action.id, action: 'progress', detail: { reference: action.reference, meetingId: m.id, ...written } }, at);
     return m;
   }).value;

@@ -54,8 +54,8 @@ export function addRosterMember(store: Store, input: ParsedInputOf<'addRosterMem
     requireBoardRow(store, input.boardId);
     assertInitialsFree(store, input.boardId, input.initials, input.fullName, null);
     store.db
-      .prepare('INSERT INTO people (id, full_name, organisation, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
-      .run(personId, input.fullName, blankToNull(input.organisation), at, at);
+      .prepare('INSERT INTO people (id, full_name, organisation, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(personId, input.fullName, blankToNull(input.organisation), blankToNull(input.email), at, at);
     store.db
       .prepare(
         `INSERT INTO board_members (id, board_id, person_id, initials, role, is_member, joined_on, left_on, created_at, updated_at)
@@ -104,6 +104,7 @@ export function updateRosterMember(store: Store, input: ParsedInputOf<'updateRos
       initials: input.initials,
       role: input.role === undefined ? before.role : blankToNull(input.role),
       organisation: input.organisation === undefined ? before.organisation : blankToNull(input.organisation),
+      email: input.email === undefined ? before.email : blankToNull(input.email),
       isMember: input.isMember ?? before.isMember,
       joinedOn: input.joinedOn === undefined ? before.joinedOn : input.joinedOn,
       leftOn: input.leftOn === undefined ? before.leftOn : input.leftOn,
@@ -112,7 +113,9 @@ export function updateRosterMember(store: Store, input: ParsedInputOf<'updateRos
       throw new DomainError('invalid_input', 'The date they left cannot be before the date they joined.', 'leftOn');
     }
     if (next.leftOn !== before.leftOn) assertLeftAfterAttended(store, input.memberId, next.leftOn);
-    store.db.prepare('UPDATE people SET full_name = ?, organisation = ?, updated_at = ? WHERE id = ?').run(next.fullName, next.organisation, at, before.personId);
+    store.db
+      .prepare('UPDATE people SET full_name = ?, organisation = ?, email = ?, updated_at = ? WHERE id = ?')
+      .run(next.fullName, next.organisation, next.email, at, before.personId);
     store.db
       .prepare('UPDATE board_members SET initials = ?, role = ?, is_member = ?, joined_on = ?, left_on = ?, updated_at = ? WHERE id = ?')
       .run(next.initials, next.role, next.isMember ? 1 : 0, next.joinedOn, next.leftOn, at, input.memberId);

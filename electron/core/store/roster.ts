@@ -29,7 +29,7 @@ export interface MemberRow {
 }
 
 /** Someone on a board's roster: their membership, with the person's name and organisation. */
-export type RosterEntryRow = Omit<MemberRow, 'created_at' | 'updated_at'> & Pick<PersonRow, 'full_name' | 'organisation'>;
+export type RosterEntryRow = Omit<MemberRow, 'created_at' | 'updated_at'> & Pick<PersonRow, 'full_name' | 'organisation' | 'email'>;
 
 /** How often the records refer to a roster member (someone referred to is never deleted). */
 export interface MemberReferenceCounts {
@@ -40,7 +40,7 @@ export interface MemberReferenceCounts {
 
 export type RosterMemberRow = RosterEntryRow & MemberReferenceCounts;
 
-const ENTRY_COLUMNS = 'bm.id, bm.board_id, bm.person_id, p.full_name, bm.initials, bm.role, p.organisation, bm.is_member, bm.joined_on, bm.left_on';
+const ENTRY_COLUMNS = 'bm.id, bm.board_id, bm.person_id, p.full_name, bm.initials, bm.role, p.organisation, p.email, bm.is_member, bm.joined_on, bm.left_on';
 
 const MEMBER_SQL = `
   SELECT ${ENTRY_COLUMNS},
@@ -59,6 +59,7 @@ export function rowToRosterMember(row: RosterMemberRow, today: string): RosterMe
     initials: row.initials,
     role: row.role,
     organisation: row.organisation,
+    email: row.email,
     isMember: row.is_member === 1,
     joinedOn: row.joined_on,
     leftOn: row.left_on,

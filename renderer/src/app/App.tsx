@@ -6,6 +6,8 @@ import { desktop } from '../api/desktop';
 import { ActionLogPage } from '../features/actions/ActionLogPage';
 import { ActionPage } from '../features/actions/ActionPage';
 import { BackupsPage } from '../features/backups/BackupsPage';
+import { BriefingPage } from '../features/briefing/BriefingPage';
+import { MyActionsPage } from '../features/briefing/MyActionsPage';
 import { BoardPage } from '../features/boards/BoardPage';
 import { BoardSidebar } from '../features/boards/BoardSidebar';
 import { HomePage } from '../features/boards/HomePage';
@@ -84,6 +86,8 @@ function Workspace({ dataFile, recovered }: WorkspaceProps) {
         {route.name === 'roster' ? <RosterPage key={route.boardId} boardId={route.boardId} /> : null}
         {route.name === 'boardSettings' ? <BoardSettingsPage key={route.boardId} boardId={route.boardId} /> : null}
         {route.name === 'register' ? <RegisterPage key={route.boardId} boardId={route.boardId} /> : null}
+        {route.name === 'briefing' ? <BriefingPage key={route.boardId} boardId={route.boardId} /> : null}
+        {route.name === 'myActions' ? <MyActionsPage /> : null}
       </main>
       {shortcuts ? <ShortcutSheet onClose={() => setShortcuts(false)} /> : null}
     </div>

@@ -10,7 +10,9 @@ export type Route =
   | { name: 'register'; boardId: string }
   | { name: 'meeting'; meetingId: string }
   | { name: 'actionLog' }
-  | { name: 'action'; actionId: string };
+  | { name: 'action'; actionId: string }
+  | { name: 'briefing'; boardId: string }
+  | { name: 'myActions' };
 
 /** The board a route belongs to, if it is one of a board's screens. */
 export function boardIdOf(route: Route): string | undefined {
@@ -22,7 +24,9 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'boards' && parts[1] && parts[2] === 'roster') return { name: 'roster', boardId: parts[1] };
   if (parts[0] === 'boards' && parts[1] && parts[2] === 'settings') return { name: 'boardSettings', boardId: parts[1] };
   if (parts[0] === 'boards' && parts[1] && parts[2] === 'register') return { name: 'register', boardId: parts[1] };
+  if (parts[0] === 'boards' && parts[1] && parts[2] === 'briefing') return { name: 'briefing', boardId: parts[1] };
   if (parts[0] === 'boards' && parts[1]) return { name: 'board', boardId: parts[1] };
+  if (parts[0] === 'my-actions') return { name: 'myActions' };
   if (parts[0] === 'meetings' && parts[1]) return { name: 'meeting', meetingId: parts[1] };
   if (parts[0] === 'backups') return { name: 'backups' };
   if (parts[0] === 'actions' && parts[1]) return { name: 'action', actionId: parts[1] };
@@ -48,6 +52,10 @@ export function hrefFor(route: Route): string {
       return '#/actions';
     case 'action':
       return `#/actions/${route.actionId}`;
+    case 'briefing':
+      return `#/boards/${route.boardId}/briefing`;
+    case 'myActions':
+      return '#/my-actions';
     default:
       return '#/';
   }

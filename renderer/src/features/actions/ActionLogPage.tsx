@@ -20,8 +20,10 @@ import { formatUkDate, isRealIsoDate } from '../../../../shared/domain/dates';
 import { call } from '../../api/client';
 import { download, base64Bytes, safeFileName } from '../../app/download';
 import { useMenuCommand } from '../../app/menuCommands';
+import { hrefFor } from '../../app/router';
 import { useLiveQuery } from '../../api/useLiveQuery';
 import { LogTable } from './LogTable';
+import { ReminderButtons } from '../between/ReminderButtons';
 
 interface FilterState {
   boardId: string;
@@ -127,6 +129,10 @@ export function ActionLogPage() {
           <button type="button" className="button" onClick={() => void exportPdf()} disabled={!canExport || pdfBusy}>
             {pdfBusy ? 'Making the PDF…' : 'Export PDF'}
           </button>
+          <ReminderButtons filter={filter} sort={sort} disabled={!canExport} />
+          <a className="button" href={hrefFor({ name: 'myActions' })}>
+            My actions
+          </a>
         </div>
       </header>
       {exportError ? (

@@ -1,5 +1,5 @@
-// One action's life: the meeting and item that agreed it, its owners and due, every update in
-// the order the meetings recorded them, the meetings it was carried to, and what replaced it.
+// One action's life: the meeting and item that agreed it, its owners and due, every update (at
+// meetings and between them) in one timeline, the meetings it was carried to, and what replaced it.
 import type { ActionHistory } from '../../../../shared/contract';
 import { dueLabel } from '../../../../shared/domain/actionLog';
 import { ACTION_STATUS_LABEL, isFinished } from '../../../../shared/domain/actionStatus';
@@ -9,6 +9,7 @@ import { MEETING_STATUS_LABEL } from '../../../../shared/domain/status';
 import { call } from '../../api/client';
 import { useLiveQuery } from '../../api/useLiveQuery';
 import { hrefFor } from '../../app/router';
+import { ActionTimeline } from '../between/ActionTimeline';
 
 export function ActionPage({ actionId }: { actionId: string }) {
   // Where it came from, who owns it, and every meeting that carried it or recorded progress.
@@ -75,37 +76,7 @@ export function ActionPage({ actionId }: { actionId: string }) {
         ) : null}
       </dl>
       <Links history={a} />
-      <h2 className="section-title">Progress</h2>
-      {a.updates.length === 0 ? (
-        <div className="empty-state">
-          <p>
-            No progress recorded yet.{' '}
-            {a.carriedTo.length === 0
-              ? 'It will be listed as a matter arising at the next meeting started after the one that agreed it.'
-              : `It has been listed at ${a.carriedTo.length === 1 ? 'one meeting' : `${a.carriedTo.length} meetings`} without an update.`}
-          </p>
-        </div>
-      ) : (
-        <ol className="action-updates">
-          {a.updates.map((u) => (
-            <li key={u.meetingId}>
-              <div className="update-head">
-                <a href={hrefFor({ name: 'meeting', meetingId: u.meetingId })}>{formatUkDate(u.meetingDate)}</a>
-                <span className={`action-status action-status-${u.status}`}>{ACTION_STATUS_LABEL[u.status]}</span>
-              </div>
-              <p>
-                {u.text || <span className="muted">No words recorded.</span>}
-                {u.supersededBy ? (
-                  <>
-                    {' '}
-                    Replaced by <a href={hrefFor({ name: 'action', actionId: u.supersededBy.id })}>{u.supersededBy.reference}</a>.
-                  </>
-                ) : null}
-              </p>
-            </li>
-          ))}
-        </ol>
-      )}
+      <ActionTimeline actionId={a.id} carriedTo={a.carriedTo.length} />
       {a.carriedTo.length > 0 ? (
         <>
           <h2 className="section-title">Listed as a matter arising at</h2>

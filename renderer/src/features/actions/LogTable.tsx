@@ -9,6 +9,8 @@ import { ACTION_STATUS_LABEL } from '../../../../shared/domain/actionStatus';
 import { formatUkDate } from '../../../../shared/domain/dates';
 import { formatOwners } from '../../../../shared/domain/owners';
 import { hrefFor } from '../../app/router';
+import { LatestUpdateCell, useBetweenReports } from '../between/LatestUpdateCell';
+import type { BetweenUpdate } from '../../../../shared/contract';
 
 /** Above this many rows only those in view are drawn; below it, all (the browser's find still sees every one). */
 export const VIRTUAL_FROM = 200;
@@ -32,6 +34,7 @@ interface LogTableProps {
 }
 
 export function LogTable({ rows, sort, onSort, showBoard }: LogTableProps) {
+  const reports = useBetweenReports();
   return (
     <table className="data-table log-table" aria-rowcount={rows.length + 1}>
       <caption className="visually-hidden">Outstanding actions, sorted by {sort.by}</caption>
@@ -59,11 +62,11 @@ export function LogTable({ rows, sort, onSort, showBoard }: LogTableProps) {
         </tr>
       </thead>
       {rows.length > VIRTUAL_FROM ? (
-        <VirtualBody rows={rows} showBoard={showBoard} />
+        <VirtualBody rows={rows} showBoard={showBoard} reports={reports} />
       ) : (
         <tbody>
           {rows.map((a, i) => (
-            <LogRow key={a.id} action={a} index={i} showBoard={showBoard} />
+            <LogRow key={a.id} action={a} index={i} showBoard={showBoard} report={reports.get(a.id)} />
           ))}
         </tbody>
       )}
@@ -72,7 +75,7 @@ export function LogTable({ rows, sort, onSort, showBoard }: LogTableProps) {
 }
 
 /** The rows in and near the view of the page's scrolling area, measured as they are drawn. */
-function VirtualBody({ rows, showBoard }: { rows: OutstandingAction[]; showBoard: boolean }) {
+function VirtualBody({ rows, showBoard, reports }: { rows: OutstandingAction[]; showBoard: boolean; reports: ReadonlyMap<string, BetweenUpdate> }) {
   const body = useRef<HTMLTableSectionElement>(null);
   const [scroller] = useState(() => document.getElementById('content'));
   const [margin, setMargin] = useState(0);
@@ -100,7 +103,7 @@ function VirtualBody({ rows, showBoard }: { rows: OutstandingAction[]; showBoard
       {before > 0 ? <Spacer height={before} /> : null}
       {items.map((v) => {
         const a = rows[v.index];
-        return a ? <LogRow key={a.id} action={a} index={v.index} showBoard={showBoard} measure={virtualizer.measureElement} /> : null;
+        return a ? <LogRow key={a.id} action={a} index={v.index} showBoard={showBoard} report={reports.get(a.id)} measure={virtualizer.measureElement} /> : null;
       })}
       {after > 0 ? <Spacer height={after} /> : null}
     </tbody>
@@ -116,7 +119,13 @@ function Spacer({ height }: { height: number }) {
   );
 }
 
-function LogRow({ action: a, index, showBoard, measure }: { action: OutstandingAction; index: number; showBoard: boolean; measure?: (el: Element | null) => void }) {
+function LogRow({ action: a, index, showBoard, report, measure }: {
+  action: OutstandingAction;
+  index: number;
+  showBoard: boolean;
+  report: BetweenUpdate | undefined;
+  measure?: (el: Element | null) => void;
+}) {
   return (
     <tr ref={measure} data-index={index} aria-rowindex={index + 2} data-action-id={a.id} className={a.overdue ? 'is-overdue' : undefined}>
       <th scope="row" className="log-ref">
@@ -128,6 +137,7 @@ function LogRow({ action: a, index, showBoard, measure }: { action: OutstandingA
       <td className="log-due">
         {dueLabel(a) || <span className="muted">None</span>}
         {a.overdue ? <span className="overdue-badge">Overdue</span> : null}
+        {!a.dueDate && a.due.kind === 'none' && a.due.text ? <span className="no-date-badge">No date</span> : null}
       </td>
       <td>
         <span className={`action-status action-status-${a.status}`}>{ACTION_STATUS_LABEL[a.status]}</span>
@@ -138,14 +148,7 @@ function LogRow({ action: a, index, showBoard, measure }: { action: OutstandingA
       </td>
       <td className="numeric">{a.timesCarried}</td>
       <td className="log-update">
-        {a.latestUpdate ? (
-          <>
-            {a.latestUpdate.text || ACTION_STATUS_LABEL[a.latestUpdate.status]}
-            <span className="muted-line">{formatUkDate(a.latestUpdate.meetingDate)}</span>
-          </>
-        ) : (
-          <span className="muted">None yet</span>
-        )}
+        <LatestUpdateCell action={a} report={report} />
       </td>
     </tr>
   );

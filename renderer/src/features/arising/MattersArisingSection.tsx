@@ -14,6 +14,7 @@ import { call } from '../../api/client';
 import { useLiveQuery } from '../../api/useLiveQuery';
 import { hrefFor } from '../../app/router';
 import { afterSavesOf, saveQueueFor, useFieldFailure } from '../minutes/saveQueue';
+import { SinceLastMeeting } from '../between/SinceLastMeeting';
 
 const STATUS_CHOICE: Record<ActionStatus, string> = { ...ACTION_STATUS_LABEL, superseded: 'Superseded by another action' };
 
@@ -312,6 +313,7 @@ const EntryRow = memo(function EntryRow({ entry, meetingId, status, readOnly, re
           <span className="muted">No update recorded before this meeting.</span>
         )}
       </p>
+      <SinceLastMeeting entry={entry} />
       <div className="arising-progress">
         <div className={textFailure ? 'field has-error' : 'field'}>
           <label htmlFor={`${id}-text`}>Update at this meeting</label>

@@ -17,7 +17,7 @@ interface RosterMemberDialogProps {
   onCancel: () => void;
 }
 
-const FIELDS = ['fullName', 'initials', 'role', 'organisation', 'isMember', 'joinedOn', 'leftOn'];
+const FIELDS = ['fullName', 'initials', 'role', 'organisation', 'email', 'isMember', 'joinedOn', 'leftOn'];
 
 export function RosterMemberDialog({ boardId, roster, member, onSaved, onCancel }: RosterMemberDialogProps) {
   const [fullName, setFullName] = useState(member?.fullName ?? '');
@@ -25,6 +25,7 @@ export function RosterMemberDialog({ boardId, roster, member, onSaved, onCancel 
   const [typedInitials, setTypedInitials] = useState<string | null>(member?.initials ?? null);
   const [role, setRole] = useState(member?.role ?? '');
   const [organisation, setOrganisation] = useState(member?.organisation ?? '');
+  const [email, setEmail] = useState(member?.email ?? '');
   const [isMember, setIsMember] = useState(member?.isMember ?? true);
   const [joinedOn, setJoinedOn] = useState(member?.joinedOn ?? '');
   const [leftOn, setLeftOn] = useState(member?.leftOn ?? '');
@@ -49,6 +50,7 @@ export function RosterMemberDialog({ boardId, roster, member, onSaved, onCancel 
         initials,
         role: role.trim() || null,
         organisation: organisation.trim() || null,
+        email: email.trim() || null,
         isMember,
         joinedOn: joinedOn || null,
         leftOn: leftOn || null,
@@ -110,6 +112,7 @@ export function RosterMemberDialog({ boardId, roster, member, onSaved, onCancel 
         maxLength={LIMITS.organisation + 20}
         error={submit.fieldError('organisation')}
       />
+      <Field label="Email (optional)" hint="For reminders of their actions." type="email" value={email} onChange={(e) => setEmail(e.target.value)} error={submit.fieldError('email')} />
       <div className="check-field">
         <label>
           <input type="checkbox" checked={isMember} onChange={(e) => setIsMember(e.target.checked)} /> Voting member of the board

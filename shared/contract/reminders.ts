@@ -1,0 +1,53 @@
+// Reminders to owners, offline: for any selection of the action log, one email draft per owner
+// (an .eml file each, or a mailto: when there is one owner) and a calendar (.ics) of the dues.
+import { z } from 'zod';
+import { method } from './common';
+import { actionLogFilter, actionLogSort } from './actionLog';
+
+/** Owners one "Email owners" makes drafts for at most: beyond that, the log is filtered first. */
+export const MAX_DRAFT_OWNERS = 100;
+
+/** One owner's reminder: an RFC 5322 message listing their outstanding actions. */
+export interface OwnerDraft {
+  ownerKey: string;
+  ownerName: string;
+  email: string;
+  filename: string;
+  /** The message, as an .eml file's text (CRLF lines). */
+  eml: string;
+  /** The same message as a mailto: address, when it is the only draft. */
+  mailto: string | null;
+  references: string[];
+}
+
+/** An owner no draft could be made for, and why (no address, a group, a name not on the roster). */
+export interface SkippedOwner {
+  ownerName: string;
+  reason: string;
+  references: string[];
+}
+
+export interface OwnerDrafts {
+  drafts: OwnerDraft[];
+  skipped: SkippedOwner[];
+  /** Actions in the selection. */
+  actions: number;
+}
+
+export interface DueCalendar {
+  filename: string;
+  /** The .ics file's text: one all-day event per action with a due date, each with reminders. */
+  ics: string;
+  events: number;
+  /** Actions left out, with why (no due date, or due at a meeting not yet set up). */
+  skipped: Array<{ reference: string; reason: string }>;
+}
+
+const selection = z.strictObject({ filter: actionLogFilter, sort: actionLogSort.optional() });
+
+export const remindersMethods = {
+  /** One email draft per owner of the actions the filter selects. */
+  draftOwnerReminders: method<OwnerDrafts>()(selection),
+  /** An .ics calendar of the selected actions' dues: all-day events with a reminder before each. */
+  dueCalendar: method<DueCalendar>()(selection),
+} as const;
