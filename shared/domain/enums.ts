@@ -75,3 +75,23 @@ export type ChangeLogEntity = (typeof CHANGE_LOG_ENTITIES)[number];
  */
 export const CHANGED_ENTITIES = [...CHANGE_LOG_ENTITIES, 'backup', 'data_file'] as const;
 export type ChangedEntity = (typeof CHANGED_ENTITIES)[number];
+
+/** The data-quality faults an import of legacy minutes reports (nothing in the schema stores them). */
+export const IMPORT_WARNING_KINDS = [
+  'speaker_not_present',
+  'speaker_outside_items',
+  'attendance_item_missing',
+  'owner_phrase',
+  'owners_unseparated',
+  'owner_not_on_roster',
+  'owner_not_present',
+  'details_owner_mismatch',
+  'duplicate_reference',
+  'initials_clash',
+  'list_markup',
+  'missing_role',
+  'missing_item_number',
+  'no_chair',
+  'due_not_understood',
+] as const;
+export type ImportWarningKind = (typeof IMPORT_WARNING_KINDS)[number];
