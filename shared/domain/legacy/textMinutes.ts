@@ -3,6 +3,7 @@
 // and the running page header repeated mid-text, which is removed and the split sentence joined.
 import { isRealIsoDate } from '../dates';
 import { decisionSentences } from './decisions';
+import { LINE_IN_CELL } from './html';
 import { NotMinutesError, type LegacyAction, type LegacyItem, type LegacyMeeting, type LegacyPerson } from './model';
 import { meetingWarnings } from './warnings';
 
@@ -56,21 +57,36 @@ interface HeaderBlock {
   length: number;
 }
 
-/** The running header at line `i`: "Minutes and Actions" / board / date / time [/ "Minutes and actions"]. */
+/** The running header at line `i`: "Minutes and Actions" / board / date / time [/ "Minutes and actions"], blank lines between allowed. */
 function headerAt(lines: readonly string[], i: number): HeaderBlock | null {
   if (!HEADER.test(lines[i] ?? '')) return null;
-  const board = (lines[i + 1] ?? '').trim();
-  const date = readPrintedDate(lines[i + 2] ?? '');
+  const next = (from: number): number => {
+    let j = from;
+    while (j < lines.length && (lines[j] ?? '').trim() === '') j++;
+    return j;
+  };
+  const boardAt = next(i + 1);
+  const dateAt = next(boardAt + 1);
+  const board = (lines[boardAt] ?? '').trim();
+  const date = readPrintedDate(lines[dateAt] ?? '');
   if (!board || !date) return null;
-  const times = readPrintedTimes(lines[i + 3] ?? '');
-  let length = times ? 4 : 3;
-  let j = i + length;
-  while (j < lines.length && (lines[j] ?? '').trim() === '') j++;
-  if (SUBHEADER.test(lines[j] ?? '')) length = j + 1 - i;
-  return { board, date, start: times?.start ?? null, end: times?.end ?? null, length };
+  const timesAt = next(dateAt + 1);
+  const times = readPrintedTimes(lines[timesAt] ?? '');
+  let end = times ? timesAt + 1 : dateAt + 1;
+  const sub = next(end);
+  if (SUBHEADER.test(lines[sub] ?? '')) end = sub + 1;
+  return { board, date, start: times?.start ?? null, end: times?.end ?? null, length: end - i };
 }
 
-const cells = (line: string): string[] => line.split('\t').map((c) => c.replace(/\s+/g, ' ').trim());
+/** A table row's cells; a cell's own lines (LINE_IN_CELL, from a Word table) are kept as lines. */
+const cells = (line: string): string[] =>
+  line.split('\t').map((c) =>
+    c
+      .split(LINE_IN_CELL)
+      .map((l) => l.replace(/[ \t\r\n\f\v\u00a0]+/g, ' ').trim())
+      .filter(Boolean)
+      .join('\n'),
+  );
 
 const NOTE = /^(.*?)\s*(?:\((chair|vice[- ]chair|minutes)\)|\s[–—-]\s*((?:items?)\s+[\w ,&]+))\s*$/i;
 
