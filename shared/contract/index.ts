@@ -13,6 +13,7 @@ import { attendanceMethods } from './attendance';
 import { backupsMethods } from './backups';
 import { boardsMethods } from './boards';
 import { lifecycleMethods } from './lifecycle';
+import { importsMethods } from './imports';
 import { meetingsMethods } from './meetings';
 import { minutesMethods } from './minutes';
 import { publicationMethods } from './publication';
@@ -33,6 +34,7 @@ export * from './lifecycle';
 export * from './publication';
 export * from './arising';
 export * from './actionLog';
+export * from './imports';
 export type { AttendanceStatus } from '../domain/enums';
 export type { QuorumRule, QuorumState } from '../domain/quorum';
 export type { RegisterLine } from '../domain/register';
@@ -66,6 +68,7 @@ export const contract = mergeSlices(
   publicationMethods,
   arisingMethods,
   actionLogMethods,
+  importsMethods,
 );
 
 export type Contract = typeof contract;
