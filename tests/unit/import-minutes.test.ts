@@ -64,6 +64,7 @@ describe('importing legacy minutes', () => {
       expectRecordMatches(ok<Minutes>(core, 'getMinutes', { meetingId: id }), ok<MeetingAttendance>(core, 'getAttendance', { meetingId: id }), want as Fixture);
       const record = ok<MinutesRecord>(core, 'getMinutesRecord', { meetingId: id });
       expect(record.agreement?.contentHash).toMatch(/^[0-9a-f]{64}$/);
+      expect(record.imported?.file).toBe('sscb.txt');
       expect(ok<{ matches: boolean }>(core, 'verifyMinutes', { meetingId: id }).matches).toBe(true);
     }
     // Owners resolved against the roster: JC is Jackie Cook, added with the initials printed.

@@ -76,8 +76,12 @@ export async function importFiles(
       }).value;
       result.files.push({ name: r.name, imported: true, problem: null, meetings: made });
     } catch (err) {
-      if (!(err instanceof ImportFileProblem) && !(err instanceof DomainError)) throw err;
-      result.files.push({ name: r.name, imported: false, problem: `${err.message}`, meetings: [] });
+      // The file's transaction was rolled back: whatever stopped it, nothing of it was kept.
+      const problem =
+        err instanceof ImportFileProblem || err instanceof DomainError
+          ? err.message
+          : `The import of this file stopped part-way (${err instanceof Error ? err.message : String(err)}), so nothing from it was kept.`;
+      result.files.push({ name: r.name, imported: false, problem, meetings: [] });
     }
   }
   result.boardId ??= loadPlanState(store.db, boardName).board.id;

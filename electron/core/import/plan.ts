@@ -287,7 +287,8 @@ function planMeeting(db: ReadHandle['db'], state: PlanState, m: LegacyMeeting): 
     role: a.role,
     status: a.status,
     note: a.forItemsNote ?? (a.isChair ? 'Chair' : a.isViceChair ? 'Vice Chair' : a.isMinuteTaker ? 'Minutes' : null),
-    roster: a.person ? (a.person.memberId ? 'existing' : 'new') : 'guest',
+    // New: added to the roster by this meeting (not by an earlier one of the same import).
+    roster: a.person ? (!a.person.memberId && a.person.joinedOn === m.date ? 'new' : 'existing') : 'guest',
     rosterInitials: a.person?.initials ?? null,
   }));
   const items = m.items.map((i) => ({
