@@ -10,6 +10,7 @@ import { startCore, type Core } from '../../electron/core/app';
 import type { Locator, Page } from 'playwright-core';
 import { Report, timeRuns } from './harness';
 import { buildLargeStoreFile, LARGE_STORE_FILE } from './buildData';
+import { importFixtureText } from './importBench';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -341,6 +342,7 @@ async function main(): Promise<void> {
     await keystrokeToPaint(report, dir);
     await minutesPdf(report, dir);
     await largeStore(report);
+    await importFixtureText(report, dir);
     report.skip('full-text search', 'search does not exist yet');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
