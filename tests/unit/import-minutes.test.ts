@@ -134,4 +134,24 @@ describe('importing legacy minutes', () => {
     const again = await okAsync<ImportPreview>(core, 'previewImport', { board: BOARD, files: [textFile('sscb.txt', TEXT)] });
     expect(again.files[0]?.meetings[0]?.warnings.find((w) => w.kind === 'initials_clash')?.message).toMatch(/JC is Jane Cole on the roster, so Jackie Cook is added as/);
   });
+
+  it('keeps nothing of a file whose import fails part-way, says so, and still imports the other files', async () => {
+    const core = await tempCore();
+    const db = core.store!.db;
+    // A failure deep inside the first file's write: its 11th action cannot be stored.
+    db.exec("CREATE TEMP TRIGGER fail_half_way BEFORE INSERT ON actions WHEN NEW.details LIKE 'Scorecard to be reissued%' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END");
+    const april = TEXT.slice(TEXT.indexOf('Minutes and Actions\nSouthwark Safeguarding Children Executive Board\n10 April 2014'));
+    const february = TEXT.slice(0, TEXT.length - april.length);
+    const result = await okAsync<ImportResult>(core, 'importMinutes', {
+      board: BOARD,
+      files: [textFile('feb.txt', february), textFile('apr.txt', april)],
+      digests: [null, null],
+    });
+    expect(result.files[0]).toEqual({ name: 'feb.txt', imported: false, problem: expect.stringMatching(/stopped part-way \(disk I\/O error\), so nothing from it was kept/), meetings: [] });
+    expect(result.files[1]?.imported).toBe(true);
+    db.exec('DROP TRIGGER fail_half_way');
+    const meetings = db.prepare('SELECT meeting_date FROM meetings').pluck().all();
+    expect(meetings).toEqual(['2014-04-10']);
+    expect(db.prepare('SELECT count(*) FROM actions').pluck().get()).toBe(11);
+  });
 });
