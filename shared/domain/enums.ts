@@ -93,5 +93,6 @@ export const IMPORT_WARNING_KINDS = [
   'missing_item_number',
   'no_chair',
   'due_not_understood',
+  'board_name_differs',
 ] as const;
 export type ImportWarningKind = (typeof IMPORT_WARNING_KINDS)[number];

@@ -154,4 +154,23 @@ describe('importing legacy minutes', () => {
     expect(meetings).toEqual(['2014-04-10']);
     expect(db.prepare('SELECT count(*) FROM actions').pluck().get()).toBe(11);
   });
+
+  it('reads a Due column with the due parser, keeping the printed words it cannot read', async () => {
+    const core = await tempCore();
+    const minutes = [
+      'Minutes and Actions', 'Finance Sub-group', '3 June 2014', '2.00pm – 3.30pm', '', 'Present:', 'Ann Flynn (Chair)\tAF\tDevelopment Manager',
+      'Elaine Allegretti\tEA\tHead of Strategy', '', '1. Budget', '', 'AF presented the budget. The board agreed the budget.', '',
+      'Decisions and/or actions agreed', 'Reference\tDetails\tAction\tDue', '1\tCirculate the budget\tAF\tby 22.07', '2\tReview the reserves\tEA\tASAP', '',
+    ].join('\n');
+    const result = await okAsync<ImportResult>(core, 'importMinutes', { board: 'Finance', files: [textFile('june.txt', minutes)], digests: [null] });
+    const [meeting] = result.files[0]!.meetings;
+    const actions = ok<Minutes>(core, 'getMinutes', { meetingId: meeting!.id }).items[0]!.actions;
+    expect(actions.map((a) => a.due)).toEqual([
+      { kind: 'date', date: '2014-07-22', meetingId: null, text: 'by 22.07' },
+      { kind: 'none', date: null, meetingId: null, text: 'ASAP' },
+    ]);
+    const preview = await okAsync<ImportPreview>(core, 'previewImport', { board: 'Finance 2', files: [textFile('june.txt', minutes)] });
+    const kinds = preview.files[0]!.meetings[0]!.warnings.map((w) => w.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['due_not_understood', 'board_name_differs']));
+  });
 });

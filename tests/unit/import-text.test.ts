@@ -2,7 +2,7 @@
 // reads into the two meetings of the fixture JSON, field by field, with its anomalies as warnings.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseLegacyText, readPrintedDate, readPrintedTimes } from '../../shared/domain/legacy/textMinutes';
+import { parseLegacyText, readNextMeeting, readPrintedDate, readPrintedTimes } from '../../shared/domain/legacy/textMinutes';
 import { NotMinutesError, type LegacyMeeting } from '../../shared/domain/legacy/model';
 import { expectMatchesFixture, type Fixture } from '../helpers/fixture-compare';
 import feb from '../fixtures/2014-02-19.json' with { type: 'json' };
@@ -72,5 +72,17 @@ describe('legacy minutes as text', () => {
     expect(() => parseLegacyText('Dear all,\nPlease find attached the agenda.\n')).toThrow(NotMinutesError);
     expect(() => parseLegacyText('')).toThrow(/No minutes were found/);
     expect(() => parseLegacyText('Minutes and Actions\nSome Board\n19 February 2014\n11.00 am – 1.00pm\n\nJust a note.\n')).toThrow(/no numbered items/);
+  });
+});
+
+describe('the next meeting line', () => {
+  it('reads its date, start time and venue as printed', () => {
+    expect(readNextMeeting('Next meeting: 02.09.14 10.30 – 12.30 Room G02b, 160 Tooley Street, SE1')).toEqual({
+      date: '2014-09-02',
+      time: '10:30',
+      venue: 'Room G02b, 160 Tooley Street, SE1',
+    });
+    expect(readNextMeeting('Next meeting: 9 December 2014, 2.00pm')).toEqual({ date: '2014-12-09', time: '14:00', venue: null });
+    expect(readNextMeeting('Next meeting: to be confirmed')).toEqual({ date: null, time: null, venue: 'to be confirmed' });
   });
 });

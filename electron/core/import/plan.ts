@@ -3,90 +3,21 @@
 // meeting), actions (references as printed, owners resolved), the matters-arising updates the
 // wording makes certain, and every warning. The preview shows this plan; the import writes it.
 import { createHash } from 'node:crypto';
-import type { ImportFilePreview, ImportMeetingPreview, ImportOwnerPreview, ImportPersonPreview } from '../../../shared/contract';
-import type { ActionDue } from '../../../shared/contract';
-import type { ActionStatus, AttendanceStatus } from '../../../shared/domain/enums';
+import type { ActionDue, ImportMeetingPreview, ImportOwnerPreview, ImportPersonPreview } from '../../../shared/contract';
+import type { AttendanceStatus } from '../../../shared/domain/enums';
 import { canonicalJson } from '../../../shared/domain/canonicalJson';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { lastDayOfMonthIso, readDue } from '../../../shared/domain/due';
-import { linkArising, type ArisingCandidate } from '../../../shared/domain/legacy/arising';
+import { linkArising } from '../../../shared/domain/legacy/arising';
 import type { LegacyMeeting, LegacyWarning } from '../../../shared/domain/legacy/model';
 import { noteItems, uniqueRefs } from '../../../shared/domain/legacy/warnings';
 import { matchOwner, splitOwnerText, type OwnerDirectory, type OwnerMatch } from '../../../shared/domain/owners';
 import { DEFAULT_REFERENCE_FORMAT, formatReference } from '../../../shared/domain/references';
-import { outstandingBefore } from '../arising/actionProgress';
 import type { ReadHandle } from '../store/write';
+import { arisingCandidates } from './arisingCandidates';
 import { RosterState, type RosterPerson } from './people';
+import type { BoardTarget, FilePlan, PlannedAction, PlannedAttendance, PlannedMeeting, PlannedOwner, PlannedUpdate, PlanState } from './planTypes';
 import type { ReadFile } from './readFile';
-
-export type PlannedOwner =
-  | { kind: 'member'; person: RosterPerson; printedAs: string }
-  | { kind: 'group'; groupId: string; name: string }
-  | { kind: 'name'; name: string };
-
-export interface PlannedAction {
-  key: string;
-  itemNumber: string;
-  seq: number;
-  reference: string;
-  details: string;
-  owners: PlannedOwner[];
-  due: ActionDue;
-}
-
-export interface PlannedAttendance {
-  person: RosterPerson | null;
-  name: string;
-  initials: string | null;
-  role: string | null;
-  status: AttendanceStatus;
-  isChair: boolean;
-  isViceChair: boolean;
-  isMinuteTaker: boolean;
-  forItemsNote: string | null;
-  forItemNumbers: string[];
-}
-
-export interface PlannedUpdate {
-  itemNumber: string;
-  /** An action already in the store, or one planned by an earlier meeting of this import. */
-  target: { actionId: string } | { key: string };
-  text: string;
-  status: ActionStatus;
-}
-
-export interface PlannedMeeting {
-  legacy: LegacyMeeting;
-  attendance: PlannedAttendance[];
-  actions: PlannedAction[];
-  updates: PlannedUpdate[];
-  /** Index (in its file) of the later meeting recorded as agreeing it; null: agreed at itself. */
-  agreedAt: number | null;
-  preview: ImportMeetingPreview;
-}
-
-export interface BoardTarget {
-  id: string | null;
-  name: string;
-  referenceFormat: string;
-}
-
-export interface FilePlan {
-  name: string;
-  meetings: PlannedMeeting[];
-  preview: ImportFilePreview;
-}
-
-/** What the plan knows of the board as the import goes: the roster, meetings, references, actions. */
-export interface PlanState {
-  board: BoardTarget;
-  roster: RosterState;
-  groups: Array<{ id: string; name: string }>;
-  meetingDates: Set<string>;
-  references: Set<string>;
-  /** Actions planned by earlier meetings of this import, with their meeting's date. */
-  planned: Array<{ date: string; action: PlannedAction; finished: boolean; itemTitle: string }>;
-}
 
 export function findBoard(db: ReadHandle['db'], name: string): BoardTarget {
   const row = db
@@ -222,45 +153,6 @@ function planActions(m: LegacyMeeting, state: PlanState, attendance: PlannedAtte
   });
 }
 
-/** Earlier unfinished actions a meeting on `date` can report on: in the store, or planned earlier in this import. */
-function arisingCandidates(db: ReadHandle['db'], state: PlanState, date: string): { candidates: ArisingCandidate[]; ids: Map<string, PlannedUpdate['target']>; details: Map<string, { reference: string; details: string }> } {
-  const earlier = [...state.meetingDates].filter((d) => d < date).sort();
-  const previous = earlier[earlier.length - 1] ?? null;
-  const candidates: ArisingCandidate[] = [];
-  const ids = new Map<string, PlannedUpdate['target']>();
-  const details = new Map<string, { reference: string; details: string }>();
-  if (state.board.id) {
-    const outstanding = [...outstandingBefore({ db }, state.board.id, date).keys()];
-    const row = db.prepare(
-      `SELECT a.id, a.seq, a.reference, a.details, m.meeting_date, coalesce(i.title, '') AS title,
-         (SELECT group_concat(coalesce(att.initials, o.printed_as), ' ') FROM action_owners o LEFT JOIN attendance att ON att.meeting_id = a.meeting_id AND att.member_id = o.member_id WHERE o.action_id = a.id) AS owners
-       FROM actions a JOIN meetings m ON m.id = a.meeting_id LEFT JOIN agenda_items i ON i.id = a.agenda_item_id WHERE a.id = ?`,
-    );
-    for (const id of outstanding) {
-      const r = row.get(id) as { id: string; seq: number; reference: string; details: string; meeting_date: string; title: string; owners: string | null };
-      const printed = r.reference.split('/').pop() ?? String(r.seq);
-      candidates.push({ key: r.id, printedRef: printed, fromPreviousMeeting: r.meeting_date === previous, details: r.details, itemTitle: r.title, ownerInitials: (r.owners ?? '').split(' ').filter(Boolean) });
-      ids.set(r.id, { actionId: r.id });
-      details.set(r.id, { reference: r.reference, details: r.details });
-    }
-  }
-  for (const p of state.planned) {
-    if (p.date >= date || p.finished) continue;
-    const printed = p.action.key.split('#')[1] ?? '';
-    candidates.push({
-      key: p.action.key,
-      printedRef: printed,
-      fromPreviousMeeting: p.date === previous,
-      details: p.action.details,
-      itemTitle: p.itemTitle,
-      ownerInitials: p.action.owners.flatMap((o) => (o.kind === 'member' ? [o.printedAs] : [])),
-    });
-    ids.set(p.action.key, { key: p.action.key });
-    details.set(p.action.key, { reference: p.action.reference, details: p.action.details });
-  }
-  return { candidates, ids, details };
-}
-
 function ownerPreview(o: PlannedOwner): ImportOwnerPreview {
   if (o.kind === 'member') return { label: o.printedAs, kind: o.person.memberId ? 'member' : 'new_member' };
   if (o.kind === 'group') return { label: o.name, kind: 'group' };
@@ -269,6 +161,9 @@ function ownerPreview(o: PlannedOwner): ImportOwnerPreview {
 
 function planMeeting(db: ReadHandle['db'], state: PlanState, m: LegacyMeeting): PlannedMeeting {
   const warnings: LegacyWarning[] = [...m.warnings];
+  if (m.board.replace(/\s+/g, ' ').trim().toLowerCase() !== state.board.name.trim().toLowerCase()) {
+    warnings.push({ kind: 'board_name_differs', item: null, message: `These minutes name the board “${m.board}”; they are imported into “${state.board.name}” and keep the name as printed.` });
+  }
   const attendance = planAttendance(m, state, warnings);
   const actions = planActions(m, state, attendance, warnings);
   const { candidates, ids, details } = arisingCandidates(db, state, m.date);

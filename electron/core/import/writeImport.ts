@@ -13,7 +13,7 @@ import { addRosterMember } from '../roster/roster';
 import { readMeetingRecord } from '../store/meetingRecord';
 import type { WriteHandle } from '../store/write';
 import type { Store } from '../db/open';
-import type { FilePlan, PlannedMeeting, PlanState } from './plan';
+import type { FilePlan, PlannedMeeting, PlanState } from './planTypes';
 
 const valid = <K extends MethodName>(method: K, payload: InputOf<K>): ParsedInputOf<K> => contract[method].input.parse(payload) as ParsedInputOf<K>;
 
@@ -49,9 +49,9 @@ function writeMeeting(store: Store, w: WriteHandle, boardId: string, p: PlannedM
   const m = p.legacy;
   const id = newId();
   db.prepare(
-    `INSERT INTO meetings (id, board_id, board_name, meeting_date, start_time, end_time, venue, action_seq_issued, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, boardId, m.board, m.date, m.start, m.end, m.venue, Math.max(0, ...p.actions.map((a) => a.seq)), at, at);
+    `INSERT INTO meetings (id, board_id, board_name, meeting_date, start_time, end_time, venue, next_date, next_time, next_venue, action_seq_issued, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, boardId, m.board, m.date, m.start, m.end, m.venue, m.next?.date ?? null, m.next?.time ?? null, m.next?.venue ?? null, Math.max(0, ...p.actions.map((a) => a.seq)), at, at);
   w.log({ entity: 'meeting', entityId: id, action: IMPORT_LOG_ACTION, detail: { boardId, date: m.date, file: fileName, format, warnings: p.preview.warnings.length } }, at);
 
   // Items, with sub-items under the item printed above them ("1a" under "1"); "6a" with no "6" stays a main item.

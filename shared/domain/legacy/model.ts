@@ -49,6 +49,8 @@ export interface LegacyMeeting {
   apologies: LegacyPerson[];
   inAttendance: LegacyPerson[];
   items: LegacyItem[];
+  /** "Next meeting: 02.09.14 10.30 – 12.30 Room G02b, 160 Tooley Street, SE1", as far as it can be read. */
+  next: { date: string | null; time: string | null; venue: string | null } | null;
   warnings: LegacyWarning[];
 }
 

@@ -48,6 +48,29 @@ export function readPrintedTimes(line: string): { start: string; end: string | n
   return { start, end: end && end > start ? end : null };
 }
 
+/** "Next meeting: 02.09.14 10.30 – 12.30 Room G02b, 160 Tooley Street, SE1": date, start time, venue. */
+export function readNextMeeting(line: string): { date: string | null; time: string | null; venue: string | null } {
+  let rest = line.replace(/^next\s+meeting\s*:?\s*/i, '').trim();
+  let date: string | null = null;
+  const numeric = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})\b\s*/.exec(rest);
+  const words = /^(?:[A-Za-z]+,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+\d{4}\b\s*/.exec(rest);
+  if (numeric) {
+    const year = (numeric[3] as string).length === 2 ? `20${numeric[3]}` : (numeric[3] as string);
+    const iso = `${year}-${(numeric[2] as string).padStart(2, '0')}-${(numeric[1] as string).padStart(2, '0')}`;
+    date = isRealIsoDate(iso) ? iso : null;
+    rest = rest.slice(numeric[0].length);
+  } else if (words) {
+    date = readPrintedDate(words[0].replace(/,/g, ''));
+    rest = rest.slice(words[0].length);
+  }
+  rest = rest.replace(/^[,;\s]+/, '');
+  const times = /^(\d{1,2}[.:]\d{2}\s*(?:am|pm)?(?:\s*[–—-]\s*\d{1,2}[.:]\d{2}\s*(?:am|pm)?)?)\s*,?\s*/i.exec(rest);
+  const time = times ? (readPrintedTimes(times[1] as string)?.start ?? null) : null;
+  if (times) rest = rest.slice(times[0].length);
+  const venue = rest.replace(/^[,;\s]+/, '').trim();
+  return { date, time, venue: venue || null };
+}
+
 interface HeaderBlock {
   board: string;
   date: string;
@@ -170,6 +193,7 @@ function readMeeting(header: HeaderBlock, body: Array<{ line: string; afterPageB
     apologies: [],
     inAttendance: [],
     items: [],
+    next: null,
     warnings: [],
   };
   let section: 'none' | 'present' | 'apologies' | 'attendance' | 'item' | 'table' = 'none';
@@ -191,7 +215,7 @@ function readMeeting(header: HeaderBlock, body: Array<{ line: string; afterPageB
       continue;
     }
     if (/^next\s+meeting\s*:/i.test(trimmed)) {
-      meeting.venue = meeting.venue ?? null;
+      meeting.next = readNextMeeting(trimmed);
       continue;
     }
     const heading = ITEM_HEADING.exec(trimmed);
