@@ -173,4 +173,22 @@ describe('importing legacy minutes', () => {
     const kinds = preview.files[0]!.meetings[0]!.warnings.map((w) => w.kind);
     expect(kinds).toEqual(expect.arrayContaining(['due_not_understood', 'board_name_differs']));
   });
+
+  it('imports several files previewed together, in date order, each checked against its preview', async () => {
+    const core = await tempCore();
+    const april = TEXT.slice(TEXT.indexOf('Minutes and Actions\nSouthwark Safeguarding Children Executive Board\n10 April 2014'));
+    const february = TEXT.slice(0, TEXT.length - april.length);
+    const files = [textFile('apr.txt', april), textFile('feb.txt', february)];
+    const preview = await okAsync<ImportPreview>(core, 'previewImport', { board: BOARD, files });
+    expect(preview.files.map((f) => f.name)).toEqual(['feb.txt', 'apr.txt']);
+    const digests = files.map((f) => preview.files.find((p) => p.name === f.name)!.digest);
+    const result = await okAsync<ImportResult>(core, 'importMinutes', { board: BOARD, files, digests });
+    expect(result.files.map((f) => [f.name, f.imported, f.problem])).toEqual([
+      ['feb.txt', true, null],
+      ['apr.txt', true, null],
+    ]);
+    const aprilId = result.files[1]!.meetings[0]!.id;
+    const arising = ok<MattersArising>(core, 'getMattersArising', { meetingId: aprilId });
+    expect(arising.entries.filter((e) => e.update).map((e) => e.reference)).toEqual(['2014-02-19/2', '2014-02-19/8', '2014-02-19/11']);
+  });
 });

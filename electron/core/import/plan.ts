@@ -153,8 +153,9 @@ function planActions(m: LegacyMeeting, state: PlanState, attendance: PlannedAtte
   });
 }
 
-function ownerPreview(o: PlannedOwner): ImportOwnerPreview {
-  if (o.kind === 'member') return { label: o.printedAs, kind: o.person.memberId ? 'member' : 'new_member' };
+function ownerPreview(o: PlannedOwner, date: string): ImportOwnerPreview {
+  // New: added to the roster by this meeting, as in the attendance.
+  if (o.kind === 'member') return { label: o.printedAs, kind: !o.person.memberId && o.person.joinedOn === date ? 'new_member' : 'member' };
   if (o.kind === 'group') return { label: o.name, kind: 'group' };
   return { label: o.name, kind: 'name' };
 }
@@ -196,7 +197,7 @@ function planMeeting(db: ReadHandle['db'], state: PlanState, m: LegacyMeeting): 
       .filter((a) => a.itemNumber === i.number)
       .map((a) => {
         const printed = i.actions[actions.filter((x) => x.itemNumber === i.number).indexOf(a)];
-        return { printedRef: printed?.ref ?? '', reference: a.reference, details: a.details, ownerText: printed?.owner ?? '', owners: a.owners.map(ownerPreview), due: printed?.due ?? null };
+        return { printedRef: printed?.ref ?? '', reference: a.reference, details: a.details, ownerText: printed?.owner ?? '', owners: a.owners.map((o) => ownerPreview(o, m.date)), due: printed?.due ?? null };
       }),
   }));
   const preview: ImportMeetingPreview = {

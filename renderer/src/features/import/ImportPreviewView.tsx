@@ -74,7 +74,14 @@ function MeetingPreview({ meeting }: { meeting: ImportMeetingPreview }) {
               {item.number}. {item.title}
               {item.deferred ? ' (deferred)' : ''}
             </p>
-            <p className="import-item-meta">{item.discussion.length} paragraphs of discussion</p>
+            {item.discussion.length ? (
+              <details className="import-discussion">
+                <summary>Discussion ({item.discussion.length} paragraphs)</summary>
+                {item.discussion.map((d, i) => (
+                  <p key={i}>{d}</p>
+                ))}
+              </details>
+            ) : null}
             {item.decisions.length ? (
               <ul className="import-decisions" aria-label={`Decisions of item ${item.number}`}>
                 {item.decisions.map((d, i) => (
