@@ -34,3 +34,17 @@ describe('legacy minutes as a Word document', () => {
     await expect(readImportFile('empty.txt', new Uint8Array())).rejects.toThrow(/empty/);
   });
 });
+
+describe('legacy minutes as text in other encodings', () => {
+  it('reads UTF-16 with a byte-order mark and text with page breaks as form feeds', async () => {
+    const fs = await import('node:fs');
+    const text = fs.readFileSync(new URL('../fixtures/sscb-2014-02-19-and-04-10.txt', import.meta.url), 'utf8').replaceAll('\nMinutes and Actions\n', '\n\fMinutes and Actions\n');
+    const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(text, 'utf16le'))]);
+    const read = await readImportFile('sscb.txt', utf16);
+    expect(read.meetings.map((m) => [m.date, m.items.length])).toEqual([
+      ['2014-02-19', 10],
+      ['2014-04-10', 9],
+    ]);
+    expectMatchesFixture(read.meetings[0]!, feb);
+  });
+});

@@ -41,6 +41,9 @@ function formatOf(name: string, bytes: Uint8Array): ImportFormat {
 
 function decodeText(bytes: Uint8Array): string {
   let text: string;
+  // Word's "Unicode text" and Notepad's "Unicode" are UTF-16 with a byte-order mark.
+  if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (startsWith(bytes, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

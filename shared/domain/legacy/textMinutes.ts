@@ -153,7 +153,8 @@ function pushPara(blocks: Block[], text: string, afterPageBreak: boolean): void 
 
 /** Splits text holding one or more meetings into each meeting's lines, page headers removed. */
 function splitMeetings(text: string): Array<{ header: HeaderBlock; body: Array<{ line: string; afterPageBreak: boolean }> }> {
-  const lines = text.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').split('\n');
+  // A form feed (a page break in text taken out of a PDF) ends a line like any other.
+  const lines = text.replace(/\r\n?|\f/g, '\n').replace(/\u00a0/g, ' ').split('\n');
   const meetings: Array<{ header: HeaderBlock; body: Array<{ line: string; afterPageBreak: boolean }> }> = [];
   let pageBreak = false;
   for (let i = 0; i < lines.length; ) {

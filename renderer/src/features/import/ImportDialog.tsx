@@ -140,6 +140,11 @@ export function ImportDialog({ boardName, onClose }: ImportDialogProps) {
             <p className="dialog-text">
               {preview.board.exists ? `Into the board ${preview.board.name}.` : `A new board, ${preview.board.name}, will be created.`} Nothing has been written yet.
             </p>
+            {preview.files.length > importable.length ? (
+              <p className="dialog-text">
+                {preview.files.length - importable.length} of the {preview.files.length} files cannot be imported (see below) and will be left out.
+              </p>
+            ) : null}
             {preview.files.map((f) => (
               <FilePreview key={f.name} file={f} accepted={!!accepted[f.name]} onAccept={(yes) => setAccepted((a) => ({ ...a, [f.name]: yes }))} />
             ))}
