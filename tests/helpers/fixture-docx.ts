@@ -2,7 +2,7 @@
 // the originals are: the header block, Present and Apologies tables, numbered item headings,
 // discussion paragraphs and "Decisions and/or actions agreed" tables (a details cell holding a
 // list keeps it as separate paragraphs).
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { Document, Header, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import type feb from '../fixtures/2014-02-19.json';
 
 type Fixture = typeof feb;
@@ -22,12 +22,11 @@ const HOURS = (t: string): string => {
 const UK_DATE = (iso: string): string =>
   new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-export async function fixtureDocx(meeting: Fixture): Promise<Buffer> {
+/** `runningHeader`: the header block in Word's page header (as the originals keep it) rather than the body. */
+export async function fixtureDocx(meeting: Fixture, options: { runningHeader?: boolean } = {}): Promise<Buffer> {
+  const headerBlock = [para('Minutes and Actions'), para(meeting.board), para(UK_DATE(meeting.date)), para(`${HOURS(meeting.start)} – ${HOURS(meeting.end)}`)];
   const body: Array<Paragraph | Table> = [
-    para('Minutes and Actions'),
-    para(meeting.board),
-    para(UK_DATE(meeting.date)),
-    para(`${HOURS(meeting.start)} – ${HOURS(meeting.end)}`),
+    ...(options.runningHeader ? [para('Minutes and actions')] : headerBlock),
     para('Present:'),
     table(meeting.present.map((p) => [[printedName(p)], [p.initials], [p.role]])),
     para('Apologies:'),
@@ -41,6 +40,7 @@ export async function fixtureDocx(meeting: Fixture): Promise<Buffer> {
       body.push(table([[['Reference'], ['Details'], ['Action']], ...item.actions.map((a) => [[a.ref], a.details.split('\n'), [a.owner]])]));
     }
   }
-  const doc = new Document({ sections: [{ children: body }] });
+  const headers = options.runningHeader ? { default: new Header({ children: headerBlock }) } : undefined;
+  const doc = new Document({ sections: [{ ...(headers ? { headers } : {}), children: body }] });
   return Packer.toBuffer(doc);
 }

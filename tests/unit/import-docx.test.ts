@@ -18,6 +18,13 @@ describe('legacy minutes as a Word document', () => {
     expect(kinds).toEqual(expect.arrayContaining(['speaker_not_present', 'speaker_outside_items', 'attendance_item_missing', 'owners_unseparated', 'owner_phrase']));
   });
 
+  it('reads the running header from Word’s page header, where the originals keep it', async () => {
+    const bytes = await fixtureDocx(feb, { runningHeader: true });
+    const read = await readImportFile('2014-02-19.docx', new Uint8Array(bytes));
+    expect(read.meetings).toHaveLength(1);
+    expectMatchesFixture(read.meetings[0]!, feb);
+  });
+
   it('turns tables into tab-separated rows and keeps a cell’s lines in its cell', () => {
     const html = '<p>Intro &amp; more</p><table><tr><td><p>10</p></td><td><p>Reports on:</p><p>- one</p></td><td><p>JC EA</p></td></tr></table><ul><li>a</li><li>b</li></ul>';
     expect(htmlToLegacyText(html).split('\n').filter(Boolean)).toEqual(['Intro & more', '10\tReports on:\u2028- one\tJC EA', '- a', '- b']);

@@ -4,7 +4,10 @@
 import mammoth from 'mammoth';
 import { htmlToLegacyText } from '../../../shared/domain/legacy/html';
 import { NotMinutesError, type LegacyMeeting } from '../../../shared/domain/legacy/model';
-import { parseLegacyText } from '../../../shared/domain/legacy/textMinutes';
+import { parseLegacyText, readPrintedDate } from '../../../shared/domain/legacy/textMinutes';
+import { docxHeaderLines } from './docxHeader';
+
+const HEADER_LINE = /^minutes\s+(?:and|&)\s+actions$/i;
 
 export class ImportFileProblem extends Error {}
 
@@ -62,7 +65,16 @@ async function docxText(bytes: Uint8Array): Promise<string> {
   } catch {
     throw new ImportFileProblem('This Word file is damaged and could not be read. Open it in Word, save it again and import that copy.');
   }
-  return htmlToLegacyText(html);
+  const body = htmlToLegacyText(html);
+  // The running header usually lives in Word's page header: put it back in front of the body,
+  // where the published text has it, unless the body already starts with it.
+  const header = await docxHeaderLines(bytes);
+  const firstLine = body.split('\n').find((l) => l.trim())?.trim() ?? '';
+  if (header.some((l) => readPrintedDate(l)) && !(HEADER_LINE.test(firstLine) && body.includes(header.find((l) => readPrintedDate(l)) ?? ''))) {
+    const lines = HEADER_LINE.test(header[0] ?? '') ? header : ['Minutes and Actions', ...header];
+    return `${lines.join('\n')}\n\n${body}`;
+  }
+  return body;
 }
 
 /** Reads one file into its meetings, or says why it cannot be imported. */
