@@ -3,6 +3,7 @@
 // message) if it cannot be read, clashes with a meeting already there, or no longer matches
 // the preview the user accepted.
 import type { ImportFileInput, ImportFilePreview, ImportPreview, ImportResult, ParsedInputOf } from '../../../shared/contract';
+import { ZodError } from 'zod';
 import type { Store } from '../db/open';
 import { DomainError } from '../errors';
 import { write } from '../store/write';
@@ -80,6 +81,8 @@ export async function importFiles(
       const problem =
         err instanceof ImportFileProblem || err instanceof DomainError
           ? err.message
+          : err instanceof ZodError
+            ? `Part of this file cannot be stored as minutes: ${err.issues[0]?.message ?? 'a value is not valid'} Nothing from it was kept.`
           : `The import of this file stopped part-way (${err instanceof Error ? err.message : String(err)}), so nothing from it was kept.`;
       result.files.push({ name: r.name, imported: false, problem, meetings: [] });
     }

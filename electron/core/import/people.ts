@@ -1,7 +1,7 @@
 // Who the imported minutes name, resolved against the board's roster as it stood at each meeting:
 // people already on it by name, newcomers added with the initials printed (another initials
 // when those are someone else's, reported), and the roster as it grows through one import.
-import { initialsKey, suggestInitials } from '../../../shared/domain/initials';
+import { initialsKey, initialsProblem, suggestInitials } from '../../../shared/domain/initials';
 import type { LegacyPerson, LegacyWarning } from '../../../shared/domain/legacy/model';
 import type { ReadHandle } from '../store/write';
 
@@ -85,9 +85,13 @@ export class RosterState {
       return found;
     }
     const taken = this.people.map((p) => p.initials);
-    let initials = person.initials ?? suggestInitials(person.name, taken);
+    const printed = person.initials && !initialsProblem(person.initials) ? person.initials : null;
+    if (person.initials && !printed) {
+      warnings.push({ kind: 'initials_clash', item: null, message: `“${person.initials}” printed for ${person.name} cannot be initials on the roster (${initialsProblem(person.initials)}); they are added with suggested initials.` });
+    }
+    let initials = printed ?? suggestInitials(person.name, taken);
     const holder = this.byInitials(initials);
-    if (holder) {
+    if (holder && printed) {
       initials = suggestInitials(person.name, taken);
       warnings.push({
         kind: 'initials_clash',

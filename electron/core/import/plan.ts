@@ -239,6 +239,16 @@ export function planFile(db: ReadHandle['db'], state: PlanState, file: ReadFile)
       : `The board already has a meeting on ${formatUkDate(clash)}. Nothing from this file was imported; delete that meeting first if this file is the right record of it.`;
     return { name: file.name, meetings: [], preview: { name: file.name, format: file.format, problem, meetings: [], digest: null } };
   }
+  for (const m of file.meetings) {
+    const numbers = m.items.map((i) => i.number.toLowerCase());
+    const twice = numbers.find((n, i) => numbers.indexOf(n) !== i);
+    const problem = twice
+      ? `Item ${twice} is printed twice in the minutes of ${formatUkDate(m.date)}. Correct the numbering in the file and import it again.`
+      : [...m.present, ...m.apologies, ...m.inAttendance].find((p) => p.name.length > 200)
+        ? `A name in the attendance of ${formatUkDate(m.date)} is over 200 characters: the attendance table is not laid out as name, initials, role.`
+        : null;
+    if (problem) return { name: file.name, meetings: [], preview: { name: file.name, format: file.format, problem, meetings: [], digest: null } };
+  }
   const addedBefore = state.roster.added.length;
   const ordered = [...file.meetings].sort((a, b) => (a.date < b.date ? -1 : 1));
   const meetings = ordered.map((m) => planMeeting(db, state, m));
