@@ -67,6 +67,11 @@ describe('importing legacy minutes', () => {
       expect(record.imported?.file).toBe('sscb.txt');
       expect(ok<{ matches: boolean }>(core, 'verifyMinutes', { meetingId: id }).matches).toBe(true);
     }
+    // 10 April's matters arising record the agreement of 19 February's minutes.
+    const [febMeeting, aprMeeting] = result.files[0]!.meetings;
+    const agreeing = ok<Minutes>(core, 'getMinutes', { meetingId: aprMeeting!.id }).items[0]!.decisions[0];
+    expect(agreeing).toMatchObject({ text: 'The draft minutes from the previous meeting were reviewed and agreed.', agreesMinutesOf: febMeeting!.id });
+    expect(ok<MinutesRecord>(core, 'getMinutesRecord', { meetingId: febMeeting!.id }).agreement).toMatchObject({ atMeetingId: aprMeeting!.id, agreedOn: '2014-04-10' });
     // Owners resolved against the roster: JC is Jackie Cook, added with the initials printed.
     const roster = ok<Array<{ fullName: string; initials: string }>>(core, 'listRoster', { boardId: result.boardId });
     expect(roster.find((r) => r.fullName === 'Jackie Cook')?.initials).toBe('JC');

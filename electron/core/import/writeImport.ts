@@ -44,7 +44,19 @@ export function discussionJson(paragraphs: readonly string[]): { json: string; t
   return { json, text: discussionPlainText(parseDiscussionJson(json) ?? []) };
 }
 
-function writeMeeting(store: Store, w: WriteHandle, boardId: string, p: PlannedMeeting, fileName: string, format: string, at: string): { id: string; actionIds: Map<string, string> } {
+/** "The draft minutes from the previous meeting were reviewed and agreed": the decision recording their agreement. */
+const AGREES_PREVIOUS = /\b(?:minutes|notes)\b.*\b(?:previous|last)\s+meeting\b.*\b(?:agreed|approved|accepted)\b|\b(?:previous|last)\s+meeting\b.*\bminutes\b.*\b(?:agreed|approved|accepted)\b/i;
+
+function writeMeeting(
+  store: Store,
+  w: WriteHandle,
+  boardId: string,
+  p: PlannedMeeting,
+  source: { file: string; format: string; at: string },
+  /** The meeting just before it in the same file, whose minutes this one agreed. */
+  agreesMinutesOf: string | null,
+): { id: string; actionIds: Map<string, string> } {
+  const { file: fileName, format, at } = source;
   const db = store.db;
   const m = p.legacy;
   const id = newId();
@@ -61,7 +73,8 @@ function writeMeeting(store: Store, w: WriteHandle, boardId: string, p: PlannedM
     `INSERT INTO agenda_items (id, meeting_id, parent_id, position, number, title, kind, discussion_json, discussion_text, deferred, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertDecision = db.prepare('INSERT INTO decisions (id, agenda_item_id, position, text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertDecision = db.prepare('INSERT INTO decisions (id, agenda_item_id, position, text, agrees_minutes_of, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  let agreement = agreesMinutesOf;
   m.items.forEach((item, index) => {
     const main = /^(\d+)(?:[a-z]|\.\d+)$/i.exec(item.number)?.[1];
     const parentId = main ? (itemIds.get(main) ?? null) : null;
@@ -72,7 +85,12 @@ function writeMeeting(store: Store, w: WriteHandle, boardId: string, p: PlannedM
     const discussion = item.discussion.length ? discussionJson(item.discussion) : { json: null, text: '' };
     const kind = index === 0 && /^\s*(minutes\s+(and|&)\s+actions?\s+arising|matters\s+arising)\b/i.test(item.title) ? 'matters_arising' : 'normal';
     insertItem.run(itemId, id, parentId, position, item.number, item.title, kind, discussion.json, discussion.text, item.deferred ? 1 : 0, at, at);
-    item.decisions.forEach((d, i) => insertDecision.run(newId(), itemId, i, d, at, at));
+    item.decisions.forEach((d, i) => {
+      // The first decision of the matters arising that agrees the previous minutes records that agreement.
+      const agrees = agreement && kind === 'matters_arising' && AGREES_PREVIOUS.test(d) ? agreement : null;
+      if (agrees) agreement = null;
+      insertDecision.run(newId(), itemId, i, d, agrees, at, at);
+    });
   });
 
   // Attendance as printed: names, initials and roles as these minutes give them.
@@ -139,8 +157,9 @@ export function writeFilePlan(store: Store, w: WriteHandle, state: PlanState, pl
   }
   const made: Array<{ id: string; date: string }> = [];
   const actionIds = new Map<string, string>();
-  for (const p of plan.meetings) {
-    const written = writeMeeting(store, w, boardId, p, plan.name, format, at);
+  for (const [index, p] of plan.meetings.entries()) {
+    const previous = index > 0 && plan.meetings[index - 1]?.agreedAt === index ? (made[index - 1]?.id ?? null) : null;
+    const written = writeMeeting(store, w, boardId, p, { file: plan.name, format, at }, previous);
     for (const [k, v] of written.actionIds) actionIds.set(k, v);
     made.push({ id: written.id, date: p.legacy.date });
     const meeting = { id: written.id, board_id: boardId, meeting_date: p.legacy.date };
