@@ -66,6 +66,8 @@ export interface ImportMeetingPreview {
   items: ImportItemPreview[];
   attendance: ImportPersonPreview[];
   updates: ImportUpdatePreview[];
+  /** The next meeting as these minutes print it, as far as it could be read. */
+  nextMeeting: { date: string | null; time: string | null; venue: string | null } | null;
   /** Earlier unfinished actions listed in its matters arising. */
   carried: number;
   /** The date of the meeting recorded as agreeing these minutes (a later one imported with them, or their own). */

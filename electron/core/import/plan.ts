@@ -208,6 +208,7 @@ function planMeeting(db: ReadHandle['db'], state: PlanState, m: LegacyMeeting): 
     items,
     attendance: attendancePreview,
     updates: links.map((l) => ({ itemNumber: l.itemNumber, reference: details.get(l.key)?.reference ?? '', actionDetails: details.get(l.key)?.details ?? '', status: l.status, text: l.text })),
+    nextMeeting: m.next,
     carried,
     agreedOn: m.date,
     warnings,

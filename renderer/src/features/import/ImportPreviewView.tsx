@@ -26,6 +26,9 @@ function MeetingPreview({ meeting }: { meeting: ImportMeetingPreview }) {
         Written as minutes agreed as accurate
         {meeting.agreedOn !== meeting.date ? ` at the meeting of ${formatUkDate(meeting.agreedOn)}` : ''}, marked imported.
         {meeting.carried ? ` Its matters arising list ${meeting.carried} earlier unfinished actions.` : ''}
+        {meeting.nextMeeting
+          ? ` Next meeting: ${[meeting.nextMeeting.date ? formatUkDate(meeting.nextMeeting.date) : null, meeting.nextMeeting.time, meeting.nextMeeting.venue].filter(Boolean).join(', ')}.`
+          : ''}
       </p>
       {meeting.warnings.length ? (
         <>
