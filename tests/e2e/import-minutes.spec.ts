@@ -24,7 +24,7 @@ test('preview the fixture minutes with their warnings, import them, and open an 
   await expect(meetings.nth(0)).toContainText('19 February 2014');
   await expect(meetings.nth(0)).toContainText('10 items, 10 decisions, 13 actions, 16 present, 3 for particular items, 7 apologies');
   await expect(dialog.getByText(/Cannot be imported: This file does not look like minutes/)).toBeVisible();
-  await meetings.nth(0).locator('summary').click();
+  await meetings.nth(0).locator(':scope > summary').click();
   await expect(meetings.nth(0).getByText('MH is named in item 2 but is not in the attendance of this meeting.')).toBeVisible();
   await expect(meetings.nth(0).getByRole('table', { name: 'Actions of item 6a' })).toContainText('2014-02-19/10');
   await expect(app.meetingRows()).toHaveCount(0);
