@@ -28,6 +28,7 @@ import { actionLogHandlers } from './actionLog/handlers';
 import { betweenHandlers } from './between/handlers';
 import { remindersHandlers } from './reminders/handlers';
 import { briefingHandlers } from './briefing/handlers';
+import { importsHandlers } from './import/handlers';
 
 export type { CoreContext };
 export type Handlers = { readonly [K in MethodName]: Handler<K> };
@@ -61,6 +62,7 @@ const features = [
   betweenHandlers,
   remindersHandlers,
   briefingHandlers,
+  importsHandlers,
 ] as const;
 
 type Merged = (typeof features)[number];

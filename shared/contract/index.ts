@@ -16,6 +16,7 @@ import { briefingMethods } from './briefing';
 import { backupsMethods } from './backups';
 import { boardsMethods } from './boards';
 import { lifecycleMethods } from './lifecycle';
+import { importsMethods } from './imports';
 import { meetingsMethods } from './meetings';
 import { minutesMethods } from './minutes';
 import { publicationMethods } from './publication';
@@ -39,6 +40,7 @@ export * from './actionLog';
 export * from './between';
 export * from './reminders';
 export * from './briefing';
+export * from './imports';
 export type { AttendanceStatus } from '../domain/enums';
 export type { QuorumRule, QuorumState } from '../domain/quorum';
 export type { RegisterLine } from '../domain/register';
@@ -75,6 +77,7 @@ export const contract = mergeSlices(
   betweenMethods,
   remindersMethods,
   briefingMethods,
+  importsMethods,
 );
 
 export type Contract = typeof contract;

@@ -41,6 +41,8 @@ export interface MinutesRecord {
   confidentialItemCount: number;
   /** How the public version shows a confidential item (the board's setting). */
   confidentialDisplay: ConfidentialDisplay;
+  /** Set when these minutes were imported from a legacy file: the record as it was printed. */
+  imported?: { file: string; format: string; importedAt: string } | null;
 }
 
 export interface MinutesVerification {

@@ -79,3 +79,23 @@ export type ChangedEntity = (typeof CHANGED_ENTITIES)[number];
 /** What progress reported between meetings may say: anything but superseded, which only a meeting agrees. */
 export const BETWEEN_UPDATE_STATUSES = ['open', 'in_progress', 'done', 'deferred', 'dropped'] as const satisfies readonly ActionStatus[];
 export type BetweenUpdateStatus = (typeof BETWEEN_UPDATE_STATUSES)[number];
+/** The data-quality faults an import of legacy minutes reports (nothing in the schema stores them). */
+export const IMPORT_WARNING_KINDS = [
+  'speaker_not_present',
+  'speaker_outside_items',
+  'attendance_item_missing',
+  'owner_phrase',
+  'owners_unseparated',
+  'owner_not_on_roster',
+  'owner_not_present',
+  'details_owner_mismatch',
+  'duplicate_reference',
+  'initials_clash',
+  'list_markup',
+  'missing_role',
+  'missing_item_number',
+  'no_chair',
+  'due_not_understood',
+  'board_name_differs',
+] as const;
+export type ImportWarningKind = (typeof IMPORT_WARNING_KINDS)[number];

@@ -14,6 +14,7 @@ import { Report, timeRuns } from './harness';
 import { buildLargeStoreFile, LARGE_STORE_FILE } from './buildData';
 import { actionLogAtTheLimit, carryForwardOnCopy } from './actionLogBench';
 import { backupAndCheck, dataFilePerMeeting } from './fileBench';
+import { importFixtureText } from './importBench';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -356,6 +357,7 @@ async function main(): Promise<void> {
     if (part('pdf')) await minutesPdf(report, dir);
     if (part('large')) await largeStore(report);
     if (part('screen')) await rendererMemory(report);
+    if (part('import')) await importFixtureText(report, dir);
     if (part('file') && fs.existsSync(LARGE_STORE_FILE)) {
       dataFilePerMeeting(report, LARGE_STORE_FILE);
       await backupAndCheck(report, LARGE_STORE_FILE);

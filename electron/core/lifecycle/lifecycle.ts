@@ -12,6 +12,7 @@ import { CONTENT_VERSION, minutesHash, type AgreementRecord } from './contentHas
 import { fillMissingOwnerNames } from '../store/actionOwners';
 import { readMeetingRecord } from '../store/meetingRecord';
 import { readMeetingRow, type MeetingRow } from '../store/meetings';
+import { importedMark } from '../store/imported';
 import { conflict, DomainError, notFound } from '../errors';
 import { meetingForEdit } from '../minutes/editable';
 import { loadOutline, writeOutline } from '../minutes/minutes';
@@ -114,6 +115,7 @@ export function getMinutesRecord(store: Store, input: ParsedInputOf<'getMinutesR
     itemCount: counts.items,
     confidentialItemCount: counts.confidential,
     confidentialDisplay: display,
+    imported: importedMark(store.db, m.id),
   };
 }
 

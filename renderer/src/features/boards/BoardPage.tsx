@@ -5,6 +5,7 @@ import { useLiveQuery } from '../../api/useLiveQuery';
 import { hrefFor, navigate } from '../../app/router';
 import { MeetingList } from '../meetings/MeetingList';
 import { NewMeetingDialog } from '../meetings/NewMeetingDialog';
+import { ImportDialog } from '../import/ImportDialog';
 import { BoardNav } from '../roster/BoardNav';
 import { RenameBoardDialog } from './BoardDialogs';
 import { useBoardList } from './useBoardList';
@@ -13,7 +14,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
   const boards = useBoardList();
   // A meeting's row shows its date, times, venue, state and how many items and actions it has.
   const meetings = useLiveQuery(() => call('listMeetings', { boardId }), [boardId], { watches: ['board', 'meeting', 'agenda_item', 'action'] });
-  const [dialog, setDialog] = useState<'none' | 'meeting' | 'rename'>('none');
+  const [dialog, setDialog] = useState<'none' | 'meeting' | 'rename' | 'import'>('none');
   const board = boards.data?.find((b) => b.id === boardId);
 
   if (boards.data && !board) {
@@ -39,6 +40,9 @@ export function BoardPage({ boardId }: { boardId: string }) {
           <button type="button" className="button" onClick={() => setDialog('rename')}>
             Rename
           </button>
+          <button type="button" className="button" onClick={() => setDialog('import')}>
+            Import minutes…
+          </button>
           <button type="button" className="button primary" onClick={() => setDialog('meeting')}>
             New meeting
           </button>
@@ -60,6 +64,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
           onRenamed={() => setDialog('none')}
         />
       ) : null}
+      {dialog === 'import' ? <ImportDialog boardName={board.name} onClose={() => setDialog('none')} /> : null}
       {dialog === 'meeting' ? (
         <NewMeetingDialog
           boardId={board.id}

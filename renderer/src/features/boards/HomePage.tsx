@@ -1,8 +1,10 @@
 // The first screen: what the app holds, and where to start.
+import { useState } from 'react';
 import type { BoardSummary } from '../../../../shared/contract';
 import { formatUkDate } from '../../../../shared/domain/dates';
 import { hrefFor } from '../../app/router';
 import { SampleBoardButton } from '../roster/SampleBoardButton';
+import { ImportDialog } from '../import/ImportDialog';
 
 interface HomePageProps {
   boards: BoardSummary[] | undefined;
@@ -10,11 +12,18 @@ interface HomePageProps {
 }
 
 export function HomePage({ boards, dataFile }: HomePageProps) {
+  const [importing, setImporting] = useState(false);
   return (
     <section className="page" aria-labelledby="home-title">
       <header className="page-header">
         <h1 id="home-title">Your boards</h1>
+        <div className="page-actions">
+          <button type="button" className="button" onClick={() => setImporting(true)}>
+            Import minutes…
+          </button>
+        </div>
       </header>
+      {importing ? <ImportDialog boardName={null} onClose={() => setImporting(false)} /> : null}
       {boards && boards.length === 0 ? (
         <div className="empty-state">
           <h2>Start with a board</h2>

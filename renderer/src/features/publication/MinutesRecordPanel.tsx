@@ -130,6 +130,11 @@ export function MinutesRecordPanel({ meeting }: { meeting: MeetingDetail }) {
         ))}
       </ol>
       <p className="record-summary">{summary(record)}</p>
+      {record.imported ? (
+        <p className="record-imported" data-testid="minutes-imported">
+          Imported from “{record.imported.file}” on {onDay(record.imported.importedAt)}: the record as it was printed.
+        </p>
+      ) : null}
       {agreement ? (
         <dl className="facts record-facts">
           <div>
