@@ -17,6 +17,7 @@ import { meetingsMethods } from './meetings';
 import { minutesMethods } from './minutes';
 import { publicationMethods } from './publication';
 import { rosterMethods } from './roster';
+import { searchMethods } from './search';
 import { settingsMethods } from './settings';
 
 export * from './common';
@@ -33,6 +34,7 @@ export * from './lifecycle';
 export * from './publication';
 export * from './arising';
 export * from './actionLog';
+export * from './search';
 export type { AttendanceStatus } from '../domain/enums';
 export type { QuorumRule, QuorumState } from '../domain/quorum';
 export type { RegisterLine } from '../domain/register';
@@ -66,6 +68,7 @@ export const contract = mergeSlices(
   publicationMethods,
   arisingMethods,
   actionLogMethods,
+  searchMethods,
 );
 
 export type Contract = typeof contract;

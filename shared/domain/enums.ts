@@ -75,3 +75,10 @@ export type ChangeLogEntity = (typeof CHANGE_LOG_ENTITIES)[number];
  */
 export const CHANGED_ENTITIES = [...CHANGE_LOG_ENTITIES, 'backup', 'data_file'] as const;
 export type ChangedEntity = (typeof CHANGED_ENTITIES)[number];
+
+/**
+ * What a full-text search hit is in: an agenda item (title and discussion), a decision, an
+ * action (reference, details, owners), progress recorded on an action, or an attendance entry.
+ */
+export const SEARCH_KINDS = ['item', 'decision', 'action', 'update', 'attendance'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];

@@ -9,6 +9,7 @@ import type { ChangeLogEntity } from '../../../shared/domain/enums';
 import type { Store } from '../db/open';
 import { nowInstant } from '../changelog';
 import { ChangeList, publishCommitted } from './changes';
+import { indexChanges } from './searchIndex';
 
 /** One change-log entry: what was changed, how, and the details worth keeping for the audit. */
 export interface Change {
@@ -76,7 +77,13 @@ export function write<T>(store: Pick<Store, 'db' | 'actor'>, fn: (w: WriteHandle
   if (!outer) open.set(db, logged);
   let value: T;
   try {
-    value = db.transaction(() => fn(handle))();
+    value = db.transaction(() => {
+      const result = fn(handle);
+      // The outermost write brings the search index in step with everything it (and the writes
+      // it joined) logged, in its own transaction: committed together or not at all.
+      if (!outer) indexChanges(db, logged);
+      return result;
+    })();
   } catch (err) {
     // The transaction (or the savepoint) was rolled back, and its change-log entries with it.
     logged.length = start;
