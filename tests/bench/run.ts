@@ -10,6 +10,7 @@ import { startCore, type Core } from '../../electron/core/app';
 import type { Locator, Page } from 'playwright-core';
 import { Report, timeRuns } from './harness';
 import { buildLargeStoreFile, LARGE_STORE_FILE } from './buildData';
+import { fullTextSearchRows } from './search';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -341,7 +342,7 @@ async function main(): Promise<void> {
     await keystrokeToPaint(report, dir);
     await minutesPdf(report, dir);
     await largeStore(report);
-    report.skip('full-text search', 'search does not exist yet');
+    await fullTextSearchRows(report, LARGE_STORE_FILE);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -48,7 +48,7 @@ describe('migration 0006: the search index', () => {
       expect(found.meetings.map((m) => m.meetingId)).toContain(seed.meetingId);
       expect(ok<MinutesVerification>(core, 'verifyMinutes', { meetingId: seed.meetingId }).matches).toBe(true);
       // What open built is what a rebuild builds.
-      const docs = (): unknown => db.prepare('SELECT kind, source_id, meeting_id, item_id, action_id, title, body FROM search_docs ORDER BY kind, source_id').all();
+      const docs = (): unknown => db.prepare('SELECT kind, source_id, meeting_id, item_id, action_id, title, body, board_token FROM search_docs ORDER BY kind, source_id').all();
       const built = docs();
       expect((built as unknown[]).length).toBeGreaterThan(50);
       rebuildSearchIndex(db);

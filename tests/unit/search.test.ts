@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { SearchHit, SearchResult } from '../../shared/contract';
 import type { Core } from '../../electron/core/app';
 import { rebuildSearchIndex } from '../../electron/core/store/searchIndex';
+import { RANK_WINDOW } from '../../electron/core/search/search';
 import { ok, tempCore } from '../helpers/temp';
 import { inProcess, seedFixtureMinutes, type SeededMinutes } from '../helpers/fixture-minutes';
 
@@ -29,7 +30,7 @@ const lexical = (text: string): string =>
   });
 
 const docsOf = (core: Core): unknown =>
-  core.store!.db.prepare('SELECT kind, source_id, meeting_id, item_id, action_id, title, body FROM search_docs ORDER BY kind, source_id').all();
+  core.store!.db.prepare('SELECT kind, source_id, meeting_id, item_id, action_id, title, body, board_token FROM search_docs ORDER BY kind, source_id').all();
 
 /** The index kept by the writes is exactly the one a rebuild makes, and FTS5 agrees with its content. */
 function expectIndexMatchesRebuild(core: Core): void {
@@ -40,10 +41,23 @@ function expectIndexMatchesRebuild(core: Core): void {
   expect(docsOf(core)).toEqual(kept);
 }
 
+/** Each hit's snippet comes from its own record (its title or text), never another's. */
+function expectSnippetsFromOwnRecord(core: Core, r: SearchResult): void {
+  const doc = core.store!.db.prepare('SELECT title, body FROM search_docs WHERE kind = ? AND source_id = ?');
+  for (const h of hitsOf(r)) {
+    const own = doc.get(h.target.kind, h.target.id) as { title: string; body: string };
+    const squash = (t: string): string => t.replace(/\s+/gu, ' ');
+    const text = `${squash(own.title)}\n${squash(own.body)}`;
+    for (const piece of snippetText(h).split('…').map((p) => p.trim()).filter(Boolean)) expect(text, h.target.id).toContain(piece);
+  }
+}
+
 describe('search: what it finds', () => {
   it('finds discussion, decisions, actions by details, reference and owner, and attendance, each with its meeting and item', async () => {
     const { core, seed } = await seeded();
     const fostering = search(core, 'fostering');
+    expectSnippetsFromOwnRecord(core, fostering);
+    expectSnippetsFromOwnRecord(core, search(core, 'the'));
     const kinds = new Set(hitsOf(fostering).map((h) => h.kind));
     expect(kinds).toEqual(new Set(['item', 'decision', 'action']));
     const item6b = hitsOf(fostering).find((h) => h.kind === 'item' && h.itemNumber === '6b');
@@ -125,6 +139,37 @@ describe('search: what it finds', () => {
     const limited = search(core, 'the', { limit: 3 });
     expect(limited.count).toBe(3);
     expect(limited.more).toBe(true);
+  });
+});
+
+describe('search: many matches', () => {
+  it('ranks the newest RANK_WINDOW matches of a word found everywhere, says there are more, and a board is only a filter', async () => {
+    const { core, seed } = await seeded();
+    const meeting = ok<{ id: string }>(core, 'createMeeting', { boardId: seed.boardId, date: '2014-09-01' });
+    const { item } = ok<{ item: { id: string } }>(core, 'addAgendaItem', { meetingId: meeting.id, title: 'Quoll' });
+    const db = core.store!.db;
+    // Test setup: more matches than the window, straight into the index's own tables as the indexer would write them.
+    const doc = db.prepare('SELECT * FROM search_docs WHERE source_id = ?').get(item.id) as Record<string, unknown>;
+    const insert = db.prepare('INSERT INTO search_docs (kind, source_id, meeting_id, item_id, action_id, title, body, board_token) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const fts = db.prepare('INSERT INTO search_fts (rowid, title, body, board_token) VALUES (?, ?, ?, ?)');
+    db.transaction(() => {
+      for (let n = 0; n < RANK_WINDOW + 50; n++) {
+        const body = n === RANK_WINDOW ? 'quoll quoll quoll quoll' : `a passing quoll number ${n} among many other words of the minutes`;
+        const { lastInsertRowid } = insert.run('decision', `extra-${n}`, meeting.id, item.id, null, '', body, doc.board_token);
+        fts.run(lastInsertRowid, '', body, doc.board_token);
+      }
+    })();
+    const r = search(core, 'quoll', { limit: 5 });
+    expect(r.more).toBe(true);
+    expect(r.count).toBe(5);
+    // The most-said body is the best of the newest window; the item titled "Quoll", written before
+    // them all, is outside it (it would rank first: a title counts four times).
+    expect(snippetText(hitsOf(r)[0] as SearchHit)).toBe('quoll quoll quoll quoll');
+    expect(hitsOf(r).some((h) => h.kind === 'item')).toBe(false);
+    // The board token is never a word anyone can find.
+    const token = doc.board_token as string;
+    expect(hitsOf(search(core, token))).toHaveLength(0);
+    expect(hitsOf(search(core, 'Quoll', { boardId: seed.boardId, kinds: ['item'] })).map((h) => h.itemId)).toEqual([item.id]);
   });
 });
 

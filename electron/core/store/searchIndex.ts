@@ -21,6 +21,8 @@ export interface SearchDocRow {
   action_id: string | null;
   title: string;
   body: string;
+  /** The board as one token ('b' and its id without hyphens): one board's search is narrowed inside FTS5. */
+  board_token: string;
 }
 
 type DocFields = Omit<SearchDocRow, 'id'>;
@@ -36,6 +38,12 @@ interface SearchSource {
   scopes: Partial<Record<Scope, string>>;
 }
 
+/** The board_token of a board id column. */
+const token = (boardIdColumn: string): string => `'b' || replace(${boardIdColumn}, '-', '')`;
+
+/** The token a search of one board adds to its query. */
+export const boardToken = (boardId: string): string => `b${boardId.replaceAll('-', '')}`;
+
 const OWNERS_TEXT_SQL = `(SELECT group_concat(CASE
     WHEN o.member_id IS NOT NULL THEN trim(coalesce(${OWNER_INITIALS_SQL}, '') || ' ' || coalesce(${OWNER_FULL_NAME_SQL}, ''))
     WHEN o.group_id IS NOT NULL THEN ${OWNER_GROUP_NAME_SQL}
@@ -50,27 +58,29 @@ const SOURCES: readonly SearchSource[] = [
   {
     kind: 'item',
     sql: `SELECT 'item' AS kind, i.id AS source_id, i.meeting_id, i.id AS item_id, NULL AS action_id,
-            i.title AS title, i.discussion_text AS body
-          FROM agenda_items i WHERE {where}`,
+            i.title AS title, i.discussion_text AS body, ${token('m.board_id')} AS board_token
+          FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id WHERE {where}`,
     scopes: { meeting: 'i.meeting_id', item: 'i.id' },
   },
   {
     kind: 'decision',
-    sql: `SELECT 'decision' AS kind, d.id AS source_id, i.meeting_id, i.id AS item_id, NULL AS action_id, '' AS title, d.text AS body
-          FROM decisions d JOIN agenda_items i ON i.id = d.agenda_item_id WHERE {where}`,
+    sql: `SELECT 'decision' AS kind, d.id AS source_id, i.meeting_id, i.id AS item_id, NULL AS action_id, '' AS title, d.text AS body,
+            ${token('m.board_id')} AS board_token
+          FROM decisions d JOIN agenda_items i ON i.id = d.agenda_item_id JOIN meetings m ON m.id = i.meeting_id WHERE {where}`,
     scopes: { meeting: 'i.meeting_id', item: 'i.id', decision: 'd.id' },
   },
   {
     kind: 'action',
     sql: `SELECT 'action' AS kind, a.id AS source_id, a.meeting_id, a.agenda_item_id AS item_id, a.id AS action_id,
-            a.reference AS title, a.details || coalesce(char(10) || 'Owner: ' || ${OWNERS_TEXT_SQL}, '') AS body
+            a.reference AS title, a.details || coalesce(char(10) || 'Owner: ' || ${OWNERS_TEXT_SQL}, '') AS body,
+            ${token('a.board_id')} AS board_token
           FROM actions a WHERE {where}`,
     scopes: { meeting: 'a.meeting_id', item: 'a.agenda_item_id', action: 'a.id' },
   },
   {
     kind: 'update',
     sql: `SELECT 'update' AS kind, u.id AS source_id, u.meeting_id, a.agenda_item_id AS item_id, a.id AS action_id,
-            a.reference AS title, u.text AS body
+            a.reference AS title, u.text AS body, ${token('a.board_id')} AS board_token
           FROM action_updates u JOIN actions a ON a.id = u.action_id WHERE u.text <> '' AND {where}`,
     scopes: { meeting: 'u.meeting_id', item: 'a.agenda_item_id', action: 'a.id' },
   },
@@ -78,8 +88,9 @@ const SOURCES: readonly SearchSource[] = [
     kind: 'attendance',
     sql: `SELECT 'attendance' AS kind, t.id AS source_id, t.meeting_id, NULL AS item_id, NULL AS action_id,
             t.display_name AS title,
-            trim(coalesce(t.initials, '') || ' ' || coalesce(t.role, '') || ' ' || coalesce(t.organisation, '') || ' ' || coalesce(t.for_items_note, '')) AS body
-          FROM attendance t WHERE {where}`,
+            trim(coalesce(t.initials, '') || ' ' || coalesce(t.role, '') || ' ' || coalesce(t.organisation, '') || ' ' || coalesce(t.for_items_note, '')) AS body,
+            ${token('m.board_id')} AS board_token
+          FROM attendance t JOIN meetings m ON m.id = t.meeting_id WHERE {where}`,
     scopes: { meeting: 't.meeting_id' },
   },
 ];
@@ -126,10 +137,15 @@ export function searchIndexExists(db: Database): boolean {
 }
 
 const sameDoc = (a: DocFields, b: DocFields): boolean =>
-  a.meeting_id === b.meeting_id && a.item_id === b.item_id && a.action_id === b.action_id && a.title === b.title && a.body === b.body;
+  a.meeting_id === b.meeting_id &&
+  a.item_id === b.item_id &&
+  a.action_id === b.action_id &&
+  a.title === b.title &&
+  a.body === b.body &&
+  a.board_token === b.board_token;
 
 function removeDoc(db: Database, old: SearchDocRow): void {
-  db.prepare("INSERT INTO search_fts (search_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)").run(old.id, old.title, old.body);
+  db.prepare("INSERT INTO search_fts (search_fts, rowid, title, body, board_token) VALUES ('delete', ?, ?, ?, ?)").run(old.id, old.title, old.body, old.board_token);
   db.prepare('DELETE FROM search_docs WHERE id = ?').run(old.id);
 }
 
@@ -137,9 +153,9 @@ function putDoc(db: Database, doc: DocFields, old: SearchDocRow | undefined): vo
   if (old && sameDoc(old, doc)) return;
   if (old) removeDoc(db, old);
   const { lastInsertRowid } = db
-    .prepare('INSERT INTO search_docs (kind, source_id, meeting_id, item_id, action_id, title, body) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(doc.kind, doc.source_id, doc.meeting_id, doc.item_id, doc.action_id, doc.title, doc.body);
-  db.prepare('INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)').run(lastInsertRowid, doc.title, doc.body);
+    .prepare('INSERT INTO search_docs (kind, source_id, meeting_id, item_id, action_id, title, body, board_token) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(doc.kind, doc.source_id, doc.meeting_id, doc.item_id, doc.action_id, doc.title, doc.body, doc.board_token);
+  db.prepare('INSERT INTO search_fts (rowid, title, body, board_token) VALUES (?, ?, ?, ?)').run(lastInsertRowid, doc.title, doc.body, doc.board_token);
 }
 
 const docKey = (d: { kind: string; source_id: string }): string => `${d.kind}\u0000${d.source_id}`;
@@ -181,7 +197,7 @@ export function rebuildSearchIndex(db: Database): void {
   db.transaction(() => {
     db.prepare('DELETE FROM search_docs').run();
     for (const source of SOURCES) {
-      db.prepare(`INSERT INTO search_docs (kind, source_id, meeting_id, item_id, action_id, title, body) ${source.sql.replace('{where}', '1')}`).run();
+      db.prepare(`INSERT INTO search_docs (kind, source_id, meeting_id, item_id, action_id, title, body, board_token) ${source.sql.replace('{where}', '1')}`).run();
     }
     db.prepare("INSERT INTO search_fts (search_fts) VALUES ('rebuild')").run();
     const schema = db.pragma('user_version', { simple: true }) as number;

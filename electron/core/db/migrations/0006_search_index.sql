@@ -7,7 +7,9 @@
 --    takes its rows with it through the same write. `kind` has no CHECK so that a new kind of text
 --    (progress updates between meetings) is one line in the indexer's list, not a migration.
 --  * search_fts: FTS5 over search_docs (external content, so the text is stored once), with the
---    unicode61 tokenizer folding case and diacritics, and prefix indexes for "safeg*".
+--    unicode61 tokenizer folding case and diacritics, and prefix indexes for "safeg*". Its
+--    board_token column holds one token naming the board, so that a search of one board is
+--    narrowed inside FTS5 itself rather than row by row after it.
 --  * search_state: which version of the indexer built the index, at which schema version; the
 --    index is rebuilt on open when either differs (a file from an older version, a new indexer).
 CREATE TABLE search_docs (
@@ -21,6 +23,8 @@ CREATE TABLE search_docs (
   action_id   TEXT,
   title       TEXT NOT NULL,
   body        TEXT NOT NULL,
+  -- 'b' and the board's id without hyphens: one token
+  board_token TEXT NOT NULL,
   UNIQUE (kind, source_id)
 ) STRICT;
 CREATE INDEX search_docs_meeting ON search_docs (meeting_id);
@@ -28,7 +32,7 @@ CREATE INDEX search_docs_item ON search_docs (item_id) WHERE item_id IS NOT NULL
 CREATE INDEX search_docs_action ON search_docs (action_id) WHERE action_id IS NOT NULL;
 
 CREATE VIRTUAL TABLE search_fts USING fts5(
-  title, body,
+  title, body, board_token,
   content = 'search_docs', content_rowid = 'id',
   tokenize = 'unicode61 remove_diacritics 2',
   prefix = '2 3'
