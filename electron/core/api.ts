@@ -29,6 +29,7 @@ import { betweenHandlers } from './between/handlers';
 import { remindersHandlers } from './reminders/handlers';
 import { briefingHandlers } from './briefing/handlers';
 import { importsHandlers } from './import/handlers';
+import { searchHandlers } from './search/handlers';
 
 export type { CoreContext };
 export type Handlers = { readonly [K in MethodName]: Handler<K> };
@@ -63,6 +64,7 @@ const features = [
   remindersHandlers,
   briefingHandlers,
   importsHandlers,
+  searchHandlers,
 ] as const;
 
 type Merged = (typeof features)[number];

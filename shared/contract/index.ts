@@ -21,6 +21,7 @@ import { meetingsMethods } from './meetings';
 import { minutesMethods } from './minutes';
 import { publicationMethods } from './publication';
 import { rosterMethods } from './roster';
+import { searchMethods } from './search';
 import { settingsMethods } from './settings';
 
 export * from './common';
@@ -41,6 +42,7 @@ export * from './between';
 export * from './reminders';
 export * from './briefing';
 export * from './imports';
+export * from './search';
 export type { AttendanceStatus } from '../domain/enums';
 export type { QuorumRule, QuorumState } from '../domain/quorum';
 export type { RegisterLine } from '../domain/register';
@@ -78,6 +80,7 @@ export const contract = mergeSlices(
   remindersMethods,
   briefingMethods,
   importsMethods,
+  searchMethods,
 );
 
 export type Contract = typeof contract;

@@ -99,3 +99,9 @@ export const IMPORT_WARNING_KINDS = [
   'board_name_differs',
 ] as const;
 export type ImportWarningKind = (typeof IMPORT_WARNING_KINDS)[number];
+/**
+ * What a full-text search hit is in: an agenda item (title and discussion), a decision, an
+ * action (reference, details, owners), progress recorded on an action, or an attendance entry.
+ */
+export const SEARCH_KINDS = ['item', 'decision', 'action', 'update', 'attendance'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];

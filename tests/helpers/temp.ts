@@ -60,6 +60,11 @@ export function rowCounts(core: Core): Record<string, number> {
 export function dump(core: Core): string {
   const db = core.store?.db;
   if (!db) throw new Error('store not open');
-  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  // FTS5's shadow tables (search_fts_data, ...) are left out: their bytes record the history of
+  // the index's segments, not what it holds; search_docs and search_fts itself are compared.
+  const tables = db
+    .prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'virtual') AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
   return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}"`).all().map((row) => JSON.stringify(row)).sort()]));
 }

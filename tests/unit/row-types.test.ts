@@ -14,6 +14,7 @@ import type { DecisionRow } from '../../electron/core/store/decisions';
 import type { GroupRow } from '../../electron/core/store/groups';
 import type { MeetingRow } from '../../electron/core/store/meetings';
 import type { MemberRow, PersonRow } from '../../electron/core/store/roster';
+import type { SearchDocRow } from '../../electron/core/store/searchIndex';
 import { sourceFiles } from '../helpers/import-graph';
 import { tempCore } from '../helpers/temp';
 
@@ -80,6 +81,7 @@ const ROW_KEYS: Record<string, string[]> = {
   action_owners: keys<ActionOwnerRow>({
     id: true, action_id: true, member_id: true, group_id: true, name_text: true, position: true, printed_as: true, member_name: true,
   }),
+  search_docs: keys<SearchDocRow>({ id: true, kind: true, source_id: true, meeting_id: true, item_id: true, action_id: true, title: true, body: true, board_token: true }),
 };
 
 describe('row types', () => {

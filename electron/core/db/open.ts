@@ -8,6 +8,7 @@ import os from 'node:os';
 import { Database } from './driver';
 import { APP_FOLDER } from '../paths';
 import { inspectDataFile } from './file';
+import { ensureSearchIndex } from '../store/searchIndex';
 import { LATEST_VERSION, MIGRATIONS, applyMigrations, schemaVersion, type Migration } from './migrations';
 import { backupBeforeMigration, backupTo, backupFileName } from './backup';
 import { keptValuesWrong, rebuildActionSummaries } from '../store/actionSummary';
@@ -225,6 +226,8 @@ export async function openStore(given: string, options: OpenOptions = {}): Promi
     }
     if (schemaVersion(db) !== latest) throw problem('other', 'The data file could not be upgraded', `${absolute} is still at format ${schemaVersion(db)}.`, 'Restore a backup, or open another file.');
     cacheStatements(db);
+    // A file from before the search index, or indexed by an older version, is indexed now.
+    ensureSearchIndex(db);
   } catch (err) {
     db.close();
     release();

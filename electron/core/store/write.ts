@@ -10,6 +10,7 @@ import type { Store } from '../db/open';
 import { nowInstant } from '../changelog';
 import { ChangeList, publishCommitted } from './changes';
 import { refreshStaleSummaries } from './actionSummary';
+import { indexChanges } from './searchIndex';
 
 /** One change-log entry: what was changed, how, and the details worth keeping for the audit. */
 export interface Change {
@@ -81,6 +82,9 @@ export function write<T>(store: Pick<Store, 'db' | 'actor'>, fn: (w: WriteHandle
       const result = fn(handle);
       // The kept values of what this write touched, in its own transaction: readers never see them lag.
       if (!outer) refreshStaleSummaries(db);
+      // The outermost write brings the search index in step with everything it (and the writes
+      // it joined) logged, in its own transaction: committed together or not at all.
+      if (!outer) indexChanges(db, logged);
       return result;
     })();
   } catch (err) {

@@ -16,6 +16,7 @@ import { useBoardList } from '../features/boards/useBoardList';
 import { BoardSettingsPage } from '../features/roster/BoardSettingsPage';
 import { RegisterPage } from '../features/roster/RegisterPage';
 import { RosterPage } from '../features/roster/RosterPage';
+import { SearchLauncher } from '../features/search/SearchLauncher';
 import { useLiveQuery } from '../api/useLiveQuery';
 import { useMenuCommand } from './menuCommands';
 import { ProblemScreen } from './ProblemScreen';
@@ -90,6 +91,7 @@ function Workspace({ dataFile, recovered }: WorkspaceProps) {
         {route.name === 'myActions' ? <MyActionsPage /> : null}
       </main>
       {shortcuts ? <ShortcutSheet onClose={() => setShortcuts(false)} /> : null}
+      <SearchLauncher currentBoardId={currentBoardId} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { BoardSummary } from '../../../../shared/contract';
 import { useMenuCommand } from '../../app/menuCommands';
 import { hrefFor, navigate } from '../../app/router';
+import { SearchButton } from '../search/SearchLauncher';
 import { NewBoardDialog } from './BoardDialogs';
 
 interface BoardSidebarProps {
@@ -24,6 +25,7 @@ export function BoardSidebar({ boards, loading, currentBoardId, backupsCurrent, 
         </span>
         Matters Arising
       </a>
+      <SearchButton />
       <ul className="sidebar-screens">
         <li>
           <a href={hrefFor({ name: 'actionLog' })} aria-current={actionLogCurrent ? 'page' : undefined}>

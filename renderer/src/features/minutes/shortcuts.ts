@@ -44,7 +44,7 @@ export const EDITING_SHORTCUTS: Array<{ keys: string[]; description: string }> =
   { keys: [MOD_LABEL, 'B'], description: 'Bold' },
   { keys: [MOD_LABEL, 'I'], description: 'Italic' },
   { keys: [MOD_LABEL, 'U'], description: 'Underline' },
-  { keys: [MOD_LABEL, 'K'], description: 'Add or edit a link' },
+  { keys: [MOD_LABEL, 'K'], description: 'Add or edit a link (elsewhere: search the minutes)' },
   { keys: [MOD_LABEL, 'Z'], description: 'Undo' },
   { keys: IS_MAC ? [MOD_LABEL, 'Shift', 'Z'] : [MOD_LABEL, 'Y'], description: 'Redo' },
   { keys: ['Enter'], description: 'In an item title: go to its discussion' },

@@ -1,0 +1,76 @@
+// The "full-text search" rows of npm run bench, on the large store: the search method for one
+// board and for all boards (budget p95 < 20 ms), the index's size beside the data file's, and
+// building the index from scratch (what opening a file from before the index costs, once).
+import fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { startCore, type Core } from '../../electron/core/app';
+import { rebuildSearchIndex } from '../../electron/core/store/searchIndex';
+import { timeRuns, type Report } from './harness';
+
+/** What an administrator looks for: words, a phrase, a prefix, a person, a word left out, an unlikely word. */
+export const SEARCH_QUERIES = [
+  'fostering',
+  '"private fostering"',
+  'safeg*',
+  'exploitation missing',
+  'Hawkins',
+  'budget -audit',
+  'neglect OR housing',
+  '"early help" pathway',
+  'commissioning scrutiny protocol',
+  'zebrafund',
+];
+
+function must<T>(response: ReturnType<Core['call']>): T {
+  if (!response.ok) throw new Error(`${response.error.code}: ${response.error.message}`);
+  return response.value as T;
+}
+
+/** Bytes of the file's pages that hold the search tables (dbstat), or null when SQLite was built without it. */
+function indexBytes(core: Core): number | null {
+  try {
+    return core.store!.db.prepare("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search\\_%' ESCAPE '\\' OR name LIKE 'sqlite_autoindex_search\\_%' ESCAPE '\\'").pluck().get() as number;
+  } catch {
+    return null;
+  }
+}
+
+export async function fullTextSearchRows(report: Report, file: string, options: { rebuild?: boolean } = {}): Promise<void> {
+  const opened = performance.now();
+  const core = await startCore(file, {}, { noDailyBackup: true });
+  const openMs = performance.now() - opened;
+  try {
+    const db = core.store!.db;
+    if (options.rebuild !== false) {
+      const start = performance.now();
+      rebuildSearchIndex(db);
+      report.add('large store: build the search index from scratch (once, on opening an older file)', [performance.now() - start], {
+        note: `this open took ${(openMs / 1000).toFixed(1)} s`,
+      });
+    }
+    const boards = must<Array<{ id: string }>>(core.call('listBoards', {}));
+    const board = boards[0]!.id;
+    let q = 0;
+    const oneBoard = await timeRuns(SEARCH_QUERIES.length * 10, () => must(core.call('search', { query: SEARCH_QUERIES[q++ % SEARCH_QUERIES.length], boardId: board })));
+    report.add('large store: full-text search, one board (core call)', oneBoard, { budget: 20, note: `${SEARCH_QUERIES.length} queries in turn: ${SEARCH_QUERIES.join(' | ')}` });
+    q = 0;
+    const allBoards = await timeRuns(SEARCH_QUERIES.length * 10, () => must(core.call('search', { query: SEARCH_QUERIES[q++ % SEARCH_QUERIES.length] })));
+    report.add('large store: full-text search, all boards (core call)', allBoards, { budget: 20 });
+    for (const query of SEARCH_QUERIES) {
+      report.add(`large store: full-text search, all boards: ${query}`, await timeRuns(10, () => must(core.call('search', { query }))));
+    }
+    const docs = db.prepare('SELECT count(*) FROM search_docs').pluck().get() as number;
+    report.add('large store: search index entries', [docs], { unit: 'rows' });
+    const bytes = indexBytes(core);
+    const fileMb = fs.statSync(file).size / 2 ** 20;
+    if (bytes === null) report.skip('large store: search index size', 'this SQLite has no dbstat table');
+    else {
+      report.add('large store: search index size', [bytes / 2 ** 20], {
+        unit: 'MB',
+        note: `${((bytes / 2 ** 20 / fileMb) * 100).toFixed(0)}% of the ${fileMb.toFixed(0)} MB data file (index tables and their text)`,
+      });
+    }
+  } finally {
+    core.close();
+  }
+}
