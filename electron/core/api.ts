@@ -25,6 +25,8 @@ import { lifecycleHandlers } from './lifecycle/handlers';
 import { publicationHandlers } from './publication/handlers';
 import { arisingHandlers } from './arising/handlers';
 import { actionLogHandlers } from './actionLog/handlers';
+import { interestsHandlers } from './interests/handlers';
+import { documentsHandlers } from './documents/handlers';
 
 export type { CoreContext };
 export type Handlers = { readonly [K in MethodName]: Handler<K> };
@@ -55,6 +57,8 @@ const features = [
   publicationHandlers,
   arisingHandlers,
   actionLogHandlers,
+  interestsHandlers,
+  documentsHandlers,
 ] as const;
 
 type Merged = (typeof features)[number];

@@ -16,6 +16,8 @@ import { lifecycleMethods } from './lifecycle';
 import { meetingsMethods } from './meetings';
 import { minutesMethods } from './minutes';
 import { publicationMethods } from './publication';
+import { interestsMethods } from './interests';
+import { documentsMethods } from './documents';
 import { rosterMethods } from './roster';
 import { settingsMethods } from './settings';
 
@@ -33,6 +35,8 @@ export * from './lifecycle';
 export * from './publication';
 export * from './arising';
 export * from './actionLog';
+export * from './interests';
+export * from './documents';
 export type { AttendanceStatus } from '../domain/enums';
 export type { QuorumRule, QuorumState } from '../domain/quorum';
 export type { RegisterLine } from '../domain/register';
@@ -66,6 +70,8 @@ export const contract = mergeSlices(
   publicationMethods,
   arisingMethods,
   actionLogMethods,
+  interestsMethods,
+  documentsMethods,
 );
 
 export type Contract = typeof contract;

@@ -5,8 +5,10 @@ import {
   ACTION_STATUSES,
   ATTENDANCE_STATUSES,
   CONFIDENTIAL_DISPLAYS,
+  DECLARATION_PARTICIPATIONS,
   DUE_KINDS,
   GROUP_KINDS,
+  INTEREST_CATEGORIES,
   ITEM_KINDS,
   ITEM_NUMBERINGS,
   MEETING_STATUSES,
@@ -26,6 +28,8 @@ const ENUM_COLUMNS: Record<string, readonly string[]> = {
   'actions.due_kind': DUE_KINDS,
   'actions.status': ACTION_STATUSES,
   'action_updates.status': ACTION_STATUSES,
+  'interests.category': INTEREST_CATEGORIES,
+  'declarations.participation': DECLARATION_PARTICIPATIONS,
 };
 
 interface InListCheck {

@@ -27,13 +27,16 @@ const numbered = (path: string, ext: 'sql' | 'ts'): { version: number; name: str
 };
 
 /**
- * Builds a registry from file name -> SQL text and file name -> step, checking numbering is
- * 1, 2, 3... with no gaps, and that an SQL file and a module of the same number share a name.
+ * Builds a registry from file name -> SQL text and file name -> step, checking numbering starts
+ * at 1 and only goes up, and that an SQL file and a module of the same number share a name.
+ * Numbers may skip (numbers are handed out to work in progress before it is merged); the file's
+ * user_version is always the number of the last migration applied.
  */
 export function registryFromFiles(sources: Record<string, string>, steps: Record<string, MigrationStep | undefined> = {}): Migration[] {
   const byVersion = new Map<number, Migration>();
   for (const [path, sql] of Object.entries(sources)) {
     const { version, name } = numbered(path, 'sql');
+    if (byVersion.has(version)) throw new Error(`Two migrations are numbered ${version}: ${byVersion.get(version)?.name} and ${name}.`);
     byVersion.set(version, { version, name, sql });
   }
   for (const [path, migrate] of Object.entries(steps)) {
@@ -44,14 +47,17 @@ export function registryFromFiles(sources: Record<string, string>, steps: Record
     byVersion.set(version, { version, name, sql: sql?.sql ?? '', migrate });
   }
   const migrations = [...byVersion.values()].sort((a, b) => a.version - b.version);
-  migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`Migrations must be numbered 1, 2, 3... without gaps; found ${m.version} at position ${i + 1}.`);
-  });
+  if (migrations.length > 0 && migrations[0]?.version !== 1) throw new Error(`Migrations must be numbered from 1; the first is ${migrations[0]?.version}.`);
   return migrations;
 }
 
 export const MIGRATIONS: readonly Migration[] = registryFromFiles(files, modules);
-export const LATEST_VERSION = MIGRATIONS.length;
+/** The version a file is at once every migration in the list has run: the last one's number. */
+export function latestVersion(migrations: readonly Migration[]): number {
+  return migrations.at(-1)?.version ?? 0;
+}
+
+export const LATEST_VERSION = latestVersion(MIGRATIONS);
 
 export function schemaVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
