@@ -1,6 +1,7 @@
 // Declarations of interest made at a meeting: its one writer and the panel's reader. They are
 // part of the minutes (read with the record, hashed and frozen with it once agreed).
 import type { Declaration, MeetingDeclarations, ParsedInputOf } from '../../../shared/contract';
+import { isStandingItemTitle } from '../../../shared/domain/interests';
 import type { Store } from '../db/open';
 import { newId, nowInstant } from '../changelog';
 import { DomainError, notFound } from '../errors';
@@ -9,13 +10,8 @@ import { readDeclarationRow } from '../store/declarations';
 import { readMeetingRecord } from '../store/meetingRecord';
 import { write } from '../store/write';
 
-/** The item under which declarations are recorded when they are not made on one item. */
-export const STANDING_ITEM_TITLE = 'Declarations of interest';
-
-const isStanding = (title: string): boolean => /^\s*(declarations?|disclosures?) of interests?\b/i.test(title);
-
 export function standingItemOf<T extends { title: string }>(items: readonly T[]): T | undefined {
-  return items.find((i) => isStanding(i.title));
+  return items.find((i) => isStandingItemTitle(i.title));
 }
 
 export function getDeclarations(store: Store, input: ParsedInputOf<'getDeclarations'>): MeetingDeclarations {

@@ -8,7 +8,8 @@ ALTER TABLE boards ADD COLUMN signature_block INTEGER NOT NULL DEFAULT 0 CHECK (
 CREATE TABLE interests (
   id          TEXT PRIMARY KEY,
   board_id    TEXT NOT NULL REFERENCES boards (id),
-  member_id   TEXT NOT NULL REFERENCES board_members (id),
+  -- A member deleted from the roster (entered by mistake) takes their register entries along.
+  member_id   TEXT NOT NULL REFERENCES board_members (id) ON DELETE CASCADE,
   interest    TEXT NOT NULL CHECK (length(trim(interest)) BETWEEN 1 AND 500),
   category    TEXT NOT NULL CHECK (category IN ('disclosable_pecuniary', 'other_registrable', 'non_registrable')),
   from_date   TEXT,
