@@ -10,6 +10,7 @@ import { startCore, type Core } from '../../electron/core/app';
 import type { Locator, Page } from 'playwright-core';
 import { Report, timeRuns } from './harness';
 import { buildLargeStoreFile, LARGE_STORE_FILE } from './buildData';
+import { minutesDocuments } from './documents';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -340,6 +341,7 @@ async function main(): Promise<void> {
     await hostStart(report, dir);
     await keystrokeToPaint(report, dir);
     await minutesPdf(report, dir);
+    await minutesDocuments(report, dir, fortyItemMeeting);
     await largeStore(report);
     report.skip('full-text search', 'search does not exist yet');
   } finally {
