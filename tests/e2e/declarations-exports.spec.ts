@@ -87,3 +87,31 @@ test('records a declaration of interest and exports the minutes as PDF, Word and
     await context.close();
   }
 });
+
+test('keeps the register of interests from the roster, refuses dates that end before they start, and exports it', async ({ page, host, dir }) => {
+  await openFixture(page, host);
+  await page.getByRole('navigation', { name: 'Board sections' }).getByRole('link', { name: 'Roster' }).click();
+  const register = page.getByRole('region', { name: 'Register of interests' });
+  await expect(register).toContainText('No interests registered yet.');
+  const form = register.getByRole('form', { name: 'Add an interest' });
+  await form.getByLabel('Member').selectOption({ label: 'Geri Scott (GS)' });
+  await form.getByLabel('Interest', { exact: true }).fill('Trustee, Southwark Carers');
+  await form.getByLabel('Category').selectOption({ label: 'Other registrable interest' });
+  await form.getByLabel('From').fill('2014-05-01');
+  await form.getByLabel('To').fill('2014-01-01');
+  await form.getByRole('button', { name: 'Add interest' }).click();
+  await expect(form.getByText('The interest cannot end before it starts: check the dates.')).toBeVisible();
+  await expect(register.getByRole('table')).toHaveCount(0);
+
+  await form.getByLabel('To').fill('');
+  await form.getByRole('button', { name: 'Add interest' }).click();
+  const row = register.getByRole('row').filter({ hasText: 'Trustee, Southwark Carers' });
+  await expect(row).toContainText('Geri Scott (GS)');
+  await expect(row).toContainText('1 May 2014');
+
+  const file = await downloadFrom(page, dir, register.getByRole('button', { name: 'Export register (Word)' }));
+  const text = docxText(fs.readFileSync(file));
+  expect(text.body).toContain('Register of interests');
+  expect(text.body).toContain('Trustee, Southwark Carers');
+  expect(text.body).toContain('Other registrable interest');
+});

@@ -101,8 +101,9 @@ export interface MeetingRecord {
 }
 
 function readBoard(db: Database, boardId: string): RecordBoard {
-  const row = db.prepare('SELECT id, short_code, item_numbering, reference_format, confidential_display, signature_block FROM boards WHERE id = ?').get(boardId) as
-    | { id: string; short_code: string | null; item_numbering: ItemNumbering; reference_format: string; confidential_display: ConfidentialDisplay; signature_block: number }
+  // SELECT *: a connection held at a schema before 8 (the migration tests) has no signature_block.
+  const row = db.prepare('SELECT * FROM boards WHERE id = ?').get(boardId) as
+    | { id: string; short_code: string | null; item_numbering: ItemNumbering; reference_format: string; confidential_display: ConfidentialDisplay; signature_block?: number }
     | undefined;
   if (!row) throw notFound('board');
   return {
