@@ -89,7 +89,9 @@ test('records a declaration of interest and exports the minutes as PDF, Word and
 });
 
 test('keeps the register of interests from the roster, refuses dates that end before they start, and exports it', async ({ page, host, dir }) => {
-  await openFixture(page, host);
+  await seedFixtureMinutes(overHttp(host.origin, host.token));
+  await new Workspace(page).open(host.url);
+  await boardLink(page, FIXTURE_BOARD).click();
   await page.getByRole('navigation', { name: 'Board sections' }).getByRole('link', { name: 'Roster' }).click();
   const register = page.getByRole('region', { name: 'Register of interests' });
   await expect(register).toContainText('No interests registered yet.');
