@@ -2,7 +2,7 @@
 // sorted the same way), grouped by owner for the chair, who owes what first.
 import type { DocumentExport, OutstandingAction, ParsedInputOf } from '../../../shared/contract';
 import { ACTION_STATUS_LABEL } from '../../../shared/domain/actionStatus';
-import { describeFilter, dueLabel, filterActionLog, NO_OWNER_LABEL, ownerCounts, ownerOptionLabel, sortActionLog } from '../../../shared/domain/actionLog';
+import { describeFilter, dueLabel, filterActionLog, londonToday, NO_OWNER_LABEL, ownerCounts, ownerOptionLabel, sortActionLog } from '../../../shared/domain/actionLog';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { formatOwners } from '../../../shared/domain/owners';
 import type { Paragraph, Table } from 'docx';
@@ -64,5 +64,10 @@ export async function buildActionLogDocx(store: Store, input: ParsedInputOf<'exp
 }
 
 export function exportActionLogDocx(store: Store, input: ParsedInputOf<'exportActionLogDocx'>, hooks: ExportHooks): Promise<DocumentExport> {
-  return saveOrHandBack('docx', 'action log.docx', DOCX_FILE, DOCX_MIME, hooks, () => buildActionLogDocx(store, input));
+  // The name the save dialog suggests, before the log is read: the board chosen (or all boards) and today.
+  const board = input.filter.boardId
+    ? (store.db.prepare('SELECT short_code AS code, name FROM boards WHERE id = ?').get(input.filter.boardId) as { code: string | null; name: string } | undefined)
+    : undefined;
+  const who = board ? (board.code ?? board.name.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim()) : 'All boards';
+  return saveOrHandBack('docx', `${who} action log ${londonToday()}.docx`, DOCX_FILE, DOCX_MIME, hooks, () => buildActionLogDocx(store, input));
 }
