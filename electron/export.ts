@@ -1,6 +1,7 @@
-// `npm run export`: a meeting's minutes to PDF from the command line, through the same core
-// rendering and checks as the app, printed by the system Chromium.
-//   npm run export -- --data <file> --meeting <id|yyyy-mm-dd> --out <file.pdf> [--public] [--board <name or short code>]
+// `npm run export`: a meeting's minutes to PDF, Word or HTML (chosen by the output file's
+// extension) from the command line, through the same core rendering and checks as the app;
+// PDFs are printed by the system Chromium.
+//   npm run export -- --data <file> --meeting <id|yyyy-mm-dd> --out <file.pdf|.docx|.html> [--public] [--board <name or short code>]
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,10 +10,12 @@ import { argValue } from './core/paths';
 import { DomainError } from './core/errors';
 import { buildMinutesPdf } from './core/publication/publication';
 import { checkPdfTarget, writePdfFile } from './core/publication/pdfFile';
+import { buildMinutesDocx, buildMinutesWebHtml } from './core/documents/minutesDocuments';
+import { checkSaveTarget, DOCX_FILE, HTML_FILE, writeSavedFile } from './core/publication/saveFile';
 import type { Store } from './core/db/open';
 import { closePrinter, printHtmlToPdf } from './pdf/print';
 
-const USAGE = 'Usage: npm run export -- --data <file> --meeting <meeting id or date yyyy-mm-dd> --out <file.pdf> [--public] [--board <board name or short code>]';
+const USAGE = 'Usage: npm run export -- --data <file> --meeting <meeting id or date yyyy-mm-dd> --out <file.pdf, file.docx or file.html> [--public] [--board <board name or short code>]';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class ExportProblem extends Error {}
@@ -53,6 +56,15 @@ export async function runExport(argv: readonly string[]): Promise<string> {
       throw new ExportProblem(problem ? `${problem.title}. ${problem.message} ${problem.advice}` : 'The data file could not be opened.');
     }
     const meetingId = findMeeting(core.store, meeting, argValue(argv, 'board'));
+    const ext = path.extname(out).toLowerCase();
+    if (ext === '.docx' || ext === '.html' || ext === '.htm') {
+      const kind = ext === '.docx' ? DOCX_FILE : HTML_FILE;
+      checkSaveTarget(out, kind);
+      const built = ext === '.docx' ? await buildMinutesDocx(core.store, meetingId, version) : buildMinutesWebHtml(core.store, meetingId, version);
+      const saved = writeSavedFile(out, built.bytes, kind);
+      return `Saved the ${version} version of the minutes as ${ext === '.docx' ? 'a Word document' : 'HTML'} to ${saved}`;
+    }
+    if (ext !== '.pdf' && ext !== '') throw new ExportProblem(`--out must end in .pdf, .docx or .html (the format is chosen from it), not "${path.basename(out)}".`);
     checkPdfTarget(out);
     const pdf = await buildMinutesPdf(core.store, { meetingId, version }, printHtmlToPdf);
     const saved = writePdfFile(out, pdf.bytes);

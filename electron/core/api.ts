@@ -30,6 +30,8 @@ import { remindersHandlers } from './reminders/handlers';
 import { briefingHandlers } from './briefing/handlers';
 import { importsHandlers } from './import/handlers';
 import { searchHandlers } from './search/handlers';
+import { interestsHandlers } from './interests/handlers';
+import { documentsHandlers } from './documents/handlers';
 
 export type { CoreContext };
 export type Handlers = { readonly [K in MethodName]: Handler<K> };
@@ -65,6 +67,8 @@ const features = [
   briefingHandlers,
   importsHandlers,
   searchHandlers,
+  interestsHandlers,
+  documentsHandlers,
 ] as const;
 
 type Merged = (typeof features)[number];

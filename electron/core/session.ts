@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { AppStatus, BackupInfo, BackupList } from '../../shared/contract';
 import { backupDue, backupFolder, backupPath, dailyBackup, listBackups, newestBackupTime, putInPlace, setAside, takeBackup, tightenBackups, verifyBackup } from './backups';
 import { damaged, LATEST_VERSION, openStore, StoreOpenError, type OpenOptions, type Store } from './db/open';
+import { latestVersion } from './db/migrations';
 import { DomainError } from './errors';
 import { reportFileChanged } from './store/changes';
 import type { PdfPrinter } from './publication/publication';
@@ -78,7 +79,7 @@ function adopt(session: Session, store: Store): void {
   session.status = {
     state: 'ready',
     dataFile,
-    schemaVersion: session.options.migrations?.length ?? LATEST_VERSION,
+    schemaVersion: session.options.migrations ? latestVersion(session.options.migrations) : LATEST_VERSION,
     appVersion: APP_VERSION,
     recoveredFromCrash: store.recoveredFromCrash,
   };

@@ -36,6 +36,12 @@ export function printInHiddenWindow(BrowserWindow: typeof BrowserWindowClass, te
   };
 }
 
+const SAVE_KINDS: Record<string, { title: string; button: string; filter: string; extension: string }> = {
+  pdf: { title: 'Save the minutes as PDF', button: 'Save PDF', filter: 'PDF document', extension: 'pdf' },
+  docx: { title: 'Save as a Word document', button: 'Save', filter: 'Word document', extension: 'docx' },
+  html: { title: 'Save as a web page (HTML)', button: 'Save', filter: 'Web page', extension: 'html' },
+};
+
 /** The save dialog: the path chosen (".pdf" added by core if missing), or null when cancelled. */
 export function askWhereToSavePdf(
   dialog: Pick<Dialog, 'showSaveDialog'>,
@@ -43,11 +49,13 @@ export function askWhereToSavePdf(
   folder: () => string,
 ): (suggestedName: string) => Promise<string | null> {
   return async (suggestedName) => {
+    // The same dialog saves the Word and HTML exports: its filter follows the name core suggests.
+    const kind = SAVE_KINDS[path.extname(suggestedName).slice(1).toLowerCase()] ?? SAVE_KINDS.pdf!;
     const options = {
-      title: 'Save the minutes as PDF',
-      buttonLabel: 'Save PDF',
+      title: kind.title,
+      buttonLabel: kind.button,
       defaultPath: path.join(folder(), suggestedName),
-      filters: [{ name: 'PDF document', extensions: ['pdf'] }],
+      filters: [{ name: kind.filter, extensions: [kind.extension] }],
       properties: ['createDirectory', 'showOverwriteConfirmation'] as Array<'createDirectory' | 'showOverwriteConfirmation'>,
     };
     const window = parent();

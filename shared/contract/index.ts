@@ -20,6 +20,8 @@ import { importsMethods } from './imports';
 import { meetingsMethods } from './meetings';
 import { minutesMethods } from './minutes';
 import { publicationMethods } from './publication';
+import { interestsMethods } from './interests';
+import { documentsMethods } from './documents';
 import { rosterMethods } from './roster';
 import { searchMethods } from './search';
 import { settingsMethods } from './settings';
@@ -43,6 +45,8 @@ export * from './reminders';
 export * from './briefing';
 export * from './imports';
 export * from './search';
+export * from './interests';
+export * from './documents';
 export type { AttendanceStatus } from '../domain/enums';
 export type { QuorumRule, QuorumState } from '../domain/quorum';
 export type { RegisterLine } from '../domain/register';
@@ -81,6 +85,8 @@ export const contract = mergeSlices(
   briefingMethods,
   importsMethods,
   searchMethods,
+  interestsMethods,
+  documentsMethods,
 );
 
 export type Contract = typeof contract;

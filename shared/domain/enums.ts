@@ -105,3 +105,14 @@ export type ImportWarningKind = (typeof IMPORT_WARNING_KINDS)[number];
  */
 export const SEARCH_KINDS = ['item', 'decision', 'action', 'update', 'attendance'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
+/** The categories of a member's registered interest (as the model code of conduct names them). */
+export const INTEREST_CATEGORIES = ['disclosable_pecuniary', 'other_registrable', 'non_registrable'] as const;
+export type InterestCategory = (typeof INTEREST_CATEGORIES)[number];
+
+/** What someone who declared an interest did for that item: stayed and took part, took no part, left the room. */
+export const DECLARATION_PARTICIPATIONS = ['took_part', 'took_no_part', 'left_room'] as const;
+export type DeclarationParticipation = (typeof DECLARATION_PARTICIPATIONS)[number];
+
+/** The formats the minutes are exported in; `npm run export` picks one from the file's extension. */
+export const MINUTES_FORMATS = ['pdf', 'docx', 'html'] as const;
+export type MinutesFormat = (typeof MINUTES_FORMATS)[number];

@@ -16,6 +16,7 @@ import { actionLogAtTheLimit, carryForwardOnCopy } from './actionLogBench';
 import { backupAndCheck, dataFilePerMeeting } from './fileBench';
 import { importFixtureText } from './importBench';
 import { fullTextSearchRows } from './search';
+import { minutesDocuments } from './documents';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -356,6 +357,7 @@ async function main(): Promise<void> {
     if (part('host')) await hostStart(report, dir);
     if (part('typing')) await keystrokeToPaint(report, dir);
     if (part('pdf')) await minutesPdf(report, dir);
+    if (part('documents')) await minutesDocuments(report, dir, fortyItemMeeting);
     if (part('large')) await largeStore(report);
     if (part('screen')) await rendererMemory(report);
     if (part('import')) await importFixtureText(report, dir);

@@ -6,8 +6,10 @@ import {
   ATTENDANCE_STATUSES,
   BETWEEN_UPDATE_STATUSES,
   CONFIDENTIAL_DISPLAYS,
+  DECLARATION_PARTICIPATIONS,
   DUE_KINDS,
   GROUP_KINDS,
+  INTEREST_CATEGORIES,
   ITEM_KINDS,
   ITEM_NUMBERINGS,
   MEETING_STATUSES,
@@ -28,6 +30,8 @@ const ENUM_COLUMNS: Record<string, readonly string[]> = {
   'actions.status': ACTION_STATUSES,
   'action_updates.status': ACTION_STATUSES,
   'between_updates.status': BETWEEN_UPDATE_STATUSES,
+  'interests.category': INTEREST_CATEGORIES,
+  'declarations.participation': DECLARATION_PARTICIPATIONS,
 };
 
 interface InListCheck {

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { Database } from '../../electron/core/db/driver';
 import { describe, expect, it } from 'vitest';
-import { applyMigrations, MIGRATIONS, registryFromFiles, schemaVersion } from '../../electron/core/db/migrations';
+import { applyMigrations, LATEST_VERSION, MIGRATIONS, registryFromFiles, schemaVersion } from '../../electron/core/db/migrations';
 import { tempDir } from '../helpers/temp';
 
 function databaseAt(version: number): Database {
@@ -29,12 +29,14 @@ describe('migration steps in code', () => {
     expect(() => registryFromFiles({ './0001_a.sql': 'x' }, { './0001_other.ts': step })).toThrow(/different names/);
     expect(() => registryFromFiles({ './0001_a.sql': 'x' }, { './0002_b.ts': undefined })).toThrow(/must export a function migrate/);
     expect(() => registryFromFiles({ './0001_a.sql': 'x' }, { './0003_c.ts': step })).toThrow(/without gaps/);
+    expect(() => registryFromFiles({ './0002_b.sql': 'x' })).toThrow(/without gaps/);
+    expect(() => registryFromFiles({ './0001_a.sql': 'x', 'other/0001_b.sql': 'y' })).toThrow(/Two migrations are numbered 1/);
     expect(() => registryFromFiles({}, { './step.ts': step })).toThrow(/0001_name\.ts/);
   });
 
   it('runs a step after its SQL in the one transaction: a step that fails leaves the file as it was', () => {
-    const db = databaseAt(MIGRATIONS.length);
-    const next = MIGRATIONS.length + 1;
+    const db = databaseAt(LATEST_VERSION);
+    const next = LATEST_VERSION + 1;
     const failing = {
       version: next,
       name: 'failing',
@@ -45,7 +47,7 @@ describe('migration steps in code', () => {
       },
     };
     expect(() => applyMigrations(db, [...MIGRATIONS, failing])).toThrow('step failed');
-    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
     expect(db.prepare("SELECT count(*) FROM pragma_table_info('boards') WHERE name = 'colour'").pluck().get()).toBe(0);
     expect(db.prepare('SELECT count(*) FROM settings').pluck().get()).toBe(0);
     db.close();

@@ -32,6 +32,7 @@ const NOT_CONTENT: Record<string, Record<string, string>> = {
   },
   action_updates: { recorded_at: 'bookkeeping', updated_at: 'bookkeeping' },
   dismissed_deferrals: { dismissed_at: 'bookkeeping' },
+  declarations: { created_at: 'bookkeeping', updated_at: 'bookkeeping' },
 };
 
 /** The seal itself: changing it is a different test (the hash no longer matches, or the minutes are no longer agreed). */
@@ -93,8 +94,8 @@ describe('what agreed minutes are made of', () => {
     const group = ok<Array<{ id: string }>>(core, 'listGroups', { boardId })[0]!;
 
     // April's minutes with a row in every table: an item deferred from February and set aside,
-    // February's actions carried with an update, a guest for one item, a decision, an action
-    // owned by a member, a group and a name.
+    // February's actions carried with an update, a guest for one item, a declaration of interest,
+    // a decision, an action owned by a member, a group and a name.
     ok(core, 'updateAgendaItem', { itemId: seeded.items['3'], deferred: true, deferredToMeetingId: april });
     ok(core, 'resolveDeferredItem', { meetingId: april, itemId: seeded.items['3'], accept: false });
     ok(core, 'carryForward', { meetingId: april });
@@ -107,6 +108,8 @@ describe('what agreed minutes are made of', () => {
     });
     ok<AttendanceRow>(core, 'addGuest', { meetingId: april, name: 'Sam Guest', forItemIds: [item.id] });
     ok(core, 'addDecision', { itemId: item.id, text: 'The strategy was agreed.' });
+    const aprilPresent = ok<{ rows: AttendanceRow[] }>(core, 'getAttendance', { meetingId: april }).rows.find((r) => r.status === 'present')!;
+    ok(core, 'recordDeclaration', { meetingId: april, attendanceId: aprilPresent.id, agendaItemId: item.id, interest: 'Trustee of a local youth charity', participation: 'left_room' });
     ok<MinutesAction>(core, 'addAction', { itemId: item.id, details: 'Invite service users', owners: [{ memberId: cm }, { groupId: group.id }, { name: 'tbc' }], due: '22.07.14' });
     const july = ok<MeetingDetail>(core, 'createMeeting', { boardId, date: '2014-07-01' });
     ok(core, 'circulateMinutes', { meetingId: april });

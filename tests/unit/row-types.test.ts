@@ -11,6 +11,8 @@ import type { ActionUpdateRow, CarriedActionRow, DismissedDeferralRow } from '..
 import type { AttendanceItemRow, AttendanceRow } from '../../electron/core/store/attendance';
 import type { BoardRow } from '../../electron/core/store/boards';
 import type { DecisionRow } from '../../electron/core/store/decisions';
+import type { DeclarationRow } from '../../electron/core/store/declarations';
+import type { InterestRow } from '../../electron/core/store/interests';
 import type { GroupRow } from '../../electron/core/store/groups';
 import type { MeetingRow } from '../../electron/core/store/meetings';
 import type { MemberRow, PersonRow } from '../../electron/core/store/roster';
@@ -49,7 +51,7 @@ const ROW_KEYS: Record<string, string[]> = {
   }),
   boards: keys<BoardRow>({
     id: true, name: true, short_code: true, reference_format: true, item_numbering: true, quorum_kind: true, quorum_value: true,
-    confidential_display: true, agenda_template: true, cadence_days: true, archived_at: true, created_at: true, updated_at: true,
+    confidential_display: true, agenda_template: true, cadence_days: true, signature_block: true, archived_at: true, created_at: true, updated_at: true,
   }),
   people: keys<PersonRow>({ id: true, full_name: true, organisation: true, email: true, created_at: true, updated_at: true }),
   board_members: keys<MemberRow>({
@@ -71,6 +73,12 @@ const ROW_KEYS: Record<string, string[]> = {
     id: true, meeting_id: true, parent_id: true, position: true, number: true, title: true, presenter: true, kind: true,
     discussion_json: true, discussion_text: true, confidential: true, deferred: true, deferred_to_text: true,
     deferred_to_meeting_id: true, from_item_id: true, created_at: true, updated_at: true,
+  }),
+  interests: keys<InterestRow>({
+    id: true, board_id: true, member_id: true, interest: true, category: true, from_date: true, to_date: true, created_at: true, updated_at: true,
+  }),
+  declarations: keys<DeclarationRow>({
+    id: true, meeting_id: true, attendance_id: true, agenda_item_id: true, interest: true, participation: true, position: true, created_at: true, updated_at: true,
   }),
   decisions: keys<DecisionRow>({ id: true, agenda_item_id: true, position: true, text: true, agrees_minutes_of: true, created_at: true, updated_at: true }),
   actions: keys<ActionRow>({

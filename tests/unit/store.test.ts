@@ -151,9 +151,10 @@ describe('migrations', () => {
     store.close();
   });
 
-  it('insists on numbered files without gaps', () => {
+  it('insists on numbered files without gaps, each number once', () => {
     expect(registryFromFiles({ './0001_a.sql': 'x', './0002_b.sql': 'y' }).map((m) => m.version)).toEqual([1, 2]);
     expect(() => registryFromFiles({ './0001_a.sql': 'x', './0003_c.sql': 'y' })).toThrow(/without gaps/);
+    expect(() => registryFromFiles({ './0001_a.sql': 'x', './other/0001_b.sql': 'y' })).toThrow(/Two migrations are numbered 1/);
     expect(() => registryFromFiles({ './first.sql': 'x' })).toThrow(/0001_name\.sql/);
   });
 });

@@ -34,6 +34,7 @@ export function registryFromFiles(sources: Record<string, string>, steps: Record
   const byVersion = new Map<number, Migration>();
   for (const [path, sql] of Object.entries(sources)) {
     const { version, name } = numbered(path, 'sql');
+    if (byVersion.has(version)) throw new Error(`Two migrations are numbered ${version}: ${byVersion.get(version)?.name} and ${name}.`);
     byVersion.set(version, { version, name, sql });
   }
   for (const [path, migrate] of Object.entries(steps)) {
@@ -51,7 +52,12 @@ export function registryFromFiles(sources: Record<string, string>, steps: Record
 }
 
 export const MIGRATIONS: readonly Migration[] = registryFromFiles(files, modules);
-export const LATEST_VERSION = MIGRATIONS.length;
+/** The version a file is at once every migration in the list has run: the last one's number. */
+export function latestVersion(migrations: readonly Migration[]): number {
+  return migrations.at(-1)?.version ?? 0;
+}
+
+export const LATEST_VERSION = latestVersion(MIGRATIONS);
 
 export function schemaVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;

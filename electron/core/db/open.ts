@@ -9,7 +9,7 @@ import { Database } from './driver';
 import { APP_FOLDER } from '../paths';
 import { inspectDataFile } from './file';
 import { ensureSearchIndex } from '../store/searchIndex';
-import { LATEST_VERSION, MIGRATIONS, applyMigrations, schemaVersion, type Migration } from './migrations';
+import { LATEST_VERSION, MIGRATIONS, applyMigrations, latestVersion, schemaVersion, type Migration } from './migrations';
 import { backupBeforeMigration, backupTo, backupFileName } from './backup';
 import { keptValuesWrong, rebuildActionSummaries } from '../store/actionSummary';
 import { APPLICATION_ID, expectedObjects, expectedTables, hasTables, sameObjects, schemaFacts, schemaFactsOfCopy } from './identify';
@@ -55,7 +55,7 @@ type Identity = { state: 'new' } | { state: 'ours'; userVersion: number; marked:
 
 /** Decides from the header, and for an unmarked file from a private copy, whether a file is ours. */
 export function identify(file: string, migrations: readonly Migration[] = MIGRATIONS): Identity {
-  const latest = migrations.length;
+  const latest = latestVersion(migrations);
   const found = inspectDataFile(file);
   switch (found.kind) {
     case 'absent':
@@ -158,7 +158,7 @@ function createStoreFile(file: string, migrations: readonly Migration[]): void {
 
 export async function openStore(given: string, options: OpenOptions = {}): Promise<Store> {
   const migrations = options.migrations ?? MIGRATIONS;
-  const latest = migrations.length;
+  const latest = latestVersion(migrations);
   const { file: absolute, exists } = locate(given);
   const identity = exists ? identify(absolute, migrations) : ({ state: 'new' } as const);
 

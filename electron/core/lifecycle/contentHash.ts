@@ -8,12 +8,12 @@ import type { MeetingRecord, RecordRows } from '../store/meetingRecord';
 
 /**
  * The version new agreements are hashed with. 1: minutes agreed before schema 0002 (contentV1);
- * 2: the columns in CONTENT_V2. A stored hash is always checked with the version it was taken
+ * 2: the columns in CONTENT_V2; 3: those and the declarations of interest (CONTENT_V3). A stored hash is always checked with the version it was taken
  * with, so a version's content never changes: a column or table added to the minutes later goes
  * into a new version (tests/unit/record-coverage.test.ts fails until it is hashed or named as
  * not content there).
  */
-export const CONTENT_VERSION = 2;
+export const CONTENT_VERSION = 3;
 
 export interface AgreementRecord {
   atMeetingId: string;
@@ -21,7 +21,7 @@ export interface AgreementRecord {
   amendments: string | null;
 }
 
-type ContentColumns = { readonly [T in keyof RecordRows]: ReadonlyArray<keyof RecordRows[T][number] & string> };
+type ContentColumns<K extends keyof RecordRows = keyof RecordRows> = { readonly [T in K]: ReadonlyArray<keyof RecordRows[T][number] & string> };
 
 /**
  * Version 2: every table under the meeting, every column of it that is what the minutes say.
@@ -32,7 +32,7 @@ type ContentColumns = { readonly [T in keyof RecordRows]: ReadonlyArray<keyof Re
  * actions.status, superseded_by, closed_at_meeting_id and last_update_meeting_id (progress,
  * recorded by later meetings).
  */
-const CONTENT_V2: ContentColumns = {
+const CONTENT_V2: ContentColumns<Exclude<keyof RecordRows, 'declarations'>> = {
   meetings: ['id', 'board_id', 'board_name', 'meeting_date', 'start_time', 'end_time', 'venue', 'cancelled', 'next_date', 'next_time', 'next_venue', 'previous_meeting_id', 'action_seq_issued'],
   attendance: ['id', 'meeting_id', 'member_id', 'display_name', 'initials', 'role', 'organisation', 'status', 'is_guest', 'is_chair', 'is_vice_chair', 'is_minute_taker', 'for_items_note', 'position'],
   attendance_items: ['attendance_id', 'agenda_item_id'],
@@ -43,6 +43,12 @@ const CONTENT_V2: ContentColumns = {
   carried_actions: ['meeting_id', 'action_id', 'position', 'status_before'],
   action_updates: ['id', 'action_id', 'meeting_id', 'text', 'status', 'superseded_by'],
   dismissed_deferrals: ['meeting_id', 'item_id'],
+};
+
+/** Version 3: version 2 and the declarations of interest made at the meeting (created_at / updated_at are bookkeeping). */
+const CONTENT_V3: ContentColumns = {
+  ...CONTENT_V2,
+  declarations: ['id', 'meeting_id', 'attendance_id', 'agenda_item_id', 'interest', 'participation', 'position'],
 };
 
 type Row = object;
@@ -93,22 +99,23 @@ function contentV1(rows: RecordRows, agreement: AgreementRecord): unknown {
   };
 }
 
-/** Version 2: each table's rows with the CONTENT_V2 columns, in an order that depends only on their content. */
-function contentV2(rows: RecordRows, agreement: AgreementRecord): unknown {
+/** Versions 2 and 3: each table's rows with the version's columns, in an order that depends only on their content. */
+function contentByColumns(rows: RecordRows, agreement: AgreementRecord, version: 2 | 3): unknown {
+  const spec: Partial<ContentColumns> = version === 2 ? CONTENT_V2 : CONTENT_V3;
   const tables = Object.fromEntries(
-    (Object.keys(CONTENT_V2) as Array<keyof RecordRows>).map((table) => {
-      const columns = CONTENT_V2[table];
+    (Object.keys(spec) as Array<keyof RecordRows>).map((table) => {
+      const columns = spec[table] ?? [];
       const texts = (rows[table] as Row[]).map((row) => canonicalJson(pick(row, columns))).sort();
       return [table, texts.map((t) => JSON.parse(t) as unknown)];
     }),
   );
-  return { version: 2, tables, agreement };
+  return { version, tables, agreement };
 }
 
 /** What the minutes of a meeting say, as plain data in a fixed order, in the given content version. */
 export function minutesContent(record: MeetingRecord, agreement: AgreementRecord, version: number = CONTENT_VERSION): unknown {
   if (version === 1) return contentV1(record.rows, agreement);
-  if (version === 2) return contentV2(record.rows, agreement);
+  if (version === 2 || version === 3) return contentByColumns(record.rows, agreement, version);
   throw new RangeError(`Content version ${version} is not one this version of Matters Arising knows.`);
 }
 

@@ -9,6 +9,7 @@ import { blocksToHtml, escapeHtml } from './discussionHtml';
 import { fontFaceCss, PRINT_FONT_FAMILY } from './fonts';
 import { APP_VERSION } from '../version';
 import { headingTitles } from './pdfOutline';
+import { DECLARATIONS_CSS, declarationsSectionHtml, itemDeclarationsHtml, signatureHtml } from './declarationsHtml';
 import { loadPrintModel, type PrintArising, type PrintItem, type PrintModel, type PrintPerson } from './printModel';
 export interface MinutesDocument {
   html: string;
@@ -25,7 +26,7 @@ export interface MinutesDocument {
 const e = escapeHtml;
 
 /** "Agreed as accurate on 10 April 2014" or the draft notice, for the header, footer and body. */
-function stateLine(model: PrintModel): string {
+export function stateLine(model: PrintModel): string {
   if (model.agreement) return `Agreed as accurate on ${formatUkDate(model.agreement.agreedOn)}`;
   return 'DRAFT – subject to agreement';
 }
@@ -85,6 +86,7 @@ function itemHtml(item: PrintItem, version: PdfVersion, model: PrintModel, arisi
   if (item.presenter) parts.push(`<p class="presenter">Presented by ${e(item.presenter)}</p>`);
   const discussion = blocksToHtml(item.discussion);
   if (discussion) parts.push(`<div class="discussion">${discussion}</div>`);
+  parts.push(itemDeclarationsHtml(model, item, version));
   if (item.deferred) parts.push(`<p class="deferred">This item was deferred${item.deferredTo ? ` to ${e(item.deferredTo)}` : ''}.</p>`);
   parts.push(arising);
   parts.push(agreedTable(item));
@@ -138,11 +140,20 @@ export function cssString(text: string): string {
  * are printed in the document's own embedded font, on every page, and stay out of the tagged
  * structure (they repeat what the first page says).
  */
-function pageCss(model: PrintModel, version: PdfVersion): string {
+/** The running header's lines, its mark (top right) and its footer: the same on every page, in every format. */
+export function runningTexts(model: PrintModel, version: PdfVersion): { header: string[]; marker: string; footer: string } {
   const times = formatTimeRange(model.startTime, model.endTime);
-  const header = ['Minutes and Actions', model.boardName, [formatUkDate(model.date), times].filter(Boolean).join(', ')].join('\n');
-  const marker = version === 'full' ? 'CONFIDENTIAL – full version\nnot for publication' : model.agreement ? '' : 'DRAFT – subject to agreement';
-  const footer = `${stateLine(model)} · ${version === 'full' ? 'CONFIDENTIAL – full version' : 'Public version'}`;
+  return {
+    header: ['Minutes and Actions', model.boardName, [formatUkDate(model.date), times].filter(Boolean).join(', ')],
+    marker: version === 'full' ? 'CONFIDENTIAL – full version\nnot for publication' : model.agreement ? '' : 'DRAFT – subject to agreement',
+    footer: `${stateLine(model)} · ${version === 'full' ? 'CONFIDENTIAL – full version' : 'Public version'}`,
+  };
+}
+
+function pageCss(model: PrintModel, version: PdfVersion): string {
+  const running = runningTexts(model, version);
+  const header = running.header.join('\n');
+  const { marker, footer } = running;
   const box = `font-family: '${PRINT_FONT_FAMILY}', sans-serif; font-size: 7.5pt; line-height: 1.3; white-space: pre-wrap;`;
   return `
 @page { size: A4; margin: 31mm 16mm 22mm 16mm;
@@ -200,8 +211,15 @@ table.agreed td:nth-child(3), table.agreed td:nth-child(4) { width: 15%; }
 .watermark { position: fixed; top: 0; right: 0; bottom: 0; left: 0; background: url(${WATERMARK}) center / 92% auto no-repeat; z-index: -1; }
 `;
 
+/** On screen the page is a readable column, in the reader's own sans-serif; printed, it is the PDF's layout. */
+const WEB_CSS = `
+@media screen { body { max-width: 50rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; } html { font-size: 12pt; } }
+.skip-link { position: absolute; left: -10000px; top: 0; background: #fff; color: #1a4f8b; padding: 4pt 8pt; }
+.skip-link:focus { left: 8pt; top: 8pt; z-index: 1; outline: 2pt solid #1a4f8b; }
+`;
+
 /** The passages that would give a confidential item away (and matters arising that stem from one). */
-function fragmentsOf(model: PrintModel): string[] {
+export function fragmentsOf(model: PrintModel): string[] {
   const texts: string[] = [];
   for (const item of model.items) {
     if (!item.confidential) continue;
@@ -211,8 +229,15 @@ function fragmentsOf(model: PrintModel): string[] {
   return confidentialFragments(texts);
 }
 
+/** For the web (the accessible HTML publication) rather than for printing to PDF. */
+export interface WebOptions {
+  /** A skip link and one <main> around everything after the header; no watermark picture, no embedded fonts. */
+  web: boolean;
+}
+
 /** The minutes as one self-contained HTML document (fonts embedded), with its running header and footer. */
-export function renderMinutesHtml(model: PrintModel, version: PdfVersion): MinutesDocument {
+export function renderMinutesHtml(model: PrintModel, version: PdfVersion, options: WebOptions = { web: false }): MinutesDocument {
+  const { web } = options;
   const date = formatUkDate(model.date);
   const times = formatTimeRange(model.startTime, model.endTime);
   const title = `Minutes and Actions: ${model.boardName}, ${date}${version === 'full' ? ' (full version, confidential)' : ''}`;
@@ -221,30 +246,33 @@ export function renderMinutesHtml(model: PrintModel, version: PdfVersion): Minut
   const arising = model.mattersArising.filter((r) => version === 'full' || !r.confidential);
   const arisingItem = arising.length ? model.items.find((i) => i.kind === 'matters_arising' && (version === 'full' || !i.confidential)) : undefined;
   const body: string[] = [];
-  if (!model.agreement) body.push('<div class="watermark" aria-hidden="true"></div>');
+  if (!model.agreement && !web) body.push('<div class="watermark" aria-hidden="true"></div>');
+  if (web) body.push('<a class="skip-link" href="#minutes">Skip to the minutes</a>');
   body.push(
     `<header><h1>Minutes and Actions –&nbsp;<br><span class="board">${e(model.boardName)}</span></h1>`,
     `<p class="when">${e([date, times, model.venue].filter(Boolean).join(' · '))}</p>`,
     `<p class="state${model.agreement ? '' : ' draft'}">${e(stateLine(model))}</p>`,
     version === 'full' ? '<p class="full-version">CONFIDENTIAL – full version including confidential items. Not for publication.</p>' : '',
     '</header>',
+    web ? '<main id="minutes">' : '',
     '<section class="attendance" aria-label="Attendance">',
     peopleTable('Present', model.present, true),
     peopleTable('Apologies', model.apologies, false),
     peopleTable('In attendance', model.inAttendance, true),
     '</section>',
+    declarationsSectionHtml(model, version),
   );
   if (arising.length && !arisingItem) body.push(`<section class="item depth-1"><h2>Matters arising</h2>${arisingTable(arising)}</section>`);
-  body.push('<main>');
+  body.push(web ? '<div class="items">' : '<main>');
   for (const item of model.items) body.push(itemHtml(item, version, model, item === arisingItem ? arisingTable(arising) : ''));
-  body.push('</main>', nextMeetingHtml(model.next), agreementHtml(model), correctionsHtml(model.corrections));
+  body.push(web ? '</div>' : '</main>', nextMeetingHtml(model.next), agreementHtml(model), signatureHtml(model), correctionsHtml(model.corrections), web ? '</main>' : '');
   const bodyHtml = body.join('');
   const html =
     `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">` +
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:">` +
     `<title>${e(title)}</title><meta name="author" content="${e(model.boardName)}"><meta name="subject" content="${e(subject)}">` +
     `<meta name="keywords" content="${e(keywords)}"><meta name="generator" content="Matters Arising ${e(APP_VERSION)}">` +
-    `<style>${fontFaceCss(/<em>/.test(bodyHtml))}${pageCss(model, version)}${DOCUMENT_CSS}</style></head><body>${bodyHtml}</body></html>`;
+    `<style>${web ? WEB_CSS : fontFaceCss(/<em>/.test(bodyHtml))}${pageCss(model, version)}${DOCUMENT_CSS}${DECLARATIONS_CSS}</style></head><body>${bodyHtml}</body></html>`;
   return {
     html,
     title,

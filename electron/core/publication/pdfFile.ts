@@ -2,10 +2,8 @@
 // (the text on each page is read in pdfText.ts, the outline retitled in pdfOutline.ts), the page
 // count, incremental updates, and the document information (author, subject, keywords), which
 // Chromium does not fill in. Also the atomic write of a finished PDF to a file the user chose.
-import fs from 'node:fs';
-import path from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { DomainError } from '../errors';
+import { checkSaveTarget, PDF_FILE, writeSavedFile } from './saveFile';
 
 // ---------------------------------------------------------------- objects
 
@@ -225,51 +223,12 @@ export function setPdfInfo(bytes: Buffer, info: PdfInfo): Buffer {
 
 // ---------------------------------------------------------------- writing the file
 
-const refuseSave = (message: string): never => {
-  throw new DomainError('invalid_input', message, 'out');
-};
-
 /** Checks, before anything is printed, that a PDF can be saved there: the folder exists and can be written. */
 export function checkPdfTarget(target: string): string {
-  const file = path.resolve(target);
-  const dir = path.dirname(file);
-  let stat: fs.Stats | null = null;
-  try {
-    stat = fs.statSync(dir);
-  } catch {
-    refuseSave(`The folder ${dir} does not exist, so the PDF was not saved. Choose another folder.`);
-  }
-  if (!stat?.isDirectory()) refuseSave(`${dir} is not a folder, so the PDF was not saved.`);
-  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) refuseSave(`${file} is a folder. Give the PDF a file name, for example minutes.pdf.`);
-  try {
-    fs.accessSync(dir, fs.constants.W_OK);
-  } catch {
-    refuseSave(`The folder ${dir} cannot be written to, so the PDF was not saved. Choose a folder you can write to.`);
-  }
-  return file;
+  return checkSaveTarget(target, PDF_FILE);
 }
 
-/**
- * Writes the PDF where the user asked, all or nothing: into a temporary file beside it, then
- * renamed over. A folder that does not exist or cannot be written is refused with a clear
- * message, and no file (not even a partial one) is left behind.
- */
+/** Writes the PDF where the user asked, all or nothing (saveFile.ts). */
 export function writePdfFile(target: string, bytes: Buffer): string {
-  const file = checkPdfTarget(target);
-  const dir = path.dirname(file);
-  const refuse = refuseSave;
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.part`);
-  try {
-    fs.writeFileSync(temp, bytes, { flag: 'wx' });
-    fs.renameSync(temp, file);
-  } catch (err) {
-    fs.rmSync(temp, { force: true });
-    const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    if (code === 'ENOSPC') refuse('The disk is full, so the PDF was not saved. Free some space and try again.');
-    if (['EACCES', 'EPERM', 'EROFS', 'ENOENT'].includes(code)) {
-      refuse(`The folder ${dir} cannot be written to, so the PDF was not saved. Choose a folder you can write to.`);
-    }
-    refuse(`The PDF could not be saved to ${file} (${code}), so nothing was written.`);
-  }
-  return file;
+  return writeSavedFile(target, bytes, PDF_FILE);
 }

@@ -10,6 +10,9 @@ import { formatOwners } from '../../../shared/domain/owners';
 import { readMeetingRecord, type MeetingRecord } from '../store/meetingRecord';
 import { readLaterMeetings } from '../store/meetings';
 import { deferredToMeetingText } from '../../../shared/domain/format';
+import { printedDeclarations, type PrintDeclaration } from './printDeclarations';
+
+export type { PrintDeclaration };
 export interface PrintPerson {
   name: string;
   initials: string | null;
@@ -72,6 +75,11 @@ export interface PrintModel {
   mattersArising: PrintArising[];
   corrections: MinutesCorrection[];
   confidentialDisplay: ConfidentialDisplay;
+  declarations: PrintDeclaration[];
+  /** The item titled "Declarations of interest" (declarations made on no item print there), if any. */
+  standingItemId: string | null;
+  /** The chair's signature block ends the minutes: the board prints it and the minutes are agreed. */
+  signatureBlock: boolean;
 }
 
 /** How the printed matters arising name each status ("Completed", as the boards' minutes do). */
@@ -174,5 +182,7 @@ export function loadPrintModel(store: Store, meetingId: string): PrintModel {
     mattersArising: mattersArising(record),
     corrections: correctionsOf(store, meetingId),
     confidentialDisplay: record.board.confidentialDisplay,
+    ...printedDeclarations(record),
+    signatureBlock: record.board.signatureBlock && isAgreed(m.status),
   };
 }

@@ -15,6 +15,8 @@ export interface BoardRow {
   /** The recurring agenda: a JSON array of item titles. */
   agenda_template: string;
   cadence_days: number | null;
+  /** 1: agreed minutes end with the chair's signature block ("Signed as a correct record"). */
+  signature_block: number;
   archived_at: string | null;
   created_at: string;
   updated_at: string;

@@ -4,6 +4,7 @@
 // hash) and gives them as the API shows them: items in reading order with their decisions and
 // actions, owners named as at the meeting, attendance, matters arising, the agreement.
 import type { Database } from '../db/driver';
+import type { Declaration } from '../../../shared/contract/interests';
 import type {
   ActionStatus,
   AttendanceRow as AttendanceEntry,
@@ -31,6 +32,7 @@ import {
 } from './arising';
 import { attendanceOf, readAttendanceItemRows, readAttendanceRows, type AttendanceItemRow, type AttendanceRow } from './attendance';
 import { readDecisionRows, rowToDecision, type DecisionRow } from './decisions';
+import { readDeclarationRows, type DeclarationRow } from './declarations';
 import { readMeetingRow, rowToMeetingDetail, type MeetingRow } from './meetings';
 
 /** The rows of every table under the meeting that its minutes are made of, as stored. */
@@ -45,6 +47,7 @@ export interface RecordRows {
   carried_actions: CarriedActionRow[];
   action_updates: ActionUpdateRow[];
   dismissed_deferrals: DismissedDeferralRow[];
+  declarations: DeclarationRow[];
 }
 
 export interface RecordAgreement {
@@ -78,6 +81,8 @@ export interface RecordBoard {
   numbering: ItemNumbering;
   referenceFormat: string;
   confidentialDisplay: ConfidentialDisplay;
+  /** Agreed minutes end with the chair's signature block. */
+  signatureBlock: boolean;
 }
 
 export interface MeetingRecord {
@@ -90,15 +95,25 @@ export interface MeetingRecord {
   /** In reading order: each item followed by its sub-items. */
   items: MinutesItem[];
   arising: RecordArising[];
+  /** Declarations of interest, in the order made, each declarer named as the attendance names them. */
+  declarations: Declaration[];
   rows: RecordRows;
 }
 
 function readBoard(db: Database, boardId: string): RecordBoard {
-  const row = db.prepare('SELECT id, short_code, item_numbering, reference_format, confidential_display FROM boards WHERE id = ?').get(boardId) as
-    | { id: string; short_code: string | null; item_numbering: ItemNumbering; reference_format: string; confidential_display: ConfidentialDisplay }
+  // SELECT *: a connection held at a schema before 8 (the migration tests) has no signature_block.
+  const row = db.prepare('SELECT * FROM boards WHERE id = ?').get(boardId) as
+    | { id: string; short_code: string | null; item_numbering: ItemNumbering; reference_format: string; confidential_display: ConfidentialDisplay; signature_block?: number }
     | undefined;
   if (!row) throw notFound('board');
-  return { id: row.id, shortCode: row.short_code, numbering: row.item_numbering, referenceFormat: row.reference_format, confidentialDisplay: row.confidential_display };
+  return {
+    id: row.id,
+    shortCode: row.short_code,
+    numbering: row.item_numbering,
+    referenceFormat: row.reference_format,
+    confidentialDisplay: row.confidential_display,
+    signatureBlock: row.signature_block === 1,
+  };
 }
 
 function agreementOf(db: Database, m: MeetingRow): RecordAgreement | null {
@@ -135,6 +150,7 @@ export function readMeetingRecord(db: Database, meetingId: string): MeetingRecor
     carried_actions: readCarriedActionRows(db, meetingId),
     action_updates: readActionUpdateRows(db, meetingId),
     dismissed_deferrals: readDismissedDeferralRows(db, meetingId),
+    declarations: readDeclarationRows(db, meetingId),
   };
 
   const decisions = new Map<string, MinutesDecision[]>();
@@ -176,6 +192,18 @@ export function readMeetingRecord(db: Database, meetingId: string): MeetingRecor
     confidential: (r.confidential ?? 0) === 1,
   }));
 
+  const attendees = new Map(attendanceRows.map((a) => [a.id, a]));
+  const declarations: Declaration[] = rows.declarations.map((d) => ({
+    id: d.id,
+    meetingId: d.meeting_id,
+    attendanceId: d.attendance_id,
+    name: attendees.get(d.attendance_id)?.display_name ?? '',
+    initials: attendees.get(d.attendance_id)?.initials ?? null,
+    agendaItemId: d.agenda_item_id,
+    interest: d.interest,
+    participation: d.participation,
+  }));
+
   return {
     meeting: rowToMeetingDetail({ ...meetingRow, item_count: itemRows.length, action_count: actionRows.length }),
     board: readBoard(db, meetingRow.board_id),
@@ -183,6 +211,7 @@ export function readMeetingRecord(db: Database, meetingId: string): MeetingRecor
     attendance: attendanceOf(attendanceRows, attendanceItemRows),
     items,
     arising,
+    declarations,
     rows,
   };
 }

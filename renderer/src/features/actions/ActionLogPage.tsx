@@ -24,6 +24,7 @@ import { hrefFor } from '../../app/router';
 import { useLiveQuery } from '../../api/useLiveQuery';
 import { LogTable } from './LogTable';
 import { ReminderButtons } from '../between/ReminderButtons';
+import { deliver } from '../documents/deliver';
 
 interface FilterState {
   boardId: string;
@@ -128,6 +129,19 @@ export function ActionLogPage() {
           </button>
           <button type="button" className="button" onClick={() => void exportPdf()} disabled={!canExport || pdfBusy}>
             {pdfBusy ? 'Making the PDF…' : 'Export PDF'}
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={!canExport || pdfBusy}
+            onClick={() =>
+              void call('exportActionLogDocx', { filter, sort }).then(
+                (result) => deliver(result, 'The action log'),
+                (err: unknown) => setExportError(err instanceof Error ? err.message : String(err)),
+              )
+            }
+          >
+            Export Word
           </button>
           <ReminderButtons filter={filter} sort={sort} disabled={!canExport} />
           <a className="button" href={hrefFor({ name: 'myActions' })}>

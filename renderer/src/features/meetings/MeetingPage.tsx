@@ -12,6 +12,7 @@ import { MeetingHeaderEditor } from '../minutes/MeetingHeaderEditor';
 import { MinutesEditor } from '../minutes/MinutesEditor';
 import { afterSavesOf } from '../minutes/saveQueue';
 import { MinutesRecordPanel } from '../publication/MinutesRecordPanel';
+import { DeclarationsSection } from '../interests/DeclarationsSection';
 import { DeleteMeetingDialog } from './DeleteMeetingDialog';
 import { StartNextMeetingDialog } from './StartNextMeetingDialog';
 
@@ -59,6 +60,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
       <MeetingHeaderEditor meeting={m} />
       <MinutesRecordPanel meeting={m} />
       <AttendanceSection meetingId={m.id} />
+      <DeclarationsSection meetingId={m.id} />
       <MattersArisingSection meetingId={m.id} />
       <MinutesEditor meetingId={m.id} />
       {dialog === 'next' ? (

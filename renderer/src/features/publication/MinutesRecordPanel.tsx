@@ -15,6 +15,7 @@ import { useLiveQuery } from '../../api/useLiveQuery';
 import { useSubmit } from '../../app/useSubmit';
 import { afterSavesOf, saveQueueFor } from '../minutes/saveQueue';
 import { AgreeDialog, CorrectionDialog } from './RecordDialogs';
+import { DocumentExportButtons } from '../documents/DocumentExportButtons';
 
 const STAGES: readonly MeetingStatus[] = MEETING_STATUSES;
 
@@ -197,6 +198,7 @@ export function MinutesRecordPanel({ meeting }: { meeting: MeetingDetail }) {
             {exporting === 'full' ? 'Preparing…' : 'Full version (confidential)'}
           </button>
         </span>
+        <DocumentExportButtons meetingId={meetingId} before={() => savedFirst(meetingId)} onNotice={setNotice} />
       </div>
       {record.confidentialItemCount > 0 ? (
         <p className="field-hint">

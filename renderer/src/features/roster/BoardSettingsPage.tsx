@@ -8,6 +8,8 @@ import { call } from '../../api/client';
 import { Field } from '../../app/Field';
 import { useSubmit } from '../../app/useSubmit';
 import { BoardFrame, useBoardSettings } from './BoardFrame';
+import { SignatureBlockSetting } from '../interests/SignatureBlockSetting';
+import { isStandingItemTitle, STANDING_ITEM_TITLE, withStandingItem } from '../../../../shared/domain/interests';
 import { GroupsSection } from './GroupsSection';
 
 export function BoardSettingsPage({ boardId }: { boardId: string }) {
@@ -18,6 +20,7 @@ export function BoardSettingsPage({ boardId }: { boardId: string }) {
         <>
           <SettingsForm key={settings.boardId} settings={settings} />
           <GroupsSection boardId={boardId} />
+          <SignatureBlockSetting boardId={boardId} />
         </>
       )}
     </BoardFrame>
@@ -209,6 +212,15 @@ function SettingsForm({ settings }: { settings: BoardSettings }) {
             <span className="field-error" id="agenda-template-error">
               {templateError}
             </span>
+          ) : null}
+          {!agendaTemplate.split('\n').some(isStandingItemTitle) ? (
+            <button
+              type="button"
+              className="button compact"
+              onClick={() => setAgendaTemplate((t) => withStandingItem(t.split('\n').filter((l) => l.trim() !== '')).join('\n'))}
+            >
+              Add the standing item “{STANDING_ITEM_TITLE}”
+            </button>
           ) : null}
         </div>
         <Field

@@ -10,6 +10,7 @@ import { Field } from '../../app/Field';
 import { useLiveQuery } from '../../api/useLiveQuery';
 import { useSubmit } from '../../app/useSubmit';
 import { BoardFrame, useBoardSettings } from './BoardFrame';
+import { InterestRegisterSection } from '../interests/InterestRegisterSection';
 import { RosterMemberDialog } from './RosterMemberDialog';
 
 type Editing = { kind: 'none' } | { kind: 'add' } | { kind: 'edit' | 'left' | 'delete'; member: RosterMember };
@@ -138,6 +139,7 @@ export function RosterPage({ boardId }: { boardId: string }) {
           {editing.kind === 'delete' ? (
             <DeleteMemberDialog member={editing.member} onCancel={() => setEditing({ kind: 'none' })} onDone={() => done(`${editing.member.fullName} was deleted from the roster.`)} />
           ) : null}
+          <InterestRegisterSection boardId={boardId} roster={people} />
         </>
       )}
     </BoardFrame>
