@@ -6,6 +6,7 @@ import { sameInitials, suggestAlternatives } from '../../../../shared/domain/ini
 import { call } from '../../api/client';
 import { Dialog } from '../../app/Dialog';
 import { Field } from '../../app/Field';
+import { DateField } from '../../app/DateField';
 import { useSubmit } from '../../app/useSubmit';
 
 interface RosterMemberDialogProps {
@@ -126,8 +127,8 @@ export function RosterMemberDialog({ boardId, roster, member, onSaved, onCancel 
         <span className="field-hint">Untick for officers and regular attendees: they are not counted towards the quorum.</span>
       </div>
       <div className="field-row">
-        <Field label="Joined (optional)" type="date" value={joinedOn} onChange={(e) => setJoinedOn(e.target.value)} error={submit.fieldError('joinedOn')} />
-        <Field label="Left (optional)" type="date" value={leftOn} onChange={(e) => setLeftOn(e.target.value)} error={submit.fieldError('leftOn')} />
+        <DateField label="Joined (optional)" value={joinedOn} onChange={setJoinedOn} error={submit.fieldError('joinedOn')} />
+        <DateField label="Left (optional)" value={leftOn} onChange={setLeftOn} error={submit.fieldError('leftOn')} />
       </div>
     </Dialog>
   );
