@@ -17,6 +17,7 @@ import { RosterPage } from '../features/roster/RosterPage';
 import { useLiveQuery } from '../api/useLiveQuery';
 import { useMenuCommand } from './menuCommands';
 import { ProblemScreen } from './ProblemScreen';
+import { sendWaitingDeletes, UndoNotice } from './undoDeletes';
 import { boardIdOf, useRoute } from './router';
 import { unreachableProblem } from './unreachable';
 
@@ -56,6 +57,9 @@ function Workspace({ dataFile, recovered }: WorkspaceProps) {
   const currentBoardId = boardIdOf(route);
   const [shortcuts, setShortcuts] = useState(false);
   useMenuCommand('show-shortcuts', () => setShortcuts(true));
+  // A delete still waiting for its Undo is sent when its screen is left.
+  const place = JSON.stringify(route);
+  useEffect(() => () => sendWaitingDeletes(), [place]);
   return (
     <div className="workspace">
       <BoardSidebar
@@ -86,6 +90,7 @@ function Workspace({ dataFile, recovered }: WorkspaceProps) {
         {route.name === 'register' ? <RegisterPage key={route.boardId} boardId={route.boardId} /> : null}
       </main>
       {shortcuts ? <ShortcutSheet onClose={() => setShortcuts(false)} /> : null}
+      <UndoNotice />
     </div>
   );
 }

@@ -263,10 +263,10 @@ function AgreedButtons({ itemId, itemNumber }: { itemId: string; itemNumber: str
   };
   return (
     <div className="agreed-buttons">
-      <button type="button" className="button subtle" onClick={addDecision} aria-label={`Add a decision to item ${itemNumber}`}>
+      <button type="button" className="button subtle" data-add="decision" onClick={addDecision} aria-label={`Add a decision to item ${itemNumber}`}>
         + Decision
       </button>
-      <button type="button" className="button subtle" onClick={addAction} aria-label={`Add an action to item ${itemNumber}`}>
+      <button type="button" className="button subtle" data-add="action" onClick={addAction} aria-label={`Add an action to item ${itemNumber}`}>
         + Action
       </button>
     </div>
