@@ -99,3 +99,32 @@ test('a paste from Word keeps list levels with one bullet each, and its table as
   await page.reload();
   await check();
 });
+
+test('bad input: a table of 2,000 cells and a list nested 20 deep pasted into a discussion arrive whole and are saved', async ({ page, host }) => {
+  const { minutes } = await openFixtureMeeting(page, host);
+  await minutes.addItem();
+  const item = minutes.item('1');
+  await page.keyboard.type('Performance Management');
+  await page.keyboard.press('Enter');
+  const rows = Array.from({ length: 200 }, (_, r) => `<tr>${Array.from({ length: 10 }, (_, c) => `<td>r${r}c${c}</td>`).join('')}</tr>`).join('');
+  let nested = '<li>level 20</li>';
+  for (let level = 19; level >= 1; level--) nested = `<li>level ${level}<ul>${nested}</ul></li>`;
+  const html = `<table>${rows}</table><ul>${nested}</ul><p>After the paste</p>`;
+  await item.discussion.evaluate((el, pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/html', pasted);
+    data.setData('text/plain', 'table and list');
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, html);
+  const check = async (): Promise<void> => {
+    await expect(item.discussion.locator('td')).toHaveCount(2000);
+    await expect(item.discussion.locator('td').last()).toHaveText('r199c9');
+    await expect(item.discussion.locator('li:not(.ed-nested)', { hasText: /^level 20$/ })).toHaveCount(1);
+    await expect(item.discussion.locator('ul')).toHaveCount(20);
+    await expect(item.discussion).toContainText('After the paste');
+  };
+  await check();
+  await minutes.saved();
+  await page.reload();
+  await check();
+});
