@@ -1,6 +1,7 @@
 // Tables and deep lists in a discussion, as the editor saves them (Lexical's own table and list
 // nodes): the one walker reads them, the plain text keeps every cell, and the print HTML shows
 // them as tables and nested lists; oversized ones (2,000 cells, 20 levels) still read whole.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { $createListItemNode, $createListNode, ListItemNode, ListNode, type ListNode as ListNodeType } from '@lexical/list';
 import { $createTableCellNode, $createTableNode, $createTableRowNode, TableCellHeaderStates, TableCellNode, TableNode, TableRowNode } from '@lexical/table';
@@ -78,6 +79,20 @@ describe('tables in a discussion', () => {
       },
     });
     expect(blocksToHtml(discussionBlocks(hostile, ''))).toBe('<table class="discussion-table"><tbody><tr><td rowspan="3"><p>&lt;script&gt;</p></td></tr></tbody></table>');
+  });
+
+  it('has exactly the words the print HTML shows, whatever the table JSON', () => {
+    const words = fc.stringMatching(/^[A-Za-z ]{0,12}$/);
+    const para = fc.record({ type: fc.constantFrom('paragraph', 'heading'), children: fc.array(fc.record({ type: fc.constant('text'), text: words }), { maxLength: 3 }) });
+    const cell = fc.record({ type: fc.constant('tablecell'), headerState: fc.integer({ min: 0, max: 3 }), colSpan: fc.oneof(fc.integer({ min: -2, max: 4 }), fc.constant('x')), children: fc.array(para, { maxLength: 2 }) });
+    const table = fc.record({ type: fc.constant('table'), children: fc.array(fc.record({ type: fc.constant('tablerow'), children: fc.array(cell, { maxLength: 4 }) }), { maxLength: 4 }) });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(table, para), { maxLength: 4 }), (children) => {
+        const blocks = discussionBlocks(JSON.stringify({ root: { type: 'root', children } }), '');
+        expect(squash(discussionPlainText(blocks))).toBe(squash(htmlText(blocksToHtml(blocks))));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('reads a table of 2,000 cells whole', () => {
