@@ -1,6 +1,7 @@
 // Pieces every contract slice shares: the error and response shapes, common input schemas and limits, and how a method is declared.
 import { z } from 'zod';
 import { isRealIsoDate } from '../domain/dates';
+import { isoDateProblem } from '../domain/calendarDate';
 import type { ChangedEntity } from '../domain/enums';
 import { DUE_TEXT_MAX } from '../domain/due';
 import { MAX_INITIALS_LENGTH } from '../domain/initials';
@@ -53,10 +54,13 @@ export const LIMITS = {
 
 export const id = z.uuid({ message: 'This is not a valid record id.' });
 
+// Worded as every date field and the due column word it (shared/domain/calendarDate.ts).
 export const isoDate = z
   .string({ message: 'Enter a date.' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Dates are written as YYYY-MM-DD.' })
-  .refine(isRealIsoDate, { message: 'That date does not exist.' });
+  .check((ctx) => {
+    const problem = isRealIsoDate(ctx.value) ? null : isoDateProblem(ctx.value);
+    if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+  });
 
 export const clockTime = z
   .string({ message: 'Enter a time.' })

@@ -1,6 +1,6 @@
 // The one walker of a discussion's stored Lexical JSON: it reads the editor's serialized state
 // into a small block tree (paragraphs, headings, quotes, lists with nesting and numbering, links,
-// text formats), from which core derives both the plain text (search, hash, the public PDF's
+// text formats, tables), from which core derives both the plain text (search, hash, the public PDF's
 // check for confidential text) and the print HTML. One reading, so the check sees what is printed.
 // Anything unknown keeps its text and loses its markup; nothing in the JSON can make it throw.
 
@@ -27,7 +27,20 @@ export interface DiscussionListItem {
   lists: DiscussionList[];
 }
 
-export type DiscussionBlock = { kind: 'paragraph' | 'heading' | 'quote'; children: DiscussionInline[] } | DiscussionList;
+export interface DiscussionTableCell {
+  /** A header cell (Lexical's headerState: a header row or column). */
+  header: boolean;
+  colSpan: number;
+  rowSpan: number;
+  blocks: DiscussionBlock[];
+}
+
+export interface DiscussionTable {
+  kind: 'table';
+  rows: Array<{ cells: DiscussionTableCell[] }>;
+}
+
+export type DiscussionBlock = { kind: 'paragraph' | 'heading' | 'quote'; children: DiscussionInline[] } | DiscussionList | DiscussionTable;
 
 /** Links the app follows and prints as links; the editor refuses the others too. */
 export const SAFE_LINK = /^(https?:\/\/|mailto:)/i;
@@ -43,6 +56,9 @@ interface LexNode {
   listType?: unknown;
   start?: unknown;
   url?: unknown;
+  headerState?: unknown;
+  colSpan?: unknown;
+  rowSpan?: unknown;
 }
 
 const childrenOf = (node: LexNode): LexNode[] =>
@@ -97,16 +113,37 @@ function list(node: LexNode, depth: number): DiscussionList {
   return { kind: 'list', numbered: node.listType === 'number', start, items };
 }
 
-function block(node: LexNode): DiscussionBlock {
+const span = (value: unknown): number => (typeof value === 'number' && Number.isInteger(value) && value > 1 ? Math.min(value, 1000) : 1);
+
+function table(node: LexNode, depth: number): DiscussionTable {
+  const rows: DiscussionTable['rows'] = [];
+  if (depth <= MAX_DEPTH) {
+    for (const row of childrenOf(node)) {
+      const cells = childrenOf(row).map((cell) => ({
+        header: typeof cell.headerState === 'number' && cell.headerState !== 0,
+        colSpan: span(cell.colSpan),
+        rowSpan: span(cell.rowSpan),
+        // A cell holds blocks; text put straight into one (not from the editor) is kept as a paragraph.
+        blocks: childrenOf(cell).map((b) => block(b, depth + 1)),
+      }));
+      rows.push({ cells });
+    }
+  }
+  return { kind: 'table', rows };
+}
+
+function block(node: LexNode, depth: number): DiscussionBlock {
   switch (node.type) {
     case 'list':
-      return list(node, 1);
+      return list(node, depth);
+    case 'table':
+      return table(node, depth);
     case 'heading':
     case 'quote':
-      return { kind: node.type, children: inlines(childrenOf(node), 1) };
+      return { kind: node.type, children: inlines(childrenOf(node), depth) };
     default:
       // A paragraph, or a block we do not know: its text, as a paragraph.
-      return { kind: 'paragraph', children: node.type === 'paragraph' ? inlines(childrenOf(node), 1) : inline(node, 1) };
+      return { kind: 'paragraph', children: node.type === 'paragraph' ? inlines(childrenOf(node), depth) : inline(node, depth) };
   }
 }
 
@@ -114,7 +151,7 @@ function block(node: LexNode): DiscussionBlock {
 export function readDiscussion(state: unknown): DiscussionBlock[] | null {
   const root = (state as { root?: unknown } | null)?.root as LexNode | undefined;
   if (!root || typeof root !== 'object' || !Array.isArray(root.children)) return null;
-  return childrenOf(root).map(block);
+  return childrenOf(root).map((b) => block(b, 1));
 }
 
 /** The blocks of the editor's JSON, or null when it is not the editor's JSON. */
@@ -159,16 +196,33 @@ function listLines(l: DiscussionList, depth: number, lines: string[]): void {
   }
 }
 
+function blockLines(blocks: readonly DiscussionBlock[], lines: string[]): void {
+  for (const b of blocks) {
+    if (b.kind === 'list') listLines(b, 0, lines);
+    else if (b.kind === 'table') {
+      // One line per row, cells apart: what a table copied out of the minutes pastes as.
+      for (const row of b.rows) lines.push(row.cells.map((c) => cellText(c.blocks)).join(' | '));
+    } else lines.push(inlineText(b.children));
+  }
+}
+
+function cellText(blocks: readonly DiscussionBlock[]): string {
+  const lines: string[] = [];
+  blockLines(blocks, lines);
+  return lines
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(' ');
+}
+
 /**
  * The discussion as plain text: paragraphs line by line, list items on their own lines as "- "
- * or "1. " (numbered from the list's start), nested ones indented by two spaces.
+ * or "1. " (numbered from the list's start), nested ones indented by two spaces, a table's rows
+ * on their own lines with its cells apart (" | ").
  */
 export function discussionPlainText(blocks: readonly DiscussionBlock[]): string {
   const lines: string[] = [];
-  for (const b of blocks) {
-    if (b.kind === 'list') listLines(b, 0, lines);
-    else lines.push(inlineText(b.children));
-  }
+  blockLines(blocks, lines);
   // Trailing empty paragraphs carry nothing.
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   return lines.join('\n');

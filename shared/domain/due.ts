@@ -46,8 +46,11 @@ function daysIn(year: number, month: number): number {
   return lastDayOfMonth(new TZDate(year, month - 1, 1, MINUTES_TIME_ZONE)).getDate();
 }
 
-/** A date built from day/month/year parts, or the reason it cannot exist. */
-function dateFrom(day: number, month: number, year: number): DueReading {
+/**
+ * A date built from day/month/year parts, or the reason it cannot exist: the one rule (and
+ * message) for every date the app reads, due or not (calendarDate.ts).
+ */
+export function dateFrom(day: number, month: number, year: number): DueReading {
   if (month < 1 || month > 12) {
     return { kind: 'invalid', message: `There is no month ${month}. Write dates day first, for example 22/07 for 22 July.` };
   }

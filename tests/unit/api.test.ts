@@ -141,7 +141,7 @@ describe('meetings', () => {
     const before = dump(core);
     expect(core.call('createMeeting', { boardId: board.id, date: '2014-02-31' })).toMatchObject({
       ok: false,
-      error: { code: 'invalid_input', field: 'date', message: 'That date does not exist.' },
+      error: { code: 'invalid_input', field: 'date', message: '31 February does not exist (February has 28 days).' },
     });
     expect(core.call('createMeeting', { boardId: board.id, date: '19/02/2014' })).toMatchObject({
       ok: false,

@@ -1,7 +1,7 @@
 // A discussion as print HTML, without a DOM, from the blocks the one walker of its Lexical JSON
 // reads (shared/domain/discussion.ts): paragraphs, emphasis, lists (nested, numbered from their
-// start) and links. Everything is escaped; links other than http(s) and mailto print as text.
-import { discussionBlocks, type DiscussionBlock, type DiscussionInline, type DiscussionList } from '../../../shared/domain/discussion';
+// start), links and tables. Everything is escaped; links other than http(s) and mailto print as text.
+import { discussionBlocks, type DiscussionBlock, type DiscussionInline, type DiscussionList, type DiscussionTable } from '../../../shared/domain/discussion';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -44,10 +44,28 @@ function listHtml(list: DiscussionList): string {
   return `<ol${list.start !== 1 ? ` start="${list.start}"` : ''}>${items}</ol>`;
 }
 
+function tableHtml(table: DiscussionTable): string {
+  const rows = table.rows
+    .map((row) => {
+      const cells = row.cells
+        .map((c) => {
+          const tag = c.header ? 'th' : 'td';
+          const spans = `${c.colSpan > 1 ? ` colspan="${c.colSpan}"` : ''}${c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ''}`;
+          return `<${tag}${spans}>${blocksToHtml(c.blocks)}</${tag}>`;
+        })
+        .join('');
+      return `<tr>${cells}</tr>`;
+    })
+    .join('');
+  return rows === '' ? '' : `<table class="discussion-table"><tbody>${rows}</tbody></table>`;
+}
+
 function blockHtml(block: DiscussionBlock): string {
   switch (block.kind) {
     case 'list':
       return listHtml(block);
+    case 'table':
+      return tableHtml(block);
     case 'quote':
       return `<blockquote><p>${inlineHtml(block.children)}</p></blockquote>`;
     case 'heading':

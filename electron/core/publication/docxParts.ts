@@ -22,7 +22,7 @@ import {
   type INumberingOptions,
   type ParagraphChild,
 } from 'docx';
-import { discussionPlainText, type DiscussionBlock, type DiscussionInline, type DiscussionList } from '../../../shared/domain/discussion';
+import { discussionPlainText, type DiscussionBlock, type DiscussionInline, type DiscussionList, type DiscussionTable } from '../../../shared/domain/discussion';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const FONT = 'Arial';
@@ -91,12 +91,38 @@ function listParagraphs(list: DiscussionList, lists: DocxLists, level: number, r
   ]);
 }
 
-/** A discussion's blocks as Word paragraphs. */
-export function blockParagraphs(blocks: readonly DiscussionBlock[], lists: DocxLists): Paragraph[] {
-  return blocks.flatMap((block): Paragraph[] => {
+/** A table typed in a discussion as a Word table: header cells shaded and bold, spans kept. */
+function discussionTable(table: DiscussionTable, lists: DocxLists): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: table.rows.map(
+      (row, r) =>
+        new TableRow({
+          tableHeader: r === 0 && row.cells.every((c) => c.header),
+          cantSplit: true,
+          children: row.cells.map((c) => {
+            const inner = blockParagraphs(c.blocks, lists);
+            return new TableCell({
+              // Word needs a paragraph in every cell, even an empty one.
+              children: inner.length ? inner : [new Paragraph({})],
+              ...(c.colSpan > 1 ? { columnSpan: c.colSpan } : {}),
+              ...(c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}),
+              ...(c.header ? { shading: { fill: 'EEEEEE' } } : {}),
+            });
+          }),
+        }),
+    ),
+  });
+}
+
+/** A discussion's blocks as Word paragraphs (and tables). */
+export function blockParagraphs(blocks: readonly DiscussionBlock[], lists: DocxLists): Array<Paragraph | Table> {
+  return blocks.flatMap((block): Array<Paragraph | Table> => {
     switch (block.kind) {
       case 'list':
         return listParagraphs(block, lists, 0);
+      case 'table':
+        return [discussionTable(block, lists)];
       case 'quote':
         return [new Paragraph({ children: inlineRuns(block.children), indent: { left: 567 } })];
       case 'heading':
@@ -104,9 +130,6 @@ export function blockParagraphs(blocks: readonly DiscussionBlock[], lists: DocxL
         return [new Paragraph({ children: inlineRuns(block.children.map((c) => (c.kind === 'text' ? { ...c, format: c.format | 1 } : c))) })];
       case 'paragraph':
         return block.children.length ? [new Paragraph({ children: inlineRuns(block.children) })] : [];
-      default:
-        // A block this writer does not know yet still prints its words.
-        return [new Paragraph({ text: discussionPlainText([block as DiscussionBlock]) })];
     }
   });
 }

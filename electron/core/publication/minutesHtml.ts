@@ -204,6 +204,8 @@ table.agreed td:nth-child(3), table.agreed td:nth-child(4) { width: 15%; }
 .discussion ul, .discussion ol { margin: 0 0 6pt; padding-left: 18pt; }
 .discussion li { margin: 0 0 2pt; }
 .discussion a { color: #1a4f8b; }
+.discussion-table th { background: #eee; }
+.discussion-table p { margin: 0; }
 .presenter, .deferred, section.withheld h2, section.withheld h3 { color: #444; font-weight: 400; }
 .next-meeting { margin-top: 14pt; }
 .agreement { margin-top: 14pt; border-top: 0.8pt solid #777; padding-top: 6pt; }

@@ -20,6 +20,7 @@ import { SearchLauncher } from '../features/search/SearchLauncher';
 import { useLiveQuery } from '../api/useLiveQuery';
 import { useMenuCommand } from './menuCommands';
 import { ProblemScreen } from './ProblemScreen';
+import { sendWaitingDeletes, UndoNotice } from './undoDeletes';
 import { boardIdOf, useRoute } from './router';
 import { unreachableProblem } from './unreachable';
 
@@ -59,6 +60,9 @@ function Workspace({ dataFile, recovered }: WorkspaceProps) {
   const currentBoardId = boardIdOf(route);
   const [shortcuts, setShortcuts] = useState(false);
   useMenuCommand('show-shortcuts', () => setShortcuts(true));
+  // A delete still waiting for its Undo is sent when its screen is left.
+  const place = JSON.stringify(route);
+  useEffect(() => () => sendWaitingDeletes(), [place]);
   return (
     <div className="workspace">
       <BoardSidebar
@@ -92,6 +96,7 @@ function Workspace({ dataFile, recovered }: WorkspaceProps) {
       </main>
       {shortcuts ? <ShortcutSheet onClose={() => setShortcuts(false)} /> : null}
       <SearchLauncher currentBoardId={currentBoardId} />
+      <UndoNotice />
     </div>
   );
 }

@@ -1,5 +1,7 @@
-// A modal form on the native <dialog>: focus is trapped, Escape cancels, errors show inline.
-import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
+// A modal form on the native <dialog>: focus is trapped, Escape cancels, errors show inline, and
+// focus goes back where it was when it closes.
+import { useRef, type FormEvent, type ReactNode } from 'react';
+import { useModalDialog } from './useModalDialog';
 
 interface DialogProps {
   title: string;
@@ -13,10 +15,7 @@ interface DialogProps {
 
 export function Dialog({ title, submitLabel, busy, error, onSubmit, onCancel, children }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
+  useModalDialog(ref);
   const submit = (event: FormEvent): void => {
     event.preventDefault();
     if (!busy) onSubmit();

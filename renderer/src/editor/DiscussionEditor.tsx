@@ -10,13 +10,18 @@ import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
+import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
+import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
+import { ORDERED_LIST, UNORDERED_LIST } from '@lexical/markdown';
 import { ListItemNode, ListNode } from '@lexical/list';
+import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import { LinkNode } from '@lexical/link';
 import { $createParagraphNode, $createTextNode, $getRoot, $parseSerializedNode, type LexicalEditor, type SerializedLexicalNode } from 'lexical';
 import { discussionTheme } from './theme';
 import { AutosavePlugin } from './plugins/AutosavePlugin';
 import { CleanContentPlugin } from './plugins/CleanContentPlugin';
 import { EditablePlugin } from './plugins/EditablePlugin';
+import { ListKeysPlugin } from './plugins/ListKeysPlugin';
 import { PastePlugin } from './plugins/PastePlugin';
 import { SAFE_LINK, ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { UnknownInitialsPlugin } from './plugins/UnknownInitialsPlugin';
@@ -58,12 +63,15 @@ function $loadDiscussion(initial: { json: string | null; text: string }): void {
 
 const validateUrl = (url: string): boolean => SAFE_LINK.test(url);
 
+// "- " and "1. " at the start of a line begin a list, as in Word; nothing else turns into markup.
+const LIST_SHORTCUTS = [UNORDERED_LIST, ORDERED_LIST];
+
 export const DiscussionEditor = memo(function DiscussionEditor(props: DiscussionEditorProps) {
   const { itemId, label, initial, knownInitials, readOnly, maxChars, onChange, onLeave, editorRef } = props;
   const [config] = useState<InitialConfigType>(() => ({
     namespace: 'matters-arising-discussion',
     theme: discussionTheme,
-    nodes: [ListNode, ListItemNode, LinkNode],
+    nodes: [ListNode, ListItemNode, LinkNode, TableNode, TableRowNode, TableCellNode],
     editable: !readOnly,
     editorState: () => $loadDiscussion(initial),
     onError: (error: Error) => console.error('[editor]', error),
@@ -93,6 +101,10 @@ export const DiscussionEditor = memo(function DiscussionEditor(props: Discussion
         </div>
         <HistoryPlugin />
         <ListPlugin />
+        <ListKeysPlugin />
+        <MarkdownShortcutPlugin transformers={LIST_SHORTCUTS} />
+        {/* Tables arrive by pasting (from Word, Excel or a web page); colours are dropped like any other styling. */}
+        <TablePlugin hasCellBackgroundColor={false} hasHorizontalScroll />
         <LinkPlugin validateUrl={validateUrl} />
         <CleanContentPlugin />
         <PastePlugin maxChars={maxChars} onRefused={onRefused} />

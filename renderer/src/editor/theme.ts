@@ -19,6 +19,10 @@ export const discussionTheme: EditorThemeClasses = {
     nested: { listitem: 'ed-nested' },
   },
   link: 'ed-link',
+  table: 'ed-table',
+  tableScrollableWrapper: 'ed-table-scroll',
+  tableCell: 'ed-td',
+  tableCellHeader: 'ed-th',
   ltr: 'ed-ltr',
   rtl: 'ed-rtl',
 };

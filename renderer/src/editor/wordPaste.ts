@@ -18,16 +18,51 @@ function listLevel(el: Element): number | null {
   return /^MsoListParagraph/.test(el.className) ? 1 : null;
 }
 
+/** Word's bullet glyphs (Symbol "·", Courier "o", Wingdings "§" and "Ø", and the usual ones), as typed before an item's text. */
+const BULLET_GLYPH = /^[\s\u00a0]*([·•◦▪■□o§Ø\-–*]|\d{1,3}[.)]|[A-Za-z][.)])[\s\u00a0]+/;
+
 function takeMarker(p: Element): string {
-  const marker = p.querySelector('span[style*="mso-list:Ignore" i], span[style*="mso-list: Ignore" i]');
-  if (!marker) return '';
-  const text = (marker.textContent ?? '').replace(/\u00a0/g, ' ').trim();
-  let outer: Element = marker;
-  while (outer.parentElement && outer.parentElement !== p && outer.parentElement.tagName === 'SPAN' && outer.parentElement.childNodes.length === 1) {
-    outer = outer.parentElement;
+  // The marker sits between Word's conditional comments (<![if !supportLists]> … <![endif]>, which
+  // the parser keeps as comments) and in a span marked mso-list:Ignore; either way it goes, so the
+  // editor's own bullet is the only one.
+  let marker = '';
+  const nodes = Array.from(p.childNodes);
+  const open = nodes.findIndex((n) => n.nodeType === 8 && /if\s+!supportLists/i.test(n.nodeValue ?? ''));
+  if (open >= 0) {
+    const close = nodes.findIndex((n, i) => i > open && n.nodeType === 8 && /endif/i.test(n.nodeValue ?? ''));
+    const inside = nodes.slice(open, close >= 0 ? close + 1 : open + 1);
+    marker = inside.map((n) => n.textContent ?? '').join('').replace(/\u00a0/g, ' ').trim();
+    if (close >= 0) for (const n of inside) n.parentNode?.removeChild(n);
   }
-  outer.remove();
-  return text;
+  const span = p.querySelector('span[style*="mso-list" i][style*="ignore" i]');
+  if (span) {
+    marker ||= (span.textContent ?? '').replace(/\u00a0/g, ' ').trim();
+    let outer: Element = span;
+    while (outer.parentElement && outer.parentElement !== p && outer.parentElement.tagName === 'SPAN' && outer.parentElement.childNodes.length === 1) {
+      outer = outer.parentElement;
+    }
+    outer.remove();
+  }
+  if (marker === '') {
+    // No marked-up marker (some copies lose the markup): a glyph typed before the text is the bullet.
+    const match = BULLET_GLYPH.exec(p.textContent ?? '');
+    if (match) {
+      marker = match[1] ?? '';
+      dropLeading(p, match[0].length);
+    }
+  }
+  return marker;
+}
+
+/** Removes the first `count` characters of the element's text, across its text nodes. */
+function dropLeading(el: Element, count: number): void {
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  let left = count;
+  for (let n = walker.nextNode(); n && left > 0; n = walker.nextNode()) {
+    const text = n.nodeValue ?? '';
+    n.nodeValue = text.slice(Math.min(left, text.length));
+    left -= Math.min(left, text.length);
+  }
 }
 
 /** Rewrites Word's list paragraphs in `doc` into <ul>/<ol>/<li>, nested by level. */

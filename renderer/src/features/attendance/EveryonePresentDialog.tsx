@@ -44,12 +44,16 @@ export function EveryonePresentDialog({ candidates, rows, onApply, onCancel }: E
         Tick anyone who was not there. Everyone else on the roster is marked present; anyone in attendance for particular items stays so.
       </p>
       <ul className="except-list">
-        {candidates.map((c) => {
+        {candidates.map((c, index) => {
           const value = missing.get(c.memberId);
           return (
             <li key={c.memberId}>
               <label>
-                <input type="checkbox" checked={value !== undefined} onChange={(e) => set(c.memberId, e.target.checked ? 'apologies' : null)} /> {c.fullName}{' '}
+                <input
+                  type="checkbox"
+                  // The first name takes focus, so the first Space ticks it (not the scrolling list).
+                  data-autofocus={index === 0 ? true : undefined}
+                  checked={value !== undefined} onChange={(e) => set(c.memberId, e.target.checked ? 'apologies' : null)} /> {c.fullName}{' '}
                 <span className="muted">({c.initials})</span>
               </label>
               {value ? (

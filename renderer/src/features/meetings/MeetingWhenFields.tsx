@@ -1,6 +1,7 @@
 // When and where a meeting is held: date, start and end, venue. Used wherever a meeting is set up.
 import { LIMITS } from '../../../../shared/contract';
 import { Field } from '../../app/Field';
+import { DateField } from '../../app/DateField';
 
 export interface MeetingWhen {
   date: string;
@@ -27,7 +28,7 @@ export function meetingWhenInput(v: MeetingWhen): { date: string; startTime: str
 export function MeetingWhenFields({ value, onChange, fieldError, dateHint }: MeetingWhenFieldsProps) {
   return (
     <>
-      <Field label="Date" type="date" value={value.date} onChange={(e) => onChange({ date: e.target.value })} required hint={dateHint} error={fieldError('date')} />
+      <DateField label="Date" value={value.date} onChange={(date) => onChange({ date })} required hint={dateHint} error={fieldError('date')} />
       <div className="field-row">
         <Field label="Starts" type="time" value={value.startTime} onChange={(e) => onChange({ startTime: e.target.value })} error={fieldError('startTime')} />
         <Field label="Ends" type="time" value={value.endTime} onChange={(e) => onChange({ endTime: e.target.value })} error={fieldError('endTime')} />

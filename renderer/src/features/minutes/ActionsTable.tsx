@@ -1,7 +1,7 @@
 // The actions agreed under an item, as the minutes print them: Reference, Details, Action
 // (the owners) and Due. In its own meeting an action shows its number; its full reference
 // (unique in the board) is in its label and tooltip.
-import { memo, useCallback, useState } from 'react';
+import { memo, useCallback } from 'react';
 import type { OwnerMatch } from '../../../../shared/contract';
 import { toOwnerRef } from '../../../../shared/domain/owners';
 import { call } from '../../api/client';
@@ -10,6 +10,7 @@ import { DueField } from './DueField';
 import type { ActionState } from './minutesStore';
 import { OwnerPicker } from './OwnerPicker';
 import { useFieldFailure } from './saveQueue';
+import { deleteRow } from './deleteRow';
 
 interface ActionsTableProps {
   itemId: string;
@@ -53,7 +54,6 @@ export const ActionsTable = memo(function ActionsTable({ itemId, itemNumber, act
 
 const ActionRow = memo(function ActionRow({ itemId, action, meetingDate, readOnly }: { itemId: string; action: ActionState; meetingDate: string; readOnly: boolean }) {
   const { store, queue, directory, notify, origin } = useMinutes();
-  const [confirming, setConfirming] = useState(false);
   const keys = { details: `action:${action.id}:details`, owners: `action:${action.id}:owners`, due: `action:${action.id}:due` };
   const detailsFailure = useFieldFailure(queue, keys.details);
   const ownersFailure = useFieldFailure(queue, keys.owners);
@@ -81,13 +81,7 @@ const ActionRow = memo(function ActionRow({ itemId, action, meetingDate, readOnl
   );
 
   const remove = (): void =>
-    void queue
-      .run(() => call('deleteAction', { actionId: action.id }, { origin }))
-      .then(() => {
-        for (const k of Object.values(keys)) queue.clearFailure(k);
-        store.updateItem(itemId, (item) => ({ actions: item.actions.filter((a) => a.id !== action.id) }));
-      })
-      .catch((err: Error) => notify(err.message));
+    deleteRow({ store, queue, notify, itemId, rowId: action.id, keys: Object.values(keys), what: 'Action', remove: () => call('deleteAction', { actionId: action.id }, { origin }) });
 
   return (
     <tr data-action-id={action.id} data-reference={action.reference}>
@@ -146,26 +140,15 @@ const ActionRow = memo(function ActionRow({ itemId, action, meetingDate, readOnl
       </td>
       {readOnly ? null : (
         <td className="col-tools">
-          {confirming ? (
-            <span className="confirm-inline" role="group" aria-label={`Delete action ${action.seq}?`}>
-              <button type="button" className="button danger small-inline" onClick={remove}>
-                Delete
-              </button>
-              <button type="button" className="button small-inline" onClick={() => setConfirming(false)} autoFocus>
-                Keep
-              </button>
-            </span>
-          ) : (
-            <button
-              type="button"
-              className="row-delete"
-              aria-label={`Delete action ${action.seq}`}
-              title={`Delete action ${action.seq} (its reference ${action.reference} is not reused)`}
-              onClick={() => setConfirming(true)}
-            >
-              ×
-            </button>
-          )}
+          <button
+            type="button"
+            className="row-delete"
+            aria-label={`Delete action ${action.seq}`}
+            title={`Delete action ${action.seq} (its reference ${action.reference} is not reused; Undo brings it back)`}
+            onClick={remove}
+          >
+            ×
+          </button>
         </td>
       )}
     </tr>

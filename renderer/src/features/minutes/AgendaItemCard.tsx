@@ -12,6 +12,7 @@ import { ActionsTable } from './ActionsTable';
 import { DecisionsList } from './DecisionsList';
 import { toActionState, useItem, useMeta, type ItemState } from './minutesStore';
 import { SAVE_DELAY_MS, useFieldFailure } from './saveQueue';
+import { titleLimitNote } from './titleLimit';
 
 interface AgendaItemCardProps {
   itemId: string;
@@ -86,6 +87,7 @@ function ItemHeader({ item, readOnly, structureLocked, onDelete }: { item: ItemS
   const { store, queue, origin } = useMinutes();
   const key = `item:${item.id}:title`;
   const failure = useFieldFailure(queue, key);
+  const limit = readOnly ? null : titleLimitNote(item.title.length);
   return (
     <div className="item-head">
       <span className="item-number" aria-hidden="true">
@@ -98,7 +100,8 @@ function ItemHeader({ item, readOnly, structureLocked, onDelete }: { item: ItemS
           aria-label={`Title, item ${item.number}`}
           value={item.title}
           readOnly={readOnly}
-          maxLength={MINUTES_LIMITS.itemTitle + 50}
+          // No maxLength: a browser cut would drop pasted words silently; the note below says the limit instead.
+          aria-invalid={limit?.over ? true : undefined}
           placeholder="Item title"
           dir="auto"
           onChange={(e) => {
@@ -113,10 +116,16 @@ function ItemHeader({ item, readOnly, structureLocked, onDelete }: { item: ItemS
           }}
           onBlur={() => void queue.flush()}
         />
-        {failure ? (
+        {limit?.over ? (
+          <span className="field-error" role="alert">
+            {limit.text}
+          </span>
+        ) : failure ? (
           <span className="field-error" role="alert">
             Not saved: {failure.message}
           </span>
+        ) : limit ? (
+          <span className="field-hint">{limit.text}</span>
         ) : item.title.trim() === '' && !readOnly ? (
           <span className="field-hint item-untitled">This item has no title yet: the minutes will print its number alone.</span>
         ) : null}
@@ -254,10 +263,10 @@ function AgreedButtons({ itemId, itemNumber }: { itemId: string; itemNumber: str
   };
   return (
     <div className="agreed-buttons">
-      <button type="button" className="button subtle" onClick={addDecision} aria-label={`Add a decision to item ${itemNumber}`}>
+      <button type="button" className="button subtle" data-add="decision" onClick={addDecision} aria-label={`Add a decision to item ${itemNumber}`}>
         + Decision
       </button>
-      <button type="button" className="button subtle" onClick={addAction} aria-label={`Add an action to item ${itemNumber}`}>
+      <button type="button" className="button subtle" data-add="action" onClick={addAction} aria-label={`Add an action to item ${itemNumber}`}>
         + Action
       </button>
     </div>

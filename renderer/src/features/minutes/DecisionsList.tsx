@@ -4,6 +4,7 @@ import type { MinutesDecision } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { useMinutes } from './context';
 import { useFieldFailure } from './saveQueue';
+import { deleteRow } from './deleteRow';
 
 interface DecisionsListProps {
   itemId: string;
@@ -53,15 +54,7 @@ function DecisionRow({ itemId, decision, label, readOnly }: { itemId: string; de
           className="row-delete"
           aria-label={`Delete ${label.toLowerCase()}`}
           title="Delete this decision"
-          onClick={() =>
-            void queue
-              .run(() => call('deleteDecision', { decisionId: decision.id }, { origin }))
-              .then(() => {
-                queue.clearFailure(key);
-                store.updateItem(itemId, (item) => ({ decisions: item.decisions.filter((d) => d.id !== decision.id) }));
-              })
-              .catch((err: Error) => notify(err.message))
-          }
+          onClick={() => deleteRow({ store, queue, notify, itemId, rowId: decision.id, keys: [key], what: 'Decision', remove: () => call('deleteDecision', { decisionId: decision.id }, { origin }) })}
         >
           ×
         </button>

@@ -1,5 +1,6 @@
 // The shortcut sheet: every keyboard shortcut of the minutes editor, opened with Ctrl+/ or ?.
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
+import { useModalDialog } from '../../app/useModalDialog';
 import { EDITING_SHORTCUTS, SHORTCUTS } from './shortcuts';
 
 function Keys({ keys }: { keys: string[] }) {
@@ -17,10 +18,7 @@ function Keys({ keys }: { keys: string[] }) {
 
 export function ShortcutSheet({ onClose }: { onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
+  useModalDialog(ref);
   return (
     <dialog
       ref={ref}
@@ -56,7 +54,7 @@ export function ShortcutSheet({ onClose }: { onClose: () => void }) {
           ))}
         </dl>
         <div className="dialog-actions">
-          <button type="button" className="button primary" onClick={onClose} autoFocus>
+          <button type="button" className="button primary" onClick={onClose} data-autofocus>
             Close
           </button>
         </div>

@@ -45,6 +45,8 @@ export class MinutesStore {
   private readonly initialDiscussion = new Map<string, { json: string | null; text: string }>();
   private meta: MinutesMeta;
   private readonly listeners = new Set<() => void>();
+  /** Decisions and actions deleted here whose delete waits for its Undo (app/undoDeletes.tsx): core still has them. */
+  private readonly hidden = new Set<string>();
 
   constructor(minutes: Minutes) {
     const { items, ...meta } = minutes;
@@ -95,8 +97,8 @@ export class MinutesStore {
       }
       const myActions = new Map(mine.actions.map((a) => [a.id, a]));
       const myDecisions = new Map(mine.decisions.map((d) => [d.id, d]));
-      const nextDecisions = decisions.map((d) => myDecisions.get(d.id) ?? d);
-      const nextActions = actions.map((a) => {
+      const nextDecisions = decisions.filter((d) => !this.hidden.has(d.id)).map((d) => myDecisions.get(d.id) ?? d);
+      const nextActions = actions.filter((a) => !this.hidden.has(a.id)).map((a) => {
         const typed = myActions.get(a.id);
         if (!typed) return toActionState(a);
         return typed.seq === a.seq && typed.reference === a.reference ? typed : { ...typed, seq: a.seq, reference: a.reference };
@@ -135,6 +137,34 @@ export class MinutesStore {
     if (!item) return;
     this.items.set(id, { ...item, ...(typeof patch === 'function' ? patch(item) : patch) });
     this.emit();
+  }
+
+  /** Takes a decision or action off the screen while its delete waits; `restore` puts it back where it was. */
+  hideRow(itemId: string, rowId: string): { restore: () => void } {
+    const item = this.items.get(itemId);
+    const decisionAt = item?.decisions.findIndex((d) => d.id === rowId) ?? -1;
+    const actionAt = item?.actions.findIndex((a) => a.id === rowId) ?? -1;
+    const decision = item?.decisions[decisionAt];
+    const action = item?.actions[actionAt];
+    this.hidden.add(rowId);
+    this.updateItem(itemId, (i) => ({ decisions: i.decisions.filter((d) => d.id !== rowId), actions: i.actions.filter((a) => a.id !== rowId) }));
+    return {
+      restore: () => {
+        this.hidden.delete(rowId);
+        this.updateItem(itemId, (i) => {
+          const decisions = [...i.decisions];
+          const actions = [...i.actions];
+          if (decision && !decisions.some((d) => d.id === rowId)) decisions.splice(Math.min(decisionAt, decisions.length), 0, decision);
+          if (action && !actions.some((a) => a.id === rowId)) actions.splice(Math.min(actionAt, actions.length), 0, action);
+          return { decisions, actions };
+        });
+      },
+    };
+  }
+
+  /** After core deleted it: it is gone for good. */
+  forgetRow(rowId: string): void {
+    this.hidden.delete(rowId);
   }
 
   updateAction(itemId: string, actionId: string, patch: Partial<ActionState>): void {

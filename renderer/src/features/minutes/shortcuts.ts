@@ -48,6 +48,11 @@ export const EDITING_SHORTCUTS: Array<{ keys: string[]; description: string }> =
   { keys: [MOD_LABEL, 'Z'], description: 'Undo' },
   { keys: IS_MAC ? [MOD_LABEL, 'Shift', 'Z'] : [MOD_LABEL, 'Y'], description: 'Redo' },
   { keys: ['Enter'], description: 'In an item title: go to its discussion' },
+  { keys: ['-', 'Space'], description: 'At the start of a line: a bulleted list' },
+  { keys: ['1.', 'Space'], description: 'At the start of a line: a numbered list' },
+  { keys: ['Tab'], description: 'In a list: indent the item (in a table: the next cell)' },
+  { keys: ['Shift', 'Tab'], description: 'In a list: outdent the item (in a table: the cell before)' },
+  { keys: ['Esc'], description: 'Leave the discussion for the next field' },
 ];
 
 function isTyping(target: EventTarget | null): boolean {

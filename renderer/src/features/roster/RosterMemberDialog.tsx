@@ -6,6 +6,7 @@ import { sameInitials, suggestAlternatives } from '../../../../shared/domain/ini
 import { call } from '../../api/client';
 import { Dialog } from '../../app/Dialog';
 import { Field } from '../../app/Field';
+import { DateField } from '../../app/DateField';
 import { useSubmit } from '../../app/useSubmit';
 
 interface RosterMemberDialogProps {
@@ -92,12 +93,21 @@ export function RosterMemberDialog({ boardId, roster, member, onSaved, onCancel 
         autoComplete="off"
         spellCheck={false}
         error={initialsError}
+        onKeyDown={(e) => {
+          // The suggestions are out of the Tab order (Tab goes on to Role); ↓ and ↑ take them in turn here.
+          if ((e.key !== 'ArrowDown' && e.key !== 'ArrowUp') || offers.length === 0 || e.altKey || e.ctrlKey || e.metaKey) return;
+          e.preventDefault();
+          const at = offers.findIndex((o) => sameInitials(o, initials));
+          const step = e.key === 'ArrowDown' ? 1 : -1;
+          const next = offers[at < 0 ? (step === 1 ? 0 : offers.length - 1) : (at + step + offers.length) % offers.length];
+          if (next) setTypedInitials(next);
+        }}
       />
       {offers.length > 0 ? (
         <div className="initials-offers" role="group" aria-label="Suggestions">
-          <span>Free initials:</span>
+          <span>Free initials (↓ in Initials takes one):</span>
           {offers.map((offer) => (
-            <button key={offer} type="button" className="button chip" onClick={() => setTypedInitials(offer)}>
+            <button key={offer} type="button" className="button chip" tabIndex={-1} onClick={() => setTypedInitials(offer)}>
               Use {offer}
             </button>
           ))}
@@ -120,8 +130,8 @@ export function RosterMemberDialog({ boardId, roster, member, onSaved, onCancel 
         <span className="field-hint">Untick for officers and regular attendees: they are not counted towards the quorum.</span>
       </div>
       <div className="field-row">
-        <Field label="Joined (optional)" type="date" value={joinedOn} onChange={(e) => setJoinedOn(e.target.value)} error={submit.fieldError('joinedOn')} />
-        <Field label="Left (optional)" type="date" value={leftOn} onChange={(e) => setLeftOn(e.target.value)} error={submit.fieldError('leftOn')} />
+        <DateField label="Joined (optional)" value={joinedOn} onChange={setJoinedOn} error={submit.fieldError('joinedOn')} />
+        <DateField label="Left (optional)" value={leftOn} onChange={setLeftOn} error={submit.fieldError('leftOn')} />
       </div>
     </Dialog>
   );

@@ -6,7 +6,7 @@ import type { RosterMember } from '../../../../shared/contract';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
 import { call } from '../../api/client';
 import { Dialog } from '../../app/Dialog';
-import { Field } from '../../app/Field';
+import { DateField } from '../../app/DateField';
 import { useLiveQuery } from '../../api/useLiveQuery';
 import { useSubmit } from '../../app/useSubmit';
 import { BoardFrame, useBoardSettings } from './BoardFrame';
@@ -161,7 +161,7 @@ function MarkLeftDialog({ member, onDone, onCancel }: { member: RosterMember; on
       <p className="dialog-text">
         They stay on the roster and in the minutes they appear in, but are no longer expected at meetings after this date.
       </p>
-      <Field label="Left on" type="date" value={leftOn} onChange={(e) => setLeftOn(e.target.value)} required autoFocus error={submit.fieldError('leftOn')} />
+      <DateField label="Left on" value={leftOn} onChange={setLeftOn} required autoFocus error={submit.fieldError('leftOn')} />
     </Dialog>
   );
 }
