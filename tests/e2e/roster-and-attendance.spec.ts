@@ -181,7 +181,7 @@ test('the sample board, from --sample and from the home screen, and its register
   expect(download.suggestedFilename()).toMatch(/^SSCB attendance register 2014-02-19 to \d{4}-\d{2}-\d{2}\.csv$/);
   const csv = fs.readFileSync(await download.path(), 'utf8');
   expect(csv.charCodeAt(0)).toBe(0xfeff);
-  expect(csv).toContain("\r\nMichael O'Connor,MOC,Independent Chair,,Yes,,,2,2,0,0,100\r\n");
+  expect(csv).toContain("\r\nMichael O'Connor,MOC,Independent Chair,,Yes,,,2,2,0,0,0,100\r\n");
   expect(csv).toContain('\r\nChris McCree,CM,');
 
   // Restarting with --sample does not load it again; the home screen's button makes a second one.

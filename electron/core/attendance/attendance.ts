@@ -314,6 +314,7 @@ export function attendanceRegister(store: Store, input: ParsedInputOf<'attendanc
     to: input.to ?? null,
     today,
     meetings: result.meetings.map((m) => ({ id: m.id, date: m.date })),
+    notRecorded: result.notRecorded.map((m) => ({ id: m.id, date: m.date })),
     lines: result.lines,
   };
 }
