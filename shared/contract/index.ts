@@ -17,6 +17,7 @@ import { meetingsMethods } from './meetings';
 import { minutesMethods } from './minutes';
 import { publicationMethods } from './publication';
 import { rosterMethods } from './roster';
+import { rosterPasteMethods } from './rosterPaste';
 import { settingsMethods } from './settings';
 
 export * from './common';
@@ -26,6 +27,7 @@ export * from './boards';
 export * from './meetings';
 export * from './settings';
 export * from './roster';
+export * from './rosterPaste';
 export * from './attendance';
 export * from './minutes';
 export * from './actions';
@@ -66,6 +68,7 @@ export const contract = mergeSlices(
   publicationMethods,
   arisingMethods,
   actionLogMethods,
+  rosterPasteMethods,
 );
 
 export type Contract = typeof contract;
