@@ -1,6 +1,7 @@
 // Every screen and dialog, on the full sample board, checked with axe-core (0 violations at any
 // impact); and what issue 13 found on the page: the roster paste, the register's "not recorded",
 // the outline's gap, the action log at 1440 px, "still open", and the Next meeting once started.
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { expectNoAxeViolations } from './axe';
 import { Workspace } from './pages';
@@ -12,7 +13,7 @@ test.use({ bypassCSP: true });
 
 const SAMPLE = 'Southwark Safeguarding Children Executive Board \\(sample\\)';
 
-async function openSample(page: import('@playwright/test').Page, url: string): Promise<{ app: Workspace; board: BoardScreens }> {
+async function openSample(page: Page, url: string): Promise<{ app: Workspace; board: BoardScreens }> {
   const app = new Workspace(page);
   await app.open(url);
   await app.sidebarBoard(SAMPLE).click();
@@ -20,7 +21,7 @@ async function openSample(page: import('@playwright/test').Page, url: string): P
   return { app, board: new BoardScreens(page) };
 }
 
-const meetingLink = (page: import('@playwright/test').Page, date: string) => page.locator('table.meeting-table tbody tr').filter({ hasText: date }).getByRole('link').first();
+const meetingLink = (page: Page, date: string) => page.locator('table.meeting-table tbody tr').filter({ hasText: date }).getByRole('link').first();
 
 test('every screen and dialog passes axe-core with no violation at any impact', async ({ page, hosts }) => {
   test.setTimeout(240_000);
