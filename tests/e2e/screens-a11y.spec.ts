@@ -65,6 +65,13 @@ test('every screen and dialog passes axe-core with no violation at any impact', 
   await expect(page.getByRole('region', { name: 'Attendance' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Matters arising' })).toBeVisible();
   await expectNoAxeViolations(page, 'the draft minutes of 10 April 2014');
+  await page.getByRole('button', { name: 'Show the attendance list' }).click();
+  await expect(page.locator('table.attendance-table')).toBeVisible();
+  await expectNoAxeViolations(page, 'the draft minutes of 10 April 2014, attendance list open');
+  await page.getByRole('button', { name: 'Everyone present except…' }).click();
+  await expect(page.getByRole('dialog', { name: 'Everyone present except…' })).toBeVisible();
+  await expectNoAxeViolations(page, 'the Everyone present except dialog');
+  await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Start next meeting' }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
   await expectNoAxeViolations(page, 'the Start next meeting dialog');
@@ -167,4 +174,23 @@ test('the page: outline numbers apart from titles, still open counts those in pr
   await expect(wrap.locator('tbody tr').first()).toBeVisible();
   const fits = await wrap.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
   expect(fits.scroll, 'the action log fits at 1440 px, Latest update included').toBeLessThanOrEqual(fits.client);
+});
+
+test('recorded attendance folds to one line, so the agenda comes first; the list opens on request', async ({ page, hosts }) => {
+  const host = await hosts.start({ args: ['--sample'] });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openSample(page, host.url);
+  await meetingLink(page, '10 April 2014').click();
+  const attendance = page.getByRole('region', { name: 'Attendance' });
+  await expect(attendance.locator('.attendance-counts')).toHaveText('18 present · 0 in attendance · 13 apologies · 0 absent');
+  await expect(attendance.locator('.attendance-marks-summary')).toHaveText('Chair: MOC');
+  await expect(attendance.locator('table.attendance-table')).toBeHidden();
+  // The agenda is not pushed down by 31 rows of names: opening the list moves item 1 a long way.
+  const first = page.locator('.minutes-items > li').first();
+  const folded = (await first.boundingBox())!.y;
+  await attendance.getByRole('button', { name: 'Show the attendance list' }).click();
+  await expect(attendance.locator('table.attendance-table')).toBeVisible();
+  const open = (await first.boundingBox())!.y;
+  expect(open - folded, 'the folded attendance saves the height of the list').toBeGreaterThan(800);
+  await expect(attendance.getByRole('button', { name: 'Hide the attendance list' })).toHaveAttribute('aria-expanded', 'true');
 });
