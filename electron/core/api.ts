@@ -26,6 +26,7 @@ import { publicationHandlers } from './publication/handlers';
 import { arisingHandlers } from './arising/handlers';
 import { actionLogHandlers } from './actionLog/handlers';
 import { rosterPasteHandlers } from './rosterPaste/handlers';
+import { vocabularyHandlers } from './vocabulary/handlers';
 
 export type { CoreContext };
 export type Handlers = { readonly [K in MethodName]: Handler<K> };
@@ -57,6 +58,7 @@ const features = [
   arisingHandlers,
   actionLogHandlers,
   rosterPasteHandlers,
+  vocabularyHandlers,
 ] as const;
 
 type Merged = (typeof features)[number];

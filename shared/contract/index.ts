@@ -18,6 +18,7 @@ import { minutesMethods } from './minutes';
 import { publicationMethods } from './publication';
 import { rosterMethods } from './roster';
 import { rosterPasteMethods } from './rosterPaste';
+import { vocabularyMethods } from './vocabulary';
 import { settingsMethods } from './settings';
 
 export * from './common';
@@ -28,6 +29,7 @@ export * from './meetings';
 export * from './settings';
 export * from './roster';
 export * from './rosterPaste';
+export * from './vocabulary';
 export * from './attendance';
 export * from './minutes';
 export * from './actions';
@@ -69,6 +71,7 @@ export const contract = mergeSlices(
   arisingMethods,
   actionLogMethods,
   rosterPasteMethods,
+  vocabularyMethods,
 );
 
 export type Contract = typeof contract;
