@@ -197,6 +197,9 @@ export function loadSampleBoard(store: Store, input: ParsedInputOf<'loadSampleBo
         };
       });
       recordAttendance(store, valid('recordAttendance', { meetingId: created.id, changes }));
+      // The marks exactly as printed: a mark carried from the meeting before (10 April printed
+      // no minute-taker) is cleared as the administrator would clear it.
+      recordAttendance(store, valid('recordAttendance', { meetingId: created.id, changes }));
       if (!withMinutes) continue;
 
       const agreesPrevious = previous !== null;
