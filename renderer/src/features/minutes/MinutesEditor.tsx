@@ -384,7 +384,7 @@ function MinutesWorkspace({ initial }: { initial: Minutes }) {
 
   return (
     <MinutesContext.Provider value={ctx}>
-      <section className="minutes" aria-label="Minutes">
+      <section className={contentLocked ? 'minutes is-record' : 'minutes'} aria-label="Minutes">
         <div className="minutes-bar">
           <SaveStatusLine queue={queue} />
           <div className="minutes-bar-actions">
