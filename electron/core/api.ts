@@ -32,6 +32,8 @@ import { importsHandlers } from './import/handlers';
 import { searchHandlers } from './search/handlers';
 import { interestsHandlers } from './interests/handlers';
 import { documentsHandlers } from './documents/handlers';
+import { rosterPasteHandlers } from './rosterPaste/handlers';
+import { vocabularyHandlers } from './vocabulary/handlers';
 
 export type { CoreContext };
 export type Handlers = { readonly [K in MethodName]: Handler<K> };
@@ -69,6 +71,8 @@ const features = [
   searchHandlers,
   interestsHandlers,
   documentsHandlers,
+  rosterPasteHandlers,
+  vocabularyHandlers,
 ] as const;
 
 type Merged = (typeof features)[number];

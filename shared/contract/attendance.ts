@@ -51,8 +51,10 @@ export interface AttendanceRegister {
   to: string | null;
   /** The day the register was worked out: later meetings have not taken place. */
   today: string;
-  /** The meetings counted, oldest first. */
+  /** The meetings counted (held, with attendance recorded), oldest first. */
   meetings: { id: string; date: string }[];
+  /** Meetings held in the period whose attendance was never recorded: "not recorded", not absences. */
+  notRecorded: { id: string; date: string }[];
   lines: RegisterLine[];
 }
 

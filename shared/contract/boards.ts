@@ -26,5 +26,8 @@ export const boardsMethods = {
     z.strictObject({ name: boardName, shortCode: shortCode.nullable().optional() }),
   ),
   renameBoard: method<BoardSummary>()(z.strictObject({ boardId: id, name: boardName })),
-  loadSampleBoard: method<SampleBoardResult>()(z.strictObject({ onlyIfMissing: z.boolean().optional() })),
+  /** Both sample meetings in full; `attendanceOnly` gives their roster and attendance with no items, to type the minutes yourself. */
+  loadSampleBoard: method<SampleBoardResult>()(
+    z.strictObject({ onlyIfMissing: z.boolean().optional(), attendanceOnly: z.boolean().optional() }),
+  ),
 } as const;

@@ -24,6 +24,8 @@ import { interestsMethods } from './interests';
 import { documentsMethods } from './documents';
 import { rosterMethods } from './roster';
 import { searchMethods } from './search';
+import { rosterPasteMethods } from './rosterPaste';
+import { vocabularyMethods } from './vocabulary';
 import { settingsMethods } from './settings';
 
 export * from './common';
@@ -33,6 +35,8 @@ export * from './boards';
 export * from './meetings';
 export * from './settings';
 export * from './roster';
+export * from './rosterPaste';
+export * from './vocabulary';
 export * from './attendance';
 export * from './minutes';
 export * from './actions';
@@ -87,6 +91,8 @@ export const contract = mergeSlices(
   searchMethods,
   interestsMethods,
   documentsMethods,
+  rosterPasteMethods,
+  vocabularyMethods,
 );
 
 export type Contract = typeof contract;

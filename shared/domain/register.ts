@@ -1,6 +1,7 @@
 // The attendance register: for a board and a period, each person's meetings attended,
 // expected and apologies. Only meetings that took place count (on or before today, not
 // cancelled), and a person is expected only at meetings held while they were on the roster.
+// A meeting whose attendance was never recorded is "not recorded" for everyone, never an absence.
 import { onRosterOn, type AttendanceStatus } from './attendance';
 import { toCsv, ukCsvDate } from './csv';
 import { surnameSortKey } from './initials';
@@ -32,8 +33,10 @@ export interface RegisterLine extends RegisterPersonInput {
   expected: number;
   attended: number;
   apologies: number;
-  /** Expected but neither there nor with apologies (absent, or not recorded). */
+  /** Expected but neither there nor with apologies, at a meeting whose attendance was recorded. */
   absent: number;
+  /** Meetings held while they were on the roster whose attendance was never recorded: not counted as expected. */
+  notRecorded: number;
 }
 
 export interface RegisterInput {
@@ -47,8 +50,10 @@ export interface RegisterInput {
 }
 
 export interface RegisterCounts {
-  /** The meetings counted, oldest first. */
+  /** The meetings counted (held, with attendance recorded), oldest first. */
   meetings: RegisterMeetingInput[];
+  /** Meetings held in the period with no attendance recorded at all, oldest first. */
+  notRecorded: RegisterMeetingInput[];
   lines: RegisterLine[];
 }
 
@@ -61,12 +66,19 @@ export function countedMeetings(input: Pick<RegisterInput, 'meetings' | 'from' |
 }
 
 export function computeRegister(input: RegisterInput): RegisterCounts {
-  const meetings = countedMeetings(input);
+  const held = countedMeetings(input);
   const statusOf = new Map<string, AttendanceStatus>();
-  for (const mark of input.marks) statusOf.set(`${mark.meetingId}\u0000${mark.memberId}`, mark.status);
+  const recorded = new Set<string>();
+  for (const mark of input.marks) {
+    statusOf.set(`${mark.meetingId}\u0000${mark.memberId}`, mark.status);
+    recorded.add(mark.meetingId);
+  }
+  const meetings = held.filter((m) => recorded.has(m.id));
+  const notRecorded = held.filter((m) => !recorded.has(m.id));
   const lines: RegisterLine[] = [];
   for (const person of input.people) {
-    const line: RegisterLine = { ...person, expected: 0, attended: 0, apologies: 0, absent: 0 };
+    const line: RegisterLine = { ...person, expected: 0, attended: 0, apologies: 0, absent: 0, notRecorded: 0 };
+    for (const meeting of notRecorded) if (onRosterOn(meeting.date, person.joinedOn, person.leftOn)) line.notRecorded++;
     for (const meeting of meetings) {
       if (!onRosterOn(meeting.date, person.joinedOn, person.leftOn)) continue;
       line.expected++;
@@ -75,14 +87,14 @@ export function computeRegister(input: RegisterInput): RegisterCounts {
       else if (status === 'apologies') line.apologies++;
       else line.absent++;
     }
-    if (line.expected > 0) lines.push(line);
+    if (line.expected > 0 || line.notRecorded > 0) lines.push(line);
   }
   lines.sort((a, b) => {
     const ka = surnameSortKey(a.fullName);
     const kb = surnameSortKey(b.fullName);
     return ka < kb ? -1 : ka > kb ? 1 : 0;
   });
-  return { meetings, lines };
+  return { meetings, notRecorded, lines };
 }
 
 /** Attendance as a whole percentage of meetings expected, or null when none were expected. */
@@ -99,7 +111,7 @@ export interface RegisterCsvInput {
  * CRLF line ends, UK dates (dd/MM/yyyy), one header row.
  */
 export function registerCsv(register: RegisterCsvInput): string {
-  const header = ['Name', 'Initials', 'Role', 'Organisation', 'Member', 'Joined', 'Left', 'Meetings expected', 'Attended', 'Apologies', 'Absent', 'Attendance %'];
+  const header = ['Name', 'Initials', 'Role', 'Organisation', 'Member', 'Joined', 'Left', 'Meetings expected', 'Attended', 'Apologies', 'Absent', 'Not recorded', 'Attendance %'];
   const rows = register.lines.map((l) => [
     l.fullName,
     l.initials,
@@ -112,6 +124,7 @@ export function registerCsv(register: RegisterCsvInput): string {
     l.attended,
     l.apologies,
     l.absent,
+    l.notRecorded,
     attendanceRate(l),
   ]);
   return toCsv(header, rows);

@@ -31,6 +31,9 @@ export function findUnknownInitials(text: string, known: Iterable<string>): Init
     const token = m[0].replace(/'s$/, '');
     if (token.length < 2 || token.length > 5 || !looksLikeInitials(token)) continue;
     if (roster.has(token.toLocaleUpperCase('en-GB')) || NOT_PEOPLE.has(token)) continue;
+    // A plural of a known abbreviation ("LSCBs", "IROs") is a thing too.
+    const singular = token.endsWith('s') ? token.slice(0, -1) : null;
+    if (singular && (NOT_PEOPLE.has(singular) || roster.has(singular.toLocaleUpperCase('en-GB')))) continue;
     // "the CSE strategy", "an IRO": an abbreviation after an article is a thing, not a person.
     if (DETERMINERS.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     hits.push({ initials: token, start: m.index, end: m.index + token.length });

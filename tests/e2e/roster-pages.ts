@@ -59,6 +59,12 @@ export class AttendanceSection {
     this.section = page.getByRole('region', { name: 'Attendance' });
   }
 
+  /** Attendance recorded before the page opened is folded to its summary: opens the list. */
+  async expand(): Promise<void> {
+    await this.section.getByRole('button', { name: 'Show the attendance list' }).click();
+    await expect(this.section.locator('table.attendance-table')).toBeVisible();
+  }
+
   row(name: string): Locator {
     return this.section.locator('table.attendance-table tbody tr').filter({ has: this.page.getByText(name, { exact: true }) });
   }

@@ -78,7 +78,7 @@ export interface SeededMinutes {
 export const FIXTURE_ITEMS = ITEMS;
 
 export async function seedFixtureMinutes(call: ApiCall): Promise<SeededMinutes> {
-  const { board } = (await call('loadSampleBoard', {})) as { board: { id: string } };
+  const { board } = (await call('loadSampleBoard', { attendanceOnly: true })) as { board: { id: string } };
   const meetings = (await call('listMeetings', { boardId: board.id })) as Array<{ id: string; date: string }>;
   const meeting = meetings.find((m) => m.date === FIXTURE_DATE);
   const later = meetings.find((m) => m.date === LATER_DATE);

@@ -398,7 +398,7 @@ describe('the print HTML', () => {
     expect(full).toContain('1. Minutes and actions arising');
     expect(full).toContain(
       'Actions arising from earlier meetings Reference Action Owner Update Status ' +
-        '2014-02-19/2 Review processes and terms of reference around new subgroups to ensure they strengthen existing governance arrangements AF & EA AF and EA reviewed the terms of reference; the sub-groups start in May. Completed ' +
+        '2014-02-19/2 Review processes and terms of reference around new subgroups to ensure they strengthen existing governance arrangements AF & EA AF and EA reviewed the terms of reference; the sub-groups start in May. Done ' +
         '2014-02-19/13 Further analysis of step down from child protection plan and ¼ reporting from head of quality assurance re child protection, and independent reporting officers JC JC has begun the step-down analysis for the quarterly report. In progress ' +
         '2014-02-19/8 Proposals to constitute a shadow board to be taken forward as set out in the paper. AF Open',
     );

@@ -11,7 +11,7 @@ import { settleAction, syncMattersArising } from './actionProgress';
 import { lockFor } from '../minutes/editable';
 import { addAgendaItem, getAgendaItemFields } from '../minutes/minutes';
 import { listLockedReason, meetingRow } from './meetingRow';
-import { startedFrom } from './nextMeeting';
+import { forgetRecordedNextMeeting, startedFrom } from './nextMeeting';
 import { proposals } from './list';
 
 // ---------------------------------------------------------------- carrying
@@ -113,6 +113,7 @@ export function deleteMeeting(store: Store, input: ParsedInputOf<'deleteMeeting'
     const updated = new Set(store.db.prepare('SELECT action_id FROM action_updates WHERE meeting_id = ?').pluck().all(meeting.id) as string[]);
     store.db.prepare('DELETE FROM action_updates WHERE meeting_id = ?').run(meeting.id);
     store.db.prepare('DELETE FROM carried_actions WHERE meeting_id = ?').run(meeting.id);
+    forgetRecordedNextMeeting(w, meeting.id, meeting.previous_meeting_id, at);
     store.db.prepare('UPDATE meetings SET previous_meeting_id = NULL WHERE id = ?').run(meeting.id);
     for (const c of carried) settleAction(w, c.action_id, c.status_before);
 

@@ -6,7 +6,7 @@ import { describeNextDateBasis, isMattersArisingTitle, mattersArisingTitle, sugg
 import type { Store } from '../db/open';
 import { nowInstant } from '../changelog';
 import { readBoardRow, type BoardRow } from '../store/boards';
-import { write } from '../store/write';
+import { write, type WriteHandle } from '../store/write';
 import { conflict, DomainError, notFound } from '../errors';
 import { outstandingBefore, syncMattersArising } from './actionProgress';
 import { createMeeting, getMeeting } from '../meetings/meetings';
@@ -98,6 +98,46 @@ export function suggestNextMeeting(store: Store, input: ParsedInputOf<'suggestNe
   };
 }
 
+type NextFields = { date: string; time: string | null; venue: string | null };
+
+/**
+ * The minutes a new meeting follows say when it is, once it is set up: unless they already name a
+ * next meeting, or are agreed (and so fixed as they were). Returns what was recorded, if anything.
+ */
+function recordNextMeeting(w: WriteHandle, fromId: string, next: NextFields, at: string): NextFields | null {
+  // updated_at is left as it was: nothing was typed, and deleting the new meeting puts it all back exactly.
+  const recorded = w.db
+    .prepare(
+      `UPDATE meetings SET next_date = ?, next_time = ?, next_venue = ?
+       WHERE id = ? AND next_date IS NULL AND status IN ('draft', 'circulated')`,
+    )
+    .run(next.date, next.time, next.venue, fromId);
+  if (recorded.changes === 0) return null;
+  w.log({ entity: 'meeting', entityId: fromId, action: 'update', detail: { nextDate: next.date, nextTime: next.time, nextVenue: next.venue } }, at);
+  return next;
+}
+
+/**
+ * A started meeting deleted: the "Next meeting" its start recorded on the minutes it followed goes
+ * too, if those minutes still say just that and can still change. What the user typed stays.
+ */
+export function forgetRecordedNextMeeting(w: WriteHandle, meetingId: string, fromId: string | null, at: string): void {
+  if (!fromId) return;
+  const detail = w.db
+    .prepare("SELECT detail FROM change_log WHERE entity = 'meeting' AND entity_id = ? AND action = 'start_from' ORDER BY seq DESC LIMIT 1")
+    .pluck()
+    .get(meetingId) as string | undefined;
+  const next = detail ? ((JSON.parse(detail) as { recordedNext?: NextFields | null }).recordedNext ?? null) : null;
+  if (!next) return;
+  const cleared = w.db
+    .prepare(
+      `UPDATE meetings SET next_date = NULL, next_time = NULL, next_venue = NULL
+       WHERE id = ? AND next_date IS ? AND next_time IS ? AND next_venue IS ? AND status IN ('draft', 'circulated')`,
+    )
+    .run(fromId, next.date, next.time, next.venue);
+  if (cleared.changes > 0) w.log({ entity: 'meeting', entityId: fromId, action: 'update', detail: { nextDate: null, nextTime: null, nextVenue: null } }, at);
+}
+
 export function startNextMeeting(store: Store, input: ParsedInputOf<'startNextMeeting'>): MeetingDetail {
   const at = nowInstant();
   const meetingId = write(store, (w) => {
@@ -127,7 +167,8 @@ export function startNextMeeting(store: Store, input: ParsedInputOf<'startNextMe
       if (i === agenda.mattersArising) store.db.prepare("UPDATE agenda_items SET kind = 'matters_arising' WHERE id = ?").run(item.id);
     });
     const carried = syncMattersArising(w, meetingRow(store, created.id));
-    w.log({ entity: 'meeting', entityId: created.id, action: 'start_from', detail: { fromMeetingId: from.id, agenda: agenda.titles, carried: carried.added } }, at);
+    const recordedNext = recordNextMeeting(w, from.id, { date: input.date, time: input.startTime ?? null, venue: input.venue ?? null }, at);
+    w.log({ entity: 'meeting', entityId: created.id, action: 'start_from', detail: { fromMeetingId: from.id, agenda: agenda.titles, carried: carried.added, recordedNext } }, at);
     return created.id;
   }).value;
   return getMeeting(store, { meetingId });

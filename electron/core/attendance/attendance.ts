@@ -2,6 +2,7 @@
 // guests, and the chair, vice-chair and minute-taker marks; the quorum; and the attendance
 // register across a board's meetings. Rows keep the name, initials and role they were
 // recorded with, so old minutes do not change when the roster does.
+import { carryMarks, type PreviousMarks } from '../../../shared/domain/carriedMarks';
 import type {
   AttendanceCandidate,
   AttendanceRegister,
@@ -139,6 +140,22 @@ function writePositions(w: WriteHandle, meetingId: string): void {
  * Records attendance changes: each change is the whole intended state of one row (a roster
  * member, or a guest already added). A new chair takes the mark from the old one.
  */
+/** Who was chair, vice-chair and minute-taker at the meeting before this one (the one it was started from, else the last held before it). */
+function previousMarks(store: Store, meeting: MeetingRow): PreviousMarks {
+  const previousId =
+    meeting.previous_meeting_id ??
+    (store.db
+      .prepare('SELECT id FROM meetings WHERE board_id = ? AND meeting_date < ? AND cancelled = 0 ORDER BY meeting_date DESC LIMIT 1')
+      .pluck()
+      .get(meeting.board_id, meeting.meeting_date) as string | undefined);
+  if (!previousId) return {};
+  const rows = store.db
+    .prepare('SELECT member_id, is_chair, is_vice_chair, is_minute_taker FROM attendance WHERE meeting_id = ? AND member_id IS NOT NULL')
+    .all(previousId) as Array<{ member_id: string; is_chair: number; is_vice_chair: number; is_minute_taker: number }>;
+  const holder = (flag: 'is_chair' | 'is_vice_chair' | 'is_minute_taker'): string | undefined => rows.find((r) => r[flag] === 1)?.member_id;
+  return { isChair: holder('is_chair'), isViceChair: holder('is_vice_chair'), isMinuteTaker: holder('is_minute_taker') };
+}
+
 export function recordAttendance(store: Store, input: ParsedInputOf<'recordAttendance'>): MeetingAttendance {
   const at = nowInstant();
   const changes: AttendanceChange[] = input.changes;
@@ -167,7 +184,7 @@ export function recordAttendance(store: Store, input: ParsedInputOf<'recordAtten
       }
     }
 
-    const after = applyAttendanceChanges<AttendanceRow>(before, changes, (memberId) => {
+    const applied = applyAttendanceChanges<AttendanceRow>(before, changes, (memberId) => {
       const c = candidates.get(memberId) as Candidate;
       return {
         id: newId(),
@@ -178,6 +195,7 @@ export function recordAttendance(store: Store, input: ParsedInputOf<'recordAtten
         isGuest: false,
       };
     });
+    const after = carryMarks(before, applied, previousMarks(store, meeting));
     const diff = diffAttendance(before, after);
     if (diff.length === 0) return;
     const afterByKey = new Map(after.map((r) => [r.key, r]));
@@ -314,6 +332,7 @@ export function attendanceRegister(store: Store, input: ParsedInputOf<'attendanc
     to: input.to ?? null,
     today,
     meetings: result.meetings.map((m) => ({ id: m.id, date: m.date })),
+    notRecorded: result.notRecorded.map((m) => ({ id: m.id, date: m.date })),
     lines: result.lines,
   };
 }

@@ -1,6 +1,6 @@
 // The sample board: two real meetings of the Southwark Safeguarding Children Executive
-// Board (19 February and 10 April 2014), their roster and attendance, loaded through the
-// same core functions the app uses, so a new user sees real-looking data at once.
+// Board (19 February and 10 April 2014), their roster, attendance and minutes (sampleMinutes.ts),
+// loaded through the same core functions the app uses, so a new user sees every feature at once.
 import {
   contract,
   type AttendanceStatus,
@@ -22,6 +22,8 @@ import { recordAttendance } from '../attendance/attendance';
 import { createBoard, getBoardSummary } from './boards';
 import { saveGroup, updateBoardSettings } from '../settings/settings';
 import { createMeeting } from '../meetings/meetings';
+import { startNextMeeting } from '../arising/nextMeeting';
+import { agreeSample, circulateSample, enterSampleMinutes, recordSampleProgress, type PrintedActions, type SampleItem } from './sampleMinutes';
 import { addRosterMember, listRoster, updateRosterMember } from '../roster/roster';
 import { conflict } from '../errors';
 import { write } from '../store/write';
@@ -52,6 +54,7 @@ interface SampleMeeting {
   present: { name: string; initials?: string | null; role: string | null; note: string | null }[];
   apologies: { name: string; initials?: string | null; role: string | null }[];
   inAttendance: { name: string; initials?: string | null; role: string | null; note?: string | null }[];
+  items: SampleItem[];
 }
 
 const SAMPLE: SampleBoard = boardJson as SampleBoard;
@@ -135,6 +138,9 @@ export function loadSampleBoard(store: Store, input: ParsedInputOf<'loadSampleBo
     const memberIdOf = new Map<string, string>();
     const roleOf = new Map<string, string | null>();
     const firstMeeting = MEETINGS[0]?.date;
+    const withMinutes = !input.attendanceOnly;
+    // The meeting before, once its minutes are in: the next is started from it, as the app does.
+    let previous: { id: string; date: string; actions: PrintedActions } | null = null;
 
     for (const meeting of MEETINGS) {
       const everyone = [
@@ -170,10 +176,11 @@ export function loadSampleBoard(store: Store, input: ParsedInputOf<'loadSampleBo
         }
       }
 
-      const created = createMeeting(
-        store,
-        valid('createMeeting', { boardId, date: meeting.date, startTime: meeting.start, endTime: meeting.end, venue: meeting.venue }),
-      );
+      const when = { date: meeting.date, startTime: meeting.start, endTime: meeting.end, venue: meeting.venue };
+      const created: { id: string } =
+        withMinutes && previous
+          ? startNextMeeting(store, valid('startNextMeeting', { fromMeetingId: previous.id, ...when }))
+          : createMeeting(store, valid('createMeeting', { boardId, ...when }));
       const hasChairNote = everyone.some((p) => p.note === 'Chair');
       const changes: AttendanceChange[] = everyone.map((p) => {
         const itemsOnly = isItemNote(p.note);
@@ -190,6 +197,20 @@ export function loadSampleBoard(store: Store, input: ParsedInputOf<'loadSampleBo
         };
       });
       recordAttendance(store, valid('recordAttendance', { meetingId: created.id, changes }));
+      // The marks exactly as printed: a mark carried from the meeting before (10 April printed
+      // no minute-taker) is cleared as the administrator would clear it.
+      recordAttendance(store, valid('recordAttendance', { meetingId: created.id, changes }));
+      if (!withMinutes) continue;
+
+      const agreesPrevious = previous !== null;
+      const actions = enterSampleMinutes(store, created.id, meeting.date, meeting.items, agreesPrevious);
+      if (previous) {
+        recordSampleProgress(store, created.id, meeting.items, previous);
+        agreeSample(store, previous.id, created.id);
+      }
+      // Every meeting but the last went out to members before the next one agreed it.
+      if (meeting !== MEETINGS[MEETINGS.length - 1]) circulateSample(store, created.id);
+      previous = { id: created.id, date: meeting.date, actions };
     }
 
     updateBoardSettings(

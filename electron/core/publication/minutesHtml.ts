@@ -183,15 +183,18 @@ html { font-family: '${PRINT_FONT_FAMILY}', sans-serif; font-size: 10pt; line-he
 body { margin: 0; }
 h1 { font-size: 16pt; margin: 0 0 2pt; }
 h1 .board { display: block; font-size: 12pt; margin-top: 2pt; }
-h2 { font-size: 12pt; margin: 14pt 0 4pt; break-after: avoid; }
-h3 { font-size: 10.5pt; margin: 10pt 0 3pt; break-after: avoid; }
+h1 .title-joiner { display: none; }
+h2 { font-size: 12pt; margin: 14pt 0 4pt; break-after: avoid; break-inside: avoid; }
+h3 { font-size: 10.5pt; margin: 10pt 0 3pt; break-after: avoid; break-inside: avoid; }
 p { margin: 0 0 6pt; orphans: 3; widows: 3; }
 .when { margin: 0 0 4pt; font-weight: 700; }
 .state { margin: 0 0 10pt; }
 .state.draft, .confidential-mark { color: #9b1c1c; font-weight: 700; }
 .full-version { border: 1.5pt solid #9b1c1c; color: #9b1c1c; padding: 4pt 6pt; font-weight: 700; }
 table { width: 100%; border-collapse: collapse; margin: 4pt 0 10pt; font-size: 9pt; }
-caption { text-align: left; font-weight: 700; font-size: 10pt; padding: 2pt 0; caption-side: top; }
+caption { text-align: left; font-weight: 700; font-size: 10pt; padding: 2pt 0; caption-side: top; break-after: avoid; break-inside: avoid; }
+/* A caption and the column headings go over with the first row: never alone at a page's foot. */
+thead, tbody > tr:first-child { break-before: avoid; }
 th, td { border: 0.6pt solid #777; padding: 2.5pt 4pt; text-align: left; vertical-align: top; }
 thead th { background: #eee; }
 thead { display: table-header-group; }
@@ -208,7 +211,9 @@ table.agreed td:nth-child(3), table.agreed td:nth-child(4) { width: 15%; }
 .discussion-table p { margin: 0; }
 .presenter, .deferred, section.withheld h2, section.withheld h3 { color: #444; font-weight: 400; }
 .next-meeting { margin-top: 14pt; }
-.agreement { margin-top: 14pt; border-top: 0.8pt solid #777; padding-top: 6pt; }
+.agreement { margin-top: 14pt; border-top: 0.8pt solid #777; padding-top: 6pt; break-inside: avoid; }
+/* The agreement and hash close the minutes: they take the last lines above with them, never a page of their own. */
+.agreement, .next-meeting, .corrections { break-before: avoid; }
 .hash-value { font-size: 8.5pt; word-break: break-all; }
 .watermark { position: fixed; top: 0; right: 0; bottom: 0; left: 0; background: url(${WATERMARK}) center / 92% auto no-repeat; z-index: -1; }
 `;
@@ -251,7 +256,9 @@ export function renderMinutesHtml(model: PrintModel, version: PdfVersion, option
   if (!model.agreement && !web) body.push('<div class="watermark" aria-hidden="true"></div>');
   if (web) body.push('<a class="skip-link" href="#minutes">Skip to the minutes</a>');
   body.push(
-    `<header><h1>Minutes and Actions –&nbsp;<br><span class="board">${e(model.boardName)}</span></h1>`,
+    // The dash joins the two lines in the outline (headingTitles reads it); printed, the board's
+    // name is its own line, so the dash is not shown dangling at the end of the first.
+    `<header><h1>Minutes and Actions<span class="title-joiner"> – </span><span class="board">${e(model.boardName)}</span></h1>`,
     `<p class="when">${e([date, times, model.venue].filter(Boolean).join(' · '))}</p>`,
     `<p class="state${model.agreement ? '' : ' draft'}">${e(stateLine(model))}</p>`,
     version === 'full' ? '<p class="full-version">CONFIDENTIAL – full version including confidential items. Not for publication.</p>' : '',

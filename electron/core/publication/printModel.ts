@@ -1,12 +1,13 @@
 // The print model: everything the printed minutes show, from the meeting's one record (the same
 // one the screen and the content hash read), in the words and order the minutes print them.
-import type { ActionStatus, ConfidentialDisplay, MeetingStatus, MinutesCorrection, MinutesItem } from '../../../shared/contract';
+import type { ConfidentialDisplay, MeetingStatus, MinutesCorrection, MinutesItem } from '../../../shared/contract';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { discussionBlocks, discussionPlainText, type DiscussionBlock } from '../../../shared/domain/discussion';
 import { isAgreed } from '../../../shared/domain/minutesLifecycle';
 import type { Store } from '../db/open';
 import { correctionsOf } from '../lifecycle/lifecycle';
 import { formatOwners } from '../../../shared/domain/owners';
+import { ACTION_STATUS_LABEL } from '../../../shared/domain/actionStatus';
 import { readMeetingRecord, type MeetingRecord } from '../store/meetingRecord';
 import { readLaterMeetings } from '../store/meetings';
 import { deferredToMeetingText } from '../../../shared/domain/format';
@@ -82,15 +83,6 @@ export interface PrintModel {
   signatureBlock: boolean;
 }
 
-/** How the printed matters arising name each status ("Completed", as the boards' minutes do). */
-const ACTION_STATUS_PRINTED: Record<ActionStatus, string> = {
-  open: 'Open',
-  in_progress: 'In progress',
-  done: 'Completed',
-  deferred: 'Deferred',
-  dropped: 'Dropped',
-  superseded: 'Superseded',
-};
 
 /** Present, apologies and in attendance as the meeting's attendance recorded them. */
 function attendance(record: MeetingRecord): Pick<PrintModel, 'present' | 'apologies' | 'inAttendance'> {
@@ -107,14 +99,19 @@ function attendance(record: MeetingRecord): Pick<PrintModel, 'present' | 'apolog
     const role = [r.role, r.organisation && !(r.role ?? '').includes(r.organisation) ? r.organisation : null].filter(Boolean).join(', ');
     return { name, initials: r.initials, role: role || null };
   };
+  // The chair heads the list, then the vice-chair, as the boards' minutes print them; the rest keep their order.
+  const rank = (r: MeetingRecord['attendance'][number]): number => (r.isChair ? 0 : r.isViceChair ? 1 : 2);
+  const present = record.attendance.filter((r) => r.status === 'present');
   return {
-    present: record.attendance.filter((r) => r.status === 'present').map(person),
+    present: present.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i).map(({ r }) => person(r)),
     apologies: record.attendance.filter((r) => r.status === 'apologies').map(person),
     inAttendance: record.attendance.filter((r) => r.status === 'in_attendance').map(person),
   };
 }
 
-function dueText(due: { text: string | null; date: string | null }): string {
+/** A date prints as a date ("2 September 2014", whatever was typed: "02.09"); a meeting as it was named. */
+function dueText(due: { kind: string; text: string | null; date: string | null }): string {
+  if (due.kind === 'date' && due.date) return formatUkDate(due.date);
   if (due.text) return due.text;
   return due.date ? formatUkDate(due.date) : '';
 }
@@ -125,7 +122,8 @@ function mattersArising(record: MeetingRecord): PrintArising[] {
     details: r.details,
     owners: formatOwners(r.owners),
     update: r.update?.text ?? '',
-    status: ACTION_STATUS_PRINTED[r.update?.status ?? r.statusBefore] ?? r.update?.status ?? r.statusBefore,
+    // The same word the screens use: one label per status (shared/domain/actionStatus.ts).
+    status: ACTION_STATUS_LABEL[r.update?.status ?? r.statusBefore],
     confidential: r.confidential,
   }));
 }

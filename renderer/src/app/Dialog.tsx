@@ -11,9 +11,11 @@ interface DialogProps {
   onSubmit: () => void;
   onCancel: () => void;
   children: ReactNode;
+  /** For a dialog that shows a table (the roster paste preview). */
+  wide?: boolean;
 }
 
-export function Dialog({ title, submitLabel, busy, error, onSubmit, onCancel, children }: DialogProps) {
+export function Dialog({ title, submitLabel, busy, error, onSubmit, onCancel, children, wide = false }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   useModalDialog(ref);
   const submit = (event: FormEvent): void => {
@@ -23,7 +25,7 @@ export function Dialog({ title, submitLabel, busy, error, onSubmit, onCancel, ch
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={wide ? 'dialog dialog-wide' : 'dialog'}
       aria-labelledby="dialog-title"
       onCancel={(event) => {
         event.preventDefault();

@@ -6,7 +6,7 @@
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import type { ActionStatus, DeferredProposal, MattersArising, MattersArisingEntry } from '../../../../shared/contract';
 import { dueLabel } from '../../../../shared/domain/actionLog';
-import { ACTION_STATUS_LABEL, ACTION_STATUSES } from '../../../../shared/domain/actionStatus';
+import { ACTION_STATUS_LABEL, ACTION_STATUSES, isFinished } from '../../../../shared/domain/actionStatus';
 import { formatUkDate } from '../../../../shared/domain/dates';
 import { formatOwners } from '../../../../shared/domain/owners';
 import { ARISING_LIMITS } from '../../../../shared/contract';
@@ -103,6 +103,9 @@ function ArisingPanel({ data }: { data: MattersArising }) {
   const statusOf = (e: MattersArisingEntry): ActionStatus => choices.get(e.actionId) ?? e.status;
   const choose = useCallback((actionId: string, status: ActionStatus) => setChoices((prev) => new Map(prev).set(actionId, status)), []);
   const stillOpen = data.entries.filter((e) => statusOf(e) === 'open').length;
+  // "Still open" is every action not yet finished: those in progress (or deferred) are open too.
+  const unfinished = data.entries.filter((e) => !isFinished(statusOf(e)));
+  const inProgress = unfinished.filter((e) => statusOf(e) === 'in_progress').length;
   const overdue = data.entries.filter((e) => e.overdue).length;
 
   /** A change to the whole list: sent after what is typed, and the list reads itself again after it. */
@@ -149,7 +152,7 @@ function ArisingPanel({ data }: { data: MattersArising }) {
         {data.carrying
           ? data.entries.length === 0
             ? 'No action is outstanding from earlier meetings: every one was done, dropped or superseded.'
-            : `${data.entries.length} ${data.entries.length === 1 ? 'action' : 'actions'} from earlier meetings${overdue ? `, ${overdue} overdue` : ''}; ${stillOpen} still open.`
+            : `${data.entries.length} ${data.entries.length === 1 ? 'action' : 'actions'} from earlier meetings${overdue ? `, ${overdue} overdue` : ''}; ${unfinished.length} still open${inProgress ? ` (${inProgress} in progress)` : ''}.`
           : `${data.notListed} ${data.notListed === 1 ? 'action is' : 'actions are'} still outstanding from earlier meetings and not listed here.`}
         {data.previousMeeting ? (
           <>

@@ -80,6 +80,11 @@ export function AttendanceSection({ meetingId }: { meetingId: string }) {
   });
 
   const base: MeetingAttendance | undefined = query.data;
+  // Attendance recorded before the page was opened folds to its one-line summary, so the agenda
+  // (where the typing happens) comes first; while it is being recorded it stays open.
+  const [recordedAtOpen, setRecordedAtOpen] = useState<boolean | null>(null);
+  const [shown, setShown] = useState<boolean | null>(null);
+  if (base && recordedAtOpen === null) setRecordedAtOpen(base.rows.length > 0);
   if (!base) {
     return (
       <section className="attendance" aria-labelledby="attendance-title" aria-busy={!query.error}>
@@ -137,6 +142,7 @@ export function AttendanceSection({ meetingId }: { meetingId: string }) {
   const counts = countAttendance(rows, isMember);
   const quorum = quorumState(base.quorumRule, base.membersAtMeeting, counts.membersPresent);
   const there = rows.filter((r) => r.status === 'present' || r.status === 'in_attendance');
+  const expanded = shown ?? !recordedAtOpen;
   const guests = rows.filter((r) => !r.memberId);
   const needle = filter.trim().toLowerCase();
   const listed = base.roster.filter(
@@ -162,7 +168,21 @@ export function AttendanceSection({ meetingId }: { meetingId: string }) {
         {counts.present} present · {counts.inAttendance} in attendance · {counts.apologies} apologies · {counts.absent} absent
         {counts.guests > 0 ? ` · ${counts.guests} ${counts.guests === 1 ? 'guest' : 'guests'}` : ''}
       </p>
+      <p className="attendance-summary">
+        <span className="attendance-marks-summary">
+          {MARKS.map(({ mark, label }) => {
+            const holder = rows.find((r) => r[mark]);
+            return holder ? `${label}: ${holder.initials ?? holder.displayName}` : null;
+          })
+            .filter(Boolean)
+            .join(' · ')}
+        </span>
+        <button type="button" className="button compact" aria-expanded={expanded} aria-controls="attendance-body" onClick={() => setShown(!expanded)}>
+          {expanded ? 'Hide the attendance list' : 'Show the attendance list'}
+        </button>
+      </p>
 
+      <div id="attendance-body" hidden={!expanded}>
       {base.roster.length === 0 ? (
         <div className="empty-state">
           <h3>No one on the roster yet</h3>
@@ -268,6 +288,7 @@ export function AttendanceSection({ meetingId }: { meetingId: string }) {
           onAdded={(row) => setLocal((prev) => [...(prev ?? base.rows), row])}
         />
       )}
+      </div>
 
       {excepting ? (
         <EveryonePresentDialog

@@ -31,7 +31,7 @@ export function HomePage({ boards, dataFile }: HomePageProps) {
             A board is the body whose meetings you minute, such as an executive board or a sub-group. Choose{' '}
             <strong>New board</strong> on the left to add one.
           </p>
-          <p>Or look around a sample first: two real meetings of a safeguarding board, with their roster and attendance.</p>
+          <p>Or look around a sample first: two real meetings of a safeguarding board in full, from attendance and discussion to actions, matters arising and minutes agreed as accurate.</p>
           <SampleBoardButton primary />
         </div>
       ) : null}

@@ -63,7 +63,7 @@ export const AgendaOutline = memo(function AgendaOutline({ store, canMove, onOpe
             }}
           >
             <button type="button" className="outline-link" onClick={() => onOpen(e.id)}>
-              <span className="outline-number">{e.number}</span>
+              <span className="outline-number">{e.number}</span>{' '}
               <span className="outline-text">{e.title || <em>Untitled</em>}</span>
             </button>
           </li>

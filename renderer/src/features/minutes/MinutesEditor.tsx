@@ -5,6 +5,7 @@
 // Over 400 lines because the shortcuts act in turn, each on where the ones before it took the
 // user, through closures over one store, save queue and type-ahead: split across files, the
 // rule that orders them would be too.
+import { useBoardAcronyms } from './useBoardAcronyms';
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { $createRangeSelectionFromDom, type LexicalEditor } from 'lexical';
 import type { AgendaOutlineEntry, Minutes, MinutesItem } from '../../../../shared/contract';
@@ -81,6 +82,7 @@ function MinutesWorkspace({ initial }: { initial: Minutes }) {
     else editors.current.delete(itemId);
   }, []);
   const roster = meta.roster;
+  const acronyms = useBoardAcronyms(meta.meeting.boardId);
   const ctx = useMemo<MinutesContextValue>(() => {
     const current = roster.members.filter((m) => m.current);
     const directory: OwnerDirectory = { members: current, groups: roster.groups };
@@ -89,12 +91,13 @@ function MinutesWorkspace({ initial }: { initial: Minutes }) {
       store,
       queue,
       directory,
-      knownInitials: current.map((m) => m.initials),
+      // The board's own abbreviations are not people either.
+      knownInitials: [...current.map((m) => m.initials), ...acronyms],
       registerEditor,
       notify: setNotice,
       origin: minutesOrigin(meetingId),
     };
-  }, [roster, meetingId, store, queue, registerEditor]);
+  }, [roster, acronyms, meetingId, store, queue, registerEditor]);
 
   useEffect(() => followMinutes(meetingId, store, queue), [meetingId, store, queue]);
 
@@ -381,7 +384,7 @@ function MinutesWorkspace({ initial }: { initial: Minutes }) {
 
   return (
     <MinutesContext.Provider value={ctx}>
-      <section className="minutes" aria-label="Minutes">
+      <section className={contentLocked ? 'minutes is-record' : 'minutes'} aria-label="Minutes">
         <div className="minutes-bar">
           <SaveStatusLine queue={queue} />
           <div className="minutes-bar-actions">

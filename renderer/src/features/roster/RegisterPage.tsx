@@ -25,6 +25,12 @@ function periodText(r: AttendanceRegister): string {
   return 'since records began';
 }
 
+/** A rate over no recorded meetings would be a made-up 0%. */
+function rateText(l: { attended: number; expected: number }): string {
+  const rate = attendanceRate(l);
+  return rate === null ? 'not recorded' : `${rate}%`;
+}
+
 export function RegisterPage({ boardId }: { boardId: string }) {
   const board = useBoardSettings(boardId);
   const [from, setFrom] = useState('');
@@ -100,7 +106,14 @@ export function RegisterPage({ boardId }: { boardId: string }) {
               Meetings still to come and cancelled meetings are not counted; each person is expected only at meetings held while they were on the roster.
             </p>
           ) : null}
-          {r && r.meetings.length > 0 && lines.length === 0 ? (
+          {r && r.notRecorded.length > 0 ? (
+            <p className="register-summary register-not-recorded">
+              Attendance not recorded for {r.notRecorded.length === 1 ? 'the meeting of' : `${r.notRecorded.length} meetings:`}{' '}
+              {r.notRecorded.map((m) => formatUkDate(m.date)).join(', ')}. {r.notRecorded.length === 1 ? 'It is' : 'They are'} shown as “not recorded”,
+              never as absences; record the attendance on the meeting’s page to count it.
+            </p>
+          ) : null}
+          {r && r.meetings.length + r.notRecorded.length > 0 && lines.length === 0 ? (
             <div className="empty-state">
               <h2>No one was expected</h2>
               <p>No {withOfficers ? 'one' : 'voting member'} was on the roster at these meetings.</p>
@@ -126,6 +139,11 @@ export function RegisterPage({ boardId }: { boardId: string }) {
                   <th scope="col" className="numeric">
                     Absent
                   </th>
+                  {r.notRecorded.length > 0 ? (
+                    <th scope="col" className="numeric">
+                      Not recorded
+                    </th>
+                  ) : null}
                   <th scope="col" className="numeric">
                     Attendance
                   </th>
@@ -144,7 +162,8 @@ export function RegisterPage({ boardId }: { boardId: string }) {
                     <td className="numeric">{l.attended}</td>
                     <td className="numeric">{l.apologies}</td>
                     <td className="numeric">{l.absent}</td>
-                    <td className="numeric">{attendanceRate(l)}%</td>
+                    {r.notRecorded.length > 0 ? <td className="numeric">{l.notRecorded}</td> : null}
+                    <td className="numeric">{rateText(l)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -12,8 +12,9 @@ import { useSubmit } from '../../app/useSubmit';
 import { BoardFrame, useBoardSettings } from './BoardFrame';
 import { InterestRegisterSection } from '../interests/InterestRegisterSection';
 import { RosterMemberDialog } from './RosterMemberDialog';
+import { RosterPasteDialog } from '../rosterPaste/RosterPasteDialog';
 
-type Editing = { kind: 'none' } | { kind: 'add' } | { kind: 'edit' | 'left' | 'delete'; member: RosterMember };
+type Editing = { kind: 'none' } | { kind: 'add' } | { kind: 'paste' } | { kind: 'edit' | 'left' | 'delete'; member: RosterMember };
 
 function rosterDates(m: RosterMember): string {
   if (m.joinedOn && m.leftOn) return `${formatUkDate(m.joinedOn)} to ${formatUkDate(m.leftOn)}`;
@@ -46,9 +47,14 @@ export function RosterPage({ boardId }: { boardId: string }) {
       tab="roster"
       title="Roster"
       actions={
-        <button type="button" className="button primary" onClick={() => setEditing({ kind: 'add' })}>
-          Add person
-        </button>
+        <>
+          <button type="button" className="button" onClick={() => setEditing({ kind: 'paste' })}>
+            Paste a list…
+          </button>
+          <button type="button" className="button primary" onClick={() => setEditing({ kind: 'add' })}>
+            Add person
+          </button>
+        </>
       }
     >
       {() => (
@@ -131,6 +137,15 @@ export function RosterPage({ boardId }: { boardId: string }) {
               member={editing.kind === 'edit' ? editing.member : undefined}
               onCancel={() => setEditing({ kind: 'none' })}
               onSaved={(m) => done(editing.kind === 'add' ? `${m.fullName} (${m.initials}) was added to the roster.` : `${m.fullName}’s details were saved.`)}
+            />
+          ) : null}
+          {editing.kind === 'paste' ? (
+            <RosterPasteDialog
+              boardId={boardId}
+              onCancel={() => setEditing({ kind: 'none' })}
+              onAdded={(added, leftOut) =>
+                done(`${added.length === 1 ? '1 person was' : `${added.length} people were`} added to the roster${leftOut ? `; ${leftOut} flagged ${leftOut === 1 ? 'was' : 'were'} left out` : ''}.`)
+              }
             />
           ) : null}
           {editing.kind === 'left' ? (

@@ -1,5 +1,5 @@
-// "Load sample board": two real meetings of a safeguarding board, with their roster and
-// attendance, so a new user can look around before entering their own.
+// "Load sample board": two real meetings of a safeguarding board, in full (attendance, items,
+// decisions, actions, matters arising, agreed minutes), so a new user sees every feature at once.
 import { call } from '../../api/client';
 import { navigate } from '../../app/router';
 import { useSubmit } from '../../app/useSubmit';
