@@ -14,6 +14,7 @@ import { Report, timeRuns } from './harness';
 import { buildLargeStoreFile, LARGE_STORE_FILE } from './buildData';
 import { actionLogAtTheLimit, carryForwardOnCopy } from './actionLogBench';
 import { backupAndCheck, dataFilePerMeeting } from './fileBench';
+import { scrollSteps } from './screenBench';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -315,26 +316,6 @@ async function largeStore(report: Report): Promise<void> {
     core.close();
   }
   await carryForwardOnCopy(report, LARGE_STORE_FILE);
-}
-
-/**
- * Scrolls the page's scrolling area one step at a time (a mouse wheel's 120 px) and measures,
- * inside the page, from the scroll event (the start of the frame that shows the step) to the
- * task after that frame painted: the work one frame of scrolling costs, without the wait for it.
- */
-async function scrollSteps(page: Page, steps: number): Promise<number[]> {
-  return page.evaluate(async (n) => {
-    const content = document.getElementById('content') as HTMLElement;
-    const times: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const scrolled = new Promise<number>((resolve) => content.addEventListener('scroll', () => resolve(performance.now()), { once: true, capture: true }));
-      content.scrollTop += 120;
-      const t0 = await scrolled;
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-      times.push(performance.now() - t0);
-    }
-    return times.slice(10);
-  }, steps);
 }
 
 /** The renderer's JavaScript heap with the large store open: the home screen, then the action log across all boards. */
