@@ -17,6 +17,7 @@ import { backupAndCheck, dataFilePerMeeting } from './fileBench';
 import { importFixtureText } from './importBench';
 import { fullTextSearchRows } from './search';
 import { minutesDocuments } from './documents';
+import { scrollSteps } from './screenBench';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -51,14 +52,14 @@ async function coreCalls(report: Report, dir: string): Promise<void> {
   core.close();
 }
 
-export async function fortyItemMeeting(core: Core, boardId: string): Promise<string> {
+export async function fortyItemMeeting(core: Core, boardId: string, count = 40): Promise<string> {
   const meetingId = must<{ id: string }>(core.call('createMeeting', { boardId, date: '2014-02-19', startTime: '11:00', endTime: '13:00' })).id;
   const paragraph = 'MOC welcomed the board. The draft minutes from the previous meeting were reviewed and agreed for accuracy. '.repeat(10);
   const discussion = JSON.stringify({
     root: { type: 'root', version: 1, children: [0, 1, 2].map(() => ({ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: paragraph }] })) },
   });
   let parent: string | null = null;
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < count; i++) {
     const sub: boolean = i % 4 !== 0 && parent !== null;
     const added: { item: { id: string } } = must(core.call('addAgendaItem', { meetingId, title: `Agenda item ${i + 1}`, parentId: sub ? parent : null }));
     if (!sub) parent = added.item.id;
@@ -148,16 +149,17 @@ const LATENCY_PROBE = (): void => {
   );
 };
 
-/** Keystroke to paint in a 40-item meeting, against bare Lexical editors holding the same text. */
-async function keystrokeToPaint(report: Report, dir: string): Promise<void> {
-  const name = 'keystroke to paint in a 40-item meeting';
+/** Keystroke to paint in a 40- or 120-item meeting, against bare Lexical editors holding the same text. */
+async function keystrokeToPaint(report: Report, dir: string, items: number): Promise<void> {
+  const name = `keystroke to paint in a ${items}-item meeting`;
+  const baseline = `keystroke to paint: bare Lexical, same ${items} discussions (baseline)`;
   if (!fs.existsSync(CHROMIUM)) return report.skip(name, `no Chromium at ${CHROMIUM}`);
   const pagesDir = path.join(ROOT, 'out/bench-pages');
   if (!fs.existsSync(path.join(pagesDir, 'bare-lexical.html'))) return report.skip(name, 'the baseline page is not built (vite.bench-pages.config.ts)');
-  const dataFile = path.join(dir, 'editor.sqlite');
+  const dataFile = path.join(dir, `editor-${items}.sqlite`);
   const seed = await startCore(dataFile, {}, { noDailyBackup: true });
   const board = must<{ id: string }>(seed.call('createBoard', { name: 'Executive Board' }));
-  const meetingId = await fortyItemMeeting(seed, board.id);
+  const meetingId = await fortyItemMeeting(seed, board.id, items);
   const minutes = must<{ items: { discussionJson: string | null }[] }>(seed.call('getMinutes', { meetingId }));
   seed.close();
   fs.writeFileSync(path.join(pagesDir, 'content.json'), JSON.stringify(minutes.items.map((i) => i.discussionJson)));
@@ -181,9 +183,9 @@ async function keystrokeToPaint(report: Report, dir: string): Promise<void> {
     const bare = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await bare.addInitScript(LATENCY_PROBE);
     await bare.goto(`http://127.0.0.1:${port}/bare-lexical.html`);
-    const bareEditor = bare.getByTestId('discussion-editor').nth(20);
+    const bareEditor = bare.getByTestId('discussion-editor').nth(Math.floor(items / 2));
     await bareEditor.waitFor();
-    report.add('keystroke to paint: bare Lexical, same 40 discussions (baseline)', await typeAndMeasure(bare, bareEditor, 90));
+    report.add(baseline, await typeAndMeasure(bare, bareEditor, 90));
 
     const url = await address;
     const app = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -191,9 +193,9 @@ async function keystrokeToPaint(report: Report, dir: string): Promise<void> {
     await app.goto(url);
     await app.locator('.board-list a').first().waitFor();
     await app.goto(`${new URL(url).origin}/#/meetings/${meetingId}`);
-    const editor = app.getByTestId('discussion-editor').nth(20);
+    const editor = app.getByTestId('discussion-editor').nth(Math.floor(items / 2));
     await editor.waitFor();
-    report.add(name, await typeAndMeasure(app, editor, 90), { budget: 16, maxRatio: 1.2, baseline: 'keystroke to paint: bare Lexical, same 40 discussions (baseline)' });
+    report.add(name, await typeAndMeasure(app, editor, 90), { budget: 16, maxRatio: 1.2, baseline });
   } finally {
     await browser.close();
     host.kill('SIGTERM');
@@ -339,6 +341,7 @@ async function rendererMemory(report: Report): Promise<void> {
     const { metrics } = await cdp.send('Performance.getMetrics');
     const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
     report.add(name, [heap / 2 ** 20], { unit: 'MB' });
+    report.add('scrolling the action log of the large store: scroll step to paint', await scrollSteps(page, 150), { budget: 16 });
   } finally {
     await browser.close();
     host.kill('SIGTERM');
@@ -355,7 +358,10 @@ async function main(): Promise<void> {
     const part = (name: string): boolean => !only || only.includes(name);
     if (part('core')) await coreCalls(report, dir);
     if (part('host')) await hostStart(report, dir);
-    if (part('typing')) await keystrokeToPaint(report, dir);
+    if (part('typing')) {
+      await keystrokeToPaint(report, dir, 40);
+      await keystrokeToPaint(report, dir, 120);
+    }
     if (part('pdf')) await minutesPdf(report, dir);
     if (part('documents')) await minutesDocuments(report, dir, fortyItemMeeting);
     if (part('large')) await largeStore(report);

@@ -180,17 +180,22 @@ export function readMeetingRecord(db: Database, meetingId: string): MeetingRecor
     };
   });
 
-  const arisingRows = readArisingActionRows(db, meetingId);
-  const arisingOwners = ownersByAction(db, arisingRows.map((r) => r.id));
-  const arising: RecordArising[] = arisingRows.map((r) => ({
-    actionId: r.id,
-    reference: r.reference,
-    details: r.details,
-    owners: arisingOwners.get(r.id) ?? [],
-    statusBefore: r.status,
-    update: r.update_status ? { text: r.update_text ?? '', status: r.update_status } : null,
-    confidential: (r.confidential ?? 0) === 1,
-  }));
+  // The matters arising (every carried action, with owners) are read when first asked for: the
+  // print model and the content hash ask; the editor, which opens a meeting far more often, does not.
+  let arising: RecordArising[] | undefined;
+  const readArising = (): RecordArising[] => {
+    const arisingRows = readArisingActionRows(db, meetingId);
+    const arisingOwners = ownersByAction(db, arisingRows.map((r) => r.id));
+    return arisingRows.map((r) => ({
+      actionId: r.id,
+      reference: r.reference,
+      details: r.details,
+      owners: arisingOwners.get(r.id) ?? [],
+      statusBefore: r.status,
+      update: r.update_status ? { text: r.update_text ?? '', status: r.update_status } : null,
+      confidential: (r.confidential ?? 0) === 1,
+    }));
+  };
 
   const attendees = new Map(attendanceRows.map((a) => [a.id, a]));
   const declarations: Declaration[] = rows.declarations.map((d) => ({
@@ -210,7 +215,9 @@ export function readMeetingRecord(db: Database, meetingId: string): MeetingRecor
     agreement: agreementOf(db, meetingRow),
     attendance: attendanceOf(attendanceRows, attendanceItemRows),
     items,
-    arising,
+    get arising() {
+      return (arising ??= readArising());
+    },
     declarations,
     rows,
   };

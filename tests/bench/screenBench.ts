@@ -1,0 +1,22 @@
+// Bench: what the screen costs while it is used (scrolling the action log), measured inside the page.
+import type { Page } from 'playwright-core';
+
+/**
+ * Scrolls the page's scrolling area one step at a time (a mouse wheel's 120 px) and measures,
+ * inside the page, from the scroll event (the start of the frame that shows the step) to the
+ * task after that frame painted: the work one frame of scrolling costs, without the wait for it.
+ */
+export async function scrollSteps(page: Page, steps: number): Promise<number[]> {
+  return page.evaluate(async (n) => {
+    const content = document.getElementById('content') as HTMLElement;
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const scrolled = new Promise<number>((resolve) => content.addEventListener('scroll', () => resolve(performance.now()), { once: true, capture: true }));
+      content.scrollTop += 120;
+      const t0 = await scrolled;
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      times.push(performance.now() - t0);
+    }
+    return times.slice(10);
+  }, steps);
+}
