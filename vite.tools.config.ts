@@ -1,5 +1,5 @@
 // Builds the Node command-line tools that are not part of the desktop app (the benchmark and
-// the PDF export) into out/tools, with every package left external.
+// the PDF export, encrypting a data file) into out/tools, with every package left external.
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
@@ -11,7 +11,7 @@ export default defineConfig({
     target: 'node20',
     minify: false,
     rollupOptions: {
-      input: { bench: resolve('tests/bench/run.ts'), 'bench-data': resolve('tests/bench/buildData.ts'), export: resolve('electron/export.ts') },
+      input: { bench: resolve('tests/bench/run.ts'), 'bench-data': resolve('tests/bench/buildData.ts'), export: resolve('electron/export.ts'), encrypt: resolve('electron/encrypt.ts') },
       output: { format: 'es', entryFileNames: '[name].js' },
     },
   },

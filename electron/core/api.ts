@@ -25,6 +25,7 @@ import { lifecycleHandlers } from './lifecycle/handlers';
 import { publicationHandlers } from './publication/handlers';
 import { arisingHandlers } from './arising/handlers';
 import { actionLogHandlers } from './actionLog/handlers';
+import { encryptionHandlers } from './crypt/handlers';
 
 export type { CoreContext };
 export type Handlers = { readonly [K in MethodName]: Handler<K> };
@@ -55,6 +56,7 @@ const features = [
   publicationHandlers,
   arisingHandlers,
   actionLogHandlers,
+  encryptionHandlers,
 ] as const;
 
 type Merged = (typeof features)[number];

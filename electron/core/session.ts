@@ -10,6 +10,9 @@ import { DomainError } from './errors';
 import { reportFileChanged } from './store/changes';
 import type { PdfPrinter } from './publication/publication';
 import { APP_VERSION } from './version';
+import type { StoreKey } from './crypt/cipher';
+import type { EncryptStep } from './crypt/encryptFile';
+import { environmentKey } from './crypt/keySource';
 
 export type { PdfPrinter };
 
@@ -27,6 +30,10 @@ export interface SessionHooks {
   noDailyBackup?: boolean;
   /** The clock automatic backups go by (tests move it). */
   now?: () => Date;
+  /** Told of each step of encrypting a plain file as it starts (the crash tests stop the host there). */
+  encryptStep?: (step: EncryptStep) => void;
+  /** A file was opened with a key the host did not give (a recovery passphrase): the desktop app keeps it in the keystore. */
+  keyAccepted?: (file: string, key: StoreKey) => void | Promise<void>;
 }
 
 /** Automatic backups of the open store: what was last seen, and the one being taken. */
@@ -47,6 +54,8 @@ export interface Session {
   readonly options: OpenOptions;
   readonly hooks: SessionHooks;
   auto: AutoBackups;
+  /** The key files are opened (and new ones encrypted) with: the host's, or a recovery passphrase given since. */
+  key: StoreKey | null;
 }
 
 function problemOf(err: unknown, file: string): StoreOpenError {
@@ -64,7 +73,7 @@ function problemOf(err: unknown, file: string): StoreOpenError {
 /** Opens a file as the session's store: the file is fully checked before this returns. */
 async function openChecked(session: Session, file: string, overrideLock = false): Promise<Store> {
   try {
-    return await openStore(file, { ...session.options, ...(overrideLock ? { overrideLock } : {}) });
+    return await openStore(file, { ...session.options, key: session.key, ...(overrideLock ? { overrideLock } : {}) });
   } catch (err) {
     throw problemOf(err, file);
   }
@@ -81,6 +90,7 @@ function adopt(session: Session, store: Store): void {
     schemaVersion: session.options.migrations?.length ?? LATEST_VERSION,
     appVersion: APP_VERSION,
     recoveredFromCrash: store.recoveredFromCrash,
+    encrypted: store.key !== null,
   };
   try {
     tightenBackups(backupFolder(store, dataFile));
@@ -95,7 +105,7 @@ function adopt(session: Session, store: Store): void {
   });
 }
 
-async function open(session: Session, file: string, overrideLock = false): Promise<void> {
+export async function open(session: Session, file: string, overrideLock = false): Promise<void> {
   const dataFile = path.resolve(file);
   session.dataFile = dataFile;
   try {
@@ -114,6 +124,7 @@ export async function openSession(file: string, options: OpenOptions = {}, hooks
     options,
     hooks,
     auto: { changes: 0, newest: undefined, running: null, changedMeanwhile: false },
+    key: options.key === undefined ? environmentKey() : options.key,
   };
   await open(session, file);
   // On start, a file with something in it gets the day's backup if it has none yet.
@@ -195,7 +206,7 @@ export function closeSession(session: Session): void {
 }
 
 export function sessionBackups(session: Session): BackupList {
-  return listBackups(session.store, session.dataFile);
+  return listBackups(session.store, session.dataFile, session.key);
 }
 
 export async function backUpNow(session: Session): Promise<BackupInfo> {
@@ -225,7 +236,7 @@ export async function restoreBackup(session: Session, name: string): Promise<App
   }
   const folder = backupFolder(session.store, session.dataFile);
   const source = backupPath(folder, name);
-  verifyBackup(source);
+  verifyBackup(source, session.key);
   if (session.store) {
     reportFileChanged('backup', (await takeBackup(session.store, 'before-restore')).name);
     closeSession(session);

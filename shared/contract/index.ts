@@ -12,6 +12,7 @@ import { arisingMethods } from './arising';
 import { attendanceMethods } from './attendance';
 import { backupsMethods } from './backups';
 import { boardsMethods } from './boards';
+import { encryptionMethods } from './encryption';
 import { lifecycleMethods } from './lifecycle';
 import { meetingsMethods } from './meetings';
 import { minutesMethods } from './minutes';
@@ -33,6 +34,7 @@ export * from './lifecycle';
 export * from './publication';
 export * from './arising';
 export * from './actionLog';
+export * from './encryption';
 export type { AttendanceStatus } from '../domain/enums';
 export type { QuorumRule, QuorumState } from '../domain/quorum';
 export type { RegisterLine } from '../domain/register';
@@ -66,6 +68,7 @@ export const contract = mergeSlices(
   publicationMethods,
   arisingMethods,
   actionLogMethods,
+  encryptionMethods,
 );
 
 export type Contract = typeof contract;

@@ -2,8 +2,8 @@
 // edits pour in through its API (new boards and meetings, renames, agenda items, typing
 // autosaved into discussions, new actions). After each kill the data file must pass
 // integrity_check and hold every save the API had acknowledged.
-import { Database } from '../../electron/core/db/driver';
 import { expect, test } from './fixtures';
+import { openTestFile } from '../helpers/testKey';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 50);
 const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
@@ -116,7 +116,7 @@ test('SIGKILL at random moments loses no acknowledged save and never damages the
     stop = true;
     await Promise.all(writers);
 
-    const db = new Database(dataFile);
+    const db = openTestFile(dataFile);
     try {
       if (db.pragma('integrity_check', { simple: true }) !== 'ok') integrityFailures++;
       /** The stored version must be the last acknowledged one, or a later one whose reply the kill cut off. */
