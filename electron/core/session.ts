@@ -34,6 +34,8 @@ export interface SessionHooks {
   encryptStep?: (step: EncryptStep) => void;
   /** A file was opened with a key the host did not give (a recovery passphrase): the desktop app keeps it in the keystore. */
   keyAccepted?: (file: string, key: StoreKey) => void | Promise<void>;
+  /** The host keeps the key itself (the desktop app's keystore): the user is asked to save the recovery passphrase. */
+  keyKeptByHost?: boolean;
 }
 
 /** Automatic backups of the open store: what was last seen, and the one being taken. */

@@ -24,8 +24,11 @@ export interface EncryptionState {
   encrypted: boolean;
   /** A plain file can be encrypted here (the app has a key to encrypt it with). */
   canEncrypt: boolean;
-  /** The user said the recovery passphrase is written down (asked until then). */
-  recoveryPassphraseSaved: boolean;
+  /**
+   * Ask the user to write the recovery passphrase down: the key is kept by the app (the desktop
+   * app's keystore), not given by the user, and they have not said it is written down yet.
+   */
+  askToSaveRecovery: boolean;
   /** Plain (unencrypted) backups of the data file still in the backup folder. */
   plainBackups: number;
 }

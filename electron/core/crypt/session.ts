@@ -90,7 +90,7 @@ export function encryptionState(session: Session): EncryptionState {
   return {
     encrypted: store.key !== null,
     canEncrypt: store.key === null && session.key !== null,
-    recoveryPassphraseSaved: saved !== undefined,
+    askToSaveRecovery: store.key !== null && session.hooks.keyKeptByHost === true && saved === undefined,
     plainBackups: plainBackupFiles(session).length,
   };
 }

@@ -47,7 +47,7 @@ export function EncryptionNotice() {
           </button>
         </div>
       ) : null}
-      {s.encrypted && !s.recoveryPassphraseSaved ? (
+      {s.askToSaveRecovery ? (
         <div className="notice encryption-notice" role="region" aria-label="Recovery passphrase">
           <p>
             <strong>Save your recovery passphrase.</strong> Your data file is encrypted with a key kept on this computer. Without the
