@@ -36,6 +36,8 @@ export interface SessionHooks {
   keyAccepted?: (file: string, key: StoreKey) => void | Promise<void>;
   /** The host keeps the key itself (the desktop app's keystore): the user is asked to save the recovery passphrase. */
   keyKeptByHost?: boolean;
+  /** The key for another data file the user switches to (the desktop app's keystore); without it, the session's key. */
+  keyFor?: (file: string) => Promise<StoreKey | null>;
 }
 
 /** Automatic backups of the open store: what was last seen, and the one being taken. */
@@ -73,9 +75,9 @@ function problemOf(err: unknown, file: string): StoreOpenError {
 }
 
 /** Opens a file as the session's store: the file is fully checked before this returns. */
-async function openChecked(session: Session, file: string, overrideLock = false): Promise<Store> {
+async function openChecked(session: Session, file: string, overrideLock = false, key: StoreKey | null = session.key): Promise<Store> {
   try {
-    return await openStore(file, { ...session.options, key: session.key, ...(overrideLock ? { overrideLock } : {}) });
+    return await openStore(file, { ...session.options, key, ...(overrideLock ? { overrideLock } : {}) });
   } catch (err) {
     throw problemOf(err, file);
   }
@@ -261,14 +263,16 @@ export async function switchDataFile(session: Session, file: string, overrideLoc
   const target = path.resolve(file);
   if (session.store && (target === session.store.file || realPath(target) === session.store.file)) return session.status;
   let next: Store;
+  const key = session.hooks.keyFor ? await session.hooks.keyFor(target) : session.key;
   try {
-    next = await openChecked(session, target, overrideLock);
+    next = await openChecked(session, target, overrideLock, key);
   } catch (err) {
     const { problem } = problemOf(err, target);
     throw new DomainError('invalid_input', `${problem.title}. ${problem.message} ${problem.advice}`, 'path');
   }
   closeSession(session);
   reportFileChanged('data_file', target);
+  session.key = key;
   adopt(session, next);
   return session.status;
 }
