@@ -10,6 +10,8 @@ import { startCore, type Core } from '../../electron/core/app';
 import type { Locator, Page } from 'playwright-core';
 import { Report, timeRuns } from './harness';
 import { buildLargeStoreFile, LARGE_STORE_FILE } from './buildData';
+import { encryptionCost } from './encryptionCost';
+import { keyForTool, KEY_VARIABLE } from '../../electron/core/crypt/keySource';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -335,12 +337,16 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-bench-'));
   const report = new Report();
   const started = performance.now();
+  // Every store here is encrypted, the large one too: one key for the run (and the hosts it starts).
+  const key = await keyForTool({ file: LARGE_STORE_FILE, purpose: 'encrypt' });
+  if (key) process.env[KEY_VARIABLE] = key;
   try {
     await coreCalls(report, dir);
     await hostStart(report, dir);
     await keystrokeToPaint(report, dir);
     await minutesPdf(report, dir);
     await largeStore(report);
+    await encryptionCost(report, LARGE_STORE_FILE, key);
     report.skip('full-text search', 'search does not exist yet');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
