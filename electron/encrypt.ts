@@ -10,6 +10,7 @@ import { keyOpens } from './core/crypt/cipher';
 import { encryptDataFile, EncryptError, type EncryptStep } from './core/crypt/encryptFile';
 import { keyForTool, KeyUnavailableError } from './core/crypt/keySource';
 import { inspectDataFile } from './core/db/file';
+import { identify, StoreOpenError } from './core/db/open';
 import { acquireLock } from './core/db/lock';
 
 const USAGE = 'Usage: npm run encrypt -- --data <file>   (the key: MATTERS_ARISING_KEY, or typed when asked)';
@@ -24,6 +25,12 @@ export async function runEncrypt(argv: readonly string[], onStep?: (step: Encryp
   const kind = inspectDataFile(file).kind;
   if (kind === 'encrypted') throw new EncryptProblem(`${file} is already encrypted. Nothing was changed.`);
   if (kind !== 'sqlite' || !keyOpens(file, null)) throw new EncryptProblem(`${file} is not a data file Matters Arising can encrypt. Nothing was changed.`);
+  try {
+    identify(file);
+  } catch (err) {
+    if (err instanceof StoreOpenError) throw new EncryptProblem(`${err.problem.title}: ${err.problem.message} Nothing was changed.`);
+    throw err;
+  }
   let key;
   try {
     key = await keyForTool({ file, purpose: 'encrypt' });
@@ -39,7 +46,7 @@ export async function runEncrypt(argv: readonly string[], onStep?: (step: Encryp
     return [
       `Encrypted ${file}.`,
       `A plain (unencrypted) backup was kept at ${plainBackup}: once the app has opened the encrypted file, remove it`,
-      '(Backups > Remove plain backups, or delete the file) so no unencrypted copy of the minutes is left.',
+      '(Backups screen: Remove unencrypted backups, or delete the file) so no unencrypted copy of the minutes is left.',
     ].join('\n');
   } catch (err) {
     if (err instanceof EncryptError) throw new EncryptProblem(err.message);

@@ -61,7 +61,8 @@ export async function keyForTool(request: KeyRequest): Promise<StoreKey | null> 
   if (state === 'plain' && request.purpose !== 'encrypt') return null;
   const terminal = request.terminal ?? processTerminal();
   if (!terminal.isTTY) {
-    const what = state === 'encrypted' ? `${request.file} is encrypted` : `${request.file} is to be encrypted`;
+    const what =
+      state === 'encrypted' ? `${request.file} is encrypted` : state === 'new' ? `${request.file} would be a new data file, and every new one is encrypted` : `${request.file} is to be encrypted`;
     throw new KeyUnavailableError(`${what}, and there is no key: ${KEY_VARIABLE} is not set and there is no terminal to type a passphrase in. ${HOW_TO_GIVE_A_KEY}`);
   }
   if (state === 'encrypted') {
