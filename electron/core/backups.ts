@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from './db/driver';
-import { keyOpens, openWithKey, type StoreKey } from './crypt/cipher';
+import { openWithKey, type StoreKey } from './crypt/cipher';
+import { inspectDataFile } from './db/file';
 import { format, isSameDay } from 'date-fns';
 import type { BackupInfo, BackupList } from '../../shared/contract';
 import { backupsToKeep } from '../../shared/domain/backupLadder';
@@ -36,19 +37,6 @@ function takenAt(name: string, file: string): string {
   return fs.statSync(file).mtime.toISOString();
 }
 
-function meetingCount(file: string, key: StoreKey | null): number | null {
-  try {
-    const db = openWithKey(file, key, { readonly: true, fileMustExist: true });
-    try {
-      return db.prepare('SELECT count(*) FROM meetings').pluck().get() as number;
-    } finally {
-      db.close();
-    }
-  } catch {
-    return null;
-  }
-}
-
 function backupFiles(dir: string): { name: string; file: string }[] {
   let names: string[];
   try {
@@ -60,20 +48,56 @@ function backupFiles(dir: string): { name: string; file: string }[] {
 }
 
 /** How a backup opens: plain (no key), with the key given, or not at all with it. */
+type Readable = Pick<BackupInfo, 'encrypted' | 'opensWithCurrentKey' | 'meetingCount'>;
+
+/** What reading a backup found, by file, size, time and key: a passphrase costs a deliberately slow PBKDF2 per open. */
+const readCache = new Map<string, Readable>();
+
+/** Whether a backup is encrypted (its header says, without opening it), whether the key opens it, and its meetings. */
+function readBackup(file: string, key: StoreKey | null): Readable {
+  const stat = fs.statSync(file);
+  const encrypted = inspectDataFile(file).kind !== 'sqlite';
+  const useKey = encrypted ? key : null;
+  if (encrypted && !key) return { encrypted, opensWithCurrentKey: false, meetingCount: null };
+  const cacheKey = JSON.stringify([file, stat.size, stat.mtimeMs, useKey]);
+  const cached = readCache.get(cacheKey);
+  if (cached) return cached;
+  let found: Readable;
+  try {
+    const db = openWithKey(file, useKey, { readonly: true, fileMustExist: true });
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_schema').get();
+      let meetings: number | null = null;
+      try {
+        meetings = db.prepare('SELECT count(*) FROM meetings').pluck().get() as number;
+      } catch {
+        // Opens, but holds no minutes: listed as unreadable.
+      }
+      found = { encrypted, opensWithCurrentKey: true, meetingCount: meetings };
+    } finally {
+      db.close();
+    }
+  } catch {
+    found = { encrypted, opensWithCurrentKey: !encrypted, meetingCount: null };
+  }
+  if (readCache.size > 500) readCache.clear();
+  readCache.set(cacheKey, found);
+  return found;
+}
+
+/** How a backup opens: plain (no key), with the key given, or not at all with it. */
 export function backupAccess(file: string, key: StoreKey | null): Pick<BackupInfo, 'encrypted' | 'opensWithCurrentKey'> {
-  if (keyOpens(file, null)) return { encrypted: false, opensWithCurrentKey: true };
-  return { encrypted: true, opensWithCurrentKey: key !== null && keyOpens(file, key) };
+  const { encrypted, opensWithCurrentKey } = readBackup(file, key);
+  return { encrypted, opensWithCurrentKey };
 }
 
 function describe(name: string, file: string, key: StoreKey | null): BackupInfo {
-  const access = backupAccess(file, key);
   return {
     name,
     takenAt: takenAt(name, file),
     sizeBytes: fs.statSync(file).size,
-    meetingCount: access.opensWithCurrentKey ? meetingCount(file, access.encrypted ? key : null) : null,
     reason: NAME_PATTERN.exec(name)?.[6] ?? 'copy',
-    ...access,
+    ...readBackup(file, key),
   };
 }
 
