@@ -26,7 +26,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: nodeBuiltins, message: 'shared/ runs in both processes: no Node modules.' },
-            { group: ['electron', 'better-sqlite3'], message: 'shared/ runs in both processes: no electron or database.' },
+            { group: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers'], message: 'shared/ runs in both processes: no electron or database.' },
             { group: ['react', 'react-dom', 'react-dom/*', 'lexical', '@lexical/*'], message: 'shared/ has no DOM.' },
             { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports only from shared/.' },
           ],
@@ -44,7 +44,7 @@ export default tseslint.config(
           patterns: [
             { group: ['electron'], message: "Only electron/main and electron/preload may import 'electron'." },
             { group: ['**/renderer/**', '**/main/**', '**/preload/**'], message: 'core is imported by hosts, never the other way.' },
-            { group: ['better-sqlite3'], message: 'The SQLite driver is named only in electron/core/db/driver.ts: import from there.' },
+            { group: ['better-sqlite3', 'better-sqlite3-multiple-ciphers'], message: 'The SQLite driver is named only in electron/core/db/driver.ts: import from there.' },
           ],
         },
       ],
@@ -64,7 +64,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['**/electron/**', 'electron'], message: 'The renderer talks to core only through the API client.' },
-            { group: [...nodeBuiltins, 'better-sqlite3'], message: 'The renderer has no Node: use the API client.' },
+            { group: [...nodeBuiltins, 'better-sqlite3', 'better-sqlite3-multiple-ciphers'], message: 'The renderer has no Node: use the API client.' },
           ],
         },
       ],

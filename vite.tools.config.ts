@@ -1,5 +1,6 @@
 // Builds the Node command-line tools that are not part of the desktop app (the benchmark, the
-// PDF export and the import of legacy minutes) into out/tools, with every package left external.
+// PDF export, the import of legacy minutes, encrypting a data file) into out/tools, with every
+// package left external.
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
@@ -11,7 +12,13 @@ export default defineConfig({
     target: 'node20',
     minify: false,
     rollupOptions: {
-      input: { bench: resolve('tests/bench/run.ts'), 'bench-data': resolve('tests/bench/buildData.ts'), export: resolve('electron/export.ts'), import: resolve('electron/import.ts') },
+      input: {
+        bench: resolve('tests/bench/run.ts'),
+        'bench-data': resolve('tests/bench/buildData.ts'),
+        export: resolve('electron/export.ts'),
+        import: resolve('electron/import.ts'),
+        encrypt: resolve('electron/encrypt.ts'),
+      },
       output: { format: 'es', entryFileNames: '[name].js' },
     },
   },

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { TEST_KEY_TEXT } from './tests/helpers/testKey';
 
 export default defineConfig({
   test: {
@@ -6,5 +7,7 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 30_000,
+    // Every store a test makes is encrypted, with the one test key.
+    env: { MATTERS_ARISING_KEY: TEST_KEY_TEXT },
   },
 });

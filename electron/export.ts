@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCore } from './core/app';
+import { keyForTool, KeyUnavailableError } from './core/crypt/keySource';
 import { argValue } from './core/paths';
 import { DomainError } from './core/errors';
 import { buildMinutesPdf } from './core/publication/publication';
@@ -49,7 +50,14 @@ export async function runExport(argv: readonly string[]): Promise<string> {
   // Exporting never creates a data file: a mistyped path would otherwise become an empty one.
   if (!fs.existsSync(data)) throw new ExportProblem(`There is no data file at ${data}.`);
   const version = argv.includes('--public') ? 'public' : 'full';
-  const core = await startCore(data, {}, { noDailyBackup: true });
+  let key;
+  try {
+    key = await keyForTool({ file: data });
+  } catch (err) {
+    if (err instanceof KeyUnavailableError) throw new ExportProblem(err.message);
+    throw err;
+  }
+  const core = await startCore(data, { key }, { noDailyBackup: true });
   try {
     if (core.status.state !== 'ready' || !core.store) {
       const problem = core.status.state === 'problem' ? core.status.problem : null;

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ImportFilePreview, ImportMeetingPreview, ImportResult } from '../shared/contract';
 import { formatUkDate } from '../shared/domain/dates';
+import { keyForTool, KeyUnavailableError } from './core/crypt/keySource';
 import { startCore, type Core } from './core/app';
 import { argValue } from './core/paths';
 import { DomainError } from './core/errors';
@@ -30,10 +31,17 @@ export function fileArguments(argv: readonly string[]): string[] {
 
 /**
  * The one place this tool opens the data file (as the export tool does: core started on the
- * file, no automatic backup). A key for an encrypted file, when there is one, is given here.
+ * file, no automatic backup), with the key every tool takes (keyForTool).
  */
 async function openToolStore(dataFile: string): Promise<{ core: Core; store: Store }> {
-  const core = await startCore(dataFile, {}, { noDailyBackup: true });
+  let key;
+  try {
+    key = await keyForTool({ file: dataFile });
+  } catch (err) {
+    if (err instanceof KeyUnavailableError) throw new ImportProblem(err.message);
+    throw err;
+  }
+  const core = await startCore(dataFile, { key }, { noDailyBackup: true });
   if (core.status.state !== 'ready' || !core.store) {
     const problem = core.status.state === 'problem' ? core.status.problem : null;
     core.close();

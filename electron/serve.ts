@@ -8,6 +8,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { BROWSER_TOKEN_HEADER, isMethodName, type ApiError, type MethodName } from '../shared/contract';
 import { loadSampleOnStart, startCore, type Core } from './core/app';
+import type { StoreKey } from './core/crypt/cipher';
+import { crashAtEncryptStep, hostKey } from './hostKey';
 import { argValue, resolveDataFile, usesDefaultDataFile } from './core/paths';
 import { createPrivateFolder } from './core/db/private';
 
@@ -42,6 +44,8 @@ export interface BrowserHostOptions {
   onQuit?: () => void;
   /** How long a client may take; small values in tests. */
   timeouts?: Partial<HostTimeouts>;
+  /** The data file's key (crypt/keySource.ts); left out, MATTERS_ARISING_KEY. */
+  key?: StoreKey | null;
 }
 
 export interface HostTimeouts {
@@ -256,8 +260,9 @@ async function readNoFollow(file: string): Promise<Buffer> {
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
-  const core = await startCore(options.dataFile, {}, {
+  const core = await startCore(options.dataFile, options.key === undefined ? {} : { key: options.key }, {
     quit: () => options.onQuit?.(),
+    encryptStep: crashAtEncryptStep(),
     // The minutes' PDF comes back to the window to download; Chromium is started only to print.
     printPdf: async (html, print) => (await import('./pdf/print')).printHtmlToPdf(html, print),
   });
@@ -349,8 +354,10 @@ async function main(): Promise<void> {
   const dataFile = resolveDataFile(argv);
   // The app's own folder is made on first run; a folder the user named must already be there.
   if (usesDefaultDataFile(argv)) createPrivateFolder(path.dirname(dataFile));
+  const key = await hostKey(dataFile);
   const host: BrowserHost = await startBrowserHost({
     dataFile,
+    key,
     rendererDir,
     port,
     onQuit: () => {

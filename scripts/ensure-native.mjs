@@ -1,7 +1,7 @@
-// `node scripts/ensure-native.mjs node|electron [electron binary]`: makes sure better-sqlite3's
-// native module is built for the runtime about to use it. Every package.json script that loads
-// core runs it first (`node`), because `npm start` leaves the Electron build in place; the
-// switch itself is in native-build.mjs.
+// `node scripts/ensure-native.mjs node|electron [electron binary]`: makes sure the database
+// module (better-sqlite3-multiple-ciphers) is built for the runtime about to use it. Every
+// package.json script that loads core runs it first (`node`), because `npm start` leaves the
+// Electron build in place; the switch itself is in native-build.mjs.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureBuild, installedElectron, projectDeps } from './native-build.mjs';

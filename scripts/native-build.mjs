@@ -1,4 +1,5 @@
-// Which build of better-sqlite3's native module is in place: the one for Node.js (tests, the
+// Which build of the database module's native code (better-sqlite3-multiple-ciphers, the
+// SQLCipher-capable build of better-sqlite3) is in place: the one for Node.js (tests, the
 // browser host, the command-line tools) or the one for Electron (the desktop app). The two
 // cannot share a file, so switching replaces it. Each build that has worked is kept in
 // node_modules/.cache, so switching back is a copy: no download, no compiler, no minute of
@@ -13,7 +14,11 @@ export const RUNTIMES = /** @type {const} */ (['node', 'electron']);
 
 const LABEL = { node: 'Node.js', electron: 'Electron' };
 
-const PROBE = "new (require('better-sqlite3'))(':memory:').prepare('select 1').get()";
+/** The database module: the one name scripts and core's driver.ts load. */
+export const DRIVER = 'better-sqlite3-multiple-ciphers';
+
+// Loads, and has its cipher: a plain SQLite build would answer nothing to PRAGMA cipher.
+const PROBE = `const db = new (require('${DRIVER}'))(':memory:'); if (!db.pragma('cipher', { simple: true })) process.exit(3)`;
 
 /**
  * Makes the build for `target` the one in place.
@@ -33,14 +38,14 @@ export function ensureBuild(target, deps) {
 
   if (restore(target, deps)) {
     if (deps.probe(target).ok) {
-      deps.log(`better-sqlite3: switched to the build for ${LABEL[target]} kept from an earlier run.`);
+      deps.log(`${DRIVER}: switched to the build for ${LABEL[target]} kept from an earlier run.`);
       return { ok: true, how: 'kept-copy' };
     }
     const stale = deps.cacheFile(target);
     if (stale) fs.rmSync(stale, { force: true });
   }
 
-  deps.log(`better-sqlite3 is not built for ${LABEL[target]}; rebuilding it${target === 'electron' ? ' for Electron' : ' from source'}…`);
+  deps.log(`${DRIVER} is not built for ${LABEL[target]}; rebuilding it${target === 'electron' ? ' for Electron' : ' from source'}…`);
   const rebuilt = deps.rebuild(target);
   if (rebuilt.ok && deps.probe(target).ok) {
     keep(target, deps, true);
@@ -51,7 +56,7 @@ export function ensureBuild(target, deps) {
   return {
     ok: false,
     reason:
-      `better-sqlite3 (the database module) could not be built for ${LABEL[target]}: ${why}. ` +
+      `${DRIVER} (the database module) could not be built for ${LABEL[target]}: ${why}. ` +
       'Building it needs either a prebuilt binary, downloaded from GitHub, or a C++ toolchain ' +
       '(build-essential and python3 on Linux, the Xcode Command Line Tools on macOS, Visual Studio Build Tools on Windows).' +
       (putBack ? ` The build for ${LABEL[other]} was put back.` : ''),
@@ -97,7 +102,7 @@ export function installedElectron(root) {
  */
 export function projectDeps(root, options = {}) {
   const require = createRequire(path.join(root, 'package.json'));
-  const moduleDir = path.dirname(require.resolve('better-sqlite3/package.json'));
+  const moduleDir = path.dirname(require.resolve(`${DRIVER}/package.json`));
   const { version } = JSON.parse(fs.readFileSync(path.join(moduleDir, 'package.json'), 'utf8'));
   const electronBinary = options.electronBinary === undefined ? installedElectron(root) : options.electronBinary;
   const abi = {
@@ -109,7 +114,7 @@ export function projectDeps(root, options = {}) {
     binaryFile: path.join(moduleDir, 'build', 'Release', 'better_sqlite3.node'),
     cacheFile: (runtime) =>
       abi[runtime]
-        ? path.join(root, 'node_modules', '.cache', 'matters-arising', `better-sqlite3-${version}-${runtime}-abi${abi[runtime]}-${process.platform}-${process.arch}.node`)
+        ? path.join(root, 'node_modules', '.cache', 'matters-arising', `${DRIVER}-${version}-${runtime}-abi${abi[runtime]}-${process.platform}-${process.arch}.node`)
         : null,
     probe: (runtime) => {
       const command = runtime === 'node' ? process.execPath : electronBinary;
@@ -119,7 +124,7 @@ export function projectDeps(root, options = {}) {
       return { ok: result.status === 0, detail: `${result.stderr ?? result.error?.message ?? ''}`.trim() };
     },
     rebuild: (runtime) => {
-      const [command, args] = runtime === 'node' ? ['npm', ['rebuild', 'better-sqlite3']] : ['npx', ['electron-builder', 'install-app-deps']];
+      const [command, args] = runtime === 'node' ? ['npm', ['rebuild', DRIVER]] : ['npx', ['electron-builder', 'install-app-deps']];
       const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', shell });
       if (result.status === 0) return { ok: true, detail: '' };
       return { ok: false, detail: `\`${command} ${args.join(' ')}\` failed${result.error ? ` (${result.error.message})` : ''} (its messages are above)` };

@@ -34,6 +34,7 @@ import { interestsHandlers } from './interests/handlers';
 import { documentsHandlers } from './documents/handlers';
 import { rosterPasteHandlers } from './rosterPaste/handlers';
 import { vocabularyHandlers } from './vocabulary/handlers';
+import { encryptionHandlers } from './crypt/handlers';
 
 export type { CoreContext };
 export type Handlers = { readonly [K in MethodName]: Handler<K> };
@@ -73,6 +74,7 @@ const features = [
   documentsHandlers,
   rosterPasteHandlers,
   vocabularyHandlers,
+  encryptionHandlers,
 ] as const;
 
 type Merged = (typeof features)[number];

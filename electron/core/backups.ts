@@ -1,9 +1,12 @@
 // Backups of the data file: the rules for automatic snapshots (the day's first, a long
 // session's next), snapshots before every migration and restore, kept on a ladder (shared/domain/backupLadder.ts);
-// listing them, and restoring one after keeping a copy of the current file.
+// listing them (and whether the current key opens each), and restoring one after keeping a copy
+// of the current file. Backups of an encrypted file are encrypted with its key.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Database } from './db/driver';
+import type { Database } from './db/driver';
+import { openWithKey, type StoreKey } from './crypt/cipher';
+import { inspectDataFile } from './db/file';
 import { format, isSameDay } from 'date-fns';
 import type { BackupInfo, BackupList } from '../../shared/contract';
 import { backupsToKeep } from '../../shared/domain/backupLadder';
@@ -34,19 +37,6 @@ function takenAt(name: string, file: string): string {
   return fs.statSync(file).mtime.toISOString();
 }
 
-function meetingCount(file: string): number | null {
-  try {
-    const db = new Database(file, { readonly: true, fileMustExist: true });
-    try {
-      return db.prepare('SELECT count(*) FROM meetings').pluck().get() as number;
-    } finally {
-      db.close();
-    }
-  } catch {
-    return null;
-  }
-}
-
 function backupFiles(dir: string): { name: string; file: string }[] {
   let names: string[];
   try {
@@ -57,16 +47,65 @@ function backupFiles(dir: string): { name: string; file: string }[] {
   return names.filter((n) => n.endsWith('.sqlite')).map((name) => ({ name, file: path.join(dir, name) }));
 }
 
-export function listBackups(store: Store | null, dataFile: string): BackupList {
+/** How a backup opens: plain (no key), with the key given, or not at all with it. */
+type Readable = Pick<BackupInfo, 'encrypted' | 'opensWithCurrentKey' | 'meetingCount'>;
+
+/** What reading a backup found, by file, size, time and key: a passphrase costs a deliberately slow PBKDF2 per open. */
+const readCache = new Map<string, Readable>();
+
+/** Whether a backup is encrypted (its header says, without opening it), whether the key opens it, and its meetings. */
+function readBackup(file: string, key: StoreKey | null): Readable {
+  const stat = fs.statSync(file);
+  const encrypted = inspectDataFile(file).kind !== 'sqlite';
+  const useKey = encrypted ? key : null;
+  if (encrypted && !key) return { encrypted, opensWithCurrentKey: false, meetingCount: null };
+  const cacheKey = JSON.stringify([file, stat.size, stat.mtimeMs, useKey]);
+  const cached = readCache.get(cacheKey);
+  if (cached) return cached;
+  let found: Readable;
+  try {
+    const db = openWithKey(file, useKey, { readonly: true, fileMustExist: true });
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_schema').get();
+      let meetings: number | null = null;
+      try {
+        meetings = db.prepare('SELECT count(*) FROM meetings').pluck().get() as number;
+      } catch {
+        // Opens, but holds no minutes: listed as unreadable.
+      }
+      found = { encrypted, opensWithCurrentKey: true, meetingCount: meetings };
+    } finally {
+      db.close();
+    }
+  } catch {
+    found = { encrypted, opensWithCurrentKey: !encrypted, meetingCount: null };
+  }
+  if (readCache.size > 500) readCache.clear();
+  readCache.set(cacheKey, found);
+  return found;
+}
+
+/** How a backup opens: plain (no key), with the key given, or not at all with it. */
+export function backupAccess(file: string, key: StoreKey | null): Pick<BackupInfo, 'encrypted' | 'opensWithCurrentKey'> {
+  const { encrypted, opensWithCurrentKey } = readBackup(file, key);
+  return { encrypted, opensWithCurrentKey };
+}
+
+function describe(name: string, file: string, key: StoreKey | null): BackupInfo {
+  return {
+    name,
+    takenAt: takenAt(name, file),
+    sizeBytes: fs.statSync(file).size,
+    reason: NAME_PATTERN.exec(name)?.[6] ?? 'copy',
+    ...readBackup(file, key),
+  };
+}
+
+/** The backups in the folder; `key` is the key of the open file (or the one the session was given). */
+export function listBackups(store: Store | null, dataFile: string, key: StoreKey | null = store?.key ?? null): BackupList {
   const folder = backupFolder(store, dataFile);
   const backups: BackupInfo[] = backupFiles(folder)
-    .map(({ name, file }) => ({
-      name,
-      takenAt: takenAt(name, file),
-      sizeBytes: fs.statSync(file).size,
-      meetingCount: meetingCount(file),
-      reason: NAME_PATTERN.exec(name)?.[6] ?? 'copy',
-    }))
+    .map(({ name, file }) => describe(name, file, key))
     .sort((a, b) => (a.takenAt < b.takenAt ? 1 : -1));
   return { folder, backups };
 }
@@ -93,13 +132,12 @@ export async function takeBackup(store: Store, reason: string, now: Date = new D
   let target = path.join(folder, backupFileName(store.file, reason, now));
   for (let n = 2; fs.existsSync(target); n++) target = path.join(folder, backupFileName(store.file, `${reason}-${n}`, now));
   try {
-    await backupTo(store.db, target);
+    await backupTo(store.db, target, store.key);
   } catch (err) {
     throw new DomainError('storage_error', `The backup could not be written to ${folder}: ${(err as Error).message}. Your data file is unchanged.`);
   }
   pruneBackups(folder, now);
-  const name = path.basename(target);
-  return { name, takenAt: now.toISOString(), sizeBytes: fs.statSync(target).size, meetingCount: meetingCount(target), reason };
+  return { ...describe(path.basename(target), target, store.key), takenAt: now.toISOString(), reason };
 }
 
 /** When the newest backup in the folder was taken (from the names: no backup is opened), or undefined. */
@@ -156,16 +194,23 @@ export function setBackupFolder(store: Store, folder: string | null): BackupList
 }
 
 /** Checks a backup is a whole, readable Matters Arising data file this version understands, without changing it. */
-export function verifyBackup(file: string): void {
+export function verifyBackup(file: string, key: StoreKey | null): void {
+  const access = backupAccess(file, key);
+  if (!access.opensWithCurrentKey) {
+    throw new DomainError(
+      'invalid_input',
+      'That backup is encrypted with another key (from another computer, or from before the file’s key was changed), so it cannot be restored with this one. Nothing has been changed.',
+    );
+  }
   try {
-    identify(file);
+    if (!access.encrypted) identify(file);
   } catch (err) {
     if (err instanceof StoreOpenError) throw new DomainError('invalid_input', `That backup cannot be restored: ${err.problem.title.toLowerCase()}.`);
     throw new DomainError('invalid_input', `That backup cannot be read: ${(err as Error).message}.`);
   }
   let db: Database | null = null;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openWithKey(file, access.encrypted ? key : null, { readonly: true, fileMustExist: true });
     const verdict = (db.pragma('quick_check(1)', { simple: true }) as string) ?? '';
     if (verdict !== 'ok') throw new DomainError('invalid_input', `That backup is damaged (${verdict}).`);
   } catch (err) {

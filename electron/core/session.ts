@@ -11,6 +11,9 @@ import { DomainError } from './errors';
 import { reportFileChanged } from './store/changes';
 import type { PdfPrinter } from './publication/publication';
 import { APP_VERSION } from './version';
+import type { StoreKey } from './crypt/cipher';
+import type { EncryptStep } from './crypt/encryptFile';
+import { environmentKey } from './crypt/keySource';
 
 export type { PdfPrinter };
 
@@ -28,6 +31,14 @@ export interface SessionHooks {
   noDailyBackup?: boolean;
   /** The clock automatic backups go by (tests move it). */
   now?: () => Date;
+  /** Told of each step of encrypting a plain file as it starts (the crash tests stop the host there). */
+  encryptStep?: (step: EncryptStep) => void;
+  /** A file was opened with a key the host did not give (a recovery passphrase): the desktop app keeps it in the keystore. */
+  keyAccepted?: (file: string, key: StoreKey) => void | Promise<void>;
+  /** The host keeps the key itself (the desktop app's keystore): the user is asked to save the recovery passphrase. */
+  keyKeptByHost?: boolean;
+  /** The key for another data file the user switches to (the desktop app's keystore); without it, the session's key. */
+  keyFor?: (file: string) => Promise<StoreKey | null>;
 }
 
 /** Automatic backups of the open store: what was last seen, and the one being taken. */
@@ -48,6 +59,8 @@ export interface Session {
   readonly options: OpenOptions;
   readonly hooks: SessionHooks;
   auto: AutoBackups;
+  /** The key files are opened (and new ones encrypted) with: the host's, or a recovery passphrase given since. */
+  key: StoreKey | null;
 }
 
 function problemOf(err: unknown, file: string): StoreOpenError {
@@ -63,9 +76,9 @@ function problemOf(err: unknown, file: string): StoreOpenError {
 }
 
 /** Opens a file as the session's store: the file is fully checked before this returns. */
-async function openChecked(session: Session, file: string, overrideLock = false): Promise<Store> {
+async function openChecked(session: Session, file: string, overrideLock = false, key: StoreKey | null = session.key): Promise<Store> {
   try {
-    return await openStore(file, { ...session.options, ...(overrideLock ? { overrideLock } : {}) });
+    return await openStore(file, { ...session.options, key, ...(overrideLock ? { overrideLock } : {}) });
   } catch (err) {
     throw problemOf(err, file);
   }
@@ -82,6 +95,7 @@ function adopt(session: Session, store: Store): void {
     schemaVersion: session.options.migrations ? latestVersion(session.options.migrations) : LATEST_VERSION,
     appVersion: APP_VERSION,
     recoveredFromCrash: store.recoveredFromCrash,
+    encrypted: store.key !== null,
   };
   try {
     tightenBackups(backupFolder(store, dataFile));
@@ -96,7 +110,7 @@ function adopt(session: Session, store: Store): void {
   });
 }
 
-async function open(session: Session, file: string, overrideLock = false): Promise<void> {
+export async function open(session: Session, file: string, overrideLock = false): Promise<void> {
   const dataFile = path.resolve(file);
   session.dataFile = dataFile;
   try {
@@ -115,6 +129,7 @@ export async function openSession(file: string, options: OpenOptions = {}, hooks
     options,
     hooks,
     auto: { changes: 0, newest: undefined, running: null, changedMeanwhile: false },
+    key: options.key === undefined ? environmentKey() : options.key,
   };
   await open(session, file);
   // On start, a file with something in it gets the day's backup if it has none yet.
@@ -196,7 +211,7 @@ export function closeSession(session: Session): void {
 }
 
 export function sessionBackups(session: Session): BackupList {
-  return listBackups(session.store, session.dataFile);
+  return listBackups(session.store, session.dataFile, session.key);
 }
 
 export async function backUpNow(session: Session): Promise<BackupInfo> {
@@ -226,7 +241,7 @@ export async function restoreBackup(session: Session, name: string): Promise<App
   }
   const folder = backupFolder(session.store, session.dataFile);
   const source = backupPath(folder, name);
-  verifyBackup(source);
+  verifyBackup(source, session.key);
   if (session.store) {
     reportFileChanged('backup', (await takeBackup(session.store, 'before-restore')).name);
     closeSession(session);
@@ -249,14 +264,16 @@ export async function switchDataFile(session: Session, file: string, overrideLoc
   const target = path.resolve(file);
   if (session.store && (target === session.store.file || realPath(target) === session.store.file)) return session.status;
   let next: Store;
+  const key = session.hooks.keyFor ? await session.hooks.keyFor(target) : session.key;
   try {
-    next = await openChecked(session, target, overrideLock);
+    next = await openChecked(session, target, overrideLock, key);
   } catch (err) {
     const { problem } = problemOf(err, target);
     throw new DomainError('invalid_input', `${problem.title}. ${problem.message} ${problem.advice}`, 'path');
   }
   closeSession(session);
   reportFileChanged('data_file', target);
+  session.key = key;
   adopt(session, next);
   return session.status;
 }

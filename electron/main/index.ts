@@ -3,7 +3,7 @@
 // purpose: no domain logic lives here.
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, session, shell, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
 import { DESKTOP_OPENED_LINE } from '../../scripts/desktop-launch.mjs';
 import { loadSampleOnStart, startCore, type Core } from '../core/app';
 import { resolveDataFile } from '../core/paths';
@@ -13,6 +13,7 @@ import { attachContextMenu, useUkSpelling } from './contextMenu';
 import { DESKTOP_CHANNELS, isMenuCommand, type MenuCommand } from '../../shared/contract/desktop';
 import { askForDataFile, startupFailure } from './dialogs';
 import { registerApi } from './ipc';
+import { desktopKeystore } from './keystore';
 import { askWhereToSavePdf, printInHiddenWindow } from './pdf';
 import { APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, createMainWindow, hardenSession, isTrustedSender, resolveAppPath, type ExternalOpener } from './security';
 
@@ -84,7 +85,11 @@ async function start(): Promise<void> {
     return new Response(response.body, { status: response.status, headers });
   });
   const dataFile = resolveDataFile(process.argv, process.env, app.getPath('userData'));
-  core = await startCore(dataFile, {}, {
+  const keystore = desktopKeystore(safeStorage, app.getPath('userData'));
+  core = await startCore(dataFile, { key: await keystore.keyFor(dataFile) }, {
+    keyKeptByHost: true,
+    keyFor: (file) => keystore.keyFor(file),
+    keyAccepted: (file, key) => keystore.remember(file, key),
     quit: () => app.quit(),
     printPdf: printInHiddenWindow(BrowserWindow, app.getPath('temp')),
     choosePdfPath: askWhereToSavePdf(dialog, () => mainWindow, () => app.getPath('documents')),

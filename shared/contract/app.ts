@@ -12,7 +12,15 @@ export interface StoreProblem {
 }
 
 export type AppStatus =
-  | { state: 'ready'; dataFile: string; schemaVersion: number; appVersion: string; recoveredFromCrash: boolean }
+  | {
+      state: 'ready';
+      dataFile: string;
+      schemaVersion: number;
+      appVersion: string;
+      recoveredFromCrash: boolean;
+      /** False for a plain file made before encryption: the app offers to encrypt it. */
+      encrypted: boolean;
+    }
   | { state: 'problem'; dataFile: string; appVersion: string; problem: StoreProblem };
 
 export const appMethods = {

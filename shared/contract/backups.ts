@@ -12,6 +12,10 @@ export interface BackupInfo {
   meetingCount: number | null;
   /** daily, manual, before-restore, before-upgrade-from-vN... */
   reason: string;
+  /** False for a plain backup (taken before the data file was encrypted). */
+  encrypted: boolean;
+  /** Whether the key of the open data file opens it (a plain backup always opens). */
+  opensWithCurrentKey: boolean;
 }
 
 export interface BackupList {

@@ -15,6 +15,7 @@ import { remindersMethods } from './reminders';
 import { briefingMethods } from './briefing';
 import { backupsMethods } from './backups';
 import { boardsMethods } from './boards';
+import { encryptionMethods } from './encryption';
 import { lifecycleMethods } from './lifecycle';
 import { importsMethods } from './imports';
 import { meetingsMethods } from './meetings';
@@ -51,6 +52,7 @@ export * from './imports';
 export * from './search';
 export * from './interests';
 export * from './documents';
+export * from './encryption';
 export type { AttendanceStatus } from '../domain/enums';
 export type { QuorumRule, QuorumState } from '../domain/quorum';
 export type { RegisterLine } from '../domain/register';
@@ -93,6 +95,7 @@ export const contract = mergeSlices(
   documentsMethods,
   rosterPasteMethods,
   vocabularyMethods,
+  encryptionMethods,
 );
 
 export type Contract = typeof contract;

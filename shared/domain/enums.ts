@@ -61,6 +61,7 @@ export const STORE_PROBLEM_KINDS = [
   'corrupt',
   'locked',
   'other',
+  'needs_key',
 ] as const;
 export type StoreProblemKind = (typeof STORE_PROBLEM_KINDS)[number];
 

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startCore } from '../../electron/core/app';
+import { keyForTool, KeyUnavailableError } from '../../electron/core/crypt/keySource';
 import { buildLargeStore, LARGE_STORE } from './largeStore';
 
 export const LARGE_STORE_FILE = path.resolve('bench/data/large.sqlite');
@@ -12,7 +13,9 @@ export async function buildLargeStoreFile(file: string = LARGE_STORE_FILE): Prom
   for (const suffix of ['', '-wal', '-shm', '.lock']) fs.rmSync(file + suffix, { force: true });
   fs.rmSync(path.join(path.dirname(file), 'Matters Arising backups'), { recursive: true, force: true });
   const started = performance.now();
-  const core = await startCore(file, {}, { noDailyBackup: true });
+  // Encrypted like every data file: MATTERS_ARISING_KEY, or a passphrase typed on the terminal.
+  const key = await keyForTool({ file });
+  const core = await startCore(file, { key }, { noDailyBackup: true });
   let last = 0;
   const built = buildLargeStore(core, LARGE_STORE, (done, total) => {
     const pct = Math.floor((done / total) * 10);
@@ -32,7 +35,7 @@ export async function buildLargeStoreFile(file: string = LARGE_STORE_FILE): Prom
 
 if (process.argv[1] && path.resolve(process.argv[1]).endsWith(path.join('tools', 'bench-data.js'))) {
   buildLargeStoreFile().catch((err: unknown) => {
-    console.error(err);
+    console.error(err instanceof KeyUnavailableError ? `npm run bench:data: ${err.message}` : err);
     process.exit(1);
   });
 }

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Database } from '../../electron/core/db/driver';
+import { openWithKey } from '../../electron/core/crypt/cipher';
+import { environmentKey } from '../../electron/core/crypt/keySource';
 import { backupTo } from '../../electron/core/db/backup';
 import { quickCheckInBackground } from '../../electron/core/db/integrity';
 import type { Report } from './harness';
@@ -21,7 +22,7 @@ const OWN_CONTENT_SQL = `SELECT
   + (SELECT coalesce(sum(length(CAST(display_name AS BLOB)) + coalesce(length(initials), 0) + coalesce(length(role), 0)), 0) FROM attendance)`;
 
 export function dataFilePerMeeting(report: Report, file: string): void {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = openWithKey(file, environmentKey(), { readonly: true, fileMustExist: true });
   try {
     const meetings = db.prepare('SELECT count(*) FROM meetings').pluck().get() as number;
     const own = db.prepare(OWN_CONTENT_SQL).pluck().get() as number;
@@ -65,12 +66,12 @@ async function longestStall(work: () => Promise<unknown>): Promise<{ ms: number;
 /** Backing up and integrity-checking the large store, and the longest the main thread was held up meanwhile. */
 export async function backupAndCheck(report: Report, file: string): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-bench-backup-'));
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = openWithKey(file, environmentKey(), { readonly: true, fileMustExist: true });
   try {
-    const backup = await longestStall(() => backupTo(db, path.join(dir, 'copy.sqlite')));
+    const backup = await longestStall(() => backupTo(db, path.join(dir, 'copy.sqlite'), environmentKey()));
     report.add('large store: back up (SQLite backup API)', [backup.ms]);
     report.add('large store: longest main-thread stall while backing up', [backup.stall], { budget: 16, note: 'the screen would miss a frame beyond 16 ms' });
-    const check = await longestStall(() => quickCheckInBackground(file));
+    const check = await longestStall(() => quickCheckInBackground(file, environmentKey()));
     report.add('large store: integrity check (quick_check, worker thread)', [check.ms]);
     report.add('large store: longest main-thread stall while checking', [check.stall], { budget: 16 });
   } finally {

@@ -7,7 +7,6 @@ import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { startCore, type Core } from '../../electron/core/app';
-import { Database } from '../../electron/core/db/driver';
 import { LATEST_VERSION } from '../../electron/core/db/open';
 import type { Locator, Page } from 'playwright-core';
 import { Report, timeRuns } from './harness';
@@ -18,6 +17,9 @@ import { importFixtureText } from './importBench';
 import { fullTextSearchRows } from './search';
 import { minutesDocuments } from './documents';
 import { scrollSteps } from './screenBench';
+import { encryptionCost } from './encryptionCost';
+import { environmentKey, keyForTool, KEY_VARIABLE } from '../../electron/core/crypt/keySource';
+import { openWithKey } from '../../electron/core/crypt/cipher';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -282,7 +284,7 @@ async function largeStore(report: Report): Promise<void> {
   }
   const sizeMb = fs.statSync(LARGE_STORE_FILE).size / 2 ** 20;
   report.add('large store: data file size', [sizeMb], { unit: 'MB' });
-  const probe = new Database(LARGE_STORE_FILE, { readonly: true });
+  const probe = openWithKey(LARGE_STORE_FILE, environmentKey(), { readonly: true });
   const format = probe.pragma('user_version', { simple: true }) as number;
   probe.close();
   if (format < LATEST_VERSION) {
@@ -352,6 +354,9 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-bench-'));
   const report = new Report();
   const started = performance.now();
+  // Every store here is encrypted, the large one too: one key for the run (and the hosts it starts).
+  const key = await keyForTool({ file: LARGE_STORE_FILE, purpose: 'encrypt' });
+  if (key) process.env[KEY_VARIABLE] = key;
   try {
     // `--only <part>[,<part>]` measures just those parts (for working on one figure).
     const only = process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1] ?? '').split(',') : null;
@@ -372,6 +377,7 @@ async function main(): Promise<void> {
       await backupAndCheck(report, LARGE_STORE_FILE);
     }
     if (part('search')) await fullTextSearchRows(report, LARGE_STORE_FILE);
+    if (part('encryption')) await encryptionCost(report, LARGE_STORE_FILE, key);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -1,9 +1,14 @@
 // Crash safety, proven: the browser host is killed with SIGKILL at random moments while
 // edits pour in through its API (new boards and meetings, renames, agenda items, typing
 // autosaved into discussions, new actions). After each kill the data file must pass
-// integrity_check and hold every save the API had acknowledged.
-import { Database } from '../../electron/core/db/driver';
+// integrity_check and hold every save the API had acknowledged. And encrypting a plain file is
+// killed at every step of its swap: the original is untouched until the rename, nothing is lost.
+import fs from 'node:fs';
+import { createHash } from 'node:crypto';
 import { expect, test } from './fixtures';
+import { apiOf } from './seed';
+import { decryptedCopy, openTestFile } from '../helpers/testKey';
+import { ENCRYPT_STEPS } from '../../electron/core/crypt/encryptFile';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 50);
 const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
@@ -116,7 +121,7 @@ test('SIGKILL at random moments loses no acknowledged save and never damages the
     stop = true;
     await Promise.all(writers);
 
-    const db = new Database(dataFile);
+    const db = openTestFile(dataFile);
     try {
       if (db.pragma('integrity_check', { simple: true }) !== 'ok') integrityFailures++;
       /** The stored version must be the last acknowledged one, or a later one whose reply the kill cut off. */
@@ -146,3 +151,38 @@ test('SIGKILL at random moments loses no acknowledged save and never damages the
   expect(lost).toBe(0);
   expect(ledger.acknowledged).toBeGreaterThan(KILLS);
 });
+
+for (const step of ENCRYPT_STEPS) {
+  test(`encrypting a plain file, killed with SIGKILL at its "${step}" step, loses nothing and can be done again`, async ({ hosts, dataFile }) => {
+    const sha = (): string => createHash('sha256').update(fs.readFileSync(dataFile)).digest('hex');
+    const first = await hosts.start();
+    const api = apiOf(first);
+    await api('loadSampleBoard', {});
+    await api('createBoard', { name: 'Board written before the crash' });
+    const boards = JSON.stringify(await api('listBoards', {}));
+    await first.stop();
+    decryptedCopy(dataFile, `${dataFile}.plain`);
+    fs.renameSync(`${dataFile}.plain`, dataFile);
+    const plain = sha();
+
+    const doomed = await hosts.start({ env: { MATTERS_ARISING_CRASH_AT_ENCRYPT_STEP: step } });
+    await expect(apiOf(doomed)('encryptDataFile', {})).rejects.toThrow();
+    await doomed.stop();
+    expect(doomed.process.signalCode).toBe('SIGKILL');
+    // Before the rename the data file is the plain original (opening it, the host had only
+    // checkpointed it); from the rename on, it is the whole encrypted copy. Never anything between.
+    const swapped = step === 'done';
+    expect(fs.readFileSync(dataFile).subarray(0, 15).toString('latin1') === 'SQLite format 3').toBe(!swapped);
+    if (swapped) expect(sha()).not.toBe(plain);
+
+    const after = await hosts.start();
+    const again = apiOf(after);
+    expect(await again('getAppStatus', {})).toMatchObject({ state: 'ready', encrypted: swapped });
+    expect(JSON.stringify(await again('listBoards', {}))).toBe(boards);
+    if (!swapped) {
+      expect(await again('encryptDataFile', {})).toMatchObject({ status: { state: 'ready', encrypted: true } });
+      expect(JSON.stringify(await again('listBoards', {}))).toBe(boards);
+    }
+    expect(fs.existsSync(`${dataFile}.encrypting`)).toBe(false);
+  });
+}

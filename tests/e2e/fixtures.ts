@@ -22,12 +22,14 @@ export class TestHost implements RunningHost {
   constructor(
     readonly dataFile: string,
     readonly args: readonly string[],
+    /** Extra environment for the host (MATTERS_ARISING_KEY: '' starts it without a key). */
+    readonly env: NodeJS.ProcessEnv = {},
   ) {}
 
   /** Starts the host on its data file (with the same arguments each time); it must be stopped. */
   async start(): Promise<this> {
     if (this.running) throw new Error('The host is already running: stop it first.');
-    this.#run = await startHost(this.dataFile, [...this.args]);
+    this.#run = await startHost(this.dataFile, [...this.args], this.env);
     return this;
   }
 
@@ -76,7 +78,7 @@ export class TestHost implements RunningHost {
 
 export interface Hosts {
   /** Starts a host for this test, on the test's data file unless told another, with any extra arguments (e.g. `['--sample']`). */
-  start(options?: { dataFile?: string; args?: readonly string[] }): Promise<TestHost>;
+  start(options?: { dataFile?: string; args?: readonly string[]; env?: NodeJS.ProcessEnv }): Promise<TestHost>;
 }
 
 interface HostFixtures {
@@ -108,7 +110,7 @@ export const test = base.extend<HostFixtures>({
     const started: TestHost[] = [];
     await use({
       start: async (options = {}) => {
-        const host = await new TestHost(options.dataFile ?? dataFile, options.args ?? []).start();
+        const host = await new TestHost(options.dataFile ?? dataFile, options.args ?? [], options.env).start();
         started.push(host);
         return host;
       },

@@ -2,6 +2,7 @@
 // the address it prints: a signal from the app, never a sleep.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { TEST_KEY_TEXT } from '../helpers/testKey';
 
 export interface RunningHost {
   url: string;
@@ -13,10 +14,11 @@ export interface RunningHost {
 
 const SERVE = path.resolve('out/main/serve.js');
 
-export function startHost(dataFile: string, extraArgs: string[] = []): Promise<RunningHost> {
+export function startHost(dataFile: string, extraArgs: string[] = [], extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningHost> {
   const child = spawn(process.execPath, [SERVE, '--data', dataFile, '--port', '0', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, MATTERS_ARISING_DATA: '' },
+    // Every data file a host makes is encrypted with the tests' key.
+    env: { ...process.env, MATTERS_ARISING_DATA: '', MATTERS_ARISING_KEY: TEST_KEY_TEXT, ...extraEnv },
   });
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -1,8 +1,8 @@
 // The minutes editor end to end: item 1a of the 19 February 2014 Executive Board typed live,
 // with its four actions, surviving a reload and a crash of the app; and bad input handled.
-import { Database } from '../../electron/core/db/driver';
 import { expect, test } from './fixtures';
 import { BOARD, openFixtureMeeting, openMeeting } from './fixture-meeting';
+import { openTestFile } from '../helpers/testKey';
 
 
 const DISCUSSION_BULLETS = [
@@ -95,7 +95,7 @@ test('types item 1a of 19 February 2014 with its four actions, and finds it all 
 
   // The plain text stored beside the JSON keeps the list on its own lines.
   await host.stop();
-  const db = new Database(host.dataFile, { readonly: true });
+  const db = openTestFile(host.dataFile, { readonly: true });
   const text = db.prepare("SELECT discussion_text FROM agenda_items WHERE number = '1a'").pluck().get() as string;
   db.close();
   expect(text).toBe(['AF explained the proposals for:', ...DISCUSSION_BULLETS.map((b) => `- ${b}`), 'All recommendations were accepted', sentence].join('\n'));

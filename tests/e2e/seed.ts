@@ -1,12 +1,12 @@
 // TEST SETUP ONLY: puts the fixture meeting's people on a board's roster by inserting rows
 // (following the schema) straight into the data file, while the host is stopped. The roster
 // screens are another feature; these tests only need the people to exist.
-import { Database } from '../../electron/core/db/driver';
 import { BROWSER_TOKEN_HEADER } from '../../shared/contract';
 import { FIXTURE_ROSTER, seedRoster, type SeedPerson } from '../helpers/seed-roster';
+import { openTestFile } from '../helpers/testKey';
 
 export function seedBoardRoster(dataFile: string, boardName: string, people: readonly SeedPerson[] = FIXTURE_ROSTER, groups: readonly string[] = []): void {
-  const db = new Database(dataFile);
+  const db = openTestFile(dataFile);
   try {
     db.pragma('foreign_keys = ON');
     const boardId = db.prepare('SELECT id FROM boards WHERE name = ?').pluck().get(boardName) as string | undefined;

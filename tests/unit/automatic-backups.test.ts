@@ -3,12 +3,12 @@
 // background; reads never start one. The clock is the session's, moved by the test.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Database } from '../../electron/core/db/driver';
 import { describe, expect, it } from 'vitest';
 import type { BackupList, BoardSummary } from '../../shared/contract';
 import { startCore, type Core } from '../../electron/core/app';
 import { backupDue, SESSION_BACKUP_EVERY_MS } from '../../electron/core/backups';
 import { ok, tempDir } from '../helpers/temp';
+import { openTestFile } from '../helpers/testKey';
 
 const cores: Core[] = [];
 
@@ -22,7 +22,7 @@ async function coreWithClock(file = path.join(tempDir(), 'minutes.sqlite')): Pro
 const backups = (core: Core): BackupList['backups'] => ok<BackupList>(core, 'listBackups', {}).backups;
 
 function boardsIn(folder: string, name: string): string[] {
-  const db = new Database(path.join(folder, name), { readonly: true, fileMustExist: true });
+  const db = openTestFile(path.join(folder, name), { readonly: true, fileMustExist: true });
   try {
     return db.prepare('SELECT name FROM boards ORDER BY name').pluck().all() as string[];
   } finally {

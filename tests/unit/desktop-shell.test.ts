@@ -160,6 +160,12 @@ vi.mock('electron', () => {
       isPackaged: true,
     },
     BrowserWindow,
+    // The system keystore (electron/main/keystore.ts): "sealing" only marks the text.
+    safeStorage: {
+      isAsyncEncryptionAvailable: async () => true,
+      encryptStringAsync: async (text: string) => Buffer.from(`sealed:${text}`),
+      decryptStringAsync: async (sealed: Buffer) => ({ result: sealed.toString().replace(/^sealed:/, ''), shouldReEncrypt: false }),
+    },
     Menu: {
       buildFromTemplate: (template: unknown[]) => {
         const menu = { template, popups: [] as unknown[], getMenuItemById: (id: string) => findById(template, id), popup: (options: unknown) => menu.popups.push(options) };

@@ -103,6 +103,12 @@ vi.mock('electron', () => {
       commandLine: { appendSwitch: () => {} },
     },
     BrowserWindow,
+    // The system keystore (electron/main/keystore.ts): "sealing" only marks the text.
+    safeStorage: {
+      isAsyncEncryptionAvailable: async () => true,
+      encryptStringAsync: async (text: string) => Buffer.from(`sealed:${text}`),
+      decryptStringAsync: async (sealed: Buffer) => ({ result: sealed.toString().replace(/^sealed:/, ''), shouldReEncrypt: false }),
+    },
     dialog: {
       showMessageBox: async () => ({ response: 1 }),
       showSaveDialog: async (parent: unknown, options?: Record<string, unknown>) => {

@@ -2,6 +2,7 @@
 // id existed, exactly our schema). Everything else (other programs' databases, empty files,
 // missing folders, folders, looping links, over-long paths) gets a plain problem, and the file
 // and its folder are byte-identical afterwards. Opening another file checks it fully first.
+import { openTestFile } from '../helpers/testKey';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
@@ -122,7 +123,11 @@ describe('files that are not ours', () => {
   it('gives every new file our mark from the start', async () => {
     const file = path.join(tempDir(), 'new.sqlite');
     (await openStore(file)).close();
-    expect(fs.readFileSync(file).readInt32BE(68)).toBe(APPLICATION_ID);
+    // The mark is in the header, which is encrypted with the rest: only the key shows it.
+    const db = openTestFile(file, { readonly: true });
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    db.close();
+    expect(fs.readFileSync(file).readInt32BE(68)).not.toBe(APPLICATION_ID);
     expect(fs.readdirSync(path.dirname(file)).filter((f) => f.includes('creating'))).toEqual([]);
   });
 });

@@ -21,7 +21,7 @@ describe('package.json scripts', () => {
       loadingCore.push(name);
       expect(commands.slice(0, first), `npm run ${name}`).toContain(ENSURE_NODE_BUILD);
     }
-    expect(loadingCore.sort()).toEqual(['bench', 'bench:data', 'export', 'import', 'serve', 'test:e2e', 'test:unit']);
+    expect(loadingCore.sort()).toEqual(['bench', 'bench:data', 'encrypt', 'export', 'import', 'serve', 'test:e2e', 'test:unit']);
   });
 
   it('leave the desktop app to npm start, which chooses the build itself', () => {
@@ -30,7 +30,8 @@ describe('package.json scripts', () => {
 
   it('have a switch that leaves a working Node.js build in place and refuses an unknown runtime', () => {
     expect(spawnSync(process.execPath, ['scripts/ensure-native.mjs', 'node'], { encoding: 'utf8' }).status).toBe(0);
-    const loads = spawnSync(process.execPath, ['-e', "new (require('better-sqlite3'))(':memory:').prepare('select 1').get()"]);
+    // The build in place loads in Node.js and encrypts (a plain SQLite build knows no PRAGMA cipher).
+    const loads = spawnSync(process.execPath, ['-e', "const db = new (require('better-sqlite3-multiple-ciphers'))(':memory:'); if (!db.pragma('cipher', { simple: true })) process.exit(3)"]);
     expect(loads.status).toBe(0);
     const unknown = spawnSync(process.execPath, ['scripts/ensure-native.mjs', 'deno'], { encoding: 'utf8' });
     expect(unknown.status).toBe(2);

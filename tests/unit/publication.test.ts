@@ -2,6 +2,7 @@
 // hold agreed minutes against direct SQL, the content hash, corrections, and the print HTML.
 import fs from 'node:fs';
 import path from 'node:path';
+import { decryptedCopy } from '../helpers/testKey';
 import { describe, expect, it } from 'vitest';
 import type { BoardSettings, BoardSummary, MeetingDetail, Minutes, MinutesRecord, MinutesVerification } from '../../shared/contract';
 import type { Core } from '../../electron/core/app';
@@ -237,8 +238,10 @@ describe('the content hash', () => {
     core.close();
 
     // One byte of item 4's discussion changed in a copy, past the triggers, as a disk editor would.
+    // The data file is encrypted: the byte is changed in a decrypted copy (no disk editor can read the file itself).
     const copy = path.join(tempDir(), 'copy.sqlite');
-    const bytes = fs.readFileSync(file);
+    decryptedCopy(file, copy);
+    const bytes = fs.readFileSync(copy);
     const phrase = Buffer.from('shadow safeguarding board');
     const at = bytes.indexOf(phrase);
     expect(at).toBeGreaterThan(0);

@@ -7,6 +7,7 @@ import { openStore, StoreOpenError } from '../../electron/core/db/open';
 import { LATEST_VERSION, MIGRATIONS, registryFromFiles } from '../../electron/core/db/migrations';
 import { APPLICATION_ID } from '../../electron/core/db/identify';
 import { sha256, tempCore, tempDir } from '../helpers/temp';
+import { openTestFile } from '../helpers/testKey';
 
 async function openError(file: string, options?: Parameters<typeof openStore>[1]): Promise<StoreOpenError> {
   try {
@@ -133,7 +134,7 @@ describe('migrations', () => {
     const written = fs.readdirSync(backups);
     expect(written).toHaveLength(1);
     expect(written[0]).toMatch(new RegExp(`before-upgrade-from-v${LATEST_VERSION}\\.sqlite$`));
-    const copy = new Database(path.join(backups, written[0]!), { readonly: true });
+    const copy = openTestFile(path.join(backups, written[0]!), { readonly: true });
     expect(copy.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(copy.prepare('SELECT name FROM boards').pluck().all()).toEqual(['Executive Board']);
     copy.close();

@@ -1,6 +1,7 @@
 // Matters arising: carrying every unfinished action into a meeting, the items deferred to it,
 // and deleting a draft meeting (what it listed goes back as it was). Starting the next meeting
 // is in nextMeeting.ts, the list in list.ts, progress in progress.ts.
+import { forgetLoggedText, recordsOfItems } from '../store/forget';
 import type { ActionStatus, AgendaItemFields, CarryResult, DeferredChoice, DeletedMeeting, ParsedInputOf } from '../../../shared/contract';
 import { formatUkDate } from '../../../shared/domain/dates';
 import type { Store } from '../db/open';
@@ -122,6 +123,9 @@ export function deleteMeeting(store: Store, input: ParsedInputOf<'deleteMeeting'
     store.db.prepare("UPDATE actions SET due_meeting_id = NULL WHERE due_meeting_id = ? AND meeting_id <> ?").run(meeting.id, meeting.id);
     store.db.prepare('DELETE FROM carried_actions WHERE action_id IN (SELECT id FROM actions WHERE meeting_id = ?)').run(meeting.id);
     store.db.prepare('DELETE FROM actions WHERE meeting_id = ?').run(meeting.id);
+    // Deleted means gone: the text the log kept of the meeting, its items and what was recorded in it.
+    const items = store.db.prepare('SELECT id FROM agenda_items WHERE meeting_id = ?').pluck().all(meeting.id) as string[];
+    forgetLoggedText(w, [meeting.id, ...own.map((a) => a.id), ...recordsOfItems(w, items)], meeting.id);
     store.db.prepare('DELETE FROM meetings WHERE id = ?').run(meeting.id);
     w.log(
       {

@@ -5,7 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
-import { Database } from './driver';
+import type { Database } from './driver';
+import { openWithKey, type StoreKey } from '../crypt/cipher';
+import { environmentKey } from '../crypt/keySource';
+import { needsKey, newFileNeedsKey, wrongKey } from '../crypt/problems';
 import { APP_FOLDER } from '../paths';
 import { inspectDataFile } from './file';
 import { ensureSearchIndex } from '../store/searchIndex';
@@ -18,7 +21,7 @@ import { makeFolderPrivate, makeStorePrivate, PRIVATE_FILE } from './private';
 import { quickCheck, quickCheckInBackground, SYNC_CHECK_BYTES } from './integrity';
 import { cacheStatements } from './statements';
 import { locate } from './locate';
-import { damaged, foreign, lockedProblem, missingTables, newerVersion, problem, sqliteProblem, StoreOpenError } from './problems';
+import { damaged, foreign, lockedProblem, missingTables, newerVersion, problem, sqliteProblem, StoreOpenError, truncated } from './problems';
 
 export { damaged, StoreOpenError };
 
@@ -32,6 +35,8 @@ export interface Store {
   readonly integrity: Promise<string> | null;
   /** Who the change log records as making changes. */
   readonly actor: string;
+  /** The key the file is encrypted with (its backups too); null for a plain file from before encryption. */
+  readonly key: StoreKey | null;
   close(): void;
 }
 
@@ -42,6 +47,11 @@ export interface OpenOptions {
   backupDir?: string;
   /** The user chose "Open anyway" for a file whose lock is held (after a warning). */
   overrideLock?: boolean;
+  /**
+   * The key: a new file is encrypted with it, an encrypted file opened with it; a plain file from
+   * before encryption opens without it. Left out, MATTERS_ARISING_KEY is used (hosts and tools).
+   */
+  key?: StoreKey | null;
 }
 
 export const BACKUP_FOLDER_NAME = 'Matters Arising backups';
@@ -51,7 +61,7 @@ export function defaultBackupDir(file: string): string {
 }
 
 /** What opening will do with a file that is ours. */
-type Identity = { state: 'new' } | { state: 'ours'; userVersion: number; marked: boolean };
+type Identity = { state: 'new' } | { state: 'encrypted' } | { state: 'ours'; userVersion: number; marked: boolean };
 
 /** Decides from the header, and for an unmarked file from a private copy, whether a file is ours. */
 export function identify(file: string, migrations: readonly Migration[] = MIGRATIONS): Identity {
@@ -75,12 +85,10 @@ export function identify(file: string, migrations: readonly Migration[] = MIGRAT
         'Open the right file, or restore one of your backups. The file has not been changed.',
       );
     case 'truncated':
-      throw problem(
-        'corrupt',
-        'The data file is damaged',
-        `${file} is shorter than it should be (${found.actualBytes} of ${found.expectedBytes} bytes): it was probably cut off while being copied.`,
-        'Restore a backup, or open another file. The damaged file has not been changed or deleted.',
-      );
+      throw truncated(file, found.actualBytes, found.expectedBytes);
+    case 'encrypted':
+      // Only the key can tell: openStore tries it, writing nothing until the file is known as ours.
+      return { state: 'encrypted' };
     case 'sqlite':
       break;
   }
@@ -120,13 +128,13 @@ function defaultActor(): string {
  * Makes a brand-new data file: built beside its final name (owner-only), then moved into place,
  * so a file at that name is always a whole Matters Arising file, never a half-made one.
  */
-function createStoreFile(file: string, migrations: readonly Migration[]): void {
+function createStoreFile(file: string, migrations: readonly Migration[], key: StoreKey): void {
   const temp = `${file}.creating`;
   fs.rmSync(temp, { force: true });
   fs.rmSync(`${temp}-journal`, { force: true });
   fs.writeFileSync(temp, '', { mode: PRIVATE_FILE, flag: 'wx' });
   try {
-    const db = new Database(temp);
+    const db = openWithKey(temp, key);
     try {
       db.pragma('synchronous = FULL');
       db.transaction(() => {
@@ -161,6 +169,11 @@ export async function openStore(given: string, options: OpenOptions = {}): Promi
   const latest = latestVersion(migrations);
   const { file: absolute, exists } = locate(given);
   const identity = exists ? identify(absolute, migrations) : ({ state: 'new' } as const);
+  const givenKey = options.key === undefined ? environmentKey() : options.key;
+  if (identity.state === 'new' && !givenKey) throw newFileNeedsKey(absolute);
+  if (identity.state === 'encrypted' && !givenKey) throw needsKey(absolute);
+  // A plain file from before encryption opens as it is (the app offers to encrypt it).
+  const key = identity.state === 'ours' ? null : givenKey;
 
   let lock;
   try {
@@ -174,19 +187,22 @@ export async function openStore(given: string, options: OpenOptions = {}): Promi
 
   let db: Database;
   try {
-    if (identity.state === 'new') createStoreFile(absolute, migrations);
-    db = new Database(absolute, { timeout: 5000, fileMustExist: true });
+    if (identity.state === 'new' && key) createStoreFile(absolute, migrations, key);
+    db = openWithKey(absolute, key, { timeout: 5000, fileMustExist: true });
   } catch (err) {
     release();
     throw sqliteProblem(absolute, err);
   }
   try {
     // The header can lag behind an un-checkpointed WAL: ask SQLite itself, still before any write.
-    const facts = schemaFacts(db);
+    // For an encrypted file this is the first read: a key that does not open it fails here.
+    const facts = readFacts(db, absolute, identity.state === 'encrypted');
     const version = facts.userVersion;
     if (facts.applicationId === APPLICATION_ID) {
       if (version > latest) throw newerVersion(absolute, version, latest);
       if (!hasTables(facts, expectedTables(migrations, version))) throw missingTables(absolute);
+    } else if (identity.state === 'encrypted') {
+      throw wrongKey(absolute);
     } else if (identity.state !== 'ours' || identity.marked || facts.applicationId !== 0 || version !== identity.userVersion) {
       throw problem('other', 'The data file changed while it was being opened', `${absolute} was changed by another program while Matters Arising was opening it.`, 'Try again. Nothing has been changed.');
     }
@@ -202,12 +218,14 @@ export async function openStore(given: string, options: OpenOptions = {}): Promi
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Deleted means gone: freed pages are overwritten with zeros, not left holding deleted minutes.
+    db.pragma('secure_delete = ON');
     // Ten years of minutes are a few hundred MB: a 64 MB page cache and memory-mapped reads keep
     // the action log and matters arising from re-reading scattered pages on every call.
     db.pragma('cache_size = -65536');
     db.pragma('mmap_size = 268435456');
     if (version < latest) {
-      await backupBeforeMigration(db, absolute, version, options.backupDir ?? defaultBackupDir(absolute));
+      await backupBeforeMigration(db, absolute, version, options.backupDir ?? defaultBackupDir(absolute), key);
     }
     const unmarked = facts.applicationId !== APPLICATION_ID;
     if (version < latest || unmarked) {
@@ -221,7 +239,7 @@ export async function openStore(given: string, options: OpenOptions = {}): Promi
     } else if (keptValuesWrong(db, fs.statSync(absolute).size < SYNC_CHECK_BYTES)) {
       // Kept values that cannot be trusted (a write made outside the app, a copy from elsewhere):
       // a backup first, then every one rebuilt in one transaction, so an interruption leaves the file as it was.
-      await backupTo(db, path.join(options.backupDir ?? defaultBackupDir(absolute), backupFileName(absolute, 'before-rebuilding-the-action-log')));
+      await backupTo(db, path.join(options.backupDir ?? defaultBackupDir(absolute), backupFileName(absolute, 'before-rebuilding-the-action-log')), key);
       db.transaction(() => rebuildActionSummaries(db))();
     }
     if (schemaVersion(db) !== latest) throw problem('other', 'The data file could not be upgraded', `${absolute} is still at format ${schemaVersion(db)}.`, 'Restore a backup, or open another file.');
@@ -240,8 +258,9 @@ export async function openStore(given: string, options: OpenOptions = {}): Promi
     db,
     file: absolute,
     recoveredFromCrash: lock.stale,
-    integrity: checkedLater ? quickCheckInBackground(absolute) : null,
+    integrity: checkedLater ? quickCheckInBackground(absolute, key) : null,
     actor: options.actor ?? defaultActor(),
+    key,
     close() {
       if (closed) return;
       closed = true;
@@ -253,6 +272,29 @@ export async function openStore(given: string, options: OpenOptions = {}): Promi
       }
     },
   };
+}
+
+/** Reads the schema facts; an encrypted file whose key does not fit is "not a database" to SQLite. */
+function readFacts(db: Database, file: string, encrypted: boolean): ReturnType<typeof schemaFacts> {
+  try {
+    // An encrypted file's header cannot be read from its bytes: its length is checked here, from
+    // the first page alone, before the schema is read (when no WAL is waiting to be checkpointed
+    // into it, the file holds every page).
+    if (encrypted && !(fs.existsSync(`${file}-wal`) && fs.statSync(`${file}-wal`).size > 0)) {
+      const expected = (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
+      const actual = fs.statSync(file).size;
+      if (actual < expected) throw truncated(file, actual, expected);
+    }
+    return schemaFacts(db);
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? '';
+    if (encrypted && code === 'SQLITE_NOTADB') throw wrongKey(file);
+    // The key opened the first page, and then pages were missing or unreadable: a copy cut short.
+    if (encrypted && code.startsWith('SQLITE_CORRUPT')) {
+      throw damaged(file, 'the key opens it, but its pages are damaged or missing: it was probably cut off while being copied');
+    }
+    throw err;
+  }
 }
 
 export { LATEST_VERSION };

@@ -62,6 +62,15 @@ export function damaged(file: string, detail: string): StoreOpenError {
   );
 }
 
+export function truncated(file: string, actualBytes: number, expectedBytes: number): StoreOpenError {
+  return problem(
+    'corrupt',
+    'The data file is damaged',
+    `${file} is shorter than it should be (${actualBytes} of ${expectedBytes} bytes): it was probably cut off while being copied.`,
+    'Restore a backup, or open another file. The damaged file has not been changed or deleted.',
+  );
+}
+
 export function newerVersion(file: string, version: number, latest: number): StoreOpenError {
   return problem(
     'newer_version',

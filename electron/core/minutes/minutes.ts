@@ -1,6 +1,7 @@
 // The minutes of a meeting as the administrator types them: agenda items and sub-items with
 // their numbers, the discussion of each, and the decisions agreed. Actions are in actions.ts;
 // what may still change is in editable.ts.
+import { forgetLoggedText, recordsOfItems } from '../store/forget';
 import type {
   AgendaChange,
   AgendaItemFields,
@@ -223,6 +224,8 @@ export function deleteAgendaItem(store: Store, input: ParsedInputOf<'deleteAgend
       .get(idList);
     if (takenForward) throw conflict('This item was taken forward to a later meeting, so it cannot be deleted.');
     const references = actionRows.map((a) => a.reference);
+    // Deleted means gone: what the log kept of the item's text goes with it.
+    forgetLoggedText(w, recordsOfItems(w, ids));
     // Untouched in a later draft's matters arising, its actions simply leave that list.
     store.db
       .prepare('DELETE FROM carried_actions WHERE action_id IN (SELECT id FROM actions WHERE agenda_item_id IN (SELECT value FROM json_each(?)))')
@@ -236,7 +239,7 @@ export function deleteAgendaItem(store: Store, input: ParsedInputOf<'deleteAgend
         entity: 'agenda_item',
         entityId: item.id,
         action: 'delete',
-        detail: { meetingId: meeting.id, number: item.number, title: item.title, subItems: ids.length - 1, actions: references },
+        detail: { meetingId: meeting.id, number: item.number, subItems: ids.length - 1, actions: references },
       },
       at,
     );

@@ -6,13 +6,14 @@ import type { AppStatus, StoreProblem } from '../../../shared/contract';
 import { call } from '../api/client';
 import { desktop } from '../api/desktop';
 import { BackupTable } from '../features/backups/BackupTable';
+import { UnlockForm } from '../features/encryption/UnlockForm';
 import { Dialog } from './Dialog';
 import { Field } from './Field';
 import { useSubmit } from './useSubmit';
 import { useLiveQuery } from '../api/useLiveQuery';
 
 /** Problems with the path or its folder, or another program's file there: putting a backup there would not help. */
-const NOT_RESTORABLE = new Set<StoreProblem['kind']>(['locked', 'bad_path', 'missing_folder', 'unwritable', 'foreign']);
+const NOT_RESTORABLE = new Set<StoreProblem['kind']>(['locked', 'bad_path', 'missing_folder', 'unwritable', 'foreign', 'needs_key']);
 
 interface ProblemScreenProps {
   problem: Pick<StoreProblem, 'title' | 'message' | 'advice'> & { kind?: StoreProblem['kind'] };
@@ -38,6 +39,7 @@ export function ProblemScreen({ problem, dataFile, canAct = false }: ProblemScre
             Data file: <code>{dataFile}</code>
           </p>
         ) : null}
+        {canAct && problem.kind === 'needs_key' ? <UnlockForm /> : null}
         {canAct ? (
           <ProblemActions canRestore={!NOT_RESTORABLE.has(problem.kind ?? 'other')} lockedFile={problem.kind === 'locked' ? (dataFile ?? null) : null} />
         ) : null}

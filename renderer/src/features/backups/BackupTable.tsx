@@ -12,7 +12,14 @@ const REASONS: Record<string, string> = {
   session: 'During a long session',
   manual: 'Made by you',
   'before-restore': 'Before a restore',
+  'before-encryption': 'Before encryption',
 };
+
+/** Whether a backup can be opened here: encrypted with this file's key, plain, or another key. */
+function access(b: BackupInfo): string {
+  if (!b.encrypted) return 'Not encrypted';
+  return b.opensWithCurrentKey ? 'Encrypted' : 'Another key: cannot be opened here';
+}
 
 export function describeReason(reason: string): string {
   if (REASONS[reason]) return REASONS[reason];
@@ -45,6 +52,7 @@ export function BackupTable({ backups, currentFileNote, onRestored }: BackupTabl
           <tr>
             <th scope="col">Taken</th>
             <th scope="col">Kind</th>
+            <th scope="col">Encryption</th>
             <th scope="col" className="numeric">
               Meetings
             </th>
@@ -61,7 +69,8 @@ export function BackupTable({ backups, currentFileNote, onRestored }: BackupTabl
             <tr key={b.name}>
               <th scope="row">{format(parseISO(b.takenAt), "d MMMM yyyy 'at' HH:mm")}</th>
               <td>{describeReason(b.reason)}</td>
-              <td className="numeric">{b.meetingCount ?? 'unreadable'}</td>
+              <td>{access(b)}</td>
+              <td className="numeric">{b.meetingCount ?? (b.opensWithCurrentKey ? 'unreadable' : '–')}</td>
               <td className="numeric">{formatBytes(b.sizeBytes)}</td>
               <td className="numeric">
                 <button type="button" className="button" onClick={() => setRestoring(b)} disabled={b.meetingCount === null}>

@@ -7,6 +7,7 @@ import { Field } from '../../app/Field';
 import { useLiveQuery } from '../../api/useLiveQuery';
 import { useSubmit } from '../../app/useSubmit';
 import { BackupTable } from './BackupTable';
+import { RecoveryDialog } from '../encryption/RecoveryDialog';
 
 export function BackupsPage() {
   // A backup taken, the folder changed, or a backup restored (the data file replaced) lists them again.
@@ -14,6 +15,8 @@ export function BackupsPage() {
   const now = useSubmit();
   const [notice, setNotice] = useState<string | null>(null);
   const [choosingFolder, setChoosingFolder] = useState(false);
+  const encryption = useLiveQuery(() => call('getEncryption', {}), [], { watches: ['settings'] });
+  const [showingRecovery, setShowingRecovery] = useState(false);
   return (
     <section className="page" aria-labelledby="backups-title">
       <header className="page-header">
@@ -22,6 +25,11 @@ export function BackupsPage() {
           <h1 id="backups-title">Backups</h1>
         </div>
         <div className="page-actions">
+          {encryption.data?.encrypted ? (
+            <button type="button" className="button" onClick={() => setShowingRecovery(true)}>
+              Recovery passphrase…
+            </button>
+          ) : null}
           <button
             type="button"
             className="button primary"
@@ -67,6 +75,7 @@ export function BackupsPage() {
           {list.error.message}
         </p>
       ) : null}
+      {showingRecovery ? <RecoveryDialog onDone={() => setShowingRecovery(false)} /> : null}
       {choosingFolder && list.data ? (
         <FolderDialog
           current={list.data.folder}
