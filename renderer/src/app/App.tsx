@@ -8,6 +8,7 @@ import { ActionPage } from '../features/actions/ActionPage';
 import { BackupsPage } from '../features/backups/BackupsPage';
 import { BriefingPage } from '../features/briefing/BriefingPage';
 import { MyActionsPage } from '../features/briefing/MyActionsPage';
+import { RemindersDueNotice } from '../features/reminders/RemindersDueNotice';
 import { BoardPage } from '../features/boards/BoardPage';
 import { BoardSidebar } from '../features/boards/BoardSidebar';
 import { HomePage } from '../features/boards/HomePage';
@@ -73,6 +74,7 @@ function Workspace({ dataFile, recovered }: WorkspaceProps) {
             Matters Arising was not closed properly last time. Your data file was checked and is intact.
           </p>
         ) : null}
+        <RemindersDueNotice />
         {route.name === 'home' ? <HomePage boards={boards.data} dataFile={dataFile} /> : null}
         {route.name === 'backups' ? <BackupsPage /> : null}
         {route.name === 'board' ? <BoardPage key={route.boardId} boardId={route.boardId} /> : null}

@@ -8,6 +8,7 @@ import { call } from '../../api/client';
 import { Field } from '../../app/Field';
 import { useSubmit } from '../../app/useSubmit';
 import { BoardFrame, useBoardSettings } from './BoardFrame';
+import { ReminderSettingField } from '../reminders/ReminderSettingField';
 import { GroupsSection } from './GroupsSection';
 
 export function BoardSettingsPage({ boardId }: { boardId: string }) {
@@ -17,6 +18,7 @@ export function BoardSettingsPage({ boardId }: { boardId: string }) {
       {(settings) => (
         <>
           <SettingsForm key={settings.boardId} settings={settings} />
+          <ReminderSettingField boardId={settings.boardId} />
           <GroupsSection boardId={boardId} />
         </>
       )}
