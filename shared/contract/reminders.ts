@@ -1,7 +1,7 @@
 // Reminders to owners, offline: for any selection of the action log, one email draft per owner
 // (an .eml file each, or a mailto: when there is one owner) and a calendar (.ics) of the dues.
 import { z } from 'zod';
-import { method } from './common';
+import { id, isoDate, method } from './common';
 import { actionLogFilter, actionLogSort } from './actionLog';
 
 /** Owners one "Email owners" makes drafts for at most: beyond that, the log is filtered first. */
@@ -43,6 +43,18 @@ export interface DueCalendar {
   skipped: Array<{ reference: string; reason: string }>;
 }
 
+/** Reminders due now: from the board's "remind owners N days before due" until sent. */
+export interface RemindersDue extends OwnerDrafts {
+  /** Each owner's reminder for each action's due date: sent with markRemindersSent. */
+  pending: Array<{ actionId: string; ownerKey: string; dueDate: string }>;
+}
+
+export interface ReminderSetting {
+  boardId: string;
+  /** Days before an action's due date that its owners are reminded; null: no reminders at start. */
+  days: number | null;
+}
+
 const selection = z.strictObject({ filter: actionLogFilter, sort: actionLogSort.optional() });
 
 export const remindersMethods = {
@@ -50,4 +62,22 @@ export const remindersMethods = {
   draftOwnerReminders: method<OwnerDrafts>()(selection),
   /** An .ics calendar of the selected actions' dues: all-day events with a reminder before each. */
   dueCalendar: method<DueCalendar>()(selection),
+  getReminderSetting: method<ReminderSetting>()(z.strictObject({ boardId: id })),
+  setReminderSetting: method<ReminderSetting>()(
+    z.strictObject({
+      boardId: id,
+      days: z.number({ message: 'Enter a number of days.' }).int({ message: 'Enter a whole number of days.' }).min(0, { message: 'Enter 0 to 60 days.' }).max(60, { message: 'Enter 0 to 60 days.' }).nullable(),
+    }),
+  ),
+  /** The reminders due now on every board that reminds owners, as drafts ready to send. */
+  remindersDue: method<RemindersDue>()(z.strictObject({})),
+  /** Remembers reminders as sent, so they are not offered again for that due date. */
+  markRemindersSent: method<{ marked: number }>()(
+    z.strictObject({
+      sent: z
+        .array(z.strictObject({ actionId: id, ownerKey: z.string().min(1).max(400), dueDate: isoDate }))
+        .min(1, { message: 'Choose the reminders that were sent.' })
+        .max(5_000, { message: 'At most 5,000 reminders at once.' }),
+    }),
+  ),
 } as const;

@@ -163,3 +163,33 @@ test('the chair’s briefing: owners overdue first, a chart of opened / done / o
   const pdf = fs.readFileSync(await (await downloading).path());
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 });
+
+test('a board that reminds owners a week before due offers the reminders due at start, once', async ({ page, host }) => {
+  test.setTimeout(180_000);
+  const { boardId, boardName, febActions } = await februaryEntered(host);
+  const api = apiOf(host);
+  for (const m of ((await api('listRoster', { boardId })) as RosterMember[]).filter((r) => r.initials === 'AF' || r.initials === 'EA')) {
+    await api('updateRosterMember', { memberId: m.id, fullName: m.fullName, initials: m.initials, email: `${m.initials.toLowerCase()}@example.org` });
+  }
+  await api('updateAction', { actionId: febActions[1]!.action.id, due: 'end of March' }); // AF & EA
+
+  const app = new Workspace(page);
+  await app.open(host.url);
+  await expect(page.getByRole('region', { name: 'Reminders due' })).toHaveCount(0);
+  await page.getByRole('navigation', { name: 'Boards' }).getByRole('link', { name: boardName }).click();
+  await page.getByRole('navigation', { name: 'Board sections' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Remind owners this many days before an action is due').fill('7');
+  await page.getByRole('button', { name: 'Save reminder setting' }).click();
+  const notice = page.getByRole('region', { name: 'Reminders due' });
+  await expect(notice).toContainText('Reminders are due for 2 owners (1 action due soon or overdue).');
+
+  const drafts: Download[] = [];
+  page.on('download', (d) => drafts.push(d));
+  await notice.getByRole('button', { name: 'Write 2 reminders' }).click();
+  await expect(notice).toHaveCount(0);
+  await expect.poll(() => drafts.length).toBe(2);
+  const to = await Promise.all(drafts.map(async (d) => (await PostalMime.parse(fs.readFileSync(await d.path(), 'utf8'))).to?.[0]?.address));
+  expect(to.sort()).toEqual(['af@example.org', 'ea@example.org']);
+  // Remembered as sent: not offered again.
+  expect(((await api('remindersDue', {})) as { drafts: unknown[] }).drafts).toEqual([]);
+});

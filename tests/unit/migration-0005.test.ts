@@ -31,7 +31,9 @@ describe('migration 0005: progress between meetings', () => {
       expect(db.pragma('user_version', { simple: true })).toBe(5);
       const after = rowsOf(db);
       expect(after.between_updates).toEqual([]);
+      expect(after.reminders_sent).toEqual([]);
       delete after.between_updates;
+      delete after.reminders_sent;
       expect(after).toEqual(before);
 
       const insert = db.prepare(

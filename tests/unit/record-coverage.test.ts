@@ -12,6 +12,15 @@ const NOT_HASHED_TABLES: Record<string, string> = {
   corrections: 'recorded beside agreed minutes after their hash was taken; append-only by their own triggers',
 };
 
+/**
+ * Hang under a meeting (through its actions) but are no part of any meeting's minutes: they live
+ * beside agreed minutes by design (issue 14), so they are neither frozen nor hashed.
+ */
+const BESIDE_THE_RECORD: Record<string, string> = {
+  between_updates: 'progress reported between meetings: belongs to no meeting, shown beside the minutes',
+  reminders_sent: 'which reminders were sent to owners: the app’s own memory, not the minutes',
+};
+
 /** Columns that are not what the minutes say. Anything else, in any table under a meeting, must be hashed. */
 const NOT_CONTENT: Record<string, Record<string, string>> = {
   meetings: {
@@ -45,7 +54,7 @@ function tablesUnderMeetings(db: Database): string[] {
   for (let grew = true; grew; ) {
     grew = false;
     for (const t of tables) {
-      if (under.has(t)) continue;
+      if (under.has(t) || BESIDE_THE_RECORD[t]) continue;
       const parents = db.prepare('SELECT "table" FROM pragma_foreign_key_list(?)').pluck().all(t) as string[];
       if (parents.some((p) => under.has(p))) {
         under.add(t);

@@ -34,7 +34,7 @@ function actionLines(a: OutstandingAction, report: BetweenUpdate | undefined): s
   return lines;
 }
 
-interface OwnerGroup {
+export interface OwnerGroup {
   key: string;
   name: string;
   email: string | null;
@@ -43,7 +43,7 @@ interface OwnerGroup {
 }
 
 /** The selection's actions by owner: a person (with their roster address), a group, or a name as written. */
-function byOwner(store: Store, rows: readonly OutstandingAction[]): OwnerGroup[] {
+export function byOwner(store: Store, rows: readonly OutstandingAction[]): OwnerGroup[] {
   const person = store.db.prepare('SELECT p.full_name, p.email FROM board_members bm JOIN people p ON p.id = bm.person_id WHERE bm.id = ?');
   const groups = new Map<string, OwnerGroup>();
   for (const a of rows) {
@@ -78,9 +78,14 @@ export function draftOwnerReminders(store: Store, input: ParsedInputOf<'draftOwn
       `These ${rows.length} actions have ${owners.length} owners; drafts are made for at most ${MAX_DRAFT_OWNERS} owners at a time. Filter the log by board, owner or due dates, and make them in turns. No draft was made.`,
     );
   }
+  return { ...draftsFor(store, owners, today), actions: rows.length };
+}
+
+/** The drafts for owners with an address, and why the others have none. */
+export function draftsFor(store: Store, owners: readonly OwnerGroup[], today: string): Omit<OwnerDrafts, 'actions'> {
   const reports = latestReports(
     store.db,
-    rows.map((r) => r.id),
+    [...new Set(owners.flatMap((g) => g.actions.map((a) => a.id)))],
   );
   const skipped: SkippedOwner[] = [];
   const made: Array<Omit<OwnerDraft, 'mailto'> & { subject: string; body: string }> = [];
@@ -115,7 +120,6 @@ export function draftOwnerReminders(store: Store, input: ParsedInputOf<'draftOwn
   return {
     drafts: made.map(({ subject, body, ...d }) => ({ ...d, mailto: made.length === 1 ? mailtoLink(d.email, subject, body) : null })),
     skipped,
-    actions: rows.length,
   };
 }
 

@@ -9,6 +9,7 @@ import { BackupsPage } from '../features/backups/BackupsPage';
 import { BriefingPage } from '../features/briefing/BriefingPage';
 import { MyActionsPage } from '../features/briefing/MyActionsPage';
 import { EncryptionNotice } from '../features/encryption/EncryptionNotice';
+import { RemindersDueNotice } from '../features/reminders/RemindersDueNotice';
 import { BoardPage } from '../features/boards/BoardPage';
 import { BoardSidebar } from '../features/boards/BoardSidebar';
 import { HomePage } from '../features/boards/HomePage';
@@ -80,6 +81,7 @@ function Workspace({ dataFile, recovered }: WorkspaceProps) {
           </p>
         ) : null}
         <EncryptionNotice />
+        <RemindersDueNotice />
         {route.name === 'home' ? <HomePage boards={boards.data} dataFile={dataFile} /> : null}
         {route.name === 'backups' ? <BackupsPage /> : null}
         {route.name === 'board' ? <BoardPage key={route.boardId} boardId={route.boardId} /> : null}

@@ -14,3 +14,13 @@ CREATE TABLE between_updates (
   updated_at  TEXT NOT NULL
 ) STRICT;
 CREATE INDEX between_updates_action ON between_updates (action_id, reported_on);
+
+-- Reminders sent to owners, so the app offers each once per due date: a reminder for an action's
+-- due is offered at start from N days before it (the board's setting) until it is sent.
+CREATE TABLE reminders_sent (
+  action_id TEXT NOT NULL REFERENCES actions (id) ON DELETE CASCADE,
+  owner_key TEXT NOT NULL,
+  due_date  TEXT NOT NULL,
+  sent_at   TEXT NOT NULL,
+  PRIMARY KEY (action_id, owner_key, due_date)
+) STRICT, WITHOUT ROWID;

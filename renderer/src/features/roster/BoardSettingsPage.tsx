@@ -10,6 +10,7 @@ import { useSubmit } from '../../app/useSubmit';
 import { BoardFrame, useBoardSettings } from './BoardFrame';
 import { SignatureBlockSetting } from '../interests/SignatureBlockSetting';
 import { isStandingItemTitle, STANDING_ITEM_TITLE, withStandingItem } from '../../../../shared/domain/interests';
+import { ReminderSettingField } from '../reminders/ReminderSettingField';
 import { GroupsSection } from './GroupsSection';
 
 export function BoardSettingsPage({ boardId }: { boardId: string }) {
@@ -19,6 +20,7 @@ export function BoardSettingsPage({ boardId }: { boardId: string }) {
       {(settings) => (
         <>
           <SettingsForm key={settings.boardId} settings={settings} />
+          <ReminderSettingField boardId={settings.boardId} />
           <GroupsSection boardId={boardId} />
           <SignatureBlockSetting boardId={boardId} />
         </>
