@@ -4,7 +4,7 @@
 // files again brings in the rest and refuses, with a message each, those already there.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Database } from '../../electron/core/db/driver';
+import { openTestFile } from '../helpers/testKey';
 import { overHttp } from '../helpers/fixture-minutes';
 import { expect, test } from './fixtures';
 
@@ -27,7 +27,7 @@ test('an import killed half-way leaves each file whole or absent, and importing 
   // journal, look (read-only) for its meetings.
   const firstFileCommitted = (): boolean => {
     if (!fs.existsSync(dataFile)) return false;
-    const reader = new Database(dataFile, { readonly: true, fileMustExist: true });
+    const reader = openTestFile(dataFile, { readonly: true, fileMustExist: true });
     try {
       return (reader.prepare("SELECT count(*) FROM meetings WHERE status = 'agreed'").pluck().get() as number) >= 2;
     } catch {
@@ -49,7 +49,7 @@ test('an import killed half-way leaves each file whole or absent, and importing 
   await host.stop('SIGKILL');
   await importing;
 
-  const db = new Database(dataFile, { readonly: true });
+  const db = openTestFile(dataFile, { readonly: true });
   let whole: number[];
   try {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startCore } from '../../electron/core/app';
-import { Database } from '../../electron/core/db/driver';
+import { openTestFile } from '../helpers/testKey';
 import { BACKUP_FOLDER_NAME } from '../../electron/core/db/open';
 import { summariesDiffer } from '../../electron/core/store/actionSummary';
 import { ok, sha256, tempDir } from '../helpers/temp';
@@ -26,7 +26,7 @@ async function sampleFile(): Promise<string> {
 
 /** Changes the file behind the app's back, as another program (or an older copy of the app) could. */
 function tamper(file: string, sql: string): void {
-  const db = new Database(file);
+  const db = openTestFile(file);
   try {
     db.exec(sql);
   } finally {
@@ -81,7 +81,7 @@ describe('kept action-log values that are missing or wrong', () => {
     core.close();
     expect(core.status.state).not.toBe('ready');
     expect(sha256(file)).toBe(hash);
-    const db = new Database(file, { readonly: true });
+    const db = openTestFile(file, { readonly: true });
     try {
       expect(db.prepare('SELECT DISTINCT times_carried FROM action_summaries').pluck().all()).toEqual([99]);
     } finally {

@@ -16,7 +16,7 @@ function refused(core: Core, method: string, payload: unknown): { code: string; 
 
 async function februaryTyped(): Promise<{ core: Core; boardId: string; feb: MeetingSummary; febActions: EnteredAction[] }> {
   const core = await tempCore();
-  const { board } = ok<SampleBoardResult>(core, 'loadSampleBoard', {});
+  const { board } = ok<SampleBoardResult>(core, 'loadSampleBoard', { attendanceOnly: true });
   const meetings = ok<MeetingSummary[]>(core, 'listMeetings', { boardId: board.id });
   const feb = meetings.find((m) => m.date === '2014-02-19')!;
   const apr = meetings.find((m) => m.date === '2014-04-10')!;

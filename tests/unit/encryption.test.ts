@@ -208,9 +208,11 @@ describe('encrypting a plain file from before encryption', () => {
   it('is refused, with the file unchanged, when there is no key to encrypt with', async () => {
     const file = path.join(tempDir(), 'minutes.sqlite');
     makePlainDataFile(file);
+    // Opened once first: what opening itself does (the search index, the kept values) is settled.
+    (await startCore(file, { key: null }, { noDailyBackup: true })).close();
+    const before = sha256(file);
     const core = await startCore(file, { key: null }, { noDailyBackup: true });
     try {
-      const before = sha256(file);
       const refused = await core.callAsync('encryptDataFile', {});
       expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
       expect((refused as { error: { message: string } }).error.message).toMatch(/MATTERS_ARISING_KEY/);

@@ -15,7 +15,8 @@ const tableNames = (db: Database): string[] =>
   db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
 
 function rowsOf(db: Database, tables: readonly string[]): Record<string, unknown[]> {
-  return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY 1, 2`).all()]));
+  // In a stable order whatever the table's columns: sorted as JSON.
+  return Object.fromEntries(tables.map((t) => [t, (db.prepare(`SELECT * FROM "${t}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort()]));
 }
 
 describe('migration 0006: the search index', () => {
@@ -35,14 +36,14 @@ describe('migration 0006: the search index', () => {
     const before = rowsOf(db5, tables);
     v5.close();
 
-    const core = await startCore(file, {}, { noDailyBackup: true });
+    const core = await startCore(file, { migrations: MIGRATIONS.slice(0, 6) }, { noDailyBackup: true });
     try {
       const db = core.store!.db;
-      expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+      expect(db.pragma('user_version', { simple: true })).toBe(6);
       expect(rowsOf(db, tables)).toEqual(before);
       expect(db.prepare('SELECT index_version, schema_version FROM search_state').get()).toEqual({
         index_version: SEARCH_INDEX_VERSION,
-        schema_version: MIGRATIONS.length,
+        schema_version: 6,
       });
       const found = ok<SearchResult>(core, 'search', { query: 'private fostering' });
       expect(found.meetings.map((m) => m.meetingId)).toContain(seed.meetingId);

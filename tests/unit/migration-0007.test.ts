@@ -39,6 +39,7 @@ describe('migration 0007: declarations of interest', () => {
       const now = tables(db);
       for (const [table, rows] of Object.entries(old)) {
         if (table === 'change_log') continue; // the migration's backup and opening may log; compared below
+        if (table.startsWith('search_')) continue; // the search index is rebuilt for the new schema on open
         const expected = table === 'boards' ? rows.map((r) => ({ ...r, signature_block: 0 })) : rows;
         expect(now[table], table).toEqual(expected);
       }

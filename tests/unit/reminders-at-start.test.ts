@@ -10,7 +10,7 @@ import { enterFixtureMinutes, FEBRUARY } from '../helpers/fixture-agenda';
 describe('reminders at start', () => {
   it('offers each owner’s reminder of each due once, until it is sent', async () => {
     const core = await tempCore();
-    const { board } = ok<SampleBoardResult>(core, 'loadSampleBoard', {});
+    const { board } = ok<SampleBoardResult>(core, 'loadSampleBoard', { attendanceOnly: true });
     const meetings = ok<MeetingSummary[]>(core, 'listMeetings', { boardId: board.id });
     ok<DeletedMeeting>(core, 'deleteMeeting', { meetingId: meetings.find((m) => m.date === '2014-04-10')!.id });
     const febActions = await enterFixtureMinutes(async (m, p) => ok(core, m, p), meetings.find((m) => m.date === '2014-02-19')!.id, FEBRUARY);

@@ -13,7 +13,7 @@ import { enterFixtureMinutes, FEBRUARY, type EnteredAction } from '../helpers/fi
 
 async function februaryTyped(): Promise<{ core: Core; boardId: string; feb: MeetingSummary; febActions: EnteredAction[] }> {
   const core = await tempCore();
-  const { board } = ok<SampleBoardResult>(core, 'loadSampleBoard', {});
+  const { board } = ok<SampleBoardResult>(core, 'loadSampleBoard', { attendanceOnly: true });
   const meetings = ok<MeetingSummary[]>(core, 'listMeetings', { boardId: board.id });
   const feb = meetings.find((m) => m.date === '2014-02-19')!;
   ok<DeletedMeeting>(core, 'deleteMeeting', { meetingId: meetings.find((m) => m.date === '2014-04-10')!.id });

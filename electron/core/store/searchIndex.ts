@@ -9,7 +9,7 @@ import type { SearchKind } from '../../../shared/domain/enums';
 import { OWNER_FULL_NAME_SQL, OWNER_GROUP_NAME_SQL, OWNER_INITIALS_SQL, OWNER_NAMING_JOINS } from './actionOwners';
 
 /** Bump when what is indexed changes: files indexed by an earlier version are rebuilt on open. */
-export const SEARCH_INDEX_VERSION = 1;
+export const SEARCH_INDEX_VERSION = 2;
 
 /** The row of search_docs: one searchable thing and where it sits. */
 export interface SearchDocRow {
@@ -51,8 +51,7 @@ const OWNERS_TEXT_SQL = `(SELECT group_concat(CASE
   FROM action_owners o ${OWNER_NAMING_JOINS} WHERE o.action_id = a.id)`;
 
 /**
- * Everything a board has recorded that search finds, one entry per kind. Progress recorded
- * between meetings (issue 14) is one more entry here.
+ * Everything a board has recorded that search finds: one entry per table a kind is read from.
  */
 const SOURCES: readonly SearchSource[] = [
   {
@@ -83,6 +82,14 @@ const SOURCES: readonly SearchSource[] = [
             a.reference AS title, u.text AS body, ${token('a.board_id')} AS board_token
           FROM action_updates u JOIN actions a ON a.id = u.action_id WHERE u.text <> '' AND {where}`,
     scopes: { meeting: 'u.meeting_id', item: 'a.agenda_item_id', action: 'a.id' },
+  },
+  {
+    // Progress reported between meetings belongs to no meeting: a hit opens the meeting that agreed the action.
+    kind: 'update',
+    sql: `SELECT 'update' AS kind, u.id AS source_id, a.meeting_id, a.agenda_item_id AS item_id, a.id AS action_id,
+            a.reference AS title, u.text || coalesce(char(10) || 'Reported by ' || u.reported_by, '') AS body, ${token('a.board_id')} AS board_token
+          FROM between_updates u JOIN actions a ON a.id = u.action_id WHERE {where}`,
+    scopes: { meeting: 'a.meeting_id', item: 'a.agenda_item_id', action: 'a.id' },
   },
   {
     kind: 'attendance',
