@@ -104,21 +104,21 @@ test('keys pressed before a new item arrives act on it: new items typed straight
   // Up twice in one task: the second move starts from where the first one put the item.
   const up = { key: 'ArrowUp', code: 'ArrowUp', altKey: true, shiftKey: true };
   await inOneTask(page.locator('body'), [up, up]);
-  await expect.poll(numbers).toEqual(['1Report of the IRO and CP chairs', '2Performance Management', '3Private Fostering']);
+  await expect.poll(numbers).toEqual(['1 Report of the IRO and CP chairs', '2 Performance Management', '3 Private Fostering']);
   await expect(minutes.item('1').title).toBeFocused();
   await minutes.saved();
 
   // A new item made a sub-item at once: the indent acts on the new item, not on item 1.
   const indent = { key: 'ArrowRight', code: 'ArrowRight', altKey: true, shiftKey: true };
   await inOneTask(page.locator('body'), [newItem, { text: 'Sub group reports' }, indent]);
-  await expect.poll(numbers).toEqual(['1Report of the IRO and CP chairs', '1aSub group reports', '2Performance Management', '3Private Fostering']);
+  await expect.poll(numbers).toEqual(['1 Report of the IRO and CP chairs', '1a Sub group reports', '2 Performance Management', '3 Private Fostering']);
   await expect(minutes.item('1a').title).toBeFocused();
   await expect(minutes.item('1a').title).toHaveValue('Sub group reports');
 
   // A click after a shortcut says where the user is: the decision goes where the click was.
   const decision = { key: 'D', code: 'KeyD', altKey: true, shiftKey: true };
   await inOneTask(page.locator('body'), [newItem, { click: '[aria-label="Title, item 3"]' }, decision, { text: 'Noted' }]);
-  await expect.poll(numbers).toEqual(['1Report of the IRO and CP chairs', '1aSub group reports', '1bUntitled', '2Performance Management', '3Private Fostering']);
+  await expect.poll(numbers).toEqual(['1 Report of the IRO and CP chairs', '1a Sub group reports', '1b Untitled', '2 Performance Management', '3 Private Fostering']);
   await expect(minutes.item('3').decisions()).toHaveCount(1);
   await expect(minutes.item('3').decisions().first()).toHaveValue('Noted');
   await expect(minutes.item('3').decisions().first()).toBeFocused();

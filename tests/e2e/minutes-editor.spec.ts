@@ -205,16 +205,16 @@ test('keyboard first: new items and sub-items, moving, an action from selected t
   await minutes.saved();
 
   await page.keyboard.press('Alt+Shift+ArrowUp');
-  await expect.poll(numbers).toEqual(['1Performance Management', '2Report of the IRO and CP chairs', '3Private Fostering']);
+  await expect.poll(numbers).toEqual(['1 Performance Management', '2 Report of the IRO and CP chairs', '3 Private Fostering']);
   await page.keyboard.press('Alt+Shift+ArrowRight');
-  await expect.poll(numbers).toEqual(['1Performance Management', '1aReport of the IRO and CP chairs', '2Private Fostering']);
+  await expect.poll(numbers).toEqual(['1 Performance Management', '1a Report of the IRO and CP chairs', '2 Private Fostering']);
   await expect(minutes.item('1a').title).toBeFocused();
   await page.keyboard.press('Alt+ArrowDown');
   await expect(minutes.item('2').title).toBeFocused();
   await page.keyboard.press('Alt+Shift+ArrowRight');
-  await expect.poll(numbers).toEqual(['1Performance Management', '1aReport of the IRO and CP chairs', '1bPrivate Fostering']);
+  await expect.poll(numbers).toEqual(['1 Performance Management', '1a Report of the IRO and CP chairs', '1b Private Fostering']);
   await page.keyboard.press('Alt+Shift+ArrowLeft');
-  await expect.poll(numbers).toEqual(['1Performance Management', '1aReport of the IRO and CP chairs', '2Private Fostering']);
+  await expect.poll(numbers).toEqual(['1 Performance Management', '1a Report of the IRO and CP chairs', '2 Private Fostering']);
 
   // Selected discussion text becomes a new action's details.
   const first = minutes.item('1');
@@ -244,7 +244,7 @@ test('keyboard first: new items and sub-items, moving, an action from selected t
   const target = outline.locator('li').filter({ hasText: 'Performance Management' });
   const box = await target.boundingBox();
   await outline.locator('li').filter({ hasText: 'Private Fostering' }).dragTo(target, { targetPosition: { x: 20, y: (box?.height ?? 20) / 2 } });
-  await expect.poll(numbers).toEqual(['1Performance Management', '1aReport of the IRO and CP chairs', '1bPrivate Fostering']);
+  await expect.poll(numbers).toEqual(['1 Performance Management', '1a Report of the IRO and CP chairs', '1b Private Fostering']);
 
   // Decimal numbering for this board.
   await page.getByRole('button', { name: 'Numbering and references' }).click();
@@ -253,18 +253,18 @@ test('keyboard first: new items and sub-items, moving, an action from selected t
   await dialog.getByLabel('Action reference format').fill("'SSCB' yyyy-MM-dd/{n}");
   await expect(dialog.getByText('For this meeting: SSCB 2014-02-19/1, SSCB 2014-02-19/2…')).toBeVisible();
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect.poll(numbers).toEqual(['1Performance Management', '1.1Report of the IRO and CP chairs', '1.2Private Fostering']);
+  await expect.poll(numbers).toEqual(['1 Performance Management', '1.1 Report of the IRO and CP chairs', '1.2 Private Fostering']);
 
   // Deleting an item asks first and names what goes with it.
   await minutes.item('1.2').root.getByRole('button', { name: 'Delete item 1.2' }).click();
   const confirm = page.getByRole('dialog', { name: 'Delete item 1.2?' });
   await expect(confirm).toContainText('“Private Fostering” will be deleted');
   await confirm.getByRole('button', { name: 'Delete item' }).click();
-  await expect.poll(numbers).toEqual(['1Performance Management', '1.1Report of the IRO and CP chairs']);
+  await expect.poll(numbers).toEqual(['1 Performance Management', '1.1 Report of the IRO and CP chairs']);
   await minutes.saved();
 
   await page.reload();
-  await expect.poll(numbers).toEqual(['1Performance Management', '1.1Report of the IRO and CP chairs']);
+  await expect.poll(numbers).toEqual(['1 Performance Management', '1.1 Report of the IRO and CP chairs']);
   await expect(minutes.item('1').action(1).ownerChips).toHaveText(['EA']);
   await expect(minutes.item('1').decisions()).toHaveCount(1);
   await expect(minutes.item('1').decisions().first()).toHaveValue('The scorecard was agreed');

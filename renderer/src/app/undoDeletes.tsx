@@ -94,9 +94,11 @@ export function UndoNotice() {
   }, []);
   const latest = list[list.length - 1];
   return (
-    <div className="undo-notice-region" role="status" aria-live="polite">
+    // The live region is always there (so the notice is announced when it appears); only the
+    // notice itself is a status, so an empty region never stands in for another screen's status.
+    <div className="undo-notice-region" aria-live="polite">
       {latest ? (
-        <div className="undo-notice">
+        <div className="undo-notice" role="status">
           <span>{latest.message}</span>
           <span aria-hidden="true"> · </span>
           <button type="button" className="undo-button" onClick={() => undoLatestDelete()}>
