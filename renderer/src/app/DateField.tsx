@@ -1,7 +1,8 @@
 // A date field typed as the minutes write dates (19/02/2014, 19 February 2014) or picked from a
 // calendar, with how it was read shown beside it as it is typed: a day that cannot exist says so
 // (in the words the due column uses) before anything is saved. What was typed stays as typed.
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
+import { CalendarPicker } from './CalendarPicker';
 import { readCalendarDate, typedDate } from '../../../shared/domain/calendarDate';
 import { formatUkDate } from '../../../shared/domain/dates';
 
@@ -20,7 +21,6 @@ interface DateFieldProps {
 
 export function DateField({ label, hint, value, onChange, error, required, autoFocus }: DateFieldProps) {
   const id = useId();
-  const picker = useRef<HTMLInputElement>(null);
   const [typed, setTyped] = useState(() => typedDate(value));
   // A date set from outside (a suggestion, a reset) replaces what is shown; typing never does.
   const [shown, setShown] = useState(value);
@@ -66,35 +66,12 @@ export function DateField({ label, hint, value, onChange, error, required, autoF
           aria-describedby={describedBy}
           onChange={(e) => change(e.target.value)}
         />
-        <button
-          type="button"
-          className="due-pick"
+        <CalendarPicker
           // Named without the word "date", so the field alone answers to its label.
-          aria-label="Calendar"
-          aria-describedby={`${id}-label`}
+          label="Calendar"
           title="Pick from a calendar"
-          onClick={() => {
-            try {
-              picker.current?.showPicker();
-            } catch {
-              picker.current?.focus();
-            }
-          }}
-        >
-          <svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.4">
-            <rect x="2" y="3" width="12" height="11" rx="1.5" />
-            <path d="M2 6.5h12M5 1.5v3M11 1.5v3" />
-          </svg>
-        </button>
-        <input
-          ref={picker}
-          type="date"
-          className="due-picker"
-          tabIndex={-1}
-          aria-hidden="true"
-          onChange={(e) => {
-            if (e.target.value) change(typedDate(e.target.value));
-          }}
+          describedBy={`${id}-label`}
+          onPick={(iso) => change(typedDate(iso))}
         />
       </div>
       <span id={`${id}-reading`} className={problem ? 'field-error' : 'due-reading'} role={own ? 'alert' : undefined}>

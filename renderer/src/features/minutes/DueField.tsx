@@ -1,6 +1,7 @@
 // When an action is due: typed as the minutes say it ("22.07", "next meeting", "end of March")
 // or picked from a calendar, with how it was understood shown beside it.
-import { memo, useRef } from 'react';
+import { memo } from 'react';
+import { CalendarPicker } from '../../app/CalendarPicker';
 import { describeDue, readDue } from '../../../../shared/domain/due';
 
 interface DueFieldProps {
@@ -14,7 +15,6 @@ interface DueFieldProps {
 }
 
 export const DueField = memo(function DueField({ label, text, meetingDate, readOnly, serverMessage, onChange, onLeave }: DueFieldProps) {
-  const picker = useRef<HTMLInputElement>(null);
   const reading = readDue(text, meetingDate);
   const invalid = reading.kind === 'invalid';
   const message = invalid ? reading.message : (serverMessage ?? describeDue(reading));
@@ -33,37 +33,14 @@ export const DueField = memo(function DueField({ label, text, meetingDate, readO
           onBlur={onLeave}
         />
         {readOnly ? null : (
-          <>
-            <button
-              type="button"
-              className="due-pick"
-              aria-label={`Pick a date: ${label}`}
-              title="Pick a date"
-              onClick={() => {
-                try {
-                  picker.current?.showPicker();
-                } catch {
-                  picker.current?.focus();
-                }
-              }}
-            >
-              <svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.4">
-                <rect x="2" y="3" width="12" height="11" rx="1.5" />
-                <path d="M2 6.5h12M5 1.5v3M11 1.5v3" />
-              </svg>
-            </button>
-            <input
-              ref={picker}
-              type="date"
-              className="due-picker"
-              tabIndex={-1}
-              aria-hidden="true"
-              onChange={(e) => {
-                const [y, m, d] = e.target.value.split('-');
-                if (y && m && d) onChange(`${d}/${m}/${y}`);
-              }}
-            />
-          </>
+          <CalendarPicker
+            label={`Pick a date: ${label}`}
+            title="Pick a date"
+            onPick={(iso) => {
+              const [y, m, d] = iso.split('-');
+              onChange(`${d}/${m}/${y}`);
+            }}
+          />
         )}
       </div>
       {message ? (
