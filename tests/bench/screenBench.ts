@@ -11,11 +11,11 @@ export async function scrollSteps(page: Page, steps: number): Promise<number[]> 
     const content = document.getElementById('content') as HTMLElement;
     const times: number[] = [];
     for (let i = 0; i < n; i++) {
-      const scrolled = new Promise<number>((resolve) => content.addEventListener('scroll', () => resolve(performance.now()), { once: true, capture: true }));
+      const scrolled = new Promise<number>((resolve) => content.addEventListener('scroll', () => resolve(window.performance.now()), { once: true, capture: true }));
       content.scrollTop += 120;
       const t0 = await scrolled;
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-      times.push(performance.now() - t0);
+      times.push(window.performance.now() - t0);
     }
     return times.slice(10);
   }, steps);
