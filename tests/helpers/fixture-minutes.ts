@@ -3,6 +3,7 @@
 // items with their discussion (as Lexical JSON, with a list and emphasis), decisions and the
 // 13 actions with their owners. Works against core in-process or the browser host over HTTP.
 import fixture from '../fixtures/2014-02-19.json' with { type: 'json' };
+import { bulletListNode, discussionRootJson, paragraphNode, textNode } from '../../shared/domain/discussionJson';
 
 export type ApiCall = (method: string, payload: unknown) => Promise<unknown>;
 
@@ -31,20 +32,6 @@ export const ITEM_1A_LIST = [
   'an independent chair for the audit and learning sub group',
 ];
 
-const text = (t: string, format = 0) => ({ type: 'text', text: t, format, detail: 0, mode: 'normal', style: '', version: 1 });
-const paragraph = (children: unknown[]) => ({ type: 'paragraph', children, direction: 'ltr', format: '', indent: 0, textFormat: 0, textStyle: '', version: 1 });
-const list = (items: string[]) => ({
-  type: 'list',
-  listType: 'bullet',
-  start: 1,
-  tag: 'ul',
-  direction: 'ltr',
-  format: '',
-  indent: 0,
-  version: 1,
-  children: items.map((t, i) => ({ type: 'listitem', value: i + 1, children: [text(t)], direction: 'ltr', format: '', indent: 0, version: 1 })),
-});
-
 /** A discussion as the editor saves it (Lexical JSON), and the plain text core derives from it. */
 export function discussionOf(item: FixtureItem): { json: string; text: string } {
   const blocks: unknown[] = [];
@@ -52,15 +39,14 @@ export function discussionOf(item: FixtureItem): { json: string; text: string } 
   item.discussion.forEach((p, i) => {
     if (item.number === '1a' && i === 0) {
       // "AF explained the proposals for:" in bold-italic lead-in, then the list.
-      blocks.push(paragraph([text('AF explained the proposals for:', 1 | 2)]), list(ITEM_1A_LIST));
+      blocks.push(paragraphNode([textNode('AF explained the proposals for:', 1 | 2)]), bulletListNode(ITEM_1A_LIST));
       lines.push('AF explained the proposals for:', ...ITEM_1A_LIST.map((l) => `- ${l}`));
       return;
     }
-    blocks.push(paragraph([text(p)]));
+    blocks.push(paragraphNode([textNode(p)]));
     lines.push(p);
   });
-  const root = { root: { type: 'root', children: blocks, direction: 'ltr', format: '', indent: 0, version: 1 } };
-  return { json: JSON.stringify(root), text: lines.join('\n') };
+  return { json: discussionRootJson(blocks), text: lines.join('\n') };
 }
 
 export interface SeededMinutes {

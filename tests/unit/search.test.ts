@@ -125,10 +125,10 @@ describe('search: what it finds', () => {
     const other = ok<{ id: string }>(core, 'createBoard', { name: 'Other board' });
     const meeting = ok<{ id: string }>(core, 'createMeeting', { boardId: other.id, date: '2015-03-01' });
     const { item } = ok<{ item: { id: string } }>(core, 'addAgendaItem', { meetingId: meeting.id, title: 'Private fostering audit' });
-    expect(item.id).toBeTruthy();
     const all = search(core, 'fostering');
     expect(new Set(all.meetings.map((g) => g.boardId))).toEqual(new Set([seed.boardId, other.id]));
     expect(search(core, 'fostering', { boardId: other.id }).meetings.map((g) => g.meetingId)).toEqual([meeting.id]);
+    expect(hitsOf(search(core, 'fostering', { boardId: other.id })).map((h) => h.itemId)).toEqual([item.id]);
     expect(search(core, 'fostering', { from: '2015-01-01' }).meetings.map((g) => g.meetingId)).toEqual([meeting.id]);
     expect(search(core, 'fostering', { to: '2014-12-31' }).meetings.map((g) => g.boardId)).toEqual([seed.boardId]);
     expect(new Set(hitsOf(search(core, 'fostering', { kinds: ['action'] })).map((h) => h.kind))).toEqual(new Set(['action']));

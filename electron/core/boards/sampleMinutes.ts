@@ -11,6 +11,7 @@ import { markAllInProgress, recordActionUpdate } from '../arising/progress';
 import { agreeMinutes, circulateMinutes } from '../lifecycle/lifecycle';
 import { addDecision } from '../minutes/decisions';
 import { addAgendaItem, getMinutes, saveDiscussion } from '../minutes/minutes';
+import { bulletListNode, discussionRootJson, paragraphNode, textNode } from '../../../shared/domain/discussionJson';
 
 const valid = <K extends MethodName>(method: K, payload: InputOf<K>): ParsedInputOf<K> =>
   contract[method].input.parse(payload) as ParsedInputOf<K>;
@@ -45,20 +46,6 @@ const DUE_NEXT_MEETING = new Set(['2014-02-19/4', '2014-02-19/10', '2014-02-19/1
  */
 const DONE_AT_APRIL = new Set(['2', '4', '8']);
 
-const text = (t: string) => ({ type: 'text', text: t, format: 0, detail: 0, mode: 'normal', style: '', version: 1 });
-const paragraph = (t: string) => ({ type: 'paragraph', children: [text(t)], direction: 'ltr', format: '', indent: 0, textFormat: 0, textStyle: '', version: 1 });
-const bulletList = (items: string[]) => ({
-  type: 'list',
-  listType: 'bullet',
-  start: 1,
-  tag: 'ul',
-  direction: 'ltr',
-  format: '',
-  indent: 0,
-  version: 1,
-  children: items.map((t, i) => ({ type: 'listitem', value: i + 1, children: [text(t)], direction: 'ltr', format: '', indent: 0, version: 1 })),
-});
-
 /**
  * A paragraph that runs a list into a sentence ("AF explained the proposals for: a; b; c; and d.")
  * becomes its lead-in and a bulleted list, as the administrator would type it; any other stays a paragraph.
@@ -66,14 +53,13 @@ const bulletList = (items: string[]) => ({
 function blocksOf(p: string): unknown[] {
   const m = /^([^:]{3,120}:)\s*(.+)$/.exec(p);
   const parts = m?.[2]?.split(/;\s*/) ?? [];
-  if (!m?.[1] || parts.length < 3) return [paragraph(p)];
+  if (!m?.[1] || parts.length < 3) return [paragraphNode([textNode(p)])];
   const items = parts.map((s) => s.replace(/^and\s+/i, '').replace(/\.$/, '').trim()).filter(Boolean);
-  return [paragraph(m[1]), bulletList(items)];
+  return [paragraphNode([textNode(m[1])]), bulletListNode(items)];
 }
 
 export function discussionJson(paragraphs: readonly string[]): string {
-  const children = paragraphs.flatMap(blocksOf);
-  return JSON.stringify({ root: { type: 'root', children, direction: 'ltr', format: '', indent: 0, version: 1 } });
+  return discussionRootJson(paragraphs.flatMap(blocksOf));
 }
 
 /** The printed action number (they restart at 1 every meeting) -> the action's id in the app. */

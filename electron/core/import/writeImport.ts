@@ -14,32 +14,21 @@ import { readMeetingRecord } from '../store/meetingRecord';
 import type { WriteHandle } from '../store/write';
 import type { Store } from '../db/open';
 import type { FilePlan, PlannedMeeting, PlanState } from './planTypes';
+import { bulletListNode, discussionRootJson, paragraphNode, textNode } from '../../../shared/domain/discussionJson';
 
 const valid = <K extends MethodName>(method: K, payload: InputOf<K>): ParsedInputOf<K> => contract[method].input.parse(payload) as ParsedInputOf<K>;
 
 /** The change-log action that marks a meeting as imported (its detail names the file). */
 export const IMPORT_LOG_ACTION = 'import';
 
-const text = (t: string) => ({ type: 'text', text: t, format: 0, detail: 0, mode: 'normal', style: '', version: 1 });
-const block = { direction: 'ltr', format: '', indent: 0, version: 1 };
-
 /** A discussion's paragraphs as the editor's Lexical JSON: "- " lines become a bulleted list. */
 export function discussionJson(paragraphs: readonly string[]): { json: string; text: string } {
   const children = paragraphs.map((p) => {
     const lines = p.split('\n');
-    if (lines.every((l) => /^[-•]\s/.test(l))) {
-      return {
-        ...block,
-        type: 'list',
-        listType: 'bullet',
-        start: 1,
-        tag: 'ul',
-        children: lines.map((l, i) => ({ ...block, type: 'listitem', value: i + 1, children: [text(l.replace(/^[-•]\s+/, ''))] })),
-      };
-    }
-    return { ...block, type: 'paragraph', textFormat: 0, textStyle: '', children: [text(p)] };
+    if (lines.every((l) => /^[-•]\s/.test(l))) return bulletListNode(lines.map((l) => l.replace(/^[-•]\s+/, '')));
+    return paragraphNode([textNode(p)]);
   });
-  const json = JSON.stringify({ root: { ...block, type: 'root', children } });
+  const json = discussionRootJson(children);
   // The plain text is derived by the one walker, as for minutes typed in the app.
   return { json, text: discussionPlainText(parseDiscussionJson(json) ?? []) };
 }
