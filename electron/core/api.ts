@@ -35,6 +35,7 @@ import { documentsHandlers } from './documents/handlers';
 import { rosterPasteHandlers } from './rosterPaste/handlers';
 import { vocabularyHandlers } from './vocabulary/handlers';
 import { encryptionHandlers } from './crypt/handlers';
+import { minutesViewHandlers } from './minutesView/handlers';
 
 export type { CoreContext };
 export type Handlers = { readonly [K in MethodName]: Handler<K> };
@@ -75,6 +76,7 @@ const features = [
   rosterPasteHandlers,
   vocabularyHandlers,
   encryptionHandlers,
+  minutesViewHandlers,
 ] as const;
 
 type Merged = (typeof features)[number];

@@ -28,6 +28,7 @@ import { searchMethods } from './search';
 import { rosterPasteMethods } from './rosterPaste';
 import { vocabularyMethods } from './vocabulary';
 import { settingsMethods } from './settings';
+import { minutesViewMethods } from './minutesView';
 
 export * from './common';
 export * from './app';
@@ -53,6 +54,7 @@ export * from './search';
 export * from './interests';
 export * from './documents';
 export * from './encryption';
+export * from './minutesView';
 export type { AttendanceStatus } from '../domain/enums';
 export type { QuorumRule, QuorumState } from '../domain/quorum';
 export type { RegisterLine } from '../domain/register';
@@ -96,6 +98,7 @@ export const contract = mergeSlices(
   rosterPasteMethods,
   vocabularyMethods,
   encryptionMethods,
+  minutesViewMethods,
 );
 
 export type Contract = typeof contract;

@@ -92,11 +92,12 @@ test('exports the draft of 19 February 2014 as public and full PDFs, then circul
   // Agreed at the meeting of 10 April 2014, with an amendment: the minutes become read-only.
   await record.agree('10 April 2014', 'Item 6a, action 10: owners to read “JC and EA”.');
   await expect(record.root).toContainText('Agreed as accurate10 April 2014, at the meeting of 10 April 2014');
-  await expect(minutes.item('1a').title).not.toBeEditable();
-  await expect(minutes.item('1a').discussion).toHaveAttribute('contenteditable', 'false');
+  // Read-only as the printed document: no field to type in, no button to add to them.
+  const printed = page.getByRole('article', { name: 'The minutes' });
+  await expect(printed.getByRole('heading', { name: /^1a\. / })).toBeVisible();
+  await expect(page.locator('#content').getByRole('textbox')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Add an action to item 1a' })).toHaveCount(0);
-  await expect(page.getByRole('region', { name: 'Minutes' }).getByText(/agreed as accurate and are now the record/)).toBeVisible();
-  await expect(page.getByLabel('Venue')).not.toBeEditable();
+  await expect(record.root.getByText(/These minutes are the record: they can no longer be changed/)).toBeVisible();
 
   await record.button('Verify').click();
   await expect(record.root.getByRole('status').filter({ hasText: 'Verified: the minutes in the data file still match what was agreed' })).toBeVisible();

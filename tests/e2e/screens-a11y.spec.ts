@@ -194,17 +194,3 @@ test('recorded attendance folds to one line, so the agenda comes first; the list
   expect(open - folded, 'the folded attendance saves the height of the list').toBeGreaterThan(800);
   await expect(attendance.getByRole('button', { name: 'Hide the attendance list' })).toHaveAttribute('aria-expanded', 'true');
 });
-
-test('agreed minutes read as a document: no boxes, no prompts, no editing chips', async ({ page, hosts }) => {
-  const host = await hosts.start({ args: ['--sample'] });
-  await openSample(page, host.url);
-  await meetingLink(page, '19 February 2014').click();
-  const minutes = page.getByRole('region', { name: 'Minutes' });
-  await expect(minutes).toHaveClass(/\bis-record\b/);
-  await expect(minutes.locator('.ed-placeholder:visible')).toHaveCount(0);
-  await expect(minutes.locator('.owner-unknown:visible')).toHaveCount(0);
-  const card = minutes.locator('.item-card').first();
-  await expect(card).toHaveCSS('border-top-color', 'rgba(0, 0, 0, 0)');
-  await expect(minutes.locator('.item-title').first()).toHaveCSS('border-top-color', 'rgba(0, 0, 0, 0)');
-  await expect(minutes.locator('.ed-content').first()).toHaveCSS('border-top-color', 'rgba(0, 0, 0, 0)');
-});

@@ -13,6 +13,7 @@ import { MinutesEditor } from '../minutes/MinutesEditor';
 import { afterSavesOf } from '../minutes/saveQueue';
 import { MinutesRecordPanel } from '../publication/MinutesRecordPanel';
 import { DeclarationsSection } from '../interests/DeclarationsSection';
+import { MinutesDocument } from '../minutesView/MinutesDocument';
 import { DeleteMeetingDialog } from './DeleteMeetingDialog';
 import { StartNextMeetingDialog } from './StartNextMeetingDialog';
 
@@ -37,8 +38,9 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
   }
   const m = meeting.data;
   if (!m) return <section className="page" aria-busy="true" />;
+  const isRecord = m.status === 'agreed' || m.status === 'published';
   return (
-    <section className="page" aria-labelledby="meeting-title">
+    <section className="page" {...(isRecord ? { 'aria-label': `Minutes of ${formatUkDate(m.date)}` } : { 'aria-labelledby': 'meeting-title' })}>
       <div className="meeting-topline">
         <nav className="breadcrumb" aria-label="Breadcrumb">
           <a href={hrefFor({ name: 'board', boardId: m.boardId })}>{m.boardName}</a>
@@ -57,12 +59,22 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
         </div>
       </div>
       {/* Each section keeps itself up to date, its locks included, when the minutes change state. */}
-      <MeetingHeaderEditor meeting={m} />
-      <MinutesRecordPanel meeting={m} />
-      <AttendanceSection meetingId={m.id} />
-      <DeclarationsSection meetingId={m.id} />
-      <MattersArisingSection meetingId={m.id} />
-      <MinutesEditor meetingId={m.id} />
+      {isRecord ? (
+        // Agreed minutes are the record: they read as the printed document, with no boxes to fill.
+        <>
+          <MinutesRecordPanel meeting={m} />
+          <MinutesDocument meetingId={m.id} />
+        </>
+      ) : (
+        <>
+          <MeetingHeaderEditor meeting={m} />
+          <MinutesRecordPanel meeting={m} />
+          <AttendanceSection meetingId={m.id} />
+          <DeclarationsSection meetingId={m.id} />
+          <MattersArisingSection meetingId={m.id} />
+          <MinutesEditor meetingId={m.id} />
+        </>
+      )}
       {dialog === 'next' ? (
         <StartNextMeetingDialog
           fromMeetingId={m.id}
