@@ -255,12 +255,12 @@ test('keyboard first: new items and sub-items, moving, an action from selected t
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect.poll(numbers).toEqual(['1 Performance Management', '1.1 Report of the IRO and CP chairs', '1.2 Private Fostering']);
 
-  // Deleting an item asks first and names what goes with it.
+  // Deleting an item takes it off at once, says so with an Undo, and is made once the notice goes.
   await minutes.item('1.2').root.getByRole('button', { name: 'Delete item 1.2' }).click();
-  const confirm = page.getByRole('dialog', { name: 'Delete item 1.2?' });
-  await expect(confirm).toContainText('“Private Fostering” will be deleted');
-  await confirm.getByRole('button', { name: 'Delete item' }).click();
   await expect.poll(numbers).toEqual(['1 Performance Management', '1.1 Report of the IRO and CP chairs']);
+  const notice = page.getByRole('status').filter({ hasText: 'deleted' });
+  await expect(notice).toHaveText('Item 1.2 deleted · Undo');
+  await expect(notice).toHaveCount(0, { timeout: 20_000 });
   await minutes.saved();
 
   await page.reload();

@@ -13,7 +13,7 @@ export class MinutesPage {
   }
 
   items(): Locator {
-    return this.page.locator('li.item-card');
+    return this.page.locator('li.item-card:not([hidden])');
   }
 
   item(number: string): ItemCard {

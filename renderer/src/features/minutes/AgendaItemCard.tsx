@@ -10,7 +10,7 @@ import { useMinutes } from './context';
 import { actionDetailsSelector, beginTypeAhead, decisionSelector, endTypeAhead, focusWhenReady, type TypeAhead } from './focus';
 import { ActionsTable } from './ActionsTable';
 import { DecisionsList } from './DecisionsList';
-import { toActionState, useItem, useMeta, type ItemState } from './minutesStore';
+import { toActionState, useItem, useItemHidden, useMeta, type ItemState } from './minutesStore';
 import { SAVE_DELAY_MS, useFieldFailure } from './saveQueue';
 import { titleLimitNote } from './titleLimit';
 
@@ -23,6 +23,7 @@ export const AgendaItemCard = memo(function AgendaItemCard({ itemId, onDelete }:
   const ctx = useMinutes();
   const { store, queue, knownInitials, registerEditor, origin } = ctx;
   const item = useItem(store, itemId);
+  const hidden = useItemHidden(store, itemId);
   const meta = useMeta(store);
   const lastSavedJson = useRef<string | null>(store.initialDiscussionOf(itemId).json);
   const [initial] = useState(() => store.initialDiscussionOf(itemId));
@@ -50,7 +51,14 @@ export const AgendaItemCard = memo(function AgendaItemCard({ itemId, onDelete }:
   const label = `item ${item.number}`;
 
   return (
-    <li className={`item-card depth-${item.depth}${item.confidential ? ' is-confidential' : ''}`} data-item-card={itemId} aria-labelledby={`item-${itemId}-heading`}>
+    // Hidden (not unmounted) while its delete waits for Undo; focusable from script so focus can rest on it after a delete.
+    <li
+      className={`item-card depth-${item.depth}${item.confidential ? ' is-confidential' : ''}`}
+      data-item-card={itemId}
+      aria-labelledby={`item-${itemId}-heading`}
+      hidden={hidden}
+      tabIndex={-1}
+    >
       <h2 className="visually-hidden" id={`item-${itemId}-heading`}>
         Item {item.number}
         {item.title ? `: ${item.title}` : ''}

@@ -16,7 +16,7 @@ import { useLiveQuery } from '../../api/useLiveQuery';
 import { MOD_LABEL } from '../../editor/shortcutsLabel';
 import { AgendaItemCard } from './AgendaItemCard';
 import { AgendaOutline, type DropZone } from './AgendaOutline';
-import { DeleteItemDialog } from './DeleteItemDialog';
+import { deleteItem } from './deleteItem';
 import { MinutesContext, type MinutesContextValue } from './context';
 import {
   actionDetailsSelector,
@@ -31,7 +31,7 @@ import {
   type TypeAhead,
 } from './focus';
 import { followMinutes, minutesOrigin, readMinutes } from './liveMinutes';
-import { MinutesStore, toActionState, useMeta, useOutline, type ItemState } from './minutesStore';
+import { MinutesStore, toActionState, useFullOutline, useMeta, useOutline, type ItemState } from './minutesStore';
 import { MinutesStyleDialog } from './MinutesStyleDialog';
 import { SaveStatusLine } from './SaveStatusLine';
 import { saveQueueFor } from './saveQueue';
@@ -69,13 +69,14 @@ function MinutesWorkspace({ initial }: { initial: Minutes }) {
   const [store] = useState(() => new MinutesStore(initial));
   const queue = saveQueueFor(meetingId);
   const outline = useOutline(store);
+  // Cards are drawn for every item core has: one whose delete waits for its Undo is only hidden.
+  const cards = useFullOutline(store);
   const meta = useMeta(store);
   const editors = useRef(new Map<string, LexicalEditor>());
   const lastItem = useRef<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [sheet, setSheet] = useState(false);
   const [styleOpen, setStyleOpen] = useState(false);
-  const [deleting, setDeleting] = useState<string | null>(null);
 
   const registerEditor = useCallback((itemId: string, editor: LexicalEditor | null) => {
     if (editor) editors.current.set(itemId, editor);
@@ -362,18 +363,7 @@ function MinutesWorkspace({ initial }: { initial: Minutes }) {
     };
   }, []);
 
-  const requestDelete = useCallback((itemId: string) => setDeleting(itemId), []);
-  const deleteItem = async (itemId: string): Promise<void> => {
-    try {
-      const change = await queue.run(() => call('deleteAgendaItem', { itemId }, { origin: ctx.origin }));
-      store.setOutline(change.outline);
-      setDeleting(null);
-      setNotice(null);
-    } catch (err) {
-      setDeleting(null);
-      failed(err);
-    }
-  };
+  const requestDelete = useCallback((itemId: string) => deleteItem({ store, queue, notify: setNotice, origin: ctx.origin, itemId }), [store, queue, ctx.origin]);
   const openItem = useCallback((itemId: string) => focusWhenReady(itemTitleSelector(itemId)), []);
   // The agenda list is memoised: it gets one stable callback that always runs the latest dropOn.
   const latestDrop = useRef(dropOn);
@@ -395,7 +385,7 @@ function MinutesWorkspace({ initial }: { initial: Minutes }) {
               Numbering and references
             </button>
             {structureLocked ? null : (
-              <button type="button" className="button primary" onClick={() => newItem(false)} title={`New agenda item (${MOD_LABEL}+Enter)`}>
+              <button type="button" className="button primary" data-add="item" onClick={() => newItem(false)} title={`New agenda item (${MOD_LABEL}+Enter)`}>
                 Add item
               </button>
             )}
@@ -421,13 +411,14 @@ function MinutesWorkspace({ initial }: { initial: Minutes }) {
                   Press <kbd>{MOD_LABEL}</kbd>+<kbd>Enter</kbd> or choose <strong>Add item</strong> to start the minutes. Everything you type is saved as you go.
                 </p>
               </div>
-            ) : (
+            ) : null}
+            {cards.length ? (
               <ol className="minutes-items">
-                {outline.map((e) => (
+                {cards.map((e) => (
                   <AgendaItemCard key={e.id} itemId={e.id} onDelete={requestDelete} />
                 ))}
               </ol>
-            )}
+            ) : null}
           </div>
         </div>
       </section>
@@ -443,7 +434,6 @@ function MinutesWorkspace({ initial }: { initial: Minutes }) {
           onSaved={() => setStyleOpen(false)}
         />
       ) : null}
-      {deleting ? <DeleteItemDialog store={store} itemId={deleting} onCancel={() => setDeleting(null)} onConfirm={() => void deleteItem(deleting)} /> : null}
     </MinutesContext.Provider>
   );
 }

@@ -39,6 +39,9 @@ export const toActionState = (a: MinutesAction): ActionState => ({
 });
 
 export class MinutesStore {
+  /** Every item core has, in reading order. */
+  private fullOutline: AgendaOutlineEntry[];
+  /** The items on screen: the full outline less those whose delete waits for its Undo. */
   private outline: AgendaOutlineEntry[];
   private readonly items = new Map<string, ItemState>();
   /** The saved discussion each editor starts from; never used again after it mounts. */
@@ -47,11 +50,14 @@ export class MinutesStore {
   private readonly listeners = new Set<() => void>();
   /** Decisions and actions deleted here whose delete waits for its Undo (app/undoDeletes.tsx): core still has them. */
   private readonly hidden = new Set<string>();
+  /** Items deleted here whose delete waits for its Undo: hidden with their sub-items, their cards kept (and what is typed in them). */
+  private readonly hiddenItems = new Set<string>();
 
   constructor(minutes: Minutes) {
     const { items, ...meta } = minutes;
     this.meta = meta;
-    this.outline = items.map(({ id, parentId, position, number, depth }) => ({ id, parentId, position, number, depth }));
+    this.fullOutline = items.map(({ id, parentId, position, number, depth }) => ({ id, parentId, position, number, depth }));
+    this.outline = this.fullOutline;
     for (const item of items) {
       const { discussionJson, discussionText, decisions, actions, ...fields } = item;
       this.items.set(item.id, { ...fields, decisions, actions: actions.map(toActionState) });
@@ -70,6 +76,12 @@ export class MinutesStore {
 
   getMeta = (): MinutesMeta => this.meta;
   getOutline = (): AgendaOutlineEntry[] => this.outline;
+  /** With the items whose delete waits: their cards stay mounted, hidden, so Undo brings them back as typed. */
+  getFullOutline = (): AgendaOutlineEntry[] => this.fullOutline;
+  isItemHidden = (id: string): boolean => {
+    const entry = this.fullOutline.find((e) => e.id === id);
+    return this.hiddenItems.has(id) || (entry !== undefined && entry.parentId !== null && this.hiddenItems.has(entry.parentId));
+  };
   getItem = (id: string): ItemState | undefined => this.items.get(id);
   initialDiscussionOf(id: string): { json: string | null; text: string } {
     return this.initialDiscussion.get(id) ?? { json: null, text: '' };
@@ -109,12 +121,13 @@ export class MinutesStore {
       }
     }
     const outline = items.map(({ id, parentId, position, number, depth }) => ({ id, parentId, position, number, depth }));
-    this.setOutline(JSON.stringify(outline) === JSON.stringify(this.outline) ? this.outline : outline);
+    this.setOutline(JSON.stringify(outline) === JSON.stringify(this.fullOutline) ? this.fullOutline : outline);
   }
 
   /** A new outline from core: items keep their state, with new numbers and places. */
   setOutline(outline: AgendaOutlineEntry[]): void {
-    this.outline = outline;
+    this.fullOutline = outline;
+    this.refreshVisible();
     for (const entry of outline) {
       const item = this.items.get(entry.id);
       if (item && (item.number !== entry.number || item.parentId !== entry.parentId || item.position !== entry.position || item.depth !== entry.depth)) {
@@ -123,6 +136,33 @@ export class MinutesStore {
     }
     const live = new Set(outline.map((e) => e.id));
     for (const id of [...this.items.keys()]) if (!live.has(id)) this.items.delete(id);
+    this.emit();
+  }
+
+  private refreshVisible(): void {
+    const gone = (e: AgendaOutlineEntry): boolean => this.hiddenItems.has(e.id) || (e.parentId !== null && this.hiddenItems.has(e.parentId));
+    const visible = this.hiddenItems.size ? this.fullOutline.filter((e) => !gone(e)) : this.fullOutline;
+    if (visible.length !== this.outline.length || visible.some((e, i) => e !== this.outline[i])) this.outline = visible;
+  }
+
+  /** Takes an item and its sub-items off the screen while its delete waits; `restore` puts them back as they were. */
+  hideItem(itemId: string): { restore: () => void } {
+    this.hiddenItems.add(itemId);
+    this.refreshVisible();
+    this.emit();
+    return {
+      restore: () => {
+        this.hiddenItems.delete(itemId);
+        this.refreshVisible();
+        this.emit();
+      },
+    };
+  }
+
+  /** After core deleted it (and the outline without it came back): it is gone for good. */
+  forgetItem(itemId: string): void {
+    this.hiddenItems.delete(itemId);
+    this.refreshVisible();
     this.emit();
   }
 
@@ -183,6 +223,14 @@ export class MinutesStore {
 
 export function useOutline(store: MinutesStore): AgendaOutlineEntry[] {
   return useSyncExternalStore(store.subscribe, store.getOutline);
+}
+
+export function useFullOutline(store: MinutesStore): AgendaOutlineEntry[] {
+  return useSyncExternalStore(store.subscribe, store.getFullOutline);
+}
+
+export function useItemHidden(store: MinutesStore, id: string): boolean {
+  return useSyncExternalStore(store.subscribe, () => store.isItemHidden(id));
 }
 
 export function useItem(store: MinutesStore, id: string): ItemState | undefined {
