@@ -7,26 +7,30 @@ import { formatUkDate } from '../../../../shared/domain/dates';
 import { call } from '../../api/client';
 import { useLiveQuery } from '../../api/useLiveQuery';
 import { hrefFor } from '../../app/router';
+import { useUndoableDelete } from '../../app/useUndoableDelete';
 import { RecordProgressDialog } from './RecordProgressDialog';
 
 export function ActionTimeline({ actionId, carriedTo }: { actionId: string; carriedTo: number }) {
   const timeline = useLiveQuery(() => call('getActionTimeline', { actionId }), [actionId], { watches: ['action', 'meeting'] });
   const [recording, setRecording] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const deletes = useUndoableDelete();
   const t = timeline.data;
   if (!t) return timeline.error ? <p role="alert">{timeline.error.message}</p> : null;
-  const remove = async (updateId: string): Promise<void> => {
-    try {
-      await call('deleteActionProgress', { updateId });
-      setError(null);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    }
-  };
+  const error = deletes.refused;
+  const entries = t.entries.filter((e) => e.kind === 'meeting' || !deletes.hidden.has(e.id));
+  const remove = (updateId: string, date: string): void =>
+    deletes.remove({
+      id: updateId,
+      message: `Update of ${formatUkDate(date)} deleted`,
+      commit: () => call('deleteActionProgress', { updateId }),
+      focusAfter: () => document.getElementById('action-progress-title'),
+    });
   return (
     <>
       <div className="section-head">
-        <h2 className="section-title">Progress</h2>
+        <h2 className="section-title" id="action-progress-title" tabIndex={-1}>
+          Progress
+        </h2>
         {t.closedReason ? null : (
           <button type="button" className="button" onClick={() => setRecording(true)}>
             Record an update
@@ -38,7 +42,7 @@ export function ActionTimeline({ actionId, carriedTo }: { actionId: string; carr
           {error}
         </p>
       ) : null}
-      {t.entries.length === 0 ? (
+      {entries.length === 0 ? (
         <div className="empty-state">
           <p>
             No progress recorded yet.{' '}
@@ -49,8 +53,8 @@ export function ActionTimeline({ actionId, carriedTo }: { actionId: string; carr
         </div>
       ) : (
         <ol className="action-updates">
-          {t.entries.map((e) => (
-            <TimelineItem key={e.kind === 'meeting' ? e.meetingId : e.id} entry={e} closed={t.closedReason !== null} onRemove={(id) => void remove(id)} />
+          {entries.map((e) => (
+            <TimelineItem key={e.kind === 'meeting' ? e.meetingId : e.id} entry={e} closed={t.closedReason !== null} onRemove={(id) => remove(id, e.date)} />
           ))}
         </ol>
       )}

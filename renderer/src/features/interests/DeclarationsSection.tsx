@@ -9,6 +9,7 @@ import { ApiCallError, call } from '../../api/client';
 import { useLiveQuery } from '../../api/useLiveQuery';
 import { Field } from '../../app/Field';
 import { useSubmit } from '../../app/useSubmit';
+import { useUndoableDelete } from '../../app/useUndoableDelete';
 
 const STANDING = '';
 
@@ -25,10 +26,11 @@ export function DeclarationsSection({ meetingId }: { meetingId: string }) {
   const [interest, setInterest] = useState('');
   const [participation, setParticipation] = useState<DeclarationParticipation>('took_part');
   const submit = useSubmit();
-  const removing = useSubmit();
+  const deletes = useUndoableDelete();
   const data = query.data;
   if (!data) return <section className="declarations-panel" aria-busy="true" aria-label="Declarations of interest" />;
 
+  const declarations = data.declarations.filter((d) => !deletes.hidden.has(d.id));
   const member = data.attendees.find((a) => a.attendanceId === attendanceId)?.memberId ?? null;
   const registered = data.registered.filter((r) => r.memberId === member);
   const record = (event: FormEvent): void => {
@@ -43,10 +45,10 @@ export function DeclarationsSection({ meetingId }: { meetingId: string }) {
 
   return (
     <section className="declarations-panel" aria-labelledby="declarations-title">
-      <h2 id="declarations-title" className="section-title">
+      <h2 id="declarations-title" className="section-title" tabIndex={-1}>
         Declarations of interest
       </h2>
-      {data.declarations.length === 0 ? (
+      {declarations.length === 0 ? (
         <p className="field-hint">No declarations of interest recorded.</p>
       ) : (
         <table className="data-table declarations-table">
@@ -63,7 +65,7 @@ export function DeclarationsSection({ meetingId }: { meetingId: string }) {
             </tr>
           </thead>
           <tbody>
-            {data.declarations.map((d) => (
+            {declarations.map((d) => (
               <tr key={d.id}>
                 <td>
                   {d.name}
@@ -78,7 +80,14 @@ export function DeclarationsSection({ meetingId }: { meetingId: string }) {
                       type="button"
                       className="button compact danger"
                       aria-label={`Remove ${d.name}’s declaration`}
-                      onClick={() => void removing.run(async () => void (await call('removeDeclaration', { declarationId: d.id })))}
+                      onClick={() =>
+                        deletes.remove({
+                          id: d.id,
+                          message: `${d.name}’s declaration removed`,
+                          commit: () => call('removeDeclaration', { declarationId: d.id }),
+                          focusAfter: () => document.getElementById('declarations-title'),
+                        })
+                      }
                     >
                       Remove
                     </button>
@@ -89,9 +98,9 @@ export function DeclarationsSection({ meetingId }: { meetingId: string }) {
           </tbody>
         </table>
       )}
-      {removing.error ? (
+      {deletes.refused ? (
         <p className="form-error" role="alert">
-          {removing.error.message}
+          {deletes.refused}
         </p>
       ) : null}
       {data.editable ? (

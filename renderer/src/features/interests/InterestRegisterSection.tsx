@@ -10,6 +10,7 @@ import { ApiCallError, call } from '../../api/client';
 import { useLiveQuery } from '../../api/useLiveQuery';
 import { Field } from '../../app/Field';
 import { useSubmit } from '../../app/useSubmit';
+import { useUndoableDelete } from '../../app/useUndoableDelete';
 import { deliver } from '../documents/deliver';
 
 const FORMATS = [
@@ -29,6 +30,7 @@ export function InterestRegisterSection({ boardId, roster }: { boardId: string; 
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const submit = useSubmit();
   const acting = useSubmit();
+  const deletes = useUndoableDelete();
 
   const reset = (entry: InterestEntry | null): void => {
     setEditing(entry);
@@ -53,12 +55,12 @@ export function InterestRegisterSection({ boardId, roster }: { boardId: string; 
       if (text) setNotice({ kind: 'ok', text });
     });
   };
-  const entries = query.data?.entries ?? [];
+  const entries = (query.data?.entries ?? []).filter((e) => !deletes.hidden.has(e.id));
   const shown = ['memberId', 'interest', 'category', 'fromDate', 'toDate'];
 
   return (
     <section className="interest-register" aria-labelledby="register-of-interests">
-      <h2 id="register-of-interests" className="section-title">
+      <h2 id="register-of-interests" className="section-title" tabIndex={-1}>
         Register of interests
       </h2>
       <div className="record-actions" role="group" aria-label="Export the register of interests">
@@ -103,7 +105,14 @@ export function InterestRegisterSection({ boardId, roster }: { boardId: string; 
                     type="button"
                     className="button compact danger"
                     aria-label={`Remove ${e.memberName}’s interest: ${e.interest}`}
-                    onClick={() => void acting.run(async () => void (await call('removeInterest', { interestId: e.id })))}
+                    onClick={() =>
+                      deletes.remove({
+                        id: e.id,
+                        message: `${e.memberName}’s interest removed`,
+                        commit: () => call('removeInterest', { interestId: e.id }),
+                        focusAfter: () => document.getElementById('register-of-interests'),
+                      })
+                    }
                   >
                     Remove
                   </button>
@@ -159,6 +168,10 @@ export function InterestRegisterSection({ boardId, roster }: { boardId: string; 
         {acting.error ? (
           <p className="form-error" role="alert">
             {acting.error.message}
+          </p>
+        ) : deletes.refused ? (
+          <p className="form-error" role="alert">
+            {deletes.refused}
           </p>
         ) : notice ? (
           <p className={notice.kind === 'ok' ? 'record-notice' : 'form-error'} role="status">

@@ -7,6 +7,7 @@ import { Dialog } from '../../app/Dialog';
 import { Field } from '../../app/Field';
 import { useLiveQuery } from '../../api/useLiveQuery';
 import { useSubmit } from '../../app/useSubmit';
+import { useUndoableDelete } from '../../app/useUndoableDelete';
 import { useRosterList } from './RosterPage';
 
 export const GROUP_KIND_LABEL: Record<GroupKind, string> = {
@@ -32,23 +33,25 @@ export function GroupsSection({ boardId }: { boardId: string }) {
   const [editing, setEditing] = useState<{ group: BoardGroup | null } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const adding = useSubmit();
-  const list = groups.data ?? [];
+  const deletes = useUndoableDelete();
+  const list = (groups.data ?? []).filter((g) => !deletes.hidden.has(g.id));
   const missing = STANDARD.filter((s) => !list.some((g) => g.kind === s.kind || g.name.toLowerCase() === s.name.toLowerCase()));
   const nameOf = new Map((roster.data ?? []).map((m) => [m.id, `${m.fullName} (${m.initials})`]));
 
-  const remove = async (group: BoardGroup): Promise<void> => {
+  const remove = (group: BoardGroup): void => {
     setProblem(null);
-    try {
-      await call('deleteGroup', { groupId: group.id });
-    } catch (err) {
-      setProblem(err instanceof Error ? err.message : String(err));
-    }
+    deletes.remove({
+      id: group.id,
+      message: `${group.name} deleted`,
+      commit: () => call('deleteGroup', { groupId: group.id }),
+      focusAfter: () => document.getElementById('groups-title'),
+    });
   };
 
   return (
     <section className="settings-section" aria-labelledby="groups-title">
       <div className="section-head">
-        <h2 id="groups-title">Standing groups</h2>
+        <h2 id="groups-title" tabIndex={-1}>Standing groups</h2>
         <div className="page-actions">
           {missing.length > 0 ? (
             <button
@@ -70,9 +73,9 @@ export function GroupsSection({ boardId }: { boardId: string }) {
         </div>
       </div>
       <p className="page-intro">Groups that can own actions, as the minutes write them (“All agencies”, “CSE subgroup”).</p>
-      {problem || adding.error ? (
+      {problem || deletes.refused || adding.error ? (
         <p className="form-error" role="alert">
-          {problem ?? adding.error?.message}
+          {problem ?? deletes.refused ?? adding.error?.message}
         </p>
       ) : null}
       {groups.data && list.length === 0 ? (
@@ -108,7 +111,7 @@ export function GroupsSection({ boardId }: { boardId: string }) {
                     Change
                   </button>
                   {g.actionCount === 0 ? (
-                    <button type="button" className="button compact danger" onClick={() => void remove(g)} aria-label={`Delete ${g.name}`}>
+                    <button type="button" className="button compact danger" onClick={() => remove(g)} aria-label={`Delete ${g.name}`}>
                       Delete
                     </button>
                   ) : null}

@@ -1,6 +1,6 @@
 // A board's roster: everyone who appears in its minutes, by initials, with their role and
 // organisation and when they joined or left. Add, change, mark as left, or delete someone
-// the minutes never mention.
+// the minutes never mention (with Undo for a few seconds, app/undoDeletes.tsx).
 import { useState } from 'react';
 import type { RosterMember } from '../../../../shared/contract';
 import { formatUkDate, todayIso } from '../../../../shared/domain/dates';
@@ -9,12 +9,13 @@ import { Dialog } from '../../app/Dialog';
 import { DateField } from '../../app/DateField';
 import { useLiveQuery } from '../../api/useLiveQuery';
 import { useSubmit } from '../../app/useSubmit';
+import { useUndoableDelete } from '../../app/useUndoableDelete';
 import { BoardFrame, useBoardSettings } from './BoardFrame';
 import { InterestRegisterSection } from '../interests/InterestRegisterSection';
 import { RosterMemberDialog } from './RosterMemberDialog';
 import { RosterPasteDialog } from '../rosterPaste/RosterPasteDialog';
 
-type Editing = { kind: 'none' } | { kind: 'add' } | { kind: 'paste' } | { kind: 'edit' | 'left' | 'delete'; member: RosterMember };
+type Editing = { kind: 'none' } | { kind: 'add' } | { kind: 'paste' } | { kind: 'edit' | 'left'; member: RosterMember };
 
 function rosterDates(m: RosterMember): string {
   if (m.joinedOn && m.leftOn) return `${formatUkDate(m.joinedOn)} to ${formatUkDate(m.leftOn)}`;
@@ -39,7 +40,8 @@ export function RosterPage({ boardId }: { boardId: string }) {
     setEditing({ kind: 'none' });
     setNotice(message);
   };
-  const people = roster.data ?? [];
+  const deletes = useUndoableDelete();
+  const people = (roster.data ?? []).filter((m) => !deletes.hidden.has(m.id));
 
   return (
     <BoardFrame
@@ -68,9 +70,9 @@ export function RosterPage({ boardId }: { boardId: string }) {
               {notice}
             </p>
           ) : null}
-          {roster.error ? (
+          {roster.error || deletes.refused ? (
             <p className="form-error" role="alert">
-              {roster.error.message}
+              {deletes.refused ?? roster.error?.message}
             </p>
           ) : null}
           {roster.data && people.length === 0 ? (
@@ -120,7 +122,20 @@ export function RosterPage({ boardId }: { boardId: string }) {
                         </button>
                       ) : null}
                       {!referenced(m) ? (
-                        <button type="button" className="button compact danger" onClick={() => setEditing({ kind: 'delete', member: m })} aria-label={`Delete ${m.fullName}`}>
+                        <button
+                          type="button"
+                          className="button compact danger"
+                          aria-label={`Delete ${m.fullName}`}
+                          onClick={() => {
+                            setNotice(null);
+                            deletes.remove({
+                              id: m.id,
+                              message: `${m.fullName} deleted from the roster`,
+                              commit: () => call('deleteRosterMember', { memberId: m.id }),
+                              focusAfter: () => document.querySelector<HTMLElement>('.page-actions .button.primary'),
+                            });
+                          }}
+                        >
                           Delete
                         </button>
                       ) : null}
@@ -151,9 +166,6 @@ export function RosterPage({ boardId }: { boardId: string }) {
           {editing.kind === 'left' ? (
             <MarkLeftDialog member={editing.member} onCancel={() => setEditing({ kind: 'none' })} onDone={(m) => done(`${m.fullName} is marked as having left.`)} />
           ) : null}
-          {editing.kind === 'delete' ? (
-            <DeleteMemberDialog member={editing.member} onCancel={() => setEditing({ kind: 'none' })} onDone={() => done(`${editing.member.fullName} was deleted from the roster.`)} />
-          ) : null}
           <InterestRegisterSection boardId={boardId} roster={people} />
         </>
       )}
@@ -177,30 +189,6 @@ function MarkLeftDialog({ member, onDone, onCancel }: { member: RosterMember; on
         They stay on the roster and in the minutes they appear in, but are no longer expected at meetings after this date.
       </p>
       <DateField label="Left on" value={leftOn} onChange={setLeftOn} required autoFocus error={submit.fieldError('leftOn')} />
-    </Dialog>
-  );
-}
-
-function DeleteMemberDialog({ member, onDone, onCancel }: { member: RosterMember; onDone: () => void; onCancel: () => void }) {
-  const submit = useSubmit();
-  return (
-    <Dialog
-      title={`Delete ${member.fullName}?`}
-      submitLabel="Delete"
-      busy={submit.busy}
-      error={submit.formError([])}
-      onCancel={onCancel}
-      onSubmit={() =>
-        void submit.run(async () => {
-          await call('deleteRosterMember', { memberId: member.id });
-          onDone();
-        })
-      }
-    >
-      <p className="dialog-text">
-        No minutes, actions or groups mention {member.fullName} ({member.initials}), so they can be deleted. Someone who served on the board should be marked
-        as having left instead.
-      </p>
     </Dialog>
   );
 }
