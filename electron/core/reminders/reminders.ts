@@ -8,11 +8,12 @@ import { filterActionLog, sortActionLog } from '../../../shared/domain/actionLog
 import { ACTION_STATUS_LABEL } from '../../../shared/domain/actionStatus';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { REMIND_DAYS_BEFORE } from '../../../shared/domain/reminders';
-import { isToBeConfirmed, TBC_LABEL } from '../../../shared/domain/owners';
+import { isToBeConfirmed, ownerSearchText, TBC_LABEL } from '../../../shared/domain/owners';
 import type { Store } from '../db/open';
 import { DomainError } from '../errors';
 import { outstandingActions } from '../actionLog/actionLog';
 import { latestReports } from '../store/betweenUpdates';
+import { guestEmail } from '../store/guestContacts';
 import { emlMessage, mailbox, mailtoLink } from './eml';
 
 const safeName = (s: string): string => s.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim();
@@ -42,7 +43,7 @@ export interface OwnerGroup {
   actions: OutstandingAction[];
 }
 
-/** The selection's actions by owner: a person (with their roster address), a group, or a name as written. */
+/** The selection's actions by owner: a person (with their roster address), a guest (with theirs), a group, or a name as written. */
 export function byOwner(store: Store, rows: readonly OutstandingAction[]): OwnerGroup[] {
   const person = store.db.prepare('SELECT p.full_name, p.email FROM board_members bm JOIN people p ON p.id = bm.person_id WHERE bm.id = ?');
   const groups = new Map<string, OwnerGroup>();
@@ -54,6 +55,11 @@ export function byOwner(store: Store, rows: readonly OutstandingAction[]): Owner
           const p = person.get(o.memberId) as { full_name: string; email: string | null } | undefined;
           const name = p?.full_name ?? o.fullName;
           g = { key: o.key, name, email: p?.email ?? null, reason: p?.email ? null : `${name} (${o.initials}) has no email address on the roster: add one on the board’s roster page.`, actions: [] };
+        } else if (o.kind === 'guest') {
+          const email = guestEmail(store.db, o.attendanceId);
+          const named = o.initials ? `${o.fullName} (${o.initials})` : o.fullName;
+          const reason = email ? null : `${named} was a guest in attendance and has no email address: add one to their attendance at ${formatUkDate(a.origin.meetingDate)}’s meeting.`;
+          g = { key: o.key, name: o.fullName, email, reason, actions: [] };
         } else if (o.kind === 'group') {
           g = { key: o.key, name: o.name, email: null, reason: `${o.name} is a group, which has no one email address: remind its members yourself.`, actions: [] };
         } else if (isToBeConfirmed(o.name)) {
@@ -145,7 +151,7 @@ export function dueCalendar(store: Store, input: ParsedInputOf<'dueCalendar'>): 
       skipped.push({ reference: a.reference, reason });
       continue;
     }
-    const owners = a.owners.map((o) => (o.kind === 'member' ? `${o.initials} ${o.fullName}` : o.name)).join(', ');
+    const owners = a.owners.map((o) => ownerSearchText(o)).join(', ');
     events.push({
       uid: `${a.id}@matters-arising`,
       title: `${a.reference}: ${a.details.length > 100 ? `${a.details.slice(0, 100)}…` : a.details || 'action due'}`,
