@@ -7,7 +7,6 @@ import { MAX_DRAFT_OWNERS } from '../../../shared/contract/reminders';
 import { filterActionLog, sortActionLog } from '../../../shared/domain/actionLog';
 import { ACTION_STATUS_LABEL } from '../../../shared/domain/actionStatus';
 import { formatUkDate } from '../../../shared/domain/dates';
-import { REMIND_DAYS_BEFORE } from '../../../shared/domain/reminders';
 import { isToBeConfirmed, ownerSearchText, TBC_LABEL } from '../../../shared/domain/owners';
 import type { Store } from '../db/open';
 import { DomainError } from '../errors';
@@ -15,6 +14,7 @@ import { outstandingActions } from '../actionLog/actionLog';
 import { latestReports } from '../store/betweenUpdates';
 import { guestEmail } from '../store/guestContacts';
 import { emlMessage, mailbox, mailtoLink } from './eml';
+import { calendarDaysBefore } from './setting';
 
 const safeName = (s: string): string => s.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim();
 
@@ -140,10 +140,20 @@ const nextDay = (iso: string): [number, number, number] => {
   return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
 };
 
+/** "a reminder 14 days before and on the day", for the boards' settings the calendar used. */
+function alarmsInWords(days: readonly number[]): string {
+  const set = [...new Set(days)].sort((a, b) => a - b);
+  const only = set.length === 1 ? set[0] : undefined;
+  if (only === 0) return 'a reminder on the day';
+  if (only !== undefined) return `a reminder ${only} ${only === 1 ? 'day' : 'days'} before and on the day`;
+  return `a reminder as each board’s setting says (${set[0]} to ${set[set.length - 1]} days before) and on the day`;
+}
+
 export function dueCalendar(store: Store, input: ParsedInputOf<'dueCalendar'>): DueCalendar {
   const { rows, today } = selected(store, input);
   const skipped: DueCalendar['skipped'] = [];
   const events: EventAttributes[] = [];
+  const daysBefore = new Map<string, number>();
   for (const a of rows) {
     if (!a.dueDate) {
       const reason =
@@ -152,6 +162,13 @@ export function dueCalendar(store: Store, input: ParsedInputOf<'dueCalendar'>): 
       continue;
     }
     const owners = a.owners.map((o) => ownerSearchText(o)).join(', ');
+    // The board's "remind owners N days before due"; 0 leaves only the reminder on the day.
+    let days = daysBefore.get(a.boardId);
+    if (days === undefined) daysBefore.set(a.boardId, (days = calendarDaysBefore(store.db, a.boardId)));
+    const before: NonNullable<EventAttributes['alarms']> =
+      days > 0
+        ? [{ action: 'display', description: `Action ${a.reference} is due in ${days} day${days === 1 ? '' : 's'}`, trigger: { hours: days * 24, before: true } }]
+        : [];
     events.push({
       uid: `${a.id}@matters-arising`,
       title: `${a.reference}: ${a.details.length > 100 ? `${a.details.slice(0, 100)}…` : a.details || 'action due'}`,
@@ -161,7 +178,7 @@ export function dueCalendar(store: Store, input: ParsedInputOf<'dueCalendar'>): 
       categories: ['Action due'],
       alarms: [
         // Hours, not days: some calendars refuse the "-P7DT" the package writes for days.
-        { action: 'display', description: `Action ${a.reference} is due in ${REMIND_DAYS_BEFORE} days`, trigger: { hours: REMIND_DAYS_BEFORE * 24, before: true } },
+        ...before,
         { action: 'display', description: `Action ${a.reference} is due today`, trigger: { hours: 9, before: false } },
       ],
     });
@@ -171,5 +188,5 @@ export function dueCalendar(store: Store, input: ParsedInputOf<'dueCalendar'>): 
   }
   const { error, value } = createEvents(events, { productId: '-//Matters Arising//Action dues//EN', calName: 'Action dues' });
   if (error || !value) throw new DomainError('conflict', `The calendar could not be made: ${error?.message ?? 'no events'}.`);
-  return { filename: `Action dues ${today}.ics`, ics: value, events: events.length, skipped };
+  return { filename: `Action dues ${today}.ics`, ics: value, events: events.length, alarms: alarmsInWords([...daysBefore.values()]), skipped };
 }

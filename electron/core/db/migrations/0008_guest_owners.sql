@@ -47,3 +47,15 @@ CREATE TRIGGER action_summaries_stale_guest_update AFTER UPDATE OF initials, dis
 BEGIN
   INSERT OR IGNORE INTO action_summaries_stale (action_id) SELECT action_id FROM action_owners WHERE attendance_id = NEW.id;
 END;
+
+-- Removing a draft's guest sets their owner rows' attendance_id to NULL: a foreign-key action,
+-- under which SQLite runs a trigger's INSERT OR IGNORE as a plain INSERT, so 0004's trigger
+-- (which inserts the action twice, as OLD and NEW) would fail. The same trigger, inserting each
+-- action once and only if it is not already marked.
+DROP TRIGGER action_summaries_stale_owner_update;
+CREATE TRIGGER action_summaries_stale_owner_update AFTER UPDATE ON action_owners
+BEGIN
+  INSERT OR IGNORE INTO action_summaries_stale (action_id)
+    SELECT id FROM (SELECT OLD.action_id AS id UNION SELECT NEW.action_id)
+    WHERE id NOT IN (SELECT action_id FROM action_summaries_stale);
+END;
