@@ -19,6 +19,7 @@ import { meetingsHandlers } from './meetings/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { rosterHandlers } from './roster/handlers';
 import { attendanceHandlers } from './attendance/handlers';
+import { guestsHandlers } from './guests/handlers';
 import { minutesHandlers } from './minutes/handlers';
 import { actionsHandlers } from './actions/handlers';
 import { lifecycleHandlers } from './lifecycle/handlers';
@@ -60,6 +61,7 @@ const features = [
   settingsHandlers,
   rosterHandlers,
   attendanceHandlers,
+  guestsHandlers,
   minutesHandlers,
   actionsHandlers,
   lifecycleHandlers,

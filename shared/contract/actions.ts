@@ -40,6 +40,7 @@ export interface MinutesAction {
 export const ownerRef = z.union(
   [
     z.strictObject({ memberId: id }),
+    z.strictObject({ attendanceId: id }),
     z.strictObject({ groupId: id }),
     z.strictObject({
       name: z
@@ -49,7 +50,7 @@ export const ownerRef = z.union(
         .max(MINUTES_LIMITS.ownerName, { message: `An owner’s name can be at most ${MINUTES_LIMITS.ownerName} characters.` }),
     }),
   ],
-  { message: 'An owner is someone on the roster, a group, or a name.' },
+  { message: 'An owner is someone on the roster, a guest in attendance, a group, or a name.' },
 );
 
 export const owners = z.array(ownerRef).max(MINUTES_LIMITS.owners, { message: `An action can have at most ${MINUTES_LIMITS.owners} owners.` });

@@ -5,6 +5,7 @@ import type { AttendanceEntry } from '../domain/attendance';
 import type { QuorumRule, QuorumState } from '../domain/quorum';
 import type { RegisterLine } from '../domain/register';
 import { LIMITS, id, isoDate, method, optionalText, personName } from './common';
+import { guestEmail, guestInitials } from './guests';
 
 export interface AttendanceRow extends AttendanceEntry {
   id: string;
@@ -105,6 +106,9 @@ export const attendanceMethods = {
       name: personName('the guest’s name'),
       role: optionalText(LIMITS.role, 'A role'),
       organisation: optionalText(LIMITS.organisation, 'An organisation'),
+      /** How the minutes name the guest (so they can own actions), and where their reminders go. */
+      initials: guestInitials.optional(),
+      email: guestEmail.optional(),
       ...forItems,
     }),
   ),

@@ -10,6 +10,7 @@ import { actionsMethods } from './actions';
 import { appMethods } from './app';
 import { arisingMethods } from './arising';
 import { attendanceMethods } from './attendance';
+import { guestsMethods } from './guests';
 import { betweenMethods } from './between';
 import { remindersMethods } from './reminders';
 import { briefingMethods } from './briefing';
@@ -40,6 +41,7 @@ export * from './roster';
 export * from './rosterPaste';
 export * from './vocabulary';
 export * from './attendance';
+export * from './guests';
 export * from './minutes';
 export * from './actions';
 export * from './lifecycle';
@@ -82,6 +84,7 @@ export const contract = mergeSlices(
   settingsMethods,
   rosterMethods,
   attendanceMethods,
+  guestsMethods,
   minutesMethods,
   actionsMethods,
   lifecycleMethods,

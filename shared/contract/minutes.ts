@@ -4,6 +4,7 @@ import type { GroupKind, ItemKind, ItemNumbering } from '../domain/enums';
 import type { MinutesAction } from './actions';
 import { MINUTES_LIMITS, id, method, minutesText } from './common';
 import type { MeetingDetail } from './meetings';
+import type { DirectoryGuest } from '../domain/owners';
 
 export interface MinutesRosterEntry {
   id: string;
@@ -75,8 +76,12 @@ export interface Minutes {
   referenceFormat: string;
   /** In reading order: each item followed by its sub-items. */
   items: MinutesItem[];
-  /** The board's roster and groups; anyone in this meeting's attendance is named as it recorded them. */
-  roster: { members: MinutesRosterEntry[]; groups: RosterGroup[] };
+  /**
+   * The board's roster and groups, named as at this meeting: anyone in its attendance as it
+   * recorded them, others as the board's records last named them by then; and its guests in
+   * attendance, who can own its actions.
+   */
+  roster: { members: MinutesRosterEntry[]; groups: RosterGroup[]; guests: DirectoryGuest[] };
   /** The board's meetings after this one, for "deferred to". */
   laterMeetings: Array<{ id: string; date: string }>;
   locked: MinutesLock;

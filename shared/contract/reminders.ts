@@ -39,6 +39,8 @@ export interface DueCalendar {
   /** The .ics file's text: one all-day event per action with a due date, each with reminders. */
   ics: string;
   events: number;
+  /** When the events' reminders go off, in words: "a reminder 14 days before and on the day". */
+  alarms: string;
   /** Actions left out, with why (no due date, or due at a meeting not yet set up). */
   skipped: Array<{ reference: string; reason: string }>;
 }

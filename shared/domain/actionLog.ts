@@ -7,7 +7,8 @@ import type { ActionLogFilter, ActionLogSort, ActionLogSortKey, ActionStatus, Ou
 import { ACTION_STATUS_LABEL } from './actionStatus';
 import { toCsv, ukCsvDate } from './csv';
 import { formatUkDate } from './dates';
-import { formatOwners, isToBeConfirmed, ownerLabel, TBC_LABEL } from './owners';
+import { formatOwners, isToBeConfirmed, ownerFullName, ownerLabel, ownerSearchText, TBC_LABEL } from './owners';
+import type { OwnerKind } from './enums';
 import { MINUTES_TIME_ZONE } from './references';
 
 export const DEFAULT_SORT: ActionLogSort = { by: 'due', descending: false };
@@ -23,8 +24,12 @@ export function isOverdue(dueDate: string | null, asOf: string): boolean {
 }
 
 /** The key an owner is filtered by: one person across every board, one group, one name as written. */
-export function ownerKey(owner: { kind: 'member'; personId: string } | { kind: 'group'; groupId: string } | { kind: 'name'; name: string }): string {
+export function ownerKey(
+  owner: { kind: 'member'; personId: string } | { kind: 'guest'; attendanceId: string } | { kind: 'group'; groupId: string } | { kind: 'name'; name: string },
+): string {
   if (owner.kind === 'member') return `person:${owner.personId}`;
+  // A guest is one person at one meeting: their attendance row.
+  if (owner.kind === 'guest') return `guest:${owner.attendanceId}`;
   if (owner.kind === 'group') return `group:${owner.groupId}`;
   // Every way of writing "to be confirmed" is one owner in the filters and counts.
   if (isToBeConfirmed(owner.name)) return 'tbc';
@@ -42,7 +47,7 @@ function matchesText(a: OutstandingAction, needle: string): boolean {
     a.due.text ?? '',
     a.latestUpdate?.text ?? '',
     a.origin.itemTitle ?? '',
-    ...a.owners.map((o) => (o.kind === 'member' ? `${o.initials} ${o.fullName}` : o.name)),
+    ...a.owners.map((o) => ownerSearchText(o)),
   ].join('\n');
   return fold(haystack).includes(needle);
 }
@@ -111,7 +116,7 @@ export interface OwnerCount {
   label: string;
   /** A person's full name, when the owner is on a roster. */
   fullName: string | null;
-  kind: 'member' | 'group' | 'name';
+  kind: OwnerKind;
   count: number;
   overdue: number;
 }
@@ -123,7 +128,7 @@ export function ownerCounts(rows: readonly OutstandingAction[]): OwnerCount[] {
     for (const o of a.owners) {
       let c = counts.get(o.key);
       if (!c) {
-        c = { key: o.key, label: o.kind === 'name' && isToBeConfirmed(o.name) ? TBC_LABEL : ownerLabel(o), fullName: o.kind === 'member' ? o.fullName : null, kind: o.kind, count: 0, overdue: 0 };
+        c = { key: o.key, label: o.kind === 'name' && isToBeConfirmed(o.name) ? TBC_LABEL : ownerLabel(o), fullName: ownerFullName(o), kind: o.kind, count: 0, overdue: 0 };
         counts.set(o.key, c);
       }
       c.count += 1;

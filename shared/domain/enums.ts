@@ -2,6 +2,13 @@
 // contract's zod schemas, the TypeScript types and the labels are built from these, and a
 // test checks the SQL CHECK constraints of the schema against them.
 
+/**
+ * Who an action's owner is: someone on the board's roster, a guest in attendance at the meeting
+ * that agreed it (linked to their attendance row), one of the board's groups, or a name as written.
+ */
+export const OWNER_KINDS = ['member', 'guest', 'group', 'name'] as const;
+export type OwnerKind = (typeof OWNER_KINDS)[number];
+
 /** The state of a meeting's minutes. */
 export const MEETING_STATUSES = ['draft', 'circulated', 'agreed', 'published'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];

@@ -1,20 +1,39 @@
 // Who owns an action, from what the minutes write in the Action column: "AF & EA", "JC EA",
 // "EA / Jackie Cook", "GH/VSH", "All agencies", "tbc". Each token is matched to the board's
-// roster (initials, then full names) or its groups; anything matching nobody is kept as written.
+// roster (initials, then full names), the meeting's guests or its groups; anything matching
+// nobody is kept as written. This is the one resolver: the actions table, the server's owner
+// writer and the import all read owners through readOwners/matchOwner, each with a directory
+// of the roster as it was at the meeting (electron/core/store/ownerDirectory.ts).
+import type { OwnerKind } from './enums';
 
-export interface OwnerDirectory {
-  members: ReadonlyArray<{ id: string; initials: string; fullName: string }>;
-  groups: ReadonlyArray<{ id: string; name: string }>;
+export interface DirectoryGuest {
+  /** The guest's attendance row at the meeting. */
+  id: string;
+  initials: string | null;
+  fullName: string;
 }
 
-/** How an owner is stored: a roster member, a board group, or a name as written. */
-export type OwnerRef = { memberId: string } | { groupId: string } | { name: string };
+export interface OwnerDirectory {
+  /** People as the meeting names them, first match wins (see ownerDirectoryAt). */
+  members: ReadonlyArray<{ id: string; initials: string; fullName: string }>;
+  groups: ReadonlyArray<{ id: string; name: string }>;
+  /** Guests in attendance at the meeting (not on the roster). */
+  guests?: ReadonlyArray<DirectoryGuest>;
+}
 
-export type OwnerMatch =
+/** How an owner is stored: a roster member, a guest's attendance row, a board group, or a name as written. */
+export type OwnerRef = { memberId: string } | { attendanceId: string } | { groupId: string } | { name: string };
+
+export type OwnerMatch = (
   | { kind: 'member'; memberId: string; initials: string; fullName: string }
+  /** A guest in attendance at the meeting that agreed the action. */
+  | { kind: 'guest'; attendanceId: string; initials: string | null; fullName: string }
   | { kind: 'group'; groupId: string; name: string }
   /** Matches nobody on the roster: kept exactly as written. */
-  | { kind: 'name'; name: string };
+  | { kind: 'name'; name: string }
+) & { kind: OwnerKind };
+
+const guestMatch = (g: DirectoryGuest): OwnerMatch => ({ kind: 'guest', attendanceId: g.id, initials: g.initials, fullName: g.fullName });
 
 export const OWNER_NAME_MAX = 120;
 
@@ -71,8 +90,12 @@ export function matchOwner(token: string, dir: OwnerDirectory): OwnerMatch {
   const key = fold(token);
   const byInitials = dir.members.find((m) => fold(m.initials) === key);
   if (byInitials) return { kind: 'member', memberId: byInitials.id, initials: byInitials.initials, fullName: byInitials.fullName };
+  const guestByInitials = dir.guests?.find((g) => g.initials !== null && fold(g.initials) === key);
+  if (guestByInitials) return guestMatch(guestByInitials);
   const byName = dir.members.find((m) => fold(m.fullName) === key);
   if (byName) return { kind: 'member', memberId: byName.id, initials: byName.initials, fullName: byName.fullName };
+  const guestByName = dir.guests?.find((g) => fold(g.fullName) === key);
+  if (guestByName) return guestMatch(guestByName);
   const group = dir.groups.find((g) => fold(g.name) === key);
   if (group) return { kind: 'group', groupId: group.id, name: group.name };
   return { kind: 'name', name: token.replace(/\s+/g, ' ').trim() };
@@ -96,6 +119,7 @@ export function readOwners(text: string, dir: OwnerDirectory): { owners: OwnerMa
 
 export function sameOwner(a: OwnerMatch, b: OwnerMatch): boolean {
   if (a.kind === 'member' && b.kind === 'member') return a.memberId === b.memberId;
+  if (a.kind === 'guest' && b.kind === 'guest') return a.attendanceId === b.attendanceId;
   if (a.kind === 'group' && b.kind === 'group') return a.groupId === b.groupId;
   if (a.kind === 'name' && b.kind === 'name') return fold(a.name) === fold(b.name);
   return false;
@@ -103,13 +127,28 @@ export function sameOwner(a: OwnerMatch, b: OwnerMatch): boolean {
 
 export function toOwnerRef(match: OwnerMatch): OwnerRef {
   if (match.kind === 'member') return { memberId: match.memberId };
+  if (match.kind === 'guest') return { attendanceId: match.attendanceId };
   if (match.kind === 'group') return { groupId: match.groupId };
   return { name: match.name };
 }
 
-/** How an owner is printed in the Action column: initials, group name, or the name as written. */
+/** How an owner is printed in the Action column: initials (a guest without any by name), group name, or the name as written. */
 export function ownerLabel(match: OwnerMatch): string {
-  return match.kind === 'member' ? match.initials : match.kind === 'group' ? match.name : match.name;
+  if (match.kind === 'member') return match.initials;
+  if (match.kind === 'guest') return match.initials ?? match.fullName;
+  return match.name;
+}
+
+/** A person's full name (a member or a guest), for titles and lists; null for a group or a name as written. */
+export function ownerFullName(match: OwnerMatch): string | null {
+  return match.kind === 'member' || match.kind === 'guest' ? match.fullName : null;
+}
+
+/** Initials and name ("JT Jonathon Toy"), or the group or name as written: what text search and calendars show. */
+export function ownerSearchText(match: OwnerMatch): string {
+  if (match.kind === 'member') return `${match.initials} ${match.fullName}`;
+  if (match.kind === 'guest') return match.initials ? `${match.initials} ${match.fullName}` : match.fullName;
+  return match.name;
 }
 
 /** "AF", "AF & EA", "AM, RW, DP & Barbara Hills". */
@@ -134,6 +173,17 @@ export function suggestOwners(query: string, dir: OwnerDirectory, limit = 8): Ow
     else if (name.split(' ').some((w) => w.startsWith(q))) score = 60;
     else if (name.includes(q)) score = 30;
     if (score > 0) scored.push({ score, match: { kind: 'member', memberId: m.id, initials: m.initials, fullName: m.fullName }, label: m.initials });
+  }
+  for (const g of dir.guests ?? []) {
+    const initials = g.initials ? fold(g.initials) : '';
+    const name = fold(g.fullName);
+    let score = 0;
+    if (initials === q) score = 95;
+    else if (initials && initials.startsWith(q)) score = 75;
+    else if (name.startsWith(q)) score = 68;
+    else if (name.split(' ').some((w) => w.startsWith(q))) score = 58;
+    else if (name.includes(q)) score = 28;
+    if (score > 0) scored.push({ score, match: guestMatch(g), label: g.initials ?? g.fullName });
   }
   for (const g of dir.groups) {
     const name = fold(g.name);

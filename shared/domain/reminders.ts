@@ -1,4 +1,5 @@
-// When owners are reminded of an action: a week before it is due, and on the day.
+// When owners are reminded of an action: the board's "remind owners N days before due" before it
+// is due (a week when the board has not said), and on the day.
 
-/** Days before a due date that the calendar's reminder goes off. */
+/** Days before a due date that the calendar's reminder goes off when the board has no setting. */
 export const REMIND_DAYS_BEFORE = 7;

@@ -12,6 +12,7 @@ import type { Locator, Page } from 'playwright-core';
 import { Report, timeRuns } from './harness';
 import { buildLargeStoreFile, LARGE_STORE_FILE } from './buildData';
 import { actionLogAtTheLimit, carryForwardOnCopy } from './actionLogBench';
+import { betweenMeetingsOnCopy } from './betweenBench';
 import { backupAndCheck, dataFilePerMeeting } from './fileBench';
 import { importFixtureText } from './importBench';
 import { fullTextSearchRows } from './search';
@@ -323,6 +324,7 @@ async function largeStore(report: Report): Promise<void> {
     core.close();
   }
   await carryForwardOnCopy(report, LARGE_STORE_FILE);
+  await betweenMeetingsOnCopy(report, LARGE_STORE_FILE);
 }
 
 /** The renderer's JavaScript heap with the large store open: the home screen, then the action log across all boards. */
@@ -372,6 +374,8 @@ async function main(): Promise<void> {
     if (part('pdf')) await minutesPdf(report, dir);
     if (part('documents')) await minutesDocuments(report, dir, fortyItemMeeting);
     if (part('large')) await largeStore(report);
+    // Just the between-meetings rows of the large store (also measured with it).
+    if (only?.includes('between') && !only.includes('large') && fs.existsSync(LARGE_STORE_FILE)) await betweenMeetingsOnCopy(report, LARGE_STORE_FILE);
     if (part('screen')) await rendererMemory(report);
     if (part('import')) await importFixtureText(report, dir);
     if (part('file') && fs.existsSync(LARGE_STORE_FILE)) {

@@ -9,6 +9,7 @@ import feb from '../fixtures/2014-02-19.json' with { type: 'json' };
 import apr from '../fixtures/2014-04-10.json' with { type: 'json' };
 import { splitOwnerText } from '../../shared/domain/owners';
 import { dump, ok, okAsync, tempCore } from '../helpers/temp';
+import { ownerLabel } from '../../shared/domain/owners';
 
 const TEXT = fs.readFileSync(new URL('../fixtures/sscb-2014-02-19-and-04-10.txt', import.meta.url), 'utf8');
 const BOARD = 'Southwark Safeguarding Children Executive Board';
@@ -25,7 +26,7 @@ function expectRecordMatches(minutes: Minutes, attendance: MeetingAttendance, wa
     expect(item.discussionText, `item ${w.number}`).toBe(w.discussion.join('\n'));
     expect(item.decisions.map((d) => d.text), `item ${w.number} decisions`).toEqual(w.decisions);
     expect(
-      item.actions.map((a) => ({ ref: a.reference.split('/').pop(), details: a.details, owners: a.owners.map((o) => (o.kind === 'member' ? o.initials : o.kind === 'group' ? o.name : o.name)) })),
+      item.actions.map((a) => ({ ref: a.reference.split('/').pop(), details: a.details, owners: a.owners.map((o) => ownerLabel(o)) })),
       `item ${w.number} actions`,
     ).toEqual(w.actions.map((a) => ({ ref: a.ref, details: a.details, owners: splitOwnerText(a.owner).tokens })));
   });

@@ -18,6 +18,7 @@ import type {
 import type { Core } from '../../electron/core/app';
 import { dump, ok, tempCore } from '../helpers/temp';
 import { APRIL, enterFixtureMinutes, FEBRUARY, type EnteredAction } from '../helpers/fixture-agenda';
+import { ownerLabel } from '../../shared/domain/owners';
 
 function refused(core: Core, method: string, payload: unknown): { code: string; message: string; field?: string } {
   const response = core.call(method, payload);
@@ -81,7 +82,7 @@ describe('starting the next meeting', () => {
     expect(list.entries.every((e) => e.timesCarried === 1 && e.status === 'open' && e.update === null && e.latestUpdate === null)).toBe(true);
     const first = list.entries[0]!;
     expect(first).toMatchObject({ reference: '2014-02-19/1', details: 'All recommendations from item 1a agreed', origin: { meetingDate: '2014-02-19', itemNumber: '1b' } });
-    expect(first.owners.map((o) => (o.kind === 'member' ? o.initials : o.name))).toEqual(['AF']);
+    expect(first.owners.map((o) => ownerLabel(o))).toEqual(['AF']);
 
     // Running it again adds nothing twice.
     expect(ok<CarryResult>(core, 'carryForward', { meetingId: apr.id })).toEqual({ meetingId: apr.id, added: 0, removed: 0, listed: 13 });

@@ -9,6 +9,7 @@ import { htmlText } from '../../electron/core/publication/publication';
 import { renderMeetingHtml } from '../../electron/core/publication/minutesHtml';
 import { dump, ok, tempCore } from '../helpers/temp';
 import { inProcess, seedFixtureMinutes, type SeededMinutes } from '../helpers/fixture-minutes';
+import { ownerLabel, ownerSearchText } from '../../shared/domain/owners';
 
 function refused(core: Core, method: string, payload: unknown): { code: string; message: string; field?: string } {
   const response = core.call(method, payload);
@@ -91,8 +92,8 @@ describe('the owners are named as at the meeting', () => {
     ok(core, 'saveGroup', { boardId: seeded.boardId, groupId: group.id, name: `${group.name} (renamed)`, kind: group.kind });
 
     const minutes = ok<Minutes>(core, 'getMinutes', { meetingId: seeded.laterMeetingId });
-    expect(actionOf(minutes, actionId).owners.map((o) => (o.kind === 'member' ? `${o.initials} ${o.fullName}` : o.name))).toEqual(['AF Ann Flynn', 'CM Chris McCree']);
-    expect(actionOf(minutes, second.id).owners.map((o) => (o.kind === 'member' ? `${o.initials} ${o.fullName}` : o.name))).toEqual(['JC Jackie Cook', group.name, 'tbc']);
+    expect(actionOf(minutes, actionId).owners.map((o) => ownerSearchText(o))).toEqual(['AF Ann Flynn', 'CM Chris McCree']);
+    expect(actionOf(minutes, second.id).owners.map((o) => ownerSearchText(o))).toEqual(['JC Jackie Cook', group.name, 'tbc']);
     const text = printed(core, seeded.laterMeetingId);
     expect(text).toContain(`${INVITE} AF & CM`);
     expect(text).toContain(`Share the audit JC, ${group.name} & tbc`);
@@ -100,7 +101,7 @@ describe('the owners are named as at the meeting', () => {
 
     // Editing the owners later keeps how each one already there was named; a new owner is named as now.
     const updated = ok<MinutesAction>(core, 'updateAction', { actionId, owners: [{ memberId: cm }, { name: 'Jane Doe' }] });
-    expect(updated.owners.map((o) => (o.kind === 'member' ? o.initials : o.name))).toEqual(['CM', 'Jane Doe']);
+    expect(updated.owners.map((o) => ownerLabel(o))).toEqual(['CM', 'Jane Doe']);
   });
 
   it('follows the meeting’s own attendance row while the minutes are a draft, never the roster', async () => {

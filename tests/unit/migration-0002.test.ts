@@ -13,6 +13,7 @@ import { htmlText } from '../../electron/core/publication/publication';
 import { renderMeetingHtml } from '../../electron/core/publication/minutesHtml';
 import { dump, ok, tempDir } from '../helpers/temp';
 import { V1, V1_APRIL_HASH, writeV1Data } from '../helpers/legacy-v1';
+import { ownerSearchText } from '../../shared/domain/owners';
 
 type Tables = Record<string, { columns: string[]; rows: Array<Record<string, unknown>> }>;
 
@@ -43,7 +44,7 @@ async function migratedV1(): Promise<{ file: string; before: Tables }> {
 }
 
 const ownerLabels = (minutes: Minutes): string[][] =>
-  minutes.items.flatMap((i) => i.actions).map((a) => a.owners.map((o) => (o.kind === 'member' ? `${o.initials} ${o.fullName}` : o.name)));
+  minutes.items.flatMap((i) => i.actions).map((a) => a.owners.map((o) => ownerSearchText(o)));
 
 describe('migration 0002: the record as at the meeting', () => {
   it('changes nothing a file already had except the columns it fills, and minutes agreed before it still verify', async () => {

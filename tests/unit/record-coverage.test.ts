@@ -19,6 +19,7 @@ const NOT_HASHED_TABLES: Record<string, string> = {
 const BESIDE_THE_RECORD: Record<string, string> = {
   between_updates: 'progress reported between meetings: belongs to no meeting, shown beside the minutes',
   reminders_sent: 'which reminders were sent to owners: the app’s own memory, not the minutes',
+  guest_contacts: 'a guest’s email address for reminders: contact details like a member’s on the roster, not the minutes',
 };
 
 /** Columns that are not what the minutes say. Anything else, in any table under a meeting, must be hashed. */

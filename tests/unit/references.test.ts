@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { checkReferenceFormat, DEFAULT_REFERENCE_FORMAT, formatReference, nextReference } from '../../shared/domain/references';
 import { formatOwners, readOwners, splitOwnerText, suggestOwners, type OwnerDirectory } from '../../shared/domain/owners';
 import { findUnknownInitials } from '../../shared/domain/unknownInitials';
+import { ownerFullName, ownerLabel } from '../../shared/domain/owners';
 
 describe('reference formats', () => {
   it.each([
@@ -143,7 +144,7 @@ describe('owners', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom('AF', 'EA', 'tbc', 'Jackie Cook', 'All agencies', 'MH', 'Barbara Hills'), { minLength: 1, maxLength: 5 }), fc.constantFrom(' & ', ', ', ' / ', ' and '), (names, sep) => {
         const { owners } = readOwners(names.join(sep), ROSTER);
-        const labels = owners.map((o) => (o.kind === 'member' ? o.fullName : o.kind === 'group' ? o.name : o.name));
+        const labels = owners.map((o) => (ownerFullName(o) ?? ownerLabel(o)));
         for (const n of names) expect(labels.some((l) => l === n || ROSTER.members.some((m) => m.initials === n && m.fullName === l))).toBe(true);
       }),
     );

@@ -87,6 +87,7 @@ const ROW_KEYS: Record<string, string[]> = {
     closed_at_meeting_id: true, last_update_meeting_id: true, created_at: true, updated_at: true,
   }),
   action_owners: keys<ActionOwnerRow>({
+    attendance_id: true,
     id: true, action_id: true, member_id: true, group_id: true, name_text: true, position: true, printed_as: true, member_name: true,
   }),
   search_docs: keys<SearchDocRow>({ id: true, kind: true, source_id: true, meeting_id: true, item_id: true, action_id: true, title: true, body: true, board_token: true }),

@@ -2,7 +2,7 @@
 // board and never reused (every reference ever issued is kept in issued_references).
 import type { ActionDue, MinutesAction, ParsedInputOf } from '../../../shared/contract';
 import { lastDayOfMonthIso, readDue } from '../../../shared/domain/due';
-import { matchOwner, type OwnerMatch, type OwnerRef } from '../../../shared/domain/owners';
+import { matchOwner, ownerLabel, sameOwner, type OwnerMatch, type OwnerRef } from '../../../shared/domain/owners';
 import { formatReference, nextReference } from '../../../shared/domain/references';
 import type { Store } from '../db/open';
 import { newId, nowInstant } from '../changelog';
@@ -11,7 +11,8 @@ import { conflict, DomainError, notFound } from '../errors';
 import { settleAction } from '../arising/actionProgress';
 import { assertContentEditable, itemForEdit, meetingForEdit, type EditableMeeting } from '../minutes/editable';
 import { readActionRow, rowToAction, type ActionRow } from '../store/actions';
-import { ownerDirectoryAt, ownersByAction, ownerSnapshot, type ActionOwnerRow } from '../store/actionOwners';
+import { ownersByAction, ownerSnapshot, type ActionOwnerRow } from '../store/actionOwners';
+import { ownerDirectoryAt } from '../store/ownerDirectory';
 
 export function getAction(store: Store, actionId: string): MinutesAction {
   const row = readActionRow(store.db, actionId);
@@ -73,25 +74,35 @@ export function rereferenceMeeting(w: WriteHandle, meetingId: string, newDate: s
 
 // ---------------------------------------------------------------- owners and due
 
-/** The same person or group as an owner row (a name as written is always written as now given). */
-const samePersonOrGroup = (row: Pick<ActionOwnerRow, 'member_id' | 'group_id'>, o: OwnerMatch): boolean =>
-  (o.kind === 'member' && row.member_id === o.memberId) || (o.kind === 'group' && row.group_id === o.groupId);
+/** The same person, guest or group as an owner row (a name as written is always written as now given). */
+const samePersonOrGroup = (row: Pick<ActionOwnerRow, 'member_id' | 'group_id' | 'attendance_id'>, o: OwnerMatch): boolean =>
+  (o.kind === 'member' && row.member_id === o.memberId) ||
+  (o.kind === 'group' && row.group_id === o.groupId) ||
+  (o.kind === 'guest' && row.attendance_id === o.attendanceId);
 
 /**
- * Owners as given, checked against the board; a name that is someone on the roster is linked to
- * them. Each owner keeps how it was named when set: someone in the meeting's attendance as that
- * records them, anyone else as the roster or group is named now. An owner the action already had
- * keeps the name it was given then, so re-saving the owners never renames anyone.
+ * Owners as given, checked against the board and the meeting; a name that is someone on the
+ * roster as it was at the meeting (or one of its guests) is linked to them (ownerDirectoryAt, the
+ * one directory; matchOwner, the one resolver). Each owner keeps how it was named when set:
+ * someone in the meeting's attendance as that records them, anyone else as the roster or group is
+ * named then. An owner the action already had keeps the name it was given then, so re-saving the
+ * owners never renames anyone.
  */
 function writeOwners(w: WriteHandle, meeting: EditableMeeting, actionId: string, refs: readonly OwnerRef[]): OwnerMatch[] {
   const dir = ownerDirectoryAt(w.db, meeting.board_id, meeting.id);
   // The first entry for a person is how this meeting names them (see ownerDirectoryAt).
   const named = (memberId: string) => dir.members.find((x) => x.id === memberId);
+  const guest = (attendanceId: string) => dir.guests?.find((g) => g.id === attendanceId);
   const resolved: OwnerMatch[] = refs.map((ref): OwnerMatch => {
     if ('memberId' in ref) {
       const m = named(ref.memberId);
       if (!m) throw new DomainError('invalid_input', 'That owner is not on this board’s roster.', 'owners');
       return { kind: 'member', memberId: m.id, initials: m.initials, fullName: m.fullName };
+    }
+    if ('attendanceId' in ref) {
+      const g = guest(ref.attendanceId);
+      if (!g) throw new DomainError('invalid_input', 'That guest was not in attendance at this meeting: only its own guests can own its actions.', 'owners');
+      return { kind: 'guest', attendanceId: g.id, initials: g.initials, fullName: g.fullName };
     }
     if ('groupId' in ref) {
       const g = dir.groups.find((x) => x.id === ref.groupId);
@@ -102,20 +113,11 @@ function writeOwners(w: WriteHandle, meeting: EditableMeeting, actionId: string,
     const m = match.kind === 'member' ? named(match.memberId) : undefined;
     return m ? { kind: 'member', memberId: m.id, initials: m.initials, fullName: m.fullName } : match;
   });
-  const unique = resolved.filter(
-    (o, i) =>
-      resolved.findIndex((p) =>
-        p.kind === 'member' && o.kind === 'member'
-          ? p.memberId === o.memberId
-          : p.kind === 'group' && o.kind === 'group'
-            ? p.groupId === o.groupId
-            : p.kind === 'name' && o.kind === 'name' && p.name.toLocaleLowerCase('en-GB') === o.name.toLocaleLowerCase('en-GB'),
-      ) === i,
-  );
+  const unique = resolved.filter((o, i) => resolved.findIndex((p) => sameOwner(p, o)) === i);
   const before = w.db.prepare('SELECT * FROM action_owners WHERE action_id = ?').all(actionId) as ActionOwnerRow[];
   w.db.prepare('DELETE FROM action_owners WHERE action_id = ?').run(actionId);
   const insert = w.db.prepare(
-    'INSERT INTO action_owners (id, action_id, member_id, group_id, name_text, position, printed_as, member_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO action_owners (id, action_id, member_id, group_id, name_text, position, printed_as, member_name, attendance_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   unique.forEach((o, i) => {
     const kept = before.find((row) => samePersonOrGroup(row, o) && row.printed_as !== null);
@@ -125,10 +127,12 @@ function writeOwners(w: WriteHandle, meeting: EditableMeeting, actionId: string,
       actionId,
       o.kind === 'member' ? o.memberId : null,
       o.kind === 'group' ? o.groupId : null,
-      o.kind === 'name' ? o.name : null,
+      o.kind === 'name' ? o.name : o.kind === 'guest' ? o.fullName : null,
       i,
-      snapshot.printed_as,
+      // A guest is printed as their attendance row names them now: it is the same meeting's record.
+      o.kind === 'guest' ? ownerSnapshot(o).printed_as : snapshot.printed_as,
       snapshot.member_name,
+      o.kind === 'guest' ? o.attendanceId : null,
     );
   });
   return unique;
@@ -220,7 +224,7 @@ export function updateAction(store: Store, input: ParsedInputOf<'updateAction'>)
     if (input.owners !== undefined) {
       const owners = writeOwners(w, meeting, action.id, input.owners);
       store.db.prepare('UPDATE actions SET updated_at = ? WHERE id = ?').run(at, action.id);
-      detail.owners = owners.map((o) => (o.kind === 'member' ? o.initials : o.kind === 'group' ? o.name : o.name));
+      detail.owners = owners.map(ownerLabel);
     }
     if (Object.keys(detail).length > 0) {
       w.log({ entity: 'action', entityId: action.id, action: 'update', detail: { reference: action.reference, ...detail } }, at);

@@ -35,6 +35,7 @@ import { newId, nowInstant } from '../changelog';
 import { write, type ReadHandle, type WriteHandle } from '../store/write';
 import { conflict, notFound } from '../errors';
 import { compareNames } from '../roster/roster';
+import { writeGuestDetails } from '../guests/guests';
 
 /** Who can be marked present from the roster: their membership, with the person's name. */
 type Candidate = Pick<RosterEntryRow, 'id' | 'full_name' | 'initials' | 'role' | 'organisation' | 'is_member' | 'joined_on' | 'left_on'>;
@@ -286,6 +287,7 @@ export function addGuest(store: Store, input: ParsedInputOf<'addGuest'>): Attend
     writePositions(w, meeting.id);
     store.db.prepare('UPDATE meetings SET updated_at = ? WHERE id = ?').run(at, meeting.id);
     w.log({ entity: 'meeting', entityId: meeting.id, action: 'add_guest', detail: { guestId: id, name: input.name } }, at);
+    if (input.initials || input.email) writeGuestDetails(w, id, { initials: input.initials, email: input.email }, at);
   });
   const row = loadRows(store, input.meetingId).find((r) => r.id === id);
   if (!row) throw notFound('guest');

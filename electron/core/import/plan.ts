@@ -144,8 +144,10 @@ function planActions(m: LegacyMeeting, state: PlanState, attendance: PlannedAtte
       } else if (o.kind === 'group') {
         if (!plannedOwners.some((x) => x.kind === 'group' && x.groupId === o.groupId)) plannedOwners.push({ kind: 'group', groupId: o.groupId, name: token });
       } else {
-        warnings.push({ kind: 'owner_not_on_roster', item: item.number, message: `Action ${a.ref}: the owner “${o.name}” is not on the board's roster; it is kept as written.` });
-        plannedOwners.push({ kind: 'name', name: o.name });
+        // The import's directory has no guests (its meetings' guests are not yet written), so this is a name as written.
+        const name = o.kind === 'name' ? o.name : o.fullName;
+        warnings.push({ kind: 'owner_not_on_roster', item: item.number, message: `Action ${a.ref}: the owner “${name}” is not on the board's roster; it is kept as written.` });
+        plannedOwners.push({ kind: 'name', name });
       }
     }
     const due = plannedDue(a.due, m.date, warnings, a.ref);

@@ -8,12 +8,13 @@ import type { MeetingRecord, RecordRows } from '../store/meetingRecord';
 
 /**
  * The version new agreements are hashed with. 1: minutes agreed before schema 0002 (contentV1);
- * 2: the columns in CONTENT_V2; 3: those and the declarations of interest (CONTENT_V3). A stored hash is always checked with the version it was taken
+ * 2: the columns in CONTENT_V2; 3: those and the declarations of interest (CONTENT_V3); 4: those
+ * and the guest an action's owner is (action_owners.attendance_id, CONTENT_V4). A stored hash is always checked with the version it was taken
  * with, so a version's content never changes: a column or table added to the minutes later goes
  * into a new version (tests/unit/record-coverage.test.ts fails until it is hashed or named as
  * not content there).
  */
-export const CONTENT_VERSION = 3;
+export const CONTENT_VERSION = 4;
 
 export interface AgreementRecord {
   atMeetingId: string;
@@ -50,6 +51,14 @@ const CONTENT_V3: ContentColumns = {
   ...CONTENT_V2,
   declarations: ['id', 'meeting_id', 'attendance_id', 'agenda_item_id', 'interest', 'participation', 'position'],
 };
+
+/** Version 4: version 3 and which guest in attendance owns an action (schema 0008). */
+const CONTENT_V4: ContentColumns = {
+  ...CONTENT_V3,
+  action_owners: [...CONTENT_V3.action_owners, 'attendance_id'],
+};
+
+const CONTENT_SPECS: Record<2 | 3 | 4, Partial<ContentColumns>> = { 2: CONTENT_V2, 3: CONTENT_V3, 4: CONTENT_V4 };
 
 type Row = object;
 
@@ -99,9 +108,9 @@ function contentV1(rows: RecordRows, agreement: AgreementRecord): unknown {
   };
 }
 
-/** Versions 2 and 3: each table's rows with the version's columns, in an order that depends only on their content. */
-function contentByColumns(rows: RecordRows, agreement: AgreementRecord, version: 2 | 3): unknown {
-  const spec: Partial<ContentColumns> = version === 2 ? CONTENT_V2 : CONTENT_V3;
+/** Versions 2 to 4: each table's rows with the version's columns, in an order that depends only on their content. */
+function contentByColumns(rows: RecordRows, agreement: AgreementRecord, version: 2 | 3 | 4): unknown {
+  const spec = CONTENT_SPECS[version];
   const tables = Object.fromEntries(
     (Object.keys(spec) as Array<keyof RecordRows>).map((table) => {
       const columns = spec[table] ?? [];
@@ -115,7 +124,7 @@ function contentByColumns(rows: RecordRows, agreement: AgreementRecord, version:
 /** What the minutes of a meeting say, as plain data in a fixed order, in the given content version. */
 export function minutesContent(record: MeetingRecord, agreement: AgreementRecord, version: number = CONTENT_VERSION): unknown {
   if (version === 1) return contentV1(record.rows, agreement);
-  if (version === 2 || version === 3) return contentByColumns(record.rows, agreement, version);
+  if (version === 2 || version === 3 || version === 4) return contentByColumns(record.rows, agreement, version);
   throw new RangeError(`Content version ${version} is not one this version of Matters Arising knows.`);
 }
 

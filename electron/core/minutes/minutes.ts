@@ -23,7 +23,7 @@ import { conflict, DomainError, notFound } from '../errors';
 import { followedUp } from '../actions/actions';
 import { assertContentEditable, assertStructureEditable, itemForEdit, lockFor, meetingForEdit, type EditableMeeting } from './editable';
 import { AGENDA_ITEM_FIELDS_SQL, rowToAgendaItemFields, type AgendaItemFieldsRow } from '../store/agendaItems';
-import { namedAtMeeting } from '../store/actionOwners';
+import { ownerDirectoryAt } from '../store/ownerDirectory';
 import { readLaterMeetings } from '../store/meetings';
 import { readMeetingRecord, type MeetingRecord } from '../store/meetingRecord';
 import { readRosterEntryRows } from '../store/roster';
@@ -91,23 +91,30 @@ export function getAgendaItemFields(store: Store, itemId: string): AgendaItemFie
 
 // ---------------------------------------------------------------- reading the minutes
 
-/** The board's roster and groups, with people named as this meeting names them (its attendance). */
+/** The board's roster and groups, with people named as at this meeting (ownerDirectoryAt), and its guests. */
 function roster(store: Store, record: MeetingRecord): Minutes['roster'] {
   const onDate = record.meeting.date;
+  const dir = ownerDirectoryAt(store.db, record.meeting.boardId, record.meeting.id);
+  const asAt = new Map<string, { initials: string; fullName: string; rank: number }>();
+  // The directory's first entry for a person is how the meeting names them, and its order is
+  // the order initials are matched in (the editor resolves typed owners with the same order).
+  dir.members.forEach((m, rank) => {
+    if (!asAt.has(m.id)) asAt.set(m.id, { ...m, rank });
+  });
   const members = readRosterEntryRows(store, record.meeting.boardId).map(
     (r): MinutesRosterEntry => ({
       id: r.id,
-      initials: r.initials,
-      fullName: r.full_name,
+      initials: asAt.get(r.id)?.initials ?? r.initials,
+      fullName: asAt.get(r.id)?.fullName ?? r.full_name,
       role: r.role,
       current: (r.joined_on === null || r.joined_on <= onDate) && (r.left_on === null || r.left_on >= onDate),
     }),
   );
-  const named = new Map(namedAtMeeting(members, record.rows.attendance).map((m) => [m.id, m]));
+  members.sort((a, b) => (asAt.get(a.id)?.rank ?? Infinity) - (asAt.get(b.id)?.rank ?? Infinity));
   const groups = store.db
     .prepare('SELECT id, name, kind FROM board_groups WHERE board_id = ? ORDER BY position, name COLLATE NOCASE')
     .all(record.meeting.boardId) as RosterGroup[];
-  return { members: members.map((m) => named.get(m.id) ?? m), groups };
+  return { members, groups, guests: [...(dir.guests ?? [])] };
 }
 
 /** The minutes as the editor opens them: the meeting's record, with what editing it needs. */

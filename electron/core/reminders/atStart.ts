@@ -9,13 +9,9 @@ import { notFound } from '../errors';
 import { outstandingActions } from '../actionLog/actionLog';
 import { write } from '../store/write';
 import { byOwner, draftsFor } from './reminders';
+import { readDays as readBoardDays, settingKey } from './setting';
 
-const settingKey = (boardId: string): string => `remind_days_before:${boardId}`;
-
-function readDays(store: Store, boardId: string): number | null {
-  const value = store.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(settingKey(boardId)) as string | undefined;
-  return value === undefined ? null : Number(value);
-}
+const readDays = (store: Store, boardId: string): number | null => readBoardDays(store.db, boardId);
 
 function requireBoard(store: Store, boardId: string): void {
   if (!store.db.prepare('SELECT 1 FROM boards WHERE id = ? AND archived_at IS NULL').get(boardId)) throw notFound('board');

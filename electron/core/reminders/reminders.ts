@@ -7,13 +7,14 @@ import { MAX_DRAFT_OWNERS } from '../../../shared/contract/reminders';
 import { filterActionLog, sortActionLog } from '../../../shared/domain/actionLog';
 import { ACTION_STATUS_LABEL } from '../../../shared/domain/actionStatus';
 import { formatUkDate } from '../../../shared/domain/dates';
-import { REMIND_DAYS_BEFORE } from '../../../shared/domain/reminders';
-import { isToBeConfirmed, TBC_LABEL } from '../../../shared/domain/owners';
+import { isToBeConfirmed, ownerSearchText, TBC_LABEL } from '../../../shared/domain/owners';
 import type { Store } from '../db/open';
 import { DomainError } from '../errors';
 import { outstandingActions } from '../actionLog/actionLog';
 import { latestReports } from '../store/betweenUpdates';
+import { guestEmail } from '../store/guestContacts';
 import { emlMessage, mailbox, mailtoLink } from './eml';
+import { calendarDaysBefore } from './setting';
 
 const safeName = (s: string): string => s.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim();
 
@@ -42,7 +43,7 @@ export interface OwnerGroup {
   actions: OutstandingAction[];
 }
 
-/** The selection's actions by owner: a person (with their roster address), a group, or a name as written. */
+/** The selection's actions by owner: a person (with their roster address), a guest (with theirs), a group, or a name as written. */
 export function byOwner(store: Store, rows: readonly OutstandingAction[]): OwnerGroup[] {
   const person = store.db.prepare('SELECT p.full_name, p.email FROM board_members bm JOIN people p ON p.id = bm.person_id WHERE bm.id = ?');
   const groups = new Map<string, OwnerGroup>();
@@ -54,6 +55,11 @@ export function byOwner(store: Store, rows: readonly OutstandingAction[]): Owner
           const p = person.get(o.memberId) as { full_name: string; email: string | null } | undefined;
           const name = p?.full_name ?? o.fullName;
           g = { key: o.key, name, email: p?.email ?? null, reason: p?.email ? null : `${name} (${o.initials}) has no email address on the roster: add one on the board’s roster page.`, actions: [] };
+        } else if (o.kind === 'guest') {
+          const email = guestEmail(store.db, o.attendanceId);
+          const named = o.initials ? `${o.fullName} (${o.initials})` : o.fullName;
+          const reason = email ? null : `${named} was a guest in attendance and has no email address: add one to their attendance at ${formatUkDate(a.origin.meetingDate)}’s meeting.`;
+          g = { key: o.key, name: o.fullName, email, reason, actions: [] };
         } else if (o.kind === 'group') {
           g = { key: o.key, name: o.name, email: null, reason: `${o.name} is a group, which has no one email address: remind its members yourself.`, actions: [] };
         } else if (isToBeConfirmed(o.name)) {
@@ -134,10 +140,20 @@ const nextDay = (iso: string): [number, number, number] => {
   return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
 };
 
+/** "a reminder 14 days before and on the day", for the boards' settings the calendar used. */
+function alarmsInWords(days: readonly number[]): string {
+  const set = [...new Set(days)].sort((a, b) => a - b);
+  const only = set.length === 1 ? set[0] : undefined;
+  if (only === 0) return 'a reminder on the day';
+  if (only !== undefined) return `a reminder ${only} ${only === 1 ? 'day' : 'days'} before and on the day`;
+  return `a reminder as each board’s setting says (${set[0]} to ${set[set.length - 1]} days before) and on the day`;
+}
+
 export function dueCalendar(store: Store, input: ParsedInputOf<'dueCalendar'>): DueCalendar {
   const { rows, today } = selected(store, input);
   const skipped: DueCalendar['skipped'] = [];
   const events: EventAttributes[] = [];
+  const daysBefore = new Map<string, number>();
   for (const a of rows) {
     if (!a.dueDate) {
       const reason =
@@ -145,7 +161,14 @@ export function dueCalendar(store: Store, input: ParsedInputOf<'dueCalendar'>): 
       skipped.push({ reference: a.reference, reason });
       continue;
     }
-    const owners = a.owners.map((o) => (o.kind === 'member' ? `${o.initials} ${o.fullName}` : o.name)).join(', ');
+    const owners = a.owners.map((o) => ownerSearchText(o)).join(', ');
+    // The board's "remind owners N days before due"; 0 leaves only the reminder on the day.
+    let days = daysBefore.get(a.boardId);
+    if (days === undefined) daysBefore.set(a.boardId, (days = calendarDaysBefore(store.db, a.boardId)));
+    const before: NonNullable<EventAttributes['alarms']> =
+      days > 0
+        ? [{ action: 'display', description: `Action ${a.reference} is due in ${days} day${days === 1 ? '' : 's'}`, trigger: { hours: days * 24, before: true } }]
+        : [];
     events.push({
       uid: `${a.id}@matters-arising`,
       title: `${a.reference}: ${a.details.length > 100 ? `${a.details.slice(0, 100)}…` : a.details || 'action due'}`,
@@ -155,7 +178,7 @@ export function dueCalendar(store: Store, input: ParsedInputOf<'dueCalendar'>): 
       categories: ['Action due'],
       alarms: [
         // Hours, not days: some calendars refuse the "-P7DT" the package writes for days.
-        { action: 'display', description: `Action ${a.reference} is due in ${REMIND_DAYS_BEFORE} days`, trigger: { hours: REMIND_DAYS_BEFORE * 24, before: true } },
+        ...before,
         { action: 'display', description: `Action ${a.reference} is due today`, trigger: { hours: 9, before: false } },
       ],
     });
@@ -165,5 +188,5 @@ export function dueCalendar(store: Store, input: ParsedInputOf<'dueCalendar'>): 
   }
   const { error, value } = createEvents(events, { productId: '-//Matters Arising//Action dues//EN', calName: 'Action dues' });
   if (error || !value) throw new DomainError('conflict', `The calendar could not be made: ${error?.message ?? 'no events'}.`);
-  return { filename: `Action dues ${today}.ics`, ics: value, events: events.length, skipped };
+  return { filename: `Action dues ${today}.ics`, ics: value, events: events.length, alarms: alarmsInWords([...daysBefore.values()]), skipped };
 }

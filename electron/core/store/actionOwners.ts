@@ -1,14 +1,14 @@
 // The action_owners table, and how an action's owners are named: as the meeting that agreed the
 // action names them. Someone in that meeting's attendance is named by their attendance row (the
 // name and initials recorded for that meeting); anyone else, a group or a name as written, by
-// what the owner row kept when it was set (printed_as, member_name). Never by the roster as it
+// what the owner row kept when it was set (printed_as, member_name); a guest by their attendance
+// row (attendance_id, migration 0008). Never by the roster as it
 // is today: that is only a fallback for rows written before owners kept their names.
 // This is the one definition of an owner's name, used by the minutes, print, matters arising,
 // the action log and the action's page alike.
 import type { Database } from '../db/driver';
 import type { OwnerMatch } from '../../../shared/contract';
-import { ownerLabel, type OwnerDirectory } from '../../../shared/domain/owners';
-import type { AttendanceRow } from './attendance';
+import { ownerLabel } from '../../../shared/domain/owners';
 
 export interface ActionOwnerRow {
   id: string;
@@ -21,6 +21,8 @@ export interface ActionOwnerRow {
   printed_as: string | null;
   /** A roster member's full name when they were made owner. */
   member_name: string | null;
+  /** A guest owner's attendance row at the meeting that agreed the action (name_text keeps their name). */
+  attendance_id: string | null;
 }
 
 /** The joins that name owners; `o` is action_owners and `a` the action it belongs to. */
@@ -29,28 +31,34 @@ export const OWNER_NAMING_JOINS = `
   LEFT JOIN board_members bm ON bm.id = o.member_id
   LEFT JOIN people p ON p.id = bm.person_id
   LEFT JOIN board_groups g ON g.id = o.group_id`;
+/** A guest owner's attendance row (schema 0008), as `ga`, and their initials and name as it records them. */
+export const OWNER_GUEST_JOIN = 'LEFT JOIN attendance ga ON ga.id = o.attendance_id';
+export const OWNER_GUEST_SQL = 'o.attendance_id, ga.initials AS guest_initials, coalesce(ga.display_name, o.name_text) AS guest_name';
 export const OWNER_INITIALS_SQL = 'coalesce(att.initials, o.printed_as, bm.initials)';
 export const OWNER_FULL_NAME_SQL = 'coalesce(att.display_name, o.member_name, p.full_name)';
 export const OWNER_GROUP_NAME_SQL = 'coalesce(o.printed_as, g.name)';
 
-const NAMED_SQL = `SELECT o.*, ${OWNER_INITIALS_SQL} AS shown_initials, ${OWNER_FULL_NAME_SQL} AS shown_name, ${OWNER_GROUP_NAME_SQL} AS shown_group
-  FROM action_owners o JOIN actions a ON a.id = o.action_id ${OWNER_NAMING_JOINS}`;
+const NAMED_SQL = `SELECT o.*, ${OWNER_INITIALS_SQL} AS shown_initials, ${OWNER_FULL_NAME_SQL} AS shown_name, ${OWNER_GROUP_NAME_SQL} AS shown_group, ga.initials AS guest_initials, coalesce(ga.display_name, o.name_text) AS guest_name
+  FROM action_owners o JOIN actions a ON a.id = o.action_id ${OWNER_NAMING_JOINS} ${OWNER_GUEST_JOIN}`;
 
 export interface NamedOwnerRow extends ActionOwnerRow {
   shown_initials: string | null;
   shown_name: string | null;
   shown_group: string | null;
+  guest_initials: string | null;
+  guest_name: string | null;
 }
 
 export function rowToOwner(r: NamedOwnerRow): OwnerMatch {
   if (r.member_id) return { kind: 'member', memberId: r.member_id, initials: r.shown_initials ?? '?', fullName: r.shown_name ?? '' };
   if (r.group_id) return { kind: 'group', groupId: r.group_id, name: r.shown_group ?? '' };
+  if (r.attendance_id) return { kind: 'guest', attendanceId: r.attendance_id, initials: r.guest_initials, fullName: r.guest_name ?? r.name_text ?? '' };
   return { kind: 'name', name: r.name_text ?? '' };
 }
 
 /** The table's own columns of a named row (what the content hash covers). */
 export function ownerRowOf(r: NamedOwnerRow): ActionOwnerRow {
-  const { shown_initials: _i, shown_name: _n, shown_group: _g, ...row } = r;
+  const { shown_initials: _i, shown_name: _n, shown_group: _g, guest_initials: _gi, guest_name: _gn, ...row } = r;
   return row;
 }
 
@@ -72,33 +80,6 @@ export function ownersByAction(db: Database, actionIds: readonly string[]): Map<
     else owners.set(r.action_id, [rowToOwner(r)]);
   }
   return owners;
-}
-
-/**
- * People as a meeting names them: the roster, with anyone in the meeting's attendance under the
- * name and initials recorded there. Those recorded come first, so initials typed in the minutes
- * find who they meant at the meeting before anyone who holds those initials now.
- */
-export function namedAtMeeting<M extends { id: string; initials: string; fullName: string }>(members: readonly M[], attendance: readonly AttendanceRow[]): M[] {
-  const recorded = new Map(attendance.filter((a) => a.member_id).map((a) => [a.member_id as string, a]));
-  const named = members.map((m) => {
-    const a = recorded.get(m.id);
-    return a ? { ...m, initials: a.initials ?? m.initials, fullName: a.display_name } : m;
-  });
-  return [...named.filter((m) => recorded.has(m.id)), ...named.filter((m) => !recorded.has(m.id))];
-}
-
-/**
- * Who can be named as an owner in a meeting's minutes: people as the meeting names them, then
- * (so that initials typed as they are now still find their person) as the roster names them today.
- */
-export function ownerDirectoryAt(db: Database, boardId: string, meetingId: string): OwnerDirectory {
-  const members = db
-    .prepare('SELECT bm.id, bm.initials, p.full_name AS fullName FROM board_members bm JOIN people p ON p.id = bm.person_id WHERE bm.board_id = ?')
-    .all(boardId) as Array<{ id: string; initials: string; fullName: string }>;
-  const attendance = db.prepare('SELECT * FROM attendance WHERE meeting_id = ? AND member_id IS NOT NULL').all(meetingId) as AttendanceRow[];
-  const groups = db.prepare('SELECT id, name FROM board_groups WHERE board_id = ?').all(boardId) as OwnerDirectory['groups'];
-  return { members: [...namedAtMeeting(members, attendance), ...members], groups };
 }
 
 /** What an owner row keeps of how the owner was named when set. */

@@ -8,7 +8,7 @@ import type { Database } from '../db/driver';
 import type { ActionLogOwner, ActionStatus, DueKind } from '../../../shared/contract';
 import { OUTSTANDING_SQL, DUE_DATE_SQL } from './outstanding';
 import { ownerKey } from '../../../shared/domain/actionLog';
-import { OWNER_FULL_NAME_SQL, OWNER_GROUP_NAME_SQL, OWNER_INITIALS_SQL, OWNER_NAMING_JOINS } from './actionOwners';
+import { OWNER_FULL_NAME_SQL, OWNER_GROUP_NAME_SQL, OWNER_GUEST_JOIN, OWNER_GUEST_SQL, OWNER_INITIALS_SQL, OWNER_NAMING_JOINS } from './actionOwners';
 
 /** An outstanding action as the action log shows it, kept (see migration 0004). */
 export interface ActionSummaryRow {
@@ -64,18 +64,29 @@ const FACTS_SQL = `
   LEFT JOIN meetings lum ON lum.id = lu.meeting_id
   WHERE a.id IN (SELECT value FROM json_each(?)) AND a.status IN ${OUTSTANDING_SQL} AND b.archived_at IS NULL`;
 
-const OWNERS_SQL = `
+/**
+ * The owners' facts. Migration 0004 fills the summaries with this module at schema 4, before
+ * guests could own actions (0008): then there are none to name.
+ */
+const ownersSql = (guests: boolean): string => `
   SELECT o.action_id, o.member_id, o.group_id, o.name_text, bm.person_id,
-    ${OWNER_INITIALS_SQL} AS initials, ${OWNER_FULL_NAME_SQL} AS full_name, ${OWNER_GROUP_NAME_SQL} AS group_name
-  FROM action_owners o JOIN actions a ON a.id = o.action_id ${OWNER_NAMING_JOINS}
+    ${OWNER_INITIALS_SQL} AS initials, ${OWNER_FULL_NAME_SQL} AS full_name, ${OWNER_GROUP_NAME_SQL} AS group_name,
+    ${guests ? OWNER_GUEST_SQL : 'NULL AS attendance_id, NULL AS guest_initials, NULL AS guest_name'}
+  FROM action_owners o JOIN actions a ON a.id = o.action_id ${OWNER_NAMING_JOINS} ${guests ? OWNER_GUEST_JOIN : ''}
   WHERE o.action_id IN (SELECT value FROM json_each(?))
   ORDER BY o.action_id, o.position, o.id`;
+
+const hasGuestOwners = (db: Database): boolean =>
+  db.prepare("SELECT 1 FROM pragma_table_info('action_owners') WHERE name = 'attendance_id'").get() !== undefined;
 
 interface OwnerFacts {
   action_id: string;
   member_id: string | null;
   group_id: string | null;
   name_text: string | null;
+  attendance_id: string | null;
+  guest_initials: string | null;
+  guest_name: string | null;
   person_id: string | null;
   initials: string | null;
   full_name: string | null;
@@ -88,6 +99,10 @@ function logOwner(o: OwnerFacts): ActionLogOwner {
     return { kind: 'member', memberId: o.member_id, initials: o.initials ?? '?', fullName: o.full_name ?? '', key: ownerKey({ kind: 'member', personId }) };
   }
   if (o.group_id) return { kind: 'group', groupId: o.group_id, name: o.group_name ?? '', key: ownerKey({ kind: 'group', groupId: o.group_id }) };
+  if (o.attendance_id) {
+    const attendanceId = o.attendance_id;
+    return { kind: 'guest', attendanceId, initials: o.guest_initials, fullName: o.guest_name ?? '', key: ownerKey({ kind: 'guest', attendanceId }) };
+  }
   const name = o.name_text ?? '';
   return { kind: 'name', name, key: ownerKey({ kind: 'name', name }) };
 }
@@ -96,7 +111,7 @@ function logOwner(o: OwnerFacts): ActionLogOwner {
 export function computeSummaries(db: Database, actionIds: readonly string[]): ActionSummaryRow[] {
   const out: ActionSummaryRow[] = [];
   const facts = db.prepare(FACTS_SQL);
-  const owners = db.prepare(OWNERS_SQL);
+  const owners = db.prepare(ownersSql(hasGuestOwners(db)));
   for (let i = 0; i < actionIds.length; i += BATCH) {
     const ids = JSON.stringify(actionIds.slice(i, i + BATCH));
     const byAction = new Map<string, ActionLogOwner[]>();

@@ -21,6 +21,7 @@ import { useLiveQuery } from '../../api/useLiveQuery';
 import { afterSavesOf } from '../minutes/saveQueue';
 import { EveryonePresentDialog } from './EveryonePresentDialog';
 import { GuestForm } from './GuestForm';
+import { GuestContact, useGuestContacts } from './GuestContact';
 import { ForItems } from './ForItems';
 import { attendanceOrigin, useAttendanceSaver, type SaveState } from './useAttendanceSaver';
 
@@ -84,6 +85,7 @@ export function AttendanceSection({ meetingId }: { meetingId: string }) {
   // (where the typing happens) comes first; while it is being recorded it stays open.
   const [recordedAtOpen, setRecordedAtOpen] = useState<boolean | null>(null);
   const [shown, setShown] = useState<boolean | null>(null);
+  const guestContacts = useGuestContacts(meetingId);
   if (base && recordedAtOpen === null) setRecordedAtOpen(base.rows.length > 0);
   if (!base) {
     return (
@@ -258,6 +260,7 @@ export function AttendanceSection({ meetingId }: { meetingId: string }) {
               <div>
                 <strong>{g.displayName}</strong>
                 {g.role || g.organisation ? <span className="muted-line">{[g.role, g.organisation].filter(Boolean).join(', ')}</span> : null}
+                <GuestContact name={g.displayName} details={guestContacts.get(g.id)} initialsLocked={locked} />
               </div>
               <ForItems
                 name={g.displayName}

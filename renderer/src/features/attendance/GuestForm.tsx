@@ -1,5 +1,6 @@
 // Adding a guest inline: someone not on the roster (a presenter, a young person), with what
-// they do and which items they came for.
+// they do, which items they came for, and (so they can own actions and be reminded) their
+// initials and email address.
 import { useState, type FormEvent } from 'react';
 import { LIMITS, type AttendanceRow, type MeetingAttendance } from '../../../../shared/contract';
 import { call } from '../../api/client';
@@ -19,6 +20,8 @@ export function GuestForm({ meetingId, agendaItems, run, onAdded }: GuestFormPro
   const [name, setName] = useState('');
   const [role, setRole] = useState('');
   const [organisation, setOrganisation] = useState('');
+  const [initials, setInitials] = useState('');
+  const [email, setEmail] = useState('');
   const [note, setNote] = useState('');
   const [itemId, setItemId] = useState('');
   const submit = useSubmit();
@@ -33,6 +36,8 @@ export function GuestForm({ meetingId, agendaItems, run, onAdded }: GuestFormPro
             name,
             role: role.trim() || null,
             organisation: organisation.trim() || null,
+            initials: initials.trim() || null,
+            email: email.trim() || null,
             forItemsNote: note.trim() || null,
             forItemIds: itemId ? [itemId] : [],
           },
@@ -44,6 +49,8 @@ export function GuestForm({ meetingId, agendaItems, run, onAdded }: GuestFormPro
       setName('');
       setRole('');
       setOrganisation('');
+      setInitials('');
+      setEmail('');
       setNote('');
       setItemId('');
     });
@@ -58,6 +65,23 @@ export function GuestForm({ meetingId, agendaItems, run, onAdded }: GuestFormPro
         onChange={(e) => setOrganisation(e.target.value)}
         maxLength={LIMITS.organisation + 20}
         error={submit.fieldError('organisation')}
+      />
+      <Field
+        label="Guest’s initials"
+        hint="To name them as an action’s owner"
+        value={initials}
+        onChange={(e) => setInitials(e.target.value)}
+        maxLength={8}
+        error={submit.fieldError('initials')}
+      />
+      <Field
+        label="Guest’s email address"
+        hint="For reminders of their actions"
+        type="email"
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        maxLength={254}
+        error={submit.fieldError('email')}
       />
       {agendaItems.length > 0 ? (
         <div className="field">
@@ -85,9 +109,9 @@ export function GuestForm({ meetingId, agendaItems, run, onAdded }: GuestFormPro
           {submit.busy ? 'Adding…' : 'Add guest'}
         </button>
       </div>
-      {submit.formError(['name', 'role', 'organisation', 'forItemsNote']) ? (
+      {submit.formError(['name', 'role', 'organisation', 'initials', 'email', 'forItemsNote']) ? (
         <p className="form-error" role="alert">
-          {submit.formError(['name', 'role', 'organisation', 'forItemsNote'])}
+          {submit.formError(['name', 'role', 'organisation', 'initials', 'email', 'forItemsNote'])}
         </p>
       ) : null}
     </form>

@@ -57,7 +57,7 @@ export function ReminderButtons({ filter, sort, disabled }: Props) {
       const cal = await call('dueCalendar', { filter, sort });
       download(cal.filename, cal.ics, 'text/calendar;charset=utf-8');
       setNotice({
-        text: `${cal.events} ${cal.events === 1 ? 'due date' : 'due dates'} saved as a calendar file, each with a reminder a week before.${cal.skipped.length ? ' Left out:' : ''}`,
+        text: `${cal.events} ${cal.events === 1 ? 'due date' : 'due dates'} saved as a calendar file, each with ${cal.alarms}.${cal.skipped.length ? ' Left out:' : ''}`,
         details: cal.skipped.map((s) => `${s.reference}: ${s.reason}`),
         error: false,
       });

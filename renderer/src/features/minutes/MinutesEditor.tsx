@@ -86,14 +86,14 @@ function MinutesWorkspace({ initial }: { initial: Minutes }) {
   const acronyms = useBoardAcronyms(meta.meeting.boardId);
   const ctx = useMemo<MinutesContextValue>(() => {
     const current = roster.members.filter((m) => m.current);
-    const directory: OwnerDirectory = { members: current, groups: roster.groups };
+    const directory: OwnerDirectory = { members: current, groups: roster.groups, guests: roster.guests };
     return {
       meetingId,
       store,
       queue,
       directory,
       // The board's own abbreviations are not people either.
-      knownInitials: [...current.map((m) => m.initials), ...acronyms],
+      knownInitials: [...current.map((m) => m.initials), ...roster.guests.flatMap((g) => (g.initials ? [g.initials] : [])), ...acronyms],
       registerEditor,
       notify: setNotice,
       origin: minutesOrigin(meetingId),

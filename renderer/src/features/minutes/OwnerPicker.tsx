@@ -13,7 +13,18 @@ interface OwnerPickerProps {
   onLeave: () => void;
 }
 
-const optionLabel = (o: OwnerMatch): string => (o.kind === 'member' ? `${o.initials} — ${o.fullName}` : o.kind === 'group' ? `${o.name} (group)` : o.name);
+const optionLabel = (o: OwnerMatch): string =>
+  o.kind === 'member'
+    ? `${o.initials} — ${o.fullName}`
+    : o.kind === 'guest'
+      ? `${o.initials ? `${o.initials} — ` : ''}${o.fullName} (guest)`
+      : o.kind === 'group'
+        ? `${o.name} (group)`
+        : o.name;
+const chipKey = (o: OwnerMatch): string =>
+  o.kind === 'member' ? o.memberId : o.kind === 'guest' ? `guest:${o.attendanceId}` : o.kind === 'group' ? o.groupId : `name:${o.name}`;
+const chipTitle = (o: OwnerMatch): string =>
+  o.kind === 'member' ? o.fullName : o.kind === 'guest' ? `${o.fullName}, a guest in attendance` : o.kind === 'group' ? 'A group of this board' : 'Not on the roster';
 
 export const OwnerPicker = memo(function OwnerPicker({ label, owners, directory, readOnly, onChange, onLeave }: OwnerPickerProps) {
   const [draft, setDraft] = useState('');
@@ -45,9 +56,9 @@ export const OwnerPicker = memo(function OwnerPicker({ label, owners, directory,
     <div className="owner-picker">
       <ul className="owner-chips" aria-label={`${label}: ${owners.length ? formatOwners(owners) : 'none yet'}`}>
         {owners.map((o) => (
-          <li key={o.kind === 'member' ? o.memberId : o.kind === 'group' ? o.groupId : `name:${o.name}`} className={`owner-chip owner-${o.kind}`}>
+          <li key={chipKey(o)} className={`owner-chip owner-${o.kind}`}>
             {/* As the minutes print it: the owner named as at the meeting (core names them so). */}
-            <span className="owner-label" title={o.kind === 'member' ? o.fullName : o.kind === 'group' ? 'A group of this board' : 'Not on the roster'}>
+            <span className="owner-label" title={chipTitle(o)}>
               {ownerLabel(o)}
             </span>
             {o.kind === 'name' ? <span className="owner-unknown">not on the roster</span> : null}
