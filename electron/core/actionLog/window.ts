@@ -32,7 +32,7 @@ function registerTextMatch(db: Database): void {
       boardShortCode: shortCode ?? null,
       owners: JSON.parse(ownersJson ?? '[]') as ActionLogOwner[],
       due: { text: dueText ?? null },
-      latestUpdate: latestText === null ? null : { text: latestText },
+      latestUpdate: typeof latestText === 'string' ? { text: latestText } : null,
       origin: { itemTitle: itemTitle ?? null },
     };
     return matchesText(parts, needle ?? '') ? 1 : 0;
