@@ -26,6 +26,7 @@ import { lifecycleHandlers } from './lifecycle/handlers';
 import { publicationHandlers } from './publication/handlers';
 import { arisingHandlers } from './arising/handlers';
 import { actionLogHandlers } from './actionLog/handlers';
+import { actionLogWindowHandlers } from './actionLog/windowHandlers';
 import { betweenHandlers } from './between/handlers';
 import { remindersHandlers } from './reminders/handlers';
 import { briefingHandlers } from './briefing/handlers';
@@ -68,6 +69,7 @@ const features = [
   publicationHandlers,
   arisingHandlers,
   actionLogHandlers,
+  actionLogWindowHandlers,
   betweenHandlers,
   remindersHandlers,
   briefingHandlers,

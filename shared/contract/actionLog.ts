@@ -37,6 +37,8 @@ export interface OutstandingAction {
   boardName: string;
   boardShortCode: string | null;
   reference: string;
+  /** Its number among the actions its meeting agreed (the {n} of its reference). */
+  seq: number;
   details: string;
   owners: ActionLogOwner[];
   due: ActionDue;

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { ApiResponse, MethodDef } from './common';
 import { actionLogMethods } from './actionLog';
+import { actionLogWindowMethods } from './actionLogWindow';
 import { actionsMethods } from './actions';
 import { appMethods } from './app';
 import { arisingMethods } from './arising';
@@ -48,6 +49,7 @@ export * from './lifecycle';
 export * from './publication';
 export * from './arising';
 export * from './actionLog';
+export * from './actionLogWindow';
 export * from './between';
 export * from './reminders';
 export * from './briefing';
@@ -91,6 +93,7 @@ export const contract = mergeSlices(
   publicationMethods,
   arisingMethods,
   actionLogMethods,
+  actionLogWindowMethods,
   betweenMethods,
   remindersMethods,
   briefingMethods,

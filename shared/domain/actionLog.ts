@@ -3,7 +3,7 @@
 // that the screen, the CSV and the PDF all show exactly the same rows.
 import { format } from 'date-fns';
 import { tz } from '@date-fns/tz';
-import type { ActionLogFilter, ActionLogSort, ActionLogSortKey, ActionStatus, OutstandingAction } from '../contract';
+import type { ActionLogFilter, ActionLogOwner, ActionLogSort, ActionLogSortKey, ActionStatus, OutstandingAction, OwnerCount } from '../contract';
 import { ACTION_STATUS_LABEL } from './actionStatus';
 import { toCsv, ukCsvDate } from './csv';
 import { formatUkDate } from './dates';
@@ -36,9 +36,19 @@ export function ownerKey(
   return `name:${owner.name.normalize('NFKC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('en-GB')}`;
 }
 
-const fold = (s: string): string => s.normalize('NFKC').toLocaleLowerCase('en-GB');
+/** How the log's "look for" compares text: case and compatibility forms folded. */
+export const foldLogText = (s: string): string => s.normalize('NFKC').toLocaleLowerCase('en-GB');
+const fold = foldLogText;
 
-function matchesText(a: OutstandingAction, needle: string): boolean {
+/** The parts of a row the log's "look for" searches. */
+export type LogTextParts = Pick<OutstandingAction, 'reference' | 'details' | 'boardName' | 'boardShortCode' | 'owners'> & {
+  due: Pick<OutstandingAction['due'], 'text'>;
+  latestUpdate: { text: string } | null;
+  origin: Pick<OutstandingAction['origin'], 'itemTitle'>;
+};
+
+/** Whether a row holds `needle` (already folded by foldLogText) anywhere the log shows text. */
+export function matchesText(a: LogTextParts, needle: string): boolean {
   const haystack = [
     a.reference,
     a.details,
@@ -71,9 +81,15 @@ export function filterActionLog(rows: readonly OutstandingAction[], filter: Acti
 const STATUS_ORDER: Record<ActionStatus, number> = { open: 0, in_progress: 1, deferred: 2, done: 3, dropped: 4, superseded: 5 };
 const text = (a: string, b: string): number => a.localeCompare(b, 'en-GB', { sensitivity: 'base', numeric: true });
 
-/** Where an action was raised: its meeting's date, then its number there. */
+const binary = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Where an action was raised: its meeting's date, then its number there, then its id (two boards
+ * meeting on one day). Plain comparisons only, so that SQL orders the log's windows the same way
+ * (electron/core/actionLog/window.ts).
+ */
 function byRaised(a: OutstandingAction, b: OutstandingAction): number {
-  return a.origin.meetingDate < b.origin.meetingDate ? -1 : a.origin.meetingDate > b.origin.meetingDate ? 1 : text(a.reference, b.reference);
+  return binary(a.origin.meetingDate, b.origin.meetingDate) || a.seq - b.seq || binary(a.id, b.id);
 }
 
 function compareBy(key: ActionLogSortKey, a: OutstandingAction, b: OutstandingAction): number {
@@ -89,7 +105,7 @@ function compareBy(key: ActionLogSortKey, a: OutstandingAction, b: OutstandingAc
     case 'raised':
       return byRaised(a, b);
     case 'owner':
-      return text(a.owners[0] ? ownerLabel(a.owners[0]) : '\uffff', b.owners[0] ? ownerLabel(b.owners[0]) : '\uffff');
+      return text(firstOwnerSortLabel(a.owners), firstOwnerSortLabel(b.owners));
     case 'status':
       return STATUS_ORDER[a.status] - STATUS_ORDER[b.status];
     case 'carried':
@@ -110,16 +126,7 @@ export function sortActionLog(rows: readonly OutstandingAction[], sort: ActionLo
   });
 }
 
-export interface OwnerCount {
-  key: string;
-  /** Initials, a group's name, or a name as written. */
-  label: string;
-  /** A person's full name, when the owner is on a roster. */
-  fullName: string | null;
-  kind: OwnerKind;
-  count: number;
-  overdue: number;
-}
+export type { OwnerCount };
 
 /** Who owes what: each owner with their actions among the rows (an action shared by two counts for both). */
 export function ownerCounts(rows: readonly OutstandingAction[]): OwnerCount[] {
@@ -128,15 +135,35 @@ export function ownerCounts(rows: readonly OutstandingAction[]): OwnerCount[] {
     for (const o of a.owners) {
       let c = counts.get(o.key);
       if (!c) {
-        c = { key: o.key, label: o.kind === 'name' && isToBeConfirmed(o.name) ? TBC_LABEL : ownerLabel(o), fullName: ownerFullName(o), kind: o.kind, count: 0, overdue: 0 };
+        c = ownerCount(o, 0, 0);
         counts.set(o.key, c);
       }
       c.count += 1;
       if (a.overdue) c.overdue += 1;
     }
   }
-  return [...counts.values()].sort((a, b) => b.count - a.count || b.overdue - a.overdue || text(a.label, b.label));
+  return sortOwnerCounts([...counts.values()]);
 }
+
+/** One owner's count as the log shows it (a "to be confirmed" name under one label). */
+export function ownerCount(o: ActionLogOwner, count: number, overdue: number): OwnerCount {
+  return { key: o.key, label: o.kind === 'name' && isToBeConfirmed(o.name) ? TBC_LABEL : ownerLabel(o), fullName: ownerFullName(o), kind: o.kind, count, overdue };
+}
+
+/** Most actions first, then most overdue, then by name. */
+export function sortOwnerCounts(counts: OwnerCount[]): OwnerCount[] {
+  return counts.sort((a, b) => b.count - a.count || b.overdue - a.overdue || text(a.label, b.label));
+}
+
+/** The order the log's text sorts use (boards, owners): letters before case, numbers as numbers. */
+export const compareLogText = (a: string, b: string): number => text(a, b);
+
+/** The label an action is sorted by under "owner": its first owner's, or after everyone when it has none. */
+export const firstOwnerSortLabel = (owners: readonly ActionLogOwner[]): string => (owners[0] ? ownerLabel(owners[0]) : NO_OWNER_SORTS_AS);
+const NO_OWNER_SORTS_AS = '\uffff';
+
+/** The order of the statuses under "status". */
+export const STATUS_SORT_ORDER = STATUS_ORDER;
 
 /** Actions nobody owns: the chair's first question. */
 export const NO_OWNER_LABEL = 'No owner';

@@ -39,6 +39,7 @@ function action(over: Partial<OutstandingAction> & { owners: ActionLogOwner[] })
     boardName: 'Southwark Safeguarding Children Executive Board',
     boardShortCode: 'SSCB',
     reference: `2014-02-19/${seq}`,
+    seq,
     details: `Action ${seq}`,
     due: { kind: 'none', date: null, meetingId: null, text: null },
     dueDate: null,

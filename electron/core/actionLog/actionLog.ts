@@ -31,13 +31,14 @@ import { renderActionLogHtml, ACTION_LOG_PDF_FOOTER, ACTION_LOG_PDF_HEADER } fro
 const LOG_SQL = 'SELECT * FROM action_summaries';
 const ORDER = 'ORDER BY origin_date, seq, action_id';
 
-function toOutstanding(r: ActionSummaryRow, today: string): OutstandingAction {
+export function toOutstanding(r: ActionSummaryRow, today: string): OutstandingAction {
   return {
     id: r.action_id,
     boardId: r.board_id,
     boardName: r.board_name,
     boardShortCode: r.short_code,
     reference: r.reference,
+    seq: r.seq,
     details: r.details,
     owners: JSON.parse(r.owners_json) as ActionLogOwner[],
     due: dueOf(r),

@@ -1,19 +1,11 @@
 // The action log, for chairs: every outstanding action across the boards in one place, who
 // owes what and what is overdue, filtered and sorted, and exported as CSV (for Excel) or as a
 // PDF grouped by owner for the chair's briefing. The screen, the CSV and the PDF use the same
-// rules (shared/domain/actionLog.ts), so they always hold the same rows.
-import { useMemo, useState, type ReactNode } from 'react';
+// rules (shared/domain/actionLog.ts), so they always hold the same rows. The screen asks core for
+// the rows in view (useLogWindow) and for the counts and choices around them (actionLogSummary).
+import { useState, type ReactNode } from 'react';
 import type { ActionLogFilter, ActionLogSort, ActionLogSortKey } from '../../../../shared/contract';
-import {
-  actionLogCsv,
-  DEFAULT_SORT,
-  describeFilter,
-  filterActionLog,
-  NO_OWNER_LABEL,
-  ownerCounts,
-  ownerOptionLabel,
-  sortActionLog,
-} from '../../../../shared/domain/actionLog';
+import { actionLogCsv, DEFAULT_SORT, describeFilter, filterActionLog, NO_OWNER_LABEL, ownerOptionLabel, sortActionLog } from '../../../../shared/domain/actionLog';
 import { ACTION_STATUS_LABEL } from '../../../../shared/domain/actionStatus';
 import { OUTSTANDING_STATUSES, type OutstandingStatus } from '../../../../shared/domain/enums';
 import { formatUkDate, isRealIsoDate } from '../../../../shared/domain/dates';
@@ -23,6 +15,7 @@ import { useMenuCommand } from '../../app/menuCommands';
 import { hrefFor } from '../../app/router';
 import { useLiveQuery } from '../../api/useLiveQuery';
 import { LogTable } from './LogTable';
+import { LOG_WATCHES, useLogWindow } from './useLogWindow';
 import { ReminderButtons } from '../between/ReminderButtons';
 import { deliver } from '../documents/deliver';
 
@@ -53,34 +46,27 @@ function toFilter(f: FilterState): ActionLogFilter {
 }
 
 export function ActionLogPage() {
-  // Every outstanding action with its owners, due, origin, and latest update, across the boards.
-  const log = useLiveQuery(() => call('outstandingActions', {}), [], { watches: ['action', 'meeting', 'agenda_item', 'board', 'roster_member', 'group'] });
   const [f, setF] = useState<FilterState>(NO_FILTER);
   const [sort, setSort] = useState<ActionLogSort>(DEFAULT_SORT);
   const [pdfBusy, setPdfBusy] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
   const set = (patch: Partial<FilterState>): void => setF((prev) => ({ ...prev, ...patch }));
 
-  const all = useMemo(() => log.data?.actions ?? [], [log.data]);
   const filter = toFilter(f);
   const rangeWrong = !!filter.dueFrom && !!filter.dueTo && filter.dueFrom > filter.dueTo;
-  const rows = useMemo(() => sortActionLog(filterActionLog(all, toFilter(f)), sort), [all, f, sort]);
-
-  // Choices come from the board in view, so nothing offered leads to an empty list by itself.
-  const inBoard = useMemo(() => (f.boardId ? all.filter((a) => a.boardId === f.boardId) : all), [all, f.boardId]);
-  const boards = useMemo(() => uniqueBy(all.map((a) => ({ id: a.boardId, name: a.boardName, code: a.boardShortCode })), (b) => b.id), [all]);
-  const owners = useMemo(() => ownerCounts(inBoard).sort((a, b) => a.label.localeCompare(b.label, 'en-GB')), [inBoard]);
-  const meetings = useMemo(
-    () =>
-      uniqueBy(
-        inBoard.map((a) => ({ id: a.origin.meetingId, date: a.origin.meetingDate, board: a.boardShortCode ?? a.boardName })),
-        (m) => m.id,
-      ).sort((a, b) => (a.date < b.date ? 1 : -1)),
-    [inBoard],
-  );
-  const counts = ownerCounts(rows);
+  // A range the wrong way round keeps nothing (and says why below); core is not asked about it.
+  const asked: ActionLogFilter = rangeWrong ? { ...filter, dueTo: null } : filter;
+  const log = useLogWindow(asked, sort);
+  const summaryQuery = useLiveQuery(() => call('actionLogSummary', { filter: asked }), [JSON.stringify(asked)], { watches: LOG_WATCHES });
+  const summary = summaryQuery.data;
+  const outstanding = log.data?.outstanding ?? 0;
+  const total = rangeWrong ? 0 : (log.data?.total ?? 0);
+  const overdue = rangeWrong ? 0 : (log.data?.overdue ?? 0);
+  const boards = summary?.boards ?? [];
+  const owners = summary?.owners ?? [];
+  const meetings = summary?.meetings ?? [];
+  const counts = summary?.counts ?? [];
   const manyBoards = boards.length > 1 && !f.boardId;
-  const overdue = rows.filter((r) => r.overdue).length;
   const chosenOwner = owners.find((o) => o.key === f.owner);
   const chosenBoard = boards.find((b) => b.id === f.boardId);
   const chosenMeeting = meetings.find((m) => m.id === f.originMeetingId);
@@ -96,7 +82,16 @@ export function ActionLogPage() {
     return safeFileName(`${board ? (board.code ?? board.name) : 'All boards'} action log${chosenOwner ? ` ${chosenOwner.label}` : ''} ${log.data?.today ?? ''}`);
   };
 
-  const exportCsv = (): void => download(`${fileStem()}.csv`, actionLogCsv(rows), 'text/csv;charset=utf-8');
+  // The CSV holds every row the filter keeps, not only those in view: the whole log, filtered and sorted by the same rules.
+  const exportCsv = async (): Promise<void> => {
+    setExportError(null);
+    try {
+      const whole = await call('outstandingActions', {});
+      download(`${fileStem()}.csv`, actionLogCsv(sortActionLog(filterActionLog(whole.actions, filter), sort)), 'text/csv;charset=utf-8');
+    } catch (err) {
+      setExportError(err instanceof Error ? err.message : String(err));
+    }
+  };
   const exportPdf = async (): Promise<void> => {
     setPdfBusy(true);
     setExportError(null);
@@ -110,7 +105,7 @@ export function ActionLogPage() {
     }
   };
 
-  const canExport = rows.length > 0 && !rangeWrong;
+  const canExport = total > 0 && !rangeWrong;
   useMenuCommand('export-pdf', () => void exportPdf(), canExport && !pdfBusy);
 
   const sortBy = (key: ActionLogSortKey): void =>
@@ -124,7 +119,7 @@ export function ActionLogPage() {
           <h1 id="log-title">Action log</h1>
         </div>
         <div className="page-actions">
-          <button type="button" className="button" onClick={exportCsv} disabled={rows.length === 0 || rangeWrong}>
+          <button type="button" className="button" onClick={() => void exportCsv()} disabled={!canExport}>
             Export CSV
           </button>
           <button type="button" className="button" onClick={() => void exportPdf()} disabled={!canExport || pdfBusy}>
@@ -154,18 +149,18 @@ export function ActionLogPage() {
           {exportError}
         </p>
       ) : null}
-      {log.error ? (
+      {log.error || summaryQuery.error ? (
         <p className="form-error" role="alert">
-          The action log could not be read: {log.error.message}
+          The action log could not be read: {(log.error ?? summaryQuery.error)?.message}
         </p>
       ) : null}
-      {log.data && all.length === 0 ? (
+      {log.data && outstanding === 0 ? (
         <div className="empty-state">
           <h2>No outstanding actions</h2>
           <p>Every action agreed at your boards’ meetings has been done, dropped or superseded. New actions appear here as the minutes are typed.</p>
         </div>
       ) : null}
-      {log.data && all.length > 0 ? (
+      {log.data && outstanding > 0 ? (
         <>
           <form className="log-filters" aria-label="Filter the action log" onSubmit={(e) => e.preventDefault()}>
             {boards.length > 1 ? (
@@ -239,12 +234,12 @@ export function ActionLogPage() {
             </p>
           ) : null}
           <p className="log-summary" role="status">
-            {rows.length === all.length
-              ? `${all.length} outstanding ${all.length === 1 ? 'action' : 'actions'}`
-              : `${rows.length} of ${all.length} outstanding actions`}
+            {total === outstanding
+              ? `${outstanding} outstanding ${outstanding === 1 ? 'action' : 'actions'}`
+              : `${total} of ${outstanding} outstanding actions`}
             {overdue ? `, ${overdue} overdue` : ''}. Overdue means due before today, {formatUkDate(log.data.today)} (UK time).
           </p>
-          {rows.length > 0 ? (
+          {total > 0 ? (
             <>
               <section className="owner-counts" aria-labelledby="owner-counts-title">
                 <h2 id="owner-counts-title">Who owes what</h2>
@@ -266,22 +261,22 @@ export function ActionLogPage() {
                       </button>
                     </li>
                   ))}
-                  {rows.some((r) => r.owners.length === 0) ? (
+                  {summary?.unowned ? (
                     <li className="owner-count-none">
-                      {NO_OWNER_LABEL} <span className="owner-count">{rows.filter((r) => r.owners.length === 0).length}</span>
+                      {NO_OWNER_LABEL} <span className="owner-count">{summary.unowned}</span>
                     </li>
                   ) : null}
                 </ul>
               </section>
               <div className="log-table-wrap">
-                <LogTable rows={rows} sort={sort} onSort={sortBy} showBoard={manyBoards} />
+                <LogTable count={total} rowAt={log.rowAt} onShowing={log.showing} sort={sort} onSort={sortBy} showBoard={manyBoards} />
               </div>
             </>
           ) : (
             <div className="empty-state">
               <h2>No action matches this filter</h2>
               <p>
-                {description}: none of the {all.length} outstanding actions. <button type="button" className="link-button" onClick={() => setF(NO_FILTER)}>Clear the filter</button> to see them all.
+                {description}: none of the {outstanding} outstanding actions. <button type="button" className="link-button" onClick={() => setF(NO_FILTER)}>Clear the filter</button> to see them all.
               </p>
             </div>
           )}
@@ -302,14 +297,4 @@ function Select({ label, value, onChange, children }: { label: string; value: st
       </select>
     </div>
   );
-}
-
-function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const k = key(item);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }

@@ -1,7 +1,8 @@
 // The action log's table: sortable columns, one row per outstanding action. A long log (a large
 // store lists thousands) draws only the rows in and near the view, with spacer rows holding the
-// rest of the height, so opening and scrolling it stay smooth; a short one draws every row.
-import { useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
+// rest of the height, and tells its window (useLogWindow) what is in view so the rows come from
+// core as it scrolls; a row not yet come is drawn as a placeholder. A short log draws every row.
+import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ActionLogSort, ActionLogSortKey, OutstandingAction } from '../../../../shared/contract';
 import { dueLabel, NO_OWNER_LABEL } from '../../../../shared/domain/actionLog';
@@ -27,16 +28,22 @@ const COLUMNS: Array<{ key: ActionLogSortKey | null; label: string; className?: 
 ];
 
 interface LogTableProps {
-  rows: OutstandingAction[];
+  /** Rows the filter keeps, all told. */
+  count: number;
+  /** The row at a place, when core has sent it. */
+  rowAt: (index: number) => OutstandingAction | undefined;
+  /** Which rows are in view, as the list scrolls. */
+  onShowing: (first: number, last: number) => void;
   sort: ActionLogSort;
   onSort: (key: ActionLogSortKey) => void;
   showBoard: boolean;
 }
 
-export function LogTable({ rows, sort, onSort, showBoard }: LogTableProps) {
+export function LogTable({ count, rowAt, onShowing, sort, onSort, showBoard }: LogTableProps) {
   const reports = useBetweenReports();
+  const all = count > VIRTUAL_FROM ? [] : Array.from({ length: count }, (_, i) => rowAt(i));
   return (
-    <table className="data-table log-table" aria-rowcount={rows.length + 1}>
+    <table className="data-table log-table" aria-rowcount={count + 1}>
       <caption className="visually-hidden">Outstanding actions, sorted by {sort.by}</caption>
       <thead>
         <tr aria-rowindex={1}>
@@ -61,13 +68,11 @@ export function LogTable({ rows, sort, onSort, showBoard }: LogTableProps) {
           ))}
         </tr>
       </thead>
-      {rows.length > VIRTUAL_FROM ? (
-        <VirtualBody rows={rows} showBoard={showBoard} reports={reports} />
+      {count > VIRTUAL_FROM ? (
+        <VirtualBody count={count} rowAt={rowAt} onShowing={onShowing} showBoard={showBoard} reports={reports} />
       ) : (
         <tbody>
-          {rows.map((a, i) => (
-            <LogRow key={a.id} action={a} index={i} showBoard={showBoard} report={reports.get(a.id)} />
-          ))}
+          {all.map((a, i) => (a ? <LogRow key={a.id} action={a} index={i} showBoard={showBoard} report={reports.get(a.id)} /> : <Placeholder key={`p${i}`} index={i} />))}
         </tbody>
       )}
     </table>
@@ -75,35 +80,42 @@ export function LogTable({ rows, sort, onSort, showBoard }: LogTableProps) {
 }
 
 /** The rows in and near the view of the page's scrolling area, measured as they are drawn. */
-function VirtualBody({ rows, showBoard, reports }: { rows: OutstandingAction[]; showBoard: boolean; reports: ReadonlyMap<string, BetweenUpdate> }) {
+function VirtualBody({ count, rowAt, onShowing, showBoard, reports }: Omit<LogTableProps, 'sort' | 'onSort'> & { reports: ReadonlyMap<string, BetweenUpdate> }) {
   const body = useRef<HTMLTableSectionElement>(null);
   const [scroller] = useState(() => document.getElementById('content'));
   const [margin, setMargin] = useState(0);
   useLayoutEffect(() => {
     // Where the rows start within the scrolling area: the filters and counts above them.
     if (body.current && scroller) setMargin(body.current.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop);
-  }, [scroller, rows]);
+  }, [scroller, count]);
   // The virtualizer re-renders this body itself as the view scrolls; nothing here is memoised by the compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count,
     getScrollElement: () => scroller,
     estimateSize: () => 58,
     overscan: 10,
     scrollMargin: margin,
-    getItemKey: (i) => rows[i]?.id ?? i,
+    getItemKey: (i) => rowAt(i)?.id ?? `p${i}`,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0];
   const last = items[items.length - 1];
   const before = first ? first.start - margin : 0;
   const after = last ? virtualizer.getTotalSize() - (last.end - margin) : 0;
+  const firstIndex = first?.index ?? 0;
+  const lastIndex = last?.index ?? 0;
+  useEffect(() => onShowing(firstIndex, lastIndex), [onShowing, firstIndex, lastIndex]);
   return (
     <tbody ref={body}>
       {before > 0 ? <Spacer height={before} /> : null}
       {items.map((v) => {
-        const a = rows[v.index];
-        return a ? <LogRow key={a.id} action={a} index={v.index} showBoard={showBoard} report={reports.get(a.id)} measure={virtualizer.measureElement} /> : null;
+        const a = rowAt(v.index);
+        return a ? (
+          <LogRow key={a.id} action={a} index={v.index} showBoard={showBoard} report={reports.get(a.id)} measure={virtualizer.measureElement} />
+        ) : (
+          <Placeholder key={`p${v.index}`} index={v.index} measure={virtualizer.measureElement} />
+        );
       })}
       {after > 0 ? <Spacer height={after} /> : null}
     </tbody>
@@ -115,6 +127,17 @@ function Spacer({ height }: { height: number }) {
   return (
     <tr aria-hidden="true" className="log-spacer">
       <td colSpan={COLUMNS.length} style={style} />
+    </tr>
+  );
+}
+
+/** A row whose action core has not sent yet (the window is moving): its place, held. */
+function Placeholder({ index, measure }: { index: number; measure?: (el: Element | null) => void }) {
+  return (
+    <tr ref={measure} data-index={index} aria-rowindex={index + 2} aria-busy="true" className="log-placeholder">
+      <td colSpan={COLUMNS.length}>
+        <span className="muted">Loading…</span>
+      </td>
     </tr>
   );
 }

@@ -1,0 +1,140 @@
+// The action log a window at a time: the kept rows (store/actionSummary.ts) a filter keeps, in the
+// order shared/domain/actionLog.ts defines, filtered, counted and sorted in SQL so that a call
+// costs what it returns, not what the log holds. Text compares that SQL cannot do the way the
+// domain does (the en-GB collation of boards and owners, "look for" folding) are done by the
+// domain's own functions: a rank for each of the few distinct names, and a function SQLite calls.
+import type { ActionLogFilter, ActionLogOwner, ActionLogSort, ActionLogWindow, ParsedInputOf } from '../../../shared/contract';
+import { compareLogText, DEFAULT_SORT, foldLogText, matchesText, STATUS_SORT_ORDER } from '../../../shared/domain/actionLog';
+import { OUTSTANDING_STATUSES } from '../../../shared/domain/enums';
+import type { Database } from '../db/driver';
+import type { Store } from '../db/open';
+import type { ActionSummaryRow } from '../store/actionSummary';
+import { londonToday } from '../../../shared/domain/actionLog';
+import { toOutstanding } from './actionLog';
+
+export interface Where {
+  sql: string;
+  params: unknown[];
+}
+
+const TEXT_FN = 'ma_log_text';
+const withText = new WeakSet<Database>();
+
+/** "Look for" as SQL calls it: the domain's own matcher over the row's parts. */
+function registerTextMatch(db: Database): void {
+  if (withText.has(db)) return;
+  db.function(TEXT_FN, { deterministic: true, varargs: true }, (...args: unknown[]) => {
+    const [reference, details, boardName, shortCode, dueText, latestText, itemTitle, ownersJson, needle] = args.map((a) => (typeof a === 'string' ? a : null));
+    const parts = {
+      reference: reference ?? '',
+      details: details ?? '',
+      boardName: boardName ?? '',
+      boardShortCode: shortCode ?? null,
+      owners: JSON.parse(ownersJson ?? '[]') as ActionLogOwner[],
+      due: { text: dueText ?? null },
+      latestUpdate: typeof latestText === 'string' ? { text: latestText } : null,
+      origin: { itemTitle: itemTitle ?? null },
+    };
+    return matchesText(parts, needle ?? '') ? 1 : 0;
+  });
+  withText.add(db);
+}
+
+/** The filter as an SQL condition over `s` (action_summaries); `today` decides what is overdue. */
+export function whereOf(db: Database, filter: ActionLogFilter, today: string): Where {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, param: unknown): void => {
+    parts.push(sql);
+    params.push(param);
+  };
+  if (filter.boardId) add('s.board_id = ?', filter.boardId);
+  if (filter.owner) add("EXISTS (SELECT 1 FROM json_each(s.owners_json) j WHERE j.value ->> 'key' = ?)", filter.owner);
+  if (filter.status) add('s.status = ?', filter.status);
+  if (filter.overdue === 'overdue') add('s.effective_due < ?', today);
+  if (filter.overdue === 'not_overdue') add('(s.effective_due IS NULL OR s.effective_due >= ?)', today);
+  if (filter.dueFrom) add('s.effective_due >= ?', filter.dueFrom);
+  if (filter.dueTo) add('s.effective_due <= ?', filter.dueTo);
+  if (filter.originMeetingId) add('s.origin_id = ?', filter.originMeetingId);
+  const needle = foldLogText((filter.text ?? '').trim());
+  if (needle) {
+    registerTextMatch(db);
+    add(`${TEXT_FN}(s.reference, s.details, s.board_name, s.short_code, s.due_text, s.latest_text, s.item_title, s.owners_json, ?) = 1`, needle);
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+// The label "owner" sorts by, as SQL reads it from the kept JSON: ownerLabel of the first owner.
+const FIRST_OWNER_SQL = `CASE s.owners_json ->> '$[0].kind' WHEN 'member' THEN s.owners_json ->> '$[0].initials' ELSE s.owners_json ->> '$[0].name' END`;
+const NO_OWNER = '\uffff';
+
+/** Each distinct value its rank in the domain's text order (equal under it, equal rank), as JSON for SQL. */
+function ranks(values: Iterable<string>): string {
+  const sorted = [...new Set(values)].sort(compareLogText);
+  const out: Array<[string, number]> = [];
+  let rank = 0;
+  sorted.forEach((v, i) => {
+    if (i > 0 && compareLogText(sorted[i - 1]!, v) !== 0) rank += 1;
+    out.push([v, rank]);
+  });
+  return JSON.stringify(out);
+}
+
+interface Order {
+  /** A JOIN giving `r.v`, the rank the sort needs, with its parameter. */
+  join: string;
+  params: unknown[];
+  by: string;
+}
+
+const DUE_ASC = 's.effective_due IS NULL, s.effective_due, s.origin_date, s.seq, s.action_id';
+const raised = (dir: string): string => `s.origin_date ${dir}, s.seq ${dir}, s.action_id ${dir}`;
+const STATUS_RANK = `CASE s.status ${OUTSTANDING_STATUSES.map((st) => `WHEN '${st}' THEN ${STATUS_SORT_ORDER[st]}`).join(' ')} END`;
+
+/** ORDER BY for a sort, the same order sortActionLog gives (ties: due date, then where raised). */
+export function orderOf(db: Database, sort: ActionLogSort): Order {
+  const dir = sort.descending ? 'DESC' : 'ASC';
+  const rankJoin = (expr: string, values: Iterable<string>): Pick<Order, 'join' | 'params'> => ({
+    join: `LEFT JOIN (SELECT value ->> 0 AS k, value ->> 1 AS v FROM json_each(?)) r ON r.k = ${expr}`,
+    params: [ranks(values)],
+  });
+  switch (sort.by) {
+    case 'due':
+      return { join: '', params: [], by: sort.descending ? `s.effective_due IS NULL, s.effective_due DESC, ${raised('ASC')}` : DUE_ASC };
+    case 'raised':
+      return { join: '', params: [], by: raised(dir) };
+    case 'reference': {
+      const boards = db.prepare('SELECT coalesce(short_code, name) FROM boards').pluck().all() as string[];
+      return { ...rankJoin('coalesce(s.short_code, s.board_name)', boards), by: `r.v ${dir}, ${raised(dir)}` };
+    }
+    case 'board': {
+      const boards = db.prepare('SELECT name FROM boards').pluck().all() as string[];
+      return { ...rankJoin('s.board_name', boards), by: `r.v ${dir}, ${DUE_ASC}` };
+    }
+    case 'owner': {
+      const labels = db.prepare(`SELECT DISTINCT coalesce(${FIRST_OWNER_SQL}, ?) FROM action_summaries s`).pluck().all(NO_OWNER) as string[];
+      return { ...rankJoin(`coalesce(${FIRST_OWNER_SQL}, '${NO_OWNER}')`, labels), by: `r.v ${dir}, ${DUE_ASC}` };
+    }
+    case 'status':
+      return { join: '', params: [], by: `${STATUS_RANK} ${dir}, ${DUE_ASC}` };
+    case 'carried':
+      return { join: '', params: [], by: `s.times_carried ${dir}, ${DUE_ASC}` };
+  }
+}
+
+/** The rows a filter keeps, from `offset`, at most `limit`, in the sort's order, with the counts the screen's header shows. */
+export function actionLogWindow(store: Store, input: ParsedInputOf<'actionLogWindow'>): ActionLogWindow {
+  const { db } = store;
+  const today = londonToday();
+  const where = whereOf(db, input.filter, today);
+  const order = orderOf(db, input.sort ?? DEFAULT_SORT);
+  const counts = db.prepare(`SELECT count(*) AS total, coalesce(sum(s.effective_due < ?), 0) AS overdue FROM action_summaries s ${where.sql}`).get(today, ...where.params) as {
+    total: number;
+    overdue: number;
+  };
+  const outstanding = where.sql ? (db.prepare('SELECT count(*) FROM action_summaries').pluck().get() as number) : counts.total;
+  const rows = db
+    .prepare(`SELECT s.* FROM action_summaries s ${order.join} ${where.sql} ORDER BY ${order.by} LIMIT ? OFFSET ?`)
+    .all(...order.params, ...where.params, input.limit, input.offset) as ActionSummaryRow[];
+  return { today, outstanding, total: counts.total, overdue: counts.overdue, offset: input.offset, actions: rows.map((r) => toOutstanding(r, today)) };
+}
