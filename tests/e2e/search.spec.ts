@@ -24,7 +24,7 @@ test('Ctrl+K, type, open a hit: its meeting scrolled to the item with the words 
   const box = dialog.getByRole('combobox', { name: 'Words to look for' });
   await expect(box).toBeFocused();
   await box.fill('"private fostering" service');
-  const group = dialog.getByRole('region', { name: `${FIXTURE_BOARD}, 19 February 2014` });
+  const group = dialog.getByRole('group', { name: `${FIXTURE_BOARD}, 19 February 2014` });
   await expect(group).toBeVisible();
   const hit = group.getByRole('option').filter({ hasText: 'Item 6b: Private Fostering' }).first();
   await expect(hit).toBeVisible();

@@ -140,8 +140,10 @@ export function SearchDialog({ currentBoardId, onClose }: SearchDialogProps) {
         </p>
         <div id="search-results" className="search-results" role="listbox" aria-label="Hits">
           {(data?.meetings ?? []).map((group) => (
-            <section key={group.meetingId} className="search-group" aria-label={`${group.boardName}, ${formatUkDate(group.date)}`}>
-              <h3>
+            // A listbox may hold options and groups of them only (axe-core: aria-required-children);
+            // the group's label says what its heading shows.
+            <div key={group.meetingId} className="search-group" role="group" aria-label={`${group.boardName}, ${formatUkDate(group.date)}`}>
+              <h3 aria-hidden="true">
                 {formatUkDate(group.date)} <span className="search-board">{group.boardName}</span>{' '}
                 <span className="status-badge">{MEETING_STATUS_LABEL[group.status]}</span>
               </h3>
@@ -165,7 +167,7 @@ export function SearchDialog({ currentBoardId, onClose }: SearchDialogProps) {
                   </div>
                 );
               })}
-            </section>
+            </div>
           ))}
         </div>
         <div className="dialog-actions">
