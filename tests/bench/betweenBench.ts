@@ -1,6 +1,7 @@
 // Bench: actions between meetings on the large store (issue 14): recording progress reported
 // between meetings (a write: measured on a copy, like carrying forward), and reading an action's
-// timeline of meeting and between-meeting updates, with the reports just recorded in it.
+// timeline of meeting and between-meeting updates, with the reports just recorded in it. No
+// budget is set for either in ARCHITECTURE.md: the rows are printed for the record.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,12 +39,11 @@ export async function betweenMeetingsOnCopy(report: Report, source: string): Pro
       );
       samples.push(performance.now() - start);
     });
-    report.add('large store: record progress between meetings (core call recordActionProgress)', samples.slice(5), { budget: 10 });
+    report.add('large store: record progress between meetings (core call recordActionProgress)', samples.slice(5));
     let i = 0;
     report.add(
       "large store: read an action's timeline of meeting and between-meeting updates (core call getActionTimeline)",
       await timeRuns(200, () => must(core.call('getActionTimeline', { actionId: actions[i++ % actions.length]!.id }))),
-      { budget: 10 },
     );
   } finally {
     core.close();

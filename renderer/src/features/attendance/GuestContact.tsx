@@ -10,7 +10,10 @@ import { useSubmit } from '../../app/useSubmit';
 
 /** The meeting's guests with their addresses, kept up to date. */
 export function useGuestContacts(meetingId: string): Map<string, GuestDetails> {
-  const query = useLiveQuery(() => call('listGuests', { meetingId }), [meetingId], { watches: [{ entity: 'meeting', ids: [meetingId] }] });
+  const query = useLiveQuery(() => call('listGuests', { meetingId }), [meetingId], {
+    // The actions they own are counted too.
+    watches: [{ entity: 'meeting', ids: [meetingId] }, 'action'],
+  });
   return new Map((query.data ?? []).map((g) => [g.attendanceId, g]));
 }
 
