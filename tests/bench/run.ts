@@ -12,6 +12,7 @@ import type { Locator, Page } from 'playwright-core';
 import { Report, timeRuns } from './harness';
 import { buildLargeStoreFile, LARGE_STORE_FILE } from './buildData';
 import { actionLogAtTheLimit, carryForwardOnCopy } from './actionLogBench';
+import { growthRows } from './growth';
 import { backupAndCheck, dataFilePerMeeting } from './fileBench';
 import { importFixtureText } from './importBench';
 import { fullTextSearchRows } from './search';
@@ -372,6 +373,8 @@ async function main(): Promise<void> {
     if (part('pdf')) await minutesPdf(report, dir);
     if (part('documents')) await minutesDocuments(report, dir, fortyItemMeeting);
     if (part('large')) await largeStore(report);
+    if (part('growth')) await growthRows(report);
+    if (only?.includes('carry')) await carryForwardOnCopy(report, LARGE_STORE_FILE); // alone, to profile it (part of "large")
     if (part('screen')) await rendererMemory(report);
     if (part('import')) await importFixtureText(report, dir);
     if (part('file') && fs.existsSync(LARGE_STORE_FILE)) {
