@@ -7,6 +7,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startCore, type Core } from '../../electron/core/app';
 import type { ActionLog } from '../../shared/contract';
+import { sortActionLog } from '../../shared/domain/actionLog';
 import { type Report, timeRuns } from './harness';
 
 export function must<T>(response: ReturnType<Core['call']>): T {
@@ -21,15 +22,18 @@ const PLAIN_COLUMNS = `id TEXT, board_id TEXT, board_name TEXT, short_code TEXT,
 
 /**
  * The physical limit: a TEMP table (never written to the data file) holding exactly the rows and
- * columns the log returns, in its order, with an index on the board; read with a prepared statement.
+ * columns the log returns, in the log's order, with an index on the board; read with a prepared
+ * statement. A window reads the same rows the core call returns (the first `limit` in order) and
+ * the same counts it returns (how many, how many overdue) from that table.
  */
-function plainTableBaseline(core: Core): { all: () => unknown[]; board: (id: string) => unknown[] } {
+function plainTableBaseline(core: Core): { all: () => unknown[]; board: (id: string) => unknown[]; window: (offset: number, limit: number) => unknown[] } {
   const db = core.store!.db;
   const log = must<ActionLog>(core.call('outstandingActions', {}));
+  const ordered = sortActionLog(log.actions);
   db.exec(`DROP TABLE IF EXISTS temp.log_plain; CREATE TEMP TABLE log_plain (${PLAIN_COLUMNS}); CREATE INDEX temp.log_plain_board ON log_plain (board_id)`);
   const insert = db.prepare(`INSERT INTO temp.log_plain VALUES (${Array.from({ length: 24 }, () => '?').join(', ')})`);
   db.transaction(() => {
-    for (const a of log.actions) {
+    for (const a of ordered) {
       insert.run(
         a.id, a.boardId, a.boardName, a.boardShortCode, a.reference, a.details, a.due.kind, a.due.date, a.due.meetingId, a.due.text, a.status,
         a.origin.meetingId, a.origin.meetingDate, a.origin.itemId, a.origin.itemNumber, a.origin.itemTitle, a.dueDate, a.overdue ? 1 : 0,
@@ -40,29 +44,49 @@ function plainTableBaseline(core: Core): { all: () => unknown[]; board: (id: str
   })();
   const all = db.prepare('SELECT * FROM temp.log_plain');
   const board = db.prepare('SELECT * FROM temp.log_plain WHERE board_id = ?');
-  return { all: () => all.all(), board: (id) => board.all(id) };
+  const counts = db.prepare('SELECT count(*), sum(overdue) FROM temp.log_plain');
+  const window = db.prepare('SELECT * FROM temp.log_plain WHERE rowid > ? ORDER BY rowid LIMIT ?');
+  return { all: () => all.all(), board: (id) => board.all(id), window: (offset, limit) => [counts.get(), window.all(offset, limit)] };
 }
 
-/** Outstanding actions of one board and of all, each with its baseline measured in the same run. */
+/** Rows the action log screen asks for at once (useLogWindow: three steps of 50). */
+const WINDOW = 150;
+
+/** Outstanding actions of one board and of all, and the log's windows, each with its baseline measured in the same run. */
 export async function actionLogAtTheLimit(report: Report, core: Core, label = 'large store'): Promise<void> {
   const boards = must<{ id: string }[]>(core.call('listBoards', {}));
   if (boards.length === 0) return;
   const board = boards[0]!.id;
   const plain = plainTableBaseline(core);
+  const rows = must<ActionLog>(core.call('outstandingActions', {})).actions.length;
   const baseBoard = `${label}: one board's outstanding actions from a plain table (physical-limit baseline)`;
   const baseAll = `${label}: all outstanding actions from a plain table (physical-limit baseline)`;
+  const baseWindow = `${label}: ${WINDOW} rows of the log and its counts from a plain table (physical-limit baseline)`;
   report.add(baseBoard, await timeRuns(200, () => plain.board(board)));
   report.add(`${label}: outstanding actions, one board (core call)`, await timeRuns(200, () => must(core.call('outstandingActions', { boardId: board }))), {
     budget: 2,
     baseline: baseBoard,
   });
-  report.add(baseAll, await timeRuns(60, () => plain.all()));
-  report.add(`${label}: outstanding actions, all boards = the action log (core call)`, await timeRuns(60, () => must(core.call('outstandingActions', {}))), {
+  report.add(baseWindow, await timeRuns(200, () => plain.window(0, WINDOW)));
+  const window = (filter: object, offset: number) => () => must(core.call('actionLogWindow', { filter, offset, limit: WINDOW }));
+  report.add(`${label}: the action log screen, all boards: first ${WINDOW} rows + counts (core call actionLogWindow)`, await timeRuns(200, window({}, 0)), {
     budget: 5,
     maxRatio: 1.5,
+    baseline: baseWindow,
+  });
+  report.add(`${label}: the action log screen, all boards: ${WINDOW} rows scrolled to the middle (core call)`, await timeRuns(200, window({}, Math.floor(rows / 2))), {
+    budget: 5,
+  });
+  report.add(`${label}: the action log screen, one board: first ${WINDOW} rows + counts (core call)`, await timeRuns(200, window({ boardId: board }, 0)), { budget: 2 });
+  report.add(`${label}: the action log screen, who owes what and the filter's choices (core call actionLogSummary)`, await timeRuns(60, () => must(core.call('actionLogSummary', { filter: {} }))));
+  report.add(`${label}: the action log screen sorted by owner, first ${WINDOW} rows (core call)`, await timeRuns(60, () => must(core.call('actionLogWindow', { filter: {}, sort: { by: 'owner', descending: false }, offset: 0, limit: WINDOW }))));
+  report.add(`${label}: the action log screen, looking for "report" (core call)`, await timeRuns(30, window({ text: 'report' }, 0)));
+  report.add(baseAll, await timeRuns(60, () => plain.all()));
+  // The whole log as one list is what the exports and the briefing read (every row, every column):
+  // its cost is the rows themselves, measured against the same rows from the plain table.
+  report.add(`${label}: the whole action log as one list, for exports (core call outstandingActions)`, await timeRuns(60, () => must(core.call('outstandingActions', {}))), {
     baseline: baseAll,
   });
-  const rows = must<ActionLog>(core.call('outstandingActions', {})).actions.length;
   report.add(`${label}: outstanding actions listed by the log`, [rows], { unit: 'rows' });
   core.store!.db.exec('DROP TABLE IF EXISTS temp.log_plain');
 }

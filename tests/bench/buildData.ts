@@ -1,14 +1,20 @@
-// npm run bench:data: builds the large store (bench/data/large.sqlite) from its seed.
+// npm run bench:data: builds the large store (bench/data/large.sqlite) from its seed;
+// `npm run bench:data -- --scale 0.5` builds it at a scale (bench/data/large-0.5x.sqlite), for the growth rows.
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startCore } from '../../electron/core/app';
 import { keyForTool, KeyUnavailableError } from '../../electron/core/crypt/keySource';
-import { buildLargeStore, LARGE_STORE } from './largeStore';
+import { buildLargeStore, LARGE_STORE, scaledSpec, type LargeStoreSpec } from './largeStore';
 
 export const LARGE_STORE_FILE = path.resolve('bench/data/large.sqlite');
 
-export async function buildLargeStoreFile(file: string = LARGE_STORE_FILE): Promise<void> {
+/** Where the large store at a scale is kept (1 is the large store itself). */
+export function scaledStoreFile(scale: number): string {
+  return scale === 1 ? LARGE_STORE_FILE : path.resolve(`bench/data/large-${scale}x.sqlite`);
+}
+
+export async function buildLargeStoreFile(file: string = LARGE_STORE_FILE, spec: LargeStoreSpec = LARGE_STORE): Promise<void> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   for (const suffix of ['', '-wal', '-shm', '.lock']) fs.rmSync(file + suffix, { force: true });
   fs.rmSync(path.join(path.dirname(file), 'Matters Arising backups'), { recursive: true, force: true });
@@ -17,7 +23,7 @@ export async function buildLargeStoreFile(file: string = LARGE_STORE_FILE): Prom
   const key = await keyForTool({ file });
   const core = await startCore(file, { key }, { noDailyBackup: true });
   let last = 0;
-  const built = buildLargeStore(core, LARGE_STORE, (done, total) => {
+  const built = buildLargeStore(core, spec, (done, total) => {
     const pct = Math.floor((done / total) * 10);
     if (pct !== last) {
       last = pct;
@@ -34,7 +40,13 @@ export async function buildLargeStoreFile(file: string = LARGE_STORE_FILE): Prom
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]).endsWith(path.join('tools', 'bench-data.js'))) {
-  buildLargeStoreFile().catch((err: unknown) => {
+  const at = process.argv.indexOf('--scale');
+  const scale = at > 0 ? Number(process.argv[at + 1]) : 1;
+  if (!(scale > 0 && scale <= 4)) {
+    console.error('npm run bench:data: --scale takes a number above 0 and at most 4, for example --scale 0.5.');
+    process.exit(1);
+  }
+  buildLargeStoreFile(scaledStoreFile(scale), scaledSpec(scale)).catch((err: unknown) => {
     console.error(err instanceof KeyUnavailableError ? `npm run bench:data: ${err.message}` : err);
     process.exit(1);
   });

@@ -29,6 +29,14 @@ export const LARGE_STORE: LargeStoreSpec = {
   batched: true,
 };
 
+/**
+ * The large store at a fraction or multiple of its size: as many boards, each with `scale` times
+ * the meetings (so as many years of minutes scaled), everything else per meeting the same.
+ */
+export function scaledSpec(scale: number): LargeStoreSpec {
+  return { ...LARGE_STORE, meetingsPerBoard: Math.max(1, Math.round(LARGE_STORE.meetingsPerBoard * scale)) };
+}
+
 export interface BuiltStore {
   boards: string[];
   /** Per board, its meetings in date order. */

@@ -13,6 +13,7 @@ import { Report, timeRuns } from './harness';
 import { buildLargeStoreFile, LARGE_STORE_FILE } from './buildData';
 import { actionLogAtTheLimit, carryForwardOnCopy } from './actionLogBench';
 import { betweenMeetingsOnCopy } from './betweenBench';
+import { growthRows } from './growth';
 import { backupAndCheck, dataFilePerMeeting } from './fileBench';
 import { importFixtureText } from './importBench';
 import { fullTextSearchRows } from './search';
@@ -376,6 +377,8 @@ async function main(): Promise<void> {
     if (part('large')) await largeStore(report);
     // Just the between-meetings rows of the large store (also measured with it).
     if (only?.includes('between') && !only.includes('large') && fs.existsSync(LARGE_STORE_FILE)) await betweenMeetingsOnCopy(report, LARGE_STORE_FILE);
+    if (part('growth')) await growthRows(report);
+    if (only?.includes('carry')) await carryForwardOnCopy(report, LARGE_STORE_FILE); // alone, to profile it (part of "large")
     if (part('screen')) await rendererMemory(report);
     if (part('import')) await importFixtureText(report, dir);
     if (part('file') && fs.existsSync(LARGE_STORE_FILE)) {

@@ -1,4 +1,4 @@
-// An action log longer than one window (core sends the screen 300 rows at a time): scrolling to
+// An action log longer than one window (core sends the screen 150 rows at a time): scrolling to
 // the end brings the last rows from core, a sort runs over every row, not only those in view, and
 // an update recorded from the log shows in its row in place.
 import type { BoardSummary, MeetingDetail, MinutesAction } from '../../shared/contract';

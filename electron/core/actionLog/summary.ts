@@ -9,14 +9,13 @@ import type { Store } from '../db/open';
 import { whereOf } from './window';
 
 // Each owner once, with their count among the rows; an owner named differently at different
-// meetings is labelled as the earliest-raised of those rows names them.
-const RAISED_KEY = "s.origin_date || char(31) || printf('%012d', s.seq) || char(31) || s.action_id";
+// meetings is labelled as the earliest meeting among those rows names them.
 
 function countOwners(db: Database, filter: ActionLogFilter, today: string): OwnerCount[] {
   const where = whereOf(db, filter, today);
   const rows = db
     .prepare(
-      `SELECT j.value AS owner, min(${RAISED_KEY}) AS first, count(*) AS n, coalesce(sum(s.effective_due < ?), 0) AS overdue
+      `SELECT j.value AS owner, min(s.origin_date) AS first, count(*) AS n, coalesce(sum(s.effective_due < ?), 0) AS overdue
        FROM action_summaries s JOIN json_each(s.owners_json) j ${where.sql} GROUP BY j.value ->> 'key'`,
     )
     .all(today, ...where.params) as Array<{ owner: string; n: number; overdue: number }>;
@@ -33,7 +32,10 @@ export function actionLogSummary(store: Store, input: ParsedInputOf<'actionLogSu
     (a, b) => compareLogText(a.name, b.name),
   );
   const inBoard: ActionLogFilter = { boardId: input.filter.boardId ?? null };
-  const owners = countOwners(db, inBoard, today).sort((a, b) => a.label.localeCompare(b.label, 'en-GB'));
+  const counts = countOwners(db, input.filter, today);
+  // With no filter but the board, the choices are the counts themselves: counted once.
+  const boardOnly = Object.entries(input.filter).every(([k, v]) => k === 'boardId' || !v || v === 'any');
+  const owners = (boardOnly ? [...counts] : countOwners(db, inBoard, today)).sort((a, b) => a.label.localeCompare(b.label, 'en-GB'));
   const meetingWhere = whereOf(db, inBoard, today);
   const meetings = db
     .prepare(
@@ -41,5 +43,5 @@ export function actionLogSummary(store: Store, input: ParsedInputOf<'actionLogSu
        FROM action_summaries s ${meetingWhere.sql} ORDER BY s.origin_date DESC, s.origin_id`,
     )
     .all(...meetingWhere.params) as ActionLogSummary['meetings'];
-  return { today, outstanding, counts: countOwners(db, input.filter, today), unowned, boards, owners, meetings };
+  return { today, outstanding, counts, unowned, boards, owners, meetings };
 }

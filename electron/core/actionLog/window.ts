@@ -68,22 +68,33 @@ export function whereOf(db: Database, filter: ActionLogFilter, today: string): W
 const FIRST_OWNER_SQL = `CASE s.owners_json ->> '$[0].kind' WHEN 'member' THEN s.owners_json ->> '$[0].initials' ELSE s.owners_json ->> '$[0].name' END`;
 const NO_OWNER = '\uffff';
 
-/** Each distinct value its rank in the domain's text order (equal under it, equal rank), as JSON for SQL. */
-function ranks(values: Iterable<string>): string {
+/** Each distinct value its rank in the domain's text order (equal under it, equal rank). */
+function ranks(values: Iterable<string>): Map<string, number> {
   const sorted = [...new Set(values)].sort(compareLogText);
-  const out: Array<[string, number]> = [];
+  const out = new Map<string, number>();
   let rank = 0;
   sorted.forEach((v, i) => {
     if (i > 0 && compareLogText(sorted[i - 1]!, v) !== 0) rank += 1;
-    out.push([v, rank]);
+    out.set(v, rank);
   });
-  return JSON.stringify(out);
+  return out;
+}
+
+// The ranks the statement being run sorts by. Statements run synchronously, one at a time on a
+// connection, so the table set just before a query is the one its ORDER BY reads.
+const RANK_FN = 'ma_log_rank';
+let currentRanks: ReadonlyMap<string, number> = new Map();
+const withRank = new WeakSet<Database>();
+
+function registerRank(db: Database): void {
+  if (withRank.has(db)) return;
+  db.function(RANK_FN, { deterministic: false }, (value: unknown) => (typeof value === 'string' ? (currentRanks.get(value) ?? null) : null));
+  withRank.add(db);
 }
 
 interface Order {
-  /** A JOIN giving `r.v`, the rank the sort needs, with its parameter. */
-  join: string;
-  params: unknown[];
+  /** Ranks the ORDER BY reads through ma_log_rank (none for orders SQL compares itself). */
+  ranks: ReadonlyMap<string, number> | null;
   by: string;
 }
 
@@ -94,31 +105,29 @@ const STATUS_RANK = `CASE s.status ${OUTSTANDING_STATUSES.map((st) => `WHEN '${s
 /** ORDER BY for a sort, the same order sortActionLog gives (ties: due date, then where raised). */
 export function orderOf(db: Database, sort: ActionLogSort): Order {
   const dir = sort.descending ? 'DESC' : 'ASC';
-  const rankJoin = (expr: string, values: Iterable<string>): Pick<Order, 'join' | 'params'> => ({
-    join: `LEFT JOIN (SELECT value ->> 0 AS k, value ->> 1 AS v FROM json_each(?)) r ON r.k = ${expr}`,
-    params: [ranks(values)],
-  });
+  const ranked = (expr: string, values: Iterable<string>, then: string): Order => {
+    registerRank(db);
+    return { ranks: ranks(values), by: `${RANK_FN}(${expr}) ${dir}, ${then}` };
+  };
   switch (sort.by) {
     case 'due':
-      return { join: '', params: [], by: sort.descending ? `s.effective_due IS NULL, s.effective_due DESC, ${raised('ASC')}` : DUE_ASC };
+      return { ranks: null, by: sort.descending ? `s.effective_due IS NULL, s.effective_due DESC, ${raised('ASC')}` : DUE_ASC };
     case 'raised':
-      return { join: '', params: [], by: raised(dir) };
+      return { ranks: null, by: raised(dir) };
     case 'reference': {
       const boards = db.prepare('SELECT coalesce(short_code, name) FROM boards').pluck().all() as string[];
-      return { ...rankJoin('coalesce(s.short_code, s.board_name)', boards), by: `r.v ${dir}, ${raised(dir)}` };
+      return ranked('coalesce(s.short_code, s.board_name)', boards, raised(dir));
     }
-    case 'board': {
-      const boards = db.prepare('SELECT name FROM boards').pluck().all() as string[];
-      return { ...rankJoin('s.board_name', boards), by: `r.v ${dir}, ${DUE_ASC}` };
-    }
+    case 'board':
+      return ranked('s.board_name', db.prepare('SELECT name FROM boards').pluck().all() as string[], DUE_ASC);
     case 'owner': {
       const labels = db.prepare(`SELECT DISTINCT coalesce(${FIRST_OWNER_SQL}, ?) FROM action_summaries s`).pluck().all(NO_OWNER) as string[];
-      return { ...rankJoin(`coalesce(${FIRST_OWNER_SQL}, '${NO_OWNER}')`, labels), by: `r.v ${dir}, ${DUE_ASC}` };
+      return ranked(`coalesce(${FIRST_OWNER_SQL}, '${NO_OWNER}')`, labels, DUE_ASC);
     }
     case 'status':
-      return { join: '', params: [], by: `${STATUS_RANK} ${dir}, ${DUE_ASC}` };
+      return { ranks: null, by: `${STATUS_RANK} ${dir}, ${DUE_ASC}` };
     case 'carried':
-      return { join: '', params: [], by: `s.times_carried ${dir}, ${DUE_ASC}` };
+      return { ranks: null, by: `s.times_carried ${dir}, ${DUE_ASC}` };
   }
 }
 
@@ -133,8 +142,21 @@ export function actionLogWindow(store: Store, input: ParsedInputOf<'actionLogWin
     overdue: number;
   };
   const outstanding = where.sql ? (db.prepare('SELECT count(*) FROM action_summaries').pluck().get() as number) : counts.total;
-  const rows = db
-    .prepare(`SELECT s.* FROM action_summaries s ${order.join} ${where.sql} ORDER BY ${order.by} LIMIT ? OFFSET ?`)
-    .all(...order.params, ...where.params, input.limit, input.offset) as ActionSummaryRow[];
+  // The window's ids first, from the index that holds the order (skipping `offset` entries costs
+  // an index step each), then only those rows read whole.
+  let ids: string[];
+  currentRanks = order.ranks ?? new Map();
+  try {
+    ids = db
+      .prepare(`SELECT s.action_id FROM action_summaries s ${where.sql} ORDER BY ${order.by} LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(...where.params, input.limit, input.offset) as string[];
+  } finally {
+    currentRanks = new Map();
+  }
+  const byId = new Map(
+    (db.prepare('SELECT * FROM action_summaries WHERE action_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as ActionSummaryRow[]).map((r) => [r.action_id, r]),
+  );
+  const rows = ids.map((id) => byId.get(id)).filter((r): r is ActionSummaryRow => r !== undefined);
   return { today, outstanding, total: counts.total, overdue: counts.overdue, offset: input.offset, actions: rows.map((r) => toOutstanding(r, today)) };
 }

@@ -14,7 +14,8 @@ import { LatestUpdateCell, useBetweenReports } from '../between/LatestUpdateCell
 import type { BetweenUpdate } from '../../../../shared/contract';
 
 /** Above this many rows only those in view are drawn; below it, all (the browser's find still sees every one). */
-export const VIRTUAL_FROM = 200;
+// No more than the rows the screen asks core for at once (useLogWindow), so a short log is drawn whole from one answer.
+export const VIRTUAL_FROM = 150;
 
 const COLUMNS: Array<{ key: ActionLogSortKey | null; label: string; className?: string }> = [
   { key: 'reference', label: 'Reference' },

@@ -7,8 +7,8 @@ import { call } from '../../api/client';
 import type { Watch } from '../../api/changes';
 import { useLiveQuery } from '../../api/useLiveQuery';
 
-/** Rows per step of the window; the window is three steps: the one in view and one either side. */
-export const LOG_PAGE = 100;
+/** Rows per step of the window; the window is three steps (150 rows): the one in view and one either side. */
+export const LOG_PAGE = 50;
 const SPAN = 3;
 
 export const LOG_WATCHES: readonly Watch[] = ['action', 'meeting', 'agenda_item', 'board', 'roster_member', 'group'];
