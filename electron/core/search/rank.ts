@@ -33,14 +33,44 @@ const foldText = (text: string): string => (NOT_ASCII.test(text) ? foldWord(text
 
 const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
-/** A term's occurrences as whole words of a folded text: a phrase's words with only separators between. */
-function termPattern(term: RankTerm): RegExp {
-  const words = term.words.map(escape);
-  const last = term.prefix ? '[\\p{L}\\p{N}]*' : '';
-  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[^\\p{L}\\p{N}]+')}${last}(?![\\p{L}\\p{N}])`, 'gu');
+const WORD = '[\\p{L}\\p{N}]';
+
+/**
+ * Every term's occurrences as whole words of a folded text, in one pass (one pattern per term
+ * costs as many passes over the text): a phrase is its words with only separators between, and
+ * the longest phrases are tried first so that a match holds the most words it can.
+ */
+function termsPattern(terms: readonly RankTerm[]): RegExp {
+  const alternatives = [...terms]
+    .sort((a, b) => b.words.length - a.words.length)
+    .map((t) => t.words.map(escape).join(`${WORD.replace('[', '[^')}+`) + (t.prefix ? `${WORD}*` : ''));
+  return new RegExp(`(?<!${WORD})(?:${alternatives.join('|')})(?!${WORD})`, 'gu');
 }
 
-const count = (pattern: RegExp, text: string): number => (text === '' ? 0 : (text.match(pattern)?.length ?? 0));
+const wordMatches = (word: string, want: string, prefix: boolean): boolean => (prefix ? word.startsWith(want) : word === want);
+
+/** How many times the term occurs in a run of words. */
+function occurrences(words: readonly string[], term: RankTerm): number {
+  const n = term.words.length;
+  let found = 0;
+  for (let i = 0; i + n <= words.length; i++) {
+    let all = true;
+    for (let j = 0; j < n && all; j++) all = wordMatches(words[i + j] as string, term.words[j] as string, term.prefix && j === n - 1);
+    if (all) found++;
+  }
+  return found;
+}
+
+/** Adds each term's occurrences in a folded text, times the column's weight, to freq. */
+function addCounts(freq: number[], text: string, pattern: RegExp, terms: readonly RankTerm[], weight: number): void {
+  if (text === '' || terms.length === 0) return;
+  for (const match of text.matchAll(pattern)) {
+    const words = match[0].split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    terms.forEach((t, i) => {
+      freq[i] = (freq[i] as number) + weight * occurrences(words, t);
+    });
+  }
+}
 
 /** Characters of text: the length BM25 discounts by. */
 const lengthOf = (c: RankCandidate): number => c.title.length + c.body.length;
@@ -52,20 +82,21 @@ const lengthOf = (c: RankCandidate): number => c.title.length + c.body.length;
 export function rankCandidates(candidates: readonly RankCandidate[], terms: readonly RankTerm[]): number[] {
   const n = candidates.length;
   if (n === 0) return [];
-  const patterns = terms.filter((t) => t.words.length > 0).map(termPattern);
+  const counted = terms.filter((t) => t.words.length > 0);
+  const pattern = termsPattern(counted);
   // A match none of the terms is counted in (folding here and in the tokenizer can differ for
   // rare characters) still counts once: FTS5 found it.
   const freqs = candidates.map((c) => {
-    const title = foldText(c.title);
-    const body = foldText(c.body);
-    const f: number[] = patterns.map((p) => TITLE_WEIGHT * count(p, title) + count(p, body));
-    if (f.length > 0 && !f.some((n) => n > 0)) f[0] = 1;
+    const f = counted.map(() => 0);
+    addCounts(f, foldText(c.title), pattern, counted, TITLE_WEIGHT);
+    addCounts(f, foldText(c.body), pattern, counted, 1);
+    if (f.length > 0 && !f.some((x) => x > 0)) f[0] = 1;
     return f;
   });
   const lengths = candidates.map(lengthOf);
   const avgLength = Math.max(1, lengths.reduce((a, b) => a + b, 0) / n);
   // FTS5's IDF, floored the same way: a term in every candidate still counts a little.
-  const idf = patterns.map((_, i) => {
+  const idf = counted.map((_, i) => {
     const having = freqs.filter((f) => (f[i] as number) > 0).length;
     return Math.max(1e-6, Math.log((n - having + 0.5) / (having + 0.5)));
   });

@@ -42,7 +42,7 @@ interface HitRow {
  * is ranked over its most recent uses, which keeps a search of the large store inside its budget
  * (p95 < 20 ms) and is what an administrator looking for it wants first.
  */
-export const RANK_WINDOW = 500;
+export const RANK_WINDOW = 300;
 
 /** Filters FTS5 cannot apply itself (the board it can: board_token) need the rows joined. */
 const CANDIDATES_FILTERED_SQL = `
@@ -66,15 +66,28 @@ const CANDIDATES_SQL = `
 
 /**
  * The snippets of a page of hits, in one walk of the matches between its lowest and highest
- * rowid: FTS5 makes a snippet only for a row its MATCH is on, and snippet() is computed only for
- * the rows the page holds. The bounds are bound as integers (BigInt): FTS5 ignores a rowid bound
- * that arrives as a REAL, which is how a JavaScript number is bound, and would walk every match.
+ * rowid (with the board's term, within that board's matches only): FTS5 makes a snippet only for
+ * a row its MATCH is on, and snippet() is computed only for the rows the page holds. The bounds
+ * are bound as integers (BigInt): FTS5 ignores a rowid bound that arrives as a REAL, which is how
+ * a JavaScript number is bound, and would walk every match. Title and text each get theirs (the
+ * board's column is never one to show); bestSnippet picks.
  */
 const SNIPPETS_SQL = `
-  SELECT search_fts.rowid AS id, snippet(search_fts, -1, char(1), char(2), '…', ${SNIPPET_TOKENS}) AS snip
+  SELECT search_fts.rowid AS id,
+    snippet(search_fts, 0, char(1), char(2), '…', ${SNIPPET_TOKENS}) AS title,
+    snippet(search_fts, 1, char(1), char(2), '…', ${SNIPPET_TOKENS}) AS body
   FROM search_fts
   WHERE search_fts MATCH @match AND search_fts.rowid >= @low AND search_fts.rowid <= @high
     AND search_fts.rowid + 0 IN (SELECT value FROM json_each(@ids))`;
+
+/** As FTS5 chooses a column for snippet(…, -1, …): the most different words found, then the most found; the title on a tie. */
+function bestSnippet(title: string, body: string): string {
+  const score = (snip: string): number => {
+    const words = snip.split(MARK_START).slice(1).map((part) => part.split(MARK_END)[0]?.toLowerCase() ?? '');
+    return 1000 * new Set(words).size + words.length;
+  };
+  return score(body) > score(title) ? body : title;
+}
 
 /** Where each hit of a page sits: its meeting, board, item and action. */
 const HITS_SQL = `
@@ -176,8 +189,8 @@ export function search(store: ReadHandle, input: ParsedInputOf<'search'>): Searc
   const ids = JSON.stringify(page);
   const snippets = new Map(
     (
-      db.prepare(SNIPPETS_SQL).all({ match: textMatch, low: BigInt(Math.min(...page)), high: BigInt(Math.max(...page)), ids }) as Array<{ id: number; snip: string }>
-    ).map((r) => [r.id, r.snip]),
+      db.prepare(SNIPPETS_SQL).all({ match, low: BigInt(Math.min(...page)), high: BigInt(Math.max(...page)), ids }) as Array<{ id: number; title: string; body: string }>
+    ).map((r) => [r.id, bestSnippet(r.title, r.body)]),
   );
   const rows = new Map((db.prepare(HITS_SQL).all({ ids }) as HitRow[]).map((r) => [r.id, r]));
   const groups = new Map<string, SearchMeetingGroup>();
