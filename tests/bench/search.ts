@@ -26,10 +26,21 @@ function must<T>(response: ReturnType<Core['call']>): T {
   return response.value as T;
 }
 
-/** Bytes of the file's pages that hold the search tables (dbstat), or null when SQLite was built without it. */
-function indexBytes(core: Core): number | null {
+/**
+ * Bytes of the file's pages holding the search tables (dbstat): FTS5's own (search_fts_*), the
+ * entries with their text (search_docs) and the entries' indexes; null when SQLite has no dbstat.
+ */
+function indexBytes(core: Core): { fts: number; docs: number; docIndexes: number } | null {
   try {
-    return core.store!.db.prepare("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search\\_%' ESCAPE '\\' OR name LIKE 'sqlite_autoindex_search\\_%' ESCAPE '\\'").pluck().get() as number;
+    const rows = core
+      .store!.db.prepare(
+        `SELECT CASE WHEN name LIKE 'search\\_fts%' ESCAPE '\\' THEN 'fts' WHEN name = 'search_docs' THEN 'docs' ELSE 'docIndexes' END AS part, sum(pgsize) AS bytes
+         FROM dbstat WHERE name LIKE 'search\\_%' ESCAPE '\\' OR name LIKE 'sqlite_autoindex_search\\_%' ESCAPE '\\' GROUP BY part`,
+      )
+      .all() as Array<{ part: 'fts' | 'docs' | 'docIndexes'; bytes: number }>;
+    const bytes = { fts: 0, docs: 0, docIndexes: 0 };
+    for (const r of rows) bytes[r.part] = r.bytes;
+    return bytes;
   } catch {
     return null;
   }
@@ -86,9 +97,13 @@ export async function fullTextSearchRows(report: Report, file: string, options: 
     const fileMb = fs.statSync(file).size / 2 ** 20;
     if (bytes === null) report.skip('large store: search index size', 'this SQLite has no dbstat table');
     else {
-      report.add('large store: search index size', [bytes / 2 ** 20], {
+      const mb = (n: number): number => n / 2 ** 20;
+      const total = mb(bytes.fts + bytes.docs + bytes.docIndexes);
+      report.add('large store: search index size', [total], {
         unit: 'MB',
-        note: `${((bytes / 2 ** 20 / fileMb) * 100).toFixed(0)}% of the ${fileMb.toFixed(0)} MB data file (index tables and their text)`,
+        note:
+          `${((total / fileMb) * 100).toFixed(0)}% of the ${fileMb.toFixed(0)} MB data file: FTS5 ${mb(bytes.fts).toFixed(0)} MB, ` +
+          `the entries with their text (search_docs) ${mb(bytes.docs).toFixed(0)} MB, their indexes ${mb(bytes.docIndexes).toFixed(0)} MB`,
       });
     }
   } finally {
