@@ -1,6 +1,6 @@
-// The `search` method: FTS5 over the index the write path keeps (store/searchIndex.ts), ranked by
-// bm25 (a word in a title or an action's reference counts four times one in the text), with a
-// snippet around the words found, grouped by meeting. Confidential items (and what stems from them:
+// The `search` method: FTS5 over the index the write path keeps (store/searchIndex.ts), its
+// newest matches ranked by BM25 (rank.ts: a word in a title or an action's reference counts four
+// times one in the text), with a snippet around the words found, grouped by meeting. Confidential items (and what stems from them:
 // their decisions, actions and the progress recorded on those) are found only in the full version.
 import { SEARCH_KINDS, type MeetingStatus, type PdfVersion, type SearchKind } from '../../../shared/domain/enums';
 import type { ParsedInputOf, SearchHit, SearchMeetingGroup, SearchResult, SnippetPart } from '../../../shared/contract';
@@ -8,20 +8,23 @@ import { SEARCH_LIMITS } from '../../../shared/contract/search';
 import { DomainError } from '../errors';
 import { boardToken, searchIndexExists } from '../store/searchIndex';
 import type { ReadHandle } from '../store/write';
-import { parseQuery } from './query';
+import type { Database } from '../db/driver';
+import { parseQuery, type PrefixWords } from './query';
+import { rankCandidates, type RankCandidate } from './rank';
 
 const MARK_START = '\u0001';
 const MARK_END = '\u0002';
+
 /** Tokens of context a snippet shows around the words found. */
 const SNIPPET_TOKENS = 24;
 
 interface HitRow {
+  id: number;
   kind: SearchKind;
   source_id: string;
   meeting_id: string;
   item_id: string | null;
   action_id: string | null;
-  snip: string;
   board_id: string;
   board_name: string;
   meeting_date: string;
@@ -33,16 +36,17 @@ interface HitRow {
 }
 
 /**
- * Matches ranked at most: the newest this many (by when they were written) are ranked by bm25 and
- * the best returned. A rare word is ranked over every match; a word on every page of ten years of
- * minutes is ranked over its most recent uses, which keeps a search of the large store well
- * inside its budget (p95 < 20 ms) and is what an administrator looking for it wants first.
+ * Matches ranked at most: the newest this many (the index holds a board's record oldest first,
+ * so the highest rowids are the latest meetings and the latest edits) are ranked and the best
+ * returned. A rare word is ranked over every match; a word on every page of ten years of minutes
+ * is ranked over its most recent uses, which keeps a search of the large store inside its budget
+ * (p95 < 20 ms) and is what an administrator looking for it wants first.
  */
-export const RANK_WINDOW = 1500;
+export const RANK_WINDOW = 300;
 
 /** Filters FTS5 cannot apply itself (the board it can: board_token) need the rows joined. */
 const CANDIDATES_FILTERED_SQL = `
-  SELECT search_fts.rowid AS id, bm25(search_fts, 4.0, 1.0, 0.0) AS score
+  SELECT d.id, d.title, d.body
   FROM search_fts
   JOIN search_docs d ON d.id = search_fts.rowid
   JOIN meetings m ON m.id = d.meeting_id
@@ -55,27 +59,67 @@ const CANDIDATES_FILTERED_SQL = `
   ORDER BY search_fts.rowid DESC
   LIMIT @window`;
 
+/** The text ranking reads (rank.ts), for each match FTS5 walks newest first. */
 const CANDIDATES_SQL = `
-  SELECT rowid AS id, bm25(search_fts, 4.0, 1.0, 0.0) AS score FROM search_fts
-  WHERE search_fts MATCH @match ORDER BY rowid DESC LIMIT @window`;
+  SELECT d.id, d.title, d.body FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid
+  WHERE search_fts MATCH @match ORDER BY search_fts.rowid DESC LIMIT @window`;
 
 /**
- * One hit, with its snippet: FTS5 makes a snippet only for a row its MATCH is on. The row is named
- * as a range: FTS5 (3.53) ignores \`rowid = ?\` beside MATCH when the value is bound as a number
- * from JavaScript (a REAL), and would hand back every match.
+ * The snippets of a page of hits, in one walk of the matches between its lowest and highest
+ * rowid (with the board's term, within that board's matches only): FTS5 makes a snippet only for
+ * a row its MATCH is on, and snippet() is computed only for the rows the page holds. The bounds
+ * are bound as integers (BigInt): FTS5 ignores a rowid bound that arrives as a REAL, which is how
+ * a JavaScript number is bound, and would walk every match. Title and text each get theirs (the
+ * board's column is never one to show); bestSnippet picks.
  */
-const HIT_SQL = `
-  SELECT d.kind, d.source_id, d.meeting_id, d.item_id, d.action_id,
-    snippet(search_fts, -1, char(1), char(2), '…', ${SNIPPET_TOKENS}) AS snip,
+const SNIPPETS_SQL = `
+  SELECT search_fts.rowid AS id,
+    snippet(search_fts, 0, char(1), char(2), '…', ${SNIPPET_TOKENS}) AS title,
+    snippet(search_fts, 1, char(1), char(2), '…', ${SNIPPET_TOKENS}) AS body
+  FROM search_fts
+  WHERE search_fts MATCH @match AND search_fts.rowid >= @low AND search_fts.rowid <= @high
+    AND search_fts.rowid + 0 IN (SELECT value FROM json_each(@ids))`;
+
+/** As FTS5 chooses a column for snippet(…, -1, …): the most different words found, then the most found; the title on a tie. */
+function bestSnippet(title: string, body: string): string {
+  const score = (snip: string): number => {
+    const words = snip.split(MARK_START).slice(1).map((part) => part.split(MARK_END)[0]?.toLowerCase() ?? '');
+    return 1000 * new Set(words).size + words.length;
+  };
+  return score(body) > score(title) ? body : title;
+}
+
+/** Where each hit of a page sits: its meeting, board, item and action. */
+const HITS_SQL = `
+  SELECT d.id, d.kind, d.source_id, d.meeting_id, d.item_id, d.action_id,
     m.board_id, b.name AS board_name, m.meeting_date, m.status,
     i.number AS item_number, i.title AS item_title, coalesce(i.confidential, 0) AS confidential, a.reference
-  FROM search_fts
-  JOIN search_docs d ON d.id = search_fts.rowid
+  FROM search_docs d
   JOIN meetings m ON m.id = d.meeting_id
   JOIN boards b ON b.id = m.board_id
   LEFT JOIN agenda_items i ON i.id = d.item_id
   LEFT JOIN actions a ON a.id = d.action_id
-  WHERE search_fts MATCH @match AND search_fts.rowid >= @id AND search_fts.rowid <= @id`;
+  WHERE d.id IN (SELECT value FROM json_each(@ids))`;
+
+/** Words a prefix stands for beyond this many: FTS5 reads the prefix itself. */
+const MAX_PREFIX_WORDS = 64;
+
+/** The index's words (fts5vocab over search_fts, made on each connection: it stores nothing). */
+const vocabulary = new WeakSet<Database>();
+
+/** The indexed words starting with a prefix of plain lower-case letters and digits. */
+function prefixWordsOf(db: Database): PrefixWords {
+  return (prefix) => {
+    if (!vocabulary.has(db)) {
+      db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, search_fts, row)');
+      vocabulary.add(db);
+    }
+    // Plain ASCII: every word starting with it sorts from it up to it with its last character one on.
+    const next = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+    const words = db.prepare('SELECT term FROM temp.search_vocab WHERE term >= ? AND term < ? LIMIT ?').pluck().all(prefix, next, MAX_PREFIX_WORDS + 1) as string[];
+    return words.length > MAX_PREFIX_WORDS ? null : words.filter((w) => w.startsWith(prefix));
+  };
+}
 
 /** The snippet FTS5 marked, as parts; the marks are taken out of the text. */
 export function snippetParts(snip: string): SnippetPart[] {
@@ -96,14 +140,14 @@ export function snippetParts(snip: string): SnippetPart[] {
   return parts.map((p) => ({ text: p.text.replaceAll(MARK_START, '').replaceAll(MARK_END, '').replace(/\s+/gu, ' '), match: p.match })).filter((p) => p.text !== '');
 }
 
-function toHit(r: HitRow): SearchHit {
+function toHit(r: HitRow, snip: string): SearchHit {
   return {
     kind: r.kind,
     itemId: r.item_id,
     itemNumber: r.item_number,
     itemTitle: r.item_title,
     reference: r.reference,
-    snippet: snippetParts(r.snip),
+    snippet: snippetParts(snip),
     confidential: r.confidential === 1,
     target: { meetingId: r.meeting_id, kind: r.kind, id: r.source_id, itemId: r.item_id, actionId: r.action_id },
   };
@@ -112,20 +156,22 @@ function toHit(r: HitRow): SearchHit {
 export function search(store: ReadHandle, input: ParsedInputOf<'search'>): SearchResult {
   const version: PdfVersion = input.version ?? 'full';
   const limit = input.limit ?? SEARCH_LIMITS.defaultHits;
-  const parsed = parseQuery(input.query);
-  const empty: SearchResult = { version, highlight: parsed.highlight, meetings: [], count: 0, more: false, truncated: parsed.truncated };
+  const db = store.db;
   const kinds = input.kinds ? [...new Set(input.kinds)] : [...SEARCH_KINDS];
-  if (!parsed.match || kinds.length === 0) return empty;
   // Only a file held open at an earlier format (a migration's test) lacks the index: the app
   // upgrades every file it opens.
-  if (!searchIndexExists(store.db)) throw new DomainError('store_unavailable', 'This data file has no search index: open it again to upgrade it.');
+  const indexed = searchIndexExists(db);
+  const parsed = parseQuery(input.query, indexed ? prefixWordsOf(db) : undefined);
+  const empty: SearchResult = { version, highlight: parsed.highlight, meetings: [], count: 0, more: false, truncated: parsed.truncated };
+  if (!parsed.match || kinds.length === 0) return empty;
+  if (!indexed) throw new DomainError('store_unavailable', 'This data file has no search index: open it again to upgrade it.');
   // The user's terms look only at the text; the board is one more term, on its own column.
   const textMatch = `{title body} : (${parsed.match})`;
   const match = input.boardId ? `board_token : "${boardToken(input.boardId)}" AND ${textMatch}` : textMatch;
   const filtered = Boolean(input.from || input.to || version !== 'full' || kinds.length !== SEARCH_KINDS.length);
   const candidates = (
     filtered
-      ? store.db.prepare(CANDIDATES_FILTERED_SQL).all({
+      ? db.prepare(CANDIDATES_FILTERED_SQL).all({
           match,
           from: input.from ?? null,
           to: input.to ?? null,
@@ -134,21 +180,28 @@ export function search(store: ReadHandle, input: ParsedInputOf<'search'>): Searc
           full: version === 'full' ? 1 : 0,
           window: RANK_WINDOW,
         })
-      : store.db.prepare(CANDIDATES_SQL).all({ match, window: RANK_WINDOW })
-  ) as Array<{ id: number; score: number }>;
-  // Best first; among equals, the newer (the window comes newest first, and the sort is stable).
-  const best = candidates.sort((a, b) => a.score - b.score).slice(0, limit + 1);
-  const hit = store.db.prepare(HIT_SQL);
-  const rows = best.map((c) => hit.get({ match: textMatch, id: c.id }) as HitRow);
-  const more = rows.length > limit || candidates.length === RANK_WINDOW;
+      : db.prepare(CANDIDATES_SQL).all({ match, window: RANK_WINDOW })
+  ) as RankCandidate[];
+  const best = rankCandidates(candidates, parsed.terms).slice(0, limit + 1);
+  const page = best.slice(0, limit);
+  const more = best.length > limit || candidates.length === RANK_WINDOW;
+  if (page.length === 0) return { ...empty, more };
+  const ids = JSON.stringify(page);
+  const snippets = new Map(
+    (
+      db.prepare(SNIPPETS_SQL).all({ match, low: BigInt(Math.min(...page)), high: BigInt(Math.max(...page)), ids }) as Array<{ id: number; title: string; body: string }>
+    ).map((r) => [r.id, bestSnippet(r.title, r.body)]),
+  );
+  const rows = new Map((db.prepare(HITS_SQL).all({ ids }) as HitRow[]).map((r) => [r.id, r]));
   const groups = new Map<string, SearchMeetingGroup>();
-  for (const r of rows.slice(0, limit)) {
+  for (const id of page) {
+    const r = rows.get(id) as HitRow;
     let group = groups.get(r.meeting_id);
     if (!group) {
       group = { meetingId: r.meeting_id, boardId: r.board_id, boardName: r.board_name, date: r.meeting_date, status: r.status, hits: [] };
       groups.set(r.meeting_id, group);
     }
-    group.hits.push(toHit(r));
+    group.hits.push(toHit(r, snippets.get(id) ?? ''));
   }
-  return { ...empty, meetings: [...groups.values()], count: Math.min(rows.length, limit), more };
+  return { ...empty, meetings: [...groups.values()], count: page.length, more };
 }

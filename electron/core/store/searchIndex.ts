@@ -9,7 +9,7 @@ import type { SearchKind } from '../../../shared/domain/enums';
 import { OWNER_FULL_NAME_SQL, OWNER_GROUP_NAME_SQL, OWNER_INITIALS_SQL, OWNER_NAMING_JOINS } from './actionOwners';
 
 /** Bump when what is indexed changes: files indexed by an earlier version are rebuilt on open. */
-export const SEARCH_INDEX_VERSION = 2;
+export const SEARCH_INDEX_VERSION = 3;
 
 /** The row of search_docs: one searchable thing and where it sits. */
 export interface SearchDocRow {
@@ -199,14 +199,24 @@ export function indexChanges(db: Database, changes: readonly Changed[]): void {
   }
 }
 
+/**
+ * Every source's rows, oldest meeting first: rowids then follow the record's dates, and the
+ * newest rowids (search's window, and FTS5's walk newest first) are the latest meetings.
+ */
+const ALL_IN_DATE_ORDER_SQL = `
+  SELECT s.kind, s.source_id, s.meeting_id, s.item_id, s.action_id, s.title, s.body, s.board_token
+  FROM (${SOURCES.map((source) => source.sql.replace('{where}', '1')).join('\n  UNION ALL ')}) s
+  JOIN meetings m ON m.id = s.meeting_id
+  ORDER BY m.meeting_date, m.id, s.kind, s.source_id`;
+
 /** Builds the whole index again from the record, in one transaction. */
 export function rebuildSearchIndex(db: Database): void {
   db.transaction(() => {
     db.prepare('DELETE FROM search_docs').run();
-    for (const source of SOURCES) {
-      db.prepare(`INSERT INTO search_docs (kind, source_id, meeting_id, item_id, action_id, title, body, board_token) ${source.sql.replace('{where}', '1')}`).run();
-    }
+    db.prepare(`INSERT INTO search_docs (kind, source_id, meeting_id, item_id, action_id, title, body, board_token) ${ALL_IN_DATE_ORDER_SQL}`).run();
     db.prepare("INSERT INTO search_fts (search_fts) VALUES ('rebuild')").run();
+    // One b-tree per term instead of the segments a rebuild leaves: fewer pages read per word.
+    db.prepare("INSERT INTO search_fts (search_fts) VALUES ('optimize')").run();
     const schema = db.pragma('user_version', { simple: true }) as number;
     db.prepare('INSERT OR REPLACE INTO search_state (id, index_version, schema_version, built_at) VALUES (1, ?, ?, ?)').run(
       SEARCH_INDEX_VERSION,
