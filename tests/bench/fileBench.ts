@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openWithKey } from '../../electron/core/crypt/cipher';
+import { startCore } from '../../electron/core/app';
+import { keyedTarget, openWithKey } from '../../electron/core/crypt/cipher';
+import { LATEST_VERSION } from '../../electron/core/db/migrations';
 import { environmentKey } from '../../electron/core/crypt/keySource';
 import { backupTo } from '../../electron/core/db/backup';
 import { quickCheckInBackground } from '../../electron/core/db/integrity';
@@ -12,7 +14,12 @@ import type { Report } from './harness';
 
 const KB = 1024;
 
-/** The minutes' own words: discussion JSON, titles, decisions, actions, updates and attendance, in bytes. */
+/**
+ * The minutes' own words, in bytes: what someone typed or the editor saved, each once. The
+ * discussions' Lexical JSON as stored (their plain text is derived from it, so not counted
+ * again), item numbers and titles, decisions, actions' references, details and dues as written,
+ * owners as printed, progress updates, and attendance (names, initials, roles).
+ */
 const OWN_CONTENT_SQL = `SELECT
   (SELECT coalesce(sum(length(CAST(coalesce(discussion_json, '') AS BLOB)) + length(CAST(title AS BLOB)) + length(number)), 0) FROM agenda_items)
   + (SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM decisions)
@@ -21,27 +28,73 @@ const OWN_CONTENT_SQL = `SELECT
   + (SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM action_updates)
   + (SELECT coalesce(sum(length(CAST(display_name AS BLOB)) + coalesce(length(initials), 0) + coalesce(length(role), 0)), 0) FROM attendance)`;
 
+const BASELINE = "large store: the minutes' own JSON and text per meeting (baseline)";
+
+/** A store built by an older version is upgraded first, as a user's would be on opening it (the backup before it included). */
+export async function upgradeIfOlder(report: Report, file: string): Promise<void> {
+  const probe = openWithKey(file, environmentKey(), { readonly: true, fileMustExist: true });
+  const format = probe.pragma('user_version', { simple: true }) as number;
+  probe.close();
+  if (format >= LATEST_VERSION) return;
+  const start = performance.now();
+  const core = await startCore(file, {}, { noDailyBackup: true });
+  report.add(`large store: upgrade from format ${format} to ${LATEST_VERSION} (backup, migrations, kept values, search index)`, [performance.now() - start]);
+  core.close();
+  fs.rmSync(path.join(path.dirname(file), 'Matters Arising backups'), { recursive: true, force: true });
+}
+
 export function dataFilePerMeeting(report: Report, file: string): void {
   const db = openWithKey(file, environmentKey(), { readonly: true, fileMustExist: true });
   try {
     const meetings = db.prepare('SELECT count(*) FROM meetings').pluck().get() as number;
     const own = db.prepare(OWN_CONTENT_SQL).pluck().get() as number;
-    const fileBytes = db.prepare('SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()').pluck().get() as number;
-    const base = "large store: the minutes' own JSON and text per meeting (baseline)";
-    report.add(base, [own / meetings / KB], { unit: 'KB' });
-    report.add('large store: data file per meeting', [fileBytes / meetings / KB], { unit: 'KB', baseline: base, maxRatio: 2 });
-    // Each table with its indexes (dbstat counts every page of the file once).
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    const fileBytes = (db.pragma('page_count', { simple: true }) as number) * pageSize;
+    const freeBytes = (db.pragma('freelist_count', { simple: true }) as number) * pageSize;
+    report.add(BASELINE, [own / meetings / KB], { unit: 'KB', note: `${(own / 2 ** 20).toFixed(0)} MB in all, ${meetings} meetings` });
+    report.add('large store: data file per meeting', [fileBytes / meetings / KB], { unit: 'KB', baseline: BASELINE, maxRatio: 2, note: `${(fileBytes / 2 ** 20).toFixed(0)} MB` });
+    report.add('large store: data file per meeting, pages in use', [(fileBytes - freeBytes) / meetings / KB], {
+      unit: 'KB',
+      baseline: BASELINE,
+      maxRatio: 2,
+      note: `${(freeBytes / 2 ** 20).toFixed(0)} MB free, reused by later writes, returned to the disk by compacting`,
+    });
+    // Each table with its indexes (dbstat counts every page of the file once; free pages are not in it).
     const byTable = db
       .prepare(
-        `SELECT coalesce(s.tbl_name, d.name) AS tbl, sum(d.pgsize) AS bytes FROM dbstat d LEFT JOIN sqlite_schema s ON s.name = d.name
+        `SELECT coalesce(s.tbl_name, d.name) AS tbl, sum(d.pgsize) AS bytes, sum(d.unused) AS unused FROM dbstat d LEFT JOIN sqlite_schema s ON s.name = d.name
          GROUP BY tbl ORDER BY bytes DESC`,
       )
-      .all() as Array<{ tbl: string; bytes: number }>;
-    for (const t of byTable.filter((x) => x.bytes / fileBytes >= 0.005)) {
-      report.add(`large store: ${t.tbl} (with its indexes) per meeting`, [t.bytes / meetings / KB], { unit: 'KB', note: `${(t.bytes / 2 ** 20).toFixed(0)} MB in all` });
+      .all() as Array<{ tbl: string; bytes: number; unused: number }>;
+    const search = byTable.filter((t) => t.tbl.startsWith('search_')).reduce((sum, t) => sum + t.bytes, 0);
+    report.add('large store: the search index (search_* tables) per meeting', [search / meetings / KB], { unit: 'KB', note: `${(search / 2 ** 20).toFixed(0)} MB` });
+    report.add('large store: data file per meeting, pages in use, without the search index', [(fileBytes - freeBytes - search) / meetings / KB], { unit: 'KB', baseline: BASELINE });
+    for (const t of byTable.filter((x) => x.bytes / fileBytes >= 0.002)) {
+      report.add(`large store: ${t.tbl} (with its indexes) per meeting`, [t.bytes / meetings / KB], {
+        unit: 'KB',
+        note: `${(t.bytes / 2 ** 20).toFixed(1)} MB, ${((100 * t.bytes) / fileBytes).toFixed(1)}% of the file, ${((100 * t.unused) / t.bytes).toFixed(0)}% of its pages unused`,
+      });
     }
   } finally {
     db.close();
+  }
+}
+
+/** Compacting (VACUUM INTO a new file, encrypted with the same key): how long it takes and what the file would be. */
+export function compactedCopy(report: Report, file: string): void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-bench-compact-'));
+  const db = openWithKey(file, environmentKey(), { readonly: true, fileMustExist: true });
+  try {
+    const meetings = db.prepare('SELECT count(*) FROM meetings').pluck().get() as number;
+    const target = path.join(dir, 'compact.sqlite');
+    const start = performance.now();
+    db.prepare('VACUUM INTO ?').run(keyedTarget(target, environmentKey()));
+    report.add('large store: compact (VACUUM INTO a new file)', [performance.now() - start]);
+    const bytes = fs.statSync(target).size;
+    report.add('large store: data file per meeting, compacted', [bytes / meetings / KB], { unit: 'KB', baseline: BASELINE, maxRatio: 2, note: `${(bytes / 2 ** 20).toFixed(0)} MB` });
+  } finally {
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
