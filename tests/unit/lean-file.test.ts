@@ -103,3 +103,33 @@ describe('the change log records that a text changed, not the text', () => {
     expect(after.nextMeeting).toEqual(before.nextMeeting);
   });
 });
+
+describe('the space a deletion frees', () => {
+  it('is left out of every backup (a compact copy), and restoring one gives it back to the disk', async () => {
+    const core = await tempCore();
+    const { board } = ok<SampleBoardResult>(core, 'loadSampleBoard', {});
+    // A long draft, then deleted: its pages are freed inside the file, which stays as large.
+    const draft = ok<MeetingDetail>(core, 'createMeeting', { boardId: board.id, date: '2030-01-01' });
+    const words = 'The partnership reviewed the audit findings in detail. '.repeat(400);
+    for (let i = 0; i < 20; i++) {
+      const added = ok<{ item: MinutesItem }>(core, 'addAgendaItem', { meetingId: draft.id, title: `Item ${i}` }).item;
+      ok(core, 'saveDiscussion', { itemId: added.id, json: discussionRootJson([paragraphNode([textNode(`${i} ${words}`)])]) });
+    }
+    ok(core, 'deleteMeeting', { meetingId: draft.id });
+    const db = core.store!.db;
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const pages = db.pragma('page_count', { simple: true }) as number;
+    expect(db.pragma('freelist_count', { simple: true }) as number).toBeGreaterThan(0);
+    const meetings = ok<MeetingSummary[]>(core, 'listMeetings', { boardId: board.id }).map((m) => m.id);
+
+    const backup = await okAsync<{ name: string; meetingCount: number | null }>(core, 'backUpNow', {});
+    expect(backup.meetingCount).toBe(meetings.length);
+    const restored = await okAsync<{ state: string }>(core, 'restoreBackup', { name: backup.name });
+    expect(restored.state).toBe('ready');
+    const after = core.store!.db;
+    expect(after.pragma('freelist_count', { simple: true })).toBe(0);
+    expect(after.pragma('page_count', { simple: true }) as number).toBeLessThan(pages);
+    expect(after.pragma('quick_check', { simple: true })).toBe('ok');
+    expect(ok<MeetingSummary[]>(core, 'listMeetings', { boardId: board.id }).map((m) => m.id)).toEqual(meetings);
+  });
+});
