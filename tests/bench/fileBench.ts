@@ -4,15 +4,24 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openWithKey } from '../../electron/core/crypt/cipher';
+import { startCore } from '../../electron/core/app';
+import { keyedTarget, openWithKey } from '../../electron/core/crypt/cipher';
+import { applyMigrations, LATEST_VERSION } from '../../electron/core/db/migrations';
+import { backupBeforeMigration, backupTo } from '../../electron/core/db/backup';
+import { keptValuesWrong, rebuildActionSummaries } from '../../electron/core/store/actionSummary';
+import { ensureSearchIndex } from '../../electron/core/store/searchIndex';
 import { environmentKey } from '../../electron/core/crypt/keySource';
-import { backupTo } from '../../electron/core/db/backup';
 import { quickCheckInBackground } from '../../electron/core/db/integrity';
 import type { Report } from './harness';
 
 const KB = 1024;
 
-/** The minutes' own words: discussion JSON, titles, decisions, actions, updates and attendance, in bytes. */
+/**
+ * The minutes' own words, in bytes: what someone typed or the editor saved, each once. The
+ * discussions' Lexical JSON as stored (their plain text is derived from it, so not counted
+ * again), item numbers and titles, decisions, actions' references, details and dues as written,
+ * owners as printed, progress updates, and attendance (names, initials, roles).
+ */
 const OWN_CONTENT_SQL = `SELECT
   (SELECT coalesce(sum(length(CAST(coalesce(discussion_json, '') AS BLOB)) + length(CAST(title AS BLOB)) + length(number)), 0) FROM agenda_items)
   + (SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM decisions)
@@ -21,27 +30,99 @@ const OWN_CONTENT_SQL = `SELECT
   + (SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM action_updates)
   + (SELECT coalesce(sum(length(CAST(display_name AS BLOB)) + coalesce(length(initials), 0) + coalesce(length(role), 0)), 0) FROM attendance)`;
 
-export function dataFilePerMeeting(report: Report, file: string): void {
+const BASELINE = "large store: the minutes' own JSON and text per meeting (baseline)";
+
+/**
+ * A store built by an older version is upgraded first, as opening it in the app would, step by
+ * step so each is timed: the connection set up as db/open.ts sets it up, the backup before the
+ * upgrade, the migrations (and kept values) in one transaction, then the search index rebuilt for
+ * the new schema. Then the app opens it, finding nothing left to do.
+ */
+export async function upgradeIfOlder(report: Report, file: string): Promise<void> {
+  const db = openWithKey(file, environmentKey(), { fileMustExist: true });
+  const from = db.pragma('user_version', { simple: true }) as number;
+  if (from >= LATEST_VERSION) {
+    db.close();
+    return;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-bench-upgrade-'));
+  try {
+    for (const pragma of ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON', 'busy_timeout = 5000', 'secure_delete = ON', 'cache_size = -65536', 'mmap_size = 268435456']) db.pragma(pragma);
+    const step = async (name: string, run: () => unknown): Promise<void> => {
+      const start = performance.now();
+      await run();
+      report.add(`large store: upgrade from format ${from} to ${LATEST_VERSION}: ${name}`, [performance.now() - start]);
+    };
+    await step('backup first', () => backupBeforeMigration(db, file, from, dir, environmentKey()));
+    await step('migrations, in one transaction', () =>
+      db.transaction(() => {
+        applyMigrations(db);
+        if (keptValuesWrong(db)) rebuildActionSummaries(db);
+      })(),
+    );
+    await step('checkpoint', () => db.pragma('wal_checkpoint(TRUNCATE)'));
+    await step('search index rebuilt for the new schema', () => ensureSearchIndex(db));
+  } finally {
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const core = await startCore(file, {}, { noDailyBackup: true });
+  core.close();
+}
+
+export function dataFilePerMeeting(report: Report, file: string, label = 'large store'): void {
   const db = openWithKey(file, environmentKey(), { readonly: true, fileMustExist: true });
   try {
     const meetings = db.prepare('SELECT count(*) FROM meetings').pluck().get() as number;
     const own = db.prepare(OWN_CONTENT_SQL).pluck().get() as number;
-    const fileBytes = db.prepare('SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()').pluck().get() as number;
-    const base = "large store: the minutes' own JSON and text per meeting (baseline)";
-    report.add(base, [own / meetings / KB], { unit: 'KB' });
-    report.add('large store: data file per meeting', [fileBytes / meetings / KB], { unit: 'KB', baseline: base, maxRatio: 2 });
-    // Each table with its indexes (dbstat counts every page of the file once).
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    const fileBytes = (db.pragma('page_count', { simple: true }) as number) * pageSize;
+    const freeBytes = (db.pragma('freelist_count', { simple: true }) as number) * pageSize;
+    if (label === 'large store') report.add(BASELINE, [own / meetings / KB], { unit: 'KB', note: `${(own / 2 ** 20).toFixed(0)} MB in all, ${meetings} meetings` });
+    report.add(`${label}: data file per meeting`, [fileBytes / meetings / KB], { unit: 'KB', baseline: BASELINE, maxRatio: 2, note: `${(fileBytes / 2 ** 20).toFixed(0)} MB` });
+    report.add(`${label}: data file per meeting, pages in use`, [(fileBytes - freeBytes) / meetings / KB], {
+      unit: 'KB',
+      baseline: BASELINE,
+      maxRatio: 2,
+      note: `${(freeBytes / 2 ** 20).toFixed(0)} MB free, reused by later writes, returned to the disk by compacting`,
+    });
+    // Each table with its indexes (dbstat counts every page of the file once; free pages are not in it).
     const byTable = db
       .prepare(
-        `SELECT coalesce(s.tbl_name, d.name) AS tbl, sum(d.pgsize) AS bytes FROM dbstat d LEFT JOIN sqlite_schema s ON s.name = d.name
+        `SELECT coalesce(s.tbl_name, d.name) AS tbl, sum(d.pgsize) AS bytes, sum(d.unused) AS unused FROM dbstat d LEFT JOIN sqlite_schema s ON s.name = d.name
          GROUP BY tbl ORDER BY bytes DESC`,
       )
-      .all() as Array<{ tbl: string; bytes: number }>;
-    for (const t of byTable.filter((x) => x.bytes / fileBytes >= 0.005)) {
-      report.add(`large store: ${t.tbl} (with its indexes) per meeting`, [t.bytes / meetings / KB], { unit: 'KB', note: `${(t.bytes / 2 ** 20).toFixed(0)} MB in all` });
+      .all() as Array<{ tbl: string; bytes: number; unused: number }>;
+    const search = byTable.filter((t) => t.tbl.startsWith('search_')).reduce((sum, t) => sum + t.bytes, 0);
+    report.add(`${label}: the search index (search_* tables) per meeting`, [search / meetings / KB], { unit: 'KB', note: `${(search / 2 ** 20).toFixed(0)} MB` });
+    report.add(`${label}: data file per meeting, pages in use, without the search index`, [(fileBytes - freeBytes - search) / meetings / KB], { unit: 'KB', baseline: BASELINE });
+    for (const t of byTable.filter((x) => x.bytes / fileBytes >= 0.002)) {
+      report.add(`${label}: ${t.tbl} (with its indexes) per meeting`, [t.bytes / meetings / KB], {
+        unit: 'KB',
+        note: `${(t.bytes / 2 ** 20).toFixed(1)} MB, ${((100 * t.bytes) / fileBytes).toFixed(1)}% of the file, ${((100 * t.unused) / t.bytes).toFixed(0)}% of its pages unused`,
+      });
     }
   } finally {
     db.close();
+  }
+}
+
+/** Compacting (VACUUM INTO a new file, encrypted with the same key): how long it takes and what the file would be. */
+export function compactedCopy(report: Report, file: string): void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-bench-compact-'));
+  const db = openWithKey(file, environmentKey(), { readonly: true, fileMustExist: true });
+  try {
+    const meetings = db.prepare('SELECT count(*) FROM meetings').pluck().get() as number;
+    const target = path.join(dir, 'compact.sqlite');
+    const start = performance.now();
+    db.prepare('VACUUM INTO ?').run(keyedTarget(target, environmentKey()));
+    report.add('large store: compact (VACUUM INTO a new file)', [performance.now() - start]);
+    const bytes = fs.statSync(target).size;
+    report.add('large store: data file per meeting, compacted', [bytes / meetings / KB], { unit: 'KB', baseline: BASELINE, maxRatio: 2, note: `${(bytes / 2 ** 20).toFixed(0)} MB` });
+    dataFilePerMeeting(report, target, 'large store compacted');
+  } finally {
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -14,7 +14,7 @@ import { buildLargeStoreFile, LARGE_STORE_FILE } from './buildData';
 import { actionLogAtTheLimit, carryForwardOnCopy } from './actionLogBench';
 import { betweenMeetingsOnCopy } from './betweenBench';
 import { growthRows } from './growth';
-import { backupAndCheck, dataFilePerMeeting } from './fileBench';
+import { backupAndCheck, compactedCopy, dataFilePerMeeting, upgradeIfOlder } from './fileBench';
 import { importFixtureText } from './importBench';
 import { fullTextSearchRows } from './search';
 import { minutesDocuments } from './documents';
@@ -382,7 +382,9 @@ async function main(): Promise<void> {
     if (part('screen')) await rendererMemory(report);
     if (part('import')) await importFixtureText(report, dir);
     if (part('file') && fs.existsSync(LARGE_STORE_FILE)) {
+      await upgradeIfOlder(report, LARGE_STORE_FILE);
       dataFilePerMeeting(report, LARGE_STORE_FILE);
+      compactedCopy(report, LARGE_STORE_FILE);
       await backupAndCheck(report, LARGE_STORE_FILE);
     }
     if (part('search')) await fullTextSearchRows(report, LARGE_STORE_FILE);

@@ -3,6 +3,7 @@
 import { expect, test } from './fixtures';
 import { BOARD, openFixtureMeeting, openMeeting } from './fixture-meeting';
 import { openTestFile } from '../helpers/testKey';
+import { discussionPlainText, parseDiscussionJson } from '../../shared/domain/discussion';
 
 
 const DISCUSSION_BULLETS = [
@@ -93,11 +94,13 @@ test('types item 1a of 19 February 2014 with its four actions, and finds it all 
   await expect(minutes.item('1a').discussion).toContainText(sentence);
   await expect(minutes.item('1a').discussion.locator('ul > li')).toHaveCount(4);
 
-  // The plain text stored beside the JSON keeps the list on its own lines.
+  // The file stores the JSON alone; the plain text derived from it keeps the list on its own lines.
   await host.stop();
   const db = openTestFile(host.dataFile, { readonly: true });
-  const text = db.prepare("SELECT discussion_text FROM agenda_items WHERE number = '1a'").pluck().get() as string;
+  const row = db.prepare("SELECT discussion_json, discussion_text FROM agenda_items WHERE number = '1a'").get() as { discussion_json: string; discussion_text: string | null };
   db.close();
+  expect(row.discussion_text).toBeNull();
+  const text = discussionPlainText(parseDiscussionJson(row.discussion_json) ?? []);
   expect(text).toBe(['AF explained the proposals for:', ...DISCUSSION_BULLETS.map((b) => `- ${b}`), 'All recommendations were accepted', sentence].join('\n'));
 });
 

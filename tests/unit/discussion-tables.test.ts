@@ -161,7 +161,12 @@ describe('the printed minutes', () => {
     const { html } = renderMeetingHtml(core.store!, meeting.id);
     expect(html).toContain('<ul><li>CP registrations<ul><li>over 2 years</li></ul></li></ul>');
     expect(html).toContain('<table class="discussion-table"><tbody><tr><th><p>Age</p></th><th><p>Children</p></th></tr><tr><td><p>Under 1</p></td><td><p>12</p></td></tr></tbody></table>');
-    const stored = core.store!.db.prepare('SELECT discussion_text FROM agenda_items WHERE id = ?').pluck().get(item.id);
-    expect(stored).toBe('- CP registrations\n  - over 2 years\nAge | Children\nUnder 1 | 12');
+    // The plain text is derived from the JSON as it is read (nothing stored beside it), every cell and level in it.
+    const minutes = ok<{ items: MinutesItem[] }>(core, 'getMinutes', { meetingId: meeting.id });
+    expect(minutes.items.find((i) => i.id === item.id)?.discussionText).toBe('- CP registrations\n  - over 2 years\nAge | Children\nUnder 1 | 12');
+    expect(core.store!.db.prepare('SELECT discussion_text FROM agenda_items WHERE id = ?').pluck().get(item.id)).toBeNull();
+    // ...and search finds a word that is only in a nested list, derived the same way.
+    const found = ok<{ meetings: Array<{ hits: Array<{ itemId: string | null }> }> }>(core, 'search', { query: 'registrations' });
+    expect(found.meetings.flatMap((m) => m.hits.map((h) => h.itemId))).toContain(item.id);
   });
 });

@@ -13,6 +13,7 @@ import { assertContentEditable, itemForEdit, meetingForEdit, type EditableMeetin
 import { readActionRow, rowToAction, type ActionRow } from '../store/actions';
 import { ownersByAction, ownerSnapshot, type ActionOwnerRow } from '../store/actionOwners';
 import { ownerDirectoryAt } from '../store/ownerDirectory';
+import { loggedText } from '../store/loggedText';
 
 export function getAction(store: Store, actionId: string): MinutesAction {
   const row = readActionRow(store.db, actionId);
@@ -199,7 +200,7 @@ export function addAction(store: Store, input: ParsedInputOf<'addAction'>): Minu
     const owners = input.owners ? writeOwners(w, meeting, id, input.owners) : [];
     // A later meeting already listing matters arising lists this one too.
     settleAction(w, id);
-    w.log({ entity: 'action', entityId: id, action: 'create', detail: { reference, itemId: item.id, details: input.details ?? '', owners: owners.length } }, at);
+    w.log({ entity: 'action', entityId: id, action: 'create', detail: { reference, itemId: item.id, details: loggedText(input.details ?? ''), owners: owners.length } }, at);
   });
   return getAction(store, id);
 }
@@ -219,7 +220,7 @@ export function updateAction(store: Store, input: ParsedInputOf<'updateAction'>)
     }
     if (input.details !== undefined && input.details !== action.details) {
       store.db.prepare('UPDATE actions SET details = ?, updated_at = ? WHERE id = ?').run(input.details, at, action.id);
-      detail.details = input.details;
+      detail.details = loggedText(input.details);
     }
     if (input.owners !== undefined) {
       const owners = writeOwners(w, meeting, action.id, input.owners);

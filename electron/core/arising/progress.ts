@@ -13,6 +13,7 @@ import type { ActionUpdateRow } from '../store/arising';
 import type { MeetingRow } from '../store/meetings';
 import { entries, getMattersArising } from './list';
 import { sinceLastMeeting } from '../store/betweenUpdates';
+import { loggedText } from '../store/loggedText';
 
 // ---------------------------------------------------------------- recording progress
 
@@ -144,7 +145,7 @@ export function recordActionUpdate(store: Store, input: ParsedInputOf<'recordAct
     const m = editableMeeting(store, input.meetingId);
     const action = listedAction(store, m, input.actionId);
     const written = writeUpdate(w, m, action, { text: input.text, status: input.status ?? preselectedStatus(w, m, action.id), supersededBy: input.supersededBy }, at);
-    w.log({ entity: 'action', entityId: action.id, action: 'progress', detail: { reference: action.reference, meetingId: m.id, ...written } }, at);
+    w.log({ entity: 'action', entityId: action.id, action: 'progress', detail: { reference: action.reference, meetingId: m.id, ...written, text: loggedText(written.text) } }, at);
     return m;
   }).value;
   const [entry] = entries(store, meeting, input.actionId);

@@ -12,6 +12,7 @@ import { DomainError, notFound } from '../errors';
 import { OUTSTANDING_SQL, settleAction } from '../arising/actionProgress';
 import { latestReports, readBetweenUpdateRow, readBetweenUpdates } from '../store/betweenUpdates';
 import { write, type ReadHandle } from '../store/write';
+import { loggedText } from '../store/loggedText';
 
 interface ActionFacts {
   id: string;
@@ -81,7 +82,7 @@ export function recordActionProgress(store: Store, input: ParsedInputOf<'recordA
         entity: 'action',
         entityId: action.id,
         action: 'progress_between',
-        detail: { reference: action.reference, updateId, date: input.date, status: input.status, text: input.text, reportedBy: input.reportedBy ?? null },
+        detail: { reference: action.reference, updateId, date: input.date, status: input.status, text: loggedText(input.text), reportedBy: input.reportedBy ?? null },
       },
       at,
     );

@@ -1,12 +1,15 @@
-// Backups are taken with SQLite's online backup API (db.backup), never a file copy of a
-// live database. Each is written under a temporary name (owner-only from its first byte),
-// switched to a plain rollback journal so it is one self-contained file, and only then
-// given its real name. An encrypted file's backup is encrypted with the same key: SQLite's
-// backup API writes into a target opened with the same cipher settings and key (crypt/cipher.ts).
+// Backups are compact copies written by SQLite (VACUUM INTO, on a worker thread: db/compactCopy.ts),
+// never a file copy of a live database. Each is written under a temporary name (owner-only from
+// its first byte), switched to a plain rollback journal so it is one self-contained file, and only
+// then given its real name. An encrypted file's backup is encrypted with the same key: the copy is
+// written into a target with the same cipher settings and key (crypt/cipher.ts). A backup holds none
+// of the data file's free space, so restoring one also gives that space back to the disk; and the
+// app's thread is not held up while a large file is copied (the backup API held it for most of a second).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from './driver';
-import { keyedTarget, openWithKey, type StoreKey } from '../crypt/cipher';
+import { openWithKey, type StoreKey } from '../crypt/cipher';
+import { compactCopyInBackground } from './compactCopy';
 import { format } from 'date-fns';
 import { createPrivateFolder, makePrivate, PRIVATE_FILE } from './private';
 
@@ -17,7 +20,7 @@ export async function backupTo(db: Database, target: string, key: StoreKey | nul
     // SQLite would create the copy world-readable: it writes into this owner-only file instead.
     fs.writeFileSync(partial, '', { mode: PRIVATE_FILE });
     makePrivate(partial);
-    await db.backup(keyedTarget(partial, key));
+    await compactCopyInBackground(db.name, partial, key);
     const copy = openWithKey(partial, key);
     try {
       copy.pragma('journal_mode = DELETE');

@@ -20,6 +20,7 @@ import { acquireLock } from './lock';
 import { makeFolderPrivate, makeStorePrivate, PRIVATE_FILE } from './private';
 import { quickCheck, quickCheckInBackground, SYNC_CHECK_BYTES } from './integrity';
 import { cacheStatements } from './statements';
+import { registerDiscussionText } from '../store/discussionText';
 import { locate } from './locate';
 import { damaged, foreign, lockedProblem, missingTables, newerVersion, problem, sqliteProblem, StoreOpenError, truncated } from './problems';
 
@@ -243,6 +244,8 @@ export async function openStore(given: string, options: OpenOptions = {}): Promi
       db.transaction(() => rebuildActionSummaries(db))();
     }
     if (schemaVersion(db) !== latest) throw problem('other', 'The data file could not be upgraded', `${absolute} is still at format ${schemaVersion(db)}.`, 'Restore a backup, or open another file.');
+    // Readers in SQL derive a discussion's plain text with this function (it is never stored beside the JSON).
+    registerDiscussionText(db);
     cacheStatements(db);
     // A file from before the search index, or indexed by an older version, is indexed now.
     ensureSearchIndex(db);

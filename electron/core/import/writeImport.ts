@@ -12,6 +12,7 @@ import { CONTENT_VERSION, minutesHash } from '../lifecycle/contentHash';
 import { addRosterMember } from '../roster/roster';
 import { readMeetingRecord } from '../store/meetingRecord';
 import type { WriteHandle } from '../store/write';
+import { discussionTextToStore } from '../store/discussionText';
 import type { Store } from '../db/open';
 import type { FilePlan, PlannedMeeting, PlanState } from './planTypes';
 import { bulletListNode, discussionRootJson, paragraphNode, textNode } from '../../../shared/domain/discussionJson';
@@ -71,9 +72,10 @@ function writeMeeting(
     positions.set(parentId, position + 1);
     const itemId = newId();
     itemIds.set(item.number, itemId);
-    const discussion = item.discussion.length ? discussionJson(item.discussion) : { json: null, text: '' };
+    const discussion = item.discussion.length ? discussionJson(item.discussion) : { json: null };
+    // Nothing beside the JSON: its plain text is derived on read (store/discussionText.ts).
     const kind = index === 0 && /^\s*(minutes\s+(and|&)\s+actions?\s+arising|matters\s+arising)\b/i.test(item.title) ? 'matters_arising' : 'normal';
-    insertItem.run(itemId, id, parentId, position, item.number, item.title, kind, discussion.json, discussion.text, item.deferred ? 1 : 0, at, at);
+    insertItem.run(itemId, id, parentId, position, item.number, item.title, kind, discussion.json, discussionTextToStore(db, discussion.json), item.deferred ? 1 : 0, at, at);
     item.decisions.forEach((d, i) => {
       // The first decision of the matters arising that agrees the previous minutes records that agreement.
       const agrees = agreement && kind === 'matters_arising' && AGREES_PREVIOUS.test(d) ? agreement : null;

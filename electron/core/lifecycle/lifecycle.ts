@@ -13,6 +13,7 @@ import { fillMissingOwnerNames } from '../store/actionOwners';
 import { readMeetingRecord } from '../store/meetingRecord';
 import { readMeetingRow, type MeetingRow } from '../store/meetings';
 import { importedMark } from '../store/imported';
+import { loggedText } from '../store/loggedText';
 import { conflict, DomainError, notFound } from '../errors';
 import { meetingForEdit } from '../minutes/editable';
 import { loadOutline, writeOutline } from '../minutes/minutes';
@@ -230,7 +231,7 @@ export function agreeMinutes(store: Store, input: ParsedInputOf<'agreeMinutes'>)
     store.db
       .prepare('INSERT INTO decisions (id, agenda_item_id, position, text, agrees_minutes_of, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(decisionId, item.id, position, text, m.id, at, at);
-    w.log({ entity: 'decision', entityId: decisionId, action: 'create', detail: { itemId: item.id, text, agreesMinutesOf: m.id } }, at);
+    w.log({ entity: 'decision', entityId: decisionId, action: 'create', detail: { itemId: item.id, text: loggedText(text), agreesMinutesOf: m.id } }, at);
 
     // Owners are named as at the meeting already; any row written before owners kept their names takes them now, before it freezes.
     fillMissingOwnerNames(store.db, m.id);

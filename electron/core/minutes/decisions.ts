@@ -9,6 +9,7 @@ import { write } from '../store/write';
 import { conflict, notFound } from '../errors';
 import { assertContentEditable, itemForEdit, type EditableMeeting } from './editable';
 import { readDecisionRow, rowToDecision, type DecisionRow } from '../store/decisions';
+import { loggedText } from '../store/loggedText';
 
 function decisionForEdit(store: Store, decisionId: string): { decision: DecisionRow; meeting: EditableMeeting } {
   const decision = readDecisionRow(store.db, decisionId);
@@ -56,7 +57,7 @@ export function addDecision(store: Store, input: ParsedInputOf<'addDecision'>): 
       .run(id, item.id, index, input.text ?? '', at, at);
     const place = store.db.prepare('UPDATE decisions SET position = ? WHERE id = ? AND position <> ?');
     existing.forEach((d, i) => place.run(i, d, i));
-    w.log({ entity: 'decision', entityId: id, action: 'create', detail: { itemId: item.id, text: input.text ?? '' } }, at);
+    w.log({ entity: 'decision', entityId: id, action: 'create', detail: { itemId: item.id, text: loggedText(input.text ?? '') } }, at);
   });
   return readDecision(store, id);
 }
@@ -69,7 +70,7 @@ export function updateDecision(store: Store, input: ParsedInputOf<'updateDecisio
     if (decision.text === input.text) return;
     assertNotAgreement(store, decision, 'changed');
     store.db.prepare('UPDATE decisions SET text = ?, updated_at = ? WHERE id = ?').run(input.text, at, decision.id);
-    w.log({ entity: 'decision', entityId: decision.id, action: 'update', detail: { text: input.text } }, at);
+    w.log({ entity: 'decision', entityId: decision.id, action: 'update', detail: { text: loggedText(input.text) } }, at);
   });
   return readDecision(store, input.decisionId);
 }

@@ -2,6 +2,7 @@
 import type { Database } from '../db/driver';
 import type { AgendaItemFields } from '../../../shared/contract';
 import type { ItemKind } from '../../../shared/domain/enums';
+import { discussionTextOf } from './discussionText';
 
 export interface AgendaItemRow {
   id: string;
@@ -13,6 +14,7 @@ export interface AgendaItemRow {
   presenter: string | null;
   kind: ItemKind;
   discussion_json: string | null;
+  /** As read: the discussion's plain text (stored only where the JSON cannot give it; see discussionText.ts). */
   discussion_text: string;
   confidential: number;
   deferred: number;
@@ -47,10 +49,24 @@ export function rowToAgendaItemFields(row: AgendaItemFieldsRow): AgendaItemField
   };
 }
 
+/** A row as stored: its text column is NULL wherever the text is derived from the JSON. */
+type StoredAgendaItemRow = Omit<AgendaItemRow, 'discussion_text'> & { discussion_text: string | null };
+
+/** The row with its text as read, derived when first asked for (most reads of a row never ask). */
+function withText(row: StoredAgendaItemRow): AgendaItemRow {
+  const kept = row.discussion_text;
+  let text: string | undefined;
+  return Object.defineProperty(row, 'discussion_text', {
+    enumerable: true,
+    get: () => (text ??= discussionTextOf(row.discussion_json, kept)),
+  }) as AgendaItemRow;
+}
+
 export function readAgendaItemRows(db: Database, meetingId: string): AgendaItemRow[] {
-  return db.prepare('SELECT * FROM agenda_items WHERE meeting_id = ?').all(meetingId) as AgendaItemRow[];
+  return (db.prepare('SELECT * FROM agenda_items WHERE meeting_id = ?').all(meetingId) as StoredAgendaItemRow[]).map(withText);
 }
 
 export function readAgendaItemRow(db: Database, itemId: string): AgendaItemRow | undefined {
-  return db.prepare('SELECT * FROM agenda_items WHERE id = ?').get(itemId) as AgendaItemRow | undefined;
+  const row = db.prepare('SELECT * FROM agenda_items WHERE id = ?').get(itemId) as StoredAgendaItemRow | undefined;
+  return row && withText(row);
 }

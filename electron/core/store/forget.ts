@@ -2,11 +2,10 @@
 // kept about it (titles, wording, progress typed) is removed from the log too. What stays is that
 // each change, and the deletion, happened: by whom, when, to which record.
 import type { WriteHandle } from './write';
+import { withLogRewritable } from './loggedText';
 
 /** What a forgotten entry's detail becomes. */
 export const FORGOTTEN = '{"forgotten":"deleted draft"}';
-
-const GUARD = 'change_log_no_update';
 
 /**
  * Blanks the detail of every change-log entry about these records, or about this meeting (an
@@ -17,19 +16,14 @@ const GUARD = 'change_log_no_update';
  */
 export function forgetLoggedText(w: WriteHandle, ids: readonly string[], meetingId: string | null = null): number {
   if (ids.length === 0 && meetingId === null) return 0;
-  const db = w.db;
-  const guard = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?").pluck().get(GUARD) as string | undefined;
-  if (guard) db.exec(`DROP TRIGGER ${GUARD}`);
-  try {
-    return db
+  return withLogRewritable(w, () =>
+    w.db
       .prepare(
         `UPDATE change_log SET detail = ?
          WHERE detail <> ? AND (entity_id IN (SELECT value FROM json_each(?)) OR (? IS NOT NULL AND json_extract(detail, '$.meetingId') = ?))`,
       )
-      .run(FORGOTTEN, FORGOTTEN, JSON.stringify(ids), meetingId, meetingId).changes;
-  } finally {
-    if (guard) db.exec(guard);
-  }
+      .run(FORGOTTEN, FORGOTTEN, JSON.stringify(ids), meetingId, meetingId).changes,
+  );
 }
 
 /** The ids of an agenda item's records whose text the log may hold: the items, their decisions and actions. */

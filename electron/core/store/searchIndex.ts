@@ -6,6 +6,7 @@
 import type { Database } from '../db/driver';
 import type { Changed } from '../../../shared/contract';
 import type { SearchKind } from '../../../shared/domain/enums';
+import { discussionTextSql, registerDiscussionText } from './discussionText';
 import { OWNER_FULL_NAME_SQL, OWNER_GROUP_NAME_SQL, OWNER_INITIALS_SQL, OWNER_NAMING_JOINS } from './actionOwners';
 
 /** Bump when what is indexed changes: files indexed by an earlier version are rebuilt on open. */
@@ -57,7 +58,7 @@ const SOURCES: readonly SearchSource[] = [
   {
     kind: 'item',
     sql: `SELECT 'item' AS kind, i.id AS source_id, i.meeting_id, i.id AS item_id, NULL AS action_id,
-            i.title AS title, i.discussion_text AS body, ${token('m.board_id')} AS board_token
+            i.title AS title, ${discussionTextSql('i')} AS body, ${token('m.board_id')} AS board_token
           FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id WHERE {where}`,
     scopes: { meeting: 'i.meeting_id', item: 'i.id' },
   },
@@ -188,6 +189,7 @@ function syncScope(db: Database, { scope, id }: ScopeRef): void {
 /** Brings the index in step with a write's changes; called by write() inside its transaction. */
 export function indexChanges(db: Database, changes: readonly Changed[]): void {
   if (changes.length === 0 || !searchIndexExists(db)) return;
+  registerDiscussionText(db);
   const done = new Set<string>();
   for (const change of changes) {
     for (const ref of SCOPES_OF[change.entity]?.(db, change.id) ?? []) {
@@ -211,6 +213,7 @@ const ALL_IN_DATE_ORDER_SQL = `
 
 /** Builds the whole index again from the record, in one transaction. */
 export function rebuildSearchIndex(db: Database): void {
+  registerDiscussionText(db);
   db.transaction(() => {
     db.prepare('DELETE FROM search_docs').run();
     db.prepare(`INSERT INTO search_docs (kind, source_id, meeting_id, item_id, action_id, title, body, board_token) ${ALL_IN_DATE_ORDER_SQL}`).run();

@@ -4,13 +4,15 @@ import type { BoardVocabulary, ParsedInputOf } from '../../../shared/contract';
 import { learnAcronyms } from '../../../shared/domain/boardAcronyms';
 import type { Store } from '../db/open';
 import { requireBoardRow } from '../settings/settings';
+import { discussionTextSql, registerDiscussionText } from '../store/discussionText';
 
 export function boardVocabulary(store: Store, input: ParsedInputOf<'boardVocabulary'>): BoardVocabulary {
   requireBoardRow(store, input.boardId);
+  registerDiscussionText(store.db);
   const texts = store.db
     .prepare(
       `SELECT m.id,
-         coalesce((SELECT group_concat(i.title || ' ' || i.discussion_text, ' ') FROM agenda_items i WHERE i.meeting_id = m.id), '') || ' ' ||
+         coalesce((SELECT group_concat(i.title || ' ' || ${discussionTextSql('i')}, ' ') FROM agenda_items i WHERE i.meeting_id = m.id), '') || ' ' ||
          coalesce((SELECT group_concat(d.text, ' ') FROM decisions d JOIN agenda_items i ON i.id = d.agenda_item_id WHERE i.meeting_id = m.id), '') || ' ' ||
          coalesce((SELECT group_concat(a.details, ' ') FROM actions a WHERE a.meeting_id = m.id), '') AS text
        FROM meetings m WHERE m.board_id = ?`,
