@@ -14,7 +14,7 @@ import { backupAndCheck, dataFilePerMeeting } from './fileBench';
 import { importFixtureText } from './importBench';
 import { fullTextSearchRows } from './search';
 import { minutesDocuments } from './documents';
-import { scrollSteps } from './screenBench';
+import { profileScrolling, scrollSteps } from './screenBench';
 import { encryptionCost } from './encryptionCost';
 import { spawnHost } from './hostProcess';
 import { keystrokeToPaint } from './typingBench';
@@ -245,7 +245,9 @@ async function rendererMemory(report: Report): Promise<void> {
     const { metrics } = await cdp.send('Performance.getMetrics');
     const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
     report.add(name, [heap / 2 ** 20], { unit: 'MB' });
-    report.add('scrolling the action log of the large store: scroll step to paint', await scrollSteps(page, 150), { budget: 16 });
+    const steps = await scrollSteps(page, 150);
+    const profile = await profileScrolling(page, 40);
+    report.add('scrolling the action log of the large store: scroll step to paint', steps, { budget: 16, note: `trace per step: ${profile}` });
   } finally {
     await browser.close();
     host.kill('SIGTERM');

@@ -1,5 +1,6 @@
 // Bench: what the screen costs while it is used (scrolling the action log), measured inside the page.
 import type { Page } from 'playwright-core';
+import { describeBreakdown, mainThreadBreakdown, traced } from './traceSummary';
 
 /**
  * Scrolls the page's scrolling area one step at a time (a mouse wheel's 120 px) and measures,
@@ -19,4 +20,12 @@ export async function scrollSteps(page: Page, steps: number): Promise<number[]> 
     }
     return times.slice(10);
   }, steps);
+}
+
+/** The same steps, traced: where one step's main-thread time goes (script, style, layout, paint). */
+export async function profileScrolling(page: Page, steps: number): Promise<string> {
+  const events = await traced(page, async () => {
+    await scrollSteps(page, steps + 10);
+  });
+  return describeBreakdown(mainThreadBreakdown(events, steps + 10));
 }
