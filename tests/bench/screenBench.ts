@@ -1,4 +1,6 @@
 // Bench: what the screen costs while it is used (scrolling the action log), measured inside the page.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describeBreakdown, mainThreadBreakdown, traced } from './traceSummary';
 
@@ -27,5 +29,7 @@ export async function profileScrolling(page: Page, steps: number): Promise<strin
   const events = await traced(page, async () => {
     await scrollSteps(page, steps + 10);
   });
+  // BENCH_TRACE_DIR keeps the raw trace, to open in Chromium's DevTools (Performance panel).
+  if (process.env.BENCH_TRACE_DIR) fs.writeFileSync(path.join(process.env.BENCH_TRACE_DIR, 'scrolling.json'), JSON.stringify({ traceEvents: events }));
   return describeBreakdown(mainThreadBreakdown(events, steps + 10));
 }

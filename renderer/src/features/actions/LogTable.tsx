@@ -1,7 +1,7 @@
 // The action log's table: sortable columns, one row per outstanding action. A long log (a large
 // store lists thousands) draws only the rows in and near the view, with spacer rows holding the
 // rest of the height, so opening and scrolling it stay smooth; a short one draws every row.
-import { useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
+import { memo, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ActionLogSort, ActionLogSortKey, OutstandingAction } from '../../../../shared/contract';
 import { dueLabel, NO_OWNER_LABEL } from '../../../../shared/domain/actionLog';
@@ -15,15 +15,16 @@ import type { BetweenUpdate } from '../../../../shared/contract';
 /** Above this many rows only those in view are drawn; below it, all (the browser's find still sees every one). */
 export const VIRTUAL_FROM = 200;
 
-const COLUMNS: Array<{ key: ActionLogSortKey | null; label: string; className?: string }> = [
-  { key: 'reference', label: 'Reference' },
-  { key: null, label: 'Details' },
-  { key: 'owner', label: 'Action' },
-  { key: 'due', label: 'Due' },
-  { key: 'status', label: 'Status' },
-  { key: 'raised', label: 'Raised' },
-  { key: 'carried', label: 'Carried', className: 'numeric' },
-  { key: null, label: 'Latest update' },
+/** `width`: the column's share of a long (virtualised) log, whose columns are set once rather than measured from the rows drawn. */
+const COLUMNS: Array<{ key: ActionLogSortKey | null; label: string; className?: string; width: string }> = [
+  { key: 'reference', label: 'Reference', width: '11%' },
+  { key: null, label: 'Details', width: '25%' },
+  { key: 'owner', label: 'Action', width: '11%' },
+  { key: 'due', label: 'Due', width: '10%' },
+  { key: 'status', label: 'Status', width: '10%' },
+  { key: 'raised', label: 'Raised', width: '10%' },
+  { key: 'carried', label: 'Carried', className: 'numeric', width: '7%' },
+  { key: null, label: 'Latest update', width: '16%' },
 ];
 
 interface LogTableProps {
@@ -35,9 +36,19 @@ interface LogTableProps {
 
 export function LogTable({ rows, sort, onSort, showBoard }: LogTableProps) {
   const reports = useBetweenReports();
+  const virtual = rows.length > VIRTUAL_FROM;
   return (
-    <table className="data-table log-table" aria-rowcount={rows.length + 1}>
+    // A long log's columns are fixed: with widths taken from the rows drawn, every scroll step
+    // laid the whole table out again and the columns shifted as rows came and went.
+    <table className={virtual ? 'data-table log-table is-virtual' : 'data-table log-table'} aria-rowcount={rows.length + 1}>
       <caption className="visually-hidden">Outstanding actions, sorted by {sort.by}</caption>
+      {virtual ? (
+        <colgroup>
+          {COLUMNS.map((c) => (
+            <col key={c.label} style={{ width: c.width }} />
+          ))}
+        </colgroup>
+      ) : null}
       <thead>
         <tr aria-rowindex={1}>
           {COLUMNS.map((c) => (
@@ -61,7 +72,7 @@ export function LogTable({ rows, sort, onSort, showBoard }: LogTableProps) {
           ))}
         </tr>
       </thead>
-      {rows.length > VIRTUAL_FROM ? (
+      {virtual ? (
         <VirtualBody rows={rows} showBoard={showBoard} reports={reports} />
       ) : (
         <tbody>
@@ -89,7 +100,8 @@ function VirtualBody({ rows, showBoard, reports }: { rows: OutstandingAction[]; 
     count: rows.length,
     getScrollElement: () => scroller,
     estimateSize: () => 58,
-    overscan: 10,
+    // A few rows either side: each one drawn is painted on every step, and rows are measured once.
+    overscan: 4,
     scrollMargin: margin,
     getItemKey: (i) => rows[i]?.id ?? i,
   });
@@ -119,7 +131,8 @@ function Spacer({ height }: { height: number }) {
   );
 }
 
-function LogRow({ action: a, index, showBoard, report, measure }: {
+/** One action's row: drawn again only when its own action or report changes, not on every scroll step. */
+const LogRow = memo(function LogRow({ action: a, index, showBoard, report, measure }: {
   action: OutstandingAction;
   index: number;
   showBoard: boolean;
@@ -152,4 +165,4 @@ function LogRow({ action: a, index, showBoard, report, measure }: {
       </td>
     </tr>
   );
-}
+});
