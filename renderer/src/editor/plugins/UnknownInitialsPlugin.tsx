@@ -80,10 +80,16 @@ export function UnknownInitialsPlugin({ known }: UnknownInitialsPluginProps) {
         ? null
         : new IntersectionObserver((entries) => show(entries.some((e) => e.isIntersecting)), { rootMargin: '600px 0px' });
     if (!watcher) show(true);
-    const stopRoot = editor.registerRootListener((root, previous) => {
-      if (previous) watcher?.unobserve(previous);
+    let observed: HTMLElement | null = null;
+    const observe = (root: HTMLElement | null): void => {
+      if (root === observed) return;
+      if (observed) watcher?.unobserve(observed);
+      observed = root;
       if (root) watcher?.observe(root);
-    });
+    };
+    // The editor usually has its element already; the listener follows it if it changes.
+    observe(editor.getRootElement());
+    const stopRoot = editor.registerRootListener((root) => observe(root));
     // A static range does not follow the text as it is typed: this editor's marks are taken
     // off at the first change (once, not on every key) and put back by the scan after the pause.
     const stop = editor.registerTextContentListener(() => {
