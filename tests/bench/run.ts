@@ -4,11 +4,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { startCore, type Core } from '../../electron/core/app';
 import { LATEST_VERSION } from '../../electron/core/db/open';
-import type { Locator, Page } from 'playwright-core';
 import { Report, timeRuns } from './harness';
 import { buildLargeStoreFile, LARGE_STORE_FILE } from './buildData';
 import { actionLogAtTheLimit, carryForwardOnCopy } from './actionLogBench';
@@ -18,8 +16,10 @@ import { backupAndCheck, compactedCopy, dataFilePerMeeting, upgradeIfOlder } fro
 import { importFixtureText } from './importBench';
 import { fullTextSearchRows } from './search';
 import { minutesDocuments } from './documents';
-import { scrollSteps } from './screenBench';
+import { profileScrolling, scrollSteps } from './screenBench';
 import { encryptionCost } from './encryptionCost';
+import { spawnHost } from './hostProcess';
+import { keystrokeToPaint } from './typingBench';
 import { environmentKey, keyForTool, KEY_VARIABLE } from '../../electron/core/crypt/keySource';
 import { openWithKey } from '../../electron/core/crypt/cipher';
 
@@ -76,23 +76,6 @@ export async function fortyItemMeeting(core: Core, boardId: string, count = 40):
   return meetingId;
 }
 
-/** Starts the built browser host on a data file; resolves with it and the address it prints. */
-function spawnHost(dataFile: string): { child: ChildProcess; url: Promise<string> } {
-  const child = spawn(process.execPath, [path.join(ROOT, 'out/main/serve.js'), '--data', dataFile, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(out);
-      if (m?.[1]) resolve(m[1]);
-    });
-    child.once('exit', () => reject(new Error(`host exited: ${out}`)));
-  });
-  // Awaited later by the caller; until then an early exit must not count as unhandled.
-  url.catch(() => undefined);
-  return { child, url };
-}
-
 /** Browser host start to the first interactive screen: spawn to the boards list drawn in Chromium. */
 async function hostStart(report: Report, dir: string): Promise<void> {
   if (!fs.existsSync(CHROMIUM)) {
@@ -123,89 +106,6 @@ async function hostStart(report: Report, dir: string): Promise<void> {
     report.add('browser host start to first interactive screen', samples, { budget: 1500 });
   } finally {
     await browser.close();
-  }
-}
-
-/** Keydown to the next frame, measured inside the page for each key typed into an editor. */
-async function typeAndMeasure(page: Page, editor: Locator, keys: number): Promise<number[]> {
-  await editor.click();
-  await page.keyboard.press('Control+End');
-  const text = 'The board agreed the proposal and asked for a report to the next meeting. ';
-  for (let i = 0; i < keys; i++) {
-    await page.keyboard.type(text[i % text.length] ?? 'x');
-    await page.waitForFunction((n) => (window as unknown as { __lat: number[] }).__lat.length >= n, i + 1);
-  }
-  const all = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
-  return all.slice(10);
-}
-
-const LATENCY_PROBE = (): void => {
-  const w = window as unknown as { __lat: number[] };
-  w.__lat = [];
-  document.addEventListener(
-    'keydown',
-    () => {
-      // The page's own clock, named through window: this function runs in the browser, and the
-      // bundler may rename this file's `performance` (node:perf_hooks) to keep it apart from another's.
-      const t0 = window.performance.now();
-      // rAF runs just before the frame is painted; the task after it runs once it has been.
-      requestAnimationFrame(() => setTimeout(() => w.__lat.push(window.performance.now() - t0), 0));
-    },
-    true,
-  );
-};
-
-/** Keystroke to paint in a 40- or 120-item meeting, against bare Lexical editors holding the same text. */
-async function keystrokeToPaint(report: Report, dir: string, items: number): Promise<void> {
-  const name = `keystroke to paint in a ${items}-item meeting`;
-  const baseline = `keystroke to paint: bare Lexical, same ${items} discussions (baseline)`;
-  if (!fs.existsSync(CHROMIUM)) return report.skip(name, `no Chromium at ${CHROMIUM}`);
-  const pagesDir = path.join(ROOT, 'out/bench-pages');
-  if (!fs.existsSync(path.join(pagesDir, 'bare-lexical.html'))) return report.skip(name, 'the baseline page is not built (vite.bench-pages.config.ts)');
-  const dataFile = path.join(dir, `editor-${items}.sqlite`);
-  const seed = await startCore(dataFile, {}, { noDailyBackup: true });
-  const board = must<{ id: string }>(seed.call('createBoard', { name: 'Executive Board' }));
-  const meetingId = await fortyItemMeeting(seed, board.id, items);
-  const minutes = must<{ items: { discussionJson: string | null }[] }>(seed.call('getMinutes', { meetingId }));
-  seed.close();
-  fs.writeFileSync(path.join(pagesDir, 'content.json'), JSON.stringify(minutes.items.map((i) => i.discussionJson)));
-
-  const { chromium } = await import('playwright-core');
-  const http = await import('node:http');
-  const server = http.createServer((req, res) => {
-    const file = path.join(pagesDir, path.normalize(decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')).replace(/^(\.\.[/\\])+/, ''));
-    if (!file.startsWith(pagesDir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': file.endsWith('.js') ? 'text/javascript' : file.endsWith('.json') ? 'application/json' : 'text/html' });
-    res.end(fs.readFileSync(file));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  const { child: host, url: address } = spawnHost(dataFile);
-  try {
-    const bare = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await bare.addInitScript(LATENCY_PROBE);
-    await bare.goto(`http://127.0.0.1:${port}/bare-lexical.html`);
-    const bareEditor = bare.getByTestId('discussion-editor').nth(Math.floor(items / 2));
-    await bareEditor.waitFor();
-    report.add(baseline, await typeAndMeasure(bare, bareEditor, 90));
-
-    const url = await address;
-    const app = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await app.addInitScript(LATENCY_PROBE);
-    await app.goto(url);
-    await app.locator('.board-list a').first().waitFor();
-    await app.goto(`${new URL(url).origin}/#/meetings/${meetingId}`);
-    const editor = app.getByTestId('discussion-editor').nth(Math.floor(items / 2));
-    await editor.waitFor();
-    report.add(name, await typeAndMeasure(app, editor, 90), { budget: 16, maxRatio: 1.2, baseline });
-  } finally {
-    await browser.close();
-    host.kill('SIGTERM');
-    server.close();
   }
 }
 
@@ -348,7 +248,9 @@ async function rendererMemory(report: Report): Promise<void> {
     const { metrics } = await cdp.send('Performance.getMetrics');
     const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
     report.add(name, [heap / 2 ** 20], { unit: 'MB' });
-    report.add('scrolling the action log of the large store: scroll step to paint', await scrollSteps(page, 150), { budget: 16 });
+    const steps = await scrollSteps(page, 150);
+    const profile = await profileScrolling(page, 40);
+    report.add('scrolling the action log of the large store: scroll step to paint', steps, { budget: 16, note: `trace per step: ${profile}` });
   } finally {
     await browser.close();
     host.kill('SIGTERM');
@@ -369,8 +271,8 @@ async function main(): Promise<void> {
     if (part('core')) await coreCalls(report, dir);
     if (part('host')) await hostStart(report, dir);
     if (part('typing')) {
-      await keystrokeToPaint(report, dir, 40);
-      await keystrokeToPaint(report, dir, 120);
+      await keystrokeToPaint(report, dir, 40, fortyItemMeeting);
+      await keystrokeToPaint(report, dir, 120, fortyItemMeeting);
     }
     if (part('pdf')) await minutesPdf(report, dir);
     if (part('documents')) await minutesDocuments(report, dir, fortyItemMeeting);

@@ -1,5 +1,8 @@
 // Bench: what the screen costs while it is used (scrolling the action log), measured inside the page.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { describeBreakdown, mainThreadBreakdown, traced } from './traceSummary';
 
 /**
  * Scrolls the page's scrolling area one step at a time (a mouse wheel's 120 px) and measures,
@@ -19,4 +22,14 @@ export async function scrollSteps(page: Page, steps: number): Promise<number[]> 
     }
     return times.slice(10);
   }, steps);
+}
+
+/** The same steps, traced: where one step's main-thread time goes (script, style, layout, paint). */
+export async function profileScrolling(page: Page, steps: number): Promise<string> {
+  const events = await traced(page, async () => {
+    await scrollSteps(page, steps + 10);
+  });
+  // BENCH_TRACE_DIR keeps the raw trace, to open in Chromium's DevTools (Performance panel).
+  if (process.env.BENCH_TRACE_DIR) fs.writeFileSync(path.join(process.env.BENCH_TRACE_DIR, 'scrolling.json'), JSON.stringify({ traceEvents: events }));
+  return describeBreakdown(mainThreadBreakdown(events, steps + 10));
 }

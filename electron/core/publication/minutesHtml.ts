@@ -7,6 +7,7 @@ import { formatClockTime, formatTimeRange, formatUkDate } from '../../../shared/
 import type { Store } from '../db/open';
 import { blocksToHtml, escapeHtml } from './discussionHtml';
 import { fontFaceCss, PRINT_FONT_FAMILY } from './fonts';
+import { draftWatermarkUrl } from './watermark';
 import { APP_VERSION } from '../version';
 import { headingTitles } from './pdfOutline';
 import { DECLARATIONS_CSS, declarationsSectionHtml, itemDeclarationsHtml, signatureHtml } from './declarationsHtml';
@@ -164,19 +165,6 @@ function pageCss(model: PrintModel, version: PdfVersion): string {
 }`;
 }
 
-/**
- * The draft watermark across every page: a picture (an element fixed to the page repeats on
- * each one), so it never mixes into the text a reader or a screen reader gets; the words
- * themselves are printed as text in the header of every page and under the title.
- */
-const WATERMARK = `data:image/svg+xml;base64,${Buffer.from(
-  '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="840" viewBox="0 0 600 840">' +
-    // The filter makes Chromium paint the words as an image: no stray rotated text in the PDF.
-    '<defs><filter id="image"><feOffset dx="0" dy="0"/></filter></defs>' +
-    '<text filter="url(#image)" x="300" y="420" text-anchor="middle" transform="rotate(-35 300 420)" font-family="DejaVu Sans, Verdana, Arial, sans-serif" ' +
-    'font-size="40" font-weight="700" fill="#f3d9d9">DRAFT – subject to agreement</text></svg>',
-).toString('base64')}`;
-
 const DOCUMENT_CSS = `
 html { font-family: '${PRINT_FONT_FAMILY}', sans-serif; font-size: 10pt; line-height: 1.4; color: #000;
   font-variant-ligatures: none; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -215,8 +203,15 @@ table.agreed td:nth-child(3), table.agreed td:nth-child(4) { width: 15%; }
 /* The agreement and hash close the minutes: they take the last lines above with them, never a page of their own. */
 .agreement, .next-meeting, .corrections { break-before: avoid; }
 .hash-value { font-size: 8.5pt; word-break: break-all; }
-.watermark { position: fixed; top: 0; right: 0; bottom: 0; left: 0; background: url(${WATERMARK}) center / 92% auto no-repeat; z-index: -1; }
 `;
+
+/**
+ * The draft watermark across every page: a picture (an element fixed to the page repeats on
+ * each one), so it never mixes into the text a reader or a screen reader gets; the words
+ * themselves are printed as text in the header of every page and under the title.
+ */
+const watermarkCss = (): string =>
+  `.watermark { position: fixed; top: 0; right: 0; bottom: 0; left: 0; background: url(${draftWatermarkUrl()}) center / 92% auto no-repeat; z-index: -1; }`;
 
 /** On screen the page is a readable column, in the reader's own sans-serif; printed, it is the PDF's layout. */
 const WEB_CSS = `
@@ -253,7 +248,8 @@ export function renderMinutesHtml(model: PrintModel, version: PdfVersion, option
   const arising = model.mattersArising.filter((r) => version === 'full' || !r.confidential);
   const arisingItem = arising.length ? model.items.find((i) => i.kind === 'matters_arising' && (version === 'full' || !i.confidential)) : undefined;
   const body: string[] = [];
-  if (!model.agreement && !web) body.push('<div class="watermark" aria-hidden="true"></div>');
+  const watermarked = !model.agreement && !web;
+  if (watermarked) body.push('<div class="watermark" aria-hidden="true"></div>');
   if (web) body.push('<a class="skip-link" href="#minutes">Skip to the minutes</a>');
   body.push(
     // The dash joins the two lines in the outline (headingTitles reads it); printed, the board's
@@ -281,7 +277,7 @@ export function renderMinutesHtml(model: PrintModel, version: PdfVersion, option
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:">` +
     `<title>${e(title)}</title><meta name="author" content="${e(model.boardName)}"><meta name="subject" content="${e(subject)}">` +
     `<meta name="keywords" content="${e(keywords)}"><meta name="generator" content="Matters Arising ${e(APP_VERSION)}">` +
-    `<style>${web ? WEB_CSS : fontFaceCss(/<em>/.test(bodyHtml))}${pageCss(model, version)}${DOCUMENT_CSS}${DECLARATIONS_CSS}</style></head><body>${bodyHtml}</body></html>`;
+    `<style>${web ? WEB_CSS : fontFaceCss(/<em>/.test(bodyHtml))}${pageCss(model, version)}${DOCUMENT_CSS}${watermarked ? watermarkCss() : ''}${DECLARATIONS_CSS}</style></head><body>${bodyHtml}</body></html>`;
   return {
     html,
     title,

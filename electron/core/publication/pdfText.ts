@@ -41,17 +41,43 @@ function parseCMap(text: string): ToUnicode {
   return { codeBytes, map };
 }
 
-type Token = { kind: 'op'; value: string } | { kind: 'str'; value: Buffer } | { kind: 'name'; value: string } | { kind: 'other' };
+const ESCAPES: Record<number, number> = { 0x6e: 10, 0x72: 13, 0x74: 9, 0x62: 8, 0x66: 12 };
 
-/** Tokens of a content stream: enough of the syntax to find text-showing operators and their strings. */
-function* tokens(data: Buffer): Generator<Token> {
+// Byte classes of the content-stream syntax, looked up rather than tested with strings: the
+// reader goes through every byte of a long PDF's pages, and it runs on every public export.
+const SPACE = new Uint8Array(256);
+for (const c of [0x20, 0x0a, 0x0d, 0x09, 0x0c, 0x00]) SPACE[c] = 1;
+const DELIMITER = new Uint8Array(256);
+for (const ch of '()<>[]{}/%') DELIMITER[ch.charCodeAt(0)] = 1;
+/** A hex digit's value; 0xff for anything else (spaces inside a hex string are skipped). */
+const HEX = new Uint8Array(256).fill(0xff);
+for (let d = 0; d < 16; d++) {
+  HEX['0123456789abcdef'.charCodeAt(d)] = d;
+  HEX['0123456789ABCDEF'.charCodeAt(d)] = d;
+}
+/** A number starts with a digit, a sign or a point; an operator never does. */
+const NUMBER_START = new Uint8Array(256);
+for (const ch of '0123456789+-.') NUMBER_START[ch.charCodeAt(0)] = 1;
+
+/** What the reader does with a content stream's tokens; numbers, arrays and dictionaries are passed over. */
+interface ContentSink {
+  string(bytes: Buffer): void;
+  name(value: string): void;
+  /** An operator: its word when it is one or two characters long (every one the reader acts on), else ''. */
+  operator(word: string): void;
+}
+
+/**
+ * Reads a content stream's tokens: enough of the syntax to find text-showing operators and
+ * their strings. One pass over the bytes, with nothing made for the numbers that are most of a
+ * page (Chromium places every glyph), since it runs over every page of every public export.
+ */
+function scanContent(data: Buffer, sink: ContentSink): void {
   const n = data.length;
   let i = 0;
-  const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
-  const isDelim = (c: number): boolean => '()<>[]{}/%'.includes(String.fromCharCode(c));
   while (i < n) {
     const c = data[i] as number;
-    if (isSpace(c)) {
+    if (SPACE[c] === 1) {
       i++;
     } else if (c === 0x25) {
       while (i < n && data[i] !== 0x0a && data[i] !== 0x0d) i++;
@@ -64,12 +90,11 @@ function* tokens(data: Buffer): Generator<Token> {
         const ch = data[i] as number;
         if (ch === 0x5c) {
           const next = data[i + 1] as number;
-          const esc: Record<number, number> = { 0x6e: 10, 0x72: 13, 0x74: 9, 0x62: 8, 0x66: 12 };
           if (next >= 0x30 && next <= 0x37) {
-            let oct = '';
+            let oct = 0;
             let j = i + 1;
-            while (j < i + 4 && (data[j] as number) >= 0x30 && (data[j] as number) <= 0x37) oct += String.fromCharCode(data[j++] as number);
-            out.push(parseInt(oct, 8) & 0xff);
+            while (j < i + 4 && (data[j] as number) >= 0x30 && (data[j] as number) <= 0x37) oct = oct * 8 + ((data[j++] as number) - 0x30);
+            out.push(oct & 0xff);
             i = j;
             continue;
           }
@@ -77,7 +102,7 @@ function* tokens(data: Buffer): Generator<Token> {
             i += 2;
             continue;
           }
-          out.push(esc[next] ?? next);
+          out.push(ESCAPES[next] ?? next);
           i += 2;
           continue;
         }
@@ -86,36 +111,41 @@ function* tokens(data: Buffer): Generator<Token> {
         if (depth > 0) out.push(ch);
         i++;
       }
-      yield { kind: 'str', value: Buffer.from(out) };
-    } else if (c === 0x3c && data[i + 1] === 0x3c) {
+      sink.string(Buffer.from(out));
+    } else if ((c === 0x3c && data[i + 1] === 0x3c) || (c === 0x3e && data[i + 1] === 0x3e)) {
       i += 2;
-      yield { kind: 'other' };
-    } else if (c === 0x3e && data[i + 1] === 0x3e) {
-      i += 2;
-      yield { kind: 'other' };
     } else if (c === 0x3c) {
+      // A hex string: Chromium shows every glyph as one, so it is read nibble by nibble.
       const end = data.indexOf(0x3e, i);
-      const hex = data
-        .subarray(i + 1, end < 0 ? n : end)
-        .toString('latin1')
-        .replace(/[^0-9A-Fa-f]/g, '');
-      i = end < 0 ? n : end + 1;
-      yield { kind: 'str', value: Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex') };
+      const stop = end < 0 ? n : end;
+      const out = Buffer.allocUnsafe((stop - i) >> 1);
+      let length = 0;
+      let high = -1;
+      for (let j = i + 1; j < stop; j++) {
+        const nibble = HEX[data[j] as number] as number;
+        if (nibble === 0xff) continue;
+        if (high < 0) high = nibble;
+        else {
+          out[length++] = (high << 4) | nibble;
+          high = -1;
+        }
+      }
+      if (high >= 0) out[length++] = high << 4;
+      i = stop + (end < 0 ? 0 : 1);
+      sink.string(out.subarray(0, length));
     } else if (c === 0x2f) {
       let j = i + 1;
-      while (j < n && !isSpace(data[j] as number) && !isDelim(data[j] as number)) j++;
-      yield { kind: 'name', value: data.subarray(i + 1, j).toString('latin1') };
+      while (j < n && SPACE[data[j] as number] !== 1 && DELIMITER[data[j] as number] !== 1) j++;
+      sink.name(data.toString('latin1', i + 1, j));
       i = j;
     } else if (c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d) {
       i++;
-      yield { kind: 'other' };
     } else {
       let j = i;
-      while (j < n && !isSpace(data[j] as number) && !isDelim(data[j] as number)) j++;
+      while (j < n && SPACE[data[j] as number] !== 1 && DELIMITER[data[j] as number] !== 1) j++;
       if (j === i) j++;
-      const word = data.subarray(i, j).toString('latin1');
+      if (NUMBER_START[c] !== 1) sink.operator(j - i <= 2 ? data.toString('latin1', i, j) : '');
       i = j;
-      yield /^[-+.\d]/.test(word) ? { kind: 'other' } : { kind: 'op', value: word };
     }
   }
 }
@@ -148,47 +178,46 @@ function contentText(doc: PdfDocument, content: Buffer, resources: string, fontC
   let font: ToUnicode | undefined;
   let lastName = '';
   const strings: Buffer[] = [];
-  for (const t of tokens(content)) {
-    if (t.kind === 'name') {
-      lastName = t.value;
-      continue;
-    }
-    if (t.kind === 'str') {
-      strings.push(t.value);
-      continue;
-    }
-    if (t.kind !== 'op') continue;
-    switch (t.value) {
-      case 'Tf':
-        font = fontFor(lastName);
-        break;
-      case 'Tj':
-      case 'TJ':
-      case "'":
-      case '"':
-        out += strings.map((s) => decodeString(s, font)).join('');
-        break;
-      // Chromium places glyph by glyph with Td and prints spaces as glyphs: Td is no gap.
-      case 'T*':
-        out += '\n';
-        break;
-      case 'Tm':
-        out += ' ';
-        break;
-      case 'ET':
-        out += '\n';
-        break;
-      case 'Do': {
-        const num = xobjects.get(lastName);
-        const form = num === undefined ? undefined : doc.objects.get(num);
-        if (form && depth < 8 && /\/Subtype\s*\/Form/.test(form.head)) {
-          out += contentText(doc, decoded(form), dictAt(doc, form.head, 'Resources') || resources, fontCache, depth + 1);
+  scanContent(content, {
+    string: (bytes) => {
+      strings.push(bytes);
+    },
+    name: (value) => {
+      lastName = value;
+    },
+    operator: (word) => {
+      switch (word) {
+        case 'Tf':
+          font = fontFor(lastName);
+          break;
+        case 'Tj':
+        case 'TJ':
+        case "'":
+        case '"':
+          for (const s of strings) out += decodeString(s, font);
+          break;
+        // Chromium places glyph by glyph with Td and prints spaces as glyphs: Td is no gap.
+        case 'T*':
+          out += '\n';
+          break;
+        case 'Tm':
+          out += ' ';
+          break;
+        case 'ET':
+          out += '\n';
+          break;
+        case 'Do': {
+          const num = xobjects.get(lastName);
+          const form = num === undefined ? undefined : doc.objects.get(num);
+          if (form && depth < 8 && /\/Subtype\s*\/Form/.test(form.head)) {
+            out += contentText(doc, decoded(form), dictAt(doc, form.head, 'Resources') || resources, fontCache, depth + 1);
+          }
+          break;
         }
-        break;
       }
-    }
-    strings.length = 0;
-  }
+      strings.length = 0;
+    },
+  });
   return out;
 }
 

@@ -1,6 +1,8 @@
 // Underlines initials in the discussion that nobody on the board's roster has (a warning,
 // never a block). Uses the CSS Custom Highlight API, so the document itself is untouched:
 // nothing is stored, undo is unaffected, and typing is not slowed (the scan waits for a pause).
+// The ranges are StaticRanges: a live Range is moved by the browser on every change to the
+// page, so a meeting with a thousand underlined initials paid for all of them on each keystroke.
 import { useEffect, useRef, useState } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { findUnknownInitials } from '../../../../shared/domain/unknownInitials';
@@ -25,13 +27,26 @@ interface UnknownInitialsPluginProps {
 export function UnknownInitialsPlugin({ known }: UnknownInitialsPluginProps) {
   const [editor] = useLexicalComposerContext();
   const [unknown, setUnknown] = useState<string[]>([]);
-  const ranges = useRef<Range[]>([]);
+  const ranges = useRef<StaticRange[]>([]);
 
   useEffect(() => {
     const highlight = sharedHighlight();
     let timer: ReturnType<typeof setTimeout> | null = null;
+    // Only editors in or near the view lend their marks to the page's highlight: Chromium's
+    // paint of every frame grows with the ranges highlighted anywhere in the page, so a
+    // hundred items' marks at once slowed every keystroke (a meeting scrolled through keeps
+    // only what is on screen).
+    let inView = false;
+    const show = (on: boolean): void => {
+      if (!highlight || on === inView) return;
+      inView = on;
+      for (const r of ranges.current) {
+        if (on) highlight.add(r);
+        else highlight.delete(r);
+      }
+    };
     const clear = (): void => {
-      for (const r of ranges.current) highlight?.delete(r);
+      if (inView) for (const r of ranges.current) highlight?.delete(r);
       ranges.current = [];
     };
     const scan = (): void => {
@@ -46,10 +61,8 @@ export function UnknownInitialsPlugin({ known }: UnknownInitialsPluginProps) {
         for (const hit of findUnknownInitials(text.data, known)) {
           found.add(hit.initials);
           if (highlight) {
-            const range = new Range();
-            range.setStart(text, hit.start);
-            range.setEnd(text, hit.end);
-            highlight.add(range);
+            const range = new StaticRange({ startContainer: text, startOffset: hit.start, endContainer: text, endOffset: hit.end });
+            if (inView) highlight.add(range);
             ranges.current.push(range);
           }
         }
@@ -62,9 +75,31 @@ export function UnknownInitialsPlugin({ known }: UnknownInitialsPluginProps) {
       timer = setTimeout(scan, SCAN_DELAY_MS);
     };
     later();
-    const stop = editor.registerTextContentListener(later);
+    const watcher =
+      typeof IntersectionObserver === 'undefined'
+        ? null
+        : new IntersectionObserver((entries) => show(entries.some((e) => e.isIntersecting)), { rootMargin: '600px 0px' });
+    if (!watcher) show(true);
+    let observed: HTMLElement | null = null;
+    const observe = (root: HTMLElement | null): void => {
+      if (root === observed) return;
+      if (observed) watcher?.unobserve(observed);
+      observed = root;
+      if (root) watcher?.observe(root);
+    };
+    // The editor usually has its element already; the listener follows it if it changes.
+    observe(editor.getRootElement());
+    const stopRoot = editor.registerRootListener((root) => observe(root));
+    // A static range does not follow the text as it is typed: this editor's marks are taken
+    // off at the first change (once, not on every key) and put back by the scan after the pause.
+    const stop = editor.registerTextContentListener(() => {
+      if (ranges.current.length > 0) clear();
+      later();
+    });
     return () => {
       stop();
+      stopRoot();
+      watcher?.disconnect();
       if (timer) clearTimeout(timer);
       clear();
     };

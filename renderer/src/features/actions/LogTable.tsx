@@ -2,7 +2,7 @@
 // store lists thousands) draws only the rows in and near the view, with spacer rows holding the
 // rest of the height, and tells its window (useLogWindow) what is in view so the rows come from
 // core as it scrolls; a row not yet come is drawn as a placeholder. A short log draws every row.
-import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ActionLogSort, ActionLogSortKey, OutstandingAction } from '../../../../shared/contract';
 import { dueLabel, NO_OWNER_LABEL } from '../../../../shared/domain/actionLog';
@@ -17,15 +17,16 @@ import type { BetweenUpdate } from '../../../../shared/contract';
 // No more than the rows the screen asks core for at once (useLogWindow), so a short log is drawn whole from one answer.
 export const VIRTUAL_FROM = 150;
 
-const COLUMNS: Array<{ key: ActionLogSortKey | null; label: string; className?: string }> = [
-  { key: 'reference', label: 'Reference' },
-  { key: null, label: 'Details' },
-  { key: 'owner', label: 'Action' },
-  { key: 'due', label: 'Due' },
-  { key: 'status', label: 'Status' },
-  { key: 'raised', label: 'Raised' },
-  { key: 'carried', label: 'Carried', className: 'numeric' },
-  { key: null, label: 'Latest update' },
+/** `width`: the column's share of a long (virtualised) log, whose columns are set once rather than measured from the rows drawn. */
+const COLUMNS: Array<{ key: ActionLogSortKey | null; label: string; className?: string; width: string }> = [
+  { key: 'reference', label: 'Reference', width: '11%' },
+  { key: null, label: 'Details', width: '25%' },
+  { key: 'owner', label: 'Action', width: '11%' },
+  { key: 'due', label: 'Due', width: '10%' },
+  { key: 'status', label: 'Status', width: '10%' },
+  { key: 'raised', label: 'Raised', width: '10%' },
+  { key: 'carried', label: 'Carried', className: 'numeric', width: '7%' },
+  { key: null, label: 'Latest update', width: '16%' },
 ];
 
 interface LogTableProps {
@@ -43,9 +44,19 @@ interface LogTableProps {
 export function LogTable({ count, rowAt, onShowing, sort, onSort, showBoard }: LogTableProps) {
   const reports = useBetweenReports();
   const all = count > VIRTUAL_FROM ? [] : Array.from({ length: count }, (_, i) => rowAt(i));
+  const virtual = count > VIRTUAL_FROM;
   return (
-    <table className="data-table log-table" aria-rowcount={count + 1}>
+    // A long log's columns are fixed: with widths taken from the rows drawn, every scroll step
+    // laid the whole table out again and the columns shifted as rows came and went.
+    <table className={virtual ? 'data-table log-table is-virtual' : 'data-table log-table'} aria-rowcount={count + 1}>
       <caption className="visually-hidden">Outstanding actions, sorted by {sort.by}</caption>
+      {virtual ? (
+        <colgroup>
+          {COLUMNS.map((c) => (
+            <col key={c.label} style={{ width: c.width }} />
+          ))}
+        </colgroup>
+      ) : null}
       <thead>
         <tr aria-rowindex={1}>
           {COLUMNS.map((c) => (
@@ -69,7 +80,7 @@ export function LogTable({ count, rowAt, onShowing, sort, onSort, showBoard }: L
           ))}
         </tr>
       </thead>
-      {count > VIRTUAL_FROM ? (
+      {virtual ? (
         <VirtualBody count={count} rowAt={rowAt} onShowing={onShowing} showBoard={showBoard} reports={reports} />
       ) : (
         <tbody>
@@ -95,7 +106,8 @@ function VirtualBody({ count, rowAt, onShowing, showBoard, reports }: Omit<LogTa
     count,
     getScrollElement: () => scroller,
     estimateSize: () => 58,
-    overscan: 10,
+    // A few rows either side: each one drawn is painted on every step, and rows are measured once.
+    overscan: 4,
     scrollMargin: margin,
     getItemKey: (i) => rowAt(i)?.id ?? `p${i}`,
   });
@@ -143,7 +155,8 @@ function Placeholder({ index, measure }: { index: number; measure?: (el: Element
   );
 }
 
-function LogRow({ action: a, index, showBoard, report, measure }: {
+/** One action's row: drawn again only when its own action or report changes, not on every scroll step. */
+const LogRow = memo(function LogRow({ action: a, index, showBoard, report, measure }: {
   action: OutstandingAction;
   index: number;
   showBoard: boolean;
@@ -176,4 +189,4 @@ function LogRow({ action: a, index, showBoard, report, measure }: {
       </td>
     </tr>
   );
-}
+});
