@@ -32,6 +32,7 @@ describe('migration 0007: declarations of interest', () => {
     before.close();
     expect(old.interests).toBeUndefined();
 
+    // At its own schema, so later migrations do not change what it compares.
     const core = await startCore(file, { migrations: MIGRATIONS.slice(0, V) }, { noDailyBackup: true });
     try {
       const db = core.store!.db;

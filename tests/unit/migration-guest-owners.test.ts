@@ -26,7 +26,7 @@ function tables(db: Database): Record<string, Array<Record<string, unknown>>> {
 
 describe('migration 0008: guests owning actions', () => {
   it('keeps every row, adds the owner’s guest and the guests’ addresses, old agreements verify, and guests then own their own meeting’s actions only', async () => {
-    expect(V).toBe(8);
+    expect(V).toBeGreaterThan(7);
     const file = path.join(tempDir(), 'before-0008.sqlite');
     const v1 = await openStore(file, { migrations: MIGRATIONS.slice(0, 1) });
     writeV1Data(v1.db);
@@ -44,7 +44,7 @@ describe('migration 0008: guests owning actions', () => {
     before.close();
     expect(old.guest_contacts).toBeUndefined();
 
-    const core = await startCore(file, {}, { noDailyBackup: true });
+    const core = await startCore(file, { migrations: MIGRATIONS.slice(0, V) }, { noDailyBackup: true });
     try {
       const db = core.store!.db;
       expect(db.pragma('user_version', { simple: true })).toBe(V);

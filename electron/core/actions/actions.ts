@@ -117,13 +117,16 @@ function writeOwners(w: WriteHandle, meeting: EditableMeeting, actionId: string,
   const unique = resolved.filter((o, i) => resolved.findIndex((p) => sameOwner(p, o)) === i);
   const before = w.db.prepare('SELECT * FROM action_owners WHERE action_id = ?').all(actionId) as ActionOwnerRow[];
   w.db.prepare('DELETE FROM action_owners WHERE action_id = ?').run(actionId);
-  const insert = w.db.prepare(
-    'INSERT INTO action_owners (id, action_id, member_id, group_id, name_text, position, printed_as, member_name, attendance_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
+  const insert = w.db.prepare('INSERT INTO action_owners (id, action_id, member_id, group_id, name_text, position, printed_as, member_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  // Only a guest owner names the column (schema 0008), so a file at an earlier schema still takes the others.
+  const insertGuest = (values: unknown[], attendanceId: string) =>
+    w.db
+      .prepare('INSERT INTO action_owners (id, action_id, member_id, group_id, name_text, position, printed_as, member_name, attendance_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(...values, attendanceId);
   unique.forEach((o, i) => {
     const kept = before.find((row) => samePersonOrGroup(row, o) && row.printed_as !== null);
     const snapshot = kept ? { printed_as: kept.printed_as, member_name: kept.member_name } : ownerSnapshot(o);
-    insert.run(
+    const values = [
       newId(),
       actionId,
       o.kind === 'member' ? o.memberId : null,
@@ -133,8 +136,9 @@ function writeOwners(w: WriteHandle, meeting: EditableMeeting, actionId: string,
       // A guest is printed as their attendance row names them now: it is the same meeting's record.
       o.kind === 'guest' ? ownerSnapshot(o).printed_as : snapshot.printed_as,
       snapshot.member_name,
-      o.kind === 'guest' ? o.attendanceId : null,
-    );
+    ];
+    if (o.kind === 'guest') insertGuest(values, o.attendanceId);
+    else insert.run(...values);
   });
   return unique;
 }

@@ -38,8 +38,25 @@ export const OWNER_INITIALS_SQL = 'coalesce(att.initials, o.printed_as, bm.initi
 export const OWNER_FULL_NAME_SQL = 'coalesce(att.display_name, o.member_name, p.full_name)';
 export const OWNER_GROUP_NAME_SQL = 'coalesce(o.printed_as, g.name)';
 
-const NAMED_SQL = `SELECT o.*, ${OWNER_INITIALS_SQL} AS shown_initials, ${OWNER_FULL_NAME_SQL} AS shown_name, ${OWNER_GROUP_NAME_SQL} AS shown_group, ga.initials AS guest_initials, coalesce(ga.display_name, o.name_text) AS guest_name
-  FROM action_owners o JOIN actions a ON a.id = o.action_id ${OWNER_NAMING_JOINS} ${OWNER_GUEST_JOIN}`;
+/**
+ * Whether owners can be guests in this file (schema 0008). A file opened at an earlier schema
+ * (by migration 0004's step, or a migration's test seeding through the API) has no guest owners.
+ */
+const guestColumn = new WeakMap<Database, boolean>();
+export function hasGuestOwners(db: Database): boolean {
+  let known = guestColumn.get(db);
+  if (known === undefined) {
+    known = db.prepare("SELECT 1 FROM pragma_table_info('action_owners') WHERE name = 'attendance_id'").get() !== undefined;
+    // Only a yes is kept: a file migrated while open gains the column.
+    if (known) guestColumn.set(db, known);
+  }
+  return known;
+}
+
+const namedSql = (db: Database): string =>
+  `SELECT o.*, ${OWNER_INITIALS_SQL} AS shown_initials, ${OWNER_FULL_NAME_SQL} AS shown_name, ${OWNER_GROUP_NAME_SQL} AS shown_group,
+     ${hasGuestOwners(db) ? 'ga.initials AS guest_initials, coalesce(ga.display_name, o.name_text) AS guest_name' : 'NULL AS attendance_id, NULL AS guest_initials, NULL AS guest_name'}
+   FROM action_owners o JOIN actions a ON a.id = o.action_id ${OWNER_NAMING_JOINS} ${hasGuestOwners(db) ? OWNER_GUEST_JOIN : ''}`;
 
 export interface NamedOwnerRow extends ActionOwnerRow {
   shown_initials: string | null;
@@ -64,7 +81,7 @@ export function ownerRowOf(r: NamedOwnerRow): ActionOwnerRow {
 
 /** The owners of every action agreed at a meeting, named, in the order the minutes print them. */
 export function readNamedOwnerRows(db: Database, meetingId: string): NamedOwnerRow[] {
-  return db.prepare(`${NAMED_SQL} WHERE a.meeting_id = ? ORDER BY o.action_id, o.position`).all(meetingId) as NamedOwnerRow[];
+  return db.prepare(`${namedSql(db)} WHERE a.meeting_id = ? ORDER BY o.action_id, o.position`).all(meetingId) as NamedOwnerRow[];
 }
 
 /** The owners of several actions, of any meetings, named as each action's own minutes name them. */
@@ -72,7 +89,7 @@ export function ownersByAction(db: Database, actionIds: readonly string[]): Map<
   const owners = new Map<string, OwnerMatch[]>();
   if (actionIds.length === 0) return owners;
   const rows = db
-    .prepare(`${NAMED_SQL} WHERE o.action_id IN (SELECT value FROM json_each(?)) ORDER BY o.action_id, o.position`)
+    .prepare(`${namedSql(db)} WHERE o.action_id IN (SELECT value FROM json_each(?)) ORDER BY o.action_id, o.position`)
     .all(JSON.stringify(actionIds)) as NamedOwnerRow[];
   for (const r of rows) {
     const list = owners.get(r.action_id);

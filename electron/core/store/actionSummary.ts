@@ -8,7 +8,7 @@ import type { Database } from '../db/driver';
 import type { ActionLogOwner, ActionStatus, DueKind } from '../../../shared/contract';
 import { OUTSTANDING_SQL, DUE_DATE_SQL } from './outstanding';
 import { ownerKey } from '../../../shared/domain/actionLog';
-import { OWNER_FULL_NAME_SQL, OWNER_GROUP_NAME_SQL, OWNER_GUEST_JOIN, OWNER_GUEST_SQL, OWNER_INITIALS_SQL, OWNER_NAMING_JOINS } from './actionOwners';
+import { hasGuestOwners, OWNER_FULL_NAME_SQL, OWNER_GROUP_NAME_SQL, OWNER_GUEST_JOIN, OWNER_GUEST_SQL, OWNER_INITIALS_SQL, OWNER_NAMING_JOINS } from './actionOwners';
 
 /** An outstanding action as the action log shows it, kept (see migration 0004). */
 export interface ActionSummaryRow {
@@ -76,8 +76,6 @@ const ownersSql = (guests: boolean): string => `
   WHERE o.action_id IN (SELECT value FROM json_each(?))
   ORDER BY o.action_id, o.position, o.id`;
 
-const hasGuestOwners = (db: Database): boolean =>
-  db.prepare("SELECT 1 FROM pragma_table_info('action_owners') WHERE name = 'attendance_id'").get() !== undefined;
 
 interface OwnerFacts {
   action_id: string;
