@@ -85,6 +85,8 @@ test('every screen and dialog passes axe-core with no violation at any impact', 
   await app.sidebarBoard(SAMPLE).click();
   await meetingLink(page, '19 February 2014').click();
   await expect(page.getByText('Agreed as accurate', { exact: false }).first()).toBeVisible();
+  // Agreed minutes show as the printed document, whose title is the page's heading.
+  await expect(page.getByRole('article', { name: 'The minutes' }).getByRole('heading', { level: 1 })).toBeVisible();
   await expectNoAxeViolations(page, 'the agreed minutes of 19 February 2014');
 
   await page.getByRole('link', { name: 'Action log' }).click();
