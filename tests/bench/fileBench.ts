@@ -150,7 +150,7 @@ export async function backupAndCheck(report: Report, file: string): Promise<void
   const db = openWithKey(file, environmentKey(), { readonly: true, fileMustExist: true });
   try {
     const backup = await longestStall(() => backupTo(db, path.join(dir, 'copy.sqlite'), environmentKey()));
-    report.add('large store: back up (SQLite backup API)', [backup.ms]);
+    report.add('large store: back up (a compact copy, VACUUM INTO on a worker thread)', [backup.ms]);
     report.add('large store: longest main-thread stall while backing up', [backup.stall], { budget: 16, note: 'the screen would miss a frame beyond 16 ms' });
     const check = await longestStall(() => quickCheckInBackground(file, environmentKey()));
     report.add('large store: integrity check (quick_check, worker thread)', [check.ms]);
