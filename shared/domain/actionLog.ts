@@ -8,7 +8,6 @@ import { ACTION_STATUS_LABEL } from './actionStatus';
 import { toCsv, ukCsvDate } from './csv';
 import { formatUkDate } from './dates';
 import { formatOwners, isToBeConfirmed, ownerFullName, ownerLabel, ownerSearchText, TBC_LABEL } from './owners';
-import type { OwnerKind } from './enums';
 import { MINUTES_TIME_ZONE } from './references';
 
 export const DEFAULT_SORT: ActionLogSort = { by: 'due', descending: false };
