@@ -1,4 +1,4 @@
-// Migration 0008 (guests owning actions), Signal-style: a data file built at the schema before it,
+// Migration 0009 (guests owning actions), Signal-style: a data file built at the schema before it,
 // with rows (a guest in a draft's attendance owning an action by their name as written, as
 // owners of guests were kept before), migrated, then compared: every row is as it was (owner rows
 // gain attendance_id, empty), there are no guest addresses yet, minutes agreed before it still
@@ -24,10 +24,10 @@ function tables(db: Database): Record<string, Array<Record<string, unknown>>> {
   return Object.fromEntries(names.map((t) => [t, (db.prepare(`SELECT * FROM "${t}"`).all() as Array<Record<string, unknown>>).map((r) => JSON.stringify(r)).sort().map((r) => JSON.parse(r) as Record<string, unknown>)]));
 }
 
-describe('migration 0008: guests owning actions', () => {
+describe('migration 0009: guests owning actions', () => {
   it('keeps every row, adds the owner’s guest and the guests’ addresses, old agreements verify, and guests then own their own meeting’s actions only', async () => {
     expect(V).toBeGreaterThan(7);
-    const file = path.join(tempDir(), 'before-0008.sqlite');
+    const file = path.join(tempDir(), 'before-0009.sqlite');
     const v1 = await openStore(file, { migrations: MIGRATIONS.slice(0, 1) });
     writeV1Data(v1.db);
     v1.close();

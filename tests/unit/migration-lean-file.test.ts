@@ -1,4 +1,4 @@
-// Migration lean_file (0008), Signal-style, at its own schema: a file built at the schema before it
+// Migration lean_file (0010), Signal-style, at its own schema: a file built at the schema before it
 // (version 1's rows, then rows seeded by SQL as schema 7 wrote them), migrated, then compared. The
 // discussions' plain text is no longer stored where the JSON gives it, and is kept where it does
 // not; every record reads exactly as before (so every content hash still matches); change-log

@@ -118,7 +118,7 @@ function writeOwners(w: WriteHandle, meeting: EditableMeeting, actionId: string,
   const before = w.db.prepare('SELECT * FROM action_owners WHERE action_id = ?').all(actionId) as ActionOwnerRow[];
   w.db.prepare('DELETE FROM action_owners WHERE action_id = ?').run(actionId);
   const insert = w.db.prepare('INSERT INTO action_owners (id, action_id, member_id, group_id, name_text, position, printed_as, member_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-  // Only a guest owner names the column (schema 0008), so a file at an earlier schema still takes the others.
+  // Only a guest owner names the column (schema 0009), so a file at an earlier schema still takes the others.
   const insertGuest = (values: unknown[], attendanceId: string) =>
     w.db
       .prepare('INSERT INTO action_owners (id, action_id, member_id, group_id, name_text, position, printed_as, member_name, attendance_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')

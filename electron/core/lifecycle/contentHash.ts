@@ -52,7 +52,7 @@ const CONTENT_V3: ContentColumns = {
   declarations: ['id', 'meeting_id', 'attendance_id', 'agenda_item_id', 'interest', 'participation', 'position'],
 };
 
-/** Version 4: version 3 and which guest in attendance owns an action (schema 0008). */
+/** Version 4: version 3 and which guest in attendance owns an action (schema 0009). */
 const CONTENT_V4: ContentColumns = {
   ...CONTENT_V3,
   action_owners: [...CONTENT_V3.action_owners, 'attendance_id'],

@@ -2,7 +2,7 @@
 // action names them. Someone in that meeting's attendance is named by their attendance row (the
 // name and initials recorded for that meeting); anyone else, a group or a name as written, by
 // what the owner row kept when it was set (printed_as, member_name); a guest by their attendance
-// row (attendance_id, migration 0008). Never by the roster as it
+// row (attendance_id, migration 0009). Never by the roster as it
 // is today: that is only a fallback for rows written before owners kept their names.
 // This is the one definition of an owner's name, used by the minutes, print, matters arising,
 // the action log and the action's page alike.
@@ -31,7 +31,7 @@ export const OWNER_NAMING_JOINS = `
   LEFT JOIN board_members bm ON bm.id = o.member_id
   LEFT JOIN people p ON p.id = bm.person_id
   LEFT JOIN board_groups g ON g.id = o.group_id`;
-/** A guest owner's attendance row (schema 0008), as `ga`, and their initials and name as it records them. */
+/** A guest owner's attendance row (schema 0009), as `ga`, and their initials and name as it records them. */
 export const OWNER_GUEST_JOIN = 'LEFT JOIN attendance ga ON ga.id = o.attendance_id';
 export const OWNER_GUEST_SQL = 'o.attendance_id, ga.initials AS guest_initials, coalesce(ga.display_name, o.name_text) AS guest_name';
 export const OWNER_INITIALS_SQL = 'coalesce(att.initials, o.printed_as, bm.initials)';
@@ -39,7 +39,7 @@ export const OWNER_FULL_NAME_SQL = 'coalesce(att.display_name, o.member_name, p.
 export const OWNER_GROUP_NAME_SQL = 'coalesce(o.printed_as, g.name)';
 
 /**
- * Whether owners can be guests in this file (schema 0008). A file opened at an earlier schema
+ * Whether owners can be guests in this file (schema 0009). A file opened at an earlier schema
  * (by migration 0004's step, or a migration's test seeding through the API) has no guest owners.
  */
 const guestColumn = new WeakMap<Database, boolean>();

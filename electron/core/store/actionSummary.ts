@@ -66,7 +66,7 @@ const FACTS_SQL = `
 
 /**
  * The owners' facts. Migration 0004 fills the summaries with this module at schema 4, before
- * guests could own actions (0008): then there are none to name.
+ * guests could own actions (0009): then there are none to name.
  */
 const ownersSql = (guests: boolean): string => `
   SELECT o.action_id, o.member_id, o.group_id, o.name_text, bm.person_id,

@@ -1,6 +1,6 @@
 // The plain text of an item's discussion, as every reader gets it: derived from the discussion's
 // JSON by the one walker (shared/domain/discussion.ts) on read, not stored beside it. Since
-// migration 0008 agenda_items.discussion_text is NULL ("derive it") except where the text cannot
+// migration 0010 agenda_items.discussion_text is NULL ("derive it") except where the text cannot
 // be derived from the JSON: a legacy row with text and no readable JSON, or minutes agreed before
 // the text was derived whose agreed text differs (their content hash was taken over that text).
 import type { Database } from '../db/driver';
@@ -26,7 +26,7 @@ const storesTextBeside = new WeakMap<Database, boolean>();
 
 /**
  * What a writer puts in discussion_text beside new JSON: nothing (NULL, "derive it"). A connection
- * to a file still at a schema before 0008, where the column holds every text (NOT NULL), gets the
+ * to a file still at a schema before 0010, where the column holds every text (NOT NULL), gets the
  * derived text, as those versions stored it: the migrations' tests hold files at earlier schemas.
  */
 export function discussionTextToStore(db: Database, json: string | null): string | null {

@@ -1,4 +1,4 @@
-// The guest_contacts table (migration 0008): a guest in attendance's email address, kept beside
+// The guest_contacts table (migration 0009): a guest in attendance's email address, kept beside
 // the minutes (not part of them), like a roster member's address on people.email.
 import type { Database } from '../db/driver';
 

@@ -13,7 +13,7 @@ export const loggedText = (text: string): LoggedText => ({ characters: text.leng
 
 /**
  * Where entries written before this rule (schema 7 and earlier) held a copy of typed text: entity,
- * action and the JSON path of the copy. Migration 0008 turns each into a LoggedText.
+ * action and the JSON path of the copy. Migration 0010 turns each into a LoggedText.
  */
 export const TEXT_COPIED_BEFORE: ReadonlyArray<{ entity: string; action: string; path: string }> = [
   { entity: 'action', action: 'create', path: '$.details' },
@@ -30,7 +30,7 @@ const GUARD = 'change_log_no_update';
  * Runs `fn` with the change log's append-only trigger lifted, inside the caller's transaction,
  * and puts it back exactly as it was (its own SQL, whichever migration wrote it): the schema
  * after is what it was before. Only the log's own rewriters use it (forgetting a deleted draft,
- * migration 0008).
+ * migration 0010).
  */
 export function withLogRewritable<T>(w: Pick<WriteHandle, 'db'>, fn: () => T): T {
   const db = w.db;
