@@ -32,7 +32,7 @@ describe('migration 0007: declarations of interest', () => {
     before.close();
     expect(old.interests).toBeUndefined();
 
-    const core = await startCore(file, {}, { noDailyBackup: true });
+    const core = await startCore(file, { migrations: MIGRATIONS.slice(0, V) }, { noDailyBackup: true });
     try {
       const db = core.store!.db;
       expect(db.pragma('user_version', { simple: true })).toBe(V);
