@@ -98,6 +98,7 @@ export async function carryForwardOnCopy(report: Report, source: string): Promis
   fs.copyFileSync(source, copy);
   const core = await startCore(copy, {}, { noDailyBackup: true });
   try {
+    await core.store?.integrity; // the check at open runs on another thread: not mixed into the calls measured
     const boards = must<{ id: string }[]>(core.call('listBoards', {}));
     const samples: number[] = [];
     for (let run = 0; run < 40; run++) {
