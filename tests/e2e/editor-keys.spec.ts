@@ -8,6 +8,8 @@ test('Tab indents and Shift+Tab outdents list items, Tab elsewhere keeps the wor
   const { minutes } = await openFixtureMeeting(page, host);
   await minutes.addItem();
   const item = minutes.item('1');
+  // The new item's title takes the keys once core has made the item.
+  await expect(item.title).toBeFocused();
   await page.keyboard.type('Performance Management');
   await page.keyboard.press('Enter');
   await expect(item.discussion).toBeFocused();
