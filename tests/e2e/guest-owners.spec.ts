@@ -67,3 +67,39 @@ test('a guest given initials and an email address owns an action typed with thei
   await log.open();
   await expect(log.rows().filter({ hasText: 'Bring the youth council’s survey' })).toContainText('PN');
 });
+
+test('a guest removed comes back with Undo or Ctrl+Z, like every other delete; left alone, the removal is saved', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  const { boardName } = await februaryEntered(host);
+  await openMeeting(page, host, boardName, '19 February 2014');
+  const attendance = new AttendanceSection(page);
+  await attendance.expand();
+  const guestForm = page.getByRole('form', { name: 'Add a guest' });
+  await guestForm.getByLabel('Guest’s name').fill('Sam Okafor');
+  await guestForm.getByRole('button', { name: 'Add guest' }).click();
+  const guests = attendance.section.locator('.guest-list');
+  await expect(guests).toContainText('Sam Okafor');
+  const notice = page.getByRole('status').filter({ hasText: '· Undo' });
+  const remove = page.getByRole('button', { name: 'Remove Sam Okafor' });
+
+  await remove.click();
+  await expect(remove).toHaveCount(0);
+  await expect(notice).toHaveText('Sam Okafor removed from the guests · Undo');
+  await notice.getByRole('button', { name: 'Undo' }).click();
+  await expect(remove).toBeVisible();
+
+  await remove.click();
+  await expect(remove).toHaveCount(0);
+  // Focus goes to the guest form's button, outside any text being typed: Ctrl+Z undoes the removal.
+  await expect(page.locator(':focus')).toHaveText('Add guest');
+  await page.keyboard.press('Control+z');
+  await expect(remove).toBeVisible();
+  await expect(notice).toHaveCount(0);
+
+  await remove.click();
+  await expect(notice).toHaveCount(0, { timeout: 20_000 });
+  await page.reload();
+  await attendance.expand();
+  await expect(page.getByRole('form', { name: 'Add a guest' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Remove Sam Okafor' })).toHaveCount(0);
+});

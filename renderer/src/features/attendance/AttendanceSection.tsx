@@ -18,6 +18,7 @@ import {
 import { describeQuorumState, quorumState } from '../../../../shared/domain/quorum';
 import { call } from '../../api/client';
 import { useLiveQuery } from '../../api/useLiveQuery';
+import { useUndoableDelete } from '../../app/useUndoableDelete';
 import { afterSavesOf } from '../minutes/saveQueue';
 import { EveryonePresentDialog } from './EveryonePresentDialog';
 import { GuestForm } from './GuestForm';
@@ -59,6 +60,8 @@ export function AttendanceSection({ meetingId }: { meetingId: string }) {
   const [local, setLocal] = useState<AttendanceRow[] | null>(null);
   const [filter, setFilter] = useState('');
   const [excepting, setExcepting] = useState(false);
+  // A guest removed goes like every other delete: at once, with "… · Undo" for a few seconds.
+  const deletes = useUndoableDelete();
   const saver = useAttendanceSaver(meetingId, {
     // Each save answers with the whole attendance as saved: that is the latest state core has.
     onSaved: (result, settled) => {
@@ -145,7 +148,7 @@ export function AttendanceSection({ meetingId }: { meetingId: string }) {
   const quorum = quorumState(base.quorumRule, base.membersAtMeeting, counts.membersPresent);
   const there = rows.filter((r) => r.status === 'present' || r.status === 'in_attendance');
   const expanded = shown ?? !recordedAtOpen;
-  const guests = rows.filter((r) => !r.memberId);
+  const guests = rows.filter((r) => !r.memberId && !deletes.hidden.has(r.id));
   const needle = filter.trim().toLowerCase();
   const listed = base.roster.filter(
     (c) => !needle || c.fullName.toLowerCase().includes(needle) || c.initials.toLowerCase().startsWith(needle),
@@ -275,7 +278,15 @@ export function AttendanceSection({ meetingId }: { meetingId: string }) {
                 className="button compact danger"
                 disabled={locked}
                 aria-label={`Remove ${g.displayName}`}
-                onClick={() => change([{ ...entryToChange(g), kind: 'guest', guestId: g.guestId ?? g.id, remove: true } as AttendanceChange])}
+                onClick={() =>
+                  deletes.remove({
+                    id: g.id,
+                    message: `${g.displayName} removed from the guests`,
+                    commit: async () => change([{ ...entryToChange(g), kind: 'guest', guestId: g.guestId ?? g.id, remove: true } as AttendanceChange]),
+                    // The form's button, not a text box: there Ctrl+Z undoes this removal rather than typing.
+                    focusAfter: () => document.querySelector<HTMLElement>('form[aria-label="Add a guest"] button[type="submit"]'),
+                  })
+                }
               >
                 Remove
               </button>
