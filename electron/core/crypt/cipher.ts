@@ -42,10 +42,12 @@ export function recoveryPassphrase(key: StoreKey): string {
 
 const quoted = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 
+/** The cipher settings a connection takes before its key (also written into worker threads' code). */
+export const CIPHER_PRAGMAS = ["cipher = 'sqlcipher'", 'legacy = 4'] as const;
+
 /** Gives a just-opened connection the cipher settings and the key, before anything is read. */
 export function applyKey(db: Database, key: StoreKey): void {
-  db.pragma("cipher = 'sqlcipher'");
-  db.pragma('legacy = 4');
+  for (const setting of CIPHER_PRAGMAS) db.pragma(setting);
   db.pragma(`key = ${quoted(key)}`);
 }
 
