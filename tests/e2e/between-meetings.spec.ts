@@ -7,30 +7,13 @@
 import fs from 'node:fs';
 import ICAL from 'ical.js';
 import PostalMime from 'postal-mime';
-import type { Download, Page } from '@playwright/test';
-import type { MeetingSummary, RosterMember, SampleBoardResult } from '../../shared/contract';
-import { enterFixtureMinutes, FEBRUARY, type EnteredAction } from '../helpers/fixture-agenda';
+import type { Download } from '@playwright/test';
+import type { RosterMember } from '../../shared/contract';
 import { ActionLogScreen, ArisingSection, MeetingScreen } from './arising-pages';
-import { expect, test, type TestHost } from './fixtures';
+import { expect, test } from './fixtures';
+import { februaryEntered, openMeeting } from './february-entered';
 import { Workspace } from './pages';
 import { apiOf } from './seed';
-
-async function februaryEntered(host: TestHost): Promise<{ boardId: string; boardName: string; febActions: EnteredAction[] }> {
-  const api = apiOf(host);
-  const { board } = (await api('loadSampleBoard', { attendanceOnly: true })) as SampleBoardResult;
-  const meetings = (await api('listMeetings', { boardId: board.id })) as MeetingSummary[];
-  await api('deleteMeeting', { meetingId: (meetings.find((m) => m.date === '2014-04-10') as MeetingSummary).id });
-  const febActions = await enterFixtureMinutes(api, (meetings.find((m) => m.date === '2014-02-19') as MeetingSummary).id, FEBRUARY);
-  return { boardId: board.id, boardName: board.name, febActions };
-}
-
-async function openMeeting(page: Page, host: TestHost, boardName: string, date: string): Promise<void> {
-  const app = new Workspace(page);
-  await app.open(host.url);
-  await page.getByRole('navigation', { name: 'Boards' }).getByRole('link', { name: boardName }).click();
-  await app.meetingRows().getByRole('link', { name: date }).click();
-  await expect(page.getByRole('region', { name: 'Minutes' })).toBeVisible();
-}
 
 test('an update recorded from the action log in March shows at the next meeting since the last meeting, and is finished there', async ({ page, host }) => {
   test.setTimeout(180_000);

@@ -2,32 +2,11 @@
 // guest is added with initials and an email address (an address that is not one is refused with
 // the reason, and nothing is added), typing their initials in an action's owners makes them its
 // owner (not "not on the roster"), and the action log names them by their initials.
-import type { Page } from '@playwright/test';
-import type { MeetingSummary, SampleBoardResult } from '../../shared/contract';
-import { enterFixtureMinutes, FEBRUARY } from '../helpers/fixture-agenda';
 import { ActionLogScreen } from './arising-pages';
-import { expect, test, type TestHost } from './fixtures';
+import { expect, test } from './fixtures';
+import { februaryEntered, openMeeting } from './february-entered';
 import { MinutesPage } from './minutes-pages';
-import { Workspace } from './pages';
 import { AttendanceSection } from './roster-pages';
-import { apiOf } from './seed';
-
-async function februaryEntered(host: TestHost): Promise<{ boardName: string }> {
-  const api = apiOf(host);
-  const { board } = (await api('loadSampleBoard', { attendanceOnly: true })) as SampleBoardResult;
-  const meetings = (await api('listMeetings', { boardId: board.id })) as MeetingSummary[];
-  await api('deleteMeeting', { meetingId: (meetings.find((m) => m.date === '2014-04-10') as MeetingSummary).id });
-  await enterFixtureMinutes(api, (meetings.find((m) => m.date === '2014-02-19') as MeetingSummary).id, FEBRUARY);
-  return { boardName: board.name };
-}
-
-async function openMeeting(page: Page, host: TestHost, boardName: string, date: string): Promise<void> {
-  const app = new Workspace(page);
-  await app.open(host.url);
-  await page.getByRole('navigation', { name: 'Boards' }).getByRole('link', { name: boardName }).click();
-  await app.meetingRows().getByRole('link', { name: date }).click();
-  await expect(page.getByRole('region', { name: 'Minutes' })).toBeVisible();
-}
 
 test('a guest given initials and an email address owns an action typed with their initials', async ({ page, host }) => {
   test.setTimeout(120_000);

@@ -2,46 +2,13 @@
 // 19 February lists all 13 actions; progress recorded through the UI decides what the next
 // meeting lists; the action log filtered to EA and its CSV hold exactly EA's open actions.
 import fs from 'node:fs';
-import type { Page } from '@playwright/test';
-import type { ActionLog, MattersArising, MeetingDetail, MeetingSummary, SampleBoardResult } from '../../shared/contract';
-import { APRIL, enterFixtureMinutes, FEBRUARY, type EnteredAction } from '../helpers/fixture-agenda';
+import type { ActionLog, MattersArising, MeetingDetail, MeetingSummary } from '../../shared/contract';
+import { APRIL, enterFixtureMinutes } from '../helpers/fixture-agenda';
 import { ActionLogScreen, ArisingSection, MeetingScreen } from './arising-pages';
-import { expect, test, type TestHost } from './fixtures';
+import { expect, test } from './fixtures';
+import { februaryEntered, openMeeting } from './february-entered';
 import { Workspace } from './pages';
-import { apiOf } from './seed';
 import { parseCsv } from '../helpers/csv';
-
-interface Setup {
-  api: ReturnType<typeof apiOf>;
-  boardId: string;
-  boardName: string;
-  feb: MeetingSummary;
-  febActions: EnteredAction[];
-}
-
-/**
- * Test setup through the running app's API: the sample board (roster and attendance of both
- * meetings), without its 10 April meeting, and 19 February's items and 13 actions typed in.
- */
-async function februaryEntered(host: TestHost): Promise<Setup> {
-  const api = apiOf(host);
-  const { board } = (await api('loadSampleBoard', { attendanceOnly: true })) as SampleBoardResult;
-  const meetings = (await api('listMeetings', { boardId: board.id })) as MeetingSummary[];
-  const feb = meetings.find((m) => m.date === '2014-02-19') as MeetingSummary;
-  const apr = meetings.find((m) => m.date === '2014-04-10') as MeetingSummary;
-  await api('deleteMeeting', { meetingId: apr.id });
-  const febActions = await enterFixtureMinutes(api, feb.id, FEBRUARY);
-  expect(febActions).toHaveLength(13);
-  return { api, boardId: board.id, boardName: board.name, feb, febActions };
-}
-
-async function openMeeting(page: Page, host: TestHost, boardName: string, date: string): Promise<void> {
-  const app = new Workspace(page);
-  await app.open(host.url);
-  await page.getByRole('navigation', { name: 'Boards' }).getByRole('link', { name: boardName }).click();
-  await app.meetingRows().getByRole('link', { name: date }).click();
-  await expect(page.getByRole('region', { name: 'Minutes' })).toBeVisible();
-}
 
 /** The 19 February actions still in train at 10 April (printed numbers 2, 6 and 12); the other ten were done. */
 const IN_TRAIN = new Set(['2', '6', '12']);
