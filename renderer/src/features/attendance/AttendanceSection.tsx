@@ -282,7 +282,10 @@ export function AttendanceSection({ meetingId }: { meetingId: string }) {
                   deletes.remove({
                     id: g.id,
                     message: `${g.displayName} removed from the guests`,
-                    commit: async () => change([{ ...entryToChange(g), kind: 'guest', guestId: g.guestId ?? g.id, remove: true } as AttendanceChange]),
+                    // Sent as it stands, not through change(): that reads the rows of the render
+                    // the click came from, and attendance typed during the notice would flick back.
+                    // The row stays hidden (deletes.hidden) until core's answer leaves it out.
+                    commit: async () => saver.enqueue([{ ...entryToChange(g), kind: 'guest', guestId: g.guestId ?? g.id, remove: true } as AttendanceChange]),
                     // The form's button, not a text box: there Ctrl+Z undoes this removal rather than typing.
                     focusAfter: () => document.querySelector<HTMLElement>('form[aria-label="Add a guest"] button[type="submit"]'),
                   })
