@@ -329,9 +329,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => {
-          core.close();
-          // The Chromium kept warm for printing ends with the host.
-          void import('./pdf/print').then((print) => print.closePrinter()).finally(resolve);
+          // A backup being taken is written on a worker thread that closing the file does not stop:
+          // it is let finish, so the host leaves the backup folder whole (never a .partial behind).
+          void core
+            .backupsSettled()
+            .then(() => core.close())
+            // The Chromium kept warm for printing ends with the host.
+            .then(() => import('./pdf/print'))
+            .then((print) => print.closePrinter())
+            .finally(resolve);
         });
       }),
   };
