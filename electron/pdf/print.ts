@@ -2,7 +2,11 @@
 // and the command line (the desktop app uses its own webContents.printToPDF). playwright-core is
 // a development tool, loaded only when something is printed; the Chromium it starts is kept for
 // the session and closed when idle, so only the first print waits for it to start.
-import type { Browser, BrowserType } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, BrowserContext, BrowserType, Page } from 'playwright-core';
 
 export interface PrintHtmlOptions {
   /** Chromium header/footer templates (classes pageNumber, totalPages, title, date, url). */
@@ -46,13 +50,22 @@ export const WARM_FOR_MS = 2 * 60_000;
 /**
  * The session's Chromium, kept warm between prints: starting it is most of the time a print
  * takes. Closed when it has printed nothing for WARM_FOR_MS, when it dies, and by closePrinter.
+ * It keeps one context and its idle pages: a print takes a page (or opens one when all are
+ * busy, so prints at the same time never wait for each other) and gives it back when done.
  */
-let warm: { browser: Promise<Browser>; printing: number; idle: ReturnType<typeof setTimeout> | null } | null = null;
+interface Held {
+  browser: Promise<Browser>;
+  printing: number;
+  idle: ReturnType<typeof setTimeout> | null;
+  context: Promise<BrowserContext> | null;
+  pages: Page[];
+}
+let warm: Held | null = null;
 
-function borrow(): Promise<Browser> {
+function borrow(): Held {
   if (!warm) {
     const browser = launch();
-    const held = { browser, printing: 0, idle: null as ReturnType<typeof setTimeout> | null };
+    const held: Held = { browser, printing: 0, idle: null, context: null, pages: [] };
     warm = held;
     browser.then(
       (b) => b.on('disconnected', () => {
@@ -67,21 +80,31 @@ function borrow(): Promise<Browser> {
   if (warm.idle) clearTimeout(warm.idle);
   warm.idle = null;
   warm.printing += 1;
-  return warm.browser;
+  return warm;
 }
 
-function giveBack(): void {
-  if (!warm) return;
-  warm.printing -= 1;
-  if (warm.printing === 0) {
-    const held = warm;
+function giveBack(held: Held): void {
+  held.printing -= 1;
+  if (warm === held && held.printing === 0) {
     // Never what keeps a process alive: a host or the command line closes it itself when it ends.
     held.idle = setTimeout(() => void closePrinterIf(held), WARM_FOR_MS);
     held.idle.unref();
   }
 }
 
-async function closePrinterIf(held: NonNullable<typeof warm>): Promise<void> {
+/** An idle page of the kept Chromium, or a new one; nothing it loads is fetched from a network. */
+async function takePage(held: Held): Promise<Page> {
+  const idle = held.pages.pop();
+  if (idle && !idle.isClosed()) return idle;
+  const browser = await held.browser;
+  held.context ??= browser.newContext({ javaScriptEnabled: true, offline: true });
+  const page = await (await held.context).newPage();
+  // The document's fonts and pictures are files or data: URLs; anything else is refused.
+  await page.route('**/*', (route) => (/^(data|file):/.test(route.request().url()) ? route.continue() : route.abort()));
+  return page;
+}
+
+async function closePrinterIf(held: Held): Promise<void> {
   if (warm !== held || held.printing > 0) return;
   await closePrinter();
 }
@@ -102,38 +125,45 @@ export const printerIsWarm = (): boolean => warm !== null;
 export const warmChromium = (): Promise<Browser> | null => warm?.browser ?? null;
 
 /**
- * Prints a self-contained HTML document to PDF. Page size and margins come from its CSS
- * (@page). Waits for document.fonts.ready, never a timer, so embedded fonts are in. Each print
- * has a context of its own (nothing carries from one document to the next) in the kept Chromium.
+ * Prints an HTML document to PDF. Page size and margins come from its CSS (@page). Waits for
+ * document.fonts.ready, never a timer, so its fonts are in. The document is loaded from a
+ * private file of its own (its own file: origin, no storage, no network) into a page of the
+ * kept Chromium, rather than written into it: the minutes name their font files (file: URLs)
+ * instead of carrying 2 MB of base64 for Chromium to parse, and a page printed with before
+ * has those files read and decoded already. Only a page that printed cleanly is used again.
  */
 export async function printHtmlToPdf(html: string, options: PrintHtmlOptions = {}): Promise<Buffer> {
-  const browser = await borrow().catch((err: unknown) => {
-    giveBack();
-    throw err;
-  });
+  const held = borrow();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'matters-arising-print-'));
+  let page: Page | null = null;
+  let clean = false;
   try {
-    const context = await browser.newContext({ javaScriptEnabled: true, offline: true });
-    try {
-      const page = await context.newPage();
-      // Nothing outside the document is fetched: fonts are data: URLs.
-      await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
-      await page.setContent(html, { waitUntil: 'load' });
-      await page.evaluate(() => document.fonts.ready.then(() => true));
-      const withHeader = options.headerTemplate !== undefined || options.footerTemplate !== undefined;
-      return await page.pdf({
-        preferCSSPageSize: true,
-        printBackground: true,
-        displayHeaderFooter: withHeader,
-        headerTemplate: options.headerTemplate ?? '<span></span>',
-        footerTemplate: options.footerTemplate ?? '<span></span>',
-        landscape: options.landscape ?? false,
-        tagged: options.tagged ?? true,
-        outline: options.outline ?? true,
-      });
-    } finally {
-      await context.close().catch(() => undefined);
-    }
+    page = await takePage(held);
+    const file = path.join(dir, 'document.html');
+    fs.writeFileSync(file, html, { mode: 0o600 });
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    // A face that could not be read would print in some other font: no PDF rather than that.
+    const failed = await page.evaluate(() => document.fonts.ready.then((fonts) => [...fonts].filter((f) => f.status === 'error').map((f) => f.family)));
+    if (failed.length > 0) throw new Error(`The PDF was not printed: its font (${failed.join(', ')}) could not be loaded.`);
+    const withHeader = options.headerTemplate !== undefined || options.footerTemplate !== undefined;
+    const pdf = await page.pdf({
+      preferCSSPageSize: true,
+      printBackground: true,
+      displayHeaderFooter: withHeader,
+      headerTemplate: options.headerTemplate ?? '<span></span>',
+      footerTemplate: options.footerTemplate ?? '<span></span>',
+      landscape: options.landscape ?? false,
+      tagged: options.tagged ?? true,
+      outline: options.outline ?? true,
+    });
+    clean = true;
+    return pdf;
   } finally {
-    giveBack();
+    fs.rmSync(dir, { recursive: true, force: true });
+    if (page) {
+      if (clean && warm === held) held.pages.push(page);
+      else void page.close().catch(() => undefined);
+    }
+    giveBack(held);
   }
 }

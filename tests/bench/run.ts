@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { startCore, type Core } from '../../electron/core/app';
 import { LATEST_VERSION } from '../../electron/core/db/open';
 import { Report, timeRuns } from './harness';
@@ -20,6 +21,7 @@ import { profileScrolling, scrollSteps } from './screenBench';
 import { encryptionCost } from './encryptionCost';
 import { spawnHost } from './hostProcess';
 import { keystrokeToPaint } from './typingBench';
+import { warmPrintPhases } from './pdfPhases';
 import { environmentKey, keyForTool, KEY_VARIABLE } from '../../electron/core/crypt/keySource';
 import { openWithKey } from '../../electron/core/crypt/cipher';
 
@@ -114,7 +116,8 @@ async function minutesPdf(report: Report, dir: string): Promise<void> {
   const name = '30-page minutes to PDF (public version: render, print, tag, check)';
   if (!fs.existsSync(CHROMIUM)) return report.skip(name, `no Chromium at ${CHROMIUM}`);
   const { buildMinutesPdf } = await import('../../electron/core/publication/publication');
-  const { renderMeetingHtml } = await import('../../electron/core/publication/minutesHtml');
+  const { renderMeetingHtml, renderMinutesHtml } = await import('../../electron/core/publication/minutesHtml');
+  const { loadPrintModel } = await import('../../electron/core/publication/printModel');
   const { printHtmlToPdf } = await import('../../electron/pdf/print');
   const core = await startCore(path.join(dir, 'pdf.sqlite'), {}, { noDailyBackup: true });
   try {
@@ -150,6 +153,7 @@ async function minutesPdf(report: Report, dir: string): Promise<void> {
     report.add(`${name}, cold`, cold, { budget: 3000, budgetOn: 'median', baseline: coldBase, note: `${pages} pages; both include starting Chromium` });
     // Warm: Chromium already running (the session's, kept by the printer), a new page for each print.
     const warmBase = 'Chromium printing the same static HTML, warm (baseline)';
+    let phases = '';
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     try {
       report.add(
@@ -162,6 +166,24 @@ async function minutesPdf(report: Report, dir: string): Promise<void> {
           await context.close();
         }, 2),
       );
+      // The same document printed the way the app now prints it (fonts read from their files, one
+      // page used print after print), by Chromium alone: what is left of the app's time is its own.
+      const asFiles = renderMinutesHtml(loadPrintModel(store, meetingId), 'public', { web: false, resources: 'files' }).html;
+      const fileDir = fs.mkdtempSync(path.join(dir, 'print-'));
+      fs.writeFileSync(path.join(fileDir, 'document.html'), asFiles);
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      report.add(
+        'Chromium printing the same document from a file, fonts as files, one page used again, warm',
+        await timeRuns(8, async () => {
+          await page.goto(pathToFileURL(path.join(fileDir, 'document.html')).href);
+          await page.evaluate(() => document.fonts.ready.then(() => true));
+          await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+          await page.goto('about:blank');
+        }, 2),
+      );
+      await context.close();
+      phases = await warmPrintPhases(store, meetingId, browser);
     } finally {
       await browser.close();
     }
@@ -171,7 +193,7 @@ async function minutesPdf(report: Report, dir: string): Promise<void> {
       budgetOn: 'median',
       maxRatio: 1.2,
       baseline: warmBase,
-      note: 'the app also renders, checks the text of the public version and writes the outline',
+      note: `the app also renders, checks the text of the public version and writes the outline; median ms per step: ${phases}`,
     });
     await closePrinter();
     report.add('render the minutes as HTML (core, no printing)', await timeRuns(20, () => renderMeetingHtml(store, meetingId, 'public')));

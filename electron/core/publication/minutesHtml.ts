@@ -6,7 +6,7 @@ import { confidentialFragments } from '../../../shared/domain/confidential';
 import { formatClockTime, formatTimeRange, formatUkDate } from '../../../shared/domain/dates';
 import type { Store } from '../db/open';
 import { blocksToHtml, escapeHtml } from './discussionHtml';
-import { fontFaceCss, PRINT_FONT_FAMILY } from './fonts';
+import { fontFaceCss, PRINT_FONT_FAMILY, type PrintResources } from './fonts';
 import { draftWatermarkUrl } from './watermark';
 import { APP_VERSION } from '../version';
 import { headingTitles } from './pdfOutline';
@@ -210,8 +210,8 @@ table.agreed td:nth-child(3), table.agreed td:nth-child(4) { width: 15%; }
  * each one), so it never mixes into the text a reader or a screen reader gets; the words
  * themselves are printed as text in the header of every page and under the title.
  */
-const watermarkCss = (): string =>
-  `.watermark { position: fixed; top: 0; right: 0; bottom: 0; left: 0; background: url(${draftWatermarkUrl()}) center / 92% auto no-repeat; z-index: -1; }`;
+const watermarkCss = (resources: PrintResources): string =>
+  `.watermark { position: fixed; top: 0; right: 0; bottom: 0; left: 0; background: url(${draftWatermarkUrl(resources)}) center / 92% auto no-repeat; z-index: -1; }`;
 
 /** On screen the page is a readable column, in the reader's own sans-serif; printed, it is the PDF's layout. */
 const WEB_CSS = `
@@ -235,11 +235,17 @@ export function fragmentsOf(model: PrintModel): string[] {
 export interface WebOptions {
   /** A skip link and one <main> around everything after the header; no watermark picture, no embedded fonts. */
   web: boolean;
+  /**
+   * For printing only: the fonts and the watermark named as files (file: URLs) rather than
+   * carried inside; the printer loads the document from a file. Never for a document handed over.
+   */
+  resources?: PrintResources;
 }
 
 /** The minutes as one self-contained HTML document (fonts embedded), with its running header and footer. */
 export function renderMinutesHtml(model: PrintModel, version: PdfVersion, options: WebOptions = { web: false }): MinutesDocument {
   const { web } = options;
+  const resources = options.resources ?? 'embedded';
   const date = formatUkDate(model.date);
   const times = formatTimeRange(model.startTime, model.endTime);
   const title = `Minutes and Actions: ${model.boardName}, ${date}${version === 'full' ? ' (full version, confidential)' : ''}`;
@@ -274,10 +280,10 @@ export function renderMinutesHtml(model: PrintModel, version: PdfVersion, option
   const bodyHtml = body.join('');
   const html =
     `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">` +
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:">` +
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; ${resources === 'files' ? 'font-src file:; img-src file:' : 'font-src data:; img-src data:'}">` +
     `<title>${e(title)}</title><meta name="author" content="${e(model.boardName)}"><meta name="subject" content="${e(subject)}">` +
     `<meta name="keywords" content="${e(keywords)}"><meta name="generator" content="Matters Arising ${e(APP_VERSION)}">` +
-    `<style>${web ? WEB_CSS : fontFaceCss(/<em>/.test(bodyHtml))}${pageCss(model, version)}${DOCUMENT_CSS}${watermarked ? watermarkCss() : ''}${DECLARATIONS_CSS}</style></head><body>${bodyHtml}</body></html>`;
+    `<style>${web ? WEB_CSS : fontFaceCss(/<em>/.test(bodyHtml), resources)}${pageCss(model, version)}${DOCUMENT_CSS}${watermarked ? watermarkCss(resources) : ''}${DECLARATIONS_CSS}</style></head><body>${bodyHtml}</body></html>`;
   return {
     html,
     title,

@@ -59,12 +59,24 @@ for (let d = 0; d < 16; d++) {
 const NUMBER_START = new Uint8Array(256);
 for (const ch of '0123456789+-.') NUMBER_START[ch.charCodeAt(0)] = 1;
 
+/** An operator of one or two characters as scanContent reports it. */
+const op = (word: string): number => word.charCodeAt(0) | (word.length > 1 ? word.charCodeAt(1) << 8 : 0);
+const TF = op('Tf');
+const TJ_LOWER = op('Tj');
+const TJ_UPPER = op('TJ');
+const QUOTE = op("'");
+const DOUBLE_QUOTE = op('"');
+const T_STAR = op('T*');
+const TM = op('Tm');
+const ET = op('ET');
+const DO = op('Do');
+
 /** What the reader does with a content stream's tokens; numbers, arrays and dictionaries are passed over. */
 interface ContentSink {
   string(bytes: Buffer): void;
   name(value: string): void;
-  /** An operator: its word when it is one or two characters long (every one the reader acts on), else ''. */
-  operator(word: string): void;
+  /** An operator: its one or two bytes as a number (op('Tj')), 0 when longer (the reader acts on none of those). */
+  operator(code: number): void;
 }
 
 /**
@@ -144,7 +156,8 @@ function scanContent(data: Buffer, sink: ContentSink): void {
       let j = i;
       while (j < n && SPACE[data[j] as number] !== 1 && DELIMITER[data[j] as number] !== 1) j++;
       if (j === i) j++;
-      if (NUMBER_START[c] !== 1) sink.operator(j - i <= 2 ? data.toString('latin1', i, j) : '');
+      // A number for the operator, not a string: a page has tens of thousands of them.
+      if (NUMBER_START[c] !== 1) sink.operator(j - i === 1 ? c : j - i === 2 ? c | ((data[i + 1] as number) << 8) : 0);
       i = j;
     }
   }
@@ -185,28 +198,28 @@ function contentText(doc: PdfDocument, content: Buffer, resources: string, fontC
     name: (value) => {
       lastName = value;
     },
-    operator: (word) => {
-      switch (word) {
-        case 'Tf':
+    operator: (code) => {
+      switch (code) {
+        case TF:
           font = fontFor(lastName);
           break;
-        case 'Tj':
-        case 'TJ':
-        case "'":
-        case '"':
+        case TJ_LOWER:
+        case TJ_UPPER:
+        case QUOTE:
+        case DOUBLE_QUOTE:
           for (const s of strings) out += decodeString(s, font);
           break;
         // Chromium places glyph by glyph with Td and prints spaces as glyphs: Td is no gap.
-        case 'T*':
+        case T_STAR:
           out += '\n';
           break;
-        case 'Tm':
+        case TM:
           out += ' ';
           break;
-        case 'ET':
+        case ET:
           out += '\n';
           break;
-        case 'Do': {
+        case DO: {
           const num = xobjects.get(lastName);
           const form = num === undefined ? undefined : doc.objects.get(num);
           if (form && depth < 8 && /\/Subtype\s*\/Form/.test(form.head)) {

@@ -60,11 +60,14 @@ export async function buildMinutesPdf(store: Store, input: ParsedInputOf<'export
   if (model.items.length === 0) {
     throw conflict('These minutes have no agenda items yet, so there is nothing to print. Add the items first.');
   }
-  const doc = renderMinutesHtml(model, input.version);
+  // Printed, never handed over: the fonts and the watermark are named as files for the printer to read.
+  const doc = renderMinutesHtml(model, input.version, { web: false, resources: 'files' });
   if (input.version === 'public') refusePublicLeaks(model, doc.confidentialFragments, htmlText(doc.html), 'the document');
   const printed = Buffer.from(await print(doc.html, { tagged: true, outline: true }));
   const bytes = setPdfInfo(setPdfOutlineTitles(printed, doc.outline), { title: doc.title, author: doc.author, subject: doc.subject, keywords: doc.keywords, creator: `Matters Arising ${APP_VERSION}` });
-  if (input.version === 'public') {
+  // Minutes with no confidential passage have nothing the printed text could give away (the
+  // HTML was checked above): reading the whole PDF back is for those that do.
+  if (input.version === 'public' && doc.confidentialFragments.length > 0) {
     // If the printed text cannot be read back, it cannot be checked: better no file than an unchecked one.
     refusePublicLeaks(model, doc.confidentialFragments, pdfPageTexts(bytes).join('\n'), 'the printed PDF', true);
   }

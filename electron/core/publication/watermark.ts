@@ -1,10 +1,11 @@
 // The draft watermark printed across every page of minutes not yet agreed: a picture
 // (resources/print/draft-watermark.png, drawn by scripts/draft-watermark.mjs), found beside
-// the print fonts wherever this code runs, and handed to Chromium as a data: URL.
+// the print fonts wherever this code runs, and handed to Chromium as a data: URL (or, for a
+// document only printed, as the file itself).
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { fontsFolder } from './fonts';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fontsFolder, type PrintResources } from './fonts';
 
 const FILE = 'draft-watermark.png';
 
@@ -24,7 +25,8 @@ let cached: string | null = null;
  * rasterised such a filter again on every page it printed (2.5 s of a 40-page print), while
  * one decoded picture is written to the PDF once and shared by all its pages.
  */
-export function draftWatermarkUrl(): string {
+export function draftWatermarkUrl(resources: PrintResources = 'embedded'): string {
+  if (resources === 'files') return pathToFileURL(path.join(printResourcesFolder(), FILE)).href;
   cached ??= `data:image/png;base64,${fs.readFileSync(path.join(printResourcesFolder(), FILE)).toString('base64')}`;
   return cached;
 }
