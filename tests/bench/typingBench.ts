@@ -154,7 +154,9 @@ export async function keystrokeToPaint(
     const appProfile = await profileTyping(app, 30, `app-${items}`, async () => {
       await app.getByTestId('save-status').getByText('All changes saved').waitFor();
       // The sections that follow the meeting read again after its save: wait for those answers
-      // to land and the page to go quiet (five idle periods in a row with nearly all their time free).
+      // to land (the host answers slowly on a busy machine) and the page to go quiet (five idle
+      // periods in a row with nearly all their time free).
+      await app.waitForTimeout(2000);
       await app.evaluate(
         () =>
           new Promise<void>((resolve) => {
