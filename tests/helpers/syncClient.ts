@@ -28,8 +28,8 @@ export interface Client {
 }
 
 /** Connects a provider on its own socket; reconnection is quick so tests wait on events, not on back-off. */
-export function connectClient(url: string, name: string, token: string, doc: Y.Doc = new Y.Doc()): Client {
-  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket, delay: 10, minDelay: 10, maxDelay: 100, jitter: false });
+export function connectClient(url: string, name: string, token: string, doc: Y.Doc = new Y.Doc(), WebSocketPolyfill: unknown = WebSocket): Client {
+  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill, delay: 10, minDelay: 10, maxDelay: 100, jitter: false });
   const provider = new HocuspocusProvider({ websocketProvider: socket, name, token, document: doc });
   provider.attach();
   providers.push(provider);
@@ -113,4 +113,15 @@ export async function goOnline(client: Client): Promise<void> {
   const again = new Promise<void>((resolve) => once(client.provider, 'synced', () => resolve()));
   void client.socket.connect();
   await again;
+}
+
+/** Resolves with the next stateless message the server sends the provider. */
+export function nextStateless(provider: HocuspocusProvider): Promise<string> {
+  return new Promise((resolve) => once(provider, 'stateless', ({ payload }: { payload: string }) => resolve(payload)));
+}
+
+/** Resolves with the scope the server granted ('read-write' or 'readonly'). */
+export function authenticated(provider: HocuspocusProvider): Promise<string> {
+  if (provider.isAuthenticated && provider.authorizedScope) return Promise.resolve(provider.authorizedScope);
+  return new Promise((resolve) => once(provider, 'authenticated', ({ scope }: { scope: string }) => resolve(scope)));
 }
