@@ -160,7 +160,11 @@ export function syncRules({ store, report, isClosing, hocuspocus }: RulesContext
       // A client's diff on connecting often holds nothing new: storing it would only grow the file.
       if (payload.kind === 'step2' && Y.snapshotContainsUpdate(Y.snapshot(document), payload.update)) return;
       try {
-        store.append(documentName, payload.update);
+        const compaction = store.append(documentName, payload.update);
+        if (compaction) {
+          const why = compaction.compactionFailed instanceof Error ? compaction.compactionFailed.message : String(compaction.compactionFailed);
+          report({ kind: 'store-failed', document: documentName, message: `stored an update to ${documentName}, but could not compact it (its updates are kept as they were): ${why}` });
+        }
       } catch (err) {
         report({ kind: 'store-failed', document: documentName, message: `could not store an update to ${documentName}: ${err instanceof Error ? err.message : String(err)}` });
         throw { code: 4507, reason: STORE_FAILED };

@@ -127,11 +127,20 @@ export class SyncStore {
     return updates.length === 0 ? null : updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
   }
 
-  /** Stores one update (one transaction); compacts the document when it has grown. Throws when the disk refuses. */
-  append(document: string, update: Uint8Array): void {
+  /**
+   * Stores one update (one transaction); throws when the disk refuses it. Then compacts the
+   * document if it has grown: a compaction that fails leaves the update stored, and is returned.
+   */
+  append(document: string, update: Uint8Array): { compactionFailed: unknown } | null {
     this.db.prepare('INSERT INTO updates (document, data) VALUES (?, ?)').run(document, Buffer.from(update));
     const count = this.db.prepare('SELECT count(*) FROM updates WHERE document = ?').pluck().get(document) as number;
-    if (count >= this.compactAfter) this.compact(document);
+    if (count < this.compactAfter) return null;
+    try {
+      this.compact(document);
+      return null;
+    } catch (err) {
+      return { compactionFailed: err };
+    }
   }
 
   /**
@@ -145,8 +154,9 @@ export class SyncStore {
       if (rows.length <= 1) return;
       const merged = stateOf(rows.map((r) => new Uint8Array(r.data)));
       const last = rows[rows.length - 1]?.seq ?? 0;
-      this.db.prepare('DELETE FROM updates WHERE document = ? AND seq <= ?').run(document, last);
+      // The state is written before the updates it replaces are removed: a compaction needs room for both.
       this.db.prepare('INSERT INTO updates (document, data) VALUES (?, ?)').run(document, Buffer.from(merged));
+      this.db.prepare('DELETE FROM updates WHERE document = ? AND seq <= ?').run(document, last);
     })();
   }
 
