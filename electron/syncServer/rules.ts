@@ -179,7 +179,9 @@ export function syncRules({ store, report, isClosing, hocuspocus }: RulesContext
       // Every update is already stored; on idle the document's updates become one state.
       if (isClosing()) return;
       try {
+        const before = store.updateCount(documentName);
         store.compact(documentName);
+        if (before > 1) report({ kind: 'compacted', document: documentName, message: `${documentName}: ${before} stored updates compacted into one state` });
       } catch (err) {
         report({ kind: 'store-failed', document: documentName, message: `could not compact ${documentName} (its stored updates are kept as they were): ${err instanceof Error ? err.message : String(err)}` });
       }

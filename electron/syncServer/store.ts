@@ -121,6 +121,11 @@ export class SyncStore {
     return rows.map((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
   }
 
+  /** How many updates are stored for the document (1 after a compaction). */
+  updateCount(document: string): number {
+    return this.db.prepare('SELECT count(*) FROM updates WHERE document = ?').pluck().get(document) as number;
+  }
+
   /** Everything stored for the document as one update, or null for a document never stored. */
   state(document: string): Uint8Array | null {
     const updates = this.updates(document);
@@ -133,8 +138,7 @@ export class SyncStore {
    */
   append(document: string, update: Uint8Array): { compactionFailed: unknown } | null {
     this.db.prepare('INSERT INTO updates (document, data) VALUES (?, ?)').run(document, Buffer.from(update));
-    const count = this.db.prepare('SELECT count(*) FROM updates WHERE document = ?').pluck().get(document) as number;
-    if (count < this.compactAfter) return null;
+    if (this.updateCount(document) < this.compactAfter) return null;
     try {
       this.compact(document);
       return null;

@@ -16,6 +16,8 @@ export interface TestSyncServer {
   readonly events: SyncServerEvent[];
   /** Resolves with the first reported event (past or future) that matches. */
   waitForEvent(match: (event: SyncServerEvent) => boolean): Promise<SyncServerEvent>;
+  /** Resolves with the next event reported from now on that matches. */
+  nextEvent(match: (event: SyncServerEvent) => boolean): Promise<SyncServerEvent>;
   /** Stops the server (storing every document) and starts it again on the same folder and port. */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -58,6 +60,7 @@ export async function startTestSyncServer(options: Partial<Omit<SyncServerOption
       if (past) return Promise.resolve(past);
       return new Promise((resolve) => waiting.push({ match, resolve }));
     },
+    nextEvent: (match) => new Promise((resolve) => waiting.push({ match, resolve })),
     restart: async () => {
       await server.close();
       server = await start(server.port);

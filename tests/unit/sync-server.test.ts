@@ -90,4 +90,17 @@ describe('sync server: edits between laptops', () => {
     expect(content(a.doc)).toEqual(content(b.doc));
     expect(stored(sync.server, name)).toEqual(Y.encodeStateAsUpdate(a.doc));
   });
+
+  it('compacts a document’s stored updates into one state when it falls idle, without changing it', async () => {
+    const sync = await startTestSyncServer({ idleMs: 50 });
+    const name = meetingDoc(newBoardId(), newBoardId());
+    const a = connectClient(sync.url, name, newToken());
+    await synced(a.provider);
+    for (let i = 0; i < 30; i++) a.doc.get('discussion:item-1', Y.XmlText).insert(0, `${i} `);
+    await acknowledged(a.provider);
+    // Every update is stored; the compaction that follows the last of them leaves one row.
+    while (sync.server.store.updateCount(name) !== 1) await sync.nextEvent((e) => e.kind === 'compacted' && e.document === name);
+    expect(sync.events.some((e) => e.kind === 'compacted' && e.document === name)).toBe(true);
+    expect(stored(sync.server, name)).toEqual(Y.encodeStateAsUpdate(a.doc));
+  });
 });
