@@ -140,7 +140,13 @@ export function syncRules({ store, report, isClosing, hocuspocus }: RulesContext
     },
 
     async beforeHandleMessage({ connection, document, documentName, update: message }): Promise<void> {
-      const payload = syncPayload(message);
+      let payload;
+      try {
+        payload = syncPayload(message);
+      } catch (err) {
+        report({ kind: 'corrupted-update', document: documentName, message: `an unreadable message (${message.byteLength} bytes) for ${documentName} was refused: ${err instanceof Error ? err.message : String(err)}` });
+        throw { code: 4400, reason: CORRUPTED_UPDATE };
+      }
       if (!payload) return;
       const meeting = parsed(documentName)?.kind === 'meeting';
       if (!connection.readOnly && meeting && isAgreed(document)) makeReadOnly(document);

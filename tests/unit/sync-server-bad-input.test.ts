@@ -67,6 +67,16 @@ describe('sync server: a corrupted update', () => {
     expect(await closed).toBe(CORRUPTED_UPDATE);
     expect(sync.server.storedState(name)).toEqual(before);
 
+    // A message cut inside its own framing is refused the same way.
+    const reconnected = connectClient(sync.url, name, token);
+    await synced(reconnected.provider);
+    const closedAgain = closedByServer(reconnected.provider);
+    const whole = updateMessage(name, edit);
+    reconnected.socket.send(whole.slice(0, whole.length - 5));
+    expect(await closedAgain).toBe(CORRUPTED_UPDATE);
+    expect(sync.events.filter((e) => e.kind === 'corrupted-update')).toHaveLength(2);
+    expect(sync.server.storedState(name)).toEqual(before);
+
     const reader = connectClient(sync.url, name, token);
     await synced(reader.provider);
     expect(text(reader.doc)).toBe('Recorded before.');
