@@ -25,8 +25,16 @@ interface Laptop {
   doc: Y.Doc;
 }
 
+/** ws with an error listener from the start (a socket closed while connecting reports an error event). */
+class NodeSocket extends WebSocket {
+  constructor(address: string, protocols?: string | string[]) {
+    super(address, protocols);
+    this.on('error', () => undefined);
+  }
+}
+
 function connect(url: string, name: string, token: string, doc = new Y.Doc()): Laptop {
-  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket });
+  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: NodeSocket });
   const provider = new HocuspocusProvider({ websocketProvider: socket, name, token, document: doc });
   provider.attach();
   return { provider, socket, doc };

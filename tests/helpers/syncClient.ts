@@ -14,6 +14,18 @@ afterEach(() => {
   for (const s of sockets.splice(0)) s.destroy();
 });
 
+/**
+ * Node's WebSocket for the providers, with an error listener from the start: a socket still
+ * connecting when a test ends (a provider retrying after a refusal) is closed, and ws reports
+ * that as an error event, which without a listener would be an uncaught exception.
+ */
+export class NodeSocket extends WebSocket {
+  constructor(address: string | URL, protocols?: string | string[], options?: WebSocket.ClientOptions) {
+    super(address, protocols, options);
+    this.on('error', () => undefined);
+  }
+}
+
 /** A token as the app makes one: 32 random bytes, base64url. */
 export const newToken = (): string => randomBytes(32).toString('base64url');
 export const boardDoc = (boardId: string): string => `ma1/${boardId}/board`;
@@ -28,7 +40,7 @@ export interface Client {
 }
 
 /** Connects a provider on its own socket; reconnection is quick so tests wait on events, not on back-off. */
-export function connectClient(url: string, name: string, token: string, doc: Y.Doc = new Y.Doc(), WebSocketPolyfill: unknown = WebSocket): Client {
+export function connectClient(url: string, name: string, token: string, doc: Y.Doc = new Y.Doc(), WebSocketPolyfill: unknown = NodeSocket): Client {
   const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill, delay: 10, minDelay: 10, maxDelay: 100, jitter: false });
   const provider = new HocuspocusProvider({ websocketProvider: socket, name, token, document: doc });
   provider.attach();

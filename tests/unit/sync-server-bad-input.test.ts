@@ -6,7 +6,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { StoreKey } from '../../electron/core/crypt/cipher';
 import { CORRUPTED_UPDATE, STORE_FAILED } from '../../electron/syncServer/rules';
@@ -14,7 +13,7 @@ import { startSyncServer } from '../../electron/syncServer/server';
 import { runSyncServer } from '../../electron/syncServer/cli';
 import { SYNC_FILE } from '../../electron/syncServer/store';
 import { startTestSyncServer } from '../helpers/syncServer';
-import { acknowledged, boardDoc, closedByServer, connectClient, goOffline, goOnline, meetingDoc, newBoardId, newToken, synced, until } from '../helpers/syncClient';
+import { acknowledged, boardDoc, closedByServer, connectClient, goOffline, goOnline, meetingDoc, newBoardId, newToken, NodeSocket, synced, until } from '../helpers/syncClient';
 import { tempCore, tempDir } from '../helpers/temp';
 import { TEST_KEY_TEXT } from '../helpers/testKey';
 
@@ -183,9 +182,9 @@ describe('sync server: TLS', () => {
     const sync = await startTestSyncServer({ tls: { cert, key } });
     expect(sync.url).toMatch(/^wss:\/\/127\.0\.0\.1:\d+$/);
     // The test certificate is self-signed: the client trusts exactly it.
-    class TrustingSocket extends WebSocket {
+    class TrustingSocket extends NodeSocket {
       constructor(url: string) {
-        super(url, { ca: cert });
+        super(url, undefined, { ca: cert });
       }
     }
     const name = boardDoc(newBoardId());
