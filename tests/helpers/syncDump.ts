@@ -37,7 +37,20 @@ export function boardDump(core: Core, boardId: string): Record<string, string[]>
   return out;
 }
 
-/** Each meeting's content hash as taken now (the hash agreement would store). */
+/** A value with every discussion's JSON (wherever the record holds it) in canonical form. */
+function canonicalised(value: unknown, key = ''): unknown {
+  if (typeof value === 'string' && (key === 'discussionJson' || key === 'discussion_json')) return canonicalDiscussion(value);
+  if (Array.isArray(value)) return value.map((v) => canonicalised(v));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, canonicalised(v, k)]));
+  return value;
+}
+
+/**
+ * Each meeting's content hash as taken now (the hash agreement would store). A draft's discussion
+ * JSON is taken canonically: one imported before sync may have its keys in another order than
+ * Lexical writes them, which is the same content (agreed minutes carry their exact texts across,
+ * see AGREED_DISCUSSIONS_ROOT, so their hashes are compared as stored and verified).
+ */
 export function contentHashes(core: Core, boardId: string): Record<string, string> {
   const { db } = storeOf(core);
   const meetings = db.prepare('SELECT id, agreed_at_meeting_id, agreed_on, agreement_amendments FROM meetings WHERE board_id = ? ORDER BY id').all(boardId) as Array<{
@@ -47,9 +60,9 @@ export function contentHashes(core: Core, boardId: string): Record<string, strin
     agreement_amendments: string | null;
   }>;
   return Object.fromEntries(
-    meetings.map((m) => [
-      m.id,
-      minutesHash(readMeetingRecord(db, m.id), { atMeetingId: m.agreed_at_meeting_id ?? '', agreedOn: m.agreed_on ?? '', amendments: m.agreement_amendments }),
-    ]),
+    meetings.map((m) => {
+      const record = canonicalised(readMeetingRecord(db, m.id)) as ReturnType<typeof readMeetingRecord>;
+      return [m.id, minutesHash(record, { atMeetingId: m.agreed_at_meeting_id ?? '', agreedOn: m.agreed_on ?? '', amendments: m.agreement_amendments })];
+    }),
   );
 }

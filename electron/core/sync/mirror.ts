@@ -1,7 +1,7 @@
 // Rows -> documents: brings a shared board's documents in step with its committed rows, changing
 // only what differs (so an unchanged row writes nothing, and a discussion changes by its edits).
 // Core calls it after each committed write that touched the board; it never writes to the database.
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { ReadHandle } from '../store/write';
 import { nowInstant } from '../changelog';
 import { latestEvents, sameStatus, statusLog, type StatusEvent } from './actionStatusLog';
@@ -25,11 +25,31 @@ import { setColumns, writeRows, type RowsMap } from './rowMaps';
 /** The origin of a document change core made from its own rows (anything else came from the server). */
 export const LOCAL_ORIGIN = 'matters-arising:local';
 
+/** Each document's map of Yjs client id -> the name of the laptop's user, to name who made a remote change. */
+export const LAPTOPS_ROOT = 'laptops';
+
+function signLaptop(doc: Y.Doc, actor: string): void {
+  const laptops = doc.getMap<string>(LAPTOPS_ROOT);
+  const me = String(doc.clientID);
+  if (laptops.get(me) !== actor) laptops.set(me, actor);
+}
+
+/** Who made an update, by the laptops it names (after it is applied to `doc`). */
+export function authorsOf(doc: Y.Doc, update: Uint8Array): string[] {
+  const laptops = doc.getMap<string>(LAPTOPS_ROOT);
+  const names = new Set<string>();
+  for (const struct of Y.decodeUpdate(update).structs) {
+    const name = laptops.get(String(struct.id.client));
+    if (name) names.add(name);
+  }
+  return [...names];
+}
+
 const AGREED = new Set(['agreed', 'published']);
 
 function mirrorBoardDoc(db: ReadHandle['db'], replica: BoardReplica, actor: string): void {
   const { boardId, board } = replica;
-  board.transact(() => {
+  board.transact((tr) => {
     for (const table of tablesOf('board')) writeRows(board.getMap(table.root) as RowsMap, scopedRows(db, table, boardId), rowColumns(db, table));
     const meetings = db.prepare(`SELECT id, meeting_date, ${MEETING_STATE_COLUMNS.join(', ')} FROM meetings WHERE board_id = ?`).all(boardId) as Row[];
     const list = board.getMap<Value>(MEETINGS_LIST_ROOT);
@@ -37,6 +57,7 @@ function mirrorBoardDoc(db: ReadHandle['db'], replica: BoardReplica, actor: stri
     for (const id of [...list.keys()]) if (!meetings.some((m) => m.id === id)) list.delete(id);
     writeRows(board.getMap(MEETING_STATE_ROOT) as RowsMap, new Map(meetings.map((m) => [String(m.id), m])), MEETING_STATE_COLUMNS);
     recordStatusEvents(db, board, boardId, actor);
+    if (tr.changed.size > 0) signLaptop(board, actor);
   }, LOCAL_ORIGIN);
 }
 
@@ -78,9 +99,9 @@ function keepAgreedDiscussions(db: ReadHandle['db'], doc: Y.Doc, meetingId: stri
   for (const r of rows) if (kept.get(r.id) !== r.discussion_json) kept.set(r.id, r.discussion_json);
 }
 
-function mirrorMeetingDoc(db: ReadHandle['db'], meeting: MeetingReplica, meetingId: string): void {
+function mirrorMeetingDoc(db: ReadHandle['db'], meeting: MeetingReplica, meetingId: string, actor: string): void {
   const { doc } = meeting;
-  doc.transact(() => {
+  doc.transact((tr) => {
     for (const table of tablesOf('meeting')) {
       const rows = scopedRows(db, table, meetingId);
       const columns = rowColumns(db, table);
@@ -99,6 +120,8 @@ function mirrorMeetingDoc(db: ReadHandle['db'], meeting: MeetingReplica, meeting
         }
       } else writeRows(doc.getMap(table.root) as RowsMap, rows, columns);
     }
+    // Signed only with a change: a frozen (agreed) document is never written for nothing.
+    if (tr.changed.size > 0) signLaptop(doc, actor);
   }, LOCAL_ORIGIN);
   // A discussion changes through its bound editor, by its edits (see reconcile.ts).
   const items = db.prepare('SELECT id, discussion_json FROM agenda_items WHERE meeting_id = ?').all(meetingId) as Array<{ id: string; discussion_json: string | null }>;
@@ -108,6 +131,7 @@ function mirrorMeetingDoc(db: ReadHandle['db'], meeting: MeetingReplica, meeting
     const bound = meeting.discussion(item.id);
     if (canonicalDiscussion(bound.json()) === wanted) continue;
     bound.save(item.discussion_json === null ? null : JSON.parse(item.discussion_json));
+    doc.transact(() => signLaptop(doc, actor), LOCAL_ORIGIN);
   }
 }
 
@@ -121,6 +145,6 @@ export function mirrorBoard(store: ReadHandle, replica: BoardReplica, actor: str
   const ids = meetingIds ?? (db.prepare('SELECT id FROM meetings WHERE board_id = ?').pluck().all(replica.boardId) as string[]);
   for (const id of ids) {
     // A meeting deleted here empties its document (its rows go on every laptop); its discussions' roots stay, unused.
-    mirrorMeetingDoc(db, replica.meeting(id), id);
+    mirrorMeetingDoc(db, replica.meeting(id), id, actor);
   }
 }

@@ -6,11 +6,19 @@ import * as Y from 'yjs';
 import { BoundDiscussion } from './discussionDoc';
 import { boardDocName, discussionItemId, meetingDocName, parseDocName } from './docNames';
 
+/** Told of each document as it is made, before anything is applied to it (to store its updates). */
+export type OnDoc = (name: string, doc: Y.Doc) => void;
+
 export class MeetingReplica {
   readonly doc = new Y.Doc();
   private readonly discussions = new Map<string, BoundDiscussion>();
 
-  constructor(readonly name: string) {}
+  constructor(
+    readonly name: string,
+    onDoc?: OnDoc,
+  ) {
+    onDoc?.(name, this.doc);
+  }
 
   /** The discussion of an item, bound on first use (its root must still be empty then). */
   discussion(itemId: string): BoundDiscussion {
@@ -43,13 +51,17 @@ export class BoardReplica {
   readonly boardName: string;
   private readonly meetings = new Map<string, MeetingReplica>();
 
-  constructor(readonly boardId: string) {
+  constructor(
+    readonly boardId: string,
+    private readonly onDoc?: OnDoc,
+  ) {
     this.boardName = boardDocName(boardId);
+    onDoc?.(this.boardName, this.board);
   }
 
   meeting(meetingId: string): MeetingReplica {
     let replica = this.meetings.get(meetingId);
-    if (!replica) this.meetings.set(meetingId, (replica = new MeetingReplica(meetingDocName(this.boardId, meetingId))));
+    if (!replica) this.meetings.set(meetingId, (replica = new MeetingReplica(meetingDocName(this.boardId, meetingId), this.onDoc)));
     return replica;
   }
 
