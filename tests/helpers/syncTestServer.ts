@@ -78,18 +78,24 @@ export async function start(): Promise<TestSyncServer> {
     server = s;
   };
 
+  /** Down as a crashed or unplugged server is: every socket dropped (ws's close() leaves open ones open). */
+  const stop = async (): Promise<void> => {
+    const s = server;
+    server = null;
+    if (!s) return;
+    for (const client of s.webSocketServer.clients) client.terminate();
+    s.httpServer.closeAllConnections();
+    await s.destroy();
+  };
+
   await listen();
   return {
     get url() {
       return `ws://127.0.0.1:${port}`;
     },
-    close: async () => {
-      await server?.destroy();
-      server = null;
-    },
+    close: stop,
     restart: async () => {
-      await server?.destroy();
-      server = null;
+      await stop();
       await listen();
     },
   };

@@ -52,3 +52,109 @@ describe('two laptops sharing a board', () => {
     void engineOf;
   });
 });
+
+/** A draft item's discussion, as paragraphs of text (how the walker reads them). */
+function paragraphs(core: Core, itemId: string): string[] {
+  const json = core.store!.db.prepare('SELECT discussion_json FROM agenda_items WHERE id = ?').pluck().get(itemId) as string;
+  const root = JSON.parse(json) as { root: { children: Array<{ children?: Array<{ text?: string }> }> } };
+  return root.root.children.map((b) => (b.children ?? []).map((c) => c.text ?? '').join(''));
+}
+
+function saveParagraphs(core: Core, itemId: string, texts: string[]): void {
+  const json = {
+    root: {
+      children: texts.map((t) => ({
+        children: [{ detail: 0, format: 0, mode: 'normal', style: '', text: t, type: 'text', version: 1 }],
+        direction: 'ltr',
+        format: '',
+        indent: 0,
+        textFormat: 0,
+        textStyle: '',
+        type: 'paragraph',
+        version: 1,
+      })),
+      direction: 'ltr',
+      format: '',
+      indent: 0,
+      type: 'root',
+      version: 1,
+    },
+  };
+  ok(core, 'saveDiscussion', { itemId, json: JSON.stringify(json) });
+}
+
+describe('laptops offline, then together again', () => {
+  it('merges edits to different paragraphs and to the same one made while the server was down', async () => {
+    const { a, b, boardId } = await sampleShared();
+    const draft = a.store!.db.prepare("SELECT id FROM meetings WHERE board_id = ? AND status = 'draft'").pluck().get(boardId) as string;
+    const { item } = ok<{ item: { id: string } }>(a, 'addAgendaItem', { meetingId: draft, title: 'Safeguarding audit' });
+    saveParagraphs(a, item.id, ['The audit was presented.', 'Questions were taken.', 'The board noted the report.']);
+    await until([a, b], () => inStep([a, b], boardId));
+    expect(paragraphs(b, item.id)).toEqual(['The audit was presented.', 'Questions were taken.', 'The board noted the report.']);
+
+    await server!.close();
+    await until([a, b], () => !engineOf(a).boards.get(boardId)!.connected && !engineOf(b).boards.get(boardId)!.connected);
+    saveParagraphs(a, item.id, ['The audit was presented by AF.', 'Questions were taken.', 'The board noted the report.']);
+    saveParagraphs(b, item.id, ['The audit was presented.', 'Questions were taken.', 'The board noted the report and thanked the team.']);
+    saveParagraphs(a, item.id, ['The audit was presented by AF.', 'Questions were taken from MOC.', 'The board noted the report.']);
+    saveParagraphs(b, item.id, ['The audit was presented.', 'Questions were taken on neglect.', 'The board noted the report and thanked the team.']);
+    const offline = ok<{ connected: boolean; offlineSince: string | null; pending: number }>(a, 'syncStatus', { boardId });
+    expect(offline.connected).toBe(false);
+    expect(offline.offlineSince).not.toBeNull();
+    expect(offline.pending).toBeGreaterThan(0);
+
+    await server!.restart();
+    await until([a, b], () => inStep([a, b], boardId) && paragraphs(a, item.id)[0] === paragraphs(b, item.id)[0] && paragraphs(a, item.id)[1] === paragraphs(b, item.id)[1]);
+    const merged = paragraphs(a, item.id);
+    expect(merged[0]).toBe('The audit was presented by AF.');
+    expect(merged[2]).toBe('The board noted the report and thanked the team.');
+    // Both insertions into the second paragraph are there, once each.
+    expect(merged[1]).toContain('from MOC');
+    expect(merged[1]).toContain('on neglect');
+    expect(merged).toHaveLength(3);
+    expectSame([a, b], boardId);
+  });
+
+  it('keeps both statuses recorded offline for one action, the latest shown on every laptop', async () => {
+    const { a, b, boardId } = await sampleShared();
+    const action = a.store!.db.prepare("SELECT id FROM actions WHERE board_id = ? AND status IN ('open', 'in_progress') LIMIT 1").pluck().get(boardId) as string;
+    await server!.close();
+    await until([a, b], () => !engineOf(a).boards.get(boardId)!.connected && !engineOf(b).boards.get(boardId)!.connected);
+    ok(a, 'recordActionProgress', { actionId: action, date: '2014-05-01', text: 'Chased by email', status: 'in_progress' });
+    ok(b, 'recordActionProgress', { actionId: action, date: '2014-05-02', text: 'Reported done by phone', status: 'done' });
+    await server!.restart();
+    await until([a, b], () => inStep([a, b], boardId));
+    const status = (core: Core) => core.store!.db.prepare('SELECT status FROM actions WHERE id = ?').pluck().get(action);
+    expect(status(a)).toBe(status(b));
+    // Both laptops' progress is kept: nothing recorded offline is lost.
+    expect(b.store!.db.prepare('SELECT count(*) FROM between_updates WHERE action_id = ?').pluck().get(action)).toBe(2);
+    expectSame([a, b], boardId);
+  });
+});
+
+describe('three laptops and bad input', () => {
+  it('brings a third laptop in, and its edit to everyone', async () => {
+    const { a, b, boardId, invitation } = await sampleShared();
+    const c = await laptop('c');
+    await okAsync(c, 'joinSharedBoard', { invitation });
+    const draft = c.store!.db.prepare("SELECT id FROM meetings WHERE board_id = ? AND status = 'draft'").pluck().get(boardId) as string;
+    ok(c, 'updateMeetingHeader', { meetingId: draft, venue: 'Tooley Street, room 3' });
+    await until([a, b, c], () => inStep([a, b, c], boardId));
+    expect(a.store!.db.prepare('SELECT venue FROM meetings WHERE id = ?').pluck().get(draft)).toBe('Tooley Street, room 3');
+    expectSame([a, b, c], boardId);
+  });
+
+  it('refuses an invitation with a wrong token, in words, and leaves the file as it was', async () => {
+    const { boardId, invitation } = await sampleShared();
+    const c = await laptop('c');
+    const wrong = `${invitation.slice(0, -4)}AAAA`;
+    const response = await c.callAsync('joinSharedBoard', { invitation: wrong });
+    expect(response.ok).toBe(false);
+    if (!response.ok) expect(response.error.message).toContain('wrong or revoked token for this board');
+    expect(c.store!.db.prepare('SELECT count(*) FROM boards WHERE id = ?').pluck().get(boardId)).toBe(0);
+    expect(c.store!.db.prepare('SELECT count(*) FROM sync_updates').pluck().get()).toBe(0);
+    const garbled = await c.callAsync('joinSharedBoard', { invitation: 'not an invitation' });
+    expect(garbled.ok).toBe(false);
+    if (!garbled.ok) expect(garbled.error.message).toMatch(/not an invitation/);
+  });
+});

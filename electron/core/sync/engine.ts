@@ -240,6 +240,7 @@ export class SyncEngine {
 
   closeAll(): void {
     for (const id of [...this.boards.keys()]) this.close(id);
+    this.listeners.clear();
     setWriteHook(this.store.db, null);
   }
 
@@ -248,7 +249,13 @@ export class SyncEngine {
     if (ready()) return Promise.resolve();
     return new Promise((resolve) => {
       const check = () => {
-        if (!ready()) return;
+        let now = false;
+        try {
+          now = ready();
+        } catch {
+          // A condition about a board or file that has gone away is not (yet) met.
+        }
+        if (!now) return;
         this.listeners.delete(check);
         resolve();
       };
