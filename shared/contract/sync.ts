@@ -56,4 +56,5 @@ export const syncMethods = {
   syncStatus: method<SyncStatus>()(z.strictObject({ boardId: id })),
   stopSharing: method<SyncStatus>()(z.strictObject({ boardId: id })),
   rotateBoardToken: method<ShareResult>()(z.strictObject({ boardId: id })),
+  syncConflicts: method<SyncConflict[]>()(z.strictObject({ boardId: id })),
 } as const;

@@ -117,18 +117,32 @@ describe('laptops offline, then together again', () => {
 
   it('keeps both statuses recorded offline for one action, the latest shown on every laptop', async () => {
     const { a, b, boardId } = await sampleShared();
-    const action = a.store!.db.prepare("SELECT id FROM actions WHERE board_id = ? AND status IN ('open', 'in_progress') LIMIT 1").pluck().get(boardId) as string;
+    // An action carried into the draft meeting: its status there is recorded in the matters arising.
+    const { action, meeting } = a.store!.db
+      .prepare("SELECT c.action_id AS action, c.meeting_id AS meeting FROM carried_actions c JOIN meetings m ON m.id = c.meeting_id WHERE m.board_id = ? AND m.status = 'draft' LIMIT 1")
+      .get(boardId) as { action: string; meeting: string };
     await server!.close();
     await until([a, b], () => !engineOf(a).boards.get(boardId)!.connected && !engineOf(b).boards.get(boardId)!.connected);
     ok(a, 'recordActionProgress', { actionId: action, date: '2014-05-01', text: 'Chased by email', status: 'in_progress' });
     ok(b, 'recordActionProgress', { actionId: action, date: '2014-05-02', text: 'Reported done by phone', status: 'done' });
+    ok(a, 'recordActionUpdate', { meetingId: meeting, actionId: action, status: 'deferred' });
+    ok(b, 'recordActionUpdate', { meetingId: meeting, actionId: action, status: 'done' });
     await server!.restart();
     await until([a, b], () => inStep([a, b], boardId));
     const status = (core: Core) => core.store!.db.prepare('SELECT status FROM actions WHERE id = ?').pluck().get(action);
-    expect(status(a)).toBe(status(b));
+    // The later status (recorded on b) is the action's on both laptops.
+    expect(status(a)).toBe('done');
+    expect(status(b)).toBe('done');
     // Both laptops' progress is kept: nothing recorded offline is lost.
     expect(b.store!.db.prepare('SELECT count(*) FROM between_updates WHERE action_id = ?').pluck().get(action)).toBe(2);
     expectSame([a, b], boardId);
+    // The administrator is shown the conflict on both laptops: which status is shown, and the other.
+    for (const core of [a, b]) {
+      const conflicts = ok<Array<{ kind: string; entityId: string; description: string }>>(core, 'syncConflicts', { boardId });
+      expect(conflicts).toHaveLength(1);
+      expect(conflicts[0]).toMatchObject({ kind: 'action_status', entityId: action });
+      expect(conflicts[0]!.description).toMatch(/“done”.*is shown.*“deferred”.*was also recorded/);
+    }
   });
 });
 

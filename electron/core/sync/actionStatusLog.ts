@@ -19,6 +19,8 @@ export interface StatusEvent {
   at: string;
   /** The laptop (its user's name) that recorded it. */
   by: string;
+  /** The recording replica's Yjs client id: tells two laptops apart even when their users share a name. */
+  client: number;
   /** The latest event of this action the recording laptop had seen (null: none), to tell a conflict from a succession. */
   after: string | null;
 }
@@ -26,7 +28,7 @@ export interface StatusEvent {
 export const statusLog = (doc: Y.Doc): Y.Array<StatusEvent> => doc.getArray<StatusEvent>(ACTION_STATUS_ROOT);
 
 /** An event's identity in the log: an action's events are told apart by when and by whom. */
-export const eventId = (e: StatusEvent): string => `${e.at}|${e.by}`;
+export const eventId = (e: StatusEvent): string => `${e.at}|${e.client}`;
 
 /** Each action's winning event: the latest `at`; among equal instants, the one later in the log (the same order on every laptop). */
 export function latestEvents(log: Y.Array<StatusEvent>): Map<string, StatusEvent> {

@@ -9,6 +9,7 @@ import { nowInstant } from '../changelog';
 import { write } from '../store/write';
 import { setWriteHook } from '../store/writeHooks';
 import { affectedMeetings } from './affected';
+import { recordConflicts } from './conflicts';
 import { meetingDocName, parseDocName } from './docNames';
 import { authorsOf, mirrorBoard } from './mirror';
 import { projectDocs } from './project';
@@ -182,6 +183,7 @@ export class SyncEngine {
             boardDoc = true;
           }
           projectDocs(w, board.replica, meetings, boardDoc);
+          if (boardDoc) recordConflicts(w.db, board.replica, nowInstant());
           joined?.(w.db);
         },
         authors.size > 0 ? [...authors].sort().join(', ') : 'another laptop',

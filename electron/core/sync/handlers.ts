@@ -11,6 +11,7 @@ import { nowInstant } from '../changelog';
 import { write } from '../store/write';
 import { syncEngine, type SharedBoard } from './engine';
 import { pendingCount } from './updateStore';
+import { listConflicts } from './conflicts';
 
 /** How long joining waits for the server before saying so. */
 const JOIN_TIMEOUT_MS = 60_000;
@@ -168,4 +169,8 @@ export const syncHandlers: FeatureHandlers<typeof syncMethods> = {
   syncStatus: onStore((store, input) => syncStatusOf(store, input.boardId)),
   stopSharing: onStore((store, input) => stopSharing(store, input)),
   rotateBoardToken: onStore((store, input) => rotateBoardToken(store, input)),
+  syncConflicts: onStore((store, input) => {
+    requireBoard(store, input.boardId);
+    return listConflicts(store.db, input.boardId);
+  }),
 };

@@ -4,7 +4,7 @@
 import * as Y from 'yjs';
 import type { ReadHandle } from '../store/write';
 import { nowInstant } from '../changelog';
-import { latestEvents, sameStatus, statusLog, type StatusEvent } from './actionStatusLog';
+import { eventId, latestEvents, sameStatus, statusLog, type StatusEvent } from './actionStatusLog';
 import { canonicalDiscussion } from './discussionJson';
 import {
   ACTION_STATUS_COLUMNS,
@@ -83,7 +83,8 @@ function recordStatusEvents(db: ReadHandle['db'], board: Y.Doc, boardId: string,
       updated_at: String(row.updated_at),
       at,
       by: actor,
-      after: before ? `${before.at}|${before.by}` : null,
+      client: board.clientID,
+      after: before ? eventId(before) : null,
     });
   }
   if (events.length > 0) log.push(events);
