@@ -2,7 +2,8 @@
 // their own files, real sockets. At the end of every script the documents, the tables and the
 // content hashes are the same on every laptop, and nothing one of them made is lost.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ok, okAsync } from '../helpers/temp';
+import * as Y from 'yjs';
+import { ok, okAsync, tempCore } from '../helpers/temp';
 import { boardDump, contentHashes } from '../helpers/syncDump';
 import { start, type TestSyncServer } from '../helpers/syncTestServer';
 import { engineOf, inStep, laptop, share, until } from '../helpers/syncLaptops';
@@ -119,7 +120,7 @@ describe('laptops offline, then together again', () => {
     const { a, b, boardId } = await sampleShared();
     // An action carried into the draft meeting: its status there is recorded in the matters arising.
     const { action, meeting } = a.store!.db
-      .prepare("SELECT c.action_id AS action, c.meeting_id AS meeting FROM carried_actions c JOIN meetings m ON m.id = c.meeting_id WHERE m.board_id = ? AND m.status = 'draft' LIMIT 1")
+      .prepare("SELECT c.action_id AS action, c.meeting_id AS meeting FROM carried_actions c JOIN meetings m ON m.id = c.meeting_id JOIN actions a ON a.id = c.action_id WHERE m.board_id = ? AND m.status = 'draft' AND a.status IN ('open', 'in_progress') ORDER BY c.position LIMIT 1")
       .get(boardId) as { action: string; meeting: string };
     await server!.close();
     await until([a, b], () => !engineOf(a).boards.get(boardId)!.connected && !engineOf(b).boards.get(boardId)!.connected);
@@ -170,5 +171,44 @@ describe('three laptops and bad input', () => {
     const garbled = await c.callAsync('joinSharedBoard', { invitation: 'not an invitation' });
     expect(garbled.ok).toBe(false);
     if (!garbled.ok) expect(garbled.error.message).toMatch(/not an invitation/);
+  });
+});
+
+describe('a laptop closed and opened again', () => {
+  it('keeps what it changed offline across a restart and sends it when the server is back; compaction loses nothing', async () => {
+    const { a, b, boardId } = await sampleShared();
+    const file = a.store!.file;
+    const draft = a.store!.db.prepare("SELECT id FROM meetings WHERE board_id = ? AND status = 'draft'").pluck().get(boardId) as string;
+    await server!.close();
+    await until([a], () => !engineOf(a).boards.get(boardId)!.connected);
+    const { item } = ok<{ item: { id: string } }>(a, 'addAgendaItem', { meetingId: draft, title: 'Written while the server was down' });
+    const pending = ok<{ pending: number }>(a, 'syncStatus', { boardId }).pending;
+    expect(pending).toBeGreaterThan(0);
+    a.close();
+
+    const again = await tempCore(file);
+    expect(ok<{ pending: number; shared: boolean }>(again, 'syncStatus', { boardId })).toMatchObject({ pending, shared: true });
+    await server!.restart();
+    await until([again, b], () => inStep([again, b], boardId));
+    expect(b.store!.db.prepare('SELECT title FROM agenda_items WHERE id = ?').pluck().get(item.id)).toBe('Written while the server was down');
+    expectSame([again, b], boardId);
+
+    // Compacting merges the stored updates: fewer rows, the same documents when read back.
+    const rows = () => b.store!.db.prepare('SELECT count(*) FROM sync_updates WHERE board_id = ?').pluck().get(boardId) as number;
+    const before = rows();
+    const states = engineOf(b)
+      .boards.get(boardId)!
+      .replica.docs()
+      .map(([name, doc]) => [name, Buffer.from(Y.encodeStateVector(doc)).toString('base64')]);
+    expect(engineOf(b).compact(boardId)).toBeGreaterThan(0);
+    expect(rows()).toBeLessThan(before);
+    const bFile = b.store!.file;
+    b.close();
+    const bAgain = await tempCore(bFile);
+    const reread = engineOf(bAgain)
+      .boards.get(boardId)!
+      .replica.docs()
+      .map(([name, doc]) => [name, Buffer.from(Y.encodeStateVector(doc)).toString('base64')]);
+    expect(new Map(reread)).toEqual(new Map(states));
   });
 });

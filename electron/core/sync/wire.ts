@@ -114,6 +114,9 @@ export class BoardConnection {
       w.doc.destroy();
     }
     this.wired.clear();
+    // A socket still connecting reports its closing as an error event; nobody else listens for it.
+    const ws = (this.socket as unknown as { webSocket?: { on?: (event: string, fn: () => void) => void } }).webSocket;
+    ws?.on?.('error', () => undefined);
     this.socket.destroy();
   }
 }
