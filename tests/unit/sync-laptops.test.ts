@@ -199,7 +199,7 @@ describe('a laptop closed and opened again', () => {
     const states = engineOf(b)
       .boards.get(boardId)!
       .replica.docs()
-      .map(([name, doc]) => [name, Buffer.from(Y.encodeStateVector(doc)).toString('base64')]);
+      .map(([name, doc]): [string, string] => [name, Buffer.from(Y.encodeStateVector(doc)).toString('base64')]);
     expect(engineOf(b).compact(boardId)).toBeGreaterThan(0);
     expect(rows()).toBeLessThan(before);
     const bFile = b.store!.file;
@@ -208,7 +208,7 @@ describe('a laptop closed and opened again', () => {
     const reread = engineOf(bAgain)
       .boards.get(boardId)!
       .replica.docs()
-      .map(([name, doc]) => [name, Buffer.from(Y.encodeStateVector(doc)).toString('base64')]);
+      .map(([name, doc]): [string, string] => [name, Buffer.from(Y.encodeStateVector(doc)).toString('base64')]);
     expect(new Map(reread)).toEqual(new Map(states));
   });
 });
