@@ -38,6 +38,7 @@ import { rosterPasteHandlers } from './rosterPaste/handlers';
 import { vocabularyHandlers } from './vocabulary/handlers';
 import { encryptionHandlers } from './crypt/handlers';
 import { minutesViewHandlers } from './minutesView/handlers';
+import { syncHandlers } from './sync/handlers';
 
 export type { CoreContext };
 export type Handlers = { readonly [K in MethodName]: Handler<K> };
@@ -81,6 +82,7 @@ const features = [
   vocabularyHandlers,
   encryptionHandlers,
   minutesViewHandlers,
+  syncHandlers,
 ] as const;
 
 type Merged = (typeof features)[number];

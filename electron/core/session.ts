@@ -1,6 +1,7 @@
 // The open data file of a running app: opening it (or recording why not), switching to
 // another file, restoring a backup in its place, its automatic backups, and quitting. Hosts
 // hold one session.
+import { startSync, stopSync } from './sync/engine';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AppStatus, BackupInfo, BackupList } from '../../shared/contract';
@@ -88,6 +89,8 @@ function adopt(session: Session, store: Store): void {
   const dataFile = store.file;
   session.store = store;
   session.dataFile = dataFile;
+  // A file's shared boards connect as it opens; everything works offline meanwhile.
+  startSync(store);
   session.auto = { changes: totalChanges(store), newest: undefined, running: null, changedMeanwhile: false };
   session.status = {
     state: 'ready',
@@ -206,6 +209,7 @@ export async function automaticBackupsSettled(session: Session): Promise<void> {
 }
 
 export function closeSession(session: Session): void {
+  if (session.store) stopSync(session.store);
   session.store?.close();
   session.store = null;
 }

@@ -31,6 +31,7 @@ import { rosterPasteMethods } from './rosterPaste';
 import { vocabularyMethods } from './vocabulary';
 import { settingsMethods } from './settings';
 import { minutesViewMethods } from './minutesView';
+import { syncMethods } from './sync';
 
 export * from './common';
 export * from './app';
@@ -59,6 +60,7 @@ export * from './interests';
 export * from './documents';
 export * from './encryption';
 export * from './minutesView';
+export * from './sync';
 export type { AttendanceStatus } from '../domain/enums';
 export type { QuorumRule, QuorumState } from '../domain/quorum';
 export type { RegisterLine } from '../domain/register';
@@ -105,6 +107,7 @@ export const contract = mergeSlices(
   vocabularyMethods,
   encryptionMethods,
   minutesViewMethods,
+  syncMethods,
 );
 
 export type Contract = typeof contract;

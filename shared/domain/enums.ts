@@ -124,3 +124,13 @@ export type DeclarationParticipation = (typeof DECLARATION_PARTICIPATIONS)[numbe
 /** The formats the minutes are exported in; `npm run export` picks one from the file's extension. */
 export const MINUTES_FORMATS = ['pdf', 'docx', 'html'] as const;
 export type MinutesFormat = (typeof MINUTES_FORMATS)[number];
+
+/** A shared board on this laptop: connecting whenever core runs, or sharing stopped here (sync, issue 19). */
+export const SYNC_STATES = ['shared', 'stopped'] as const;
+export type SyncState = (typeof SYNC_STATES)[number];
+/** Where a stored document update came from: made on this laptop, or sent by the server. */
+export const SYNC_UPDATE_ORIGINS = ['local', 'remote'] as const;
+export type SyncUpdateOrigin = (typeof SYNC_UPDATE_ORIGINS)[number];
+/** What a merge of laptops' changes could not decide alone, shown to the administrator. */
+export const SYNC_CONFLICT_KINDS = ['action_status', 'item_deleted_edited', 'agreed_edited'] as const;
+export type SyncConflictKind = (typeof SYNC_CONFLICT_KINDS)[number];

@@ -14,6 +14,9 @@ import {
   ITEM_NUMBERINGS,
   MEETING_STATUSES,
   QUORUM_KINDS,
+  SYNC_CONFLICT_KINDS,
+  SYNC_STATES,
+  SYNC_UPDATE_ORIGINS,
 } from '../../shared/domain/enums';
 import { tempCore } from '../helpers/temp';
 
@@ -32,6 +35,9 @@ const ENUM_COLUMNS: Record<string, readonly string[]> = {
   'between_updates.status': BETWEEN_UPDATE_STATUSES,
   'interests.category': INTEREST_CATEGORIES,
   'declarations.participation': DECLARATION_PARTICIPATIONS,
+  'sync_boards.state': SYNC_STATES,
+  'sync_updates.origin': SYNC_UPDATE_ORIGINS,
+  'sync_conflicts.kind': SYNC_CONFLICT_KINDS,
 };
 
 interface InListCheck {

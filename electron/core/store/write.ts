@@ -11,6 +11,7 @@ import { nowInstant } from '../changelog';
 import { ChangeList, publishCommitted } from './changes';
 import { refreshStaleSummaries } from './actionSummary';
 import { indexChanges } from './searchIndex';
+import { runWriteHook } from './writeHooks';
 
 /** One change-log entry: what was changed, how, and the details worth keeping for the audit. */
 export interface Change {
@@ -85,6 +86,8 @@ export function write<T>(store: Pick<Store, 'db' | 'actor'>, fn: (w: WriteHandle
       // The outermost write brings the search index in step with everything it (and the writes
       // it joined) logged, in its own transaction: committed together or not at all.
       if (!outer) indexChanges(db, logged);
+      // A shared board's documents follow its rows in the same transaction (electron/core/sync).
+      if (!outer) runWriteHook(db, logged, actor);
       return result;
     })();
   } catch (err) {

@@ -1,0 +1,293 @@
+// Sync for one open data file: its shared boards' documents (rebuilt from sync_updates on start),
+// the mirror of every write into them (in the write's own transaction, through the write hook),
+// the projection of what the server sends (one write per batch, the remote laptop as its actor),
+// and each board's connection and status. Nothing here is needed for the file to work offline.
+import type { Changed } from '../../../shared/contract';
+import type { Database } from '../db/driver';
+import type { Store } from '../db/open';
+import { nowInstant } from '../changelog';
+import { write } from '../store/write';
+import { setWriteHook } from '../store/writeHooks';
+import { affectedMeetings } from './affected';
+import { recordConflicts } from './conflicts';
+import { meetingDocName, parseDocName } from './docNames';
+import { authorsOf, mirrorBoard } from './mirror';
+import { projectDocs } from './project';
+import { MEETINGS_LIST_ROOT } from './registry';
+import { BoardReplica } from './replica';
+import { acknowledge, appendUpdate, compactUpdates, storedDocs } from './updateStore';
+import { BoardConnection } from './wire';
+import * as Y from 'yjs';
+
+/** Origins of updates core applies itself: read back from the file, or sent by the server. */
+const STORED = Symbol('stored');
+const REMOTE = Symbol('remote');
+
+export interface SharedBoard {
+  readonly boardId: string;
+  readonly replica: BoardReplica;
+  wire: BoardConnection | null;
+  connected: boolean;
+  /** Why the board is not syncing, in words (a refused token, a projection that failed). */
+  lastError: string | null;
+  /** Remote updates waiting to be projected (kept for a retry if a projection fails). */
+  queue: Array<{ name: string; update: Uint8Array }>;
+  /** While joining: updates are applied and kept, the tables wait for the whole board. */
+  holding: boolean;
+  lastLocalSeq: Map<string, number>;
+  stateless: Set<(payload: string) => void>;
+}
+
+export class SyncEngine {
+  readonly boards = new Map<string, SharedBoard>();
+  private readonly listeners = new Set<() => void>();
+  private flushScheduled = new Set<string>();
+
+  constructor(readonly store: Store) {
+    setWriteHook(store.db, (db, changes, actor) => this.mirror(db, changes, actor));
+  }
+
+  /** Connects every board this file shares. */
+  resume(): void {
+    const rows = this.store.db.prepare("SELECT board_id, server_url, token FROM sync_boards WHERE state = 'shared'").all() as Array<{
+      board_id: string;
+      server_url: string;
+      token: string;
+    }>;
+    for (const r of rows) this.open(r.board_id, r.server_url, r.token, false);
+  }
+
+  /** Rebuilds a board's documents from the file and connects it. */
+  open(boardId: string, serverUrl: string, token: string, holding: boolean): SharedBoard {
+    const existing = this.boards.get(boardId);
+    if (existing) return existing;
+    const lastLocalSeq = new Map<string, number>();
+    const board: SharedBoard = { boardId, replica: null as unknown as BoardReplica, wire: null, connected: false, lastError: null, queue: [], holding, lastLocalSeq, stateless: new Set() };
+    const db = this.store.db;
+    const replica = new BoardReplica(boardId, (name, doc) => {
+      doc.on('update', (update: Uint8Array, origin: unknown) => {
+        if (origin === STORED || origin === REMOTE || board.holding) return;
+        // A change core made from its rows: stored in the write's transaction, then sent.
+        lastLocalSeq.set(name, appendUpdate(db, boardId, name, update, 'local', nowInstant()));
+        if (!board.wire) return;
+        if (board.wire.has(name)) board.wire.send(name, update);
+        else board.wire.add(name, Y.encodeStateAsUpdate(doc));
+      });
+    });
+    (board as { replica: BoardReplica }).replica = replica;
+    const stored = storedDocs(db, boardId);
+    // The board's document first: it lists the meetings.
+    for (const [name, update] of [...stored].sort(([a], [b]) => (a === replica.boardName ? -1 : b === replica.boardName ? 1 : 0))) {
+      replica.applyUpdate(name, update, STORED);
+    }
+    for (const id of db.prepare("SELECT seq, doc_name FROM sync_updates WHERE board_id = ? AND origin = 'local' AND acknowledged = 0").all(boardId) as Array<{ seq: number; doc_name: string }>) {
+      lastLocalSeq.set(id.doc_name, Math.max(lastLocalSeq.get(id.doc_name) ?? 0, id.seq));
+    }
+    this.boards.set(boardId, board);
+    this.connect(board, serverUrl, token);
+    return board;
+  }
+
+  private connect(board: SharedBoard, serverUrl: string, token: string): void {
+    const wire = new BoardConnection(serverUrl, token, {
+      remote: (name, update) => {
+        board.queue.push({ name, update });
+        this.scheduleFlush(board);
+      },
+      acknowledged: (name) => {
+        const seq = board.lastLocalSeq.get(name);
+        this.bookkeeping(() => {
+          if (seq !== undefined) acknowledge(this.store.db, name, seq);
+          if (wire.settled()) this.setStatus(board.boardId, { last_synced_at: nowInstant() });
+        });
+      },
+      status: (connected) => {
+        board.connected = connected;
+        this.bookkeeping(() => {
+          if (connected) this.setStatus(board.boardId, { offline_since: null });
+          else this.store.db.prepare('UPDATE sync_boards SET offline_since = coalesce(offline_since, ?) WHERE board_id = ?').run(nowInstant(), board.boardId);
+        });
+      },
+      refused: (reason) => {
+        board.lastError = `The sync server refused this board: ${reason}.`;
+        this.bookkeeping(() => this.setStatus(board.boardId, { last_error: board.lastError }));
+      },
+      stateless: (payload) => {
+        for (const listener of board.stateless) listener(payload);
+      },
+    });
+    board.wire = wire;
+    for (const [name, doc] of board.replica.docs()) wire.add(name, Y.encodeStateAsUpdate(doc));
+  }
+
+  /** Bookkeeping of the sync tables (no record of the minutes changes), then listeners are told. */
+  private bookkeeping(fn: () => void): void {
+    if (!this.store.db.open) return;
+    write(this.store, () => fn());
+    this.notify();
+  }
+
+  private setStatus(boardId: string, fields: Record<string, string | null>): void {
+    const columns = Object.keys(fields);
+    this.store.db
+      .prepare(`UPDATE sync_boards SET ${columns.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE board_id = ?`)
+      .run(...columns.map((c) => fields[c] ?? null), nowInstant(), boardId);
+  }
+
+  private scheduleFlush(board: SharedBoard): void {
+    if (this.flushScheduled.has(board.boardId)) return;
+    this.flushScheduled.add(board.boardId);
+    // Updates arriving together (a reconnection's catch-up) are projected in one write.
+    setImmediate(() => {
+      this.flushScheduled.delete(board.boardId);
+      this.flush(board);
+    });
+  }
+
+  /** Applies the queued remote updates to the documents and projects them, in one write. */
+  flush(board: SharedBoard, joined?: (db: Database) => void): void {
+    if (!this.store.db.open || !this.boards.has(board.boardId)) return;
+    const batch = board.queue.splice(0);
+    if (board.holding) {
+      // Joining: the board is not in this file yet, so nothing is stored; the documents fill up.
+      for (const { name, update } of batch) board.replica.applyUpdate(name, update, REMOTE);
+      this.wireListedMeetings(board);
+      this.notify();
+      return;
+    }
+    const meetings = new Set<string>();
+    let boardDoc = false;
+    const authors = new Set<string>();
+    // Into the documents first (applying an update twice changes nothing), to know who made them.
+    for (const { name, update } of batch) {
+      board.replica.applyUpdate(name, update, REMOTE);
+      for (const a of authorsOf(board.replica.doc(name), update)) authors.add(a);
+    }
+    if (joined) for (const [, doc] of board.replica.docs()) for (const a of authorsOf(doc, Y.encodeStateAsUpdate(doc))) authors.add(a);
+    try {
+      write(
+        this.store,
+        (w) => {
+          // The updates are stored before the rows they name are projected: checked at commit.
+          w.db.pragma('defer_foreign_keys = ON');
+          for (const { name, update } of batch) {
+            appendUpdate(w.db, board.boardId, name, update, 'remote', nowInstant());
+            const address = parseDocName(name);
+            if (address.kind === 'meeting') meetings.add(address.meetingId);
+            else boardDoc = true;
+          }
+          if (joined) {
+            // The whole board arrives in one write: every document as it stands, and every table.
+            for (const [name, doc] of board.replica.docs()) appendUpdate(w.db, board.boardId, name, Y.encodeStateAsUpdate(doc), 'remote', nowInstant());
+            for (const id of board.replica.meetingIds()) meetings.add(id);
+            boardDoc = true;
+          }
+          projectDocs(w, board.replica, meetings, boardDoc);
+          if (boardDoc) recordConflicts(w.db, board.replica, nowInstant());
+          joined?.(w.db);
+        },
+        authors.size > 0 ? [...authors].sort().join(', ') : 'another laptop',
+      );
+      if (board.lastError?.startsWith('Changes from another laptop')) board.lastError = null;
+    } catch (err) {
+      // Nothing is lost: the documents hold the updates, the server too; the next batch tries again.
+      board.queue.unshift(...batch);
+      board.lastError = `Changes from another laptop could not be applied here: ${err instanceof Error ? err.message : String(err)}`;
+    }
+    this.wireListedMeetings(board);
+    this.notify();
+  }
+
+  /** Every meeting the board's document lists is synced, including ones another laptop added. */
+  private wireListedMeetings(board: SharedBoard): void {
+    if (!board.wire) return;
+    for (const id of board.replica.board.getMap(MEETINGS_LIST_ROOT).keys()) {
+      const name = meetingDocName(board.boardId, id);
+      if (!board.wire.has(name)) board.wire.add(name, Y.encodeStateAsUpdate(board.replica.meeting(id).doc));
+    }
+  }
+
+  /** The write hook: inside a write's transaction, its changes go into the shared boards' documents. */
+  private mirror(db: Database, changes: readonly Changed[], actor: string): void {
+    for (const board of this.boards.values()) {
+      if (board.holding) continue;
+      if (db.prepare('SELECT 1 FROM boards WHERE id = ?').get(board.boardId) === undefined) continue;
+      mirrorBoard({ db }, board.replica, actor, affectedMeetings(db, board.replica, changes));
+    }
+  }
+
+  /** Every document of a board brought in step with its rows (on sharing it). */
+  mirrorAll(boardId: string): void {
+    const board = this.boards.get(boardId);
+    if (!board) return;
+    write(this.store, (w) => mirrorBoard(w, board.replica, this.store.actor));
+  }
+
+  compact(boardId: string): number {
+    let merged = 0;
+    write(this.store, (w) => {
+      merged = compactUpdates(w.db, boardId, nowInstant());
+    });
+    return merged;
+  }
+
+  close(boardId: string): void {
+    const board = this.boards.get(boardId);
+    if (!board) return;
+    board.wire?.close();
+    board.replica.dispose();
+    this.boards.delete(boardId);
+    this.notify();
+  }
+
+  closeAll(): void {
+    for (const id of [...this.boards.keys()]) this.close(id);
+    this.listeners.clear();
+    setWriteHook(this.store.db, null);
+  }
+
+  /** Resolves once `ready()` holds, checked whenever something happens (never by polling a clock). */
+  until(ready: () => boolean): Promise<void> {
+    if (ready()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const check = () => {
+        let now = false;
+        try {
+          now = ready();
+        } catch {
+          // A condition about a board or file that has gone away is not (yet) met.
+        }
+        if (!now) return;
+        this.listeners.delete(check);
+        resolve();
+      };
+      this.listeners.add(check);
+    });
+  }
+
+  private notify(): void {
+    for (const l of [...this.listeners]) l();
+  }
+}
+
+const engines = new WeakMap<Store, SyncEngine>();
+
+/** The file's sync engine, made on first use. */
+export function syncEngine(store: Store): SyncEngine {
+  let engine = engines.get(store);
+  if (!engine) engines.set(store, (engine = new SyncEngine(store)));
+  return engine;
+}
+
+/** On opening a file: its shared boards connect (a file that shares none costs one query). */
+export function startSync(store: Store): void {
+  const shared = store.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'sync_boards'").pluck().get() === 1
+    && (store.db.prepare("SELECT count(*) FROM sync_boards WHERE state = 'shared'").pluck().get() as number) > 0;
+  if (shared) syncEngine(store).resume();
+}
+
+/** Before closing a file: every connection closed, the documents let go. */
+export function stopSync(store: Store): void {
+  engines.get(store)?.closeAll();
+  engines.delete(store);
+}

@@ -1,0 +1,176 @@
+// The sync API: share a board (its token made here and shown once, inside the invitation), join
+// one from an invitation, its status, stop sharing on this laptop, and revoke the token by
+// rotating it on the server.
+import { createHash, randomBytes } from 'node:crypto';
+import type { syncMethods, SyncStatus } from '../../../shared/contract';
+import { formatInvitation, parseInvitation } from '../../../shared/domain/invitation';
+import type { Store } from '../db/open';
+import { DomainError } from '../errors';
+import { onStore, type FeatureHandlers } from '../handler';
+import { nowInstant } from '../changelog';
+import { write } from '../store/write';
+import { syncEngine, type SharedBoard } from './engine';
+import { pendingCount } from './updateStore';
+import { listConflicts } from './conflicts';
+
+/** How long joining waits for the server before saying so. */
+const JOIN_TIMEOUT_MS = 60_000;
+
+const newToken = (): string => randomBytes(32).toString('base64url');
+
+interface SyncRow {
+  server_url: string;
+  token: string;
+  state: string;
+  last_synced_at: string | null;
+  offline_since: string | null;
+  last_error: string | null;
+}
+
+function syncRow(store: Store, boardId: string): SyncRow | undefined {
+  return store.db.prepare('SELECT server_url, token, state, last_synced_at, offline_since, last_error FROM sync_boards WHERE board_id = ?').get(boardId) as SyncRow | undefined;
+}
+
+function requireBoard(store: Store, boardId: string): string {
+  const name = store.db.prepare('SELECT name FROM boards WHERE id = ?').pluck().get(boardId) as string | undefined;
+  if (name === undefined) throw new DomainError('not_found', 'This board is not in this data file.');
+  return name;
+}
+
+export function syncStatusOf(store: Store, boardId: string): SyncStatus {
+  requireBoard(store, boardId);
+  const row = syncRow(store, boardId);
+  const board = syncEngine(store).boards.get(boardId);
+  const shared = row?.state === 'shared';
+  return {
+    boardId,
+    shared,
+    serverUrl: row?.server_url ?? null,
+    connected: Boolean(shared && board?.connected),
+    offlineSince: shared && !board?.connected ? (row?.offline_since ?? null) : null,
+    lastSyncedAt: row?.last_synced_at ?? null,
+    pending: shared ? pendingCount(store.db, boardId) : 0,
+    lastError: board?.lastError ?? row?.last_error ?? null,
+  };
+}
+
+function shareBoard(store: Store, input: { boardId: string; serverUrl: string }): { invitation: string } {
+  requireBoard(store, input.boardId);
+  if (syncRow(store, input.boardId)?.state === 'shared') {
+    throw new DomainError('conflict', 'This board is already shared. To give a laptop access again, make a new invitation (it revokes the old one).');
+  }
+  const token = newToken();
+  const now = nowInstant();
+  write(store, (w) => {
+    w.db
+      .prepare(
+        `INSERT INTO sync_boards (board_id, server_url, token, state, created_at, updated_at) VALUES (?, ?, ?, 'shared', ?, ?)
+         ON CONFLICT (board_id) DO UPDATE SET server_url = excluded.server_url, token = excluded.token, state = 'shared', last_error = NULL, updated_at = excluded.updated_at`,
+      )
+      .run(input.boardId, input.serverUrl, token, now, now);
+    w.log({ entity: 'board', entityId: input.boardId, action: 'share', detail: { serverUrl: input.serverUrl } });
+  });
+  const engine = syncEngine(store);
+  engine.open(input.boardId, input.serverUrl, token, false);
+  engine.mirrorAll(input.boardId);
+  return { invitation: formatInvitation({ serverUrl: input.serverUrl, boardId: input.boardId, token }) };
+}
+
+/** Waits for `ready`, or fails with `message` after the timeout (or at once when the board is refused). */
+async function waitFor(store: Store, board: SharedBoard, ready: () => boolean, message: string): Promise<void> {
+  const engine = syncEngine(store);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DomainError('conflict', message)), JOIN_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([engine.until(() => ready() || board.lastError !== null), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+  if (board.lastError) throw new DomainError('conflict', board.lastError);
+}
+
+async function joinSharedBoard(store: Store, input: { invitation: string }): Promise<{ boardId: string; boardName: string }> {
+  const invitation = parseInvitation(input.invitation);
+  if ('error' in invitation) throw new DomainError('invalid_input', invitation.error, 'invitation');
+  if (store.db.prepare('SELECT 1 FROM boards WHERE id = ?').get(invitation.boardId)) {
+    throw new DomainError('conflict', 'This board is already in this data file.');
+  }
+  const engine = syncEngine(store);
+  const board = engine.open(invitation.boardId, invitation.serverUrl, invitation.token, true);
+  const wire = () => board.wire;
+  try {
+    const unreachable = 'The sync server did not answer: check the address in the invitation, and that the server is running.';
+    await waitFor(store, board, () => Boolean(wire()?.synced(board.replica.boardName)), unreachable);
+    // The board document lists the meetings; each is then fetched, and all are projected together.
+    engine.flush(board);
+    await waitFor(store, board, () => Boolean(wire()?.settled()), unreachable);
+    if (board.replica.board.getMap('boards').size === 0) throw new DomainError('not_found', 'The server has no board for this invitation: it may have been stopped, or the invitation replaced.');
+    board.holding = false;
+    const now = nowInstant();
+    engine.flush(board, (db) => {
+      db.prepare("INSERT INTO sync_boards (board_id, server_url, token, state, created_at, updated_at) VALUES (?, ?, ?, 'shared', ?, ?)").run(
+        invitation.boardId,
+        invitation.serverUrl,
+        invitation.token,
+        now,
+        now,
+      );
+    });
+    if (board.lastError) throw new DomainError('conflict', board.lastError);
+  } catch (err) {
+    engine.close(invitation.boardId);
+    write(store, (w) => w.db.prepare('DELETE FROM sync_updates WHERE board_id = ? AND NOT EXISTS (SELECT 1 FROM boards WHERE id = ?)').run(invitation.boardId, invitation.boardId));
+    throw err;
+  }
+  return { boardId: invitation.boardId, boardName: requireBoard(store, invitation.boardId) };
+}
+
+function stopSharing(store: Store, input: { boardId: string }): SyncStatus {
+  requireBoard(store, input.boardId);
+  if (syncRow(store, input.boardId)?.state !== 'shared') throw new DomainError('conflict', 'This board is not shared.');
+  syncEngine(store).close(input.boardId);
+  write(store, (w) => {
+    w.db.prepare("UPDATE sync_boards SET state = 'stopped', updated_at = ? WHERE board_id = ?").run(nowInstant(), input.boardId);
+    w.log({ entity: 'board', entityId: input.boardId, action: 'stop_sharing' });
+  });
+  return syncStatusOf(store, input.boardId);
+}
+
+async function rotateBoardToken(store: Store, input: { boardId: string }): Promise<{ invitation: string }> {
+  requireBoard(store, input.boardId);
+  const row = syncRow(store, input.boardId);
+  const board = syncEngine(store).boards.get(input.boardId);
+  if (row?.state !== 'shared' || !board?.wire) throw new DomainError('conflict', 'This board is not shared.');
+  if (!board.connected) throw new DomainError('conflict', 'The sync server cannot be reached now: a new invitation can only be made while connected.');
+  const token = newToken();
+  const confirmed = new Promise<void>((resolve) => {
+    const listener = (payload: string) => {
+      if (!payload.includes('token-rotated')) return;
+      board.stateless.delete(listener);
+      resolve();
+    };
+    board.stateless.add(listener);
+  });
+  board.wire.sendStateless(board.replica.boardName, JSON.stringify({ type: 'rotate-token', tokenHash: createHash('sha256').update(token).digest('hex') }));
+  await Promise.race([confirmed, new Promise((_, reject) => setTimeout(() => reject(new DomainError('conflict', 'The sync server did not confirm the new invitation; the old one still works.')), JOIN_TIMEOUT_MS).unref())]);
+  board.wire.useToken(token);
+  write(store, (w) => {
+    w.db.prepare('UPDATE sync_boards SET token = ?, updated_at = ? WHERE board_id = ?').run(token, nowInstant(), input.boardId);
+    w.log({ entity: 'board', entityId: input.boardId, action: 'rotate_token' });
+  });
+  return { invitation: formatInvitation({ serverUrl: row.server_url, boardId: input.boardId, token }) };
+}
+
+export const syncHandlers: FeatureHandlers<typeof syncMethods> = {
+  shareBoard: onStore((store, input) => shareBoard(store, input)),
+  joinSharedBoard: onStore((store, input) => joinSharedBoard(store, input)),
+  syncStatus: onStore((store, input) => syncStatusOf(store, input.boardId)),
+  stopSharing: onStore((store, input) => stopSharing(store, input)),
+  rotateBoardToken: onStore((store, input) => rotateBoardToken(store, input)),
+  syncConflicts: onStore((store, input) => {
+    requireBoard(store, input.boardId);
+    return listConflicts(store.db, input.boardId);
+  }),
+};

@@ -1,0 +1,151 @@
+// Rows -> documents: brings a shared board's documents in step with its committed rows, changing
+// only what differs (so an unchanged row writes nothing, and a discussion changes by its edits).
+// Core calls it after each committed write that touched the board; it never writes to the database.
+import * as Y from 'yjs';
+import type { ReadHandle } from '../store/write';
+import { nowInstant } from '../changelog';
+import { eventId, latestEvents, sameStatus, statusLog, type StatusEvent } from './actionStatusLog';
+import { canonicalDiscussion } from './discussionJson';
+import {
+  ACTION_STATUS_COLUMNS,
+  AGREED_AT_KEY,
+  AGREED_DISCUSSIONS_ROOT,
+  MEETING_STATE_COLUMNS,
+  MEETING_STATE_ROOT,
+  MEETINGS_LIST_ROOT,
+  rowColumns,
+  scopedRows,
+  tablesOf,
+  type Row,
+  type Value,
+} from './registry';
+import type { BoardReplica, MeetingReplica } from './replica';
+import { setColumns, writeRows, type RowsMap } from './rowMaps';
+
+/** The origin of a document change core made from its own rows (anything else came from the server). */
+export const LOCAL_ORIGIN = 'matters-arising:local';
+
+/** Each document's map of Yjs client id -> the name of the laptop's user, to name who made a remote change. */
+export const LAPTOPS_ROOT = 'laptops';
+
+function signLaptop(doc: Y.Doc, actor: string): void {
+  const laptops = doc.getMap<string>(LAPTOPS_ROOT);
+  const me = String(doc.clientID);
+  if (laptops.get(me) !== actor) laptops.set(me, actor);
+}
+
+/** Who made an update, by the laptops it names (after it is applied to `doc`). */
+export function authorsOf(doc: Y.Doc, update: Uint8Array): string[] {
+  const laptops = doc.getMap<string>(LAPTOPS_ROOT);
+  const names = new Set<string>();
+  for (const struct of Y.decodeUpdate(update).structs) {
+    const name = laptops.get(String(struct.id.client));
+    if (name) names.add(name);
+  }
+  return [...names];
+}
+
+const AGREED = new Set(['agreed', 'published']);
+
+function mirrorBoardDoc(db: ReadHandle['db'], replica: BoardReplica, actor: string): void {
+  const { boardId, board } = replica;
+  board.transact((tr) => {
+    for (const table of tablesOf('board')) writeRows(board.getMap(table.root) as RowsMap, scopedRows(db, table, boardId), rowColumns(db, table));
+    const meetings = db.prepare(`SELECT id, meeting_date, ${MEETING_STATE_COLUMNS.join(', ')} FROM meetings WHERE board_id = ?`).all(boardId) as Row[];
+    const list = board.getMap<Value>(MEETINGS_LIST_ROOT);
+    for (const m of meetings) if (list.get(String(m.id)) !== m.meeting_date) list.set(String(m.id), m.meeting_date ?? null);
+    for (const id of [...list.keys()]) if (!meetings.some((m) => m.id === id)) list.delete(id);
+    writeRows(board.getMap(MEETING_STATE_ROOT) as RowsMap, new Map(meetings.map((m) => [String(m.id), m])), MEETING_STATE_COLUMNS);
+    recordStatusEvents(db, board, boardId, actor);
+    if (tr.changed.size > 0) signLaptop(board, actor);
+  }, LOCAL_ORIGIN);
+}
+
+/** Appends an event for every action whose status columns differ from the log's latest. */
+function recordStatusEvents(db: ReadHandle['db'], board: Y.Doc, boardId: string, actor: string): void {
+  const log = statusLog(board);
+  const latest = latestEvents(log);
+  const rows = db.prepare(`SELECT id, reference, ${ACTION_STATUS_COLUMNS.join(', ')} FROM actions WHERE board_id = ?`).all(boardId) as Row[];
+  const now = nowInstant();
+  const events: StatusEvent[] = [];
+  for (const row of rows) {
+    const before = latest.get(String(row.id));
+    if (before && sameStatus(before, row)) continue;
+    // Recorded after what this laptop has seen, even if its clock is behind the laptop that wrote that.
+    const at = before && before.at >= now ? new Date(Date.parse(before.at) + 1).toISOString() : now;
+    events.push({
+      action: String(row.id),
+      ref: String(row.reference),
+      status: String(row.status),
+      superseded_by: (row.superseded_by as string | null) ?? null,
+      closed_at_meeting_id: (row.closed_at_meeting_id as string | null) ?? null,
+      last_update_meeting_id: (row.last_update_meeting_id as string | null) ?? null,
+      updated_at: String(row.updated_at),
+      at,
+      by: actor,
+      client: board.clientID,
+      after: before ? eventId(before) : null,
+    });
+  }
+  if (events.length > 0) log.push(events);
+}
+
+/** The agreed discussions' exact texts, written with the agreement (see AGREED_DISCUSSIONS_ROOT). */
+function keepAgreedDiscussions(db: ReadHandle['db'], doc: Y.Doc, meetingId: string): void {
+  const kept = doc.getMap<string>(AGREED_DISCUSSIONS_ROOT);
+  const rows = db.prepare('SELECT id, discussion_json FROM agenda_items WHERE meeting_id = ? AND discussion_json IS NOT NULL').all(meetingId) as Array<{
+    id: string;
+    discussion_json: string;
+  }>;
+  for (const r of rows) if (kept.get(r.id) !== r.discussion_json) kept.set(r.id, r.discussion_json);
+}
+
+function mirrorMeetingDoc(db: ReadHandle['db'], meeting: MeetingReplica, meetingId: string, actor: string): void {
+  const { doc } = meeting;
+  doc.transact((tr) => {
+    for (const table of tablesOf('meeting')) {
+      const rows = scopedRows(db, table, meetingId);
+      const columns = rowColumns(db, table);
+      if (table.table === 'meetings') {
+        const map = doc.getMap<Value>(table.root);
+        const row = [...rows.values()][0];
+        if (!row) {
+          map.clear();
+          continue;
+        }
+        setColumns(map, row, columns);
+        const status = db.prepare('SELECT status, updated_at FROM meetings WHERE id = ?').get(meetingId) as { status: string; updated_at: string };
+        if (AGREED.has(status.status) && !map.get(AGREED_AT_KEY)) {
+          keepAgreedDiscussions(db, doc, meetingId);
+          map.set(AGREED_AT_KEY, status.updated_at);
+        }
+      } else writeRows(doc.getMap(table.root) as RowsMap, rows, columns);
+    }
+    // Signed only with a change: a frozen (agreed) document is never written for nothing.
+    if (tr.changed.size > 0) signLaptop(doc, actor);
+  }, LOCAL_ORIGIN);
+  // A discussion changes through its bound editor, by its edits (see reconcile.ts).
+  const items = db.prepare('SELECT id, discussion_json FROM agenda_items WHERE meeting_id = ?').all(meetingId) as Array<{ id: string; discussion_json: string | null }>;
+  for (const item of items) {
+    const wanted = canonicalDiscussion(item.discussion_json);
+    if (wanted === null && doc.share.get(`discussion:${item.id}`) === undefined) continue;
+    const bound = meeting.discussion(item.id);
+    if (canonicalDiscussion(bound.json()) === wanted) continue;
+    bound.save(item.discussion_json === null ? null : JSON.parse(item.discussion_json));
+    doc.transact(() => signLaptop(doc, actor), LOCAL_ORIGIN);
+  }
+}
+
+/**
+ * Brings the board's documents in step with its rows: the board document, and the documents of
+ * `meetingIds` (every meeting of the board when not given). `actor` signs the status events.
+ */
+export function mirrorBoard(store: ReadHandle, replica: BoardReplica, actor: string, meetingIds?: Iterable<string>): void {
+  const { db } = store;
+  mirrorBoardDoc(db, replica, actor);
+  const ids = meetingIds ?? (db.prepare('SELECT id FROM meetings WHERE board_id = ?').pluck().all(replica.boardId) as string[]);
+  for (const id of ids) {
+    // A meeting deleted here empties its document (its rows go on every laptop); its discussions' roots stay, unused.
+    mirrorMeetingDoc(db, replica.meeting(id), id, actor);
+  }
+}

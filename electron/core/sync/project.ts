@@ -1,0 +1,205 @@
+// Documents -> rows: brings a shared board's relational tables to the projection of its
+// documents, inside the caller's write() (one write per remote update: the change log records
+// the remote laptop, the search index and the kept summaries follow, and the renderer's live
+// queries hear of every record it changed). Rows are added parents first and removed children
+// first; references between documents (an item deferred to another meeting, an action carried
+// into a later one) are checked at commit, when every document of the update is in.
+import type { WriteHandle } from '../store/write';
+import type { ChangeLogEntity } from '../../../shared/domain/enums';
+import { latestEvents, sameStatus, statusColumns, statusLog } from './actionStatusLog';
+import { canonicalDiscussion } from './discussionJson';
+import { discussionRoot } from './docNames';
+import {
+  ACTION_STATUS_COLUMNS,
+  AGREED_DISCUSSIONS_ROOT,
+  MEETING_STATE_COLUMNS,
+  MEETING_STATE_ROOT,
+  rowColumns,
+  rowKey,
+  scopedRows,
+  tablesOf,
+  type Row,
+  type SyncedTable,
+  type Value,
+} from './registry';
+import type { BoardReplica } from './replica';
+import { readRow, readRows, sameRow, type RowsMap } from './rowMaps';
+import type * as Y from 'yjs';
+
+/** What a projection changed, to log once per record. */
+class Touched {
+  private readonly seen = new Map<string, { entity: ChangeLogEntity; id: string; tables: Set<string> }>();
+
+  add(entity: ChangeLogEntity, id: string, table: string): void {
+    const key = `${entity}\u0000${id}`;
+    const entry = this.seen.get(key) ?? { entity, id, tables: new Set<string>() };
+    entry.tables.add(table);
+    this.seen.set(key, entry);
+  }
+
+  row(table: SyncedTable, row: Row): void {
+    const as = table.logAs(row);
+    if (as) this.add(as.entity, as.id, table.table);
+  }
+
+  get size(): number {
+    return this.seen.size;
+  }
+
+  log(w: WriteHandle): void {
+    for (const e of this.seen.values()) w.log({ entity: e.entity, entityId: e.id, action: 'synced', detail: { tables: [...e.tables].sort() } });
+  }
+}
+
+const where = (table: SyncedTable): string => table.key.map((k) => `"${k}" = ?`).join(' AND ');
+const keyValues = (table: SyncedTable, row: Row): Value[] => table.key.map((k) => row[k] ?? null);
+
+function insertRow(w: WriteHandle, table: SyncedTable, row: Row): void {
+  const columns = Object.keys(row);
+  w.db.prepare(`INSERT INTO "${table.table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(
+    ...columns.map((c) => row[c] ?? null),
+  );
+}
+
+function updateRow(w: WriteHandle, table: SyncedTable, row: Row, columns: readonly string[]): void {
+  if (columns.length === 0) return;
+  w.db.prepare(`UPDATE "${table.table}" SET ${columns.map((c) => `"${c}" = ?`).join(', ')} WHERE ${where(table)}`).run(
+    ...columns.map((c) => row[c] ?? null),
+    ...keyValues(table, row),
+  );
+}
+
+/** Adds and updates a table's rows of one scope to the document's; returns the rows the document lacks. */
+function upsert(w: WriteHandle, table: SyncedTable, wanted: Map<string, Row>, scopeId: string, touched: Touched, extras: (row: Row) => Row = () => ({})): Map<string, Row> {
+  const columns = rowColumns(w.db, table);
+  const have = scopedRows(w.db, table, scopeId);
+  for (const [key, row] of wanted) {
+    const current = have.get(key) ?? (table.shared ? existingShared(w, table, row, columns) : undefined);
+    if (!current) {
+      insertRow(w, table, { ...row, ...extras(row) });
+      touched.row(table, row);
+    } else if (!sameRow(current, row, columns)) {
+      updateRow(w, table, row, columns.filter((c) => (current[c] ?? null) !== (row[c] ?? null)));
+      touched.row(table, row);
+    }
+    have.delete(key);
+  }
+  return have;
+}
+
+/** A shared row (a person on several boards) already in this file under another board. */
+function existingShared(w: WriteHandle, table: SyncedTable, row: Row, columns: readonly string[]): Row | undefined {
+  return w.db.prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${table.table}" WHERE ${where(table)}`).get(...keyValues(table, row)) as Row | undefined;
+}
+
+function remove(w: WriteHandle, table: SyncedTable, gone: Map<string, Row>, touched: Touched): void {
+  for (const row of gone.values()) {
+    // A person stays while any board's roster still names them.
+    if (table.shared && w.db.prepare('SELECT 1 FROM board_members WHERE person_id = ?').get(row.id) !== undefined) continue;
+    w.db.prepare(`DELETE FROM "${table.table}" WHERE ${where(table)}`).run(...keyValues(table, row));
+    touched.row(table, row);
+  }
+}
+
+/** The rows the document holds for a table (a meeting's own row sits directly in its root). */
+function docRows(doc: Y.Doc, table: SyncedTable, columns: readonly string[]): Map<string, Row> {
+  if (table.table !== 'meetings') return readRows(doc.getMap(table.root) as RowsMap, columns);
+  const map = doc.getMap<Value>(table.root);
+  if (map.size === 0) return new Map();
+  const row = readRow(map, columns);
+  return new Map([[rowKey(table, row), row]]);
+}
+
+/** Brings one meeting's rows to its document; the meeting's state and its actions' status come from the board's. */
+function projectMeeting(w: WriteHandle, replica: BoardReplica, meetingId: string, touched: Touched): void {
+  const { doc } = replica.meeting(meetingId);
+  const latest = latestEvents(statusLog(replica.board));
+  const gone: Array<[SyncedTable, Map<string, Row>]> = [];
+  for (const table of tablesOf('meeting')) {
+    const wanted = docRows(doc, table, rowColumns(w.db, table));
+    const extras = (row: Row): Row => {
+      // Held as a draft until the meeting's state is applied below: agreed minutes take no new rows.
+      if (table.table === 'meetings') return { status: 'draft', published_at: null, updated_at: row.created_at ?? null };
+      if (table.table === 'actions') {
+        const event = latest.get(String(row.id));
+        return event
+          ? statusColumns(event)
+          : { status: 'open', superseded_by: null, closed_at_meeting_id: null, last_update_meeting_id: null, updated_at: row.created_at ?? null };
+      }
+      if (table.table === 'agenda_items') return { discussion_json: null };
+      return {};
+    };
+    gone.push([table, upsert(w, table, wanted, meetingId, touched, extras)]);
+    if (table.table === 'actions') {
+      const boardId = replica.boardId;
+      const issue = w.db.prepare('INSERT OR IGNORE INTO issued_references (board_id, reference, action_id, issued_at) VALUES (?, ?, ?, ?)');
+      for (const row of wanted.values()) issue.run(boardId, row.reference, row.id, row.created_at);
+    }
+    if (table.table === 'agenda_items') projectDiscussions(w, replica, meetingId, [...wanted.values()].map((r) => String(r.id)), touched);
+  }
+  for (const [table, rows] of gone.reverse()) remove(w, table, rows, touched);
+  touched.add('meeting', meetingId, 'meetings');
+}
+
+function projectDiscussions(w: WriteHandle, replica: BoardReplica, meetingId: string, itemIds: string[], touched: Touched): void {
+  const meeting = replica.meeting(meetingId);
+  const read = w.db.prepare('SELECT discussion_json FROM agenda_items WHERE id = ?').pluck();
+  const put = w.db.prepare('UPDATE agenda_items SET discussion_json = ? WHERE id = ?');
+  const agreed = meeting.doc.getMap<string>(AGREED_DISCUSSIONS_ROOT);
+  for (const itemId of itemIds) {
+    const json = meeting.doc.share.has(discussionRoot(itemId)) ? meeting.discussion(itemId).json() : null;
+    const stored = read.get(itemId) as string | null;
+    const wanted = canonicalDiscussion(json);
+    if (canonicalDiscussion(stored) === wanted) continue;
+    const asAgreed = agreed.get(itemId);
+    const text = json === null ? null : asAgreed !== undefined && canonicalDiscussion(asAgreed) === wanted ? asAgreed : JSON.stringify(json);
+    put.run(text, itemId);
+    touched.add('agenda_item', itemId, 'agenda_items');
+  }
+}
+
+/** The meetings' state (status as far as published) and the actions' latest status, from the board document. */
+function projectStates(w: WriteHandle, replica: BoardReplica, touched: Touched): void {
+  const states = readRows(replica.board.getMap(MEETING_STATE_ROOT) as RowsMap, MEETING_STATE_COLUMNS);
+  const readMeeting = w.db.prepare(`SELECT ${MEETING_STATE_COLUMNS.join(', ')} FROM meetings WHERE id = ? AND board_id = ?`);
+  const meetings = tablesOf('meeting')[0] as SyncedTable;
+  for (const [id, state] of states) {
+    const current = readMeeting.get(id, replica.boardId) as Row | undefined;
+    if (!current || sameRow(current, state, MEETING_STATE_COLUMNS)) continue;
+    updateRow(w, meetings, { ...state, id }, MEETING_STATE_COLUMNS.filter((c) => (current[c] ?? null) !== (state[c] ?? null)));
+    touched.add('meeting', id, 'meetings');
+  }
+  const readAction = w.db.prepare(`SELECT ${ACTION_STATUS_COLUMNS.join(', ')} FROM actions WHERE id = ? AND board_id = ?`);
+  const actions = tablesOf('meeting').find((t) => t.table === 'actions') as SyncedTable;
+  for (const [id, event] of latestEvents(statusLog(replica.board))) {
+    const current = readAction.get(id, replica.boardId) as Row | undefined;
+    if (!current || sameStatus(event, current)) continue;
+    updateRow(w, actions, { ...statusColumns(event), id }, ACTION_STATUS_COLUMNS.filter((c) => (current[c] ?? null) !== (event[c] ?? null)));
+    touched.add('action', id, 'actions');
+  }
+}
+
+function projectBoardDoc(w: WriteHandle, replica: BoardReplica, touched: Touched): void {
+  const gone: Array<[SyncedTable, Map<string, Row>]> = [];
+  for (const table of tablesOf('board')) {
+    gone.push([table, upsert(w, table, docRows(replica.board, table, rowColumns(w.db, table)), replica.boardId, touched)]);
+  }
+  for (const [table, rows] of gone.reverse()) remove(w, table, rows, touched);
+}
+
+/**
+ * Projects the named documents of a board (the meetings' first, then the board's, which carries
+ * their state) into the tables, logging each changed record as `synced`. Returns how many
+ * records changed.
+ */
+export function projectDocs(w: WriteHandle, replica: BoardReplica, meetingIds: Iterable<string>, board: boolean): number {
+  // Rows of one update may name each other across documents: checked when the write commits.
+  w.db.pragma('defer_foreign_keys = ON');
+  const touched = new Touched();
+  for (const id of meetingIds) projectMeeting(w, replica, id, touched);
+  // The meetings' state before the board's tables: a correction is only ever made to agreed minutes.
+  projectStates(w, replica, touched);
+  if (board) projectBoardDoc(w, replica, touched);
+  touched.log(w);
+  return touched.size;
+}

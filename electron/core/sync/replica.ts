@@ -1,0 +1,102 @@
+// A shared board's documents held in memory by core: the board document and one document per
+// meeting, each meeting's discussions bound to headless editors. Every update, stored or from the
+// server, goes in through applyUpdate, which binds any discussion root the update brings before
+// applying it (bind first, then apply), so a discussion is never read in behind its editor's back.
+import * as Y from 'yjs';
+import { BoundDiscussion } from './discussionDoc';
+import { boardDocName, discussionItemId, meetingDocName, parseDocName } from './docNames';
+
+/** Told of each document as it is made, before anything is applied to it (to store its updates). */
+export type OnDoc = (name: string, doc: Y.Doc) => void;
+
+export class MeetingReplica {
+  readonly doc = new Y.Doc();
+  private readonly discussions = new Map<string, BoundDiscussion>();
+
+  constructor(
+    readonly name: string,
+    onDoc?: OnDoc,
+  ) {
+    onDoc?.(name, this.doc);
+  }
+
+  /** The discussion of an item, bound on first use (its root must still be empty then). */
+  discussion(itemId: string): BoundDiscussion {
+    let bound = this.discussions.get(itemId);
+    if (!bound) this.discussions.set(itemId, (bound = new BoundDiscussion(this.doc, itemId)));
+    return bound;
+  }
+
+  dispose(): void {
+    for (const d of this.discussions.values()) d.dispose();
+    this.doc.destroy();
+  }
+}
+
+/** The item ids of the discussion roots an update writes into directly (the first content of a root names it). */
+function discussionRootsIn(update: Uint8Array): string[] {
+  const ids = new Set<string>();
+  for (const struct of Y.decodeUpdate(update).structs) {
+    const parent = (struct as { parent?: unknown }).parent;
+    if (typeof parent === 'string') {
+      const itemId = discussionItemId(parent);
+      if (itemId) ids.add(itemId);
+    }
+  }
+  return [...ids];
+}
+
+export class BoardReplica {
+  readonly board = new Y.Doc();
+  readonly boardName: string;
+  private readonly meetings = new Map<string, MeetingReplica>();
+
+  constructor(
+    readonly boardId: string,
+    private readonly onDoc?: OnDoc,
+  ) {
+    this.boardName = boardDocName(boardId);
+    onDoc?.(this.boardName, this.board);
+  }
+
+  meeting(meetingId: string): MeetingReplica {
+    let replica = this.meetings.get(meetingId);
+    if (!replica) this.meetings.set(meetingId, (replica = new MeetingReplica(meetingDocName(this.boardId, meetingId), this.onDoc)));
+    return replica;
+  }
+
+  meetingIds(): string[] {
+    return [...this.meetings.keys()];
+  }
+
+  /** The document of a name (the board's own, or one of its meetings'), made when first named. */
+  doc(name: string): Y.Doc {
+    const address = parseDocName(name);
+    if (address.boardId !== this.boardId) throw new Error(`The document ${name} belongs to another board.`);
+    return address.kind === 'board' ? this.board : this.meeting(address.meetingId).doc;
+  }
+
+  /** Applies one update to the named document; a malformed update throws and changes nothing. */
+  applyUpdate(name: string, update: Uint8Array, origin: unknown): void {
+    const address = parseDocName(name);
+    if (address.boardId !== this.boardId) throw new Error(`The document ${name} belongs to another board.`);
+    if (address.kind === 'board') {
+      Y.applyUpdate(this.board, update, origin);
+      return;
+    }
+    const replica = this.meeting(address.meetingId);
+    // Decoding first both finds the discussions to bind and refuses a corrupted update before any of it is applied.
+    for (const itemId of discussionRootsIn(update)) replica.discussion(itemId);
+    Y.applyUpdate(replica.doc, update, origin);
+  }
+
+  /** Every document of the board, by name: the board's first. */
+  docs(): Array<[string, Y.Doc]> {
+    return [[this.boardName, this.board], ...[...this.meetings.values()].map((m): [string, Y.Doc] => [m.name, m.doc])];
+  }
+
+  dispose(): void {
+    for (const m of this.meetings.values()) m.dispose();
+    this.board.destroy();
+  }
+}

@@ -1,0 +1,122 @@
+// The network side of one shared board: a HocuspocusProviderWebsocket to its server (reconnecting
+// with backoff) and one HocuspocusProvider per document. Each provider syncs a "wire" copy of its
+// document; core relays between the wire copy and its own replica, so every remote update enters
+// the replica through BoardReplica.applyUpdate (discussions bound first) and is projected by core,
+// never applied behind its back. What it hears goes to the engine through `events`.
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+
+export interface WireEvents {
+  /** An update the server sent for a document. */
+  remote(name: string, update: Uint8Array): void;
+  /** The server holds everything this document sent so far. */
+  acknowledged(name: string): void;
+  /** The socket's state changed. */
+  status(connected: boolean): void;
+  /** The server refused the board's token (or the document): its reason, in words. */
+  refused(reason: string): void;
+  /** A stateless message for the board (the token's rotation). */
+  stateless(payload: string): void;
+}
+
+/** The origin of updates relayed from the replica to its wire copy (never sent back). */
+const RELAY = Symbol('relay');
+
+interface Wired {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+}
+
+export class BoardConnection {
+  private readonly socket: HocuspocusProviderWebsocket;
+  private readonly wired = new Map<string, Wired>();
+  private closed = false;
+
+  constructor(
+    url: string,
+    private token: string,
+    private readonly events: WireEvents,
+  ) {
+    this.socket = new HocuspocusProviderWebsocket({
+      url,
+      WebSocketPolyfill: WebSocket,
+      // Reconnect: 1 s, then doubling to at most a minute, for as long as the board is shared.
+      delay: 1000,
+      factor: 2,
+      maxDelay: 60_000,
+      maxAttempts: 0,
+      jitter: true,
+      minDelay: 500,
+      onStatus: ({ status }) => this.events.status(status === 'connected'),
+    });
+  }
+
+  /** Starts syncing a document from what the replica holds (`state`, its whole state as an update). */
+  add(name: string, state: Uint8Array): void {
+    if (this.wired.has(name) || this.closed) return;
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, state, RELAY);
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== RELAY) this.events.remote(name, update);
+    });
+    const provider = new HocuspocusProvider({
+      name,
+      document: doc,
+      token: () => this.token,
+      websocketProvider: this.socket,
+      onAuthenticationFailed: ({ reason }) => this.events.refused(reason),
+      onUnsyncedChanges: ({ number }) => {
+        if (number === 0 && provider.isSynced) this.events.acknowledged(name);
+      },
+      onSynced: () => {
+        if (provider.unsyncedChanges === 0) this.events.acknowledged(name);
+      },
+      onStateless: ({ payload }) => this.events.stateless(payload),
+    });
+    provider.attach();
+    this.wired.set(name, { doc, provider });
+  }
+
+  has(name: string): boolean {
+    return this.wired.has(name);
+  }
+
+  /** Sends a change the replica made (its update) to the server. */
+  send(name: string, update: Uint8Array): void {
+    const wired = this.wired.get(name);
+    if (wired) Y.applyUpdate(wired.doc, update, RELAY);
+  }
+
+  /** Whether every document has synced with the server at least once since connecting and holds nothing unsent. */
+  settled(): boolean {
+    return [...this.wired.values()].every((w) => w.provider.isSynced && w.provider.unsyncedChanges === 0);
+  }
+
+  synced(name: string): boolean {
+    const w = this.wired.get(name);
+    return Boolean(w && w.provider.isSynced);
+  }
+
+  sendStateless(name: string, payload: string): void {
+    this.wired.get(name)?.provider.sendStateless(payload);
+  }
+
+  /** The token changed (rotated here): new connections authenticate with it. */
+  useToken(token: string): void {
+    this.token = token;
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const w of this.wired.values()) {
+      w.provider.destroy();
+      w.doc.destroy();
+    }
+    this.wired.clear();
+    // A socket still connecting reports its closing as an error event; nobody else listens for it.
+    const ws = (this.socket as unknown as { webSocket?: { on?: (event: string, fn: () => void) => void } }).webSocket;
+    ws?.on?.('error', () => undefined);
+    this.socket.destroy();
+  }
+}

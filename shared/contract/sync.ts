@@ -1,0 +1,60 @@
+// Sync (issue 19): sharing a board with other laptops through a self-hosted sync server, joining
+// one, and its status. The token is made by core and shown once, inside the invitation.
+import { z } from 'zod';
+import { id, method } from './common';
+import type { SyncConflictKind } from '../domain/enums';
+
+const serverUrl = z
+  .string({ message: 'Enter the sync server’s address.' })
+  .trim()
+  .min(1, { message: 'Enter the sync server’s address.' })
+  .max(2000, { message: 'The server address is too long.' })
+  .regex(/^wss?:\/\/[^\s#]+$/i, { message: 'The server address starts with wss:// (or ws:// on this computer or office network).' });
+
+export interface ShareResult {
+  /** `<serverUrl>#<boardId>.<token>`: shown once, to paste on the other laptops. */
+  invitation: string;
+}
+
+export interface JoinResult {
+  boardId: string;
+  boardName: string;
+}
+
+/** What the status line of a shared board says. */
+export interface SyncStatus {
+  boardId: string;
+  shared: boolean;
+  serverUrl: string | null;
+  connected: boolean;
+  /** When this laptop lost the server (null while connected or never shared). */
+  offlineSince: string | null;
+  /** When the server last held everything this laptop had. */
+  lastSyncedAt: string | null;
+  /** Changes made here the server has not acknowledged yet. */
+  pending: number;
+  /** Why the board is not syncing, in words (null when all is well). */
+  lastError: string | null;
+}
+
+export interface SyncConflict {
+  id: string;
+  kind: SyncConflictKind;
+  entityId: string;
+  /** What the administrator reads: what happened and what was kept. */
+  description: string;
+  foundAt: string;
+}
+
+export const syncMethods = {
+  shareBoard: method<ShareResult>()(z.strictObject({ boardId: id, serverUrl })),
+  joinSharedBoard: method<JoinResult>()(
+    z.strictObject({
+      invitation: z.string({ message: 'Paste the invitation.' }).trim().min(1, { message: 'Paste the invitation.' }).max(2300, { message: 'This is too long to be an invitation.' }),
+    }),
+  ),
+  syncStatus: method<SyncStatus>()(z.strictObject({ boardId: id })),
+  stopSharing: method<SyncStatus>()(z.strictObject({ boardId: id })),
+  rotateBoardToken: method<ShareResult>()(z.strictObject({ boardId: id })),
+  syncConflicts: method<SyncConflict[]>()(z.strictObject({ boardId: id })),
+} as const;
