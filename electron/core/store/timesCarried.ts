@@ -1,0 +1,60 @@
+// Where the action log's count of times carried is kept, and how a reader gets it beside the rest
+// of a kept row: action_times_carried from migration 11 (a narrow table, so that carrying forward
+// rewrites a few pages instead of every wide summary row of the board), a column of
+// action_summaries before it. Written only by store/actionSummary.ts, in the write that changed it.
+import type { Database } from '../db/driver';
+
+const apart = new WeakMap<Database, boolean>();
+
+/** Whether this file keeps the counts in their own table (format 11 on). Asked once per connection. */
+export function countsApart(db: Database): boolean {
+  let known = apart.get(db);
+  if (known === undefined) {
+    known = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'action_times_carried'").get() !== undefined;
+    // Only a yes is kept: a file migrated while open gains the table.
+    if (known) apart.set(db, known);
+  }
+  return known;
+}
+
+/**
+ * The kept rows as `s`, each with its count of times carried as `times_carried`: what a reader
+ * puts after FROM, and the column it selects. A count read by the row's own key, one probe of a
+ * small table per row returned.
+ */
+export function summariesWithCounts(db: Database): { from: string; timesCarried: string } {
+  return countsApart(db)
+    ? {
+        from: 'action_summaries s LEFT JOIN action_times_carried k ON k.board_id = s.board_id AND k.action_id = s.action_id',
+        timesCarried: 'coalesce(k.times_carried, 0)',
+      }
+    : { from: 'action_summaries s', timesCarried: 's.times_carried' };
+}
+
+/** How often each action has been listed as matters arising, as an SQL expression over an action id. */
+export const countCarriedSql = (actionId: string): string => `(SELECT count(*) FROM carried_actions c WHERE c.action_id = ${actionId})`;
+
+/** Takes out the counts of the kept rows of these actions (a JSON list of ids); before those rows go. */
+export function forgetCounts(db: Database, idsJson: string): void {
+  if (!countsApart(db)) return;
+  db.prepare(
+    `DELETE FROM action_times_carried WHERE (board_id, action_id) IN
+       (SELECT s.board_id, s.action_id FROM action_summaries s WHERE s.action_id IN (SELECT value FROM json_each(?)))`,
+  ).run(idsJson);
+}
+
+/** Counts these actions again (a JSON list of ids), those with a kept row; only their counts change. */
+export function recount(db: Database, idsJson: string): void {
+  if (countsApart(db)) {
+    db.prepare(
+      `UPDATE action_times_carried AS k SET times_carried = ${countCarriedSql('k.action_id')}
+       FROM (SELECT s.board_id, s.action_id FROM action_summaries s WHERE s.action_id IN (SELECT value FROM json_each(?))) AS t
+       WHERE k.board_id = t.board_id AND k.action_id = t.action_id`,
+    ).run(idsJson);
+    return;
+  }
+  db.prepare(
+    `UPDATE action_summaries SET times_carried = ${countCarriedSql('action_summaries.action_id')}
+     WHERE action_id IN (SELECT value FROM json_each(?))`,
+  ).run(idsJson);
+}
