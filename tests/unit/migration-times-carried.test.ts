@@ -66,6 +66,12 @@ describe('migration 0011: times carried kept in a narrow table of their own', ()
       expect(kept.map((r) => r.action_id).sort()).toEqual([...counts.keys()].sort());
       for (const r of kept) expect(r).toEqual(counts.get(r.action_id));
       expect(summariesDiffer(db)).toEqual([]);
+      // A change to a meeting's list is marked with by how much it changes the count.
+      expect(db.prepare("SELECT 1 FROM pragma_table_info('action_summaries_recount') WHERE name = 'delta'").get()).toBeDefined();
+      const marks = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'carried_actions' AND name LIKE 'action_summaries_%'").all() as Array<{ name: string; sql: string }>;
+      expect(marks.map((t) => t.name).sort()).toEqual(['action_summaries_stale_carried_delete', 'action_summaries_stale_carried_insert', 'action_summaries_stale_carried_update']);
+      for (const t of marks) expect(t.sql).toMatch(/delta = delta [+-] 1/);
+      expect(db.prepare('SELECT count(*) FROM action_summaries_recount').pluck().get()).toBe(0);
       const log = ok<ActionLog>(after, 'outstandingActions', {});
       expect(log.actions.find((a) => a.id === wrong.action_id)?.timesCarried).toBe(wrong.times_carried);
     } finally {

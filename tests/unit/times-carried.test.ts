@@ -62,4 +62,20 @@ describe('times carried, kept apart from the summaries', () => {
       core.close();
     }
   });
+
+  it('a count kept too low (changed outside the app) is counted again rather than taken below zero', async () => {
+    const core = await tempCore();
+    try {
+      const db = core.store!.db;
+      const seeded = await seedFixtureMinutes(inProcess(core));
+      ok(core, 'carryForward', { meetingId: seeded.laterMeetingId });
+      db.exec('UPDATE action_times_carried SET times_carried = 0');
+      await okAsync(core, 'deleteMeeting', { meetingId: seeded.laterMeetingId });
+      const counts = db.prepare('SELECT DISTINCT times_carried FROM action_times_carried').pluck().all();
+      expect(counts).toEqual([0]);
+      expect(summariesDiffer(db)).toEqual([]);
+    } finally {
+      core.close();
+    }
+  });
 });

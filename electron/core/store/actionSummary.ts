@@ -145,8 +145,8 @@ function store(db: Database, rows: readonly ActionSummaryRow[]): void {
 export function refreshStaleSummaries(db: Database): number {
   if (!keepsSummaries(db)) return 0;
   const stale = db.prepare('SELECT action_id FROM action_summaries_stale').pluck().all() as string[];
-  const recount = db.prepare('SELECT action_id FROM action_summaries_recount').pluck().all() as string[];
-  if (stale.length === 0 && recount.length === 0) return 0;
+  const recount = db.prepare('SELECT count(*) FROM action_summaries_recount').pluck().get() as number;
+  if (stale.length === 0 && recount === 0) return 0;
   if (stale.length > 0) {
     const rows = computeSummaries(db, stale);
     // Out first (a finished, deleted or moved action; or one whose place in the log changed), then in as it is now.
@@ -156,13 +156,13 @@ export function refreshStaleSummaries(db: Database): number {
     store(db, rows);
     db.prepare('DELETE FROM action_summaries_stale').run();
   }
-  if (recount.length > 0) {
+  if (recount > 0) {
     // Listed or taken off a meeting's matters arising and nothing else: the count is all that changed
     // (those also marked stale were just rebuilt whole, which counted them too).
-    recountTimesCarried(db, JSON.stringify(recount));
+    recountTimesCarried(db, JSON.stringify(stale));
     db.prepare('DELETE FROM action_summaries_recount').run();
   }
-  return stale.length + recount.length;
+  return stale.length + recount;
 }
 
 /** The actions the log lists: outstanding, in a board that is not archived. */

@@ -43,18 +43,24 @@ export function forgetCounts(db: Database, idsJson: string): void {
   ).run(idsJson);
 }
 
-/** Counts these actions again (a JSON list of ids), those with a kept row; only their counts change. */
-export function recount(db: Database, idsJson: string): void {
+/**
+ * Brings the counts of the actions marked in action_summaries_recount up to date; `rebuiltJson`
+ * (a JSON list of ids) are those whose rows this write just computed whole, counted already. From
+ * format 11 each mark carries by how much the action's count changed (its triggers), added to the
+ * kept count; before it, the marked actions are counted again from the lists.
+ */
+export function recount(db: Database, rebuiltJson: string): void {
   if (countsApart(db)) {
     db.prepare(
-      `UPDATE action_times_carried AS k SET times_carried = ${countCarriedSql('k.action_id')}
-       FROM (SELECT s.board_id, s.action_id FROM action_summaries s WHERE s.action_id IN (SELECT value FROM json_each(?))) AS t
+      `UPDATE action_times_carried AS k SET times_carried = CASE WHEN k.times_carried + t.delta >= 0 THEN k.times_carried + t.delta ELSE ${countCarriedSql('k.action_id')} END
+       FROM (SELECT s.board_id, s.action_id, r.delta FROM action_summaries_recount r JOIN action_summaries s ON s.action_id = r.action_id
+             WHERE r.delta <> 0 AND r.action_id NOT IN (SELECT value FROM json_each(?))) AS t
        WHERE k.board_id = t.board_id AND k.action_id = t.action_id`,
-    ).run(idsJson);
+    ).run(rebuiltJson);
     return;
   }
   db.prepare(
     `UPDATE action_summaries SET times_carried = ${countCarriedSql('action_summaries.action_id')}
-     WHERE action_id IN (SELECT value FROM json_each(?))`,
-  ).run(idsJson);
+     WHERE action_id IN (SELECT action_id FROM action_summaries_recount) AND action_id NOT IN (SELECT value FROM json_each(?))`,
+  ).run(rebuiltJson);
 }
