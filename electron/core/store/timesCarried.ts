@@ -51,12 +51,20 @@ export function forgetCounts(db: Database, idsJson: string): void {
  */
 export function recount(db: Database, rebuiltJson: string): void {
   if (countsApart(db)) {
-    db.prepare(
-      `UPDATE action_times_carried AS k SET times_carried = CASE WHEN k.times_carried + t.delta >= 0 THEN k.times_carried + t.delta ELSE ${countCarriedSql('k.action_id')} END
-       FROM (SELECT s.board_id, s.action_id, r.delta FROM action_summaries_recount r JOIN action_summaries s ON s.action_id = r.action_id
-             WHERE r.delta <> 0 AND r.action_id NOT IN (SELECT value FROM json_each(?))) AS t
-       WHERE k.board_id = t.board_id AND k.action_id = t.action_id`,
-    ).run(rebuiltJson);
+    // The marks drive the loop (a few hundred at most), each count updated by its key: left to the
+    // planner, a join with the marks scans every kept count.
+    const marked = db
+      .prepare(
+        `SELECT s.board_id, s.action_id, r.delta FROM action_summaries_recount r CROSS JOIN action_summaries s ON s.action_id = r.action_id
+         WHERE r.delta <> 0 AND r.action_id NOT IN (SELECT value FROM json_each(?))`,
+      )
+      .raw()
+      .all(rebuiltJson) as Array<[string, string, number]>;
+    const add = db.prepare(
+      `UPDATE action_times_carried SET times_carried = CASE WHEN times_carried + @delta >= 0 THEN times_carried + @delta ELSE ${countCarriedSql('action_times_carried.action_id')} END
+       WHERE board_id = @board AND action_id = @action`,
+    );
+    for (const [board, action, delta] of marked) add.run({ board, action, delta });
     return;
   }
   db.prepare(
