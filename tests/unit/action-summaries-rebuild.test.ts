@@ -41,7 +41,9 @@ const backupsOf = (file: string): string[] => {
 
 describe('kept action-log values that are missing or wrong', () => {
   for (const [what, sql] of [
-    ['a wrong count of times carried', 'UPDATE action_summaries SET times_carried = times_carried + 7'],
+    ['a wrong count of times carried', 'UPDATE action_times_carried SET times_carried = times_carried + 7'],
+    ['a missing count of times carried', 'DELETE FROM action_times_carried WHERE action_id = (SELECT min(action_id) FROM action_times_carried)'],
+    ['a count of times carried for no action in the log', "INSERT INTO action_times_carried (board_id, action_id, times_carried) SELECT board_id, 'no-such-action', 2 FROM action_summaries LIMIT 1"],
     ['a missing summary', 'DELETE FROM action_summaries WHERE action_id = (SELECT min(action_id) FROM action_summaries)'],
     ['owners named wrongly', `UPDATE action_summaries SET owners_json = '[]'`],
     ['an update written outside the app (its mark left behind)', `UPDATE action_updates SET text = 'Changed elsewhere.'; INSERT INTO action_updates (id, action_id, meeting_id, text, status, recorded_at, updated_at)
@@ -73,7 +75,7 @@ describe('kept action-log values that are missing or wrong', () => {
 
   it('leave the file exactly as it was when the rebuild cannot finish', async () => {
     const file = await sampleFile();
-    tamper(file, 'UPDATE action_summaries SET times_carried = 99');
+    tamper(file, 'UPDATE action_times_carried SET times_carried = 99');
     // Something refuses the rebuild half-way (here a trigger another program left in the file).
     tamper(file, "CREATE TRIGGER refuse_rebuild BEFORE INSERT ON action_summaries BEGIN SELECT RAISE(ABORT, 'disk full'); END");
     const hash = sha256(file);
@@ -83,7 +85,7 @@ describe('kept action-log values that are missing or wrong', () => {
     expect(sha256(file)).toBe(hash);
     const db = openTestFile(file, { readonly: true });
     try {
-      expect(db.prepare('SELECT DISTINCT times_carried FROM action_summaries').pluck().all()).toEqual([99]);
+      expect(db.prepare('SELECT DISTINCT times_carried FROM action_times_carried').pluck().all()).toEqual([99]);
     } finally {
       db.close();
     }

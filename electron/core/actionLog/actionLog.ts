@@ -22,14 +22,19 @@ import { DomainError, notFound } from '../errors';
 import { DUE_DATE_SQL } from '../arising/actionProgress';
 import { dueOf, type DueColumns } from '../store/actions';
 import type { ActionSummaryRow } from '../store/actionSummary';
+import { summariesWithCounts } from '../store/timesCarried';
+import type { Database } from '../db/driver';
 import { ownersByAction } from '../store/actionOwners';
 import { renderActionLogHtml, ACTION_LOG_PDF_FOOTER, ACTION_LOG_PDF_HEADER } from './actionLogHtml';
 
 // The log as kept by the write path (store/actionSummary.ts): one board's is one range of one
-// table, all boards' one pass over it. Nothing is worked out per row here but "overdue" (it
-// follows today) and the owners' JSON, parsed.
-const LOG_SQL = 'SELECT * FROM action_summaries';
-const ORDER = 'ORDER BY origin_date, seq, action_id';
+// table, all boards' one pass over it, each row with its count of times carried read by its key.
+// Nothing is worked out per row here but "overdue" (it follows today) and the owners' JSON, parsed.
+const logSql = (db: Database): string => {
+  const { from, timesCarried } = summariesWithCounts(db);
+  return `SELECT s.*, ${timesCarried} AS times_carried FROM ${from}`;
+};
+const ORDER = 'ORDER BY s.origin_date, s.seq, s.action_id';
 
 export function toOutstanding(r: ActionSummaryRow, today: string): OutstandingAction {
   return {
@@ -62,9 +67,9 @@ export function outstandingActions(store: Store, input: ParsedInputOf<'outstandi
   if (input.boardId) {
     const exists = store.db.prepare('SELECT 1 FROM boards WHERE id = ? AND archived_at IS NULL').get(input.boardId);
     if (!exists) throw notFound('board');
-    rows = store.db.prepare(`${LOG_SQL} WHERE board_id = ? ${ORDER}`).all(input.boardId) as ActionSummaryRow[];
+    rows = store.db.prepare(`${logSql(store.db)} WHERE s.board_id = ? ${ORDER}`).all(input.boardId) as ActionSummaryRow[];
   } else {
-    rows = store.db.prepare(`${LOG_SQL} ${ORDER}`).all() as ActionSummaryRow[];
+    rows = store.db.prepare(`${logSql(store.db)} ${ORDER}`).all() as ActionSummaryRow[];
   }
   return { today, actions: rows.map((r) => toOutstanding(r, today)) };
 }

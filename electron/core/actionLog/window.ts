@@ -11,6 +11,7 @@ import type { Store } from '../db/open';
 import type { ActionSummaryRow } from '../store/actionSummary';
 import { londonToday } from '../../../shared/domain/actionLog';
 import { toOutstanding } from './actionLog';
+import { summariesWithCounts } from '../store/timesCarried';
 
 export interface Where {
   sql: string;
@@ -96,6 +97,8 @@ interface Order {
   /** Ranks the ORDER BY reads through ma_log_rank (none for orders SQL compares itself). */
   ranks: ReadonlyMap<string, number> | null;
   by: string;
+  /** Whether it sorts by the count of times carried, kept beside the rows (store/timesCarried.ts). */
+  counts?: boolean;
 }
 
 const DUE_ASC = 's.effective_due IS NULL, s.effective_due, s.origin_date, s.seq, s.action_id';
@@ -127,7 +130,7 @@ export function orderOf(db: Database, sort: ActionLogSort): Order {
     case 'status':
       return { ranks: null, by: `${STATUS_RANK} ${dir}, ${DUE_ASC}` };
     case 'carried':
-      return { ranks: null, by: `s.times_carried ${dir}, ${DUE_ASC}` };
+      return { ranks: null, by: `${summariesWithCounts(db).timesCarried} ${dir}, ${DUE_ASC}`, counts: true };
   }
 }
 
@@ -137,6 +140,7 @@ export function actionLogWindow(store: Store, input: ParsedInputOf<'actionLogWin
   const today = londonToday();
   const where = whereOf(db, input.filter, today);
   const order = orderOf(db, input.sort ?? DEFAULT_SORT);
+  const counted = summariesWithCounts(db);
   const counts = db.prepare(`SELECT count(*) AS total, coalesce(sum(s.effective_due < ?), 0) AS overdue FROM action_summaries s ${where.sql}`).get(today, ...where.params) as {
     total: number;
     overdue: number;
@@ -148,14 +152,16 @@ export function actionLogWindow(store: Store, input: ParsedInputOf<'actionLogWin
   currentRanks = order.ranks ?? new Map();
   try {
     ids = db
-      .prepare(`SELECT s.action_id FROM action_summaries s ${where.sql} ORDER BY ${order.by} LIMIT ? OFFSET ?`)
+      .prepare(`SELECT s.action_id FROM ${order.counts ? counted.from : 'action_summaries s'} ${where.sql} ORDER BY ${order.by} LIMIT ? OFFSET ?`)
       .pluck()
       .all(...where.params, input.limit, input.offset) as string[];
   } finally {
     currentRanks = new Map();
   }
   const byId = new Map(
-    (db.prepare('SELECT * FROM action_summaries WHERE action_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as ActionSummaryRow[]).map((r) => [r.action_id, r]),
+    (
+      db.prepare(`SELECT s.*, ${counted.timesCarried} AS times_carried FROM ${counted.from} WHERE s.action_id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ActionSummaryRow[]
+    ).map((r) => [r.action_id, r]),
   );
   const rows = ids.map((id) => byId.get(id)).filter((r): r is ActionSummaryRow => r !== undefined);
   return { today, outstanding, total: counts.total, overdue: counts.overdue, offset: input.offset, actions: rows.map((r) => toOutstanding(r, today)) };

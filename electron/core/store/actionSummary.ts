@@ -8,9 +8,10 @@ import type { Database } from '../db/driver';
 import type { ActionLogOwner, ActionStatus, DueKind } from '../../../shared/contract';
 import { OUTSTANDING_SQL, DUE_DATE_SQL } from './outstanding';
 import { ownerKey } from '../../../shared/domain/actionLog';
+import { countCarriedSql, countsApart, forgetCounts, recount as recountTimesCarried, summariesWithCounts } from './timesCarried';
 import { hasGuestOwners, OWNER_FULL_NAME_SQL, OWNER_GROUP_NAME_SQL, OWNER_GUEST_JOIN, OWNER_GUEST_SQL, OWNER_INITIALS_SQL, OWNER_NAMING_JOINS } from './actionOwners';
 
-/** An outstanding action as the action log shows it, kept (see migration 0004). */
+/** An outstanding action as the action log shows it, kept (see migration 0004; its count of times carried, 0012). */
 export interface ActionSummaryRow {
   board_id: string;
   origin_date: string;
@@ -38,6 +39,7 @@ export interface ActionSummaryRow {
   latest_status: ActionStatus | null;
 }
 
+/** The columns of a kept row: in action_summaries, but for times_carried once it has a table of its own (store/timesCarried.ts). */
 const COLUMNS = [
   'board_id', 'origin_date', 'seq', 'action_id', 'board_name', 'short_code', 'reference', 'details', 'due_kind', 'due_date', 'due_meeting_id', 'due_text',
   'effective_due', 'status', 'origin_id', 'item_id', 'item_number', 'item_title', 'times_carried', 'owners_json', 'latest_meeting_id', 'latest_date',
@@ -54,7 +56,7 @@ const FACTS_SQL = `
   SELECT a.board_id, om.meeting_date AS origin_date, a.seq, a.id AS action_id, b.name AS board_name, b.short_code,
     a.reference, a.details, a.due_kind, a.due_date, a.due_meeting_id, a.due_text, (${DUE_DATE_SQL}) AS effective_due, a.status,
     om.id AS origin_id, i.id AS item_id, i.number AS item_number, i.title AS item_title,
-    (SELECT count(*) FROM carried_actions c WHERE c.action_id = a.id) AS times_carried,
+    ${countCarriedSql('a.id')} AS times_carried,
     lu.meeting_id AS latest_meeting_id, lum.meeting_date AS latest_date, lu.text AS latest_text, lu.status AS latest_status
   FROM actions a
   JOIN boards b ON b.id = a.board_id
@@ -126,8 +128,14 @@ export function computeSummaries(db: Database, actionIds: readonly string[]): Ac
 }
 
 function store(db: Database, rows: readonly ActionSummaryRow[]): void {
-  const upsert = db.prepare(`INSERT INTO action_summaries (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`);
-  for (const r of rows) upsert.run(r);
+  const apart = countsApart(db);
+  const columns = apart ? COLUMNS.filter((c) => c !== 'times_carried') : COLUMNS;
+  const upsert = db.prepare(`INSERT INTO action_summaries (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
+  const count = apart ? db.prepare('INSERT INTO action_times_carried (board_id, action_id, times_carried) VALUES (@board_id, @action_id, @times_carried)') : null;
+  for (const r of rows) {
+    upsert.run(r);
+    count?.run(r);
+  }
 }
 
 /**
@@ -137,25 +145,24 @@ function store(db: Database, rows: readonly ActionSummaryRow[]): void {
 export function refreshStaleSummaries(db: Database): number {
   if (!keepsSummaries(db)) return 0;
   const stale = db.prepare('SELECT action_id FROM action_summaries_stale').pluck().all() as string[];
-  const recount = db.prepare('SELECT action_id FROM action_summaries_recount').pluck().all() as string[];
-  if (stale.length === 0 && recount.length === 0) return 0;
+  const recount = db.prepare('SELECT count(*) FROM action_summaries_recount').pluck().get() as number;
+  if (stale.length === 0 && recount === 0) return 0;
   if (stale.length > 0) {
     const rows = computeSummaries(db, stale);
     // Out first (a finished, deleted or moved action; or one whose place in the log changed), then in as it is now.
-    db.prepare('DELETE FROM action_summaries WHERE action_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(stale));
+    const ids = JSON.stringify(stale);
+    forgetCounts(db, ids);
+    db.prepare('DELETE FROM action_summaries WHERE action_id IN (SELECT value FROM json_each(?))').run(ids);
     store(db, rows);
     db.prepare('DELETE FROM action_summaries_stale').run();
   }
-  if (recount.length > 0) {
+  if (recount > 0) {
     // Listed or taken off a meeting's matters arising and nothing else: the count is all that changed
     // (those also marked stale were just rebuilt whole, which counted them too).
-    db.prepare(
-      `UPDATE action_summaries SET times_carried = (SELECT count(*) FROM carried_actions c WHERE c.action_id = action_summaries.action_id)
-       WHERE action_id IN (SELECT value FROM json_each(?))`,
-    ).run(JSON.stringify(recount));
+    recountTimesCarried(db, JSON.stringify(stale));
     db.prepare('DELETE FROM action_summaries_recount').run();
   }
-  return stale.length + recount.length;
+  return stale.length + recount;
 }
 
 /** The actions the log lists: outstanding, in a board that is not archived. */
@@ -168,6 +175,7 @@ function outstandingIds(db: Database): string[] {
 
 /** Every row computed again from its tables; the caller owns the transaction. */
 export function rebuildActionSummaries(db: Database): void {
+  if (countsApart(db)) db.prepare('DELETE FROM action_times_carried').run();
   db.prepare('DELETE FROM action_summaries').run();
   store(db, computeSummaries(db, outstandingIds(db)));
   db.prepare('DELETE FROM action_summaries_stale').run();
@@ -199,18 +207,29 @@ export function keptValuesWrong(db: Database, thorough = false): boolean {
   if (db.prepare('SELECT 1 FROM action_summaries_stale UNION ALL SELECT 1 FROM action_summaries_recount LIMIT 1').get()) return true;
   const kept = db.prepare('SELECT count(*) FROM action_summaries').pluck().get() as number;
   if (outstandingIds(db).length !== kept) return true;
+  // Every kept row has its count, and there is no count without its row.
+  if (countsApart(db) && db.prepare(`SELECT count(*) FROM ${summariesWithCounts(db).from} WHERE k.action_id IS NOT NULL`).pluck().get() !== kept) return true;
+  if (countsApart(db) && db.prepare('SELECT count(*) FROM action_times_carried').pluck().get() !== kept) return true;
   return thorough && summariesDiffer(db).length > 0;
 }
 
 /** The actions whose kept summary differs from what their tables say now (empty when all agree). */
 export function summariesDiffer(db: Database): string[] {
   const ids = outstandingIds(db);
-  const kept = new Map((db.prepare('SELECT * FROM action_summaries').all() as ActionSummaryRow[]).map((r) => [r.action_id, r]));
+  const { from, timesCarried } = summariesWithCounts(db);
+  const kept = new Map((db.prepare(`SELECT s.*, ${timesCarried} AS times_carried FROM ${from}`).all() as ActionSummaryRow[]).map((r) => [r.action_id, r]));
   const differ: string[] = [];
+  if (countsApart(db)) {
+    // A count kept for no row, or for the row under another board, is wrong too.
+    const stray = db.prepare('SELECT k.action_id FROM action_times_carried k WHERE NOT EXISTS (SELECT 1 FROM action_summaries s WHERE s.board_id = k.board_id AND s.action_id = k.action_id)').pluck().all() as string[];
+    differ.push(...stray);
+    const missing = db.prepare(`SELECT s.action_id FROM ${from} WHERE k.action_id IS NULL`).pluck().all() as string[];
+    differ.push(...missing);
+  }
   for (const want of computeSummaries(db, ids)) {
     const have = kept.get(want.action_id);
     kept.delete(want.action_id);
     if (!have || COLUMNS.some((c) => have[c] !== want[c])) differ.push(want.action_id);
   }
-  return [...differ, ...kept.keys()];
+  return [...new Set([...differ, ...kept.keys()])];
 }
