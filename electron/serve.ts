@@ -4,7 +4,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { BROWSER_TOKEN_HEADER, isMethodName, type ApiError, type MethodName } from '../shared/contract';
 import { loadSampleOnStart, startCore, type Core } from './core/app';
@@ -12,6 +12,7 @@ import type { StoreKey } from './core/crypt/cipher';
 import { crashAtEncryptStep, hostKey } from './hostKey';
 import { argValue, resolveDataFile, usesDefaultDataFile } from './core/paths';
 import { createPrivateFolder } from './core/db/private';
+import { HEARTBEAT_MS, signedIn, streamChanges } from './serveEvents';
 
 export const TOKEN_HEADER = BROWSER_TOKEN_HEADER;
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -71,13 +72,6 @@ export interface BrowserHost {
   readonly url: string;
   readonly core: Core;
   close(): Promise<void>;
-}
-
-function sameToken(given: string | undefined, token: string): boolean {
-  if (!given) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown, extraHeaders: Record<string, string> = {}): void {
@@ -155,8 +149,7 @@ function refuseTooLarge(req: http.IncomingMessage, res: http.ServerResponse): vo
 
 async function handleApi(core: Core, token: string, method: MethodName, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   if (req.method !== 'POST') return refuse(res, 405, 'invalid_input', 'API calls must use POST.');
-  const given = req.headers[TOKEN_HEADER];
-  if (!sameToken(Array.isArray(given) ? given[0] : given, token)) {
+  if (!signedIn(req, token)) {
     return refuse(res, 401, 'unauthorised', 'This page is not signed in to Matters Arising. Open the address printed when the app started.');
   }
   if (!isJsonContentType(req.headers['content-type'])) {
@@ -181,6 +174,7 @@ export type Route =
   | { to: 'api'; method: MethodName }
   | { to: 'unknown_method'; name: string }
   | { to: 'static'; name: string }
+  | { to: 'events' }
   | { to: 'bad_address' };
 
 export function routeOf(rawUrl: string | undefined): Route {
@@ -192,6 +186,7 @@ export function routeOf(rawUrl: string | undefined): Route {
     return { to: 'bad_address' };
   }
   if (pathname.includes('\0')) return { to: 'bad_address' };
+  if (pathname === '/events') return { to: 'events' };
   if (pathname === '/api' || pathname.startsWith('/api/')) {
     const name = pathname.slice('/api/'.length);
     return isMethodName(name) ? { to: 'api', method: name } : { to: 'unknown_method', name };
@@ -289,6 +284,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       case 'static':
         if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'invalid_input', 'Method not allowed.');
         return serveStatic(files, route.name, res);
+      case 'events':
+        if (!signedIn(req, token)) return refuse(res, 401, 'unauthorised', 'This page is not signed in to Matters Arising.');
+        return streamChanges(core, req, res, Math.min(HEARTBEAT_MS, timeouts.idleMs / 2));
     }
   };
 

@@ -1,11 +1,12 @@
 // Starting and stopping core for a host: opens the session (or records why the data file
 // could not be opened), and hands the host one `call` that every API request goes through.
-import type { ApiResponse, AppStatus, SampleBoardResult } from '../../shared/contract';
+import type { ApiResponse, AppStatus, Changed, SampleBoardResult } from '../../shared/contract';
 import { dispatch } from './api';
 import { NUL_MESSAGE, nulIn } from './nul';
 import type { OpenOptions, Store } from './db/open';
 import { afterCall, automaticBackupsSettled, closeSession, openSession, type SessionHooks } from './session';
 import { APP_VERSION } from './version';
+import { onBackgroundChanges } from './store/changes';
 
 export { APP_VERSION };
 
@@ -18,6 +19,8 @@ export interface Core {
   call(method: unknown, payload: unknown): ApiResponse<unknown>;
   /** Resolves when no automatic backup is being taken. */
   backupsSettled(): Promise<void>;
+  /** Listens for what changes outside any call (sync), for the host to push to the window; returns the function that stops it. */
+  onChanges(listener: (changes: readonly Changed[]) => void): () => void;
   close(): void;
 }
 
@@ -52,6 +55,8 @@ export async function startCore(dataFile: string, options: OpenOptions = {}, hoo
       return response;
     },
     backupsSettled: () => automaticBackupsSettled(session),
+    // One core runs in a host's process; the listeners are the process's.
+    onChanges: (listener) => onBackgroundChanges(listener),
     close: () => closeSession(session),
   };
 }

@@ -97,6 +97,8 @@ async function start(): Promise<void> {
   if (core.status.state === 'problem') console.error(`[main] ${core.status.problem.title}: ${core.status.problem.message}`);
   if (process.argv.includes('--sample')) console.log(loadSampleOnStart(core));
   registerApi(ipcMain, core);
+  // Another laptop's edits and the sync status reach the window without it asking.
+  core.onChanges((changes) => mainWindow?.webContents.send(DESKTOP_CHANNELS.changes, changes));
   ipcMain.handle(DESKTOP_CHANNELS.chooseDataFile, (event) => (fromMainWindow(event) ? askForDataFile(dialog, mainWindow, dataFolder()) : null));
   ipcMain.on(DESKTOP_CHANNELS.menuCommandsAvailable, (event, commands: unknown) => {
     if (fromMainWindow(event) && menu && Array.isArray(commands)) setWindowCommandsAvailable(menu, commands.filter(isMenuCommand));

@@ -2,7 +2,7 @@
 // handshake, the open dialog, the menu's commands): named functions, never ipcRenderer, and
 // never the IPC event.
 import { contextBridge, ipcRenderer } from 'electron';
-import { ipcChannel, methodNames, type ApiClient } from '../../shared/contract';
+import { ipcChannel, methodNames, type ApiClient, type Changed } from '../../shared/contract';
 import { DESKTOP_CHANNELS, isMenuCommand, toSaveOutcome, type DesktopBridge, type MenuCommand, type SaveOutcome } from '../../shared/contract/desktop';
 
 const api = Object.fromEntries(
@@ -11,6 +11,7 @@ const api = Object.fromEntries(
 
 let saveEverything: (() => Promise<SaveOutcome>) | null = null;
 let onMenuCommand: ((command: MenuCommand) => void) | null = null;
+let onChanges: ((changes: Changed[]) => void) | null = null;
 
 // Main asks before the window closes; a page that registered nothing has nothing waiting.
 ipcRenderer.on(DESKTOP_CHANNELS.closeRequested, (_event, id: unknown) => {
@@ -28,6 +29,10 @@ ipcRenderer.on(DESKTOP_CHANNELS.menuCommand, (_event, command: unknown) => {
   if (isMenuCommand(command)) onMenuCommand?.(command);
 });
 
+ipcRenderer.on(DESKTOP_CHANNELS.changes, (_event, changes: unknown) => {
+  if (Array.isArray(changes)) onChanges?.(changes as Changed[]);
+});
+
 const desktop: DesktopBridge = {
   chooseDataFile: () => ipcRenderer.invoke(DESKTOP_CHANNELS.chooseDataFile) as Promise<string | null>,
   onCloseRequested: (handler) => {
@@ -35,6 +40,9 @@ const desktop: DesktopBridge = {
   },
   onMenuCommand: (handler) => {
     onMenuCommand = handler;
+  },
+  onChanges: (handler) => {
+    onChanges = handler;
   },
   setMenuCommandsAvailable: (commands) => ipcRenderer.send(DESKTOP_CHANNELS.menuCommandsAvailable, commands.filter(isMenuCommand)),
 };

@@ -1,6 +1,7 @@
 // The desktop-only bridge between the window and main, beside the API: holding the window's
 // close until everything typed is saved, the native open dialog, and the menu's commands.
 // Channel names and the shapes that cross, in one place for main and preload.
+import type { Changed } from './common';
 
 export const DESKTOP_CHANNELS = {
   /** main -> window: send every change waiting, then answer closeReady with the same id. */
@@ -13,6 +14,8 @@ export const DESKTOP_CHANNELS = {
   menuCommand: 'desktop:menu-command',
   /** window -> main: the MenuCommands the screen shown can carry out now. */
   menuCommandsAvailable: 'desktop:menu-commands-available',
+  /** main -> window: what changed outside any call (Changed[]: another laptop's edits, a sync status). */
+  changes: 'desktop:changes',
 } as const;
 
 /** Menu items the window carries out; each is enabled only while a screen can. */
@@ -46,4 +49,6 @@ export interface DesktopBridge {
   onMenuCommand(handler: (command: MenuCommand) => void): void;
   /** The commands the screen shown can carry out (the others are greyed out in the menu). */
   setMenuCommandsAvailable(commands: MenuCommand[]): void;
+  /** Called with what changed outside any call, for the live queries. */
+  onChanges(handler: (changes: Changed[]) => void): void;
 }

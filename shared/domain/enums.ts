@@ -78,10 +78,10 @@ export type ChangeLogEntity = (typeof CHANGE_LOG_ENTITIES)[number];
 
 /**
  * What a call can say it changed: a record the change log names, or (outside the database,
- * so never in the change log) a backup file, or the whole data file (another file opened, a
- * backup restored over it).
+ * so never in the change log) a backup file, the whole data file (another file opened, a
+ * backup restored over it), or a shared board's sync status.
  */
-export const CHANGED_ENTITIES = [...CHANGE_LOG_ENTITIES, 'backup', 'data_file'] as const;
+export const CHANGED_ENTITIES = [...CHANGE_LOG_ENTITIES, 'backup', 'data_file', 'sync'] as const;
 export type ChangedEntity = (typeof CHANGED_ENTITIES)[number];
 
 /** What progress reported between meetings may say: anything but superseded, which only a meeting agrees. */

@@ -7,6 +7,7 @@ import type { Database } from '../db/driver';
 import type { Store } from '../db/open';
 import { nowInstant } from '../changelog';
 import { write } from '../store/write';
+import { outsideAnyCall, reportSyncChanged } from '../store/changes';
 import { setWriteHook } from '../store/writeHooks';
 import { affectedMeetings } from './affected';
 import { recordConflicts } from './conflicts';
@@ -89,32 +90,41 @@ export class SyncEngine {
   }
 
   private connect(board: SharedBoard, serverUrl: string, token: string): void {
+    // The socket's events may carry the context of the call that shared the board, long
+    // answered: what they change goes to the window as background changes, with the status.
+    const background =
+      <A extends unknown[]>(fn: (...args: A) => void) =>
+      (...args: A): void =>
+        outsideAnyCall(() => {
+          fn(...args);
+          reportSyncChanged(board.boardId);
+        });
     const wire = new BoardConnection(serverUrl, token, {
-      remote: (name, update) => {
+      remote: background((name, update) => {
         board.queue.push({ name, update });
         this.scheduleFlush(board);
-      },
-      acknowledged: (name) => {
+      }),
+      acknowledged: background((name) => {
         const seq = board.lastLocalSeq.get(name);
         this.bookkeeping(() => {
           if (seq !== undefined) acknowledge(this.store.db, name, seq);
           if (wire.settled()) this.setStatus(board.boardId, { last_synced_at: nowInstant() });
         });
-      },
-      status: (connected) => {
+      }),
+      status: background((connected) => {
         board.connected = connected;
         this.bookkeeping(() => {
           if (connected) this.setStatus(board.boardId, { offline_since: null });
           else this.store.db.prepare('UPDATE sync_boards SET offline_since = coalesce(offline_since, ?) WHERE board_id = ?').run(nowInstant(), board.boardId);
         });
-      },
-      refused: (reason) => {
+      }),
+      refused: background((reason) => {
         board.lastError = `The sync server refused this board: ${reason}.`;
         this.bookkeeping(() => this.setStatus(board.boardId, { last_error: board.lastError }));
-      },
-      stateless: (payload) => {
+      }),
+      stateless: background((payload) => {
         for (const listener of board.stateless) listener(payload);
-      },
+      }),
     });
     board.wire = wire;
     for (const [name, doc] of board.replica.docs()) wire.add(name, Y.encodeStateAsUpdate(doc));
@@ -141,6 +151,7 @@ export class SyncEngine {
     setImmediate(() => {
       this.flushScheduled.delete(board.boardId);
       this.flush(board);
+      reportSyncChanged(board.boardId);
     });
   }
 

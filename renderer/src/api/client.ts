@@ -1,6 +1,7 @@
 // The renderer's one way to core: window.api in Electron (through preload), or fetch to the
 // browser host with its per-run token. Both speak the contract in shared/contract. What each
-// answer says it changed goes to the change feed, which keeps the live queries up to date.
+// answer says it changed goes to the change feed, which keeps the live queries up to date
+// (what changes outside any call comes through pushedChanges.ts).
 import {
   BROWSER_TOKEN_HEADER,
   methodNames,
@@ -11,6 +12,7 @@ import {
   type ResultOf,
 } from '../../../shared/contract';
 import { changeFeed } from './changes';
+import { listenForPushedChanges } from './pushedChanges';
 import { ApiCallError } from './errors';
 
 export { ApiCallError };
@@ -61,7 +63,9 @@ function browserClient(token: string | null): ApiClient {
   return Object.fromEntries(entries) as ApiClient;
 }
 
-const client: ApiClient = window.api ?? browserClient(takeBrowserToken());
+const browserToken = window.api ? null : takeBrowserToken();
+const client: ApiClient = window.api ?? browserClient(browserToken);
+listenForPushedChanges(browserToken);
 
 /** Fired when core says the data file is no longer usable; the shell then shows why. */
 export const STORE_UNAVAILABLE_EVENT = 'matters-arising:store-unavailable';
