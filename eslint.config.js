@@ -36,7 +36,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/core/**/*.ts', 'electron/serve.ts'],
+    files: ['electron/core/**/*.ts', 'electron/serve.ts', 'electron/syncServer/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

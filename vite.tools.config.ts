@@ -1,5 +1,5 @@
 // Builds the Node command-line tools that are not part of the desktop app (the benchmark, the
-// PDF export, the import of legacy minutes, encrypting a data file) into out/tools, with every
+// PDF export, the import of legacy minutes, encrypting a data file, the sync server) into out/tools, with every
 // package left external.
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
@@ -18,6 +18,7 @@ export default defineConfig({
         export: resolve('electron/export.ts'),
         import: resolve('electron/import.ts'),
         encrypt: resolve('electron/encrypt.ts'),
+        'sync-server': resolve('electron/syncServer/cli.ts'),
       },
       output: { format: 'es', entryFileNames: '[name].js' },
     },

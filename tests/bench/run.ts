@@ -18,6 +18,7 @@ import { fullTextSearchRows } from './search';
 import { minutesDocuments } from './documents';
 import { profileScrolling, scrollSteps } from './screenBench';
 import { encryptionCost } from './encryptionCost';
+import { syncConvergence } from './syncBench';
 import { spawnHost } from './hostProcess';
 import { keystrokeToPaint } from './typingBench';
 import { environmentKey, keyForTool, KEY_VARIABLE } from '../../electron/core/crypt/keySource';
@@ -292,6 +293,7 @@ async function main(): Promise<void> {
     }
     if (part('search')) await fullTextSearchRows(report, LARGE_STORE_FILE);
     if (part('encryption')) await encryptionCost(report, LARGE_STORE_FILE, key);
+    if (part('sync')) await syncConvergence(report, dir, key);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

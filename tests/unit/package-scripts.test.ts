@@ -21,7 +21,7 @@ describe('package.json scripts', () => {
       loadingCore.push(name);
       expect(commands.slice(0, first), `npm run ${name}`).toContain(ENSURE_NODE_BUILD);
     }
-    expect(loadingCore.sort()).toEqual(['bench', 'bench:data', 'encrypt', 'export', 'import', 'serve', 'test:e2e', 'test:unit']);
+    expect(loadingCore.sort()).toEqual(['bench', 'bench:data', 'encrypt', 'export', 'import', 'serve', 'sync-server', 'test:e2e', 'test:unit']);
   });
 
   it('leave the desktop app to npm start, which chooses the build itself', () => {
