@@ -1,6 +1,7 @@
 // A board's sharing on its page: the sync status line, and Share this board… / Make a new
 // invitation / Stop sharing (with confirmation). The status comes from core's syncStatus.
 import { useState } from 'react';
+import { CHANGE_LOG_ENTITIES } from '../../../../shared/domain/enums';
 import { call } from '../../api/client';
 import { useLiveQuery } from '../../api/useLiveQuery';
 import { Dialog } from '../../app/Dialog';
@@ -14,9 +15,13 @@ interface BoardSyncProps {
   boardName: string;
 }
 
-/** The board's sync status, kept up to date by every change to the board (sharing, joining, stopping). */
+/**
+ * The board's sync status, loaded again by every change this laptop makes (sharing, stopping, and
+ * each edit, which adds to the changes waiting). Core tells the renderer nothing of the server
+ * coming and going, so a connection's change shows with the next change made here.
+ */
 export function useSyncStatus(boardId: string) {
-  return useLiveQuery(() => call('syncStatus', { boardId }), [boardId], { watches: [{ entity: 'board', ids: [boardId] }, 'data_file'] });
+  return useLiveQuery(() => call('syncStatus', { boardId }), [boardId], { watches: [...CHANGE_LOG_ENTITIES, 'data_file'] });
 }
 
 /** The status line under a shared board's name (nothing for a board kept on this laptop only). */
