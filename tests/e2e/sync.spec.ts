@@ -149,3 +149,40 @@ test('share on one laptop, join on another, and edits made on both, also while t
     await expect(statusLine(pageA)).toHaveText(/^Synced · last synced \d\d:\d\d$/, { timeout: 2_000 });
   });
 });
+
+test('Make a new invitation shows a different one, once, and Stop sharing asks first', async ({ browser }) => {
+  server = await startServer();
+  const a = await laptop('a');
+  const board = (await apiOf(a)('createBoard', { name: BOARD })) as BoardSummary;
+  // TEST SETUP ONLY: shared through the API (the dialog is the first test's).
+  const { invitation } = (await apiOf(a)('shareBoard', { boardId: board.id, serverUrl: server.url })) as { invitation: string };
+
+  const pageA = await (await browser.newContext({ bypassCSP: true })).newPage();
+  await pageA.goto(a.url);
+  await pageA.getByRole('link', { name: new RegExp(BOARD) }).first().click();
+  await expect(pageA.getByRole('heading', { level: 1, name: BOARD })).toBeVisible();
+  await expect(statusLine(pageA)).toBeVisible();
+
+  await pageA.getByRole('button', { name: 'Make a new invitation' }).click();
+  const shown = pageA.getByRole('dialog', { name: `Invitation to ${BOARD}` });
+  await expect(shown).toContainText('The old invitation no longer works');
+  const replacement = await shown.getByRole('textbox', { name: 'Invitation' }).inputValue();
+  expect(replacement).not.toBe(invitation);
+  expect(replacement.startsWith(`${server.url}#${board.id}.`)).toBe(true);
+  await shown.getByRole('button', { name: 'Done' }).click();
+
+  // Stop sharing asks first; Cancel changes nothing.
+  await pageA.getByRole('button', { name: 'Stop sharing…' }).click();
+  const confirm = pageA.getByRole('dialog', { name: 'Stop sharing this board?' });
+  await expect(confirm).toContainText('Everything already here stays');
+  await expectNoAxeViolations(pageA, 'the Stop sharing confirmation');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(statusLine(pageA)).toBeVisible();
+  await pageA.getByRole('button', { name: 'Stop sharing…' }).click();
+  await confirm.getByRole('button', { name: 'Stop sharing' }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(statusLine(pageA)).toHaveCount(0);
+  await expect(pageA.getByRole('button', { name: 'Share this board…' })).toBeVisible();
+  await expect(pageA.getByRole('heading', { level: 1, name: BOARD })).toBeVisible();
+});
