@@ -7,6 +7,7 @@ import { MeetingList } from '../meetings/MeetingList';
 import { NewMeetingDialog } from '../meetings/NewMeetingDialog';
 import { ImportDialog } from '../import/ImportDialog';
 import { BoardNav } from '../roster/BoardNav';
+import { BoardSyncActions, SyncStatusLine } from '../sync/BoardSync';
 import { RenameBoardDialog } from './BoardDialogs';
 import { useBoardList } from './useBoardList';
 
@@ -35,8 +36,10 @@ export function BoardPage({ boardId }: { boardId: string }) {
         <div>
           <p className="eyebrow">Board{board.shortCode ? ` · ${board.shortCode}` : ''}</p>
           <h1 id="board-title">{board.name}</h1>
+          <SyncStatusLine boardId={board.id} />
         </div>
         <div className="page-actions">
+          <BoardSyncActions boardId={board.id} boardName={board.name} />
           <button type="button" className="button" onClick={() => setDialog('rename')}>
             Rename
           </button>

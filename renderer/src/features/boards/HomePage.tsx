@@ -5,6 +5,7 @@ import { formatUkDate } from '../../../../shared/domain/dates';
 import { hrefFor } from '../../app/router';
 import { SampleBoardButton } from '../roster/SampleBoardButton';
 import { ImportDialog } from '../import/ImportDialog';
+import { JoinBoardDialog } from '../sync/JoinBoardDialog';
 
 interface HomePageProps {
   boards: BoardSummary[] | undefined;
@@ -13,17 +14,22 @@ interface HomePageProps {
 
 export function HomePage({ boards, dataFile }: HomePageProps) {
   const [importing, setImporting] = useState(false);
+  const [joining, setJoining] = useState(false);
   return (
     <section className="page" aria-labelledby="home-title">
       <header className="page-header">
         <h1 id="home-title">Your boards</h1>
         <div className="page-actions">
+          <button type="button" className="button" onClick={() => setJoining(true)}>
+            Join a shared board…
+          </button>
           <button type="button" className="button" onClick={() => setImporting(true)}>
             Import minutes…
           </button>
         </div>
       </header>
       {importing ? <ImportDialog boardName={null} onClose={() => setImporting(false)} /> : null}
+      {joining ? <JoinBoardDialog onClose={() => setJoining(false)} /> : null}
       {boards && boards.length === 0 ? (
         <div className="empty-state">
           <h2>Start with a board</h2>

@@ -1,0 +1,188 @@
+// Two laptops, one board: a real sync server on 127.0.0.1 and two browser hosts on their own data
+// files. Share on A, join on B with the invitation, type on A and read it on B; with the server
+// down both edit, and when it is back both show the merge. Driven through the UI; setup via the API.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import type { BoardSummary, MeetingDetail } from '../../shared/contract';
+import type { StoreKey } from '../../electron/core/crypt/cipher';
+import { startSyncServer, type SyncServer } from '../../electron/syncServer/server';
+import { TEST_KEY_TEXT } from '../helpers/testKey';
+import { expectNoAxeViolations } from './axe';
+import { startHost, type RunningHost } from './host';
+import { MinutesPage } from './minutes-pages';
+import { apiOf } from './seed';
+
+const BOARD = 'Shared Safeguarding Board';
+let dir: string;
+const hosts: RunningHost[] = [];
+let server: SyncServer | null = null;
+
+test.beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-e2e-sync-'));
+});
+
+test.afterEach(async () => {
+  for (const host of hosts.splice(0)) await host.stop();
+  await server?.close();
+  server = null;
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const serverFolder = (): string => path.join(dir, 'server');
+const startServer = (port = 0): Promise<SyncServer> =>
+  startSyncServer({ dataFolder: serverFolder(), port, host: '127.0.0.1', key: TEST_KEY_TEXT as StoreKey, log: () => {} });
+
+async function laptop(name: string): Promise<RunningHost> {
+  const host = await startHost(path.join(dir, `${name}.sqlite`));
+  hosts.push(host);
+  return host;
+}
+
+const statusLine = (page: Page) => page.getByRole('status', { name: 'Sync status' });
+
+/**
+ * Core tells a page nothing of changes arriving from the server (the contract has no push), so
+ * another laptop's edit shows when the page is next loaded: load it until it does.
+ */
+async function showsAfterLoading(page: Page, check: () => Promise<void>): Promise<void> {
+  await expect(async () => {
+    await page.reload();
+    await check();
+  }).toPass({ timeout: 30_000 });
+}
+
+test('share on one laptop, join on another, and edits made on both, also while the server is down, meet on both', async ({ browser }) => {
+  server = await startServer();
+  const port = server.port;
+  const a = await laptop('a');
+  const b = await laptop('b');
+  const api = apiOf(a);
+  const board = (await api('createBoard', { name: BOARD })) as BoardSummary;
+  const meeting = (await api('createMeeting', { boardId: board.id, date: '2026-11-19' })) as MeetingDetail;
+  await api('addAgendaItem', { meetingId: meeting.id, title: 'Safeguarding audit' });
+  await api('addAgendaItem', { meetingId: meeting.id, title: 'Training' });
+
+  // Each laptop its own browser; the CSP is bypassed only so that axe-core can be injected.
+  const pageA = await (await browser.newContext({ bypassCSP: true })).newPage();
+  const pageB = await (await browser.newContext({ bypassCSP: true })).newPage();
+
+  // A shares the board: the address, then the invitation, shown once.
+  await pageA.goto(a.url);
+  await pageA.getByRole('link', { name: new RegExp(BOARD) }).first().click();
+  await expect(pageA.getByRole('heading', { level: 1, name: BOARD })).toBeVisible();
+  await expect(statusLine(pageA)).toHaveCount(0);
+  await pageA.getByRole('button', { name: 'Share this board…' }).click();
+  const share = pageA.getByRole('dialog', { name: 'Share this board' });
+  await expect(share).toBeVisible();
+  await expectNoAxeViolations(pageA, 'the Share this board dialog');
+  await share.getByRole('textbox', { name: 'Sync server address' }).fill('http://not-a-sync-server');
+  await share.getByRole('button', { name: 'Share' }).click();
+  await expect(share.getByText('The server address starts with wss://')).toBeVisible();
+  await share.getByRole('textbox', { name: 'Sync server address' }).fill(server.url);
+  await share.getByRole('button', { name: 'Share' }).click();
+  const shown = pageA.getByRole('dialog', { name: `Invitation to ${BOARD}` });
+  await expect(shown).toBeVisible();
+  await expect(shown).toContainText('It is not shown again.');
+  const invitation = await shown.getByRole('textbox', { name: 'Invitation' }).inputValue();
+  expect(invitation.startsWith(`${server.url}#${board.id}.`)).toBe(true);
+  await expectNoAxeViolations(pageA, 'the invitation dialog');
+  await shown.getByRole('button', { name: 'Done' }).click();
+  await expect(shown).toHaveCount(0);
+  await expect(pageA.getByRole('button', { name: 'Share this board…' })).toHaveCount(0);
+  await expect(pageA.getByRole('button', { name: 'Stop sharing…' })).toBeVisible();
+  await showsAfterLoading(pageA, () => expect(statusLine(pageA)).toHaveText(/^Synced · last synced \d\d:\d\d$/, { timeout: 2_000 }));
+  await expectNoAxeViolations(pageA, 'a shared board’s page with its status line');
+
+  // B joins with the invitation: the board arrives and opens.
+  await pageB.goto(b.url);
+  await pageB.getByRole('button', { name: 'Join a shared board…' }).click();
+  const join = pageB.getByRole('dialog', { name: 'Join a shared board' });
+  await join.getByRole('textbox', { name: 'Invitation' }).fill('ws://127.0.0.1:1');
+  await join.getByRole('button', { name: 'Join' }).click();
+  await expect(join.getByRole('alert').or(join.locator('.field-error'))).toBeVisible();
+  await join.getByRole('textbox', { name: 'Invitation' }).fill(invitation);
+  await join.getByRole('button', { name: 'Join' }).click();
+  await expect(pageB.getByRole('heading', { level: 1, name: BOARD })).toBeVisible({ timeout: 30_000 });
+  await expect(pageB.getByRole('link', { name: /19 November 2026|19 Nov 2026|2026/ }).first()).toBeVisible();
+  await expect(statusLine(pageB)).toContainText(/Synced|Connected/);
+
+  // Typed on A, read on B.
+  await pageA.goto(`${a.origin}/#/meetings/${meeting.id}`);
+  const minutesA = new MinutesPage(pageA);
+  await minutesA.item('1').discussion.click();
+  await pageA.keyboard.type('The audit found gaps in the referral records.');
+  await minutesA.saved();
+  await pageB.goto(`${b.origin}/#/meetings/${meeting.id}`);
+  const minutesB = new MinutesPage(pageB);
+  await showsAfterLoading(pageB, () => expect(minutesB.item('1').discussion).toHaveText('The audit found gaps in the referral records.', { timeout: 2_000 }));
+
+  // The server goes down; each laptop edits on its own.
+  await server.close();
+  server = null;
+  await minutesA.item('1').discussion.click();
+  await pageA.keyboard.press('Control+End');
+  await pageA.keyboard.type(' Written while offline on A.');
+  await minutesA.saved();
+  await pageA.goto(`${a.origin}/#/boards/${board.id}`);
+  await expect(statusLine(pageA)).toHaveText(/^Offline since \d\d:\d\d · \d+ changes? waiting$/);
+  await minutesB.item('2').discussion.click();
+  await pageB.keyboard.type('Training dates agreed while offline on B.');
+  await minutesB.saved();
+  await pageB.goto(`${b.origin}/#/boards/${board.id}`);
+  await expect(statusLine(pageB)).toHaveText(/^Offline since \d\d:\d\d · \d+ changes? waiting$/);
+  await expectNoAxeViolations(pageB, 'the status line of a board offline');
+
+  // Back on the same address: both laptops show both edits.
+  server = await startServer(port);
+  await pageA.goto(`${a.origin}/#/meetings/${meeting.id}`);
+  await pageB.goto(`${b.origin}/#/meetings/${meeting.id}`);
+  const merged = async (minutes: MinutesPage): Promise<void> => {
+    await expect(minutes.item('1').discussion).toHaveText('The audit found gaps in the referral records. Written while offline on A.', { timeout: 2_000 });
+    await expect(minutes.item('2').discussion).toHaveText('Training dates agreed while offline on B.', { timeout: 2_000 });
+  };
+  await showsAfterLoading(pageA, () => merged(minutesA));
+  await showsAfterLoading(pageB, () => merged(minutesB));
+  await showsAfterLoading(pageA, async () => {
+    await pageA.goto(`${a.origin}/#/boards/${board.id}`);
+    await expect(statusLine(pageA)).toHaveText(/^Synced · last synced \d\d:\d\d$/, { timeout: 2_000 });
+  });
+});
+
+test('Make a new invitation shows a different one, once, and Stop sharing asks first', async ({ browser }) => {
+  server = await startServer();
+  const a = await laptop('a');
+  const board = (await apiOf(a)('createBoard', { name: BOARD })) as BoardSummary;
+  // TEST SETUP ONLY: shared through the API (the dialog is the first test's).
+  const { invitation } = (await apiOf(a)('shareBoard', { boardId: board.id, serverUrl: server.url })) as { invitation: string };
+
+  const pageA = await (await browser.newContext({ bypassCSP: true })).newPage();
+  await pageA.goto(a.url);
+  await pageA.getByRole('link', { name: new RegExp(BOARD) }).first().click();
+  await expect(pageA.getByRole('heading', { level: 1, name: BOARD })).toBeVisible();
+  await expect(statusLine(pageA)).toBeVisible();
+
+  await pageA.getByRole('button', { name: 'Make a new invitation' }).click();
+  const shown = pageA.getByRole('dialog', { name: `Invitation to ${BOARD}` });
+  await expect(shown).toContainText('The old invitation no longer works');
+  const replacement = await shown.getByRole('textbox', { name: 'Invitation' }).inputValue();
+  expect(replacement).not.toBe(invitation);
+  expect(replacement.startsWith(`${server.url}#${board.id}.`)).toBe(true);
+  await shown.getByRole('button', { name: 'Done' }).click();
+
+  // Stop sharing asks first; Cancel changes nothing.
+  await pageA.getByRole('button', { name: 'Stop sharing…' }).click();
+  const confirm = pageA.getByRole('dialog', { name: 'Stop sharing this board?' });
+  await expect(confirm).toContainText('Everything already here stays');
+  await expectNoAxeViolations(pageA, 'the Stop sharing confirmation');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(statusLine(pageA)).toBeVisible();
+  await pageA.getByRole('button', { name: 'Stop sharing…' }).click();
+  await confirm.getByRole('button', { name: 'Stop sharing' }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(statusLine(pageA)).toHaveCount(0);
+  await expect(pageA.getByRole('button', { name: 'Share this board…' })).toBeVisible();
+  await expect(pageA.getByRole('heading', { level: 1, name: BOARD })).toBeVisible();
+});
