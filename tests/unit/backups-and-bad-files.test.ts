@@ -151,7 +151,9 @@ describe('bad data files', () => {
 
   it('refuses a truncated file and leaves it as it was', async () => {
     const file = await fileWithMeetings();
-    fs.truncateSync(file, Math.floor(fs.statSync(file).size / 2));
+    // Cut at a page boundary: an encrypted file cut inside a page cannot be told from any other
+    // file of random bytes (it is refused as not a data file, and left as it was, too).
+    fs.truncateSync(file, Math.floor(fs.statSync(file).size / 2 / 4096) * 4096);
     const before = sha256(file);
     const problem = await problemOf(file);
     expect(problem.kind).toBe('corrupt');

@@ -21,7 +21,7 @@ interface BoardSyncProps {
  * coming and going, so a connection's change shows with the next change made here.
  */
 export function useSyncStatus(boardId: string) {
-  return useLiveQuery(() => call('syncStatus', { boardId }), [boardId], { watches: [...CHANGE_LOG_ENTITIES, 'data_file'] });
+  return useLiveQuery(() => call('syncStatus', { boardId }), [boardId], { watches: [...CHANGE_LOG_ENTITIES, 'data_file', 'sync'] });
 }
 
 /** The status line under a shared board's name (nothing for a board kept on this laptop only). */
