@@ -1,22 +1,22 @@
-// Two and three laptops sharing a board through a Hocuspocus server on loopback: real cores on
+// Two and three laptops sharing a board through the sync server (electron/syncServer) on loopback: real cores on
 // their own files, real sockets. At the end of every script the documents, the tables and the
 // content hashes are the same on every laptop, and nothing one of them made is lost.
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ok, okAsync, tempCore } from '../helpers/temp';
 import { boardDump, contentHashes } from '../helpers/syncDump';
-import { start, type TestSyncServer } from '../helpers/syncTestServer';
+import { startTestSyncServer, type TestSyncServer } from '../helpers/syncServer';
 import { engineOf, inStep, laptop, share, until } from '../helpers/syncLaptops';
 import type { Core } from '../../electron/core/app';
 
 let server: TestSyncServer | null = null;
 afterEach(async () => {
-  await server?.close();
+  await server?.stop();
   server = null;
 });
 
 async function sampleShared(): Promise<{ a: Core; b: Core; boardId: string; invitation: string }> {
-  server = await start();
+  server = await startTestSyncServer();
   const a = await laptop('a');
   const { board } = ok<{ board: { id: string } }>(a, 'loadSampleBoard', {});
   const invitation = await share(a, board.id, server.url);
@@ -93,7 +93,7 @@ describe('laptops offline, then together again', () => {
     await until([a, b], () => inStep([a, b], boardId));
     expect(paragraphs(b, item.id)).toEqual(['The audit was presented.', 'Questions were taken.', 'The board noted the report.']);
 
-    await server!.close();
+    await server!.stop();
     await until([a, b], () => !engineOf(a).boards.get(boardId)!.connected && !engineOf(b).boards.get(boardId)!.connected);
     saveParagraphs(a, item.id, ['The audit was presented by AF.', 'Questions were taken.', 'The board noted the report.']);
     saveParagraphs(b, item.id, ['The audit was presented.', 'Questions were taken.', 'The board noted the report and thanked the team.']);
@@ -122,7 +122,7 @@ describe('laptops offline, then together again', () => {
     const { action, meeting } = a.store!.db
       .prepare("SELECT c.action_id AS action, c.meeting_id AS meeting FROM carried_actions c JOIN meetings m ON m.id = c.meeting_id JOIN actions a ON a.id = c.action_id WHERE m.board_id = ? AND m.status = 'draft' AND a.status IN ('open', 'in_progress') ORDER BY c.position LIMIT 1")
       .get(boardId) as { action: string; meeting: string };
-    await server!.close();
+    await server!.stop();
     await until([a, b], () => !engineOf(a).boards.get(boardId)!.connected && !engineOf(b).boards.get(boardId)!.connected);
     ok(a, 'recordActionProgress', { actionId: action, date: '2014-05-01', text: 'Chased by email', status: 'in_progress' });
     ok(b, 'recordActionProgress', { actionId: action, date: '2014-05-02', text: 'Reported done by phone', status: 'done' });
@@ -179,7 +179,7 @@ describe('a laptop closed and opened again', () => {
     const { a, b, boardId } = await sampleShared();
     const file = a.store!.file;
     const draft = a.store!.db.prepare("SELECT id FROM meetings WHERE board_id = ? AND status = 'draft'").pluck().get(boardId) as string;
-    await server!.close();
+    await server!.stop();
     await until([a], () => !engineOf(a).boards.get(boardId)!.connected);
     const { item } = ok<{ item: { id: string } }>(a, 'addAgendaItem', { meetingId: draft, title: 'Written while the server was down' });
     const pending = ok<{ pending: number }>(a, 'syncStatus', { boardId }).pending;

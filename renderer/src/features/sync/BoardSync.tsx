@@ -17,8 +17,8 @@ interface BoardSyncProps {
 
 /**
  * The board's sync status, loaded again by every change this laptop makes (sharing, stopping, and
- * each edit, which adds to the changes waiting). Core tells the renderer nothing of the server
- * coming and going, so a connection's change shows with the next change made here.
+ * each edit, which adds to the changes waiting) and by the sync changes core pushes (the server
+ * coming and going, changes acknowledged, another laptop's edits arriving).
  */
 export function useSyncStatus(boardId: string) {
   return useLiveQuery(() => call('syncStatus', { boardId }), [boardId], { watches: [...CHANGE_LOG_ENTITIES, 'data_file', 'sync'] });
