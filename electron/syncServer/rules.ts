@@ -87,13 +87,18 @@ export function syncRules({ store, report, isClosing, hocuspocus }: RulesContext
     if (changed > 0) report({ kind: 'read-only', document: document.name, message: `minutes agreed: ${changed} open connection(s) to ${document.name} are now read-only` });
   };
 
-  const closeOldTokenConnections = (instance: Hocuspocus, boardId: string, oldHash: string, except: Connection): number => {
+  const closeOldTokenConnections = (instance: Hocuspocus, boardId: string, oldHash: string, newHash: string, except: Connection): number => {
     let closed = 0;
     for (const document of instance.documents.values()) {
       if (parsed(document.name)?.boardId !== boardId) continue;
       for (const connection of document.getConnections()) {
         const context = connection.context as Partial<ConnectionContext>;
         if (connection === except || !context.tokenHash || !sameHash(context.tokenHash, oldHash)) continue;
+        // The rotating laptop's other documents share its socket: it holds the new token already.
+        if (connection.webSocket === except.webSocket) {
+          context.tokenHash = newHash;
+          continue;
+        }
         connection.close({ code: 4401, reason: WRONG_TOKEN });
         closed++;
       }
@@ -208,7 +213,7 @@ export function syncRules({ store, report, isClosing, hocuspocus }: RulesContext
       }
       context.tokenHash = request.tokenHash;
       answer({ type: 'token-rotated' });
-      const closed = closeOldTokenConnections(hocuspocus(), context.boardId, old, connection);
+      const closed = closeOldTokenConnections(hocuspocus(), context.boardId, old, request.tokenHash, connection);
       report({ kind: 'token-rotated', document: documentName, message: `board ${context.boardId}: token rotated; ${closed} connection(s) with the old token closed` });
     },
   };

@@ -174,6 +174,21 @@ describe('three laptops and bad input', () => {
   });
 });
 
+describe('a new invitation', () => {
+  it('locks out the laptops that joined with the old one, says why on each, and the laptop that made it syncs on', async () => {
+    const { a, b, boardId } = await sampleShared();
+    const rotated = await okAsync<{ invitation: string }>(a, 'rotateBoardToken', { boardId });
+    expect(rotated.invitation).toContain(boardId);
+    await until([b], () => ok<{ lastError: string | null }>(b, 'syncStatus', { boardId }).lastError !== null);
+    expect(ok<{ lastError: string | null }>(b, 'syncStatus', { boardId }).lastError).toMatch(/wrong or revoked token/);
+    // A's documents were not closed: its next edit to a meeting reaches the server.
+    const draft = a.store!.db.prepare("SELECT id FROM meetings WHERE board_id = ? AND status = 'draft'").pluck().get(boardId) as string;
+    ok(a, 'addAgendaItem', { meetingId: draft, title: 'After the new invitation' });
+    await until([a], () => ok<{ pending: number; lastError: string | null }>(a, 'syncStatus', { boardId }).pending === 0);
+    expect(ok<{ lastError: string | null }>(a, 'syncStatus', { boardId }).lastError).toBeNull();
+  });
+});
+
 describe('a laptop closed and opened again', () => {
   it('keeps what it changed offline across a restart and sends it when the server is back; compaction loses nothing', async () => {
     const { a, b, boardId } = await sampleShared();

@@ -66,6 +66,11 @@ export class BoardConnection {
       token: () => this.token,
       websocketProvider: this.socket,
       onAuthenticationFailed: ({ reason }) => this.events.refused(reason),
+      // The server closes a document it will no longer serve to this laptop (its token rotated
+      // away on another laptop) with a reason; a socket that merely drops gives none.
+      onClose: ({ event }) => {
+        if (event.code === 1000 && event.reason) this.events.refused(event.reason);
+      },
       onUnsyncedChanges: ({ number }) => {
         if (number === 0 && provider.isSynced) this.events.acknowledged(name);
       },
