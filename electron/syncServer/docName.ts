@@ -3,8 +3,9 @@
 // the format; a name with another prefix, or of another shape, is refused with a message naming
 // the version this server speaks.
 
-/** The sync format this server speaks (the first segment of every document name). */
-export const SYNC_FORMAT = 'ma1';
+import { SYNC_FORMAT } from '../../shared/domain/syncFormat';
+
+export { SYNC_FORMAT };
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const BOARD_DOC = new RegExp(`^${SYNC_FORMAT}/(${UUID})/board$`);

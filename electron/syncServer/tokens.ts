@@ -3,8 +3,7 @@
 // {"type":"rotate-token","tokenHash":"<hex sha256 of the new token>"}.
 import { createHash, timingSafeEqual } from 'node:crypto';
 
-/** The reason every refused token gets: the same for a wrong one and a rotated-away one, so neither is told apart. */
-export const WRONG_TOKEN = 'wrong or revoked token for this board';
+export { WRONG_TOKEN } from '../../shared/domain/syncFormat';
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 const HASH_SHAPE = /^[0-9a-f]{64}$/;

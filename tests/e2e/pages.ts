@@ -9,6 +9,19 @@ export class Workspace {
     await expect(this.page.getByRole('navigation', { name: 'Boards' })).toBeVisible();
   }
 
+  /**
+   * Opens search with Ctrl+K, pressing again until the box is there: a page still starting can
+   * miss the first key (Ctrl+K only ever opens search, so pressing twice changes nothing).
+   */
+  async openSearch() {
+    const dialog = this.page.getByRole('dialog', { name: 'Search the minutes' });
+    await expect(async () => {
+      await this.page.keyboard.press('Control+k');
+      await expect(dialog).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
+    return dialog;
+  }
+
   sidebarBoard(name: string) {
     return this.page.getByRole('navigation', { name: 'Boards' }).getByRole('link', { name: new RegExp(name) });
   }

@@ -23,8 +23,7 @@ test('the later screens and dialogs pass axe-core with no violation at any impac
   await app.open(host.url);
 
   // Search, with its results.
-  await page.keyboard.press('Control+k');
-  const search = page.getByRole('dialog', { name: 'Search the minutes' });
+  const search = await app.openSearch();
   await search.getByRole('combobox', { name: 'Words to look for' }).fill('private fostering');
   await expect(search.getByRole('group', { name: /19 February 2014$/ }).getByRole('option').first()).toBeVisible();
   await expectNoAxeViolations(page, 'the search box with its results');

@@ -18,9 +18,7 @@ test('Ctrl+K, type, open a hit: its meeting scrolled to the item with the words 
   const app = new Workspace(page);
   await app.open(host.url);
 
-  await page.keyboard.press('Control+k');
-  const dialog = page.getByRole('dialog', { name: 'Search the minutes' });
-  await expect(dialog).toBeVisible();
+  const dialog = await app.openSearch();
   const box = dialog.getByRole('combobox', { name: 'Words to look for' });
   await expect(box).toBeFocused();
   await box.fill('"private fostering" service');
@@ -48,8 +46,7 @@ test('keys: ↓ and Enter open a hit; in a discussion Ctrl+K adds a link and the
   const seeded = await seedFixtureMinutes(overHttp(host.origin, host.token));
   const app = new Workspace(page);
   await app.open(host.url);
-  await page.keyboard.press('Control+k');
-  const dialog = page.getByRole('dialog', { name: 'Search the minutes' });
+  const dialog = await app.openSearch();
   const box = dialog.getByRole('combobox', { name: 'Words to look for' });
   for (const odd of ['"', 'NEAR(', '*', '-', '(((', 'title:x', 'a'.repeat(3000)]) {
     await box.fill(odd);

@@ -1,8 +1,9 @@
 // The names of the synced documents and of their roots (sync format ma1): one place, used by
 // the mirror, the projection, the provider and the status, so the parts can never disagree.
 
-/** The sync format version: a server or a client that speaks another one is refused. */
-export const SYNC_FORMAT = 'ma1';
+import { SYNC_FORMAT } from '../../../shared/domain/syncFormat';
+
+export { SYNC_FORMAT };
 
 export const boardDocName = (boardId: string): string => `${SYNC_FORMAT}/${boardId}/board`;
 export const meetingDocName = (boardId: string, meetingId: string): string => `${SYNC_FORMAT}/${boardId}/meeting/${meetingId}`;

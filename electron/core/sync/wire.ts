@@ -6,6 +6,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { WRONG_TOKEN } from '../../../shared/domain/syncFormat';
 
 export interface WireEvents {
   /** An update the server sent for a document. */
@@ -66,10 +67,11 @@ export class BoardConnection {
       token: () => this.token,
       websocketProvider: this.socket,
       onAuthenticationFailed: ({ reason }) => this.events.refused(reason),
-      // The server closes a document it will no longer serve to this laptop (its token rotated
-      // away on another laptop) with a reason; a socket that merely drops gives none.
+      // The server closes a document it will no longer serve to this laptop when its token was
+      // rotated away on another laptop. Hocuspocus closes documents with reasons of its own too
+      // (a server shutting down says "Reset Connection"), which are not refusals.
       onClose: ({ event }) => {
-        if (event.code === 1000 && event.reason) this.events.refused(event.reason);
+        if (event.reason === WRONG_TOKEN) this.events.refused(event.reason);
       },
       onUnsyncedChanges: ({ number }) => {
         if (number === 0 && provider.isSynced) this.events.acknowledged(name);
