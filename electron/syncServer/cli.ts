@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { keyForTool, KeyUnavailableError } from '../core/crypt/keySource';
 import { argValue } from '../core/paths';
-import { SYNC_FORMAT } from './docName';
+import { SYNC_FORMAT } from '../../shared/domain/syncFormat';
 import { startSyncServer, type SyncServer } from './server';
 import { SYNC_FILE, SyncStoreError } from './store';
 

@@ -4,7 +4,7 @@
 // compaction on idle, and token rotation. No rule looks at the clock.
 import type { Connection, Document, Extension, Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
-import { DocNameError, parseDocName, type DocName } from './docName';
+import { DocNameError, parseDocName, type DocName } from '../../shared/domain/syncFormat';
 import { syncPayload } from './messages';
 import type { SyncStore } from './store';
 import { isTokenShaped, parseStateless, sameHash, tokenHash, WRONG_TOKEN } from './tokens';

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { Hocuspocus } from '@hocuspocus/server';
 import { WebSocketServer } from 'ws';
 import type { StoreKey } from '../core/crypt/cipher';
-import { SYNC_FORMAT } from './docName';
+import { SYNC_FORMAT } from '../../shared/domain/syncFormat';
 import { syncRules, type SyncServerEvent } from './rules';
 import { openSyncStore, stateOf, type SyncStore } from './store';
 

@@ -1,8 +1,41 @@
 // What the laptops and the sync server must agree on, in one place for both: the sync format
-// version every document name starts with, and the reason the server gives a refused token.
+// version every document name starts with, the names of the documents (a board doc
+// `ma1/<boardId>/board`, a meeting doc `ma1/<boardId>/meeting/<meetingId>`; another prefix or
+// shape is refused with a message naming the version spoken), and the reason a refused token gets.
 
 /** The sync format version: a server or a client that speaks another one is refused. */
 export const SYNC_FORMAT = 'ma1';
 
 /** The reason every refused token gets: the same for a wrong one and a rotated-away one, so neither is told apart. */
 export const WRONG_TOKEN = 'wrong or revoked token for this board';
+
+export const boardDocName = (boardId: string): string => `${SYNC_FORMAT}/${boardId}/board`;
+export const meetingDocName = (boardId: string, meetingId: string): string => `${SYNC_FORMAT}/${boardId}/meeting/${meetingId}`;
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const BOARD_DOC = new RegExp(`^${SYNC_FORMAT}/(${UUID})/board$`);
+const MEETING_DOC = new RegExp(`^${SYNC_FORMAT}/(${UUID})/meeting/(${UUID})$`);
+const OTHER_FORMAT = /^ma(\d+)\//;
+
+export type DocName = { kind: 'board'; boardId: string } | { kind: 'meeting'; boardId: string; meetingId: string };
+
+/** Why a name is refused, for the administrator (the provider's onAuthenticationFailed shows it). */
+export class DocNameError extends Error {}
+
+/** The board and kind a document name stands for; throws DocNameError with the reason otherwise. */
+export function parseDocName(name: string): DocName {
+  const board = BOARD_DOC.exec(name);
+  if (board?.[1]) return { kind: 'board', boardId: board[1] };
+  const meeting = MEETING_DOC.exec(name);
+  if (meeting?.[1] && meeting[2]) return { kind: 'meeting', boardId: meeting[1], meetingId: meeting[2] };
+  const other = OTHER_FORMAT.exec(name);
+  if (other?.[1] && `ma${other[1]}` !== SYNC_FORMAT) {
+    // A newer laptop needs a newer server; an older laptop needs updating itself.
+    const older = Number(other[1]) < Number(SYNC_FORMAT.slice(2));
+    const update = older ? 'update Matters Arising on this laptop' : 'update the sync server';
+    throw new DocNameError(`this server speaks sync format ${SYNC_FORMAT}, and this laptop speaks ma${other[1]}; ${update}`);
+  }
+  throw new DocNameError(
+    `this server speaks sync format ${SYNC_FORMAT}, and "${name.slice(0, 120)}" is not one of its document names (${SYNC_FORMAT}/<board id>/board or ${SYNC_FORMAT}/<board id>/meeting/<meeting id>); update Matters Arising`,
+  );
+}

@@ -28,8 +28,7 @@ export class NodeSocket extends WebSocket {
 
 /** A token as the app makes one: 32 random bytes, base64url. */
 export const newToken = (): string => randomBytes(32).toString('base64url');
-export const boardDoc = (boardId: string): string => `ma1/${boardId}/board`;
-export const meetingDoc = (boardId: string, meetingId: string): string => `ma1/${boardId}/meeting/${meetingId}`;
+export { boardDocName as boardDoc, meetingDocName as meetingDoc } from '../../shared/domain/syncFormat';
 export const newBoardId = (): string => randomUUID();
 
 export interface Client {

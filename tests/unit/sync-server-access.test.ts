@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { parseDocName } from '../../electron/syncServer/docName';
+import { parseDocName } from '../../shared/domain/syncFormat';
 import { startTestSyncServer } from '../helpers/syncServer';
 import {
   acknowledged,
