@@ -1,66 +1,70 @@
 // Conflicts a merge cannot decide alone, recorded for the administrator (sync_conflicts, the one
-// writer and reader): two statuses recorded for one action by laptops that had not seen each
-// other's. The latest `at` is what every laptop shows; the other is listed, never lost.
+// writer and reader). Every laptop finds the same ones in the board's document: two statuses for
+// one action in its status log (conflictStatus.ts); the others in the board's conflict log, where
+// the laptop that resolved them (itemRestore.ts, agreedEdit.ts) appended what it did, since only
+// that laptop saw both sides (the board document is never frozen, unlike agreed minutes').
 import { randomUUID } from 'node:crypto';
+import type * as Y from 'yjs';
 import type { Database } from '../db/driver';
 import type { SyncConflict } from '../../../shared/contract';
-import { eventId, statusLog, type StatusEvent } from './actionStatusLog';
+import type { SyncConflictKind } from '../../../shared/domain/enums';
+import { describeStatusConflict, statusConflicts, type StatusConflictDetail } from './conflictStatus';
 import type { BoardReplica } from './replica';
 
-/** Pairs of one action's events recorded after the same predecessor by different replicas (laptops), with different statuses. */
-function concurrentStatuses(events: StatusEvent[]): Array<[StatusEvent, StatusEvent]> {
-  const byAction = new Map<string, StatusEvent[]>();
-  for (const e of events) byAction.set(e.action, [...(byAction.get(e.action) ?? []), e]);
-  const pairs: Array<[StatusEvent, StatusEvent]> = [];
-  for (const list of byAction.values()) {
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const [x, y] = [list[i] as StatusEvent, list[j] as StatusEvent];
-        if (x.client !== y.client && x.after === y.after && x.status !== y.status) pairs.push(x.at <= y.at ? [y, x] : [x, y]);
-      }
-    }
-  }
-  return pairs;
+/** The board document's append-only log of conflicts a laptop resolved (kind, entity, detail). */
+export const CONFLICT_LOG_ROOT = 'conflicts';
+
+export interface ItemConflictDetail {
+  item: string;
+  number: string;
+  title: string;
+  deletedBy: string;
+  deletedAt: string;
+  editedBy: string[];
+  keptAt: string;
 }
+
+export interface AgreedEditDetail {
+  meetingDate: string;
+  item: string | null;
+  number: string | null;
+  title: string | null;
+  change: string;
+  by: string[];
+  at: string;
+  correction: string;
+}
+
+export type LoggedConflict =
+  | { kind: 'item_deleted_edited'; entity: string; detail: ItemConflictDetail }
+  | { kind: 'agreed_edited'; entity: string; detail: AgreedEditDetail };
+
+export const conflictLog = (board: Y.Doc): Y.Array<LoggedConflict> => board.getArray<LoggedConflict>(CONFLICT_LOG_ROOT);
 
 /** Records the board's conflicts not yet recorded (inside the projection's write). */
 export function recordConflicts(db: Database, replica: BoardReplica, at: string): void {
-  const insert = db.prepare(
-    "INSERT OR IGNORE INTO sync_conflicts (id, board_id, kind, entity_id, detail, found_at) VALUES (?, ?, 'action_status', ?, ?, ?)",
-  );
-  for (const [shown, other] of concurrentStatuses(statusLog(replica.board).toArray())) {
-    const detail = {
-      reference: shown.ref,
-      shown: { status: shown.status, by: shown.by, at: shown.at, event: eventId(shown) },
-      other: { status: other.status, by: other.by, at: other.at, event: eventId(other) },
-    };
-    insert.run(randomUUID(), replica.boardId, shown.action, JSON.stringify(detail), at);
-  }
+  const insert = db.prepare('INSERT OR IGNORE INTO sync_conflicts (id, board_id, kind, entity_id, detail, found_at) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const c of statusConflicts(replica)) insert.run(randomUUID(), replica.boardId, 'action_status', c.entityId, JSON.stringify(c.detail), at);
+  for (const c of conflictLog(replica.board).toArray()) insert.run(randomUUID(), replica.boardId, c.kind, c.entity, JSON.stringify(c.detail), at);
 }
 
-const STATUS_WORDS: Record<string, string> = {
-  open: 'open',
-  in_progress: 'in progress',
-  done: 'done',
-  deferred: 'deferred',
-  dropped: 'dropped',
-  superseded: 'superseded',
-};
+const names = (list: string[]): string => (list.length <= 1 ? (list[0] ?? 'another laptop') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`);
+
+function describe(kind: SyncConflictKind, detail: unknown): string {
+  if (kind === 'action_status') return describeStatusConflict(detail as StatusConflictDetail);
+  if (kind === 'item_deleted_edited') {
+    const d = detail as ItemConflictDetail;
+    return `Item ${d.number} “${d.title}” was deleted by ${d.deletedBy} (${d.deletedAt}) while ${names(d.editedBy)} edited it on a laptop that had not yet heard of the deletion. The edit is kept: the item is back, with its discussion, decisions and actions. Delete it again if it should go.`;
+  }
+  const d = detail as AgreedEditDetail;
+  const where = d.number ? `item ${d.number} “${d.title}”` : 'the minutes';
+  return `The minutes of ${d.meetingDate} were agreed on one laptop while ${names(d.by)} edited ${where} on another (${d.at}): ${d.change}. The agreed minutes are unchanged; the edit is kept as a proposed correction for the next meeting.`;
+}
 
 /** The board's conflicts not dismissed, newest first, each in words. */
 export function listConflicts(db: Database, boardId: string): SyncConflict[] {
   const rows = db
     .prepare('SELECT id, kind, entity_id, detail, found_at FROM sync_conflicts WHERE board_id = ? AND dismissed_at IS NULL ORDER BY found_at DESC, id')
-    .all(boardId) as Array<{ id: string; kind: SyncConflict['kind']; entity_id: string; detail: string; found_at: string }>;
-  return rows.map((r) => {
-    const d = JSON.parse(r.detail) as { reference: string; shown: { status: string; by: string; at: string }; other: { status: string; by: string; at: string } };
-    const word = (s: string) => STATUS_WORDS[s] ?? s;
-    return {
-      id: r.id,
-      kind: r.kind,
-      entityId: r.entity_id,
-      description: `Two statuses were recorded for action ${d.reference} while the laptops were apart: “${word(d.shown.status)}” (${d.shown.by}, ${d.shown.at}) is shown, being the later; “${word(d.other.status)}” (${d.other.by}, ${d.other.at}) was also recorded.`,
-      foundAt: r.found_at,
-    };
-  });
+    .all(boardId) as Array<{ id: string; kind: SyncConflictKind; entity_id: string; detail: string; found_at: string }>;
+  return rows.map((r) => ({ id: r.id, kind: r.kind, entityId: r.entity_id, description: describe(r.kind, JSON.parse(r.detail)), foundAt: r.found_at }));
 }

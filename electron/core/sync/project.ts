@@ -8,6 +8,7 @@ import type { WriteHandle } from '../store/write';
 import type { ChangeLogEntity } from '../../../shared/domain/enums';
 import { latestEvents, sameStatus, statusColumns, statusLog } from './actionStatusLog';
 import { canonicalDiscussion } from './discussionJson';
+import { parkNumbers, settleNumbers } from './provisional';
 import { discussionRoot } from './docNames';
 import {
   ACTION_STATUS_COLUMNS,
@@ -73,6 +74,7 @@ function updateRow(w: WriteHandle, table: SyncedTable, row: Row, columns: readon
 function upsert(w: WriteHandle, table: SyncedTable, wanted: Map<string, Row>, scopeId: string, touched: Touched, extras: (row: Row) => Row = () => ({})): Map<string, Row> {
   const columns = rowColumns(w.db, table);
   const have = scopedRows(w.db, table, scopeId);
+  parkNumbers(w, table, wanted, have);
   for (const [key, row] of wanted) {
     const current = have.get(key) ?? (table.shared ? existingShared(w, table, row, columns) : undefined);
     if (!current) {
@@ -116,7 +118,7 @@ function projectMeeting(w: WriteHandle, replica: BoardReplica, meetingId: string
   const latest = latestEvents(statusLog(replica.board));
   const gone: Array<[SyncedTable, Map<string, Row>]> = [];
   for (const table of tablesOf('meeting')) {
-    const wanted = docRows(doc, table, rowColumns(w.db, table));
+    const wanted = settleNumbers(w, replica, meetingId, table, docRows(doc, table, rowColumns(w.db, table)));
     const extras = (row: Row): Row => {
       // Held as a draft until the meeting's state is applied below: agreed minutes take no new rows.
       if (table.table === 'meetings') return { status: 'draft', published_at: null, updated_at: row.created_at ?? null };
