@@ -21,7 +21,6 @@ export interface ItemConflictDetail {
   deletedBy: string;
   deletedAt: string;
   editedBy: string[];
-  keptAt: string;
 }
 
 export interface AgreedEditDetail {

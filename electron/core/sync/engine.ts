@@ -12,6 +12,7 @@ import { setWriteHook } from '../store/writeHooks';
 import { affectedMeetings } from './affected';
 import { recordConflicts } from './conflicts';
 import { meetingDocName, parseDocName } from './docNames';
+import { itemsToRestore, keptItems, logRestores, snapshotItems } from './itemRestore';
 import { authorsOf, mirrorBoard } from './mirror';
 import { projectDocs } from './project';
 import { MEETINGS_LIST_ROOT } from './registry';
@@ -169,6 +170,7 @@ export class SyncEngine {
     const meetings = new Set<string>();
     let boardDoc = false;
     const authors = new Set<string>();
+    const before = snapshotItems(board.replica, batch.map((b) => b.name));
     // Into the documents first (applying an update twice changes nothing), to know who made them.
     for (const { name, update } of batch) {
       board.replica.applyUpdate(name, update, REMOTE);
@@ -193,8 +195,10 @@ export class SyncEngine {
             for (const id of board.replica.meetingIds()) meetings.add(id);
             boardDoc = true;
           }
-          projectDocs(w, board.replica, meetings, boardDoc);
-          if (boardDoc) recordConflicts(w.db, board.replica, nowInstant());
+          const restores = itemsToRestore(board.replica, before);
+          projectDocs(w, board.replica, meetings, boardDoc, keptItems(w.db, restores));
+          if (restores.length > 0) logRestores(w.db, board.replica, restores);
+          if (boardDoc || restores.length > 0) recordConflicts(w.db, board.replica, nowInstant());
           joined?.(w.db);
         },
         authors.size > 0 ? [...authors].sort().join(', ') : 'another laptop',

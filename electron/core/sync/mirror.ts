@@ -19,6 +19,7 @@ import {
   type Row,
   type Value,
 } from './registry';
+import { markDeletedItems } from './itemRestore';
 import type { BoardReplica, MeetingReplica } from './replica';
 import { setColumns, writeRows, type RowsMap } from './rowMaps';
 
@@ -103,6 +104,7 @@ function keepAgreedDiscussions(db: ReadHandle['db'], doc: Y.Doc, meetingId: stri
 function mirrorMeetingDoc(db: ReadHandle['db'], meeting: MeetingReplica, meetingId: string, actor: string): void {
   const { doc } = meeting;
   doc.transact((tr) => {
+    markDeletedItems(db, meeting, meetingId, actor);
     for (const table of tablesOf('meeting')) {
       const rows = scopedRows(db, table, meetingId);
       const columns = rowColumns(db, table);

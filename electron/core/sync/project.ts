@@ -8,6 +8,7 @@ import type { WriteHandle } from '../store/write';
 import type { ChangeLogEntity } from '../../../shared/domain/enums';
 import { latestEvents, sameStatus, statusColumns, statusLog } from './actionStatusLog';
 import { canonicalDiscussion } from './discussionJson';
+import { keepsRow } from './itemRestore';
 import { parkNumbers, settleNumbers } from './provisional';
 import { discussionRoot } from './docNames';
 import {
@@ -113,7 +114,7 @@ function docRows(doc: Y.Doc, table: SyncedTable, columns: readonly string[]): Ma
 }
 
 /** Brings one meeting's rows to its document; the meeting's state and its actions' status come from the board's. */
-function projectMeeting(w: WriteHandle, replica: BoardReplica, meetingId: string, touched: Touched): void {
+function projectMeeting(w: WriteHandle, replica: BoardReplica, meetingId: string, touched: Touched, kept: ReadonlySet<string>): void {
   const { doc } = replica.meeting(meetingId);
   const latest = latestEvents(statusLog(replica.board));
   const gone: Array<[SyncedTable, Map<string, Row>]> = [];
@@ -131,7 +132,10 @@ function projectMeeting(w: WriteHandle, replica: BoardReplica, meetingId: string
       if (table.table === 'agenda_items') return { discussion_json: null };
       return {};
     };
-    gone.push([table, upsert(w, table, wanted, meetingId, touched, extras)]);
+    const lacking = upsert(w, table, wanted, meetingId, touched, extras);
+    // An item deleted elsewhere but edited here stays, whole (itemRestore.ts).
+    for (const [key, row] of lacking) if (keepsRow(w.db, table, row, kept)) lacking.delete(key);
+    gone.push([table, lacking]);
     if (table.table === 'actions') {
       const boardId = replica.boardId;
       const issue = w.db.prepare('INSERT OR IGNORE INTO issued_references (board_id, reference, action_id, issued_at) VALUES (?, ?, ?, ?)');
@@ -194,11 +198,11 @@ function projectBoardDoc(w: WriteHandle, replica: BoardReplica, touched: Touched
  * their state) into the tables, logging each changed record as `synced`. Returns how many
  * records changed.
  */
-export function projectDocs(w: WriteHandle, replica: BoardReplica, meetingIds: Iterable<string>, board: boolean): number {
+export function projectDocs(w: WriteHandle, replica: BoardReplica, meetingIds: Iterable<string>, board: boolean, kept: ReadonlySet<string> = new Set()): number {
   // Rows of one update may name each other across documents: checked when the write commits.
   w.db.pragma('defer_foreign_keys = ON');
   const touched = new Touched();
-  for (const id of meetingIds) projectMeeting(w, replica, id, touched);
+  for (const id of meetingIds) projectMeeting(w, replica, id, touched, kept);
   // The meetings' state before the board's tables: a correction is only ever made to agreed minutes.
   projectStates(w, replica, touched);
   if (board) projectBoardDoc(w, replica, touched);

@@ -1,0 +1,176 @@
+// An item deleted on one laptop and edited on another while they were apart: the edit wins.
+// Yjs alone would drop it (deleting a map key deletes the row's map, and edits made into it
+// elsewhere are deleted with it), and the item's decisions and actions would go with it.
+// So a laptop deleting an item leaves a tombstone in the meeting's document saying who deleted
+// it and how much of it they had seen (per Yjs client, the last clock of the item's row, its
+// discussion, decisions, actions and owners). A laptop receiving that deletion while holding
+// edits of the item the deleter had not seen keeps the item, its discussion, decisions and actions
+// in its tables; its mirror writes them back into the document, so the item comes back on every
+// laptop, and the board's conflict log says who deleted it and who edited it, so the
+// administrator can delete it again knowingly (a deletion made having seen every edit stands).
+import * as Y from 'yjs';
+import type { Database } from '../db/driver';
+import { nowInstant } from '../changelog';
+import { conflictLog, type ItemConflictDetail } from './conflicts';
+import { discussionRoot, parseDocName } from './docNames';
+import { LAPTOPS_ROOT, LOCAL_ORIGIN } from './mirror';
+import type { Row, SyncedTable } from './registry';
+import type { BoardReplica, MeetingReplica } from './replica';
+
+/** In a meeting document: item id -> the tombstone of its deletion. */
+export const DELETED_ITEMS_ROOT = 'deleted_items';
+
+/** Per Yjs client (as text), the last clock of what a laptop held of an item. */
+type Clock = Record<string, number>;
+
+interface Tombstone {
+  by: string;
+  at: string;
+  number: string;
+  title: string;
+  seen: Clock;
+}
+
+export interface Restore {
+  meetingId: string;
+  itemId: string;
+  deletedBy: string;
+  deletedAt: string;
+  editedBy: string[];
+}
+
+const rowKey = (id: string): string => JSON.stringify([id]);
+
+function visitItem(item: Y.Item, clock: Map<number, number>): void {
+  const last = item.id.clock + item.length - 1;
+  if ((clock.get(item.id.client) ?? -1) < last) clock.set(item.id.client, last);
+  if (item.content instanceof Y.ContentType) visitType(item.content.type, clock);
+}
+
+function visitType<T>(type: Y.AbstractType<T>, clock: Map<number, number>): void {
+  // A map key's earlier values hang off its latest to the left; a sequence's items run right.
+  for (const latest of type._map.values()) for (let i: Y.Item | null = latest; i; i = i.left) visitItem(i, clock);
+  for (let i = type._start; i; i = i.right) visitItem(i, clock);
+}
+
+/** Rows of a meeting root (row key -> its row's Yjs item) whose column `column` is one of `ids`. */
+function childRows(doc: Y.Doc, root: string, column: string, ids: ReadonlySet<string>): Array<[string, Y.Item]> {
+  const out: Array<[string, Y.Item]> = [];
+  for (const [key, item] of doc.getMap(root)._map) {
+    if (item.deleted || !(item.content instanceof Y.ContentType)) continue;
+    const value = (item.content.type as Y.Map<unknown>).get(column);
+    if (typeof value === 'string' && ids.has(value)) out.push([key, item]);
+  }
+  return out;
+}
+
+/** How much of an item a document holds: its row, its discussion, its decisions, actions and their owners. */
+function itemClock(doc: Y.Doc, itemId: string): Map<number, number> {
+  const clock = new Map<number, number>();
+  const row = doc.getMap('agenda_items')._map.get(rowKey(itemId));
+  if (row) visitItem(row, clock);
+  const discussion = doc.share.get(discussionRoot(itemId));
+  if (discussion) visitType(discussion, clock);
+  const item = new Set([itemId]);
+  for (const [, i] of childRows(doc, 'decisions', 'agenda_item_id', item)) visitItem(i, clock);
+  const actions = childRows(doc, 'actions', 'agenda_item_id', item);
+  for (const [, i] of actions) visitItem(i, clock);
+  const actionIds = new Set(actions.map(([key]) => (JSON.parse(key) as string[])[0] as string));
+  for (const [, i] of childRows(doc, 'action_owners', 'action_id', actionIds)) visitItem(i, clock);
+  return clock;
+}
+
+/** Inside the mirror's transaction, before the rows are written: a tombstone for each item this write deleted. */
+export function markDeletedItems(db: Database, meeting: MeetingReplica, meetingId: string, actor: string): void {
+  const { doc } = meeting;
+  // A meeting deleted as a whole takes its items with it: nothing to bring back there.
+  if (db.prepare('SELECT 1 FROM meetings WHERE id = ?').get(meetingId) === undefined) return;
+  const here = new Set(db.prepare('SELECT id FROM agenda_items WHERE meeting_id = ?').pluck().all(meetingId) as string[]);
+  const tombstones = doc.getMap<Tombstone>(DELETED_ITEMS_ROOT);
+  for (const [key, row] of doc.getMap<Y.Map<unknown>>('agenda_items').entries()) {
+    const id = (JSON.parse(key) as string[])[0] as string;
+    if (here.has(id) || !(row instanceof Y.Map)) continue;
+    const seen = Object.fromEntries([...itemClock(doc, id)].map(([client, last]) => [String(client), last]));
+    tombstones.set(id, { by: actor, at: nowInstant(), number: String(row.get('number') ?? ''), title: String(row.get('title') ?? ''), seen });
+  }
+}
+
+export type ItemSnapshot = Map<string, Map<string, Map<number, number>>>;
+
+/** Before a batch is applied: how much of each item the batch's meeting documents hold here. */
+export function snapshotItems(replica: BoardReplica, docNames: readonly string[]): ItemSnapshot {
+  const snapshot: ItemSnapshot = new Map();
+  for (const name of new Set(docNames)) {
+    const address = parseDocName(name);
+    if (address.kind !== 'meeting' || snapshot.has(address.meetingId) || !replica.meetingIds().includes(address.meetingId)) continue;
+    const { doc } = replica.meeting(address.meetingId);
+    const items = new Map<string, Map<number, number>>();
+    for (const key of doc.getMap('agenda_items').keys()) {
+      const id = (JSON.parse(key) as string[])[0] as string;
+      items.set(id, itemClock(doc, id));
+    }
+    snapshot.set(address.meetingId, items);
+  }
+  return snapshot;
+}
+
+/** After the batch: the items it deleted that hold edits here the deleting laptop had not seen. */
+export function itemsToRestore(replica: BoardReplica, snapshot: ItemSnapshot): Restore[] {
+  const restores: Restore[] = [];
+  for (const [meetingId, items] of snapshot) {
+    const { doc } = replica.meeting(meetingId);
+    if (doc.getMap('meeting').size === 0) continue;
+    const rows = doc.getMap('agenda_items');
+    const tombstones = doc.getMap<Tombstone>(DELETED_ITEMS_ROOT);
+    const laptops = doc.getMap<string>(LAPTOPS_ROOT);
+    for (const [itemId, clock] of items) {
+      const tombstone = tombstones.get(itemId);
+      if (rows.has(rowKey(itemId)) || !tombstone) continue;
+      const unseen = [...clock].filter(([client, last]) => last > (tombstone.seen[String(client)] ?? -1)).map(([client]) => client);
+      if (unseen.length === 0) continue;
+      const editedBy = [...new Set(unseen.map((c) => laptops.get(String(c)) ?? 'another laptop'))].sort();
+      restores.push({ meetingId, itemId, deletedBy: tombstone.by, deletedAt: tombstone.at, editedBy });
+    }
+  }
+  return restores;
+}
+
+/** The items to keep in the tables: those restored, and the items they are part of (a sub-item needs its item). */
+export function keptItems(db: Database, restores: readonly Restore[]): Set<string> {
+  const kept = new Set<string>();
+  const parent = db.prepare('SELECT parent_id FROM agenda_items WHERE id = ?').pluck();
+  for (const r of restores) {
+    for (let id: string | null = r.itemId; id && !kept.has(id); id = (parent.get(id) as string | null | undefined) ?? null) kept.add(id);
+  }
+  return kept;
+}
+
+/** Whether a row the document no longer holds stays in the tables, as part of a kept item. */
+export function keepsRow(db: Database, table: SyncedTable, row: Row, kept: ReadonlySet<string>): boolean {
+  if (kept.size === 0) return false;
+  switch (table.table) {
+    case 'agenda_items':
+      return kept.has(String(row.id));
+    case 'decisions':
+    case 'actions':
+    case 'attendance_items':
+      return kept.has(String(row.agenda_item_id));
+    case 'action_owners':
+      return kept.has(String(db.prepare('SELECT agenda_item_id FROM actions WHERE id = ?').pluck().get(row.action_id) ?? ''));
+    default:
+      return false;
+  }
+}
+
+/** Inside the projection's write: each restore in the board's conflict log, read by every laptop. */
+export function logRestores(db: Database, replica: BoardReplica, restores: readonly Restore[]): void {
+  const read = db.prepare('SELECT number, title FROM agenda_items WHERE id = ?');
+  replica.board.transact(() => {
+    const log = conflictLog(replica.board);
+    for (const r of restores) {
+      const item = read.get(r.itemId) as { number: string; title: string } | undefined;
+      const detail: ItemConflictDetail = { item: r.itemId, number: item?.number ?? '', title: item?.title ?? '', deletedBy: r.deletedBy, deletedAt: r.deletedAt, editedBy: r.editedBy };
+      log.push([{ kind: 'item_deleted_edited', entity: r.itemId, detail }]);
+    }
+  }, LOCAL_ORIGIN);
+}
