@@ -18,6 +18,7 @@ import { MEETINGS_LIST_ROOT } from './registry';
 import { BoardReplica } from './replica';
 import { acknowledge, appendUpdate, compactUpdates, storedDocs } from './updateStore';
 import { BoardConnection } from './wire';
+import { IdleCompaction } from './idleCompaction';
 import * as Y from 'yjs';
 
 /** Origins of updates core applies itself: read back from the file, or sent by the server. */
@@ -43,6 +44,8 @@ export class SyncEngine {
   readonly boards = new Map<string, SharedBoard>();
   private readonly listeners = new Set<() => void>();
   private flushScheduled = new Set<string>();
+  /** sync_updates compacted when a board falls quiet (or after many updates); see idleCompaction.ts. */
+  readonly compaction = new IdleCompaction((boardId) => this.compactIdle(boardId));
 
   constructor(readonly store: Store) {
     setWriteHook(store.db, (db, changes, actor) => this.mirror(db, changes, actor));
@@ -70,6 +73,7 @@ export class SyncEngine {
         if (origin === STORED || origin === REMOTE || board.holding) return;
         // A change core made from its rows: stored in the write's transaction, then sent.
         lastLocalSeq.set(name, appendUpdate(db, boardId, name, update, 'local', nowInstant()));
+        this.compaction.stored(boardId);
         if (!board.wire) return;
         if (board.wire.has(name)) board.wire.send(name, update);
         else board.wire.add(name, Y.encodeStateAsUpdate(doc));
@@ -108,6 +112,8 @@ export class SyncEngine {
         const seq = board.lastLocalSeq.get(name);
         this.bookkeeping(() => {
           if (seq !== undefined) acknowledge(this.store.db, name, seq);
+          // What the server now holds can be merged: the quiet period starts again.
+          this.compaction.quietFrom(board.boardId);
           if (wire.settled()) this.setStatus(board.boardId, { last_synced_at: nowInstant() });
         });
       }),
@@ -193,6 +199,7 @@ export class SyncEngine {
             for (const id of board.replica.meetingIds()) meetings.add(id);
             boardDoc = true;
           }
+          if (batch.length > 0 || joined) this.compaction.stored(board.boardId);
           projectDocs(w, board.replica, meetings, boardDoc);
           if (boardDoc) recordConflicts(w.db, board.replica, nowInstant());
           joined?.(w.db);
@@ -242,9 +249,22 @@ export class SyncEngine {
     return merged;
   }
 
+  /** The scheduled compaction: a board closed meanwhile, or a write that fails (a full disk), changes nothing. */
+  private compactIdle(boardId: string): void {
+    const board = this.boards.get(boardId);
+    if (!this.store.db.open || !board || board.holding) return;
+    try {
+      this.compact(boardId);
+    } catch {
+      // The updates stay as they were (the write rolled back); the next quiet period tries again.
+    }
+    this.notify();
+  }
+
   close(boardId: string): void {
     const board = this.boards.get(boardId);
     if (!board) return;
+    this.compaction.cancel(boardId);
     board.wire?.close();
     board.replica.dispose();
     this.boards.delete(boardId);
@@ -253,6 +273,7 @@ export class SyncEngine {
 
   closeAll(): void {
     for (const id of [...this.boards.keys()]) this.close(id);
+    this.compaction.cancelAll();
     this.listeners.clear();
     setWriteHook(this.store.db, null);
   }
