@@ -21,6 +21,9 @@ import { BoardConnection } from './wire';
 import { IdleCompaction } from './idleCompaction';
 import * as Y from 'yjs';
 
+/** The status while a damaged update from the server is being fetched again. */
+export const CORRUPTED_FROM_SERVER = 'A change from the sync server arrived damaged and was refused; nothing was changed here, and it is being fetched again';
+
 /** Origins of updates core applies itself: read back from the file, or sent by the server. */
 const STORED = Symbol('stored');
 const REMOTE = Symbol('remote');
@@ -111,6 +114,7 @@ export class SyncEngine {
       acknowledged: background((name) => {
         const seq = board.lastLocalSeq.get(name);
         this.bookkeeping(() => {
+          if (board.lastError?.startsWith(CORRUPTED_FROM_SERVER) && wire.settled()) board.lastError = null;
           if (seq !== undefined) acknowledge(this.store.db, name, seq);
           // What the server now holds can be merged: the quiet period starts again.
           this.compaction.quietFrom(board.boardId);
@@ -130,6 +134,11 @@ export class SyncEngine {
       }),
       stateless: background((payload) => {
         for (const listener of board.stateless) listener(payload);
+      }),
+      corrupted: background((name, reason) => {
+        // Nothing of it was applied or stored; the status says so until the document syncs again.
+        board.lastError = `${CORRUPTED_FROM_SERVER} (${name.split('/').pop()}: ${reason})`;
+        this.notify();
       }),
     });
     board.wire = wire;
