@@ -50,12 +50,14 @@ export interface RulesContext {
   isClosing: () => boolean;
   /** The Hocuspocus instance the rules run in (for the documents and connections it holds). */
   hocuspocus: () => Hocuspocus;
+  /** The sync format the server speaks (SYNC_FORMAT; another only where a test stands in for a server of another version). */
+  syncFormat?: string;
 }
 
-export function syncRules({ store, report, isClosing, hocuspocus }: RulesContext): Extension {
+export function syncRules({ store, report, isClosing, hocuspocus, syncFormat }: RulesContext): Extension {
   const parsed = (name: string): DocName | null => {
     try {
-      return parseDocName(name);
+      return parseDocName(name, syncFormat);
     } catch {
       return null;
     }
@@ -117,7 +119,7 @@ export function syncRules({ store, report, isClosing, hocuspocus }: RulesContext
       if (isClosing()) deny('the sync server is stopping; try again in a moment');
       let name: DocName;
       try {
-        name = parseDocName(documentName);
+        name = parseDocName(documentName, syncFormat);
       } catch (err) {
         if (err instanceof DocNameError) return deny(err.message);
         throw err;

@@ -28,6 +28,8 @@ export interface SyncServerOptions {
   idleMs?: number;
   /** Compact a document as soon as it has this many stored updates. */
   compactAfter?: number;
+  /** The sync format spoken: this build's SYNC_FORMAT. Tests set another to stand in for an older or newer server. */
+  syncFormat?: string;
 }
 
 export interface SyncServer {
@@ -62,7 +64,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     quiet: true,
     debounce: options.idleMs ?? 2000,
     maxDebounce: Math.max(options.idleMs ?? 2000, 10_000),
-    extensions: [syncRules({ store, report: log, isClosing: () => closing, hocuspocus: () => hocuspocus })],
+    extensions: [syncRules({ store, report: log, isClosing: () => closing, hocuspocus: () => hocuspocus, syncFormat: options.syncFormat })],
   });
 
   const answer = (_req: http.IncomingMessage, res: http.ServerResponse): void => {

@@ -13,8 +13,11 @@ export const boardDocName = (boardId: string): string => `${SYNC_FORMAT}/${board
 export const meetingDocName = (boardId: string, meetingId: string): string => `${SYNC_FORMAT}/${boardId}/meeting/${meetingId}`;
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const BOARD_DOC = new RegExp(`^${SYNC_FORMAT}/(${UUID})/board$`);
-const MEETING_DOC = new RegExp(`^${SYNC_FORMAT}/(${UUID})/meeting/(${UUID})$`);
+const namePatterns = (format: string) => ({
+  board: new RegExp(`^${format}/(${UUID})/board$`),
+  meeting: new RegExp(`^${format}/(${UUID})/meeting/(${UUID})$`),
+});
+const CURRENT = namePatterns(SYNC_FORMAT);
 const OTHER_FORMAT = /^ma(\d+)\//;
 
 export type DocName = { kind: 'board'; boardId: string } | { kind: 'meeting'; boardId: string; meetingId: string };
@@ -22,20 +25,25 @@ export type DocName = { kind: 'board'; boardId: string } | { kind: 'meeting'; bo
 /** Why a name is refused, for the administrator (the provider's onAuthenticationFailed shows it). */
 export class DocNameError extends Error {}
 
-/** The board and kind a document name stands for; throws DocNameError with the reason otherwise. */
-export function parseDocName(name: string): DocName {
-  const board = BOARD_DOC.exec(name);
+/**
+ * The board and kind a document name stands for; throws DocNameError with the reason otherwise.
+ * `format` is the format the reader speaks: this build's, except in tests that stand in for a
+ * server of another version.
+ */
+export function parseDocName(name: string, format: string = SYNC_FORMAT): DocName {
+  const patterns = format === SYNC_FORMAT ? CURRENT : namePatterns(format);
+  const board = patterns.board.exec(name);
   if (board?.[1]) return { kind: 'board', boardId: board[1] };
-  const meeting = MEETING_DOC.exec(name);
+  const meeting = patterns.meeting.exec(name);
   if (meeting?.[1] && meeting[2]) return { kind: 'meeting', boardId: meeting[1], meetingId: meeting[2] };
   const other = OTHER_FORMAT.exec(name);
-  if (other?.[1] && `ma${other[1]}` !== SYNC_FORMAT) {
+  if (other?.[1] && `ma${other[1]}` !== format) {
     // A newer laptop needs a newer server; an older laptop needs updating itself.
-    const older = Number(other[1]) < Number(SYNC_FORMAT.slice(2));
+    const older = Number(other[1]) < Number(format.slice(2));
     const update = older ? 'update Matters Arising on this laptop' : 'update the sync server';
-    throw new DocNameError(`this server speaks sync format ${SYNC_FORMAT}, and this laptop speaks ma${other[1]}; ${update}`);
+    throw new DocNameError(`this server speaks sync format ${format}, and this laptop speaks ma${other[1]}; ${update}`);
   }
   throw new DocNameError(
-    `this server speaks sync format ${SYNC_FORMAT}, and "${name.slice(0, 120)}" is not one of its document names (${SYNC_FORMAT}/<board id>/board or ${SYNC_FORMAT}/<board id>/meeting/<meeting id>); update Matters Arising`,
+    `this server speaks sync format ${format}, and "${name.slice(0, 120)}" is not one of its document names (${format}/<board id>/board or ${format}/<board id>/meeting/<meeting id>); update Matters Arising`,
   );
 }

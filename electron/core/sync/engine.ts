@@ -19,7 +19,11 @@ import { MEETINGS_LIST_ROOT } from './registry';
 import { BoardReplica } from './replica';
 import { acknowledge, appendUpdate, compactUpdates, storedDocs } from './updateStore';
 import { BoardConnection } from './wire';
+import { IdleCompaction } from './idleCompaction';
 import * as Y from 'yjs';
+
+/** The status while a damaged update from the server is being fetched again. */
+export const CORRUPTED_FROM_SERVER = 'A change from the sync server arrived damaged and was refused; nothing was changed here, and it is being fetched again';
 
 /** Origins of updates core applies itself: read back from the file, or sent by the server. */
 const STORED = Symbol('stored');
@@ -44,6 +48,8 @@ export class SyncEngine {
   readonly boards = new Map<string, SharedBoard>();
   private readonly listeners = new Set<() => void>();
   private flushScheduled = new Set<string>();
+  /** sync_updates compacted when a board falls quiet (or after many updates); see idleCompaction.ts. */
+  readonly compaction = new IdleCompaction((boardId) => this.compactIdle(boardId));
 
   constructor(readonly store: Store) {
     setWriteHook(store.db, (db, changes, actor) => this.mirror(db, changes, actor));
@@ -71,6 +77,7 @@ export class SyncEngine {
         if (origin === STORED || origin === REMOTE || board.holding) return;
         // A change core made from its rows: stored in the write's transaction, then sent.
         lastLocalSeq.set(name, appendUpdate(db, boardId, name, update, 'local', nowInstant()));
+        this.compaction.stored(boardId);
         if (!board.wire) return;
         if (board.wire.has(name)) board.wire.send(name, update);
         else board.wire.add(name, Y.encodeStateAsUpdate(doc));
@@ -108,7 +115,10 @@ export class SyncEngine {
       acknowledged: background((name) => {
         const seq = board.lastLocalSeq.get(name);
         this.bookkeeping(() => {
+          if (board.lastError?.startsWith(CORRUPTED_FROM_SERVER) && wire.settled()) board.lastError = null;
           if (seq !== undefined) acknowledge(this.store.db, name, seq);
+          // What the server now holds can be merged: the quiet period starts again.
+          this.compaction.quietFrom(board.boardId);
           if (wire.settled()) this.setStatus(board.boardId, { last_synced_at: nowInstant() });
         });
       }),
@@ -125,6 +135,11 @@ export class SyncEngine {
       }),
       stateless: background((payload) => {
         for (const listener of board.stateless) listener(payload);
+      }),
+      corrupted: background((name, reason) => {
+        // Nothing of it was applied or stored; the status says so until the document syncs again.
+        board.lastError = `${CORRUPTED_FROM_SERVER} (${name.split('/').pop()}: ${reason})`;
+        this.notify();
       }),
     });
     board.wire = wire;
@@ -195,6 +210,7 @@ export class SyncEngine {
             for (const id of board.replica.meetingIds()) meetings.add(id);
             boardDoc = true;
           }
+          if (batch.length > 0 || joined) this.compaction.stored(board.boardId);
           const restores = itemsToRestore(board.replica, before);
           projectDocs(w, board.replica, meetings, boardDoc, keptItems(w.db, restores));
           if (restores.length > 0) logRestores(w.db, board.replica, restores);
@@ -246,9 +262,22 @@ export class SyncEngine {
     return merged;
   }
 
+  /** The scheduled compaction: a board closed meanwhile, or a write that fails (a full disk), changes nothing. */
+  private compactIdle(boardId: string): void {
+    const board = this.boards.get(boardId);
+    if (!this.store.db.open || !board || board.holding) return;
+    try {
+      this.compact(boardId);
+    } catch {
+      // The updates stay as they were (the write rolled back); the next quiet period tries again.
+    }
+    this.notify();
+  }
+
   close(boardId: string): void {
     const board = this.boards.get(boardId);
     if (!board) return;
+    this.compaction.cancel(boardId);
     board.wire?.close();
     board.replica.dispose();
     this.boards.delete(boardId);
@@ -257,6 +286,7 @@ export class SyncEngine {
 
   closeAll(): void {
     for (const id of [...this.boards.keys()]) this.close(id);
+    this.compaction.cancelAll();
     this.listeners.clear();
     setWriteHook(this.store.db, null);
   }

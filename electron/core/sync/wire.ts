@@ -3,10 +3,11 @@
 // document; core relays between the wire copy and its own replica, so every remote update enters
 // the replica through BoardReplica.applyUpdate (discussions bound first) and is projected by core,
 // never applied behind its back. What it hears goes to the engine through `events`.
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { HocuspocusProviderWebsocket, type HocuspocusProvider } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WRONG_TOKEN } from '../../../shared/domain/syncFormat';
+import { CheckedProvider } from './checkedProvider';
 
 export interface WireEvents {
   /** An update the server sent for a document. */
@@ -19,6 +20,8 @@ export interface WireEvents {
   refused(reason: string): void;
   /** A stateless message for the board (the token's rotation). */
   stateless(payload: string): void;
+  /** The server sent an update for a document that cannot be read: refused, not applied; the connection starts again to fetch it whole. */
+  corrupted(name: string, reason: string): void;
 }
 
 /** The origin of updates relayed from the replica to its wire copy (never sent back). */
@@ -61,7 +64,7 @@ export class BoardConnection {
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== RELAY) this.events.remote(name, update);
     });
-    const provider = new HocuspocusProvider({
+    const provider: HocuspocusProvider = new CheckedProvider({
       name,
       document: doc,
       token: () => this.token,
@@ -80,6 +83,9 @@ export class BoardConnection {
         if (provider.unsyncedChanges === 0) this.events.acknowledged(name);
       },
       onStateless: ({ payload }) => this.events.stateless(payload),
+    }, (reason) => {
+      this.events.corrupted(name, reason);
+      this.reconnect();
     });
     provider.attach();
     this.wired.set(name, { doc, provider });
@@ -112,6 +118,15 @@ export class BoardConnection {
   /** The token changed (rotated here): new connections authenticate with it. */
   useToken(token: string): void {
     this.token = token;
+  }
+
+  /**
+   * Drops the connection so it is made again (with the usual backoff): on reconnecting, each
+   * document syncs from its state, so a refused update is fetched again from the server whole.
+   */
+  private reconnect(): void {
+    const ws = (this.socket as unknown as { webSocket?: { close?: () => void } }).webSocket;
+    ws?.close?.();
   }
 
   close(): void {
