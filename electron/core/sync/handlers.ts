@@ -12,6 +12,8 @@ import { write } from '../store/write';
 import { syncEngine, type SharedBoard } from './engine';
 import { pendingCount } from './updateStore';
 import { listConflicts } from './conflicts';
+import { withChoices } from './conflictChoices';
+import { dismissSyncConflict } from './dismissConflict';
 
 /** How long joining waits for the server before saying so. */
 const JOIN_TIMEOUT_MS = 60_000;
@@ -171,6 +173,10 @@ export const syncHandlers: FeatureHandlers<typeof syncMethods> = {
   rotateBoardToken: onStore((store, input) => rotateBoardToken(store, input)),
   syncConflicts: onStore((store, input) => {
     requireBoard(store, input.boardId);
-    return listConflicts(store.db, input.boardId);
+    return withChoices(store, input.boardId, listConflicts(store.db, input.boardId));
+  }),
+  dismissSyncConflict: onStore((store, input) => {
+    dismissSyncConflict(store, input);
+    return withChoices(store, input.boardId, listConflicts(store.db, input.boardId));
   }),
 };
