@@ -8,6 +8,7 @@ import { Dialog } from '../../app/Dialog';
 import { useSubmit } from '../../app/useSubmit';
 import { InvitationDialog } from './InvitationDialog';
 import { ShareBoardDialog } from './ShareBoardDialog';
+import { SyncConflictsLine } from './SyncConflictsLine';
 import { syncStatusLine } from './syncStatusText';
 
 interface BoardSyncProps {
@@ -24,15 +25,19 @@ export function useSyncStatus(boardId: string) {
   return useLiveQuery(() => call('syncStatus', { boardId }), [boardId], { watches: [...CHANGE_LOG_ENTITIES, 'data_file', 'sync'] });
 }
 
-/** The status line under a shared board's name (nothing for a board kept on this laptop only). */
+/** The status line under a shared board's name (nothing for a board kept on this laptop only), and what a merge left to check. */
 export function SyncStatusLine({ boardId }: { boardId: string }) {
   const status = useSyncStatus(boardId);
   const line = status.data ? syncStatusLine(status.data) : null;
-  if (!line) return null;
   return (
-    <p className={`sync-status sync-${line.tone}`} role="status" aria-label="Sync status">
-      {line.text}
-    </p>
+    <>
+      {line ? (
+        <p className={`sync-status sync-${line.tone}`} role="status" aria-label="Sync status">
+          {line.text}
+        </p>
+      ) : null}
+      <SyncConflictsLine boardId={boardId} />
+    </>
   );
 }
 

@@ -1,15 +1,22 @@
 // What a shared board's status line says, from core's SyncStatus: plain words, local times.
 import type { SyncStatus } from '../../../../shared/contract';
 
-/** 14:02 today; 25 Nov 14:02 on another day (the laptop's own clock and zone). */
-export function syncTime(iso: string, now: Date = new Date()): string {
+/** The day (null for today; the year too when not this one) and the time of an instant, on the laptop's own clock and zone. */
+export function dayAndTime(iso: string, now: Date = new Date()): { day: string | null; time: string } | null {
   const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return iso;
+  if (Number.isNaN(at.getTime())) return null;
   const time = at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-  if (at.toDateString() === now.toDateString()) return time;
+  if (at.toDateString() === now.toDateString()) return { day: null, time };
   const sameYear = at.getFullYear() === now.getFullYear();
   const day = at.toLocaleDateString('en-GB', sameYear ? { day: 'numeric', month: 'short' } : { day: 'numeric', month: 'short', year: 'numeric' });
-  return `${day} ${time}`;
+  return { day, time };
+}
+
+/** 14:02 today; 25 Nov 14:02 on another day (the laptop's own clock and zone). */
+export function syncTime(iso: string, now: Date = new Date()): string {
+  const when = dayAndTime(iso, now);
+  if (!when) return iso;
+  return when.day ? `${when.day} ${when.time}` : when.time;
 }
 
 function waiting(pending: number): string {
