@@ -39,6 +39,9 @@ export interface SharedBoard {
   stateless: Set<(payload: string) => void>;
 }
 
+/** How the status line's reason begins when the server refused the board (its own reason follows). */
+const REFUSED = 'The sync server refused this board: ';
+
 export class SyncEngine {
   readonly boards = new Map<string, SharedBoard>();
   private readonly listeners = new Set<() => void>();
@@ -106,7 +109,11 @@ export class SyncEngine {
       }),
       acknowledged: background((name) => {
         const seq = board.lastLocalSeq.get(name);
+        // The server has taken a document with this laptop's token: a refusal it made before (a
+        // server that was stopping, a token since replaced here) is over, and no longer shown.
+        if (board.lastError?.startsWith(REFUSED)) board.lastError = null;
         this.bookkeeping(() => {
+          this.store.db.prepare("UPDATE sync_boards SET last_error = NULL WHERE board_id = ? AND last_error LIKE ?").run(board.boardId, `${REFUSED}%`);
           if (seq !== undefined) acknowledge(this.store.db, name, seq);
           if (wire.settled()) this.setStatus(board.boardId, { last_synced_at: nowInstant() });
         });
@@ -119,7 +126,7 @@ export class SyncEngine {
         });
       }),
       refused: background((reason) => {
-        board.lastError = `The sync server refused this board: ${reason}.`;
+        board.lastError = `${REFUSED}${reason}.`;
         this.bookkeeping(() => this.setStatus(board.boardId, { last_error: board.lastError }));
       }),
       stateless: background((payload) => {

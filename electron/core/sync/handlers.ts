@@ -14,6 +14,7 @@ import { pendingCount } from './updateStore';
 import { listConflicts } from './conflicts';
 import { withChoices } from './conflictChoices';
 import { dismissSyncConflict } from './dismissConflict';
+import { joinAgain } from './newInvitation';
 
 /** How long joining waits for the server before saying so. */
 const JOIN_TIMEOUT_MS = 60_000;
@@ -97,6 +98,8 @@ async function joinSharedBoard(store: Store, input: { invitation: string }): Pro
   const invitation = parseInvitation(input.invitation);
   if ('error' in invitation) throw new DomainError('invalid_input', invitation.error, 'invitation');
   if (store.db.prepare('SELECT 1 FROM boards WHERE id = ?').get(invitation.boardId)) {
+    // Shared here before: the invitation replaces the one this laptop had (made anew on another laptop).
+    if (syncRow(store, invitation.boardId)) return joinAgain(store, invitation, requireBoard(store, invitation.boardId));
     throw new DomainError('conflict', 'This board is already in this data file.');
   }
   const engine = syncEngine(store);

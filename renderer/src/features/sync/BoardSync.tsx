@@ -9,7 +9,8 @@ import { useSubmit } from '../../app/useSubmit';
 import { InvitationDialog } from './InvitationDialog';
 import { ShareBoardDialog } from './ShareBoardDialog';
 import { SyncConflictsLine } from './SyncConflictsLine';
-import { syncStatusLine } from './syncStatusText';
+import { syncErrorAdvice, syncStatusLine } from './syncStatusText';
+import { JoinBoardDialog } from './JoinBoardDialog';
 
 interface BoardSyncProps {
   boardId: string;
@@ -29,6 +30,7 @@ export function useSyncStatus(boardId: string) {
 export function SyncStatusLine({ boardId }: { boardId: string }) {
   const status = useSyncStatus(boardId);
   const line = status.data ? syncStatusLine(status.data) : null;
+  const advice = syncErrorAdvice(status.data?.lastError ?? null);
   return (
     <>
       {line ? (
@@ -36,6 +38,7 @@ export function SyncStatusLine({ boardId }: { boardId: string }) {
           {line.text}
         </p>
       ) : null}
+      {line && advice ? <p className="sync-advice">{advice.text}</p> : null}
       <SyncConflictsLine boardId={boardId} />
     </>
   );
@@ -43,7 +46,7 @@ export function SyncStatusLine({ boardId }: { boardId: string }) {
 
 export function BoardSyncActions({ boardId, boardName }: BoardSyncProps) {
   const status = useSyncStatus(boardId);
-  const [dialog, setDialog] = useState<'none' | 'share' | 'stop'>('none');
+  const [dialog, setDialog] = useState<'none' | 'share' | 'stop' | 'again'>('none');
   const [replacement, setReplacement] = useState<string | null>(null);
   const rotate = useSubmit();
   const stop = useSubmit();
@@ -53,6 +56,11 @@ export function BoardSyncActions({ boardId, boardName }: BoardSyncProps) {
     <>
       {shared ? (
         <>
+          {syncErrorAdvice(status.data.lastError)?.joinAgain ? (
+            <button type="button" className="button primary" onClick={() => setDialog('again')}>
+              Use a new invitation…
+            </button>
+          ) : null}
           <button type="button" className="button" disabled={rotate.busy} onClick={() => void rotate.run(async () => setReplacement((await call('rotateBoardToken', { boardId })).invitation))}>
             {rotate.busy ? 'Making…' : 'Make a new invitation'}
           </button>
@@ -70,6 +78,7 @@ export function BoardSyncActions({ boardId, boardName }: BoardSyncProps) {
           {rotate.error.message}
         </p>
       ) : null}
+      {dialog === 'again' ? <JoinBoardDialog again={{ boardName }} onClose={() => setDialog('none')} /> : null}
       {dialog === 'share' ? <ShareBoardDialog boardId={boardId} boardName={boardName} onClose={() => setDialog('none')} /> : null}
       {replacement !== null ? <InvitationDialog boardName={boardName} invitation={replacement} replaced onClose={() => setReplacement(null)} /> : null}
       {dialog === 'stop' ? (
