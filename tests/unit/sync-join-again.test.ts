@@ -27,6 +27,8 @@ describe('joining again with a new invitation', () => {
     const invitation = await share(a, boardId, server.url);
     const b = await laptop('b');
     await okAsync(b, 'joinSharedBoard', { invitation });
+    // Joining is b's first sync: its status line says when, not "syncing" until b changes something.
+    expect(status(b, boardId).lastSyncedAt).not.toBeNull();
     await until([a, b], () => inStep([a, b], boardId));
 
     const rotated = (await okAsync<{ invitation: string }>(a, 'rotateBoardToken', { boardId })).invitation;

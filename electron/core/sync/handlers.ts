@@ -115,10 +115,12 @@ async function joinSharedBoard(store: Store, input: { invitation: string }): Pro
     board.holding = false;
     const now = nowInstant();
     engine.flush(board, (db) => {
-      db.prepare("INSERT INTO sync_boards (board_id, server_url, token, state, created_at, updated_at) VALUES (?, ?, ?, 'shared', ?, ?)").run(
+      // Everything the server holds has just arrived (settled above): that is this laptop's first sync.
+      db.prepare("INSERT INTO sync_boards (board_id, server_url, token, state, last_synced_at, created_at, updated_at) VALUES (?, ?, ?, 'shared', ?, ?, ?)").run(
         invitation.boardId,
         invitation.serverUrl,
         invitation.token,
+        now,
         now,
         now,
       );
