@@ -51,8 +51,10 @@ test('two statuses recorded apart are listed on both laptops; Keep … instead c
   const apiB = apiOf(b);
   const { board } = (await apiA('loadSampleBoard', {})) as SampleBoardResult;
   const { invitation } = (await apiA('shareBoard', { boardId: board.id, serverUrl: server.url })) as { invitation: string };
-  await apiB('joinSharedBoard', { invitation });
   const status = async (api: typeof apiA): Promise<SyncStatus> => (await api('syncStatus', { boardId: board.id })) as SyncStatus;
+  // The server has the board once A has sent it (the invitation is shown before that).
+  await expect.poll(async () => (await status(apiA)).lastSyncedAt, { timeout: 30_000 }).not.toBeNull();
+  await apiB('joinSharedBoard', { invitation });
   for (const api of [apiA, apiB]) await expect.poll(async () => (await status(api)).pending, { timeout: 30_000 }).toBe(0);
 
   // An action still open, listed in the draft meeting's matters arising.
@@ -115,6 +117,8 @@ test('two statuses recorded apart are listed on both laptops; Keep … instead c
   await dialogOf(pageA).getByRole('button', { name: 'Keep ‘deferred’ instead' }).focus();
   await pageA.keyboard.press('Enter');
   await expect(dialogOf(pageA)).toContainText('Nothing left to check.');
+  // The keyboard goes on from the dialog, not from the page behind it.
+  await expect(dialogOf(pageA).getByRole('button', { name: 'Close' })).toBeFocused();
   await expect(conflictsLine(pageA)).toHaveCount(0);
   expect(await actionStatus(apiA)).toBe('deferred');
   await expect.poll(() => actionStatus(apiB), { timeout: 30_000 }).toBe('deferred');

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import type { BoardSummary } from '../../shared/contract';
+import type { BoardSummary, SyncStatus } from '../../shared/contract';
 import type { StoreKey } from '../../electron/core/crypt/cipher';
 import { startSyncServer, type SyncServer } from '../../electron/syncServer/server';
 import { TEST_KEY_TEXT } from '../helpers/testKey';
@@ -48,6 +48,8 @@ test('the status line says how a board stands, and a laptop locked out by a new 
   const b = await laptop('b');
   const board = (await apiOf(a)('createBoard', { name: 'Status Board' })) as BoardSummary;
   const { invitation } = (await apiOf(a)('shareBoard', { boardId: board.id, serverUrl: server.url })) as { invitation: string };
+  // The server has the board once A has sent it (the invitation is shown before that).
+  await expect.poll(async () => ((await apiOf(a)('syncStatus', { boardId: board.id })) as SyncStatus).lastSyncedAt, { timeout: 30_000 }).not.toBeNull();
   await apiOf(b)('joinSharedBoard', { invitation });
 
   const pageA = await (await browser.newContext({ bypassCSP: true })).newPage();

@@ -1,7 +1,7 @@
 // "Things to check after syncing": a shared board's conflicts, newest first, each with where to
 // look, "Keep … instead" for two statuses recorded apart, and Dismiss (seen, on this laptop only).
 // The list follows core's pushed changes: another laptop's edits, a dismissal in another window.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ListedSyncConflict } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { asApiError, type ApiCallError } from '../../api/errors';
@@ -97,6 +97,15 @@ export function SyncConflictsDialog({ boardId, conflicts, onClose }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   useModalDialog(ref);
   const [error, setError] = useState<ApiCallError | null>(null);
+  // An entry kept or dismissed leaves the list with the button that had the focus: the keyboard
+  // goes on from the next entry (or Close), never from the page behind the dialog.
+  const ids = conflicts.map((c) => c.id).join(',');
+  useEffect(() => {
+    const dialog = ref.current;
+    const active = document.activeElement;
+    if (!dialog || (active && active !== document.body && active.isConnected && dialog.contains(active))) return;
+    dialog.querySelector<HTMLElement>('.sync-conflict a, .sync-conflict button, [data-autofocus]')?.focus();
+  }, [ids]);
   return (
     <dialog
       ref={ref}
