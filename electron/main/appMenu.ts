@@ -35,6 +35,10 @@ export function applicationMenuTemplate(platform: NodeJS.Platform, actions: Menu
         forWindow('new-board', { label: 'New Board…', accelerator: 'CmdOrCtrl+N' }),
         { label: 'Open Data File…', accelerator: 'CmdOrCtrl+O', click: () => actions.openDataFile() },
         separator,
+        // Sharing a board with the other laptops through the council's sync server (features/sync).
+        forWindow('share-board', { label: 'Share This Board…' }),
+        forWindow('join-shared-board', { label: 'Join a Shared Board…' }),
+        separator,
         forWindow('export-pdf', { label: 'Export PDF…' }),
         separator,
         mac ? { role: 'close' } : { role: 'quit' },

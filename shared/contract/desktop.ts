@@ -19,7 +19,7 @@ export const DESKTOP_CHANNELS = {
 } as const;
 
 /** Menu items the window carries out; each is enabled only while a screen can. */
-export const WINDOW_MENU_COMMANDS = ['new-board', 'export-pdf', 'show-shortcuts'] as const;
+export const WINDOW_MENU_COMMANDS = ['new-board', 'export-pdf', 'show-shortcuts', 'share-board', 'join-shared-board'] as const;
 export type MenuCommand = (typeof WINDOW_MENU_COMMANDS)[number];
 
 export const isMenuCommand = (value: unknown): value is MenuCommand => WINDOW_MENU_COMMANDS.includes(value as MenuCommand);

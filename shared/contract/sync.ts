@@ -2,7 +2,7 @@
 // one, and its status. The token is made by core and shown once, inside the invitation.
 import { z } from 'zod';
 import { id, method } from './common';
-import type { SyncConflictKind } from '../domain/enums';
+import type { ActionStatus, SyncConflictKind } from '../domain/enums';
 
 const serverUrl = z
   .string({ message: 'Enter the sync server’s address.' })
@@ -46,6 +46,19 @@ export interface SyncConflict {
   foundAt: string;
 }
 
+/** Where the administrator checks a conflict: the action's page, an agenda item in its meeting, or the minutes' record panel. */
+export type SyncConflictLink =
+  | { kind: 'action'; actionId: string; reference: string }
+  | { kind: 'item'; meetingId: string; itemId: string | null }
+  | { kind: 'record'; meetingId: string };
+
+/** A conflict as the dialog lists it: where to check it, and (two statuses) the other status it can keep instead. */
+export interface ListedSyncConflict extends SyncConflict {
+  link: SyncConflictLink | null;
+  /** The status the other laptop recorded, recorded again at `meetingId` by "Keep … instead" (null: nothing to keep). */
+  keep: { status: ActionStatus; meetingId: string; supersededBy: string | null } | null;
+}
+
 export const syncMethods = {
   shareBoard: method<ShareResult>()(z.strictObject({ boardId: id, serverUrl })),
   joinSharedBoard: method<JoinResult>()(
@@ -56,5 +69,7 @@ export const syncMethods = {
   syncStatus: method<SyncStatus>()(z.strictObject({ boardId: id })),
   stopSharing: method<SyncStatus>()(z.strictObject({ boardId: id })),
   rotateBoardToken: method<ShareResult>()(z.strictObject({ boardId: id })),
-  syncConflicts: method<SyncConflict[]>()(z.strictObject({ boardId: id })),
+  syncConflicts: method<ListedSyncConflict[]>()(z.strictObject({ boardId: id })),
+  /** Marks a conflict seen on this laptop (it is no longer listed here); returns the board's conflicts still to check. */
+  dismissSyncConflict: method<ListedSyncConflict[]>()(z.strictObject({ boardId: id, id })),
 } as const;

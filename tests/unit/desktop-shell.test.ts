@@ -486,7 +486,7 @@ describe('the application menu', () => {
   it('follows macOS: the app menu, Close Window in File, a Window menu, Help without About', () => {
     expect(outline('darwin')).toEqual([
       { menu: 'appMenu', items: undefined },
-      { menu: 'File', items: ['New Board…', 'Open Data File…', 'separator', 'Export PDF…', 'separator', 'close'] },
+      { menu: 'File', items: ['New Board…', 'Open Data File…', 'separator', 'Share This Board…', 'Join a Shared Board…', 'separator', 'Export PDF…', 'separator', 'close'] },
       { menu: 'editMenu', items: undefined },
       { menu: 'View', items: ['resetZoom', 'zoomIn', 'zoomOut', 'separator', 'togglefullscreen'] },
       { menu: 'windowMenu', items: undefined },
@@ -500,11 +500,25 @@ describe('the application menu', () => {
       ['linux', 'Show Data File in Folder'],
     ] as const) {
       expect(outline(platform)).toEqual([
-        { menu: '&File', items: ['New Board…', 'Open Data File…', 'separator', 'Export PDF…', 'separator', 'quit'] },
+        { menu: '&File', items: ['New Board…', 'Open Data File…', 'separator', 'Share This Board…', 'Join a Shared Board…', 'separator', 'Export PDF…', 'separator', 'quit'] },
         { menu: 'editMenu', items: undefined },
         { menu: '&View', items: ['resetZoom', 'zoomIn', 'zoomOut', 'separator', 'togglefullscreen'] },
         { menu: '&Help', items: ['Keyboard Shortcuts', reveal, 'separator', 'about'] },
       ]);
+    }
+  });
+
+  it('passes Share This Board… and Join a Shared Board… to the window, greyed out until it says it can carry them out', () => {
+    const sent: string[] = [];
+    const template = applicationMenuTemplate('linux', { ...actions, command: (c) => sent.push(c) }, { development: false });
+    for (const [label, command] of [
+      ['Share This Board…', 'share-board'],
+      ['Join a Shared Board…', 'join-shared-board'],
+    ] as const) {
+      const item = findItem(template, label);
+      expect(item).toMatchObject({ id: command, enabled: false });
+      (item.click as () => void)();
+      expect(sent.at(-1)).toBe(command);
     }
   });
 

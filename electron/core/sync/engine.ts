@@ -44,6 +44,9 @@ export interface SharedBoard {
   stateless: Set<(payload: string) => void>;
 }
 
+/** How the status line's reason begins when the server refused the board (its own reason follows). */
+const REFUSED = 'The sync server refused this board: ';
+
 export class SyncEngine {
   readonly boards = new Map<string, SharedBoard>();
   private readonly listeners = new Set<() => void>();
@@ -114,8 +117,12 @@ export class SyncEngine {
       }),
       acknowledged: background((name) => {
         const seq = board.lastLocalSeq.get(name);
+        // The server has taken a document with this laptop's token: a refusal it made before (a
+        // server that was stopping, a token since replaced here) is over, and no longer shown.
+        if (board.lastError?.startsWith(REFUSED)) board.lastError = null;
         this.bookkeeping(() => {
           if (board.lastError?.startsWith(CORRUPTED_FROM_SERVER) && wire.settled()) board.lastError = null;
+          this.store.db.prepare("UPDATE sync_boards SET last_error = NULL WHERE board_id = ? AND last_error LIKE ?").run(board.boardId, `${REFUSED}%`);
           if (seq !== undefined) acknowledge(this.store.db, name, seq);
           // What the server now holds can be merged: the quiet period starts again.
           this.compaction.quietFrom(board.boardId);
@@ -130,7 +137,7 @@ export class SyncEngine {
         });
       }),
       refused: background((reason) => {
-        board.lastError = `The sync server refused this board: ${reason}.`;
+        board.lastError = `${REFUSED}${reason}.`;
         this.bookkeeping(() => this.setStatus(board.boardId, { last_error: board.lastError }));
       }),
       stateless: background((payload) => {

@@ -12,6 +12,9 @@ import { write } from '../store/write';
 import { syncEngine, type SharedBoard } from './engine';
 import { pendingCount } from './updateStore';
 import { listConflicts } from './conflicts';
+import { withChoices } from './conflictChoices';
+import { dismissSyncConflict } from './dismissConflict';
+import { joinAgain } from './newInvitation';
 
 /** How long joining waits for the server before saying so. */
 const JOIN_TIMEOUT_MS = 60_000;
@@ -95,6 +98,8 @@ async function joinSharedBoard(store: Store, input: { invitation: string }): Pro
   const invitation = parseInvitation(input.invitation);
   if ('error' in invitation) throw new DomainError('invalid_input', invitation.error, 'invitation');
   if (store.db.prepare('SELECT 1 FROM boards WHERE id = ?').get(invitation.boardId)) {
+    // Shared here before: the invitation replaces the one this laptop had (made anew on another laptop).
+    if (syncRow(store, invitation.boardId)) return joinAgain(store, invitation, requireBoard(store, invitation.boardId));
     throw new DomainError('conflict', 'This board is already in this data file.');
   }
   const engine = syncEngine(store);
@@ -110,10 +115,12 @@ async function joinSharedBoard(store: Store, input: { invitation: string }): Pro
     board.holding = false;
     const now = nowInstant();
     engine.flush(board, (db) => {
-      db.prepare("INSERT INTO sync_boards (board_id, server_url, token, state, created_at, updated_at) VALUES (?, ?, ?, 'shared', ?, ?)").run(
+      // Everything the server holds has just arrived (settled above): that is this laptop's first sync.
+      db.prepare("INSERT INTO sync_boards (board_id, server_url, token, state, last_synced_at, created_at, updated_at) VALUES (?, ?, ?, 'shared', ?, ?, ?)").run(
         invitation.boardId,
         invitation.serverUrl,
         invitation.token,
+        now,
         now,
         now,
       );
@@ -171,6 +178,10 @@ export const syncHandlers: FeatureHandlers<typeof syncMethods> = {
   rotateBoardToken: onStore((store, input) => rotateBoardToken(store, input)),
   syncConflicts: onStore((store, input) => {
     requireBoard(store, input.boardId);
-    return listConflicts(store.db, input.boardId);
+    return withChoices(store, input.boardId, listConflicts(store.db, input.boardId));
+  }),
+  dismissSyncConflict: onStore((store, input) => {
+    dismissSyncConflict(store, input);
+    return withChoices(store, input.boardId, listConflicts(store.db, input.boardId));
   }),
 };

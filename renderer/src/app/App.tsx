@@ -19,6 +19,7 @@ import { BoardSettingsPage } from '../features/roster/BoardSettingsPage';
 import { RegisterPage } from '../features/roster/RegisterPage';
 import { RosterPage } from '../features/roster/RosterPage';
 import { SearchLauncher } from '../features/search/SearchLauncher';
+import { SyncMenuCommands } from '../features/sync/SyncMenuCommands';
 import { useLiveQuery } from '../api/useLiveQuery';
 import { useMenuCommand } from './menuCommands';
 import { ProblemScreen } from './ProblemScreen';
@@ -100,6 +101,7 @@ function Workspace({ dataFile, recovered }: WorkspaceProps) {
       </main>
       {shortcuts ? <ShortcutSheet onClose={() => setShortcuts(false)} /> : null}
       <SearchLauncher currentBoardId={currentBoardId} />
+      <SyncMenuCommands boardId={currentBoardId} boardName={boards.data?.find((b) => b.id === currentBoardId)?.name} />
       <UndoNotice />
     </div>
   );

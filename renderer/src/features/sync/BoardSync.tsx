@@ -8,7 +8,9 @@ import { Dialog } from '../../app/Dialog';
 import { useSubmit } from '../../app/useSubmit';
 import { InvitationDialog } from './InvitationDialog';
 import { ShareBoardDialog } from './ShareBoardDialog';
-import { syncStatusLine } from './syncStatusText';
+import { SyncConflictsLine } from './SyncConflictsLine';
+import { syncErrorAdvice, syncStatusLine } from './syncStatusText';
+import { JoinBoardDialog } from './JoinBoardDialog';
 
 interface BoardSyncProps {
   boardId: string;
@@ -24,21 +26,27 @@ export function useSyncStatus(boardId: string) {
   return useLiveQuery(() => call('syncStatus', { boardId }), [boardId], { watches: [...CHANGE_LOG_ENTITIES, 'data_file', 'sync'] });
 }
 
-/** The status line under a shared board's name (nothing for a board kept on this laptop only). */
+/** The status line under a shared board's name (nothing for a board kept on this laptop only), and what a merge left to check. */
 export function SyncStatusLine({ boardId }: { boardId: string }) {
   const status = useSyncStatus(boardId);
   const line = status.data ? syncStatusLine(status.data) : null;
-  if (!line) return null;
+  const advice = syncErrorAdvice(status.data?.lastError ?? null);
   return (
-    <p className={`sync-status sync-${line.tone}`} role="status" aria-label="Sync status">
-      {line.text}
-    </p>
+    <>
+      {line ? (
+        <p className={`sync-status sync-${line.tone}`} role="status" aria-label="Sync status">
+          {line.text}
+        </p>
+      ) : null}
+      {line && advice ? <p className="sync-advice">{advice.text}</p> : null}
+      <SyncConflictsLine boardId={boardId} />
+    </>
   );
 }
 
 export function BoardSyncActions({ boardId, boardName }: BoardSyncProps) {
   const status = useSyncStatus(boardId);
-  const [dialog, setDialog] = useState<'none' | 'share' | 'stop'>('none');
+  const [dialog, setDialog] = useState<'none' | 'share' | 'stop' | 'again'>('none');
   const [replacement, setReplacement] = useState<string | null>(null);
   const rotate = useSubmit();
   const stop = useSubmit();
@@ -48,6 +56,11 @@ export function BoardSyncActions({ boardId, boardName }: BoardSyncProps) {
     <>
       {shared ? (
         <>
+          {syncErrorAdvice(status.data.lastError)?.joinAgain ? (
+            <button type="button" className="button primary" onClick={() => setDialog('again')}>
+              Use a new invitation…
+            </button>
+          ) : null}
           <button type="button" className="button" disabled={rotate.busy} onClick={() => void rotate.run(async () => setReplacement((await call('rotateBoardToken', { boardId })).invitation))}>
             {rotate.busy ? 'Making…' : 'Make a new invitation'}
           </button>
@@ -65,6 +78,7 @@ export function BoardSyncActions({ boardId, boardName }: BoardSyncProps) {
           {rotate.error.message}
         </p>
       ) : null}
+      {dialog === 'again' ? <JoinBoardDialog again={{ boardName }} onClose={() => setDialog('none')} /> : null}
       {dialog === 'share' ? <ShareBoardDialog boardId={boardId} boardName={boardName} onClose={() => setDialog('none')} /> : null}
       {replacement !== null ? <InvitationDialog boardName={boardName} invitation={replacement} replaced onClose={() => setReplacement(null)} /> : null}
       {dialog === 'stop' ? (

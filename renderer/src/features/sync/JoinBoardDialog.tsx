@@ -1,4 +1,5 @@
 // "Join a shared board…": paste the invitation made on another laptop; the board arrives and opens.
+// The same for a board already here whose invitation was replaced ("Use a new invitation…").
 import { useState } from 'react';
 import { call } from '../../api/client';
 import { Dialog } from '../../app/Dialog';
@@ -6,13 +7,19 @@ import { Field } from '../../app/Field';
 import { navigate } from '../../app/router';
 import { useSubmit } from '../../app/useSubmit';
 
-export function JoinBoardDialog({ onClose }: { onClose: () => void }) {
+interface JoinBoardDialogProps {
+  onClose: () => void;
+  /** A board already here whose invitation was replaced on another laptop: joining it again with the new one. */
+  again?: { boardName: string };
+}
+
+export function JoinBoardDialog({ onClose, again }: JoinBoardDialogProps) {
   const [invitation, setInvitation] = useState('');
   const submit = useSubmit();
   return (
     <Dialog
-      title="Join a shared board"
-      submitLabel="Join"
+      title={again ? 'Use a new invitation' : 'Join a shared board'}
+      submitLabel={again ? 'Use it' : 'Join'}
       busy={submit.busy}
       error={submit.formError(['invitation'])}
       onCancel={onClose}
@@ -24,7 +31,14 @@ export function JoinBoardDialog({ onClose }: { onClose: () => void }) {
         })
       }
     >
-      <p>The board, with its meetings, roster and actions, is copied to this laptop from the sync server, then kept in step with the other laptops.</p>
+      {again ? (
+        <p>
+          Paste the new invitation to {again.boardName}. Everything on this laptop stays as it is; once the sync server accepts the invitation,
+          the changes made here meanwhile are sent and the other laptops’ changes arrive.
+        </p>
+      ) : (
+        <p>The board, with its meetings, roster and actions, is copied to this laptop from the sync server, then kept in step with the other laptops.</p>
+      )}
       <Field
         label="Invitation"
         hint="Made with “Share this board…” on the laptop that shared it; it starts with wss:// or ws://"

@@ -1,0 +1,92 @@
+// What the administrator can do about each listed sync conflict: where to check it (the action's
+// page, the agenda item in its meeting, the minutes' record panel) and, for two statuses recorded
+// apart, the other status "Keep … instead" records again through the matters arising. Read only.
+import type { ListedSyncConflict, SyncConflict, SyncConflictLink } from '../../../shared/contract';
+import { ACTION_STATUSES, type ActionStatus, type MeetingStatus } from '../../../shared/domain/enums';
+import type { Store } from '../db/open';
+import { lockFor } from '../minutes/editable';
+import { eventId, statusLog } from './actionStatusLog';
+import { syncEngine } from './engine';
+
+interface ActionRow {
+  id: string;
+  reference: string;
+  status: ActionStatus;
+  last_update_meeting_id: string | null;
+}
+
+/** The parts of a conflict's recorded detail this file reads; anything else in it is the listing's. */
+interface Detail {
+  other?: { status?: unknown; event?: unknown };
+  meetingId?: unknown;
+}
+
+function detailOf(store: Store, conflictId: string): Detail {
+  const json = store.db.prepare('SELECT detail FROM sync_conflicts WHERE id = ?').pluck().get(conflictId) as string | undefined;
+  try {
+    const parsed = JSON.parse(json ?? '{}') as unknown;
+    return parsed && typeof parsed === 'object' ? (parsed as Detail) : {};
+  } catch {
+    return {};
+  }
+}
+
+const isStatus = (value: unknown): value is ActionStatus => ACTION_STATUSES.includes(value as ActionStatus);
+
+/**
+ * The meeting the other status was recorded at: from the board's status log when the board is
+ * open for sync (the event names it), else the meeting whose update the action last took.
+ */
+function otherEventMeeting(store: Store, boardId: string, event: unknown, action: ActionRow): { meetingId: string | null; supersededBy: string | null } {
+  const replica = syncEngine(store).boards.get(boardId)?.replica;
+  const found = replica && typeof event === 'string' ? statusLog(replica.board).toArray().find((e) => eventId(e) === event) : undefined;
+  if (found) return { meetingId: found.last_update_meeting_id, supersededBy: found.superseded_by };
+  return { meetingId: action.last_update_meeting_id, supersededBy: null };
+}
+
+/** "Keep … instead" is offered only where recording it can succeed: a status other than the one shown, at draft minutes that list the action. */
+function keepFor(store: Store, boardId: string, conflict: SyncConflict, action: ActionRow): ListedSyncConflict['keep'] {
+  const detail = detailOf(store, conflict.id);
+  const status = detail.other?.status;
+  if (!isStatus(status) || status === action.status) return null;
+  const { meetingId, supersededBy } = otherEventMeeting(store, boardId, detail.other?.event, action);
+  if (!meetingId) return null;
+  const meeting = store.db.prepare('SELECT status FROM meetings WHERE id = ? AND board_id = ?').get(meetingId, boardId) as { status: MeetingStatus } | undefined;
+  if (!meeting || lockFor(meeting.status).content) return null;
+  const listed = store.db.prepare('SELECT 1 FROM carried_actions WHERE meeting_id = ? AND action_id = ?').get(meetingId, action.id);
+  if (!listed) return null;
+  if (status === 'superseded' && !supersededBy) return null;
+  return { status, meetingId, supersededBy: status === 'superseded' ? supersededBy : null };
+}
+
+/** The meeting (and agenda item, if it is still there) a conflict is about: by its record, else as its detail names it. */
+function meetingOf(store: Store, boardId: string, conflict: SyncConflict): { meetingId: string; itemId: string | null } | null {
+  const { db } = store;
+  const item = db
+    .prepare('SELECT i.id, i.meeting_id FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id WHERE i.id = ? AND m.board_id = ?')
+    .get(conflict.entityId, boardId) as { id: string; meeting_id: string } | undefined;
+  if (item) return { meetingId: item.meeting_id, itemId: item.id };
+  const inBoard = (id: unknown): id is string => typeof id === 'string' && db.prepare('SELECT 1 FROM meetings WHERE id = ? AND board_id = ?').get(id, boardId) !== undefined;
+  if (inBoard(conflict.entityId)) return { meetingId: conflict.entityId, itemId: null };
+  const named = detailOf(store, conflict.id).meetingId;
+  return inBoard(named) ? { meetingId: named, itemId: null } : null;
+}
+
+function choicesFor(store: Store, boardId: string, conflict: SyncConflict): ListedSyncConflict {
+  if (conflict.kind === 'action_status') {
+    const action = store.db
+      .prepare('SELECT id, reference, status, last_update_meeting_id FROM actions WHERE id = ? AND board_id = ?')
+      .get(conflict.entityId, boardId) as ActionRow | undefined;
+    if (!action) return { ...conflict, link: null, keep: null };
+    return { ...conflict, link: { kind: 'action', actionId: action.id, reference: action.reference }, keep: keepFor(store, boardId, conflict, action) };
+  }
+  const place = meetingOf(store, boardId, conflict);
+  let link: SyncConflictLink | null = null;
+  if (place) link = conflict.kind === 'agreed_edited' ? { kind: 'record', meetingId: place.meetingId } : { kind: 'item', ...place };
+  return { ...conflict, link, keep: null };
+}
+
+/** The board's listed conflicts, each with where to check it and what can be kept instead. */
+export function withChoices(store: Store, boardId: string, conflicts: readonly SyncConflict[]): ListedSyncConflict[] {
+  return conflicts.map((c) => choicesFor(store, boardId, c));
+}

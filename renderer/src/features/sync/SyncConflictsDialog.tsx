@@ -1,0 +1,150 @@
+// "Things to check after syncing": a shared board's conflicts, newest first, each with where to
+// look, "Keep … instead" for two statuses recorded apart, and Dismiss (seen, on this laptop only).
+// The list follows core's pushed changes: another laptop's edits, a dismissal in another window.
+import { useEffect, useRef, useState } from 'react';
+import type { ListedSyncConflict } from '../../../../shared/contract';
+import { call } from '../../api/client';
+import { asApiError, type ApiCallError } from '../../api/errors';
+import { hrefFor } from '../../app/router';
+import { useModalDialog } from '../../app/useModalDialog';
+import { foundText, keepLabel } from './conflictText';
+import { openItem, openRecordPanel } from './openInMeeting';
+
+interface Props {
+  boardId: string;
+  conflicts: readonly ListedSyncConflict[];
+  onClose: () => void;
+}
+
+function WhereToLook({ conflict }: { conflict: ListedSyncConflict }) {
+  const link = conflict.link;
+  if (!link) return null;
+  if (link.kind === 'action') return <a href={hrefFor({ name: 'action', actionId: link.actionId })}>Open action {link.reference}</a>;
+  const meetingHref = hrefFor({ name: 'meeting', meetingId: link.meetingId });
+  if (link.kind === 'record') {
+    return (
+      <a
+        href={meetingHref}
+        onClick={(event) => {
+          event.preventDefault();
+          openRecordPanel(link.meetingId);
+        }}
+      >
+        Open the minutes’ record (proposed corrections)
+      </a>
+    );
+  }
+  const itemId = link.itemId;
+  if (!itemId) return <a href={meetingHref}>Open the meeting</a>;
+  return (
+    <a
+      href={meetingHref}
+      onClick={(event) => {
+        event.preventDefault();
+        openItem(link.meetingId, itemId);
+      }}
+    >
+      Open the agenda item
+    </a>
+  );
+}
+
+function ConflictEntry({ boardId, conflict, onError }: { boardId: string; conflict: ListedSyncConflict; onError: (error: ApiCallError | null) => void }) {
+  const [doing, setDoing] = useState<'keep' | 'dismiss' | null>(null);
+  const run = (what: 'keep' | 'dismiss', work: () => Promise<void>): void => {
+    setDoing(what);
+    onError(null);
+    work()
+      .catch((err: unknown) => onError(asApiError(err)))
+      .finally(() => setDoing(null));
+  };
+  const keep = conflict.keep;
+  const actionId = conflict.link?.kind === 'action' ? conflict.link.actionId : conflict.entityId;
+  const dismiss = (): Promise<unknown> => call('dismissSyncConflict', { boardId, id: conflict.id });
+  return (
+    <li className="sync-conflict" aria-busy={doing !== null || undefined}>
+      <p className="sync-conflict-description">{conflict.description}</p>
+      <p className="sync-conflict-found">
+        <time dateTime={conflict.foundAt}>{foundText(conflict.foundAt)}</time>
+      </p>
+      <div className="sync-conflict-actions">
+        <WhereToLook conflict={conflict} />
+        {keep ? (
+          <button
+            type="button"
+            className="button"
+            disabled={doing !== null}
+            onClick={() =>
+              run('keep', async () => {
+                // Recorded as any status is, at the meeting where the other laptop recorded it: it becomes the latest and syncs.
+                await call('recordActionUpdate', { meetingId: keep.meetingId, actionId, status: keep.status, supersededBy: keep.supersededBy });
+                await dismiss();
+              })
+            }
+          >
+            {doing === 'keep' ? 'Keeping…' : keepLabel(keep.status)}
+          </button>
+        ) : null}
+        <button type="button" className="button" disabled={doing !== null} onClick={() => run('dismiss', async () => void (await dismiss()))}>
+          {doing === 'dismiss' ? 'Dismissing…' : 'Dismiss'}
+        </button>
+      </div>
+    </li>
+  );
+}
+
+export function SyncConflictsDialog({ boardId, conflicts, onClose }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useModalDialog(ref);
+  const [error, setError] = useState<ApiCallError | null>(null);
+  // An entry kept or dismissed leaves the list with the button that had the focus: the keyboard
+  // goes on from the next entry (or Close), never from the page behind the dialog.
+  const ids = conflicts.map((c) => c.id).join(',');
+  useEffect(() => {
+    const dialog = ref.current;
+    const active = document.activeElement;
+    if (!dialog || (active && active !== document.body && active.isConnected && dialog.contains(active))) return;
+    dialog.querySelector<HTMLElement>('.sync-conflict a, .sync-conflict button, [data-autofocus]')?.focus();
+  }, [ids]);
+  return (
+    <dialog
+      ref={ref}
+      className="dialog dialog-wide sync-conflicts-dialog"
+      aria-labelledby="sync-conflicts-title"
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <div className="dialog-sheet">
+        <h2 id="sync-conflicts-title">Things to check after syncing</h2>
+        <div className="dialog-body">
+          <p>
+            These were changed on two laptops while they were apart. Nothing was lost: each laptop shows the same version, and the other one is
+            described here, so you can decide which is right.
+          </p>
+          <p className="field-hint">Dismiss hides an entry on this laptop only; the other laptops list it until it is dismissed there.</p>
+          {conflicts.length === 0 ? (
+            <p role="status">Nothing left to check.</p>
+          ) : (
+            <ul className="sync-conflict-list" aria-label="Things to check">
+              {conflicts.map((c) => (
+                <ConflictEntry key={c.id} boardId={boardId} conflict={c} onError={setError} />
+              ))}
+            </ul>
+          )}
+        </div>
+        {error ? (
+          <p className="form-error" role="alert">
+            {error.message}
+          </p>
+        ) : null}
+        <div className="dialog-actions">
+          <button type="button" className="button primary" onClick={onClose} data-autofocus>
+            Close
+          </button>
+        </div>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,22 @@
+// The words around a board's sync conflicts: the status line's count, when each was found, and
+// the status "Keep … instead" records, in the same lower-case words the descriptions use.
+import { ACTION_STATUS_LABEL } from '../../../../shared/domain/actionStatus';
+import type { ActionStatus } from '../../../../shared/domain/enums';
+import { dayAndTime } from './syncStatusText';
+
+/** "1 thing to check after syncing", "2 things to check after syncing". */
+export function conflictCountText(count: number): string {
+  return `${count} ${count === 1 ? 'thing' : 'things'} to check after syncing`;
+}
+
+/** "Found today at 14:02", "Found 25 Nov at 14:02" (the laptop's own clock and zone). */
+export function foundText(iso: string, now: Date = new Date()): string {
+  const when = dayAndTime(iso, now);
+  if (!when) return `Found ${iso}`;
+  return `Found ${when.day ?? 'today'} at ${when.time}`;
+}
+
+/** "Keep ‘deferred’ instead". */
+export function keepLabel(status: ActionStatus): string {
+  return `Keep ‘${ACTION_STATUS_LABEL[status].toLowerCase()}’ instead`;
+}

@@ -1,0 +1,39 @@
+// The words of a shared board's sync status beyond the line itself: changes on their way while
+// connected, what to do when it is not syncing, and what a merge left to check
+// (renderer/src/features/sync/syncStatusText.ts, conflictText.ts).
+import { describe, expect, it } from 'vitest';
+import type { SyncStatus } from '../../shared/contract';
+import { WRONG_TOKEN } from '../../shared/domain/syncFormat';
+import { conflictCountText, foundText, keepLabel } from '../../renderer/src/features/sync/conflictText';
+import { syncErrorAdvice, syncStatusLine } from '../../renderer/src/features/sync/syncStatusText';
+
+const now = new Date(2026, 10, 26, 15, 0);
+const at = (h: number, m: number, day = 26): string => new Date(2026, 10, day, h, m).toISOString();
+const base: SyncStatus = { boardId: 'b', shared: true, serverUrl: 'ws://127.0.0.1:1', connected: true, offlineSince: null, lastSyncedAt: at(14, 2), pending: 0, lastError: null };
+
+describe('sync status words', () => {
+  it('says changes are being sent, not synced, while the server has not taken them yet', () => {
+    expect(syncStatusLine({ ...base, pending: 2 }, now)).toEqual({ text: 'Connected · sending 2 changes · last synced 14:02', tone: 'ok' });
+    expect(syncStatusLine({ ...base, pending: 1, lastSyncedAt: null }, now)?.text).toBe('Connected · sending 1 change');
+    expect(syncStatusLine(base, now)?.text).toBe('Synced · last synced 14:02');
+  });
+
+  it('says what to do when the board is not syncing, where there is something to do', () => {
+    expect(syncErrorAdvice(null)).toBeNull();
+    expect(syncErrorAdvice(`The sync server refused this board: ${WRONG_TOKEN}.`)).toEqual({ text: expect.stringContaining('Use a new invitation…') as unknown, joinAgain: true });
+    expect(syncErrorAdvice('Changes from another laptop could not be applied here: disk I/O error')).toMatchObject({ text: expect.stringMatching(/^Nothing is lost/) as unknown, joinAgain: false });
+    expect(syncErrorAdvice('The sync server refused this board: the sync server is stopping; try again in a moment.')).toMatchObject({ joinAgain: false });
+    // A reason that says itself what to update needs nothing more.
+    expect(syncErrorAdvice('The sync server refused this board: this server speaks sync format ma1, and this laptop speaks ma2; update the sync server.')).toBeNull();
+  });
+
+  it('counts what is left to check, says when each was found, and names the status to keep in the descriptions’ words', () => {
+    expect(conflictCountText(1)).toBe('1 thing to check after syncing');
+    expect(conflictCountText(2)).toBe('2 things to check after syncing');
+    expect(foundText(at(14, 2), now)).toBe('Found today at 14:02');
+    expect(foundText(at(9, 5, 24), now)).toBe('Found 24 Nov at 09:05');
+    expect(foundText(new Date(2025, 0, 3, 9, 5).toISOString(), now)).toBe('Found 3 Jan 2025 at 09:05');
+    expect(keepLabel('deferred')).toBe('Keep ‘deferred’ instead');
+    expect(keepLabel('in_progress')).toBe('Keep ‘in progress’ instead');
+  });
+});
