@@ -18,6 +18,7 @@ import { MEETINGS_LIST_ROOT } from './registry';
 import { BoardReplica } from './replica';
 import { acknowledge, appendUpdate, compactUpdates, storedDocs } from './updateStore';
 import { BoardConnection } from './wire';
+import { pushDocUpdate } from '../replica/push';
 import * as Y from 'yjs';
 
 /** Origins of updates core applies itself: read back from the file, or sent by the server. */
@@ -66,6 +67,8 @@ export class SyncEngine {
     const board: SharedBoard = { boardId, replica: null as unknown as BoardReplica, wire: null, connected: false, lastError: null, queue: [], holding, lastLocalSeq, stateless: new Set() };
     const db = this.store.db;
     const replica = new BoardReplica(boardId, (name, doc) => {
+      // Every change of a meeting's document, whatever made it, reaches the windows' replicas.
+      doc.on('update', (update: Uint8Array, origin: unknown) => pushDocUpdate(name, update, origin));
       doc.on('update', (update: Uint8Array, origin: unknown) => {
         if (origin === STORED || origin === REMOTE || board.holding) return;
         // A change core made from its rows: stored in the write's transaction, then sent.
