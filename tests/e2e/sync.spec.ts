@@ -120,8 +120,11 @@ test('share on one laptop, join on another, and edits made on both, also while t
 
   // B types a second paragraph of the same discussion while A goes on with the first: A's words
   // arrive in B's editor without moving B's caret, and B's reach A's.
-  await minutesB.item('1').discussion.click();
-  await pageB.keyboard.press('Control+End');
+  // Clicked at the far end of the line: Enter acts where Lexical last saw the caret (a key press
+  // such as Control+End may not have reached it yet), unlike typed text, which goes where the page's caret is.
+  const lastLine = minutesB.item('1').discussion.locator('p').last();
+  const box = await lastLine.boundingBox();
+  await lastLine.click({ position: { x: (box?.width ?? 2) - 2, y: (box?.height ?? 2) / 2 } });
   await pageB.keyboard.press('Enter');
   await pageB.keyboard.type('Referrals');
   await minutesA.item('1').discussion.click();
