@@ -8,7 +8,10 @@ import {
   CAN_REDO_COMMAND,
   CAN_UNDO_COMMAND,
   COLLABORATION_TAG,
+  COMMAND_PRIORITY_CRITICAL,
   COMMAND_PRIORITY_EDITOR,
+  INSERT_PARAGRAPH_COMMAND,
+  PASTE_COMMAND,
   HISTORY_MERGE_TAG,
   REDO_COMMAND,
   SKIP_COLLAB_TAG,
@@ -92,6 +95,10 @@ export function bindDiscussion(editor: LexicalEditor, doc: Y.Doc, itemId: string
       if (tags.has(SKIP_COLLAB_TAG)) return;
       syncLexicalUpdateToYjs(binding, NO_CURSORS, prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags);
     }),
+    // Undo steps as in the editor's own history: a new paragraph or a paste starts one (Yjs alone
+    // would fold everything typed within half a second into the step before).
+    editor.registerCommand(INSERT_PARAGRAPH_COMMAND, () => (undoManager.stopCapturing(), false), COMMAND_PRIORITY_CRITICAL),
+    editor.registerCommand(PASTE_COMMAND, () => (undoManager.stopCapturing(), false), COMMAND_PRIORITY_CRITICAL),
     editor.registerCommand(UNDO_COMMAND, () => (undoManager.undo(), true), COMMAND_PRIORITY_EDITOR),
     editor.registerCommand(REDO_COMMAND, () => (redoOf(undoManager), true), COMMAND_PRIORITY_EDITOR),
   );
