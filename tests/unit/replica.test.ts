@@ -10,7 +10,7 @@ import { ListItemNode, ListNode } from '@lexical/list';
 import { LinkNode } from '@lexical/link';
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import type { Core } from '../../electron/core/app';
-import type { ReplicaOpened, ReplicaPush } from '../../shared/contract';
+import { MINUTES_LIMITS, type ReplicaOpened, type ReplicaPush } from '../../shared/contract';
 import { bindDiscussion } from '../../renderer/src/editor/replicaBinding';
 import { boardDump } from '../helpers/syncDump';
 import { ok, okAsync } from '../helpers/temp';
@@ -131,7 +131,7 @@ describe('a window’s replica of a shared meeting', () => {
     expect(Buffer.from(stateAfter).equals(Buffer.from(stateBefore))).toBe(true);
   });
 
-  it('refuses a damaged update, one out of step, one beyond the discussions, and changes nothing', async () => {
+  it('refuses a damaged update, one out of step, one beyond the discussions, one too long, and changes nothing', async () => {
     const { a, boardId, meetingId, itemId } = await sharedMeeting();
     const before = boardDump(a, boardId);
     const doc = () => engineOf(a).boards.get(boardId)!.replica.meeting(meetingId).doc;
@@ -159,6 +159,13 @@ describe('a window’s replica of a shared meeting', () => {
     const beyond = refusal(a, { meetingId, update: Buffer.from(Y.encodeStateAsUpdate(meddler, sv)).toString('base64') });
     expect(beyond).toMatchObject({ code: 'invalid_input' });
     expect(beyond.message).toContain('more than the meeting’s discussions');
+
+    // Longer than one item's discussion may be (as saveDiscussion refuses it).
+    const long = windowReplica(a, meetingId, itemId);
+    long.type('x'.repeat(MINUTES_LIMITS.discussionText + 1));
+    const tooLong = refusal(a, { meetingId, update: long.take() });
+    expect(tooLong).toMatchObject({ code: 'invalid_input' });
+    expect(tooLong.message).toContain('too long');
 
     expect(vector()).toBe(start);
     expect(boardDump(a, boardId)).toEqual(before);
