@@ -90,6 +90,14 @@ describe('a discussion editor bound to the meeting replica', () => {
     const again = editor();
     bindDiscussion(again, two, 'item-1');
     expect(textOf(again)).toEqual(['First paragraph.', 'Second paragraph. Added later.']);
+    // The same editor bound again (React's development mode mounts effects twice): still once.
+    const twice = editor();
+    bindDiscussion(twice, two, 'item-1').dispose();
+    bindDiscussion(twice, two, 'item-1');
+    expect(textOf(twice)).toEqual(['First paragraph.', 'Second paragraph. Added later.']);
+    typeAt(twice, 0, ' Still one copy.');
+    a.read(() => undefined);
+    expect(textOf(a)).toEqual(['First paragraph. Still one copy.', 'Second paragraph. Added later.']);
   });
 
   it('keeps the caret where it was typing when another copy changes another paragraph', () => {
