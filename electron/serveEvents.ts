@@ -3,7 +3,7 @@
 // so its live queries load again as they do after the page's own calls.
 import type http from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
-import { BROWSER_TOKEN_HEADER, type Changed } from '../shared/contract';
+import { BROWSER_TOKEN_HEADER, type Changed, type ReplicaPush } from '../shared/contract';
 import type { Core } from './core/app';
 
 /** Whether a request carries the host's per-run token (compared in constant time). */
@@ -20,7 +20,7 @@ export function signedIn(req: http.IncomingMessage, token: string): boolean {
 export const HEARTBEAT_MS = 20_000;
 
 /** Streams background changes to one page until it goes away; the request must be signed in. */
-export function streamChanges(core: Pick<Core, 'onChanges'>, req: http.IncomingMessage, res: http.ServerResponse, heartbeatMs: number = HEARTBEAT_MS): void {
+export function streamChanges(core: Pick<Core, 'onChanges' | 'onReplicaUpdate'>, req: http.IncomingMessage, res: http.ServerResponse, heartbeatMs: number = HEARTBEAT_MS): void {
   res.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-store',
@@ -32,9 +32,14 @@ export function streamChanges(core: Pick<Core, 'onChanges'>, req: http.IncomingM
     res.write(`data: ${JSON.stringify(changes)}\n\n`);
   };
   const stop = core.onChanges(send);
+  // Shared meetings' document updates, for the page's replicas: the same stream, their own event kind.
+  const stopReplica = core.onReplicaUpdate((push: ReplicaPush) => {
+    res.write(`event: replica\ndata: ${JSON.stringify(push)}\n\n`);
+  });
   const beat = setInterval(() => res.write(': still here\n\n'), heartbeatMs);
   const end = (): void => {
     stop();
+    stopReplica();
     clearInterval(beat);
   };
   req.on('close', end);

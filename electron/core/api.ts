@@ -39,6 +39,7 @@ import { vocabularyHandlers } from './vocabulary/handlers';
 import { encryptionHandlers } from './crypt/handlers';
 import { minutesViewHandlers } from './minutesView/handlers';
 import { syncHandlers } from './sync/handlers';
+import { replicaHandlers } from './replica/handlers';
 
 export type { CoreContext };
 export type Handlers = { readonly [K in MethodName]: Handler<K> };
@@ -83,6 +84,7 @@ const features = [
   encryptionHandlers,
   minutesViewHandlers,
   syncHandlers,
+  replicaHandlers,
 ] as const;
 
 type Merged = (typeof features)[number];

@@ -1,12 +1,13 @@
 // Starting and stopping core for a host: opens the session (or records why the data file
 // could not be opened), and hands the host one `call` that every API request goes through.
-import type { ApiResponse, AppStatus, Changed, SampleBoardResult } from '../../shared/contract';
+import type { ApiResponse, AppStatus, Changed, ReplicaPush, SampleBoardResult } from '../../shared/contract';
 import { dispatch } from './api';
 import { NUL_MESSAGE, nulIn } from './nul';
 import type { OpenOptions, Store } from './db/open';
 import { afterCall, automaticBackupsSettled, closeSession, openSession, type SessionHooks } from './session';
 import { APP_VERSION } from './version';
 import { onBackgroundChanges } from './store/changes';
+import { onReplicaUpdates } from './replica/push';
 
 export { APP_VERSION };
 
@@ -21,6 +22,8 @@ export interface Core {
   backupsSettled(): Promise<void>;
   /** Listens for what changes outside any call (sync), for the host to push to the window; returns the function that stops it. */
   onChanges(listener: (changes: readonly Changed[]) => void): () => void;
+  /** Listens for updates of shared meetings' documents, for the host to push to the window's replicas (same channel as onChanges). */
+  onReplicaUpdate(listener: (push: ReplicaPush) => void): () => void;
   close(): void;
 }
 
@@ -57,6 +60,7 @@ export async function startCore(dataFile: string, options: OpenOptions = {}, hoo
     backupsSettled: () => automaticBackupsSettled(session),
     // One core runs in a host's process; the listeners are the process's.
     onChanges: (listener) => onBackgroundChanges(listener),
+    onReplicaUpdate: (listener) => onReplicaUpdates(listener),
     close: () => closeSession(session),
   };
 }

@@ -99,6 +99,8 @@ async function start(): Promise<void> {
   registerApi(ipcMain, core);
   // Another laptop's edits and the sync status reach the window without it asking.
   core.onChanges((changes) => mainWindow?.webContents.send(DESKTOP_CHANNELS.changes, changes));
+  // Shared meetings' document updates go down the same channel, as an object rather than a list.
+  core.onReplicaUpdate((push) => mainWindow?.webContents.send(DESKTOP_CHANNELS.changes, { replica: push }));
   ipcMain.handle(DESKTOP_CHANNELS.chooseDataFile, (event) => (fromMainWindow(event) ? askForDataFile(dialog, mainWindow, dataFolder()) : null));
   ipcMain.on(DESKTOP_CHANNELS.menuCommandsAvailable, (event, commands: unknown) => {
     if (fromMainWindow(event) && menu && Array.isArray(commands)) setWindowCommandsAvailable(menu, commands.filter(isMenuCommand));

@@ -2,7 +2,7 @@
 // handshake, the open dialog, the menu's commands): named functions, never ipcRenderer, and
 // never the IPC event.
 import { contextBridge, ipcRenderer } from 'electron';
-import { ipcChannel, methodNames, type ApiClient, type Changed } from '../../shared/contract';
+import { ipcChannel, isReplicaPush, methodNames, type ApiClient, type Changed, type ReplicaPush } from '../../shared/contract';
 import { DESKTOP_CHANNELS, isMenuCommand, toSaveOutcome, type DesktopBridge, type MenuCommand, type SaveOutcome } from '../../shared/contract/desktop';
 
 const api = Object.fromEntries(
@@ -12,6 +12,7 @@ const api = Object.fromEntries(
 let saveEverything: (() => Promise<SaveOutcome>) | null = null;
 let onMenuCommand: ((command: MenuCommand) => void) | null = null;
 let onChanges: ((changes: Changed[]) => void) | null = null;
+let onReplicaUpdate: ((push: ReplicaPush) => void) | null = null;
 
 // Main asks before the window closes; a page that registered nothing has nothing waiting.
 ipcRenderer.on(DESKTOP_CHANNELS.closeRequested, (_event, id: unknown) => {
@@ -31,6 +32,7 @@ ipcRenderer.on(DESKTOP_CHANNELS.menuCommand, (_event, command: unknown) => {
 
 ipcRenderer.on(DESKTOP_CHANNELS.changes, (_event, changes: unknown) => {
   if (Array.isArray(changes)) onChanges?.(changes as Changed[]);
+  else if (isReplicaPush((changes as { replica?: unknown } | null)?.replica)) onReplicaUpdate?.((changes as { replica: ReplicaPush }).replica);
 });
 
 const desktop: DesktopBridge = {
@@ -43,6 +45,9 @@ const desktop: DesktopBridge = {
   },
   onChanges: (handler) => {
     onChanges = handler;
+  },
+  onReplicaUpdate: (handler) => {
+    onReplicaUpdate = handler;
   },
   setMenuCommandsAvailable: (commands) => ipcRenderer.send(DESKTOP_CHANNELS.menuCommandsAvailable, commands.filter(isMenuCommand)),
 };

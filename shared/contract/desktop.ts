@@ -2,6 +2,7 @@
 // close until everything typed is saved, the native open dialog, and the menu's commands.
 // Channel names and the shapes that cross, in one place for main and preload.
 import type { Changed } from './common';
+import type { ReplicaPush } from './replica';
 
 export const DESKTOP_CHANNELS = {
   /** main -> window: send every change waiting, then answer closeReady with the same id. */
@@ -51,4 +52,6 @@ export interface DesktopBridge {
   setMenuCommandsAvailable(commands: MenuCommand[]): void;
   /** Called with what changed outside any call, for the live queries. */
   onChanges(handler: (changes: Changed[]) => void): void;
+  /** Called with each update core applied to a shared meeting's document, for the window's replica. */
+  onReplicaUpdate(handler: (push: ReplicaPush) => void): void;
 }

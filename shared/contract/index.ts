@@ -32,6 +32,7 @@ import { vocabularyMethods } from './vocabulary';
 import { settingsMethods } from './settings';
 import { minutesViewMethods } from './minutesView';
 import { syncMethods } from './sync';
+import { replicaMethods } from './replica';
 
 export * from './common';
 export * from './app';
@@ -61,6 +62,7 @@ export * from './documents';
 export * from './encryption';
 export * from './minutesView';
 export * from './sync';
+export * from './replica';
 export type { AttendanceStatus } from '../domain/enums';
 export type { QuorumRule, QuorumState } from '../domain/quorum';
 export type { RegisterLine } from '../domain/register';
@@ -108,6 +110,7 @@ export const contract = mergeSlices(
   encryptionMethods,
   minutesViewMethods,
   syncMethods,
+  replicaMethods,
 );
 
 export type Contract = typeof contract;

@@ -440,6 +440,24 @@ describe('electron/preload: window.desktop', () => {
     expect(await desktop.chooseDataFile()).toBe('/chosen/minutes.sqlite');
     expect(stand.rendererSent.at(-1)).toEqual(['invoke', DESKTOP_CHANNELS.chooseDataFile]);
   });
+
+  it('passes a shared meeting’s document update from the changes channel to the replicas, and lists of changes to the live queries', async () => {
+    await import('../../electron/preload/index');
+    const desktop = stand.exposed.get('desktop') as {
+      onChanges(h: (c: unknown[]) => void): void;
+      onReplicaUpdate(h: (p: unknown) => void): void;
+    };
+    const changes: unknown[] = [];
+    const pushes: unknown[] = [];
+    desktop.onChanges((c) => changes.push(c));
+    desktop.onReplicaUpdate((p) => pushes.push(p));
+    const push = { meetingId: '22222222-2222-4222-8222-222222222222', update: 'AQID', from: null };
+    trigger(stand.rendererOn, DESKTOP_CHANNELS.changes, {}, { replica: push });
+    trigger(stand.rendererOn, DESKTOP_CHANNELS.changes, {}, [{ entity: 'sync', id: 'board-1' }]);
+    trigger(stand.rendererOn, DESKTOP_CHANNELS.changes, {}, { replica: { meetingId: 7 } });
+    expect(pushes).toEqual([push]);
+    expect(changes).toEqual([[{ entity: 'sync', id: 'board-1' }]]);
+  });
 });
 
 describe('the right-click menu', () => {

@@ -20,6 +20,7 @@ import { BoardReplica } from './replica';
 import { acknowledge, appendUpdate, compactUpdates, storedDocs } from './updateStore';
 import { BoardConnection } from './wire';
 import { IdleCompaction } from './idleCompaction';
+import { pushDocUpdate } from '../replica/push';
 import * as Y from 'yjs';
 
 /** The status while a damaged update from the server is being fetched again. */
@@ -76,6 +77,8 @@ export class SyncEngine {
     const board: SharedBoard = { boardId, replica: null as unknown as BoardReplica, wire: null, connected: false, lastError: null, queue: [], holding, lastLocalSeq, stateless: new Set() };
     const db = this.store.db;
     const replica = new BoardReplica(boardId, (name, doc) => {
+      // Every change of a meeting's document, whatever made it, reaches the windows' replicas.
+      doc.on('update', (update: Uint8Array, origin: unknown) => pushDocUpdate(name, update, origin));
       doc.on('update', (update: Uint8Array, origin: unknown) => {
         if (origin === STORED || origin === REMOTE || board.holding) return;
         // A change core made from its rows: stored in the write's transaction, then sent.

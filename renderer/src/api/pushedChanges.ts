@@ -1,9 +1,10 @@
 // What core changes outside any call (another laptop's edits arriving through sync, a shared
 // board's status) reaches the change feed here, as answers' changes do in client.ts: from main
 // through the desktop bridge, or from the browser host's event stream.
-import { BROWSER_TOKEN_HEADER, type Changed } from '../../../shared/contract';
+import { BROWSER_TOKEN_HEADER, isReplicaPush, type Changed } from '../../../shared/contract';
 import { changeFeed } from './changes';
 import { desktop } from './desktop';
+import { replicaFeed } from './replicaFeed';
 
 /** How long to wait before opening the stream again after it drops (the last one repeats). */
 const RETRY_MS = [1_000, 2_000, 5_000, 15_000];
@@ -15,6 +16,7 @@ export function listenForPushedChanges(token: string | null): void {
   const bridge = desktop();
   if (bridge) {
     bridge.onChanges(publish);
+    bridge.onReplicaUpdate((push) => replicaFeed.publish(push));
     return;
   }
   if (token) void follow(token, 0);
@@ -38,7 +40,18 @@ async function follow(token: string, attempt: number): Promise<void> {
       while ((end = buffer.indexOf('\n\n')) >= 0) {
         const event = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
-        for (const line of event.split('\n')) if (line.startsWith('data: ')) publish(JSON.parse(line.slice('data: '.length)) as Changed[]);
+        const lines = event.split('\n');
+        // The stream (re)opened: replicas read their documents again for anything missed meanwhile.
+        if (lines.includes(': open')) replicaFeed.reopened();
+        // A shared meeting's document update, for the replicas; any other event is a list of changes.
+        const replica = lines.includes('event: replica');
+        for (const line of lines) {
+          if (!line.startsWith('data: ')) continue;
+          const data: unknown = JSON.parse(line.slice('data: '.length));
+          if (replica) {
+            if (isReplicaPush(data)) replicaFeed.publish(data);
+          } else publish(data as Changed[]);
+        }
       }
     }
   } catch {

@@ -1,6 +1,7 @@
 // One agenda item's discussion: a Lexical rich-text editor with its own document and undo
 // history. It is set up once from the saved JSON and never reset from a save, so undo runs
 // across autosaves. Changes are reported to the item (which queues the save), never to React.
+// In a shared board's meeting it is bound to the meeting's replica instead (ReplicaPlugin).
 import { memo, useCallback, useState } from 'react';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
@@ -23,6 +24,8 @@ import { CleanContentPlugin } from './plugins/CleanContentPlugin';
 import { EditablePlugin } from './plugins/EditablePlugin';
 import { ListKeysPlugin } from './plugins/ListKeysPlugin';
 import { PastePlugin } from './plugins/PastePlugin';
+import { ReplicaPlugin } from './plugins/ReplicaPlugin';
+import type * as Y from 'yjs';
 import { SAFE_LINK, ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { UnknownInitialsPlugin } from './plugins/UnknownInitialsPlugin';
 
@@ -37,6 +40,8 @@ export interface DiscussionEditorProps {
   onChange: (editor: LexicalEditor) => void;
   onLeave: () => void;
   editorRef: (editor: LexicalEditor | null) => void;
+  /** The meeting's replica (a shared board): the editor is bound to its root, and `initial` is not read. */
+  replica?: Y.Doc | null;
 }
 
 /** Builds the first document from the saved JSON, or from the plain text if the JSON cannot be read. */
@@ -67,13 +72,14 @@ const validateUrl = (url: string): boolean => SAFE_LINK.test(url);
 const LIST_SHORTCUTS = [UNORDERED_LIST, ORDERED_LIST];
 
 export const DiscussionEditor = memo(function DiscussionEditor(props: DiscussionEditorProps) {
-  const { itemId, label, initial, knownInitials, readOnly, maxChars, onChange, onLeave, editorRef } = props;
+  const { itemId, label, initial, knownInitials, readOnly, maxChars, onChange, onLeave, editorRef, replica } = props;
   const [config] = useState<InitialConfigType>(() => ({
     namespace: 'matters-arising-discussion',
     theme: discussionTheme,
     nodes: [ListNode, ListItemNode, LinkNode, TableNode, TableRowNode, TableCellNode],
     editable: !readOnly,
-    editorState: () => $loadDiscussion(initial),
+    // Bound to a replica, the editor starts empty and reads its root (null: no first paragraph made here).
+    editorState: replica ? null : () => $loadDiscussion(initial),
     onError: (error: Error) => console.error('[editor]', error),
   }));
   const [pasteProblem, setPasteProblem] = useState<string | null>(null);
@@ -99,7 +105,7 @@ export const DiscussionEditor = memo(function DiscussionEditor(props: Discussion
             ErrorBoundary={LexicalErrorBoundary}
           />
         </div>
-        <HistoryPlugin />
+        {replica ? <ReplicaPlugin doc={replica} itemId={itemId} /> : <HistoryPlugin />}
         <ListPlugin />
         <ListKeysPlugin />
         <MarkdownShortcutPlugin transformers={LIST_SHORTCUTS} />

@@ -21,7 +21,7 @@ interface AgendaItemCardProps {
 
 export const AgendaItemCard = memo(function AgendaItemCard({ itemId, onDelete }: AgendaItemCardProps) {
   const ctx = useMinutes();
-  const { store, queue, knownInitials, registerEditor, origin } = ctx;
+  const { store, queue, knownInitials, registerEditor, origin, replica } = ctx;
   const item = useItem(store, itemId);
   const hidden = useItemHidden(store, itemId);
   const meta = useMeta(store);
@@ -31,6 +31,8 @@ export const AgendaItemCard = memo(function AgendaItemCard({ itemId, onDelete }:
 
   const onDiscussionChange = useCallback(
     (editor: LexicalEditor) => {
+      // Bound to the meeting's replica, the discussion goes to core as the replica's updates instead.
+      if (replica) return;
       queue.schedule(`discussion:${itemId}`, () => {
         const state = editor.getEditorState();
         const json = JSON.stringify(state.toJSON());
@@ -41,7 +43,7 @@ export const AgendaItemCard = memo(function AgendaItemCard({ itemId, onDelete }:
         });
       });
     },
-    [queue, itemId, origin],
+    [queue, itemId, origin, replica],
   );
   const flush = useCallback(() => void queue.flush(), [queue]);
   const editorRef = useCallback((editor: LexicalEditor | null) => registerEditor(itemId, editor), [registerEditor, itemId]);
@@ -75,6 +77,7 @@ export const AgendaItemCard = memo(function AgendaItemCard({ itemId, onDelete }:
         onChange={onDiscussionChange}
         onLeave={flush}
         editorRef={editorRef}
+        replica={replica?.doc ?? null}
       />
       {discussionFailure ? (
         <p className="field-error" role="alert">

@@ -6,6 +6,8 @@
 // user, through closures over one store, save queue and type-ahead: split across files, the
 // rule that orders them would be too.
 import { useBoardAcronyms } from './useBoardAcronyms';
+import { useMeetingReplica } from '../replica/useMeetingReplica';
+import type { MeetingReplica } from '../replica/meetingReplica';
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { $createRangeSelectionFromDom, type LexicalEditor } from 'lexical';
 import type { AgendaOutlineEntry, Minutes, MinutesItem } from '../../../../shared/contract';
@@ -42,6 +44,7 @@ export function MinutesEditor({ meetingId }: { meetingId: string }) {
   // Read once as the meeting opens; from then on the workspace follows changes itself (only a
   // data file replaced reads this again, and the workspace, keyed by meeting, keeps its own).
   const minutes = useLiveQuery(() => readMinutes(meetingId, saveQueueFor(meetingId)), [meetingId], { watches: [] });
+  const shared = useMeetingReplica(meetingId);
   if (minutes.error && !minutes.data) {
     return (
       <p className="form-error" role="alert">
@@ -49,8 +52,8 @@ export function MinutesEditor({ meetingId }: { meetingId: string }) {
       </p>
     );
   }
-  if (!minutes.data) return <div className="minutes-loading" aria-busy="true" />;
-  return <MinutesWorkspace key={meetingId} initial={minutes.data} />;
+  if (!minutes.data || !shared.ready) return <div className="minutes-loading" aria-busy="true" />;
+  return <MinutesWorkspace key={meetingId} initial={minutes.data} replica={shared.replica} />;
 }
 
 /** Discussion text selected when a shortcut was pressed, and the item it was selected in. */
@@ -64,7 +67,7 @@ const toItemState = (item: MinutesItem): ItemState => {
   return { ...rest, actions: actions.map(toActionState) };
 };
 
-function MinutesWorkspace({ initial }: { initial: Minutes }) {
+function MinutesWorkspace({ initial, replica }: { initial: Minutes; replica: MeetingReplica | null }) {
   const meetingId = initial.meeting.id;
   const [store] = useState(() => new MinutesStore(initial));
   const queue = saveQueueFor(meetingId);
@@ -97,8 +100,9 @@ function MinutesWorkspace({ initial }: { initial: Minutes }) {
       registerEditor,
       notify: setNotice,
       origin: minutesOrigin(meetingId),
+      replica,
     };
-  }, [roster, acronyms, meetingId, store, queue, registerEditor]);
+  }, [roster, acronyms, meetingId, store, queue, registerEditor, replica]);
 
   useEffect(() => followMinutes(meetingId, store, queue), [meetingId, store, queue]);
 

@@ -5,6 +5,7 @@ import type { LexicalEditor } from 'lexical';
 import type { OwnerDirectory } from '../../../../shared/domain/owners';
 import type { MinutesStore } from './minutesStore';
 import type { SaveQueue } from './saveQueue';
+import type { MeetingReplica } from '../replica/meetingReplica';
 
 export interface MinutesContextValue {
   meetingId: string;
@@ -17,6 +18,8 @@ export interface MinutesContextValue {
   notify: (message: string | null) => void;
   /** Given to every call the editor makes (liveMinutes.ts): its own changes are on screen already. */
   origin: string;
+  /** A shared board's meeting: the replica its discussions are bound to (null: saved as JSON). */
+  replica: MeetingReplica | null;
 }
 
 export const MinutesContext = createContext<MinutesContextValue | null>(null);
