@@ -4,13 +4,11 @@
 import type {
   ActionHistory,
   ActionLog,
-  ActionLogOwner,
   ActionLogPdf,
   ActionRefSummary,
   ActionStatus,
   MeetingRef,
   MeetingStatus,
-  OutstandingAction,
   ParsedInputOf,
 } from '../../../shared/contract';
 import { filterActionLog, isOverdue, londonToday, sortActionLog } from '../../../shared/domain/actionLog';
@@ -21,57 +19,28 @@ import type { PdfPrinter } from '../session';
 import { DomainError, notFound } from '../errors';
 import { DUE_DATE_SQL } from '../arising/actionProgress';
 import { dueOf, type DueColumns } from '../store/actions';
-import type { ActionSummaryRow } from '../store/actionSummary';
-import { summariesWithCounts } from '../store/timesCarried';
-import type { Database } from '../db/driver';
+import { logRowsSelect, parseLogRows } from '../store/actionLogRows';
 import { ownersByAction } from '../store/actionOwners';
 import { renderActionLogHtml, ACTION_LOG_PDF_FOOTER, ACTION_LOG_PDF_HEADER } from './actionLogHtml';
 
 // The log as kept by the write path (store/actionSummary.ts): one board's is one range of one
-// table, all boards' one pass over it, each row with its count of times carried read by its key.
-// Nothing is worked out per row here but "overdue" (it follows today) and the owners' JSON, parsed.
-const logSql = (db: Database): string => {
-  const { from, timesCarried } = summariesWithCounts(db);
-  return `SELECT s.*, ${timesCarried} AS times_carried FROM ${from}`;
-};
+// table, all boards' one pass over it, each row with its count of times carried read by its key,
+// and each made into the API's row by SQLite (store/actionLogRows.ts).
 const ORDER = 'ORDER BY s.origin_date, s.seq, s.action_id';
-
-export function toOutstanding(r: ActionSummaryRow, today: string): OutstandingAction {
-  return {
-    id: r.action_id,
-    boardId: r.board_id,
-    boardName: r.board_name,
-    boardShortCode: r.short_code,
-    reference: r.reference,
-    seq: r.seq,
-    details: r.details,
-    owners: JSON.parse(r.owners_json) as ActionLogOwner[],
-    due: dueOf(r),
-    dueDate: r.effective_due,
-    overdue: isOverdue(r.effective_due, today),
-    status: r.status,
-    origin: { meetingId: r.origin_id, meetingDate: r.origin_date, itemId: r.item_id, itemNumber: r.item_number, itemTitle: r.item_title },
-    timesCarried: r.times_carried,
-    // An unfinished action's latest update cannot be "superseded": that would have finished it.
-    latestUpdate:
-      r.latest_meeting_id && r.latest_status && r.latest_date
-        ? { meetingId: r.latest_meeting_id, meetingDate: r.latest_date, text: r.latest_text ?? '', status: r.latest_status, supersededBy: null }
-        : null,
-  };
-}
 
 /** Every outstanding action (open, in progress or deferred), of one board or all, oldest first. */
 export function outstandingActions(store: Store, input: ParsedInputOf<'outstandingActions'>): ActionLog {
   const today = londonToday();
-  let rows: ActionSummaryRow[];
+  const { db } = store;
+  let rows: string[];
   if (input.boardId) {
-    const exists = store.db.prepare('SELECT 1 FROM boards WHERE id = ? AND archived_at IS NULL').get(input.boardId);
+    const exists = db.prepare('SELECT 1 FROM boards WHERE id = ? AND archived_at IS NULL').get(input.boardId);
     if (!exists) throw notFound('board');
-    rows = store.db.prepare(`${logSql(store.db)} WHERE s.board_id = ? ${ORDER}`).all(input.boardId) as ActionSummaryRow[];
+    rows = db.prepare(`${logRowsSelect(db)} WHERE s.board_id = @board ${ORDER}`).pluck().all({ today, board: input.boardId }) as string[];
   } else {
-    rows = store.db.prepare(`${logSql(store.db)} ${ORDER}`).all() as ActionSummaryRow[];
+    rows = db.prepare(`${logRowsSelect(db)} ${ORDER}`).pluck().all({ today }) as string[];
   }
-  return { today, actions: rows.map((r) => toOutstanding(r, today)) };
+  return { today, actions: parseLogRows(rows) };
 }
 
 // ---------------------------------------------------------------- one action's life

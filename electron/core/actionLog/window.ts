@@ -8,9 +8,8 @@ import { compareLogText, DEFAULT_SORT, foldLogText, matchesText, STATUS_SORT_ORD
 import { OUTSTANDING_STATUSES } from '../../../shared/domain/enums';
 import type { Database } from '../db/driver';
 import type { Store } from '../db/open';
-import type { ActionSummaryRow } from '../store/actionSummary';
 import { londonToday } from '../../../shared/domain/actionLog';
-import { toOutstanding } from './actionLog';
+import { logRowsSelect, parseLogRows } from '../store/actionLogRows';
 import { summariesWithCounts } from '../store/timesCarried';
 
 export interface Where {
@@ -158,11 +157,7 @@ export function actionLogWindow(store: Store, input: ParsedInputOf<'actionLogWin
   } finally {
     currentRanks = new Map();
   }
-  const byId = new Map(
-    (
-      db.prepare(`SELECT s.*, ${counted.timesCarried} AS times_carried FROM ${counted.from} WHERE s.action_id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ActionSummaryRow[]
-    ).map((r) => [r.action_id, r]),
-  );
-  const rows = ids.map((id) => byId.get(id)).filter((r): r is ActionSummaryRow => r !== undefined);
-  return { today, outstanding, total: counts.total, overdue: counts.overdue, offset: input.offset, actions: rows.map((r) => toOutstanding(r, today)) };
+  // Then only those rows, in that order, each made into the API's row by SQLite.
+  const rows = db.prepare(`${logRowsSelect(db, 'json_each(@ids) j')} WHERE s.action_id = j.value ORDER BY j.key`).pluck().all({ today, ids: JSON.stringify(ids) }) as string[];
+  return { today, outstanding, total: counts.total, overdue: counts.overdue, offset: input.offset, actions: parseLogRows(rows) };
 }

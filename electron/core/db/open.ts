@@ -21,6 +21,7 @@ import { makeFolderPrivate, makeStorePrivate, PRIVATE_FILE } from './private';
 import { quickCheck, quickCheckInBackground, SYNC_CHECK_BYTES } from './integrity';
 import { cacheStatements } from './statements';
 import { registerDiscussionText } from '../store/discussionText';
+import { boundWal } from '../store/checkpoints';
 import { locate } from './locate';
 import { damaged, foreign, lockedProblem, missingTables, newerVersion, problem, sqliteProblem, StoreOpenError, truncated } from './problems';
 
@@ -225,6 +226,7 @@ export async function openStore(given: string, options: OpenOptions = {}): Promi
     // the action log and matters arising from re-reading scattered pages on every call.
     db.pragma('cache_size = -65536');
     db.pragma('mmap_size = 268435456');
+    boundWal(db);
     if (version < latest) {
       await backupBeforeMigration(db, absolute, version, options.backupDir ?? defaultBackupDir(absolute), key);
     }

@@ -12,6 +12,7 @@ import { ChangeList, publishCommitted } from './changes';
 import { refreshStaleSummaries } from './actionSummary';
 import { indexChanges } from './searchIndex';
 import { runWriteHook } from './writeHooks';
+import { checkpointWhenIdle } from './checkpoints';
 
 /** One change-log entry: what was changed, how, and the details worth keeping for the audit. */
 export interface Change {
@@ -102,5 +103,7 @@ export function write<T>(store: Pick<Store, 'db' | 'actor'>, fn: (w: WriteHandle
   list.add(logged.slice(start));
   const changes = list.toArray();
   if (!outer) publishCommitted(changes);
+  // The log is copied into the file once writes pause, not in some later write's commit.
+  if (!outer) checkpointWhenIdle(db);
   return { value, changes };
 }
