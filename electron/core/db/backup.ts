@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from './driver';
-import { openWithKey, type StoreKey } from '../crypt/cipher';
+import type { StoreKey } from '../crypt/cipher';
 import { compactCopyInBackground } from './compactCopy';
 import { format } from 'date-fns';
 import { createPrivateFolder, makePrivate, PRIVATE_FILE } from './private';
@@ -20,13 +20,8 @@ export async function backupTo(db: Database, target: string, key: StoreKey | nul
     // SQLite would create the copy world-readable: it writes into this owner-only file instead.
     fs.writeFileSync(partial, '', { mode: PRIVATE_FILE });
     makePrivate(partial);
+    // Written and switched to a rollback journal on the worker thread (db/compactCopy.ts).
     await compactCopyInBackground(db.name, partial, key);
-    const copy = openWithKey(partial, key);
-    try {
-      copy.pragma('journal_mode = DELETE');
-    } finally {
-      copy.close();
-    }
     makePrivate(partial);
     fs.renameSync(partial, target);
   } catch (err) {
