@@ -171,13 +171,19 @@ describe('a window’s replica of a shared meeting', () => {
     expect(boardDump(a, boardId)).toEqual(before);
   });
 
-  it('refuses an update for an unknown meeting, a meeting of a board not shared, and agreed minutes', async () => {
+  it('refuses an update for an unknown meeting, an item deleted meanwhile, a meeting of a board not shared, and agreed minutes', async () => {
     const { a, boardId, meetingId, itemId } = await sharedMeeting();
     const window = windowReplica(a, meetingId, itemId);
     window.type('Words.');
     const update = window.take();
 
     expect(refusal(a, { meetingId: '00000000-0000-4000-8000-000000000000', update })).toMatchObject({ code: 'not_found' });
+    // Typed into an item deleted meanwhile: that item no longer exists.
+    const { item: other } = ok<{ item: { id: string } }>(a, 'addAgendaItem', { meetingId, title: 'Training' });
+    const late = windowReplica(a, meetingId, other.id);
+    late.type('Typed as it was deleted.');
+    ok(a, 'deleteAgendaItem', { itemId: other.id });
+    expect(refusal(a, { meetingId, update: late.take() })).toMatchObject({ code: 'not_found', message: 'That agenda item no longer exists.' });
 
     const local = ok<{ id: string }>(a, 'createBoard', { name: 'Finance Committee' });
     const localMeeting = ok<{ id: string }>(a, 'createMeeting', { boardId: local.id, date: '2026-11-20' });

@@ -6,7 +6,7 @@
 // item's discussion may be is refused, as saveDiscussion refuses it.
 import * as Y from 'yjs';
 import type { Store } from '../db/open';
-import { DomainError } from '../errors';
+import { DomainError, notFound } from '../errors';
 import { write } from '../store/write';
 import type { SharedBoard } from '../sync/engine';
 import { discussionItemId } from '../sync/docNames';
@@ -90,7 +90,9 @@ export function applyWindowUpdate(store: Store, board: SharedBoard, meetingId: s
   const touched: string[] = [];
   for (const root of rootsChangedBy(meeting.doc, update)) {
     const itemId = discussionItemId(root);
-    if (itemId === null || !items.has(itemId)) throw new DomainError('invalid_input', NOT_DISCUSSION, 'update');
+    if (itemId === null) throw new DomainError('invalid_input', NOT_DISCUSSION, 'update');
+    // Deleted meanwhile (here or on another laptop): its discussion is not the minutes' any more.
+    if (!items.has(itemId)) throw notFound('agenda item');
     touched.push(itemId);
   }
   assertWithinLimit(meeting.doc, update, touched);
