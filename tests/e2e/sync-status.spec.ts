@@ -2,6 +2,7 @@
 // offline with changes waiting, locked out by a new invitation made on another laptop (with what
 // to do, and Use a new invitation… to do it), and synced again. Two browser hosts and a sync
 // server on 127.0.0.1; sharing and joining are test setup through the API.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -88,6 +89,9 @@ test('the status line says how a board stands, and a laptop locked out by a new 
   const again = pageB.getByRole('dialog', { name: 'Use a new invitation' });
   await expect(again).toBeVisible();
   await expectNoAxeViolations(pageB, 'the Use a new invitation dialog');
+  await again.getByRole('textbox', { name: 'Invitation' }).fill(`${server.url}#${randomUUID()}.${'A'.repeat(43)}`);
+  await again.getByRole('button', { name: 'Use it' }).click();
+  await expect(again).toContainText('This invitation is to another board');
   await again.getByRole('textbox', { name: 'Invitation' }).fill(invitation);
   await again.getByRole('button', { name: 'Use it' }).click();
   await expect(again).toContainText('Nothing was changed', { timeout: 30_000 });

@@ -111,7 +111,7 @@ async function joinSharedBoard(store: Store, input: { invitation: string }): Pro
     // The board document lists the meetings; each is then fetched, and all are projected together.
     engine.flush(board);
     await waitFor(store, board, () => Boolean(wire()?.settled()), unreachable);
-    if (board.replica.board.getMap('boards').size === 0) throw new DomainError('not_found', 'The server has no board for this invitation: it may have been stopped, or the invitation replaced.');
+    if (board.replica.board.getMap('boards').size === 0) throw new DomainError('not_found', 'The server has no board for this invitation yet. If it was made just now, wait until the laptop that shared the board says “Synced”, then join again; otherwise ask for its latest invitation.');
     board.holding = false;
     const now = nowInstant();
     engine.flush(board, (db) => {

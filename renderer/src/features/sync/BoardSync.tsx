@@ -78,7 +78,7 @@ export function BoardSyncActions({ boardId, boardName }: BoardSyncProps) {
           {rotate.error.message}
         </p>
       ) : null}
-      {dialog === 'again' ? <JoinBoardDialog again={{ boardName }} onClose={() => setDialog('none')} /> : null}
+      {dialog === 'again' ? <JoinBoardDialog again={{ boardId, boardName }} onClose={() => setDialog('none')} /> : null}
       {dialog === 'share' ? <ShareBoardDialog boardId={boardId} boardName={boardName} onClose={() => setDialog('none')} /> : null}
       {replacement !== null ? <InvitationDialog boardName={boardName} invitation={replacement} replaced onClose={() => setReplacement(null)} /> : null}
       {dialog === 'stop' ? (

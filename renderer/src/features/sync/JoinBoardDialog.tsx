@@ -1,7 +1,8 @@
 // "Join a shared board…": paste the invitation made on another laptop; the board arrives and opens.
 // The same for a board already here whose invitation was replaced ("Use a new invitation…").
 import { useState } from 'react';
-import { call } from '../../api/client';
+import { parseInvitation } from '../../../../shared/domain/invitation';
+import { ApiCallError, call } from '../../api/client';
 import { Dialog } from '../../app/Dialog';
 import { Field } from '../../app/Field';
 import { navigate } from '../../app/router';
@@ -10,7 +11,7 @@ import { useSubmit } from '../../app/useSubmit';
 interface JoinBoardDialogProps {
   onClose: () => void;
   /** A board already here whose invitation was replaced on another laptop: joining it again with the new one. */
-  again?: { boardName: string };
+  again?: { boardId: string; boardName: string };
 }
 
 export function JoinBoardDialog({ onClose, again }: JoinBoardDialogProps) {
@@ -25,6 +26,10 @@ export function JoinBoardDialog({ onClose, again }: JoinBoardDialogProps) {
       onCancel={onClose}
       onSubmit={() =>
         void submit.run(async () => {
+          const parsed = parseInvitation(invitation);
+          if (again && !('error' in parsed) && parsed.boardId !== again.boardId.toLowerCase()) {
+            throw new ApiCallError({ code: 'invalid_input', field: 'invitation', message: `This invitation is to another board, not ${again.boardName}: ask for the one to ${again.boardName}.` });
+          }
           const joined = await call('joinSharedBoard', { invitation });
           onClose();
           navigate({ name: 'board', boardId: joined.boardId });
