@@ -16,6 +16,7 @@ import { meetingDocName, parseDocName } from './docNames';
 import { itemsToRestore, keptItems, logRestores, snapshotItems } from './itemRestore';
 import { authorsOf, mirrorBoard } from './mirror';
 import { projectDocs } from './project';
+import { isRefusal, refusalMessage } from './refusal';
 import { MEETINGS_LIST_ROOT } from './registry';
 import { BoardReplica } from './replica';
 import { acknowledge, appendUpdate, compactUpdates, storedDocs } from './updateStore';
@@ -175,9 +176,16 @@ export class SyncEngine {
     const authors = new Set<string>();
     const before = snapshotItems(board.replica, batch.map((b) => b.name));
     // Into the documents first (applying an update twice changes nothing), to know who made them.
-    for (const { name, update } of batch) {
-      board.replica.applyUpdate(name, update, REMOTE);
-      for (const a of authorsOf(board.replica.doc(name), update)) authors.add(a);
+    let unreadable: string | null = null;
+    for (const entry of [...batch]) {
+      try {
+        board.replica.applyUpdate(entry.name, entry.update, REMOTE);
+        for (const a of authorsOf(board.replica.doc(entry.name), entry.update)) authors.add(a);
+      } catch (err) {
+        // A corrupted update (or one for another board's document) is refused whole: never stored.
+        batch.splice(batch.indexOf(entry), 1);
+        unreadable = refusalMessage(err);
+      }
     }
     if (joined) for (const [, doc] of board.replica.docs()) for (const a of authorsOf(doc, Y.encodeStateAsUpdate(doc))) authors.add(a);
     const refused = refusedMeetings(this.store.db, board.replica, batch.map((b) => b.name));
@@ -209,7 +217,8 @@ export class SyncEngine {
         },
         authors.size > 0 ? [...authors].sort().join(', ') : 'another laptop',
       );
-      if (board.lastError?.startsWith('Changes from another laptop')) board.lastError = null;
+      if (unreadable) board.lastError = unreadable;
+      else if (isRefusal(board.lastError)) board.lastError = null;
       // The refused edits are out of the documents and the file. Agreed minutes never change again
       // on the server, so their document's connection (whose copy still holds the refused edits)
       // is closed for this session; the next start connects it afresh from the file.
@@ -222,7 +231,7 @@ export class SyncEngine {
     } catch (err) {
       // Nothing is lost: the documents hold the updates, the server too; the next batch tries again.
       board.queue.unshift(...batch);
-      board.lastError = `Changes from another laptop could not be applied here: ${err instanceof Error ? err.message : String(err)}`;
+      board.lastError = refusalMessage(err);
     }
     this.wireListedMeetings(board);
     this.notify();
