@@ -15,11 +15,12 @@ export interface SharedSample {
   draftId: string;
 }
 
-/** The sample board on laptop "a", shared, and joined by the others named. */
-export async function sharedSample(names: readonly string[] = ['a', 'b']): Promise<SharedSample> {
+/** The sample board on laptop "a" (after `before`), shared, and joined by the others named; `draftId` is its earliest draft. */
+export async function sharedSample(names: readonly string[] = ['a', 'b'], before?: (a: Core, boardId: string) => void): Promise<SharedSample> {
   const server = await startTestSyncServer();
   const a = await laptop(names[0] ?? 'a');
   const { board } = ok<{ board: { id: string } }>(a, 'loadSampleBoard', {});
+  before?.(a, board.id);
   const invitation = await share(a, board.id, server.url);
   const laptops = [a];
   for (const name of names.slice(1)) {
@@ -28,7 +29,7 @@ export async function sharedSample(names: readonly string[] = ['a', 'b']): Promi
     laptops.push(other);
   }
   await until(laptops, () => inStep(laptops, board.id));
-  const draftId = a.store!.db.prepare("SELECT id FROM meetings WHERE board_id = ? AND status = 'draft'").pluck().get(board.id) as string;
+  const draftId = a.store!.db.prepare("SELECT id FROM meetings WHERE board_id = ? AND status = 'draft' ORDER BY meeting_date").pluck().get(board.id) as string;
   return { server, laptops, boardId: board.id, draftId };
 }
 

@@ -56,8 +56,7 @@ function describe(kind: SyncConflictKind, detail: unknown): string {
     return `Item ${d.number} “${d.title}” was deleted by ${d.deletedBy} (${d.deletedAt}) while ${names(d.editedBy)} edited it on a laptop that had not yet heard of the deletion. The edit is kept: the item is back, with its discussion, decisions and actions. Delete it again if it should go.`;
   }
   const d = detail as AgreedEditDetail;
-  const where = d.number ? `item ${d.number} “${d.title}”` : 'the minutes';
-  return `The minutes of ${d.meetingDate} were agreed on one laptop while ${names(d.by)} edited ${where} on another (${d.at}): ${d.change}. The agreed minutes are unchanged; the edit is kept as a proposed correction for the next meeting.`;
+  return `The minutes of ${d.meetingDate} were agreed on one laptop while ${names(d.by)} edited them on another (${d.at}): ${d.change}. The agreed minutes are unchanged; the edit is kept as a proposed correction for the next meeting.`;
 }
 
 /** The board's conflicts not dismissed, newest first, each in words. */

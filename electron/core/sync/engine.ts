@@ -10,11 +10,13 @@ import { write } from '../store/write';
 import { outsideAnyCall, reportSyncChanged } from '../store/changes';
 import { setWriteHook } from '../store/writeHooks';
 import { affectedMeetings } from './affected';
+import { proposeCorrection, refusedMeetings, takeBackRefusedEdit } from './agreedEdit';
 import { recordConflicts } from './conflicts';
 import { meetingDocName, parseDocName } from './docNames';
 import { itemsToRestore, keptItems, logRestores, snapshotItems } from './itemRestore';
 import { authorsOf, mirrorBoard } from './mirror';
 import { projectDocs } from './project';
+import { isRefusal, refusalMessage } from './refusal';
 import { MEETINGS_LIST_ROOT } from './registry';
 import { BoardReplica } from './replica';
 import { acknowledge, appendUpdate, compactUpdates, storedDocs } from './updateStore';
@@ -43,6 +45,8 @@ export interface SharedBoard {
   holding: boolean;
   lastLocalSeq: Map<string, number>;
   stateless: Set<(payload: string) => void>;
+  /** Agreed minutes whose refused edits were taken back here: not connected again this session (agreedEdit.ts). */
+  frozen: Set<string>;
 }
 
 /** How the status line's reason begins when the server refused the board (its own reason follows). */
@@ -74,7 +78,7 @@ export class SyncEngine {
     const existing = this.boards.get(boardId);
     if (existing) return existing;
     const lastLocalSeq = new Map<string, number>();
-    const board: SharedBoard = { boardId, replica: null as unknown as BoardReplica, wire: null, connected: false, lastError: null, queue: [], holding, lastLocalSeq, stateless: new Set() };
+    const board: SharedBoard = { boardId, replica: null as unknown as BoardReplica, wire: null, connected: false, lastError: null, queue: [], holding, lastLocalSeq, stateless: new Set(), frozen: new Set() };
     const db = this.store.db;
     const replica = new BoardReplica(boardId, (name, doc) => {
       // Every change of a meeting's document, whatever made it, reaches the windows' replicas.
@@ -84,7 +88,7 @@ export class SyncEngine {
         // A change core made from its rows: stored in the write's transaction, then sent.
         lastLocalSeq.set(name, appendUpdate(db, boardId, name, update, 'local', nowInstant()));
         this.compaction.stored(boardId);
-        if (!board.wire) return;
+        if (!board.wire || board.frozen.has(name)) return;
         if (board.wire.has(name)) board.wire.send(name, update);
         else board.wire.add(name, Y.encodeStateAsUpdate(doc));
       });
@@ -197,11 +201,19 @@ export class SyncEngine {
     const authors = new Set<string>();
     const before = snapshotItems(board.replica, batch.map((b) => b.name));
     // Into the documents first (applying an update twice changes nothing), to know who made them.
-    for (const { name, update } of batch) {
-      board.replica.applyUpdate(name, update, REMOTE);
-      for (const a of authorsOf(board.replica.doc(name), update)) authors.add(a);
+    let unreadable: string | null = null;
+    for (const entry of [...batch]) {
+      try {
+        board.replica.applyUpdate(entry.name, entry.update, REMOTE);
+        for (const a of authorsOf(board.replica.doc(entry.name), entry.update)) authors.add(a);
+      } catch (err) {
+        // A corrupted update (or one for another board's document) is refused whole: never stored.
+        batch.splice(batch.indexOf(entry), 1);
+        unreadable = refusalMessage(err);
+      }
     }
     if (joined) for (const [, doc] of board.replica.docs()) for (const a of authorsOf(doc, Y.encodeStateAsUpdate(doc))) authors.add(a);
+    const refused = refusedMeetings(this.store.db, board.replica, batch.map((b) => b.name));
     try {
       write(
         this.store,
@@ -222,18 +234,30 @@ export class SyncEngine {
           }
           if (batch.length > 0 || joined) this.compaction.stored(board.boardId);
           const restores = itemsToRestore(board.replica, before);
+          const edits = refused.map((id) => takeBackRefusedEdit(w, board.replica, id, [], REMOTE, this.store.actor));
           projectDocs(w, board.replica, meetings, boardDoc, keptItems(w.db, restores));
           if (restores.length > 0) logRestores(w.db, board.replica, restores);
-          if (boardDoc || restores.length > 0) recordConflicts(w.db, board.replica, nowInstant());
+          for (const edit of edits) proposeCorrection(w, board.replica, edit);
+          if (boardDoc || restores.length > 0 || edits.length > 0) recordConflicts(w.db, board.replica, nowInstant());
           joined?.(w.db);
         },
         authors.size > 0 ? [...authors].sort().join(', ') : 'another laptop',
       );
-      if (board.lastError?.startsWith('Changes from another laptop')) board.lastError = null;
+      if (unreadable) board.lastError = unreadable;
+      else if (isRefusal(board.lastError)) board.lastError = null;
+      // The refused edits are out of the documents and the file. Agreed minutes never change again
+      // on the server, so their document's connection (whose copy still holds the refused edits)
+      // is closed for this session; the next start connects it afresh from the file.
+      for (const id of refused) {
+        const name = meetingDocName(board.boardId, id);
+        board.lastLocalSeq.delete(name);
+        board.frozen.add(name);
+        board.wire?.drop(name);
+      }
     } catch (err) {
       // Nothing is lost: the documents hold the updates, the server too; the next batch tries again.
       board.queue.unshift(...batch);
-      board.lastError = `Changes from another laptop could not be applied here: ${err instanceof Error ? err.message : String(err)}`;
+      board.lastError = refusalMessage(err);
     }
     this.wireListedMeetings(board);
     this.notify();
@@ -244,7 +268,7 @@ export class SyncEngine {
     if (!board.wire) return;
     for (const id of board.replica.board.getMap(MEETINGS_LIST_ROOT).keys()) {
       const name = meetingDocName(board.boardId, id);
-      if (!board.wire.has(name)) board.wire.add(name, Y.encodeStateAsUpdate(board.replica.meeting(id).doc));
+      if (!board.wire.has(name) && !board.frozen.has(name)) board.wire.add(name, Y.encodeStateAsUpdate(board.replica.meeting(id).doc));
     }
   }
 

@@ -8,28 +8,13 @@
 // in its tables; its mirror writes them back into the document, so the item comes back on every
 // laptop, and the board's conflict log says who deleted it and who edited it, so the
 // administrator can delete it again knowingly (a deletion made having seen every edit stands).
-import * as Y from 'yjs';
 import type { Database } from '../db/driver';
-import { nowInstant } from '../changelog';
 import { conflictLog, type ItemConflictDetail } from './conflicts';
-import { discussionRoot, parseDocName } from './docNames';
+import { parseDocName } from './docNames';
+import { DELETED_ITEMS_ROOT, itemClock, rowKey, type Tombstone } from './itemTombstones';
 import { LAPTOPS_ROOT, LOCAL_ORIGIN } from './mirror';
 import type { Row, SyncedTable } from './registry';
-import type { BoardReplica, MeetingReplica } from './replica';
-
-/** In a meeting document: item id -> the tombstone of its deletion. */
-export const DELETED_ITEMS_ROOT = 'deleted_items';
-
-/** Per Yjs client (as text), the last clock of what a laptop held of an item. */
-type Clock = Record<string, number>;
-
-interface Tombstone {
-  by: string;
-  at: string;
-  number: string;
-  title: string;
-  seen: Clock;
-}
+import type { BoardReplica } from './replica';
 
 export interface Restore {
   meetingId: string;
@@ -37,62 +22,6 @@ export interface Restore {
   deletedBy: string;
   deletedAt: string;
   editedBy: string[];
-}
-
-const rowKey = (id: string): string => JSON.stringify([id]);
-
-function visitItem(item: Y.Item, clock: Map<number, number>): void {
-  const last = item.id.clock + item.length - 1;
-  if ((clock.get(item.id.client) ?? -1) < last) clock.set(item.id.client, last);
-  if (item.content instanceof Y.ContentType) visitType(item.content.type, clock);
-}
-
-function visitType<T>(type: Y.AbstractType<T>, clock: Map<number, number>): void {
-  // A map key's earlier values hang off its latest to the left; a sequence's items run right.
-  for (const latest of type._map.values()) for (let i: Y.Item | null = latest; i; i = i.left) visitItem(i, clock);
-  for (let i = type._start; i; i = i.right) visitItem(i, clock);
-}
-
-/** Rows of a meeting root (row key -> its row's Yjs item) whose column `column` is one of `ids`. */
-function childRows(doc: Y.Doc, root: string, column: string, ids: ReadonlySet<string>): Array<[string, Y.Item]> {
-  const out: Array<[string, Y.Item]> = [];
-  for (const [key, item] of doc.getMap(root)._map) {
-    if (item.deleted || !(item.content instanceof Y.ContentType)) continue;
-    const value = (item.content.type as Y.Map<unknown>).get(column);
-    if (typeof value === 'string' && ids.has(value)) out.push([key, item]);
-  }
-  return out;
-}
-
-/** How much of an item a document holds: its row, its discussion, its decisions, actions and their owners. */
-function itemClock(doc: Y.Doc, itemId: string): Map<number, number> {
-  const clock = new Map<number, number>();
-  const row = doc.getMap('agenda_items')._map.get(rowKey(itemId));
-  if (row) visitItem(row, clock);
-  const discussion = doc.share.get(discussionRoot(itemId));
-  if (discussion) visitType(discussion, clock);
-  const item = new Set([itemId]);
-  for (const [, i] of childRows(doc, 'decisions', 'agenda_item_id', item)) visitItem(i, clock);
-  const actions = childRows(doc, 'actions', 'agenda_item_id', item);
-  for (const [, i] of actions) visitItem(i, clock);
-  const actionIds = new Set(actions.map(([key]) => (JSON.parse(key) as string[])[0] as string));
-  for (const [, i] of childRows(doc, 'action_owners', 'action_id', actionIds)) visitItem(i, clock);
-  return clock;
-}
-
-/** Inside the mirror's transaction, before the rows are written: a tombstone for each item this write deleted. */
-export function markDeletedItems(db: Database, meeting: MeetingReplica, meetingId: string, actor: string): void {
-  const { doc } = meeting;
-  // A meeting deleted as a whole takes its items with it: nothing to bring back there.
-  if (db.prepare('SELECT 1 FROM meetings WHERE id = ?').get(meetingId) === undefined) return;
-  const here = new Set(db.prepare('SELECT id FROM agenda_items WHERE meeting_id = ?').pluck().all(meetingId) as string[]);
-  const tombstones = doc.getMap<Tombstone>(DELETED_ITEMS_ROOT);
-  for (const [key, row] of doc.getMap<Y.Map<unknown>>('agenda_items').entries()) {
-    const id = (JSON.parse(key) as string[])[0] as string;
-    if (here.has(id) || !(row instanceof Y.Map)) continue;
-    const seen = Object.fromEntries([...itemClock(doc, id)].map(([client, last]) => [String(client), last]));
-    tombstones.set(id, { by: actor, at: nowInstant(), number: String(row.get('number') ?? ''), title: String(row.get('title') ?? ''), seen });
-  }
 }
 
 export type ItemSnapshot = Map<string, Map<string, Map<number, number>>>;

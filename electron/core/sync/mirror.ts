@@ -19,7 +19,7 @@ import {
   type Row,
   type Value,
 } from './registry';
-import { markDeletedItems } from './itemRestore';
+import { markDeletedItems } from './itemTombstones';
 import type { BoardReplica, MeetingReplica } from './replica';
 import { setColumns, writeRows, type RowsMap } from './rowMaps';
 

@@ -156,8 +156,9 @@ function projectDiscussions(w: WriteHandle, replica: BoardReplica, meetingId: st
     const json = meeting.doc.share.has(discussionRoot(itemId)) ? meeting.discussion(itemId).json() : null;
     const stored = read.get(itemId) as string | null;
     const wanted = canonicalDiscussion(json);
-    if (canonicalDiscussion(stored) === wanted) continue;
     const asAgreed = agreed.get(itemId);
+    // The same content is left as it is, unless agreed minutes hold it in another key order.
+    if (canonicalDiscussion(stored) === wanted && (asAgreed === undefined || stored === asAgreed || canonicalDiscussion(asAgreed) !== wanted)) continue;
     const text = json === null ? null : asAgreed !== undefined && canonicalDiscussion(asAgreed) === wanted ? asAgreed : JSON.stringify(json);
     put.run(text, itemId);
     touched.add('agenda_item', itemId, 'agenda_items');

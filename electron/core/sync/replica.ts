@@ -65,6 +65,19 @@ export class BoardReplica {
     return replica;
   }
 
+  /**
+   * Replaces a meeting's document with one made from `state` (applied with `origin`): a laptop's
+   * edits the server refused (minutes agreed meanwhile elsewhere) cannot be taken out of a Yjs
+   * document, so the document is made again without them (see agreedEdit.ts).
+   */
+  replaceMeeting(meetingId: string, state: Uint8Array, origin: unknown): MeetingReplica {
+    this.meetings.get(meetingId)?.dispose();
+    this.meetings.delete(meetingId);
+    const replica = this.meeting(meetingId);
+    this.applyUpdate(replica.name, state, origin);
+    return replica;
+  }
+
   meetingIds(): string[] {
     return [...this.meetings.keys()];
   }

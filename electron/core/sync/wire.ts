@@ -91,6 +91,15 @@ export class BoardConnection {
     this.wired.set(name, { doc, provider });
   }
 
+  /** Stops syncing a document and forgets what its wire copy held (unsent changes included). */
+  drop(name: string): void {
+    const wired = this.wired.get(name);
+    if (!wired) return;
+    wired.provider.destroy();
+    wired.doc.destroy();
+    this.wired.delete(name);
+  }
+
   has(name: string): boolean {
     return this.wired.has(name);
   }

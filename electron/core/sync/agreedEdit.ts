@@ -1,0 +1,158 @@
+// Minutes agreed on one laptop while another, apart, edited them: the edit never enters the
+// record. The server makes agreed minutes read-only, so the editing laptop's unsent updates to
+// them are refused there; a Yjs document cannot take changes back out, so this laptop makes the
+// meeting's document again from what the server holds (every stored update but its own unsent
+// ones), the tables follow it back to the agreed content (hash included), and what the edit
+// changed becomes a proposed correction for the next meeting (agreed_at_meeting_id NULL), made
+// once, here, and synced to every laptop with the board; the board's conflict log says so.
+// The unsent updates are then gone from the file, so nothing sits waiting to be sent forever.
+import { randomUUID } from 'node:crypto';
+import * as Y from 'yjs';
+import type { Database } from '../db/driver';
+import type { WriteHandle } from '../store/write';
+import { nowInstant } from '../changelog';
+import { discussionBlocks, discussionPlainText } from '../../../shared/domain/discussion';
+import { formatUkDate } from '../../../shared/domain/dates';
+import { conflictLog, type AgreedEditDetail } from './conflicts';
+import { canonicalDiscussion } from './discussionJson';
+import { discussionRoot, meetingDocName, parseDocName } from './docNames';
+import { LOCAL_ORIGIN } from './mirror';
+import { AGREED_AT_KEY, type Value } from './registry';
+import type { BoardReplica } from './replica';
+import type { RowsMap } from './rowMaps';
+
+export interface RefusedEdit {
+  meetingId: string;
+  by: string;
+  at: string;
+  /** What the edit changed, one sentence per change. */
+  changes: Array<{ item: string | null; number: string | null; title: string | null; change: string }>;
+}
+
+const AGREED = new Set(['agreed', 'published']);
+const quote = (text: string, max = 300): string => `“${text.length > max ? `${text.slice(0, max - 1)}…` : text}”`;
+const plain = (json: string | null): string => discussionPlainText(discussionBlocks(json, '')).trim();
+
+/** After a batch is applied: the meetings now agreed in their documents whose tables here still hold edits the server never took. */
+export function refusedMeetings(db: Database, replica: BoardReplica, docNames: readonly string[]): string[] {
+  const found: string[] = [];
+  const status = db.prepare('SELECT status FROM meetings WHERE id = ?').pluck();
+  const pending = db.prepare("SELECT 1 FROM sync_updates WHERE doc_name = ? AND origin = 'local' AND acknowledged = 0 LIMIT 1");
+  for (const name of new Set(docNames)) {
+    const address = parseDocName(name);
+    if (address.kind !== 'meeting' || found.includes(address.meetingId)) continue;
+    if (!replica.meeting(address.meetingId).doc.getMap('meeting').get(AGREED_AT_KEY)) continue;
+    if (AGREED.has(String(status.get(address.meetingId))) || pending.get(name) === undefined) continue;
+    found.push(address.meetingId);
+  }
+  return found;
+}
+
+interface Item {
+  number: string;
+  title: string;
+  discussion: string | null;
+}
+
+function itemsInTables(db: Database, meetingId: string): Map<string, Item> {
+  const rows = db.prepare('SELECT id, number, title, discussion_json FROM agenda_items WHERE meeting_id = ?').all(meetingId) as Array<{ id: string; number: string; title: string; discussion_json: string | null }>;
+  return new Map(rows.map((r) => [r.id, { number: r.number, title: r.title, discussion: canonicalDiscussion(r.discussion_json) }]));
+}
+
+function itemsInDoc(replica: BoardReplica, meetingId: string): Map<string, Item> {
+  const meeting = replica.meeting(meetingId);
+  const out = new Map<string, Item>();
+  for (const [key, row] of (meeting.doc.getMap('agenda_items') as RowsMap).entries()) {
+    const id = (JSON.parse(key) as string[])[0] as string;
+    const json = meeting.doc.share.has(discussionRoot(id)) ? meeting.discussion(id).json() : null;
+    out.set(id, { number: String(row.get('number') ?? ''), title: String(row.get('title') ?? ''), discussion: canonicalDiscussion(json) });
+  }
+  return out;
+}
+
+/** Texts of a child table's rows per item: decisions' text, actions' details. */
+function childTexts(rows: Iterable<{ item: string; text: string }>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.item, [...(out.get(r.item) ?? []), r.text].sort());
+  return out;
+}
+
+function childrenInTables(db: Database, meetingId: string, sql: string): Map<string, string[]> {
+  return childTexts(db.prepare(sql).all(meetingId) as Array<{ item: string; text: string }>);
+}
+
+function childrenInDoc(doc: Y.Doc, root: string, column: string): Map<string, string[]> {
+  const rows: Array<{ item: string; text: string }> = [];
+  for (const row of (doc.getMap(root) as RowsMap).values()) rows.push({ item: String(row.get('agenda_item_id') ?? ''), text: String(row.get(column) as Value) });
+  return childTexts(rows);
+}
+
+/** What the tables here hold that the agreed document does not, in words. */
+function describeChanges(db: Database, replica: BoardReplica, meetingId: string): RefusedEdit['changes'] {
+  const mine = itemsInTables(db, meetingId);
+  const agreed = itemsInDoc(replica, meetingId);
+  const doc = replica.meeting(meetingId).doc;
+  const decisions = [childrenInTables(db, meetingId, 'SELECT d.agenda_item_id AS item, d.text AS text FROM decisions d JOIN agenda_items i ON i.id = d.agenda_item_id WHERE i.meeting_id = ?'), childrenInDoc(doc, 'decisions', 'text')] as const;
+  const actions = [childrenInTables(db, meetingId, 'SELECT agenda_item_id AS item, details AS text FROM actions WHERE meeting_id = ?'), childrenInDoc(doc, 'actions', 'details')] as const;
+  const changes: RefusedEdit['changes'] = [];
+  for (const [id, item] of mine) {
+    const was = agreed.get(id);
+    const at = { item: id, number: was?.number ?? item.number, title: was?.title ?? item.title };
+    if (!was) {
+      changes.push({ ...at, change: `an item ${quote(item.title)} was added` });
+      continue;
+    }
+    if (item.title !== was.title) changes.push({ ...at, change: `the title was changed to ${quote(item.title)}` });
+    if (item.discussion !== was.discussion) changes.push({ ...at, change: `the discussion was changed to ${quote(plain(item.discussion))}` });
+    for (const [label, [here, there]] of [['decision', decisions], ['action', actions]] as const) {
+      const added = (here.get(id) ?? []).filter((t) => !(there.get(id) ?? []).includes(t));
+      const removed = (there.get(id) ?? []).filter((t) => !(here.get(id) ?? []).includes(t));
+      for (const t of added) changes.push({ ...at, change: `${label === 'decision' ? 'a decision' : 'an action'} ${quote(t)} was added or reworded` });
+      for (const t of removed) changes.push({ ...at, change: `the ${label} ${quote(t)} was removed or reworded` });
+    }
+  }
+  for (const [id, was] of agreed) if (!mine.has(id)) changes.push({ item: id, number: was.number, title: was.title, change: 'the item was deleted' });
+  return changes;
+}
+
+/**
+ * Inside the projection's write, before it: takes this laptop's refused edits of `meetingId` out
+ * of its document (made again from everything else stored, and `incoming`), drops them from the
+ * file, and returns what they changed.
+ */
+export function takeBackRefusedEdit(w: WriteHandle, replica: BoardReplica, meetingId: string, incoming: readonly Uint8Array[], origin: unknown, actor: string): RefusedEdit {
+  const name = meetingDocName(replica.boardId, meetingId);
+  const pending = w.db.prepare("SELECT max(at) FROM sync_updates WHERE doc_name = ? AND origin = 'local' AND acknowledged = 0").pluck().get(name) as string;
+  const kept = w.db.prepare("SELECT update_blob FROM sync_updates WHERE doc_name = ? AND NOT (origin = 'local' AND acknowledged = 0) ORDER BY seq").pluck().all(name) as Buffer[];
+  const state = Y.mergeUpdates([...kept.map((b) => new Uint8Array(b)), ...incoming]);
+  replica.replaceMeeting(meetingId, state, origin);
+  w.db.prepare("DELETE FROM sync_updates WHERE doc_name = ? AND origin = 'local' AND acknowledged = 0").run(name);
+  return { meetingId, by: actor, at: pending, changes: describeChanges(w.db, replica, meetingId) };
+}
+
+/** After the projection (the minutes now agreed here too): the proposed correction, once, and the conflict. */
+export function proposeCorrection(w: WriteHandle, replica: BoardReplica, edit: RefusedEdit): void {
+  if (edit.changes.length === 0) return;
+  const meeting = w.db.prepare('SELECT meeting_date FROM meetings WHERE id = ?').get(edit.meetingId) as { meeting_date: string };
+  const words = edit.changes.map((c) => (c.number ? `item ${c.number} “${c.title}”: ${c.change}` : c.change));
+  const what = `Proposed from an edit to the minutes made on ${edit.by}’s laptop (${edit.at}) after they had been agreed on another: ${words.join('; ')}.`.slice(0, 5_000);
+  const why = `The minutes of ${formatUkDate(meeting.meeting_date)} were agreed as accurate while this laptop was apart; the edit was not merged into the record and is put to the next meeting as a correction.`;
+  const id = randomUUID();
+  const at = nowInstant();
+  w.db
+    .prepare('INSERT INTO corrections (id, meeting_id, agreed_at_meeting_id, correction_date, what, why, created_at) VALUES (?, ?, NULL, ?, ?, ?, ?)')
+    .run(id, edit.meetingId, at.slice(0, 10), what, why, at);
+  w.log({ entity: 'correction', entityId: id, action: 'create', detail: { meetingId: edit.meetingId, what, why, agreedAtMeetingId: null, proposedFromSync: true } }, at);
+  const first = edit.changes[0]!;
+  const detail: AgreedEditDetail = {
+    meetingDate: formatUkDate(meeting.meeting_date),
+    item: first.item,
+    number: first.number,
+    title: first.title,
+    change: words.join('; '),
+    by: [edit.by],
+    at: edit.at,
+    correction: id,
+  };
+  replica.board.transact(() => conflictLog(replica.board).push([{ kind: 'agreed_edited', entity: edit.meetingId, detail }]), LOCAL_ORIGIN);
+}
