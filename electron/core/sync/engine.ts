@@ -115,6 +115,8 @@ export class SyncEngine {
         const seq = board.lastLocalSeq.get(name);
         this.bookkeeping(() => {
           if (board.lastError?.startsWith(CORRUPTED_FROM_SERVER) && wire.settled()) board.lastError = null;
+          // Updates held for a meeting's document (see flush) are projected once it has synced.
+          if (board.queue.length > 0) this.scheduleFlush(board);
           if (seq !== undefined) acknowledge(this.store.db, name, seq);
           // What the server now holds can be merged: the quiet period starts again.
           this.compaction.quietFrom(board.boardId);
@@ -190,6 +192,14 @@ export class SyncEngine {
       for (const a of authorsOf(board.replica.doc(name), update)) authors.add(a);
     }
     if (joined) for (const [, doc] of board.replica.docs()) for (const a of authorsOf(doc, Y.encodeStateAsUpdate(doc))) authors.add(a);
+    // A meeting another laptop added is projected with its own document, never before: the board's
+    // rows may already name it (an action closed there). Its document is fetched first.
+    this.wireListedMeetings(board);
+    if (!joined && !this.listedMeetingsSynced(board)) {
+      board.queue.unshift(...batch);
+      this.notify();
+      return;
+    }
     try {
       write(
         this.store,
@@ -223,6 +233,13 @@ export class SyncEngine {
     }
     this.wireListedMeetings(board);
     this.notify();
+  }
+
+  /** Whether every meeting the board's document lists has synced its document from the server. */
+  private listedMeetingsSynced(board: SharedBoard): boolean {
+    const wire = board.wire;
+    if (!wire) return true;
+    return [...board.replica.board.getMap(MEETINGS_LIST_ROOT).keys()].every((id) => wire.synced(meetingDocName(board.boardId, id)));
   }
 
   /** Every meeting the board's document lists is synced, including ones another laptop added. */
