@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { startCore, type Core } from '../../electron/core/app';
 import { LATEST_VERSION } from '../../electron/core/db/open';
 import { Report, timeRuns } from './harness';
-import { buildLargeStoreFile, LARGE_STORE_FILE } from './buildData';
+import { buildLargeStoreFile, LARGE_STORE_FILE, scaledStoreFile } from './buildData';
 import { actionLogAtTheLimit, carryForwardOnCopy } from './actionLogBench';
 import { betweenMeetingsOnCopy } from './betweenBench';
 import { growthRows } from './growth';
@@ -20,6 +20,7 @@ import { minutesDocuments } from './documents';
 import { profileScrolling, scrollSteps } from './screenBench';
 import { encryptionCost } from './encryptionCost';
 import { syncConvergence } from './syncBench';
+import { syncCatchUpOnCopy } from './syncCatchUp';
 import { spawnHost } from './hostProcess';
 import { keystrokeToPaint } from './typingBench';
 import { warmPrintPhases } from './pdfPhases';
@@ -315,7 +316,12 @@ async function main(): Promise<void> {
     }
     if (part('search')) await fullTextSearchRows(report, LARGE_STORE_FILE);
     if (part('encryption')) await encryptionCost(report, LARGE_STORE_FILE, key);
-    if (part('sync')) await syncConvergence(report, dir, key);
+    if (part('sync')) {
+      await syncConvergence(report, dir, key);
+      // A board of the large store at 0.25x (~62 meetings): sharing its 250-meeting boards takes minutes (sync-share measures it).
+      await syncCatchUpOnCopy(report, scaledStoreFile(0.25), key, 'large store at 0.25x');
+    }
+    if (only?.includes('sync-share')) await syncCatchUpOnCopy(report, LARGE_STORE_FILE, key, 'large store', false);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -13,7 +13,7 @@ import { affectedMeetings } from './affected';
 import { proposeCorrection, refusedMeetings, takeBackRefusedEdit } from './agreedEdit';
 import { recordConflicts } from './conflicts';
 import { meetingDocName, parseDocName } from './docNames';
-import { itemsToRestore, keptItems, logRestores, snapshotItems } from './itemRestore';
+import { itemsToRestore, keptItems, logRestores, snapshotItems, type ItemSnapshot } from './itemRestore';
 import { authorsOf, mirrorBoard } from './mirror';
 import { projectDocs } from './project';
 import { isRefusal, refusalMessage } from './refusal';
@@ -56,6 +56,7 @@ export class SyncEngine {
   readonly boards = new Map<string, SharedBoard>();
   private readonly listeners = new Set<() => void>();
   private flushScheduled = new Set<string>();
+  private readonly heldSnapshots = new Map<string, ItemSnapshot>();
   /** sync_updates compacted when a board falls quiet (or after many updates); see idleCompaction.ts. */
   readonly compaction = new IdleCompaction((boardId) => this.compactIdle(boardId));
 
@@ -130,6 +131,8 @@ export class SyncEngine {
         this.bookkeeping(() => {
           if (board.lastError?.startsWith(CORRUPTED_FROM_SERVER) && wire.settled()) board.lastError = null;
           this.store.db.prepare("UPDATE sync_boards SET last_error = NULL WHERE board_id = ? AND last_error LIKE ?").run(board.boardId, `${REFUSED}%`);
+          // Updates held for a meeting's document (see flush) are projected once it has synced.
+          if (board.queue.length > 0) this.scheduleFlush(board);
           if (seq !== undefined) acknowledge(this.store.db, name, seq);
           // What the server now holds can be merged: the quiet period starts again.
           this.compaction.quietFrom(board.boardId);
@@ -200,6 +203,9 @@ export class SyncEngine {
     let boardDoc = false;
     const authors = new Set<string>();
     const before = snapshotItems(board.replica, batch.map((b) => b.name));
+    // A batch held back earlier (its meeting's document not yet synced) was applied then: its snapshot is the one from before.
+    for (const [meetingId, items] of this.heldSnapshots.get(board.boardId) ?? []) before.set(meetingId, items);
+    this.heldSnapshots.delete(board.boardId);
     // Into the documents first (applying an update twice changes nothing), to know who made them.
     let unreadable: string | null = null;
     for (const entry of [...batch]) {
@@ -213,6 +219,17 @@ export class SyncEngine {
       }
     }
     if (joined) for (const [, doc] of board.replica.docs()) for (const a of authorsOf(doc, Y.encodeStateAsUpdate(doc))) authors.add(a);
+    // A meeting another laptop added is projected with its own document, never before: the board's
+    // rows may already name it (an action closed there). Its document is fetched first.
+    this.wireListedMeetings(board);
+    if (!joined && !this.listedMeetingsSynced(board)) {
+      board.queue.unshift(...batch);
+      // What the items were before this batch is kept for when it is projected (deleted-vs-edited).
+      this.heldSnapshots.set(board.boardId, before);
+      if (unreadable) board.lastError = unreadable;
+      this.notify();
+      return;
+    }
     const refused = refusedMeetings(this.store.db, board.replica, batch.map((b) => b.name));
     try {
       write(
@@ -261,6 +278,13 @@ export class SyncEngine {
     }
     this.wireListedMeetings(board);
     this.notify();
+  }
+
+  /** Whether every meeting the board's document lists has synced its document from the server. */
+  private listedMeetingsSynced(board: SharedBoard): boolean {
+    const wire = board.wire;
+    if (!wire) return true;
+    return [...board.replica.board.getMap(MEETINGS_LIST_ROOT).keys()].every((id) => wire.synced(meetingDocName(board.boardId, id)));
   }
 
   /** Every meeting the board's document lists is synced, including ones another laptop added. */
