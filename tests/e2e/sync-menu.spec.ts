@@ -44,6 +44,7 @@ async function withMenu(page: Page): Promise<void> {
         menu.available = [...commands];
       },
       onChanges: () => undefined,
+      onReplicaUpdate: () => undefined,
     };
   });
 }
