@@ -90,6 +90,8 @@ describe('sync conflicts through the API', () => {
       expect(conflict!.description).not.toMatch(RAW_INSTANT);
       expect(conflict!.description).toMatch(/edited them on another \(\d{1,2} [A-Z][a-z]+ \d{4} at \d{1,2}\.\d{2} [ap]m\)/);
       expect(conflict!.link).toEqual({ kind: 'record', meetingId: s.draftId });
+      const what = core.store!.db.prepare('SELECT what FROM corrections WHERE meeting_id = ?').pluck().get(s.draftId) as string;
+      expect(what).toMatch(/laptop \(\d{1,2} [A-Z][a-z]+ \d{4} at \d{1,2}\.\d{2} [ap]m\) after they had been agreed/);
     }
     await s.server.stop();
   });
