@@ -1,6 +1,7 @@
 // Dates and times as the minutes print them: "19 February 2014", "11.00 am – 1.00 pm".
 // Stored values are ISO dates (yyyy-MM-dd) and 24-hour clock times (HH:mm).
 import { format, isValid, parse, parseISO } from 'date-fns';
+import { MINUTES_TIME_ZONE } from './references';
 
 export function isRealIsoDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
@@ -35,4 +36,25 @@ export function formatTimeRange(start: string | null, end: string | null): strin
 /** Today's date in the user's local calendar as yyyy-MM-dd. */
 export function todayIso(now: Date = new Date()): string {
   return format(now, 'yyyy-MM-dd');
+}
+
+/**
+ * An instant (ISO, e.g. "2026-11-27T01:10:00.000Z") in words as the minutes' own clock reads it
+ * (MINUTES_TIME_ZONE, the same on every laptop, so a description synced between them agrees):
+ * "27 November 2026 at 1.10 am". Anything that is not an instant is returned as it is.
+ */
+export function formatUkInstant(iso: string): string {
+  const at = new Date(iso);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(iso) || !isRealIsoDate(iso.slice(0, 10)) || Number.isNaN(at.getTime())) return iso;
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: MINUTES_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${formatUkDate(`${part('year')}-${part('month')}-${part('day')}`)} at ${formatClockTime(`${part('hour')}:${part('minute')}`)}`;
 }

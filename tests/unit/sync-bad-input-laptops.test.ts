@@ -83,7 +83,8 @@ describe('a laptop whose clock is a year ahead', () => {
       expect(conflicts).toHaveLength(1);
       expect(conflicts[0]).toMatchObject({ kind: 'action_status', entityId: action });
       expect(conflicts[0]!.description).toContain(`action ${reference}`);
-      expect(conflicts[0]!.description).toContain(`“deferred” (${b.store!.actor}, ${ahead.getUTCFullYear()}`);
+      // Its date in words (issue 19), the year ahead showing.
+      expect(conflicts[0]!.description).toMatch(new RegExp(`“deferred” \\(${b.store!.actor}, \\d{1,2} [A-Z][a-z]+ ${ahead.getUTCFullYear()} at \\d{1,2}\\.\\d{2} [ap]m\\)`));
       expect(conflicts[0]!.description).toMatch(/is shown, being the later; “done”/);
     }
     expectSame([a, b], boardId);

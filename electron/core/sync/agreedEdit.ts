@@ -12,7 +12,7 @@ import type { Database } from '../db/driver';
 import type { WriteHandle } from '../store/write';
 import { nowInstant } from '../changelog';
 import { discussionBlocks, discussionPlainText } from '../../../shared/domain/discussion';
-import { formatUkDate } from '../../../shared/domain/dates';
+import { formatUkDate, formatUkInstant } from '../../../shared/domain/dates';
 import { conflictLog, type AgreedEditDetail } from './conflicts';
 import { canonicalDiscussion } from './discussionJson';
 import { discussionRoot, meetingDocName, parseDocName } from './docNames';
@@ -135,7 +135,7 @@ export function proposeCorrection(w: WriteHandle, replica: BoardReplica, edit: R
   if (edit.changes.length === 0) return;
   const meeting = w.db.prepare('SELECT meeting_date FROM meetings WHERE id = ?').get(edit.meetingId) as { meeting_date: string };
   const words = edit.changes.map((c) => (c.number ? `item ${c.number} “${c.title}”: ${c.change}` : c.change));
-  const what = `Proposed from an edit to the minutes made on ${edit.by}’s laptop (${edit.at}) after they had been agreed on another: ${words.join('; ')}.`.slice(0, 5_000);
+  const what = `Proposed from an edit to the minutes made on ${edit.by}’s laptop (${formatUkInstant(edit.at)}) after they had been agreed on another: ${words.join('; ')}.`.slice(0, 5_000);
   const why = `The minutes of ${formatUkDate(meeting.meeting_date)} were agreed as accurate while this laptop was apart; the edit was not merged into the record and is put to the next meeting as a correction.`;
   const id = randomUUID();
   const at = nowInstant();

@@ -1,6 +1,7 @@
 // The `action_status` conflict: two statuses recorded for one action by laptops that had not seen
 // each other's. The latest `at` is what every laptop shows; the other is listed, never lost.
 // Found in the board document's status log, so every laptop finds the same ones.
+import { formatUkInstant } from '../../../shared/domain/dates';
 import { ACTION_STATUS_LABEL } from '../../../shared/domain/actionStatus';
 import type { ActionStatus } from '../../../shared/domain/enums';
 import { eventId, statusLog, type StatusEvent } from './actionStatusLog';
@@ -43,6 +44,6 @@ export function statusConflicts(replica: BoardReplica): Array<{ entityId: string
 const word = (s: string): string => (ACTION_STATUS_LABEL[s as ActionStatus] ?? s).toLowerCase();
 
 export function describeStatusConflict(d: StatusConflictDetail): string {
-  return `Two statuses were recorded for action ${d.reference} while the laptops were apart: “${word(d.shown.status)}” (${d.shown.by}, ${d.shown.at}) is shown, being the later; “${word(d.other.status)}” (${d.other.by}, ${d.other.at}) was also recorded.`;
+  return `Two statuses were recorded for action ${d.reference} while the laptops were apart: “${word(d.shown.status)}” (${d.shown.by}, ${formatUkInstant(d.shown.at)}) is shown, being the later; “${word(d.other.status)}” (${d.other.by}, ${formatUkInstant(d.other.at)}) was also recorded.`;
 }
 

@@ -8,6 +8,7 @@ import type * as Y from 'yjs';
 import type { Database } from '../db/driver';
 import type { SyncConflict } from '../../../shared/contract';
 import type { SyncConflictKind } from '../../../shared/domain/enums';
+import { formatUkInstant } from '../../../shared/domain/dates';
 import { describeStatusConflict, statusConflicts, type StatusConflictDetail } from './conflictStatus';
 import type { BoardReplica } from './replica';
 
@@ -16,6 +17,8 @@ export const CONFLICT_LOG_ROOT = 'conflicts';
 
 export interface ItemConflictDetail {
   item: string;
+  /** The item's meeting (absent in conflicts logged before it was recorded). */
+  meetingId?: string | null;
   number: string;
   title: string;
   deletedBy: string;
@@ -53,10 +56,10 @@ function describe(kind: SyncConflictKind, detail: unknown): string {
   if (kind === 'action_status') return describeStatusConflict(detail as StatusConflictDetail);
   if (kind === 'item_deleted_edited') {
     const d = detail as ItemConflictDetail;
-    return `Item ${d.number} “${d.title}” was deleted by ${d.deletedBy} (${d.deletedAt}) while ${names(d.editedBy)} edited it on a laptop that had not yet heard of the deletion. The edit is kept: the item is back, with its discussion, decisions and actions. Delete it again if it should go.`;
+    return `Item ${d.number} “${d.title}” was deleted by ${d.deletedBy} (${formatUkInstant(d.deletedAt)}) while ${names(d.editedBy)} edited it on a laptop that had not yet heard of the deletion. The edit is kept: the item is back, with its discussion, decisions and actions. Delete it again if it should go.`;
   }
   const d = detail as AgreedEditDetail;
-  return `The minutes of ${d.meetingDate} were agreed on one laptop while ${names(d.by)} edited them on another (${d.at}): ${d.change}. The agreed minutes are unchanged; the edit is kept as a proposed correction for the next meeting.`;
+  return `The minutes of ${d.meetingDate} were agreed on one laptop while ${names(d.by)} edited them on another (${formatUkInstant(d.at)}): ${d.change}. The agreed minutes are unchanged; the edit is kept as a proposed correction for the next meeting.`;
 }
 
 /** The board's conflicts not dismissed, newest first, each in words. */

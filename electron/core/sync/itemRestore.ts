@@ -93,12 +93,13 @@ export function keepsRow(db: Database, table: SyncedTable, row: Row, kept: Reado
 
 /** Inside the projection's write: each restore in the board's conflict log, read by every laptop. */
 export function logRestores(db: Database, replica: BoardReplica, restores: readonly Restore[]): void {
-  const read = db.prepare('SELECT number, title FROM agenda_items WHERE id = ?');
+  const read = db.prepare('SELECT number, title, meeting_id FROM agenda_items WHERE id = ?');
   replica.board.transact(() => {
     const log = conflictLog(replica.board);
     for (const r of restores) {
-      const item = read.get(r.itemId) as { number: string; title: string } | undefined;
-      const detail: ItemConflictDetail = { item: r.itemId, number: item?.number ?? '', title: item?.title ?? '', deletedBy: r.deletedBy, deletedAt: r.deletedAt, editedBy: r.editedBy };
+      const item = read.get(r.itemId) as { number: string; title: string; meeting_id: string } | undefined;
+      // The meeting is named so the conflict still leads somewhere if the item is deleted again.
+      const detail: ItemConflictDetail = { item: r.itemId, meetingId: item?.meeting_id ?? null, number: item?.number ?? '', title: item?.title ?? '', deletedBy: r.deletedBy, deletedAt: r.deletedAt, editedBy: r.editedBy };
       log.push([{ kind: 'item_deleted_edited', entity: r.itemId, detail }]);
     }
   }, LOCAL_ORIGIN);
