@@ -1,6 +1,8 @@
 // Which of a shared board's meeting documents a write may have changed, from the records it
 // logged: a record still in the file is looked up; one the write deleted is found in the
-// documents, which still hold it until the mirror takes it out.
+// documents, which still hold it until the mirror takes it out. A meeting that only carries an
+// action forward, or records progress on it, is named with that action alone: the write changed
+// that action's rows there, so only they are compared (an old action passes through dozens of meetings).
 import type { Changed } from '../../../shared/contract';
 import type { Database } from '../db/driver';
 import type { BoardReplica } from './replica';
@@ -8,32 +10,47 @@ import type { BoardReplica } from './replica';
 const LOOKUPS: Partial<Record<Changed['entity'], { sql: string; root: string }>> = {
   agenda_item: { sql: 'SELECT meeting_id FROM agenda_items WHERE id = @id', root: 'agenda_items' },
   decision: { sql: 'SELECT i.meeting_id FROM decisions d JOIN agenda_items i ON i.id = d.agenda_item_id WHERE d.id = @id', root: 'decisions' },
-  // An action's progress and its carrying forward are recorded in later meetings' documents.
-  action: {
-    sql: `SELECT meeting_id FROM actions WHERE id = @id
-          UNION SELECT meeting_id FROM carried_actions WHERE action_id = @id
-          UNION SELECT meeting_id FROM action_updates WHERE action_id = @id`,
-    root: 'actions',
-  },
+  action: { sql: 'SELECT meeting_id FROM actions WHERE id = @id', root: 'actions' },
 };
 
-/** The ids of the board's meetings whose documents the changes may touch. */
-export function affectedMeetings(db: Database, replica: BoardReplica, changes: readonly Changed[]): Set<string> {
-  const found = new Set<string>();
+/** An action's progress and its carrying forward are recorded in later meetings' documents. */
+const ACTION_ELSEWHERE = 'SELECT meeting_id FROM carried_actions WHERE action_id = @id UNION SELECT meeting_id FROM action_updates WHERE action_id = @id';
+
+export interface Affected {
+  /** Meetings whose whole documents are compared with their rows. */
+  whole: Set<string>;
+  /** Meetings (not in `whole`) where only these actions' carried and progress rows are compared. */
+  actionRows: Map<string, Set<string>>;
+}
+
+/** The board's meetings whose documents the changes may touch, and how much of each. */
+export function affectedMeetings(db: Database, replica: BoardReplica, changes: readonly Changed[]): Affected {
+  const whole = new Set<string>();
+  const actionRows = new Map<string, Set<string>>();
   const inBoard = db.prepare('SELECT 1 FROM meetings WHERE id = ? AND board_id = ?');
   for (const change of changes) {
     if (change.entity === 'meeting') {
-      if (inBoard.get(change.id, replica.boardId) || replica.meetingIds().includes(change.id)) found.add(change.id);
+      if (inBoard.get(change.id, replica.boardId) || replica.meetingIds().includes(change.id)) whole.add(change.id);
       continue;
     }
     const lookup = LOOKUPS[change.entity];
     if (!lookup) continue;
     const ids = db.prepare(lookup.sql).pluck().all({ id: change.id }) as string[];
-    for (const id of ids) if (inBoard.get(id, replica.boardId)) found.add(id);
+    for (const id of ids) if (inBoard.get(id, replica.boardId)) whole.add(id);
+    if (change.entity === 'action') {
+      const elsewhere = db.prepare(ACTION_ELSEWHERE).pluck().all({ id: change.id }) as string[];
+      for (const id of elsewhere) {
+        if (!inBoard.get(id, replica.boardId)) continue;
+        const actions = actionRows.get(id) ?? new Set<string>();
+        actionRows.set(id, actions.add(change.id));
+      }
+      if (elsewhere.length > 0) continue;
+    }
     if (ids.length > 0) continue;
     // Deleted by this write: the meeting whose document still holds it.
     const key = JSON.stringify([change.id]);
-    for (const id of replica.meetingIds()) if (replica.meeting(id).doc.getMap(lookup.root).has(key)) found.add(id);
+    for (const id of replica.meetingIds()) if (replica.meeting(id).doc.getMap(lookup.root).has(key)) whole.add(id);
   }
-  return found;
+  for (const id of whole) actionRows.delete(id);
+  return { whole, actionRows };
 }

@@ -8,6 +8,7 @@ import { LinkNode } from '@lexical/link';
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import type * as Y from 'yjs';
+import { canonicalDiscussion } from './discussionJson';
 import { discussionRoot } from './docNames';
 import { $reconcileDiscussion } from './reconcile';
 
@@ -41,6 +42,12 @@ export class BoundDiscussion {
   private readonly root: Y.XmlText;
   private readonly observer: (events: Array<Y.YEvent<Y.XmlText>>, tx: Y.Transaction) => void;
   private readonly unlisten: () => void;
+  /**
+   * The stored text last found to hold this root's content (undefined: none since the root last
+   * changed), so the mirror, which compares every discussion of a meeting a write touches, reads
+   * the editor and canonicalises only once per change rather than once per write.
+   */
+  private agreed: string | null | undefined;
 
   constructor(doc: Y.Doc, itemId: string) {
     const name = discussionRoot(itemId);
@@ -51,6 +58,7 @@ export class BoundDiscussion {
       syncLexicalUpdateToYjs(this.binding, NO_CURSORS, prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags);
     });
     this.observer = (events, tx) => {
+      this.agreed = undefined;
       if (tx.origin !== this.binding) syncYjsChangesToLexical(this.binding, NO_CURSORS, events as never, false, () => undefined);
     };
     this.root.observeDeep(this.observer as never);
@@ -64,6 +72,14 @@ export class BoundDiscussion {
     // Remote changes reach the editor as queued updates; read() commits them first.
     this.editor.read(() => undefined);
     return this.editor.getEditorState().toJSON();
+  }
+
+  /** Whether the root holds the discussion of stored text `text` (null: none), keys in any order. */
+  holds(text: string | null): boolean {
+    if (this.agreed !== undefined && this.agreed === text) return true;
+    const same = canonicalDiscussion(this.json()) === canonicalDiscussion(text);
+    if (same) this.agreed = text;
+    return same;
   }
 
   /** Brings the root to `json` by changing only what differs (see reconcile.ts); null empties it. */

@@ -79,15 +79,43 @@ function shareBoard(store: Store, input: { boardId: string; serverUrl: string })
   return { invitation: formatInvitation({ serverUrl: input.serverUrl, boardId: input.boardId, token }) };
 }
 
-/** Waits for `ready`, or fails with `message` after the timeout (or at once when the board is refused). */
+/**
+ * Waits for `ready`, or fails with `message` when nothing has come for the timeout (or at once
+ * when the board is refused). A board with years of meetings takes longer than a minute to arrive
+ * in full: the wait goes on while its documents keep arriving, and says how far it got if they stop.
+ */
 async function waitFor(store: Store, board: SharedBoard, ready: () => boolean, message: string): Promise<void> {
   const engine = syncEngine(store);
+  const progress = () => board.wire?.progress() ?? { synced: 0, total: 0 };
+  let arrived = progress().synced;
   let timer: NodeJS.Timeout | undefined;
+  let fail: (err: Error) => void = () => undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DomainError('conflict', message)), JOIN_TIMEOUT_MS);
+    fail = reject;
   });
+  const stalled = () => {
+    const { synced, total } = progress();
+    if (synced === 0) return message;
+    // The board's own document comes first; the others are its meetings.
+    return `The sync server stopped sending this board: its settings and ${Math.max(0, synced - 1)} of its ${Math.max(0, total - 1)} meetings had arrived, then nothing more for a minute. Check the connection to the server and join again; nothing was added to this file.`;
+  };
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fail(new DomainError('conflict', stalled())), JOIN_TIMEOUT_MS);
+  };
+  arm();
   try {
-    await Promise.race([engine.until(() => ready() || board.lastError !== null), timeout]);
+    await Promise.race([
+      engine.until(() => {
+        const now = progress().synced;
+        if (now > arrived) {
+          arrived = now;
+          arm();
+        }
+        return ready() || board.lastError !== null;
+      }),
+      timeout,
+    ]);
   } finally {
     clearTimeout(timer);
   }

@@ -5,7 +5,6 @@ import * as Y from 'yjs';
 import type { ReadHandle } from '../store/write';
 import { nowInstant } from '../changelog';
 import { eventId, latestEvents, sameStatus, statusLog, type StatusEvent } from './actionStatusLog';
-import { canonicalDiscussion } from './discussionJson';
 import {
   ACTION_STATUS_COLUMNS,
   AGREED_AT_KEY,
@@ -20,6 +19,8 @@ import {
   type Value,
 } from './registry';
 import { markDeletedItems } from './itemTombstones';
+import { mirrorActionRows } from './actionRows';
+import type { Affected } from './affected';
 import type { BoardReplica, MeetingReplica } from './replica';
 import { setColumns, writeRows, type RowsMap } from './rowMaps';
 
@@ -129,10 +130,9 @@ function mirrorMeetingDoc(db: ReadHandle['db'], meeting: MeetingReplica, meeting
   // A discussion changes through its bound editor, by its edits (see reconcile.ts).
   const items = db.prepare('SELECT id, discussion_json FROM agenda_items WHERE meeting_id = ?').all(meetingId) as Array<{ id: string; discussion_json: string | null }>;
   for (const item of items) {
-    const wanted = canonicalDiscussion(item.discussion_json);
-    if (wanted === null && doc.share.get(`discussion:${item.id}`) === undefined) continue;
+    if (item.discussion_json === null && doc.share.get(`discussion:${item.id}`) === undefined) continue;
     const bound = meeting.discussion(item.id);
-    if (canonicalDiscussion(bound.json()) === wanted) continue;
+    if (bound.holds(item.discussion_json)) continue;
     bound.save(item.discussion_json === null ? null : JSON.parse(item.discussion_json));
     doc.transact(() => signLaptop(doc, actor), LOCAL_ORIGIN);
   }
@@ -140,14 +140,27 @@ function mirrorMeetingDoc(db: ReadHandle['db'], meeting: MeetingReplica, meeting
 
 /**
  * Brings the board's documents in step with its rows: the board document, and the documents of
- * `meetingIds` (every meeting of the board when not given). `actor` signs the status events.
+ * `meetings` (every meeting of the board when not given; see affected.ts for a write's).
+ * `actor` signs the status events.
  */
-export function mirrorBoard(store: ReadHandle, replica: BoardReplica, actor: string, meetingIds?: Iterable<string>): void {
+export function mirrorBoard(store: ReadHandle, replica: BoardReplica, actor: string, meetings?: Iterable<string> | Affected): void {
   const { db } = store;
   mirrorBoardDoc(db, replica, actor);
-  const ids = meetingIds ?? (db.prepare('SELECT id FROM meetings WHERE board_id = ?').pluck().all(replica.boardId) as string[]);
-  for (const id of ids) {
+  const affected: Affected =
+    meetings === undefined
+      ? { whole: new Set(db.prepare('SELECT id FROM meetings WHERE board_id = ?').pluck().all(replica.boardId) as string[]), actionRows: new Map() }
+      : 'whole' in meetings
+        ? meetings
+        : { whole: new Set(meetings), actionRows: new Map() };
+  for (const id of affected.whole) {
     // A meeting deleted here empties its document (its rows go on every laptop); its discussions' roots stay, unused.
     mirrorMeetingDoc(db, replica.meeting(id), id, actor);
+  }
+  for (const [id, actions] of affected.actionRows) {
+    const { doc } = replica.meeting(id);
+    doc.transact((tr) => {
+      mirrorActionRows(db, doc, id, actions);
+      if (tr.changed.size > 0) signLaptop(doc, actor);
+    }, LOCAL_ORIGIN);
   }
 }

@@ -14,17 +14,20 @@ export function setColumns(map: Y.Map<Value>, row: Row, columns: readonly string
   }
 }
 
+/** Makes the root's row `key` hold `row`, changing only what differs. */
+export function writeRow(root: RowsMap, key: string, row: Row, columns: readonly string[]): void {
+  const existing = root.get(key);
+  if (existing instanceof Y.Map) setColumns(existing, row, columns);
+  else {
+    const map = new Y.Map<Value>();
+    for (const c of columns) map.set(c, row[c] ?? null);
+    root.set(key, map);
+  }
+}
+
 /** Makes the root hold exactly `rows` (by key), changing only what differs. */
 export function writeRows(root: RowsMap, rows: Map<string, Row>, columns: readonly string[]): void {
-  for (const [key, row] of rows) {
-    const existing = root.get(key);
-    if (existing instanceof Y.Map) setColumns(existing, row, columns);
-    else {
-      const map = new Y.Map<Value>();
-      for (const c of columns) map.set(c, row[c] ?? null);
-      root.set(key, map);
-    }
-  }
+  for (const [key, row] of rows) writeRow(root, key, row, columns);
   for (const key of [...root.keys()]) if (!rows.has(key)) root.delete(key);
 }
 

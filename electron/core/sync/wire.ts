@@ -115,6 +115,13 @@ export class BoardConnection {
     return [...this.wired.values()].every((w) => w.provider.isSynced && w.provider.unsyncedChanges === 0);
   }
 
+  /** How many of the documents have synced with the server, of how many (a joining laptop's progress). */
+  progress(): { synced: number; total: number } {
+    let synced = 0;
+    for (const w of this.wired.values()) if (w.provider.isSynced) synced += 1;
+    return { synced, total: this.wired.size };
+  }
+
   synced(name: string): boolean {
     const w = this.wired.get(name);
     return Boolean(w && w.provider.isSynced);
