@@ -137,4 +137,38 @@ describe('a write on a shared board that rolls back', () => {
     expectDocsMatchFile(a, board.id);
     expectDocsMatchFile(b, board.id);
   });
+
+  it('a new meeting whose write rolls back leaves no document behind, and made again it syncs', async () => {
+    server = await startTestSyncServer();
+    const a = await laptop('a');
+    const { board } = ok<{ board: { id: string } }>(a, 'loadSampleBoard', {});
+    const invitation = await share(a, board.id, server.url);
+    const b = await laptop('b');
+    await okAsync(b, 'joinSharedBoard', { invitation });
+    await until([a, b], () => inStep([a, b], board.id));
+    const db = a.store!.db;
+    const rowsBefore = syncRows(a, board.id);
+    const docNamesBefore = engineOf(a).boards.get(board.id)!.replica.docs().map(([n]) => n);
+
+    // A document's first update cannot be stored: the board document (listing the new meeting) was.
+    db.prepare(
+      `CREATE TEMP TRIGGER refuse_new_doc BEFORE INSERT ON sync_updates WHEN NEW.doc_name NOT IN (SELECT doc_name FROM sync_updates)
+       BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`,
+    ).run();
+    const failed = a.call('createMeeting', { boardId: board.id, date: '2030-01-15' });
+    db.prepare('DROP TRIGGER refuse_new_doc').run();
+
+    expect(failed.ok).toBe(false);
+    expect(db.prepare("SELECT count(*) FROM meetings WHERE meeting_date = '2030-01-15'").pluck().get()).toBe(0);
+    expect(syncRows(a, board.id)).toEqual(rowsBefore);
+    expect(engineOf(a).boards.get(board.id)!.replica.docs().map(([n]) => n)).toEqual(docNamesBefore);
+    expectDocsMatchFile(a, board.id);
+
+    const { id } = ok<{ id: string }>(a, 'createMeeting', { boardId: board.id, date: '2030-01-15' });
+    await until([a, b], () => inStep([a, b], board.id));
+    expect(b.store!.db.prepare('SELECT meeting_date FROM meetings WHERE id = ?').pluck().get(id)).toBe('2030-01-15');
+    expect(boardDump(b, board.id)).toEqual(boardDump(a, board.id));
+    expectDocsMatchFile(a, board.id);
+    expectDocsMatchFile(b, board.id);
+  });
 });
