@@ -11,7 +11,7 @@ import { nowInstant } from '../changelog';
 import { ChangeList, publishCommitted } from './changes';
 import { refreshStaleSummaries } from './actionSummary';
 import { indexChanges } from './searchIndex';
-import { runWriteHook } from './writeHooks';
+import { runWriteHook, writeBegins, writeCommitted, writeRolledBack } from './writeHooks';
 import { checkpointWhenIdle } from './checkpoints';
 
 /** One change-log entry: what was changed, how, and the details worth keeping for the audit. */
@@ -78,6 +78,7 @@ export function write<T>(store: Pick<Store, 'db' | 'actor'>, fn: (w: WriteHandle
     },
   } as WriteHandle;
   if (!outer) open.set(db, logged);
+  const mark = writeBegins(db);
   let value: T;
   try {
     value = db.transaction(() => {
@@ -94,11 +95,15 @@ export function write<T>(store: Pick<Store, 'db' | 'actor'>, fn: (w: WriteHandle
   } catch (err) {
     // The transaction (or the savepoint) was rolled back, and its change-log entries with it.
     logged.length = start;
+    // What it changed in a shared board's documents is undone and never sent (sync/writeOutbox.ts).
+    writeRolledBack(db, mark);
     throw err;
   } finally {
     live = false;
     if (!outer) open.delete(db);
   }
+  // Committed: what it changed in a shared board's documents goes to the server and the windows.
+  if (!outer) writeCommitted(db);
   const list = new ChangeList();
   list.add(logged.slice(start));
   const changes = list.toArray();

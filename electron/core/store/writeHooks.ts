@@ -18,3 +18,37 @@ export function setWriteHook(db: Database, hook: WriteHook | null): void {
 export function runWriteHook(db: Database, changes: readonly Changed[], actor: string): void {
   if (changes.length > 0) hooks.get(db)?.(db, changes, actor);
 }
+
+/**
+ * Told where each write begins and how the outermost ends, for what may only leave core once the
+ * write has committed (sync's updates to the server and the windows; see sync/writeOutbox.ts).
+ * `begin` returns a mark; a rolled-back write (or savepoint) hands its own mark back.
+ */
+export interface WriteEnd {
+  begin(): number;
+  committed(): void;
+  rolledBack(mark: number): void;
+}
+
+const ends = new WeakMap<Database, WriteEnd>();
+
+/** Sets (or with null, clears) what is told of an open file's writes ending. */
+export function setWriteEnd(db: Database, end: WriteEnd | null): void {
+  if (end) ends.set(db, end);
+  else ends.delete(db);
+}
+
+/** Called by write() as each write (outermost or nested) begins. */
+export function writeBegins(db: Database): number | undefined {
+  return ends.get(db)?.begin();
+}
+
+/** Called by write() once the outermost write has committed. */
+export function writeCommitted(db: Database): void {
+  ends.get(db)?.committed();
+}
+
+/** Called by write() once a write (or its savepoint) has rolled back. */
+export function writeRolledBack(db: Database, mark: number | undefined): void {
+  if (mark !== undefined) ends.get(db)?.rolledBack(mark);
+}

@@ -22,6 +22,7 @@ import { BoardReplica } from './replica';
 import { acknowledge, appendUpdate, compactUpdates, storedDocs } from './updateStore';
 import { BoardConnection } from './wire';
 import { IdleCompaction } from './idleCompaction';
+import { sendLocal, WriteOutbox } from './writeOutbox';
 import { pushDocUpdate } from '../replica/push';
 import * as Y from 'yjs';
 
@@ -59,9 +60,12 @@ export class SyncEngine {
   private readonly heldSnapshots = new Map<string, ItemSnapshot>();
   /** sync_updates compacted when a board falls quiet (or after many updates); see idleCompaction.ts. */
   readonly compaction = new IdleCompaction((boardId) => this.compactIdle(boardId));
+  /** What the documents send out during a write waits for its commit (writeOutbox.ts). */
+  private readonly outbox: WriteOutbox;
 
   constructor(readonly store: Store) {
     setWriteHook(store.db, (db, changes, actor) => this.mirror(db, changes, actor));
+    this.outbox = new WriteOutbox(store.db, STORED);
   }
 
   /** Connects every board this file shares. */
@@ -82,16 +86,14 @@ export class SyncEngine {
     const board: SharedBoard = { boardId, replica: null as unknown as BoardReplica, wire: null, connected: false, lastError: null, queue: [], holding, lastLocalSeq, stateless: new Set(), frozen: new Set() };
     const db = this.store.db;
     const replica = new BoardReplica(boardId, (name, doc) => {
-      // Every change of a meeting's document, whatever made it, reaches the windows' replicas.
-      doc.on('update', (update: Uint8Array, origin: unknown) => pushDocUpdate(name, update, origin));
+      // Every change of a meeting's document, whatever made it, reaches the windows' replicas (once its write commits).
+      doc.on('update', (update: Uint8Array, origin: unknown) => this.outbox.deliver(board, name, () => pushDocUpdate(name, update, origin)));
       doc.on('update', (update: Uint8Array, origin: unknown) => {
         if (origin === STORED || origin === REMOTE || board.holding) return;
-        // A change core made from its rows: stored in the write's transaction, then sent.
+        // A change core made from its rows: stored in the write's transaction, sent once it commits.
         lastLocalSeq.set(name, appendUpdate(db, boardId, name, update, 'local', nowInstant()));
         this.compaction.stored(boardId);
-        if (!board.wire || board.frozen.has(name)) return;
-        if (board.wire.has(name)) board.wire.send(name, update);
-        else board.wire.add(name, Y.encodeStateAsUpdate(doc));
+        this.outbox.deliver(board, name, () => sendLocal(board, name, doc, update));
       });
     });
     (board as { replica: BoardReplica }).replica = replica;
@@ -272,7 +274,8 @@ export class SyncEngine {
         board.wire?.drop(name);
       }
     } catch (err) {
-      // Nothing is lost: the documents hold the updates, the server too; the next batch tries again.
+      // Nothing is lost: the server holds the updates, and the documents (made again from the file if the write changed them, writeOutbox.ts) take them back; the next batch tries again.
+      for (const { name, update } of batch) board.replica.applyUpdate(name, update, REMOTE);
       board.queue.unshift(...batch);
       board.lastError = refusalMessage(err);
     }
@@ -347,6 +350,7 @@ export class SyncEngine {
     this.compaction.cancelAll();
     this.listeners.clear();
     setWriteHook(this.store.db, null);
+    this.outbox.close();
   }
 
   /** Resolves once `ready()` holds, checked whenever something happens (never by polling a clock). */

@@ -47,8 +47,11 @@ function discussionRootsIn(update: Uint8Array): string[] {
 }
 
 export class BoardReplica {
-  readonly board = new Y.Doc();
+  /** The board's own document (made again only by rebuild, after a rolled-back write). */
+  board = new Y.Doc();
   readonly boardName: string;
+  /** Set once the board is closed (a rolled-back write's documents are then not made again). */
+  disposed = false;
   private readonly meetings = new Map<string, MeetingReplica>();
 
   constructor(
@@ -76,6 +79,28 @@ export class BoardReplica {
     const replica = this.meeting(meetingId);
     this.applyUpdate(replica.name, state, origin);
     return replica;
+  }
+
+  /**
+   * Makes a document again from `state` (what the file holds; none: it was never committed, and is
+   * forgotten): a rolled-back write's changes cannot be taken out of a Yjs document (writeOutbox.ts).
+   */
+  rebuild(name: string, state: Uint8Array | undefined, origin: unknown): void {
+    const address = parseDocName(name);
+    if (address.boardId !== this.boardId) throw new Error(`The document ${name} belongs to another board.`);
+    if (address.kind === 'meeting') {
+      if (state) {
+        this.replaceMeeting(address.meetingId, state, origin);
+      } else {
+        this.meetings.get(address.meetingId)?.dispose();
+        this.meetings.delete(address.meetingId);
+      }
+      return;
+    }
+    this.board.destroy();
+    this.board = new Y.Doc();
+    this.onDoc?.(this.boardName, this.board);
+    if (state) Y.applyUpdate(this.board, state, origin);
   }
 
   meetingIds(): string[] {
@@ -109,6 +134,7 @@ export class BoardReplica {
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const m of this.meetings.values()) m.dispose();
     this.board.destroy();
   }

@@ -54,3 +54,15 @@ export function compactUpdates(db: Database, boardId: string, at: string): numbe
   }
   return docs.length;
 }
+
+/** One document's stored updates merged into one (the state the file holds), or undefined if it has none. */
+export function storedDoc(db: Database, docName: string): Uint8Array | undefined {
+  const blobs = db.prepare('SELECT update_blob FROM sync_updates WHERE doc_name = ? ORDER BY seq').pluck().all(docName) as Buffer[];
+  return blobs.length > 0 ? Y.mergeUpdates(blobs.map((b) => new Uint8Array(b))) : undefined;
+}
+
+/** The newest local update of a document the server has not acknowledged (its seq), if any. */
+export function lastPendingSeq(db: Database, docName: string): number | undefined {
+  const seq = db.prepare("SELECT max(seq) FROM sync_updates WHERE doc_name = ? AND origin = 'local' AND acknowledged = 0").pluck().get(docName) as number | null;
+  return seq ?? undefined;
+}
