@@ -12,6 +12,14 @@ export const WRONG_TOKEN = 'wrong or revoked token for this board';
 export const boardDocName = (boardId: string): string => `${SYNC_FORMAT}/${boardId}/board`;
 export const meetingDocName = (boardId: string, meetingId: string): string => `${SYNC_FORMAT}/${boardId}/meeting/${meetingId}`;
 
+/** A discussion's top-level root in its meeting's document: core's headless editor and the window's editor bind to it. */
+export const discussionRoot = (itemId: string): string => `discussion:${itemId}`;
+
+/** The item id a root holds the discussion of, or null for any other root. */
+export function discussionItemId(rootName: string): string | null {
+  return rootName.startsWith('discussion:') ? rootName.slice('discussion:'.length) : null;
+}
+
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const namePatterns = (format: string) => ({
   board: new RegExp(`^${format}/(${UUID})/board$`),

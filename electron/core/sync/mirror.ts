@@ -18,6 +18,7 @@ import {
   type Row,
   type Value,
 } from './registry';
+import { discussionRoot } from './docNames';
 import { markDeletedItems } from './itemTombstones';
 import { mirrorActionRows } from './actionRows';
 import type { Affected } from './affected';
@@ -130,7 +131,7 @@ function mirrorMeetingDoc(db: ReadHandle['db'], meeting: MeetingReplica, meeting
   // A discussion changes through its bound editor, by its edits (see reconcile.ts).
   const items = db.prepare('SELECT id, discussion_json FROM agenda_items WHERE meeting_id = ?').all(meetingId) as Array<{ id: string; discussion_json: string | null }>;
   for (const item of items) {
-    if (item.discussion_json === null && doc.share.get(`discussion:${item.id}`) === undefined) continue;
+    if (item.discussion_json === null && doc.share.get(discussionRoot(item.id)) === undefined) continue;
     const bound = meeting.discussion(item.id);
     if (bound.holds(item.discussion_json)) continue;
     bound.save(item.discussion_json === null ? null : JSON.parse(item.discussion_json));

@@ -21,8 +21,7 @@ import {
 import { mergeRegister } from '@lexical/utils';
 import { createUndoManager, createYjsBinding, syncLexicalUpdateToYjs, syncYjsChangesToLexical, type Binding, type Provider } from '@lexical/yjs';
 import * as Y from 'yjs';
-
-export const discussionRootName = (itemId: string): string => `discussion:${itemId}`;
+import { discussionRoot } from '../../../shared/domain/syncFormat';
 
 /**
  * @lexical/yjs asks its provider for awareness (remote cursors); the window shares none, so a
@@ -73,7 +72,7 @@ export interface BoundDiscussion {
  * editor's nodes and the root's stay paired however late the editor is made.
  */
 export function bindDiscussion(editor: LexicalEditor, doc: Y.Doc, itemId: string): BoundDiscussion {
-  const name = discussionRootName(itemId);
+  const name = discussionRoot(itemId);
   const root = doc.get(name, Y.XmlText) as Y.XmlText;
   forgetCollabNodes(root as unknown as Y.AbstractType<unknown>);
   const binding = createYjsBinding({ editor, id: name, doc, docMap: new Map([[name, doc]]), rootName: name });
