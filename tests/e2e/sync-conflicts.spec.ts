@@ -78,6 +78,8 @@ test('two statuses recorded apart are listed on both laptops; Keep … instead c
     [pageB, b],
   ] as const) {
     await page.goto(host.url);
+    // The window has started (and settled its own address) before it is sent elsewhere: sent at once, it could stay on the boards page.
+    await expect(page.getByRole('heading', { level: 1, name: 'Your boards' })).toBeVisible();
     await page.goto(`${host.origin}/#/boards/${board.id}`);
     await expect(page.getByRole('heading', { level: 1, name: board.name })).toBeVisible();
     await expect(conflictsLine(page)).toHaveCount(0);

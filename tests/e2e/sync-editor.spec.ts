@@ -42,6 +42,8 @@ test('a shared meeting’s discussion undoes and redoes its typing, and agreed m
   const discussionOf = async (): Promise<string> => ((await api('getMinutes', { meetingId: meeting.id })) as Minutes).items[0]?.discussionText ?? '';
 
   await page.goto(host.url);
+  // The window has started (and settled its own address) before it is sent elsewhere: sent at once, it could stay on the boards page.
+  await expect(page.getByRole('heading', { level: 1, name: 'Your boards' })).toBeVisible();
   await page.goto(`${host.origin}/#/meetings/${meeting.id}`);
   const minutes = new MinutesPage(page);
   const item = minutes.item('1');

@@ -60,6 +60,8 @@ test('the status line says how a board stands, and a laptop locked out by a new 
     [pageB, b],
   ] as const) {
     await page.goto(host.url);
+    // The window has started (and settled its own address) before it is sent elsewhere: sent at once, it could stay on the boards page.
+    await expect(page.getByRole('heading', { level: 1, name: 'Your boards' })).toBeVisible();
     await page.goto(`${host.origin}/#/boards/${board.id}`);
     await expect(statusLine(page)).toHaveText(/^Synced · last synced \d\d:\d\d$/, { timeout: 30_000 });
   }
