@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterEach } from 'vitest';
 import { startCore, type Core } from '../../electron/core/app';
+import type { OpenOptions } from '../../electron/core/db/open';
 
 const made: string[] = [];
 const cores: Core[] = [];
@@ -25,8 +26,8 @@ export function tempDir(): string {
  * A core on a temp file. Automatic backups are off: a test of something else should not race a
  * backup in the background (tests/unit/automatic-backups.test.ts turns them on).
  */
-export async function tempCore(file = path.join(tempDir(), 'data.sqlite')): Promise<Core> {
-  const core = await startCore(file, {}, { noDailyBackup: true });
+export async function tempCore(file = path.join(tempDir(), 'data.sqlite'), options: OpenOptions = {}): Promise<Core> {
+  const core = await startCore(file, options, { noDailyBackup: true });
   cores.push(core);
   return core;
 }

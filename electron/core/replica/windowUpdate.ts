@@ -11,7 +11,8 @@ import { write } from '../store/write';
 import type { SharedBoard } from '../sync/engine';
 import { discussionItemId } from '../sync/docNames';
 import { LAPTOPS_ROOT, LOCAL_ORIGIN } from '../sync/mirror';
-import { projectDocs } from '../sync/project';
+import { projectDocs, type ProjectionLog } from '../sync/project';
+import { derivedDiscussionText } from '../store/discussionText';
 import { WindowOrigin } from './push';
 import { BoundDiscussion } from '../sync/discussionDoc';
 import { MINUTES_LIMITS } from '../../../shared/contract';
@@ -83,6 +84,19 @@ function assertWithinLimit(doc: Y.Doc, update: Uint8Array, itemIds: readonly str
 /** The Yjs client ids whose changes an update carries (the window's replica). */
 const clientsIn = (update: Uint8Array): Set<number> => new Set(Y.decodeUpdate(update).structs.map((s) => s.id.client));
 
+/**
+ * What a window's typing logs: this laptop's user edited the discussion (as saveDiscussion logs
+ * it, with its length, not its text), never "synced", which means it came from another laptop.
+ */
+const logTyped: ProjectionLog = (w, changed) => {
+  const json = w.db.prepare('SELECT discussion_json FROM agenda_items WHERE id = ?').pluck();
+  for (const e of changed) {
+    if (e.entity !== 'agenda_item') continue;
+    const characters = derivedDiscussionText(json.get(e.id) as string | null).length;
+    w.log({ entity: 'agenda_item', entityId: e.id, action: 'discussion', detail: { characters } });
+  }
+};
+
 /** Applies a window's update to a shared meeting's document and projects it; returns nothing, or throws a refusal that changed nothing. */
 export function applyWindowUpdate(store: Store, board: SharedBoard, meetingId: string, update: Uint8Array, from: string | null): void {
   const meeting = board.replica.meeting(meetingId);
@@ -97,13 +111,14 @@ export function applyWindowUpdate(store: Store, board: SharedBoard, meetingId: s
   }
   assertWithinLimit(meeting.doc, update, touched);
   write(store, (w) => {
-    // Stored and sent on by the engine's own listener, as any change core makes to the document.
-    board.replica.applyUpdate(meeting.name, update, new WindowOrigin(from));
-    // The window's replica is this laptop: its changes are named after this laptop's user on the others.
+    // The window's replica is this laptop: its changes are named after this laptop's user on the
+    // others. Signed before the typing goes in, so the other laptops know whose it is on arrival.
     const laptops = meeting.doc.getMap<string>(LAPTOPS_ROOT);
     meeting.doc.transact(() => {
       for (const client of clientsIn(update)) if (laptops.get(String(client)) !== w.actor) laptops.set(String(client), w.actor);
     }, LOCAL_ORIGIN);
-    projectDocs(w, board.replica, [meetingId], false);
+    // Stored and sent on by the engine's own listener, as any change core makes to the document.
+    board.replica.applyUpdate(meeting.name, update, new WindowOrigin(from));
+    projectDocs(w, board.replica, [meetingId], false, undefined, logTyped);
   });
 }

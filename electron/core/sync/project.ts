@@ -48,10 +48,25 @@ class Touched {
     return this.seen.size;
   }
 
-  log(w: WriteHandle): void {
-    for (const e of this.seen.values()) w.log({ entity: e.entity, entityId: e.id, action: 'synced', detail: { tables: [...e.tables].sort() } });
+  entries(): Projected[] {
+    return [...this.seen.values()];
   }
 }
+
+/** A record a projection changed, and the tables it changed it in. */
+export interface Projected {
+  entity: ChangeLogEntity;
+  id: string;
+  tables: ReadonlySet<string>;
+}
+
+/** How a projection's changes enter the change log (the write's actor is who made them). */
+export type ProjectionLog = (w: WriteHandle, changed: readonly Projected[]) => void;
+
+/** What the sync server sent: each record logged once as synced from another laptop. */
+export const logSynced: ProjectionLog = (w, changed) => {
+  for (const e of changed) w.log({ entity: e.entity, entityId: e.id, action: 'synced', detail: { tables: [...e.tables].sort() } });
+};
 
 const where = (table: SyncedTable): string => table.key.map((k) => `"${k}" = ?`).join(' AND ');
 const keyValues = (table: SyncedTable, row: Row): Value[] => table.key.map((k) => row[k] ?? null);
@@ -196,10 +211,17 @@ function projectBoardDoc(w: WriteHandle, replica: BoardReplica, touched: Touched
 
 /**
  * Projects the named documents of a board (the meetings' first, then the board's, which carries
- * their state) into the tables, logging each changed record as `synced`. Returns how many
- * records changed.
+ * their state) into the tables, logging each changed record through `log` (as `synced` unless
+ * told otherwise: a window's typing is this laptop's own edit). Returns how many records changed.
  */
-export function projectDocs(w: WriteHandle, replica: BoardReplica, meetingIds: Iterable<string>, board: boolean, kept: ReadonlySet<string> = new Set()): number {
+export function projectDocs(
+  w: WriteHandle,
+  replica: BoardReplica,
+  meetingIds: Iterable<string>,
+  board: boolean,
+  kept: ReadonlySet<string> = new Set(),
+  log: ProjectionLog = logSynced,
+): number {
   // Rows of one update may name each other across documents: checked when the write commits.
   w.db.pragma('defer_foreign_keys = ON');
   const touched = new Touched();
@@ -207,6 +229,6 @@ export function projectDocs(w: WriteHandle, replica: BoardReplica, meetingIds: I
   // The meetings' state before the board's tables: a correction is only ever made to agreed minutes.
   projectStates(w, replica, touched);
   if (board) projectBoardDoc(w, replica, touched);
-  touched.log(w);
+  log(w, touched.entries());
   return touched.size;
 }
