@@ -7,8 +7,9 @@ import { syncEngine, type SyncEngine } from '../../electron/core/sync/engine';
 import { pendingCount } from '../../electron/core/sync/updateStore';
 import { okAsync, tempCore, tempDir } from './temp';
 
-export async function laptop(name: string): Promise<Core> {
-  return tempCore(path.join(tempDir(), `${name}.sqlite`));
+/** A laptop's core on its own file; `user`: who uses it (the change log's actor), when a test tells laptops' users apart. */
+export async function laptop(name: string, user?: string): Promise<Core> {
+  return tempCore(path.join(tempDir(), `${name}.sqlite`), user === undefined ? {} : { actor: user });
 }
 
 export function engineOf(core: Core): SyncEngine {

@@ -11,6 +11,7 @@ import type { SyncConflictKind } from '../../../shared/domain/enums';
 import { formatUkInstant } from '../../../shared/domain/dates';
 import { describeStatusConflict, statusConflicts, type StatusConflictDetail } from './conflictStatus';
 import type { BoardReplica } from './replica';
+import { mergedItemConflicts, recordItemConflict } from './itemConflicts';
 
 /** The board document's append-only log of conflicts a laptop resolved (kind, entity, detail). */
 export const CONFLICT_LOG_ROOT = 'conflicts';
@@ -47,7 +48,11 @@ export const conflictLog = (board: Y.Doc): Y.Array<LoggedConflict> => board.getA
 export function recordConflicts(db: Database, replica: BoardReplica, at: string): void {
   const insert = db.prepare('INSERT OR IGNORE INTO sync_conflicts (id, board_id, kind, entity_id, detail, found_at) VALUES (?, ?, ?, ?, ?, ?)');
   for (const c of statusConflicts(replica)) insert.run(randomUUID(), replica.boardId, 'action_status', c.entityId, JSON.stringify(c.detail), at);
-  for (const c of conflictLog(replica.board).toArray()) insert.run(randomUUID(), replica.boardId, c.kind, c.entity, JSON.stringify(c.detail), at);
+  const logged = conflictLog(replica.board).toArray();
+  for (const c of logged) if (c.kind !== 'item_deleted_edited') insert.run(randomUUID(), replica.boardId, c.kind, c.entity, JSON.stringify(c.detail), at);
+  // An item brought back on two laptops is one conflict (itemConflicts.ts).
+  const restores = logged.flatMap((c) => (c.kind === 'item_deleted_edited' ? [{ entity: c.entity, detail: c.detail }] : []));
+  for (const c of mergedItemConflicts(restores)) recordItemConflict(db, replica.boardId, c, randomUUID(), at);
 }
 
 const names = (list: string[]): string => (list.length <= 1 ? (list[0] ?? 'another laptop') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`);

@@ -1,0 +1,38 @@
+// One conflict per deletion of an item that edits brought back. Two laptops that each edited the
+// item apart may both bring it back (each heard of the deletion before the other's restore): each
+// appends its restore to the board's conflict log, naming its own editors. Recorded here as one
+// conflict (per item and deletion) naming every laptop that edited it, the same on every laptop
+// whatever order the entries arrive in; a laptop that recorded part of it first updates its row.
+import type { Database } from '../db/driver';
+import type { ItemConflictDetail } from './conflicts';
+
+/** Each deletion's restores merged: every editor named once, the item as the last restore logged it. */
+export function mergedItemConflicts(entries: ReadonlyArray<{ entity: string; detail: ItemConflictDetail }>): Array<{ entity: string; detail: ItemConflictDetail }> {
+  const byDeletion = new Map<string, { entity: string; detail: ItemConflictDetail }>();
+  for (const e of entries) {
+    const key = JSON.stringify([e.entity, e.detail.deletedBy, e.detail.deletedAt]);
+    const before = byDeletion.get(key);
+    const editedBy = [...new Set([...(before?.detail.editedBy ?? []), ...e.detail.editedBy])].sort();
+    byDeletion.set(key, { entity: e.entity, detail: { ...e.detail, editedBy } });
+  }
+  return [...byDeletion.values()];
+}
+
+/** Records one deletion's conflict: a row recorded for it before (part of it, or twice) becomes this one, dismissed or not as it was. */
+export function recordItemConflict(db: Database, boardId: string, entry: { entity: string; detail: ItemConflictDetail }, id: string, at: string): void {
+  const detail = JSON.stringify(entry.detail);
+  const rows = db
+    .prepare(
+      `SELECT id, detail FROM sync_conflicts WHERE board_id = ? AND kind = 'item_deleted_edited' AND entity_id = ?
+         AND json_extract(detail, '$.deletedBy') = ? AND json_extract(detail, '$.deletedAt') = ? ORDER BY found_at, id`,
+    )
+    .all(boardId, entry.entity, entry.detail.deletedBy, entry.detail.deletedAt) as Array<{ id: string; detail: string }>;
+  const [kept, ...twice] = rows;
+  if (!kept) {
+    db.prepare("INSERT OR IGNORE INTO sync_conflicts (id, board_id, kind, entity_id, detail, found_at) VALUES (?, ?, 'item_deleted_edited', ?, ?, ?)").run(id, boardId, entry.entity, detail, at);
+    return;
+  }
+  // The same conflict recorded twice (each restore on its own, before this was one): one row stays.
+  for (const r of twice) db.prepare('DELETE FROM sync_conflicts WHERE id = ?').run(r.id);
+  if (kept.detail !== detail) db.prepare('UPDATE sync_conflicts SET detail = ? WHERE id = ?').run(detail, kept.id);
+}
