@@ -17,7 +17,9 @@ const NODES = [ListNode, ListItemNode, LinkNode, TableNode, TableRowNode, TableC
 export interface WindowReplica {
   readonly doc: Y.Doc;
   readonly editor: LexicalEditor;
-  /** Clicks into the discussion (an empty one gets its first paragraph) and types at its end. */
+  /** Clicks into the discussion: an empty one gets its first paragraph (ReplicaPlugin, on focus). */
+  focus(): void;
+  /** Clicks into the discussion and types at its end. */
   type(words: string): void;
   /** Selects the whole discussion's text and deletes it (as Ctrl+A, Backspace). */
   deleteAll(): void;
@@ -27,6 +29,8 @@ export interface WindowReplica {
   paragraphs(): string[];
   /** Applies what core pushed for this meeting (not this window's own). */
   apply(push: ReplicaPush): void;
+  /** Merges in core's whole document, as a window catching up does (what it holds already changes nothing). */
+  catchUp(): void;
 }
 
 export function windowReplica(core: Core, meetingId: string, itemId: string, name = 'window'): WindowReplica {
@@ -47,6 +51,7 @@ export function windowReplica(core: Core, meetingId: string, itemId: string, nam
   return {
     doc,
     editor,
+    focus: () => bound.ensureParagraph(),
     type(words) {
       // Focus gives an empty discussion its paragraph (ReplicaPlugin), then the keys go at the end.
       bound.ensureParagraph();
@@ -71,6 +76,12 @@ export function windowReplica(core: Core, meetingId: string, itemId: string, nam
     paragraphs: () => editor.getEditorState().read(() => $getRoot().getChildren().map((p) => p.getTextContent())),
     apply(push) {
       if (push.meetingId === meetingId && push.from !== name) Y.applyUpdate(doc, Buffer.from(push.update, 'base64'), 'core');
+    },
+    catchUp() {
+      const state = ok<ReplicaOpened>(core, 'openReplica', { meetingId }).state;
+      if (state !== null) Y.applyUpdate(doc, Buffer.from(state, 'base64'), 'core');
+      // What arrived is committed into the editor before the next key, as in a window.
+      editor.read(() => undefined);
     },
   };
 }
