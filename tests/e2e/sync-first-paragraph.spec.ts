@@ -1,0 +1,91 @@
+// Two laptops apart both click into the same empty discussion for the first time and type: once
+// the sync server is back, both open editors and both laptops' tables hold exactly the two texts
+// (in the order Yjs gives them), with no empty paragraph beside them (issue 19 (b)). Two browser
+// hosts on their own files and a real sync server on 127.0.0.1; the board is shared through the API.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import type { BoardSummary, MeetingDetail } from '../../shared/contract';
+import type { StoreKey } from '../../electron/core/crypt/cipher';
+import { startSyncServer, type SyncServer } from '../../electron/syncServer/server';
+import { TEST_KEY_TEXT } from '../helpers/testKey';
+import { startHost, type RunningHost } from './host';
+import { MinutesPage } from './minutes-pages';
+import { apiOf } from './seed';
+
+let dir: string;
+const hosts: RunningHost[] = [];
+let server: SyncServer | null = null;
+
+test.beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-e2e-sync-first-'));
+});
+
+test.afterEach(async () => {
+  for (const host of hosts.splice(0)) await host.stop();
+  await server?.close();
+  server = null;
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const startServer = (port = 0): Promise<SyncServer> =>
+  startSyncServer({ dataFolder: path.join(dir, 'server'), port, host: '127.0.0.1', key: TEST_KEY_TEXT as StoreKey, log: () => {} });
+
+async function laptop(name: string): Promise<RunningHost> {
+  const host = await startHost(path.join(dir, `${name}.sqlite`));
+  hosts.push(host);
+  return host;
+}
+
+test('an empty discussion first typed into on two laptops apart holds exactly the two texts once they meet', async ({ browser }) => {
+  server = await startServer();
+  const port = server.port;
+  const a = await laptop('a');
+  const b = await laptop('b');
+  const board = (await apiOf(a)('createBoard', { name: 'Shared Estates Board' })) as BoardSummary;
+  const meeting = (await apiOf(a)('createMeeting', { boardId: board.id, date: '2026-11-19' })) as MeetingDetail;
+  await apiOf(a)('addAgendaItem', { meetingId: meeting.id, title: 'Estates strategy' });
+  const { invitation } = (await apiOf(a)('shareBoard', { boardId: board.id, serverUrl: server.url })) as { invitation: string };
+  await apiOf(b)('joinSharedBoard', { invitation });
+
+  const pageA = await (await browser.newContext()).newPage();
+  const pageB = await (await browser.newContext()).newPage();
+  await pageA.goto(a.url);
+  await pageB.goto(b.url);
+  await pageA.goto(`${a.origin}/#/meetings/${meeting.id}`);
+  await pageB.goto(`${b.origin}/#/meetings/${meeting.id}`);
+  const minutesA = new MinutesPage(pageA);
+  const minutesB = new MinutesPage(pageB);
+  await expect(minutesA.item('1').discussion).toBeVisible();
+  await expect(minutesB.item('1').discussion).toBeVisible();
+
+  // The server goes away; each laptop clicks into the empty discussion and types.
+  await server.close();
+  server = null;
+  await minutesA.item('1').discussion.click();
+  await pageA.keyboard.type('The strategy was presented by the director of estates.');
+  await minutesA.saved();
+  await minutesB.item('1').discussion.click();
+  await pageB.keyboard.type('Members asked about the cost of the new depot.');
+  await minutesB.saved();
+
+  server = await startServer(port);
+  const texts = ['The strategy was presented by the director of estates.', 'Members asked about the cost of the new depot.'];
+  const paragraphs = (minutes: MinutesPage) => minutes.item('1').discussion.locator('p');
+  for (const minutes of [minutesA, minutesB]) {
+    await expect(async () => {
+      const shown = await paragraphs(minutes).allTextContents();
+      expect([...shown].sort()).toEqual([...texts].sort());
+    }).toPass({ timeout: 30_000 });
+  }
+  // Both show them in the same order, and both laptops' tables hold exactly them.
+  const order = await paragraphs(minutesA).allTextContents();
+  expect(await paragraphs(minutesB).allTextContents()).toEqual(order);
+  for (const host of [a, b]) {
+    await expect(async () => {
+      const minutes = (await apiOf(host)('getMinutes', { meetingId: meeting.id })) as { items: Array<{ discussionText: string }> };
+      expect(minutes.items.map((i) => i.discussionText)).toEqual([order.join('\n')]);
+    }).toPass({ timeout: 30_000 });
+  }
+});
