@@ -6,10 +6,47 @@
 import type { Database } from '../db/driver';
 import { discussionPlainText, parseDiscussionJson } from '../../../shared/domain/discussion';
 
+/**
+ * Texts derived lately, by the JSON they came from (the most recently used last). The editor reads
+ * its meeting's record again after every save, and every item but the one just saved has the same
+ * JSON as before: parsing all thirty discussions again was a third of what opening a meeting
+ * allocated on the large store, and most of its time (PROFILE.md). The text is a function of the
+ * JSON alone, so a remembered one is always right. Bounded by the characters held (JSON and text).
+ */
+const recent = new Map<string, string>();
+let recentChars = 0;
+export const RECENT_TEXTS_MAX_CHARS = 8_000_000;
+
+function remember(json: string, text: string): void {
+  const size = json.length + text.length;
+  if (size > RECENT_TEXTS_MAX_CHARS / 4) return;
+  recent.set(json, text);
+  recentChars += size;
+  for (const [oldest, oldText] of recent) {
+    if (recentChars <= RECENT_TEXTS_MAX_CHARS) break;
+    recent.delete(oldest);
+    recentChars -= oldest.length + oldText.length;
+  }
+}
+
 /** The plain text of a discussion's JSON (empty for none, or for JSON that is not the editor's). */
 export function derivedDiscussionText(json: string | null): string {
   if (!json) return '';
-  return discussionPlainText(parseDiscussionJson(json) ?? []);
+  const known = recent.get(json);
+  if (known !== undefined) {
+    // Used again: kept the longest.
+    recent.delete(json);
+    recent.set(json, known);
+    return known;
+  }
+  const text = discussionPlainText(parseDiscussionJson(json) ?? []);
+  remember(json, text);
+  return text;
+}
+
+/** How many derived texts are remembered (for the tests). */
+export function rememberedTextCount(): number {
+  return recent.size;
 }
 
 /** A row's discussion text: the text kept where it cannot be derived, else the one derived from its JSON. */

@@ -139,6 +139,11 @@ export function readMeetingRecord(db: Database, meetingId: string): MeetingRecor
   const namedOwners = readNamedOwnerRows(db, meetingId);
   const attendanceRows = readAttendanceRows(db, meetingId);
   const attendanceItemRows = readAttendanceItemRows(db, meetingId);
+  // The meeting's lists of earlier actions (~350 rows a meeting on the large store) are only for
+  // the hash and the print: read when first asked for, like the matters arising below.
+  let carried: CarriedActionRow[] | undefined;
+  let updates: ActionUpdateRow[] | undefined;
+  let dismissed: DismissedDeferralRow[] | undefined;
   const rows: RecordRows = {
     meetings: [meetingRow],
     attendance: attendanceRows,
@@ -147,9 +152,15 @@ export function readMeetingRecord(db: Database, meetingId: string): MeetingRecor
     decisions: decisionRows,
     actions: actionRows,
     action_owners: namedOwners.map(ownerRowOf),
-    carried_actions: readCarriedActionRows(db, meetingId),
-    action_updates: readActionUpdateRows(db, meetingId),
-    dismissed_deferrals: readDismissedDeferralRows(db, meetingId),
+    get carried_actions() {
+      return (carried ??= readCarriedActionRows(db, meetingId));
+    },
+    get action_updates() {
+      return (updates ??= readActionUpdateRows(db, meetingId));
+    },
+    get dismissed_deferrals() {
+      return (dismissed ??= readDismissedDeferralRows(db, meetingId));
+    },
     declarations: readDeclarationRows(db, meetingId),
   };
 
