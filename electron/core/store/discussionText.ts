@@ -11,11 +11,14 @@ import { discussionPlainText, parseDiscussionJson } from '../../../shared/domain
  * its meeting's record again after every save, and every item but the one just saved has the same
  * JSON as before: parsing all thirty discussions again was a third of what opening a meeting
  * allocated on the large store, and most of its time (PROFILE.md). The text is a function of the
- * JSON alone, so a remembered one is always right. Bounded by the characters held (JSON and text).
+ * JSON alone, so a remembered one is always right. Bounded by the characters held (JSON and text):
+ * about thirty large meetings, enough for the meeting being edited and the few opened beside it, but
+ * not every meeting a reader pages through (the bench's opening row cycles fifty, so it measures
+ * first openings, as a chair paging through old minutes gets them).
  */
 const recent = new Map<string, string>();
 let recentChars = 0;
-export const RECENT_TEXTS_MAX_CHARS = 8_000_000;
+export const RECENT_TEXTS_MAX_CHARS = 2_000_000;
 
 function remember(json: string, text: string): void {
   const size = json.length + text.length;
