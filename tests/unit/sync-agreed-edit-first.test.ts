@@ -56,24 +56,24 @@ interface Circulated {
 }
 
 /** The sample board on two laptops, with an item (and its discussion) added to the draft, circulated, and synced. */
-async function circulated(): Promise<Circulated> {
+async function circulated(names: readonly string[] = ['a', 'b']): Promise<Circulated> {
   let later = '';
-  const s = await sharedSample(['a', 'b'], (a, boardId) => {
+  const s = await sharedSample(names, (a, boardId) => {
     const date = db(a).prepare("SELECT meeting_date FROM meetings WHERE board_id = ? AND status = 'draft'").pluck().get(boardId) as string;
     later = ok<{ id: string }>(a, 'createMeeting', { boardId, date: `${Number(date.slice(0, 4)) + 1}${date.slice(4)}` }).id;
   });
-  const [a, b] = s.laptops as [Core, Core];
+  const [a] = s.laptops as [Core];
   const { item } = ok<{ item: { id: string } }>(a, 'addAgendaItem', { meetingId: s.draftId, title: 'Budget monitoring' });
   ok(a, 'saveDiscussion', { itemId: item.id, json: discussion('The budget was noted.') });
   ok(a, 'circulateMinutes', { meetingId: s.draftId });
-  await until(s.laptops, () => inStep(s.laptops, s.boardId) && statusOf(b, s.draftId) === 'circulated' && itemOf(b, item.id).title === 'Budget monitoring');
+  await until(s.laptops, () => inStep(s.laptops, s.boardId) && s.laptops.every((l) => statusOf(l, s.draftId) === 'circulated' && itemOf(l, item.id).title === 'Budget monitoring'));
   return { s, later, itemId: item.id };
 }
 
 /** The end of every script: the agreed record everywhere, the edit once as a correction and a conflict, and later changes flowing. */
-async function expectAgreedEverywhere(c: Circulated, agreed: { hash: string; item: ReturnType<typeof itemOf>; actions: string[] }, edit: Edit): Promise<void> {
+async function expectAgreedEverywhere(c: Circulated, agreed: { hash: string; item: ReturnType<typeof itemOf>; actions: string[] }, edit: Edit, editor: string): Promise<void> {
   const { s, itemId, later } = c;
-  const laptops = s.laptops as [Core, Core];
+  const laptops = s.laptops as [Core, Core, ...Core[]];
   const settled = () => inStep(laptops, s.boardId) && laptops.every((l) => statusOf(l, s.draftId) === 'agreed' && corrections(l, s.draftId).length > 0);
   await until(laptops, settled);
   for (const core of laptops) {
@@ -84,7 +84,7 @@ async function expectAgreedEverywhere(c: Circulated, agreed: { hash: string; ite
     expect(more).toEqual([]);
     expect(correction!.agreed_at_meeting_id).toBeNull();
     expect(correction!.what).toContain(`“Budget monitoring”: ${edit.words}`);
-    expect(correction!.what).toContain(laptops[1].store!.actor);
+    expect(correction!.what).toContain(editor);
     const conflicts = conflictsOf(core, s.boardId).filter((k) => k.kind === 'agreed_edited');
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]!.description).toContain(edit.words);
@@ -94,15 +94,16 @@ async function expectAgreedEverywhere(c: Circulated, agreed: { hash: string; ite
     expect(status.lastError).toBeNull();
     expect(engineOf(core).boards.get(s.boardId)!.queue).toEqual([]);
   }
-  expect(corrections(laptops[1], s.draftId)).toEqual(corrections(laptops[0], s.draftId));
+  for (const other of laptops.slice(1)) expect(corrections(other, s.draftId)).toEqual(corrections(laptops[0], s.draftId));
   expectSame(laptops, s.boardId);
 
   // Later changes still flow, both ways, and the agreed record stays as it is.
   const [a, b] = laptops;
   ok(b, 'updateMeetingHeader', { meetingId: later, venue: 'Committee room 2' });
-  await until(laptops, () => inStep(laptops, s.boardId) && db(a).prepare('SELECT venue FROM meetings WHERE id = ?').pluck().get(later) === 'Committee room 2');
+  const venue = (core: Core) => db(core).prepare('SELECT venue FROM meetings WHERE id = ?').pluck().get(later);
+  await until(laptops, () => inStep(laptops, s.boardId) && laptops.every((l) => venue(l) === 'Committee room 2'));
   ok(a, 'updateMeetingHeader', { meetingId: later, venue: 'Committee room 3' });
-  await until(laptops, () => inStep(laptops, s.boardId) && db(b).prepare('SELECT venue FROM meetings WHERE id = ?').pluck().get(later) === 'Committee room 3');
+  await until(laptops, () => inStep(laptops, s.boardId) && laptops.every((l) => venue(l) === 'Committee room 3'));
   for (const core of laptops) {
     expect(itemOf(core, itemId)).toEqual(agreed.item);
     expect(corrections(core, s.draftId)).toHaveLength(1);
@@ -132,8 +133,8 @@ describe('minutes agreed on one laptop while another edited them, the edit reach
       await until([b], () => inStep([b], c.s.boardId));
       const a2 = await tempCore(aFile);
       c.s.laptops = [a2, b];
-      await expectAgreedEverywhere(c, agreed, edit);
-    });
+      await expectAgreedEverywhere(c, agreed, edit, b.store!.actor);
+    }, 60_000);
   }
 });
 
@@ -149,8 +150,31 @@ describe('minutes agreed on one laptop while an edit from another is on its way 
         if (order === 'the edit sent first') edit.make(b, c.itemId);
         const agreed = agreedOn(a, c);
         if (order === 'the agreement sent first') edit.make(b, c.itemId);
-        await expectAgreedEverywhere(c, agreed, edit);
-      });
+        await expectAgreedEverywhere(c, agreed, edit, b.store!.actor);
+      }, 60_000);
     }
   }
+});
+
+describe('a third laptop, shut while minutes were agreed on one laptop and edited on another', () => {
+  it('catches up to the agreed record and the one proposed correction, with no second copy of it', async () => {
+    const edit = EDITS[0]!;
+    const c = await circulated(['a', 'b', 'c']);
+    const [a, b, third] = c.s.laptops as [Core, Core, Core];
+    await allOffline(c.s);
+    edit.make(b, c.itemId);
+    const agreed = agreedOn(a, c);
+    const aFile = a.store!.file;
+    const thirdFile = third.store!.file;
+    a.close();
+    third.close();
+    // The edit reaches the server first, then the agreement; the third laptop hears of both, and of the correction the other two made, only afterwards.
+    await c.s.server.restart();
+    await until([b], () => inStep([b], c.s.boardId));
+    const a2 = await tempCore(aFile);
+    await until([a2, b], () => inStep([a2, b], c.s.boardId) && corrections(a2, c.s.draftId).length > 0 && corrections(b, c.s.draftId).length > 0);
+    const third2 = await tempCore(thirdFile);
+    c.s.laptops = [a2, b, third2];
+    await expectAgreedEverywhere(c, agreed, edit, b.store!.actor);
+  }, 90_000);
 });

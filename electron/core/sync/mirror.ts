@@ -108,6 +108,9 @@ function mirrorMeetingDoc(db: ReadHandle['db'], meeting: MeetingReplica, meeting
   const { doc } = meeting;
   // Agreed minutes with their frozen copy: the document is the record as agreed; nothing of the rows goes in again.
   if (holdsFrozenCopy(doc)) return;
+  // Minutes agreed before the board was shared reach the others already agreed, so no laptop ever
+  // edited them as a draft: only an agreement made while the document is out there needs the copy.
+  const shared = doc.getMap('meeting').size > 0;
   doc.transact((tr) => {
     markDeletedItems(db, meeting, meetingId, actor);
     for (const table of tablesOf('meeting')) {
@@ -124,7 +127,7 @@ function mirrorMeetingDoc(db: ReadHandle['db'], meeting: MeetingReplica, meeting
         const status = db.prepare('SELECT status, updated_at FROM meetings WHERE id = ?').get(meetingId) as { status: string; updated_at: string };
         if (AGREED.has(status.status) && !map.get(AGREED_AT_KEY)) {
           keepAgreedDiscussions(db, doc, meetingId);
-          writeFrozenCopy(db, doc, meetingId);
+          if (shared) writeFrozenCopy(db, doc, meetingId);
           map.set(AGREED_AT_KEY, status.updated_at);
         }
       } else writeRows(doc.getMap(table.root) as RowsMap, rows, columns);
