@@ -121,7 +121,7 @@ function proposeFor(w: WriteHandle, replica: BoardReplica, meetingId: string): v
   const at = who.at.sort().pop() ?? agreedAt;
   const words = changes.map((c) => (c.number ? `item ${c.number} “${c.title}”: ${c.change}` : c.change));
   const what = `Proposed from an edit to the minutes made on ${names(by)}’s laptop (${formatUkInstant(at)}) while they were being agreed on another: ${words.join('; ')}.`.slice(0, 5_000);
-  const why = `The minutes of ${formatUkDate(m.meeting_date)} were agreed as accurate on another laptop before this edit could reach it; the edit was not merged into the record and is put to the next meeting as a correction.`;
+  const why = `The minutes of ${formatUkDate(m.meeting_date)} were agreed as accurate on another laptop before it had heard of this edit; the edit was not merged into the record and is put to the next meeting as a correction.`;
   const id = derivedId(`agreed-edit\u0000${meetingId}\u0000${agreedAt}\u0000${what}`);
   const date = [agreedAt.slice(0, 10), m.agreed_on ?? ''].sort().pop()!;
   const inserted = w.db
