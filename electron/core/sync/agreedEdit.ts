@@ -11,27 +11,24 @@ import * as Y from 'yjs';
 import type { Database } from '../db/driver';
 import type { WriteHandle } from '../store/write';
 import { nowInstant } from '../changelog';
-import { discussionBlocks, discussionPlainText } from '../../../shared/domain/discussion';
 import { formatUkDate, formatUkInstant } from '../../../shared/domain/dates';
 import { conflictLog, type AgreedEditDetail } from './conflicts';
 import { canonicalDiscussion } from './discussionJson';
-import { discussionRoot, meetingDocName, parseDocName } from './docNames';
+import { meetingDocName, parseDocName } from './docNames';
+import { childTexts, compareRecords, liveView, type RecordChange, type RecordView } from './recordDiff';
 import { LOCAL_ORIGIN } from './mirror';
-import { AGREED_AT_KEY, type Value } from './registry';
+import { AGREED_AT_KEY } from './registry';
 import type { BoardReplica } from './replica';
-import type { RowsMap } from './rowMaps';
 
 export interface RefusedEdit {
   meetingId: string;
   by: string;
   at: string;
   /** What the edit changed, one sentence per change. */
-  changes: Array<{ item: string | null; number: string | null; title: string | null; change: string }>;
+  changes: RecordChange[];
 }
 
 const AGREED = new Set(['agreed', 'published']);
-const quote = (text: string, max = 300): string => `“${text.length > max ? `${text.slice(0, max - 1)}…` : text}”`;
-const plain = (json: string | null): string => discussionPlainText(discussionBlocks(json, '')).trim();
 
 /** After a batch is applied: the meetings now agreed in their documents whose tables here still hold edits the server never took. */
 export function refusedMeetings(db: Database, replica: BoardReplica, docNames: readonly string[]): string[] {
@@ -48,71 +45,19 @@ export function refusedMeetings(db: Database, replica: BoardReplica, docNames: r
   return found;
 }
 
-interface Item {
-  number: string;
-  title: string;
-  discussion: string | null;
-}
-
-function itemsInTables(db: Database, meetingId: string): Map<string, Item> {
+function tablesView(db: Database, meetingId: string): RecordView {
   const rows = db.prepare('SELECT id, number, title, discussion_json FROM agenda_items WHERE meeting_id = ?').all(meetingId) as Array<{ id: string; number: string; title: string; discussion_json: string | null }>;
-  return new Map(rows.map((r) => [r.id, { number: r.number, title: r.title, discussion: canonicalDiscussion(r.discussion_json) }]));
-}
-
-function itemsInDoc(replica: BoardReplica, meetingId: string): Map<string, Item> {
-  const meeting = replica.meeting(meetingId);
-  const out = new Map<string, Item>();
-  for (const [key, row] of (meeting.doc.getMap('agenda_items') as RowsMap).entries()) {
-    const id = (JSON.parse(key) as string[])[0] as string;
-    const json = meeting.doc.share.has(discussionRoot(id)) ? meeting.discussion(id).json() : null;
-    out.set(id, { number: String(row.get('number') ?? ''), title: String(row.get('title') ?? ''), discussion: canonicalDiscussion(json) });
-  }
-  return out;
-}
-
-/** Texts of a child table's rows per item: decisions' text, actions' details. */
-function childTexts(rows: Iterable<{ item: string; text: string }>): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const r of rows) out.set(r.item, [...(out.get(r.item) ?? []), r.text].sort());
-  return out;
-}
-
-function childrenInTables(db: Database, meetingId: string, sql: string): Map<string, string[]> {
-  return childTexts(db.prepare(sql).all(meetingId) as Array<{ item: string; text: string }>);
-}
-
-function childrenInDoc(doc: Y.Doc, root: string, column: string): Map<string, string[]> {
-  const rows: Array<{ item: string; text: string }> = [];
-  for (const row of (doc.getMap(root) as RowsMap).values()) rows.push({ item: String(row.get('agenda_item_id') ?? ''), text: String(row.get(column) as Value) });
-  return childTexts(rows);
+  const children = (sql: string) => childTexts(db.prepare(sql).all(meetingId) as Array<{ item: string; text: string }>);
+  return {
+    items: new Map(rows.map((r) => [r.id, { number: r.number, title: r.title, discussion: canonicalDiscussion(r.discussion_json) }])),
+    decisions: children('SELECT d.agenda_item_id AS item, d.text AS text FROM decisions d JOIN agenda_items i ON i.id = d.agenda_item_id WHERE i.meeting_id = ?'),
+    actions: children('SELECT agenda_item_id AS item, details AS text FROM actions WHERE meeting_id = ?'),
+  };
 }
 
 /** What the tables here hold that the agreed document does not, in words. */
 function describeChanges(db: Database, replica: BoardReplica, meetingId: string): RefusedEdit['changes'] {
-  const mine = itemsInTables(db, meetingId);
-  const agreed = itemsInDoc(replica, meetingId);
-  const doc = replica.meeting(meetingId).doc;
-  const decisions = [childrenInTables(db, meetingId, 'SELECT d.agenda_item_id AS item, d.text AS text FROM decisions d JOIN agenda_items i ON i.id = d.agenda_item_id WHERE i.meeting_id = ?'), childrenInDoc(doc, 'decisions', 'text')] as const;
-  const actions = [childrenInTables(db, meetingId, 'SELECT agenda_item_id AS item, details AS text FROM actions WHERE meeting_id = ?'), childrenInDoc(doc, 'actions', 'details')] as const;
-  const changes: RefusedEdit['changes'] = [];
-  for (const [id, item] of mine) {
-    const was = agreed.get(id);
-    const at = { item: id, number: was?.number ?? item.number, title: was?.title ?? item.title };
-    if (!was) {
-      changes.push({ ...at, change: `an item ${quote(item.title)} was added` });
-      continue;
-    }
-    if (item.title !== was.title) changes.push({ ...at, change: `the title was changed to ${quote(item.title)}` });
-    if (item.discussion !== was.discussion) changes.push({ ...at, change: `the discussion was changed to ${quote(plain(item.discussion))}` });
-    for (const [label, [here, there]] of [['decision', decisions], ['action', actions]] as const) {
-      const added = (here.get(id) ?? []).filter((t) => !(there.get(id) ?? []).includes(t));
-      const removed = (there.get(id) ?? []).filter((t) => !(here.get(id) ?? []).includes(t));
-      for (const t of added) changes.push({ ...at, change: `${label === 'decision' ? 'a decision' : 'an action'} ${quote(t)} was added or reworded` });
-      for (const t of removed) changes.push({ ...at, change: `the ${label} ${quote(t)} was removed or reworded` });
-    }
-  }
-  for (const [id, was] of agreed) if (!mine.has(id)) changes.push({ item: id, number: was.number, title: was.title, change: 'the item was deleted' });
-  return changes;
+  return compareRecords(tablesView(db, meetingId), liveView(replica.meeting(meetingId)));
 }
 
 /**

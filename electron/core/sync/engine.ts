@@ -287,7 +287,7 @@ export class SyncEngine {
   private listedMeetingsSynced(board: SharedBoard): boolean {
     const wire = board.wire;
     if (!wire) return true;
-    return [...board.replica.board.getMap(MEETINGS_LIST_ROOT).keys()].every((id) => wire.synced(meetingDocName(board.boardId, id)));
+    return [...board.replica.board.getMap(MEETINGS_LIST_ROOT).keys()].map((id) => meetingDocName(board.boardId, id)).every((name) => board.frozen.has(name) || wire.synced(name));
   }
 
   /** Every meeting the board's document lists is synced, including ones another laptop added. */

@@ -24,6 +24,7 @@ import { mirrorActionRows } from './actionRows';
 import type { Affected } from './affected';
 import type { BoardReplica, MeetingReplica } from './replica';
 import { setColumns, writeRows, type RowsMap } from './rowMaps';
+import { holdsFrozenCopy, writeFrozenCopy } from './frozenRecord';
 
 /** The origin of a document change core made from its own rows (anything else came from the server). */
 export const LOCAL_ORIGIN = 'matters-arising:local';
@@ -105,6 +106,11 @@ function keepAgreedDiscussions(db: ReadHandle['db'], doc: Y.Doc, meetingId: stri
 
 function mirrorMeetingDoc(db: ReadHandle['db'], meeting: MeetingReplica, meetingId: string, actor: string): void {
   const { doc } = meeting;
+  // Agreed minutes with their frozen copy: the document is the record as agreed; nothing of the rows goes in again.
+  if (holdsFrozenCopy(doc)) return;
+  // Minutes agreed before the board was shared reach the others already agreed, so no laptop ever
+  // edited them as a draft: only an agreement made while the document is out there needs the copy.
+  const shared = doc.getMap('meeting').size > 0;
   doc.transact((tr) => {
     markDeletedItems(db, meeting, meetingId, actor);
     for (const table of tablesOf('meeting')) {
@@ -121,6 +127,7 @@ function mirrorMeetingDoc(db: ReadHandle['db'], meeting: MeetingReplica, meeting
         const status = db.prepare('SELECT status, updated_at FROM meetings WHERE id = ?').get(meetingId) as { status: string; updated_at: string };
         if (AGREED.has(status.status) && !map.get(AGREED_AT_KEY)) {
           keepAgreedDiscussions(db, doc, meetingId);
+          if (shared) writeFrozenCopy(db, doc, meetingId);
           map.set(AGREED_AT_KEY, status.updated_at);
         }
       } else writeRows(doc.getMap(table.root) as RowsMap, rows, columns);
@@ -159,6 +166,7 @@ export function mirrorBoard(store: ReadHandle, replica: BoardReplica, actor: str
   }
   for (const [id, actions] of affected.actionRows) {
     const { doc } = replica.meeting(id);
+    if (holdsFrozenCopy(doc)) continue;
     doc.transact((tr) => {
       mirrorActionRows(db, doc, id, actions);
       if (tr.changed.size > 0) signLaptop(doc, actor);

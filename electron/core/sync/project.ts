@@ -27,6 +27,8 @@ import {
 import type { BoardReplica } from './replica';
 import { readRow, readRows, sameRow, type RowsMap } from './rowMaps';
 import type * as Y from 'yjs';
+import { frozenCopy, frozenDiscussion, frozenTableRows, type FrozenCopy } from './frozenRecord';
+import { proposeFrozenDifferences } from './frozenEdit';
 
 /** What a projection changed, to log once per record. */
 class Touched {
@@ -131,10 +133,13 @@ function docRows(doc: Y.Doc, table: SyncedTable, columns: readonly string[]): Ma
 /** Brings one meeting's rows to its document; the meeting's state and its actions' status come from the board's. */
 function projectMeeting(w: WriteHandle, replica: BoardReplica, meetingId: string, touched: Touched, kept: ReadonlySet<string>): void {
   const { doc } = replica.meeting(meetingId);
+  // Agreed minutes are projected from their frozen copy: the live rows may hold an edit the record never took.
+  const frozen = frozenCopy(doc);
   const latest = latestEvents(statusLog(replica.board));
   const gone: Array<[SyncedTable, Map<string, Row>]> = [];
   for (const table of tablesOf('meeting')) {
-    const wanted = settleNumbers(w, replica, meetingId, table, docRows(doc, table, rowColumns(w.db, table)));
+    const rows = frozen ? frozenTableRows(w.db, frozen, table) : docRows(doc, table, rowColumns(w.db, table));
+    const wanted = frozen ? rows : settleNumbers(w, replica, meetingId, table, rows);
     const extras = (row: Row): Row => {
       // Held as a draft until the meeting's state is applied below: agreed minutes take no new rows.
       if (table.table === 'meetings') return { status: 'draft', published_at: null, updated_at: row.created_at ?? null };
@@ -156,7 +161,11 @@ function projectMeeting(w: WriteHandle, replica: BoardReplica, meetingId: string
       const issue = w.db.prepare('INSERT OR IGNORE INTO issued_references (board_id, reference, action_id, issued_at) VALUES (?, ?, ?, ?)');
       for (const row of wanted.values()) issue.run(boardId, row.reference, row.id, row.created_at);
     }
-    if (table.table === 'agenda_items') projectDiscussions(w, replica, meetingId, [...wanted.values()].map((r) => String(r.id)), touched);
+    if (table.table === 'agenda_items') {
+      const itemIds = [...wanted.values()].map((r) => String(r.id));
+      if (frozen) projectFrozenDiscussions(w, frozen, itemIds, touched);
+      else projectDiscussions(w, replica, meetingId, itemIds, touched);
+    }
   }
   for (const [table, rows] of gone.reverse()) remove(w, table, rows, touched);
   touched.add('meeting', meetingId, 'meetings');
@@ -175,6 +184,18 @@ function projectDiscussions(w: WriteHandle, replica: BoardReplica, meetingId: st
     // The same content is left as it is, unless agreed minutes hold it in another key order.
     if (canonicalDiscussion(stored) === wanted && (asAgreed === undefined || stored === asAgreed || canonicalDiscussion(asAgreed) !== wanted)) continue;
     const text = json === null ? null : asAgreed !== undefined && canonicalDiscussion(asAgreed) === wanted ? asAgreed : JSON.stringify(json);
+    put.run(text, itemId);
+    touched.add('agenda_item', itemId, 'agenda_items');
+  }
+}
+
+/** Agreed discussions from the frozen copy: exactly the text the content hash was taken over. */
+function projectFrozenDiscussions(w: WriteHandle, frozen: FrozenCopy, itemIds: string[], touched: Touched): void {
+  const read = w.db.prepare('SELECT discussion_json FROM agenda_items WHERE id = ?').pluck();
+  const put = w.db.prepare('UPDATE agenda_items SET discussion_json = ? WHERE id = ?');
+  for (const itemId of itemIds) {
+    const text = frozenDiscussion(frozen, itemId);
+    if ((read.get(itemId) ?? null) === text) continue;
     put.run(text, itemId);
     touched.add('agenda_item', itemId, 'agenda_items');
   }
@@ -225,10 +246,13 @@ export function projectDocs(
   // Rows of one update may name each other across documents: checked when the write commits.
   w.db.pragma('defer_foreign_keys = ON');
   const touched = new Touched();
-  for (const id of meetingIds) projectMeeting(w, replica, id, touched, kept);
+  const ids = [...meetingIds];
+  for (const id of ids) projectMeeting(w, replica, id, touched, kept);
   // The meetings' state before the board's tables: a correction is only ever made to agreed minutes.
   projectStates(w, replica, touched);
   if (board) projectBoardDoc(w, replica, touched);
+  // After the board's corrections: the one an edit of agreed minutes becomes is not in its document until this write is mirrored.
+  proposeFrozenDifferences(w, replica, ids);
   log(w, touched.entries());
   return touched.size;
 }
