@@ -119,13 +119,28 @@ interface ScopeRef {
 /** What each kind of change-log entry can have changed in the index. */
 const SCOPES_OF: Partial<Record<Changed['entity'], (db: Database, id: string) => ScopeRef[]>> = {
   meeting: (_db, id) => [{ scope: 'meeting', id }],
-  agenda_item: (_db, id) => [{ scope: 'item', id }],
+  agenda_item: (db, id) => [{ scope: 'item', id }, ...orphanedSubItems(db, id)],
   decision: (_db, id) => [{ scope: 'decision', id }],
   action: (_db, id) => [{ scope: 'action', id }],
   // A roster member's initials or name, a group's name: how the owners of draft actions are named.
   roster_member: (db, id) => actionsOwnedBy(db, 'member_id', id),
   group: (db, id) => actionsOwnedBy(db, 'group_id', id),
 };
+
+/**
+ * A deleted item takes its sub-items with it, and the change log names the item alone: the
+ * sub-items still indexed in its meeting (found by the item's own index rows) go from the index too.
+ */
+function orphanedSubItems(db: Database, id: string): ScopeRef[] {
+  if (db.prepare('SELECT 1 FROM agenda_items WHERE id = ?').get(id) !== undefined) return [];
+  const meetingId = db.prepare('SELECT meeting_id FROM search_docs WHERE item_id = ? LIMIT 1').pluck().get(id) as string | undefined;
+  if (meetingId === undefined) return [];
+  const orphans = db
+    .prepare('SELECT DISTINCT item_id FROM search_docs WHERE meeting_id = ? AND item_id IS NOT NULL AND item_id <> ? AND item_id NOT IN (SELECT id FROM agenda_items WHERE meeting_id = ?)')
+    .pluck()
+    .all(meetingId, id, meetingId) as string[];
+  return orphans.map((orphan) => ({ scope: 'item', id: orphan }));
+}
 
 function actionsOwnedBy(db: Database, column: 'member_id' | 'group_id', id: string): ScopeRef[] {
   const ids = db.prepare(`SELECT DISTINCT action_id FROM action_owners WHERE ${column} = ?`).pluck().all(id) as string[];

@@ -9,7 +9,7 @@ import type { ChangeLogEntity } from '../../../shared/domain/enums';
 import { latestEvents, sameStatus, statusColumns, statusLog } from './actionStatusLog';
 import { canonicalDiscussion } from './discussionJson';
 import { keepsRow } from './itemRestore';
-import { parkNumbers, settleNumbers } from './provisional';
+import { parkNumbers, settleKeptItems, settleNumbers } from './provisional';
 import { discussionRoot } from './docNames';
 import {
   ACTION_STATUS_COLUMNS,
@@ -137,6 +137,7 @@ function projectMeeting(w: WriteHandle, replica: BoardReplica, meetingId: string
   const frozen = frozenCopy(doc);
   const latest = latestEvents(statusLog(replica.board));
   const gone: Array<[SyncedTable, Map<string, Row>]> = [];
+  const keptItems = new Map<string, Row>();
   for (const table of tablesOf('meeting')) {
     const rows = frozen ? frozenTableRows(w.db, frozen, table) : docRows(doc, table, rowColumns(w.db, table));
     const wanted = frozen ? rows : settleNumbers(w, replica, meetingId, table, rows);
@@ -154,7 +155,11 @@ function projectMeeting(w: WriteHandle, replica: BoardReplica, meetingId: string
     };
     const lacking = upsert(w, table, wanted, meetingId, touched, extras);
     // An item deleted elsewhere but edited here stays, whole (itemRestore.ts).
-    for (const [key, row] of lacking) if (keepsRow(w.db, table, row, kept)) lacking.delete(key);
+    for (const [key, row] of lacking) {
+      if (!keepsRow(w.db, table, row, kept)) continue;
+      lacking.delete(key);
+      if (table.table === 'agenda_items') keptItems.set(String(row.id), row);
+    }
     gone.push([table, lacking]);
     if (table.table === 'actions') {
       const boardId = replica.boardId;
@@ -168,6 +173,7 @@ function projectMeeting(w: WriteHandle, replica: BoardReplica, meetingId: string
     }
   }
   for (const [table, rows] of gone.reverse()) remove(w, table, rows, touched);
+  for (const id of settleKeptItems(w, replica, meetingId, keptItems)) touched.add('agenda_item', id, 'agenda_items');
   touched.add('meeting', meetingId, 'meetings');
 }
 

@@ -91,6 +91,9 @@ export function parkNumbers(w: WriteHandle, table: SyncedTable, wanted: Map<stri
       const current = have.get(key);
       if (current && current.number !== row.number) park.run(`~${String(row.id)}`, row.id);
     }
+    // Items the document no longer holds are removed (or kept, settleKeptItems) only after the
+    // others have taken their numbers: a deletion renumbers the draft's items after it.
+    for (const [key, row] of have) if (!wanted.has(key)) park.run(`~${String(row.id)}`, row.id);
   } else if (table.table === 'actions') {
     const park = w.db.prepare('UPDATE actions SET seq = ?, reference = ? WHERE id = ?');
     let spare = 1_000_000_000;
@@ -99,4 +102,23 @@ export function parkNumbers(w: WriteHandle, table: SyncedTable, wanted: Map<stri
       if (current && (current.seq !== row.seq || current.reference !== row.reference)) park.run(++spare, `~${String(row.id)}`, row.id);
     }
   }
+}
+
+/**
+ * Items a projection keeps though the document dropped them (deleted elsewhere, edited here:
+ * itemRestore.ts) were parked while the document's items took their numbers; each takes its own
+ * number back, or, where another item now holds it, a number settled as two laptops' new items
+ * are (decided from the rows alone, the same on every laptop). Returns the items renumbered.
+ */
+export function settleKeptItems(w: WriteHandle, replica: BoardReplica, meetingId: string, kept: ReadonlyMap<string, Row>): string[] {
+  if (kept.size === 0) return [];
+  const rows = w.db.prepare('SELECT id, parent_id, position, number, created_at FROM agenda_items WHERE meeting_id = ?').all(meetingId) as Row[];
+  const current = new Map(rows.map((r) => [String(r.id), r.number]));
+  const byKey = new Map(rows.map((r): [string, Row] => [String(r.id), { ...r, number: kept.get(String(r.id))?.number ?? r.number ?? null }]));
+  const settled = settleItemNumbers(w, replica, meetingId, byKey);
+  const changed = [...settled.values()].filter((r) => current.get(String(r.id)) !== r.number);
+  const put = w.db.prepare('UPDATE agenda_items SET number = ? WHERE id = ?');
+  for (const r of changed) put.run(`~${String(r.id)}`, r.id);
+  for (const r of changed) put.run(r.number, r.id);
+  return changed.map((r) => String(r.id));
 }
