@@ -72,6 +72,7 @@ async function shareBoard(store: Store, input: { boardId: string; serverUrl: str
   }
   const token = newToken();
   const now = nowInstant();
+  const again = syncRow(store, input.boardId)?.state === 'stopped';
   write(store, (w) => {
     w.db
       .prepare(
@@ -84,6 +85,8 @@ async function shareBoard(store: Store, input: { boardId: string; serverUrl: str
   // The board's documents are built in the background (preparation.ts), a meeting per step, the app answering between.
   const engine = syncEngine(store);
   const board = engine.open(input.boardId, input.serverUrl, token, false);
+  // Shared again after stopping: what changed here meanwhile goes into the documents it already has.
+  if (again && board.preparing === null) engine.mirrorAll(input.boardId);
   const preparing = board.preparing;
   if (preparing && preparing.total - preparing.done <= BUILT_BEFORE_ANSWER) {
     await engine.until(() => board.preparing === null || board.preparing.stopped || engine.boards.get(input.boardId) !== board);
