@@ -35,6 +35,8 @@ export interface SyncStatus {
   pending: number;
   /** Why the board is not syncing, in words (null when all is well). */
   lastError: string | null;
+  /** While a board just shared has its documents built, before it first connects: how many of its meetings are done. */
+  preparing?: { done: number; total: number } | null;
 }
 
 export interface SyncConflict {

@@ -16,7 +16,8 @@ function sharedBoardOf(store: Store, boardId: string): SharedBoard | null {
     && store.db.prepare("SELECT 1 FROM sync_boards WHERE board_id = ? AND state = 'shared'").get(boardId) !== undefined;
   if (!shared) return null;
   const board = syncEngine(store).boards.get(boardId);
-  return board && !board.holding ? board : null;
+  // While its documents are being built (sharing), the window saves as on a board not shared; the build reads the rows.
+  return board && !board.holding && !board.preparing ? board : null;
 }
 
 function openReplica(store: Store, meetingId: string): ReplicaOpened {

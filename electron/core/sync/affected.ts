@@ -47,9 +47,11 @@ export function affectedMeetings(db: Database, replica: BoardReplica, changes: r
       if (elsewhere.length > 0) continue;
     }
     if (ids.length > 0) continue;
-    // Deleted by this write: the meeting whose document still holds it.
+    // Deleted by this write: the meeting whose document still holds it (those in memory first:
+    // the one being edited is almost always there; the others are read from the file only if not).
     const key = JSON.stringify([change.id]);
-    for (const id of replica.meetingIds()) if (replica.meeting(id).doc.getMap(lookup.root).has(key)) whole.add(id);
+    const holder = [...replica.loadedIds(), ...replica.meetingIds()].find((id) => replica.meeting(id).doc.getMap(lookup.root).has(key));
+    if (holder !== undefined) whole.add(holder);
   }
   for (const id of whole) actionRows.delete(id);
   return { whole, actionRows };

@@ -1,4 +1,4 @@
-// Sync for one open data file: its shared boards' documents (rebuilt from sync_updates on start),
+// Sync for one open data file: its shared boards' documents (read from sync_updates as needed),
 // the mirror of every write into them (in the write's own transaction, through the write hook),
 // the projection of what the server sends (one write per batch, the remote laptop as its actor),
 // and each board's connection and status. Nothing here is needed for the file to work offline.
@@ -17,13 +17,16 @@ import { itemsToRestore, keptItems, logRestores, snapshotItems, type ItemSnapsho
 import { authorsOf, mirrorBoard } from './mirror';
 import { projectDocs } from './project';
 import { isRefusal, refusalMessage } from './refusal';
-import { MEETINGS_LIST_ROOT } from './registry';
 import { BoardReplica } from './replica';
-import { acknowledge, appendUpdate, compactUpdates, storedDocs } from './updateStore';
+import { acknowledge, appendUpdate, compactUpdates, storedDoc, storedDocs } from './updateStore';
 import { BoardConnection } from './wire';
 import { IdleCompaction } from './idleCompaction';
 import { sendLocal, WriteOutbox } from './writeOutbox';
 import { pushDocUpdate } from '../replica/push';
+import { prepareInBackground, unbuilt, type Preparing } from './preparation';
+import { listedMeetingsSynced, wireListedMeetings } from './listedMeetings';
+import { takeTouches, watchWrites } from './writeTouches';
+import { Waiters } from './waiters';
 import * as Y from 'yjs';
 
 /** The status while a damaged update from the server is being fetched again. */
@@ -48,6 +51,8 @@ export interface SharedBoard {
   stateless: Set<(payload: string) => void>;
   /** Agreed minutes whose refused edits were taken back here: not connected again this session (agreedEdit.ts). */
   frozen: Set<string>;
+  /** While sharing: the documents still to build (preparation.ts); the board connects once none are left. */
+  preparing: Preparing | null;
 }
 
 /** How the status line's reason begins when the server refused the board (its own reason follows). */
@@ -55,7 +60,7 @@ const REFUSED = 'The sync server refused this board: ';
 
 export class SyncEngine {
   readonly boards = new Map<string, SharedBoard>();
-  private readonly listeners = new Set<() => void>();
+  private readonly waiters = new Waiters();
   private flushScheduled = new Set<string>();
   private readonly heldSnapshots = new Map<string, ItemSnapshot>();
   /** sync_updates compacted when a board falls quiet (or after many updates); see idleCompaction.ts. */
@@ -64,6 +69,7 @@ export class SyncEngine {
   private readonly outbox: WriteOutbox;
 
   constructor(readonly store: Store) {
+    watchWrites(store.db);
     setWriteHook(store.db, (db, changes, actor) => this.mirror(db, changes, actor));
     this.outbox = new WriteOutbox(store.db, STORED);
   }
@@ -78,12 +84,12 @@ export class SyncEngine {
     for (const r of rows) this.open(r.board_id, r.server_url, r.token, false);
   }
 
-  /** Rebuilds a board's documents from the file and connects it. */
+  /** Reads a board's own document from the file (its meetings' when first needed) and connects it, or first builds what is missing. */
   open(boardId: string, serverUrl: string, token: string, holding: boolean): SharedBoard {
     const existing = this.boards.get(boardId);
     if (existing) return existing;
     const lastLocalSeq = new Map<string, number>();
-    const board: SharedBoard = { boardId, replica: null as unknown as BoardReplica, wire: null, connected: false, lastError: null, queue: [], holding, lastLocalSeq, stateless: new Set(), frozen: new Set() };
+    const board: SharedBoard = { boardId, replica: null as unknown as BoardReplica, wire: null, connected: false, lastError: null, queue: [], holding, lastLocalSeq, stateless: new Set(), frozen: new Set(), preparing: null };
     const db = this.store.db;
     const replica = new BoardReplica(boardId, (name, doc) => {
       // Every change of a meeting's document, whatever made it, reaches the windows' replicas (once its write commits).
@@ -95,18 +101,19 @@ export class SyncEngine {
         this.compaction.stored(boardId);
         this.outbox.deliver(board, name, () => sendLocal(board, name, doc, update));
       });
-    });
+    }, { state: (name) => storedDoc(db, name), origin: STORED });
     (board as { replica: BoardReplica }).replica = replica;
-    const stored = storedDocs(db, boardId);
-    // The board's document first: it lists the meetings.
-    for (const [name, update] of [...stored].sort(([a], [b]) => (a === replica.boardName ? -1 : b === replica.boardName ? 1 : 0))) {
-      replica.applyUpdate(name, update, STORED);
-    }
+    const boardState = storedDoc(db, replica.boardName);
+    if (boardState) replica.applyUpdate(replica.boardName, boardState, STORED);
+    const names = db.prepare("SELECT DISTINCT doc_name FROM sync_updates WHERE board_id = ? AND doc_name <> ?").pluck().all(boardId, replica.boardName) as string[];
+    replica.know(names.map((n) => parseDocName(n)).flatMap((a) => (a.kind === 'meeting' ? [a.meetingId] : [])));
     for (const id of db.prepare("SELECT seq, doc_name FROM sync_updates WHERE board_id = ? AND origin = 'local' AND acknowledged = 0").all(boardId) as Array<{ seq: number; doc_name: string }>) {
       lastLocalSeq.set(id.doc_name, Math.max(lastLocalSeq.get(id.doc_name) ?? 0, id.seq));
     }
     this.boards.set(boardId, board);
-    this.connect(board, serverUrl, token);
+    board.preparing = holding ? null : unbuilt(this.store, replica);
+    if (!board.preparing) this.connect(board, serverUrl, token);
+    else prepareInBackground(this.store, board, this.store.actor, () => this.notify(), () => this.connect(board, serverUrl, token));
     return board;
   }
 
@@ -162,7 +169,9 @@ export class SyncEngine {
       }),
     });
     board.wire = wire;
-    for (const [name, doc] of board.replica.docs()) wire.add(name, Y.encodeStateAsUpdate(doc));
+    for (const [name, doc] of board.replica.loadedDocs()) wire.add(name, Y.encodeStateAsUpdate(doc));
+    // The meetings not in memory start syncing from what the file holds (read at once), not made into replicas.
+    for (const [name, state] of storedDocs(this.store.db, board.boardId)) if (!wire.has(name) && !board.frozen.has(name)) wire.add(name, state);
   }
 
   /** Bookkeeping of the sync tables (no record of the minutes changes), then listeners are told. */
@@ -197,7 +206,7 @@ export class SyncEngine {
     if (board.holding) {
       // Joining: the board is not in this file yet, so nothing is stored; the documents fill up.
       for (const { name, update } of batch) board.replica.applyUpdate(name, update, REMOTE);
-      this.wireListedMeetings(board);
+      wireListedMeetings(board);
       this.notify();
       return;
     }
@@ -223,8 +232,8 @@ export class SyncEngine {
     if (joined) for (const [, doc] of board.replica.docs()) for (const a of authorsOf(doc, Y.encodeStateAsUpdate(doc))) authors.add(a);
     // A meeting another laptop added is projected with its own document, never before: the board's
     // rows may already name it (an action closed there). Its document is fetched first.
-    this.wireListedMeetings(board);
-    if (!joined && !this.listedMeetingsSynced(board)) {
+    wireListedMeetings(board);
+    if (!joined && !listedMeetingsSynced(board)) {
       board.queue.unshift(...batch);
       // What the items were before this batch is kept for when it is projected (deleted-vs-edited).
       this.heldSnapshots.set(board.boardId, before);
@@ -279,32 +288,28 @@ export class SyncEngine {
       board.queue.unshift(...batch);
       board.lastError = refusalMessage(err);
     }
-    this.wireListedMeetings(board);
+    wireListedMeetings(board);
     this.notify();
-  }
-
-  /** Whether every meeting the board's document lists has synced its document from the server. */
-  private listedMeetingsSynced(board: SharedBoard): boolean {
-    const wire = board.wire;
-    if (!wire) return true;
-    return [...board.replica.board.getMap(MEETINGS_LIST_ROOT).keys()].map((id) => meetingDocName(board.boardId, id)).every((name) => board.frozen.has(name) || wire.synced(name));
-  }
-
-  /** Every meeting the board's document lists is synced, including ones another laptop added. */
-  private wireListedMeetings(board: SharedBoard): void {
-    if (!board.wire) return;
-    for (const id of board.replica.board.getMap(MEETINGS_LIST_ROOT).keys()) {
-      const name = meetingDocName(board.boardId, id);
-      if (!board.wire.has(name) && !board.frozen.has(name)) board.wire.add(name, Y.encodeStateAsUpdate(board.replica.meeting(id).doc));
-    }
   }
 
   /** The write hook: inside a write's transaction, its changes go into the shared boards' documents. */
   private mirror(db: Database, changes: readonly Changed[], actor: string): void {
+    const touched = takeTouches(db);
     for (const board of this.boards.values()) {
       if (board.holding) continue;
       if (db.prepare('SELECT 1 FROM boards WHERE id = ?').get(board.boardId) === undefined) continue;
-      mirrorBoard({ db }, board.replica, actor, affectedMeetings(db, board.replica, changes));
+      const affected = affectedMeetings(db, board.replica, changes);
+      // While sharing, a meeting not yet built is left to its step, which reads its rows as they then are.
+      for (const id of board.preparing?.pending ?? []) {
+        affected.whole.delete(id);
+        affected.actionRows.delete(id);
+      }
+      // An action's rows in a later meeting that this write did not change are already in step: that document is not read.
+      for (const [id, actions] of affected.actionRows) {
+        for (const action of actions) if (!touched.actionRows.has(`${id} ${action}`)) actions.delete(action);
+        if (actions.size === 0) affected.actionRows.delete(id);
+      }
+      mirrorBoard({ db }, board.replica, actor, affected, touched);
     }
   }
 
@@ -348,32 +353,18 @@ export class SyncEngine {
   closeAll(): void {
     for (const id of [...this.boards.keys()]) this.close(id);
     this.compaction.cancelAll();
-    this.listeners.clear();
+    this.waiters.clear();
     setWriteHook(this.store.db, null);
     this.outbox.close();
   }
 
   /** Resolves once `ready()` holds, checked whenever something happens (never by polling a clock). */
   until(ready: () => boolean): Promise<void> {
-    if (ready()) return Promise.resolve();
-    return new Promise((resolve) => {
-      const check = () => {
-        let now = false;
-        try {
-          now = ready();
-        } catch {
-          // A condition about a board or file that has gone away is not (yet) met.
-        }
-        if (!now) return;
-        this.listeners.delete(check);
-        resolve();
-      };
-      this.listeners.add(check);
-    });
+    return this.waiters.until(ready);
   }
 
   private notify(): void {
-    for (const l of [...this.listeners]) l();
+    this.waiters.notify();
   }
 }
 

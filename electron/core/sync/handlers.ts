@@ -54,16 +54,25 @@ export function syncStatusOf(store: Store, boardId: string): SyncStatus {
     lastSyncedAt: row?.last_synced_at ?? null,
     pending: shared ? pendingCount(store.db, boardId) : 0,
     lastError: board?.lastError ?? row?.last_error ?? null,
+    preparing: shared && board?.preparing ? { done: board.preparing.done, total: board.preparing.total } : null,
   };
 }
 
-function shareBoard(store: Store, input: { boardId: string; serverUrl: string }): { invitation: string } {
+/**
+ * A board of up to this many meetings is built before the share call answers (well under a second),
+ * so its invitation works at once; a larger one answers at once and is built in the background,
+ * the status line counting its meetings, and the invitation works once it says "Synced".
+ */
+const BUILT_BEFORE_ANSWER = 24;
+
+async function shareBoard(store: Store, input: { boardId: string; serverUrl: string }): Promise<{ invitation: string }> {
   requireBoard(store, input.boardId);
   if (syncRow(store, input.boardId)?.state === 'shared') {
     throw new DomainError('conflict', 'This board is already shared. To give a laptop access again, make a new invitation (it revokes the old one).');
   }
   const token = newToken();
   const now = nowInstant();
+  const again = syncRow(store, input.boardId)?.state === 'stopped';
   write(store, (w) => {
     w.db
       .prepare(
@@ -73,9 +82,15 @@ function shareBoard(store: Store, input: { boardId: string; serverUrl: string })
       .run(input.boardId, input.serverUrl, token, now, now);
     w.log({ entity: 'board', entityId: input.boardId, action: 'share', detail: { serverUrl: input.serverUrl } });
   });
+  // The board's documents are built in the background (preparation.ts), a meeting per step, the app answering between.
   const engine = syncEngine(store);
-  engine.open(input.boardId, input.serverUrl, token, false);
-  engine.mirrorAll(input.boardId);
+  const board = engine.open(input.boardId, input.serverUrl, token, false);
+  // Shared again after stopping: what changed here meanwhile goes into the documents it already has.
+  if (again && board.preparing === null) engine.mirrorAll(input.boardId);
+  const preparing = board.preparing;
+  if (preparing && preparing.total - preparing.done <= BUILT_BEFORE_ANSWER) {
+    await engine.until(() => board.preparing === null || board.preparing.stopped || engine.boards.get(input.boardId) !== board);
+  }
   return { invitation: formatInvitation({ serverUrl: input.serverUrl, boardId: input.boardId, token }) };
 }
 

@@ -4,7 +4,9 @@
 import * as Y from 'yjs';
 import type { ReadHandle } from '../store/write';
 import { nowInstant } from '../changelog';
-import { eventId, latestEvents, sameStatus, statusLog, type StatusEvent } from './actionStatusLog';
+import { eventId, sameStatus, statusLog, type StatusEvent } from './actionStatusLog';
+import { latestStatusEvents } from './statusIndex';
+import type { WriteTouches } from './writeTouches';
 import {
   ACTION_STATUS_COLUMNS,
   AGREED_AT_KEY,
@@ -51,25 +53,37 @@ export function authorsOf(doc: Y.Doc, update: Uint8Array): string[] {
 
 const AGREED = new Set(['agreed', 'published']);
 
-function mirrorBoardDoc(db: ReadHandle['db'], replica: BoardReplica, actor: string): void {
+/** `touched` (a write's, writeTouches.ts): only what it changed is compared; none: everything. */
+function mirrorBoardDoc(db: ReadHandle['db'], replica: BoardReplica, actor: string, touched?: WriteTouches): void {
   const { boardId, board } = replica;
   board.transact((tr) => {
-    for (const table of tablesOf('board')) writeRows(board.getMap(table.root) as RowsMap, scopedRows(db, table, boardId), rowColumns(db, table));
-    const meetings = db.prepare(`SELECT id, meeting_date, ${MEETING_STATE_COLUMNS.join(', ')} FROM meetings WHERE board_id = ?`).all(boardId) as Row[];
-    const list = board.getMap<Value>(MEETINGS_LIST_ROOT);
-    for (const m of meetings) if (list.get(String(m.id)) !== m.meeting_date) list.set(String(m.id), m.meeting_date ?? null);
-    for (const id of [...list.keys()]) if (!meetings.some((m) => m.id === id)) list.delete(id);
-    writeRows(board.getMap(MEETING_STATE_ROOT) as RowsMap, new Map(meetings.map((m) => [String(m.id), m])), MEETING_STATE_COLUMNS);
-    recordStatusEvents(db, board, boardId, actor);
+    for (const table of tablesOf('board')) {
+      if (!touched || touched.tables.has(table.table)) writeRows(board.getMap(table.root) as RowsMap, scopedRows(db, table, boardId), rowColumns(db, table));
+    }
+    if (!touched || touched.tables.has('meetings')) {
+      const meetings = db.prepare(`SELECT id, meeting_date, ${MEETING_STATE_COLUMNS.join(', ')} FROM meetings WHERE board_id = ?`).all(boardId) as Row[];
+      const list = board.getMap<Value>(MEETINGS_LIST_ROOT);
+      const ids = new Set(meetings.map((m) => String(m.id)));
+      for (const m of meetings) if (list.get(String(m.id)) !== m.meeting_date) list.set(String(m.id), m.meeting_date ?? null);
+      for (const id of [...list.keys()]) if (!ids.has(id)) list.delete(id);
+      writeRows(board.getMap(MEETING_STATE_ROOT) as RowsMap, new Map(meetings.map((m) => [String(m.id), m])), MEETING_STATE_COLUMNS);
+    }
+    recordStatusEvents(db, board, boardId, actor, touched?.actions);
     if (tr.changed.size > 0) signLaptop(board, actor);
   }, LOCAL_ORIGIN);
 }
 
-/** Appends an event for every action whose status columns differ from the log's latest. */
-function recordStatusEvents(db: ReadHandle['db'], board: Y.Doc, boardId: string, actor: string): void {
+/** Appends an event for every action (of `only`, when given) whose status columns differ from the log's latest. */
+function recordStatusEvents(db: ReadHandle['db'], board: Y.Doc, boardId: string, actor: string, only?: ReadonlySet<string>): void {
+  if (only?.size === 0) return;
   const log = statusLog(board);
-  const latest = latestEvents(log);
-  const rows = db.prepare(`SELECT id, reference, ${ACTION_STATUS_COLUMNS.join(', ')} FROM actions WHERE board_id = ?`).all(boardId) as Row[];
+  const latest = latestStatusEvents(log);
+  const columns = `id, reference, ${ACTION_STATUS_COLUMNS.join(', ')}`;
+  const rows = (
+    only
+      ? db.prepare(`SELECT ${columns} FROM actions WHERE board_id = ? AND id IN (SELECT value FROM json_each(?))`).all(boardId, JSON.stringify([...only]))
+      : db.prepare(`SELECT ${columns} FROM actions WHERE board_id = ?`).all(boardId)
+  ) as Row[];
   const now = nowInstant();
   const events: StatusEvent[] = [];
   for (const row of rows) {
@@ -149,11 +163,12 @@ function mirrorMeetingDoc(db: ReadHandle['db'], meeting: MeetingReplica, meeting
 /**
  * Brings the board's documents in step with its rows: the board document, and the documents of
  * `meetings` (every meeting of the board when not given; see affected.ts for a write's).
- * `actor` signs the status events.
+ * `actor` signs the status events; `touched`: what a write changed (writeTouches.ts), the rest of
+ * the board's document left uncompared.
  */
-export function mirrorBoard(store: ReadHandle, replica: BoardReplica, actor: string, meetings?: Iterable<string> | Affected): void {
+export function mirrorBoard(store: ReadHandle, replica: BoardReplica, actor: string, meetings?: Iterable<string> | Affected, touched?: WriteTouches): void {
   const { db } = store;
-  mirrorBoardDoc(db, replica, actor);
+  mirrorBoardDoc(db, replica, actor, touched);
   const affected: Affected =
     meetings === undefined
       ? { whole: new Set(db.prepare('SELECT id FROM meetings WHERE board_id = ?').pluck().all(replica.boardId) as string[]), actionRows: new Map() }
@@ -172,4 +187,14 @@ export function mirrorBoard(store: ReadHandle, replica: BoardReplica, actor: str
       if (tr.changed.size > 0) signLaptop(doc, actor);
     }, LOCAL_ORIGIN);
   }
+}
+
+/** Brings one meeting's document in step with its rows (sharing a board builds it a meeting at a time). */
+export function mirrorMeeting(store: ReadHandle, replica: BoardReplica, actor: string, meetingId: string): void {
+  mirrorMeetingDoc(store.db, replica.meeting(meetingId), meetingId, actor);
+}
+
+/** Brings the board's own document in step with its rows, every table and action compared. */
+export function mirrorBoardOnly(store: ReadHandle, replica: BoardReplica, actor: string): void {
+  mirrorBoardDoc(store.db, replica, actor);
 }

@@ -2,12 +2,20 @@
 // meeting, each meeting's discussions bound to headless editors. Every update, stored or from the
 // server, goes in through applyUpdate, which binds any discussion root the update brings before
 // applying it (bind first, then apply), so a discussion is never read in behind its editor's back.
+// A meeting's document is made when first needed, from what the file holds (a board of 25 years
+// opens with its board document alone; see StoredDocs).
 import * as Y from 'yjs';
 import { BoundDiscussion } from './discussionDoc';
 import { boardDocName, discussionItemId, meetingDocName, parseDocName } from './docNames';
 
 /** Told of each document as it is made, before anything is applied to it (to store its updates). */
 export type OnDoc = (name: string, doc: Y.Doc) => void;
+
+/** Where a meeting's document made on first use reads what the file holds, and the origin it is applied with. */
+export interface StoredDocs {
+  state(name: string): Uint8Array | undefined;
+  origin: unknown;
+}
 
 export class MeetingReplica {
   readonly doc = new Y.Doc();
@@ -53,19 +61,46 @@ export class BoardReplica {
   /** Set once the board is closed (a rolled-back write's documents are then not made again). */
   disposed = false;
   private readonly meetings = new Map<string, MeetingReplica>();
+  /** Meetings whose documents the file holds, made in memory or not. */
+  private readonly known = new Set<string>();
 
   constructor(
     readonly boardId: string,
     private readonly onDoc?: OnDoc,
+    private readonly stored?: StoredDocs,
   ) {
     this.boardName = boardDocName(boardId);
     onDoc?.(this.boardName, this.board);
   }
 
+  /** Meetings whose documents the file holds (made in memory when first used). */
+  know(meetingIds: Iterable<string>): void {
+    for (const id of meetingIds) this.known.add(id);
+  }
+
+  /** A meeting's replica, made on first use from what the file holds. */
   meeting(meetingId: string): MeetingReplica {
-    let replica = this.meetings.get(meetingId);
-    if (!replica) this.meetings.set(meetingId, (replica = new MeetingReplica(meetingDocName(this.boardId, meetingId), this.onDoc)));
+    return this.meetings.get(meetingId) ?? this.make(meetingId, true);
+  }
+
+  private make(meetingId: string, fromFile: boolean): MeetingReplica {
+    const replica = new MeetingReplica(meetingDocName(this.boardId, meetingId), this.onDoc);
+    this.meetings.set(meetingId, replica);
+    this.known.add(meetingId);
+    const state = fromFile ? this.stored?.state(replica.name) : undefined;
+    if (state && this.stored) this.applyUpdate(replica.name, state, this.stored.origin);
     return replica;
+  }
+
+  /** Whether a meeting's document is in memory now. */
+  loaded(meetingId: string): boolean {
+    return this.meetings.has(meetingId);
+  }
+
+  /** Lets a meeting's document go from memory (everything it holds is in the file); it is made again when next used. */
+  unload(meetingId: string): void {
+    this.meetings.get(meetingId)?.dispose();
+    this.meetings.delete(meetingId);
   }
 
   /**
@@ -76,7 +111,7 @@ export class BoardReplica {
   replaceMeeting(meetingId: string, state: Uint8Array, origin: unknown): MeetingReplica {
     this.meetings.get(meetingId)?.dispose();
     this.meetings.delete(meetingId);
-    const replica = this.meeting(meetingId);
+    const replica = this.make(meetingId, false);
     this.applyUpdate(replica.name, state, origin);
     return replica;
   }
@@ -94,6 +129,7 @@ export class BoardReplica {
       } else {
         this.meetings.get(address.meetingId)?.dispose();
         this.meetings.delete(address.meetingId);
+        this.known.delete(address.meetingId);
       }
       return;
     }
@@ -103,7 +139,13 @@ export class BoardReplica {
     if (state) Y.applyUpdate(this.board, state, origin);
   }
 
+  /** Every meeting the board has a document of, in memory or in the file. */
   meetingIds(): string[] {
+    return [...new Set([...this.meetings.keys(), ...this.known])];
+  }
+
+  /** The meetings whose documents are in memory now. */
+  loadedIds(): string[] {
     return [...this.meetings.keys()];
   }
 
@@ -128,8 +170,13 @@ export class BoardReplica {
     Y.applyUpdate(replica.doc, update, origin);
   }
 
-  /** Every document of the board, by name: the board's first. */
+  /** Every document of the board, by name, the board's first; those only in the file are made in memory. */
   docs(): Array<[string, Y.Doc]> {
+    return [[this.boardName, this.board], ...this.meetingIds().map((id): [string, Y.Doc] => [meetingDocName(this.boardId, id), this.meeting(id).doc])];
+  }
+
+  /** The documents of the board in memory now, by name: the board's first. */
+  loadedDocs(): Array<[string, Y.Doc]> {
     return [[this.boardName, this.board], ...[...this.meetings.values()].map((m): [string, Y.Doc] => [m.name, m.doc])];
   }
 

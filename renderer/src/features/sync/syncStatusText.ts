@@ -30,6 +30,7 @@ export type SyncTone = 'ok' | 'offline' | 'error';
 export function syncStatusLine(status: SyncStatus, now: Date = new Date()): { text: string; tone: SyncTone } | null {
   if (!status.shared) return null;
   if (status.lastError) return { text: `Not syncing: ${status.lastError}`, tone: 'error' };
+  if (status.preparing) return { text: `Preparing to share… ${status.preparing.done} of ${status.preparing.total} meetings`, tone: 'ok' };
   if (status.connected) {
     const last = status.lastSyncedAt ? `last synced ${syncTime(status.lastSyncedAt, now)}` : null;
     // Changes still on their way are not "synced" yet: say they are being sent.

@@ -1,0 +1,60 @@
+// Which synced board-document tables, and which actions' status, a write touched: recorded by
+// TEMP triggers on this connection (never in the file's schema), read and cleared by the mirror
+// inside the same transaction. So a write on a shared board brings the board's document in step
+// with what it changed (one action's status, one table), not with every row of a 25-year board;
+// a rolled-back write takes its records back with it.
+import type { Database } from '../db/driver';
+import { ACTION_STATUS_COLUMNS, tablesOf } from './registry';
+
+export interface WriteTouches {
+  /** The board-document tables (and `meetings`, for the list and the meetings' state) the write changed. */
+  tables: ReadonlySet<string>;
+  /** The actions whose status columns the write set (or that it added). */
+  actions: ReadonlySet<string>;
+  /** "<meeting id> <action id>" of each carried or progress row the write added, changed or deleted. */
+  actionRows: ReadonlySet<string>;
+}
+
+const installed = new WeakSet<Database>();
+
+/** The tables whose changes reach the board's document. */
+const WATCHED = [...tablesOf('board').map((t) => t.table), 'meetings'];
+
+/** Creates the connection's TEMP tables and triggers (once per open file). */
+export function watchWrites(db: Database): void {
+  if (installed.has(db)) return;
+  const sql = [
+    'CREATE TEMP TABLE IF NOT EXISTS sync_touched_tables (name TEXT PRIMARY KEY) WITHOUT ROWID',
+    'CREATE TEMP TABLE IF NOT EXISTS sync_touched_actions (id TEXT PRIMARY KEY) WITHOUT ROWID',
+    'CREATE TEMP TABLE IF NOT EXISTS sync_touched_action_rows (pair TEXT PRIMARY KEY) WITHOUT ROWID',
+  ];
+  for (const table of ['carried_actions', 'action_updates']) {
+    for (const [event, rows] of [['INSERT', ['new']], ['UPDATE', ['old', 'new']], ['DELETE', ['old']]] as const) {
+      const inserts = rows.map((r) => `INSERT OR IGNORE INTO temp.sync_touched_action_rows (pair) VALUES (${r}.meeting_id || ' ' || ${r}.action_id);`).join(' ');
+      sql.push(`CREATE TEMP TRIGGER IF NOT EXISTS sync_touch_${table}_rows_${event.toLowerCase()} AFTER ${event} ON main.${table} BEGIN ${inserts} END`);
+    }
+  }
+  for (const table of WATCHED) {
+    for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
+      sql.push(`CREATE TEMP TRIGGER IF NOT EXISTS sync_touch_${table}_${event.toLowerCase()} AFTER ${event} ON main.${table}
+        BEGIN INSERT OR IGNORE INTO temp.sync_touched_tables (name) VALUES ('${table}'); END`);
+    }
+  }
+  sql.push(`CREATE TEMP TRIGGER IF NOT EXISTS sync_touch_action_insert AFTER INSERT ON main.actions
+    BEGIN INSERT OR IGNORE INTO temp.sync_touched_actions (id) VALUES (new.id); END`);
+  sql.push(`CREATE TEMP TRIGGER IF NOT EXISTS sync_touch_action_status AFTER UPDATE OF ${ACTION_STATUS_COLUMNS.join(', ')} ON main.actions
+    BEGIN INSERT OR IGNORE INTO temp.sync_touched_actions (id) VALUES (new.id); END`);
+  for (const statement of sql) db.exec(statement);
+  installed.add(db);
+}
+
+/** What the writes since the last call touched, and clears it (inside the write's transaction). */
+export function takeTouches(db: Database): WriteTouches {
+  const tables = new Set(db.prepare('SELECT name FROM temp.sync_touched_tables').pluck().all() as string[]);
+  const actions = new Set(db.prepare('SELECT id FROM temp.sync_touched_actions').pluck().all() as string[]);
+  if (tables.size > 0) db.prepare('DELETE FROM temp.sync_touched_tables').run();
+  if (actions.size > 0) db.prepare('DELETE FROM temp.sync_touched_actions').run();
+  const actionRows = new Set(db.prepare('SELECT pair FROM temp.sync_touched_action_rows').pluck().all() as string[]);
+  if (actionRows.size > 0) db.prepare('DELETE FROM temp.sync_touched_action_rows').run();
+  return { tables, actions, actionRows };
+}
