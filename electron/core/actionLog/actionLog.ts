@@ -21,6 +21,7 @@ import { DUE_DATE_SQL } from '../arising/actionProgress';
 import { dueOf, type DueColumns } from '../store/actions';
 import { logRowsSelect, parseLogRows } from '../store/actionLogRows';
 import { ownersByAction } from '../store/actionOwners';
+import { listingsFrom } from '../store/listings';
 import { renderActionLogHtml, ACTION_LOG_PDF_FOOTER, ACTION_LOG_PDF_HEADER } from './actionLogHtml';
 
 // The log as kept by the write path (store/actionSummary.ts): one board's is one range of one
@@ -96,10 +97,9 @@ export function getActionHistory(store: Store, input: ParsedInputOf<'getActionHi
   }));
   const carriedTo = store.db
     .prepare(
-      `SELECT m.id, m.meeting_date AS date FROM carried_actions c JOIN meetings m ON m.id = c.meeting_id
-       WHERE c.action_id = ? ORDER BY m.meeting_date, m.created_at`,
+      `SELECT m.id, m.meeting_date AS date FROM ${listingsFrom('@action', '@board')} ORDER BY m.meeting_date, m.created_at`,
     )
-    .all(row.id) as MeetingRef[];
+    .all({ action: row.id, board: row.board_id }) as MeetingRef[];
   const closedAt = row.closed_at_meeting_id
     ? ((store.db.prepare('SELECT id, meeting_date AS date FROM meetings WHERE id = ?').get(row.closed_at_meeting_id) as MeetingRef | undefined) ?? null)
     : null;

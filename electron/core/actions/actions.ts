@@ -14,6 +14,7 @@ import { readActionRow, rowToAction, type ActionRow } from '../store/actions';
 import { ownersByAction, ownerSnapshot, type ActionOwnerRow } from '../store/actionOwners';
 import { ownerDirectoryAt } from '../store/ownerDirectory';
 import { loggedText } from '../store/loggedText';
+import { listedInRecord, unlistActions } from '../store/listings';
 
 export function getAction(store: Store, actionId: string): MinutesAction {
   const row = readActionRow(store.db, actionId);
@@ -247,9 +248,7 @@ export function followedUp(store: Store, actionId: string): boolean {
     store.db.prepare('SELECT 1 FROM action_updates WHERE action_id = ? LIMIT 1').get(actionId) !== undefined ||
     // An update that says "superseded by" is its action's last, so the action itself carries the link.
     store.db.prepare('SELECT 1 FROM actions WHERE superseded_by = ? LIMIT 1').get(actionId) !== undefined ||
-    store.db
-      .prepare("SELECT 1 FROM carried_actions c JOIN meetings m ON m.id = c.meeting_id WHERE c.action_id = ? AND m.status <> 'draft' LIMIT 1")
-      .get(actionId) !== undefined
+    listedInRecord(store.db, actionId)
   );
 }
 
@@ -264,7 +263,7 @@ export function deleteAction(store: Store, input: ParsedInputOf<'deleteAction'>)
       throw conflict(`Action ${action.reference} is already followed up at a later meeting, so it cannot be deleted. Mark it dropped instead.`);
     }
     // Listed, untouched, in a later draft's matters arising: it simply leaves that list.
-    store.db.prepare('DELETE FROM carried_actions WHERE action_id = ?').run(action.id);
+    unlistActions(store.db, [action.id]);
     // The reference stays in issued_references: it is never given to another action.
     store.db.prepare('DELETE FROM actions WHERE id = ?').run(action.id);
     const rest = store.db.prepare('SELECT id FROM actions WHERE agenda_item_id = ? ORDER BY position, seq').pluck().all(action.agenda_item_id) as string[];

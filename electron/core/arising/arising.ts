@@ -7,6 +7,7 @@ import { formatUkDate } from '../../../shared/domain/dates';
 import type { Store } from '../db/open';
 import { nowInstant } from '../changelog';
 import { write } from '../store/write';
+import { listedInRecord, unlistActions } from '../store/listings';
 import { conflict } from '../errors';
 import { settleAction, syncMattersArising } from './actionProgress';
 import { lockFor } from '../minutes/editable';
@@ -93,10 +94,9 @@ export function deleteMeeting(store: Store, input: ParsedInputOf<'deleteMeeting'
           .prepare(
             `SELECT 1 FROM action_updates WHERE action_id = @a AND meeting_id <> @m
              UNION ALL SELECT 1 FROM actions WHERE superseded_by = @a AND last_update_meeting_id IS NOT @m
-             UNION ALL SELECT 1 FROM carried_actions c JOIN meetings m ON m.id = c.meeting_id WHERE c.action_id = @a AND m.status <> 'draft'
              LIMIT 1`,
           )
-          .get({ a: a.id, m: meeting.id }) !== undefined,
+          .get({ a: a.id, m: meeting.id }) !== undefined || listedInRecord(store.db, a.id),
     );
     if (followed) {
       throw conflict(`Action ${followed.reference} of this meeting is already followed up at a later meeting, so the meeting cannot be deleted.`);
@@ -121,7 +121,7 @@ export function deleteMeeting(store: Store, input: ParsedInputOf<'deleteMeeting'
     // Then everything recorded in it. Later items deferred to it, and dues naming it, keep their words.
     store.db.prepare('UPDATE agenda_items SET deferred_to_meeting_id = NULL WHERE deferred_to_meeting_id = ?').run(meeting.id);
     store.db.prepare("UPDATE actions SET due_meeting_id = NULL WHERE due_meeting_id = ? AND meeting_id <> ?").run(meeting.id, meeting.id);
-    store.db.prepare('DELETE FROM carried_actions WHERE action_id IN (SELECT id FROM actions WHERE meeting_id = ?)').run(meeting.id);
+    unlistActions(store.db, own.map((a) => a.id));
     store.db.prepare('DELETE FROM actions WHERE meeting_id = ?').run(meeting.id);
     // Deleted means gone: the text the log kept of the meeting, its items and what was recorded in it.
     const items = store.db.prepare('SELECT id FROM agenda_items WHERE meeting_id = ?').pluck().all(meeting.id) as string[];

@@ -18,6 +18,7 @@ import { sinceLastMeeting } from '../store/betweenUpdates';
 import { lockFor } from '../minutes/editable';
 import { listLockedReason, meetingRow } from './meetingRow';
 import type { MeetingRow } from '../store/meetings';
+import { countsApart } from '../store/timesCarried';
 
 // ---------------------------------------------------------------- reading the list
 
@@ -41,12 +42,26 @@ interface EntryRow extends DueColumns {
   latest: string | null;
 }
 
-const ENTRIES_SQL = `
+// Times carried as at this meeting: the meetings of the board up to its date that list the action,
+// each a lookup by carried_actions' key (store/listings.ts). For an outstanding action whose kept
+// count is up to date it is that count less the later meetings' listings, read from whichever side
+// has fewer meetings (for the latest meeting, none).
+const timesCarriedSql = (kept: boolean): string => {
+  const listed = (when: string): string =>
+    `(SELECT count(*) FROM meetings m2 CROSS JOIN carried_actions c2 ON c2.meeting_id = m2.id AND c2.action_id = a.id
+      WHERE m2.board_id = a.board_id AND m2.meeting_date ${when} @date)`;
+  if (!kept) return listed('<=');
+  return `CASE WHEN k.times_carried IS NOT NULL AND @later <= @earlier
+      AND NOT EXISTS (SELECT 1 FROM action_summaries_recount r WHERE r.action_id = a.id)
+      AND NOT EXISTS (SELECT 1 FROM action_summaries_stale st WHERE st.action_id = a.id)
+    THEN k.times_carried - ${listed('>')} ELSE ${listed('<=')} END`;
+};
+
+const entriesSql = (kept: boolean): string => `
   SELECT a.id, a.reference, a.details, a.due_kind, a.due_date, a.due_meeting_id, a.due_text, c.status_before,
     om.id AS origin_meeting_id, om.meeting_date AS origin_date, i.id AS item_id, i.number AS item_number, i.title AS item_title,
     (${DUE_DATE_SQL}) AS effective_due,
-    (SELECT count(*) FROM carried_actions c2 JOIN meetings m2 ON m2.id = c2.meeting_id
-      WHERE c2.action_id = a.id AND m2.meeting_date <= @date) AS times_carried,
+    ${timesCarriedSql(kept)} AS times_carried,
     u.text AS u_text, u.status AS u_status, u.superseded_by AS u_superseded_by, sa.reference AS u_sb_reference, sa.details AS u_sb_details,
     -- The latest update before this meeting: usually the action's latest of all, read by key.
     CASE WHEN a.last_update_meeting_id IS NULL THEN NULL
@@ -67,6 +82,7 @@ const ENTRIES_SQL = `
   LEFT JOIN action_updates lu ON lu.action_id = a.id AND lu.meeting_id = a.last_update_meeting_id
   LEFT JOIN meetings lum ON lum.id = a.last_update_meeting_id
   LEFT JOIN actions ls ON ls.id = lu.superseded_by
+  ${kept ? 'LEFT JOIN action_times_carried k ON k.board_id = a.board_id AND k.action_id = a.id' : ''}
   WHERE c.meeting_id = @meetingId`;
 
 // In the order the earlier minutes printed them: by meeting, then item, then action.
@@ -84,9 +100,13 @@ interface LatestJson {
 }
 
 export function entries(store: Store, meeting: MeetingRow, actionId?: string): MattersArisingEntry[] {
+  const kept = countsApart(store.db);
+  const sides = store.db
+    .prepare('SELECT coalesce(sum(meeting_date > @date), 0) AS later, coalesce(sum(meeting_date <= @date), 0) AS earlier FROM meetings WHERE board_id = @board')
+    .get({ date: meeting.meeting_date, board: meeting.board_id }) as { later: number; earlier: number };
   const rows = store.db
-    .prepare(`${ENTRIES_SQL}${actionId ? ' AND a.id = @actionId' : ''} ${ENTRIES_ORDER}`)
-    .all({ meetingId: meeting.id, date: meeting.meeting_date, ...(actionId ? { actionId } : {}) }) as EntryRow[];
+    .prepare(`${entriesSql(kept)}${actionId ? ' AND a.id = @actionId' : ''} ${ENTRIES_ORDER}`)
+    .all({ meetingId: meeting.id, date: meeting.meeting_date, ...(kept ? sides : {}), ...(actionId ? { actionId } : {}) }) as EntryRow[];
   const owners = ownersByAction(
     store.db,
     rows.map((r) => r.id),

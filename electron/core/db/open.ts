@@ -15,6 +15,7 @@ import { ensureSearchIndex } from '../store/searchIndex';
 import { LATEST_VERSION, MIGRATIONS, applyMigrations, latestVersion, schemaVersion, type Migration } from './migrations';
 import { backupBeforeMigration, backupTo, backupFileName } from './backup';
 import { keptValuesWrong, rebuildActionSummaries } from '../store/actionSummary';
+import { forgetUncheckedListings } from '../store/listings';
 import { APPLICATION_ID, expectedObjects, expectedTables, hasTables, sameObjects, schemaFacts, schemaFactsOfCopy } from './identify';
 import { acquireLock } from './lock';
 import { makeFolderPrivate, makeStorePrivate, PRIVATE_FILE } from './private';
@@ -245,6 +246,7 @@ export async function openStore(given: string, options: OpenOptions = {}): Promi
       await backupTo(db, path.join(options.backupDir ?? defaultBackupDir(absolute), backupFileName(absolute, 'before-rebuilding-the-action-log')), key);
       db.transaction(() => rebuildActionSummaries(db))();
     }
+    forgetUncheckedListings(db);
     if (schemaVersion(db) !== latest) throw problem('other', 'The data file could not be upgraded', `${absolute} is still at format ${schemaVersion(db)}.`, 'Restore a backup, or open another file.');
     // Readers in SQL derive a discussion's plain text with this function (it is never stored beside the JSON).
     registerDiscussionText(db);

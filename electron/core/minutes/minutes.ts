@@ -30,6 +30,7 @@ import { readRosterEntryRows } from '../store/roster';
 import { discussionTextToStore } from '../store/discussionText';
 import { NUL_MESSAGE, nulIn } from '../nul';
 import { agreementRecordedIn } from './decisions';
+import { unlistActions } from '../store/listings';
 
 /** The board's minutes style as stored (written only by settings/minutesStyle.ts). */
 export function boardStyle(store: ReadHandle, boardId: string): { numbering: ItemNumbering; referenceFormat: string } {
@@ -235,9 +236,7 @@ export function deleteAgendaItem(store: Store, input: ParsedInputOf<'deleteAgend
     // Deleted means gone: what the log kept of the item's text goes with it.
     forgetLoggedText(w, recordsOfItems(w, ids));
     // Untouched in a later draft's matters arising, its actions simply leave that list.
-    store.db
-      .prepare('DELETE FROM carried_actions WHERE action_id IN (SELECT id FROM actions WHERE agenda_item_id IN (SELECT value FROM json_each(?)))')
-      .run(idList);
+    unlistActions(store.db, actionRows.map((a) => a.id));
     // Their references stay issued (issued_references), so they are never given out again.
     store.db.prepare('DELETE FROM actions WHERE agenda_item_id IN (SELECT value FROM json_each(?))').run(idList);
     store.db.prepare('DELETE FROM agenda_items WHERE id IN (SELECT value FROM json_each(?))').run(idList);

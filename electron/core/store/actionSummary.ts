@@ -56,7 +56,7 @@ const FACTS_SQL = `
   SELECT a.board_id, om.meeting_date AS origin_date, a.seq, a.id AS action_id, b.name AS board_name, b.short_code,
     a.reference, a.details, a.due_kind, a.due_date, a.due_meeting_id, a.due_text, (${DUE_DATE_SQL}) AS effective_due, a.status,
     om.id AS origin_id, i.id AS item_id, i.number AS item_number, i.title AS item_title,
-    ${countCarriedSql('a.id')} AS times_carried,
+    ${countCarriedSql('a.id', 'a.board_id')} AS times_carried,
     lu.meeting_id AS latest_meeting_id, lum.meeting_date AS latest_date, lu.text AS latest_text, lu.status AS latest_status
   FROM actions a
   JOIN boards b ON b.id = a.board_id

@@ -3,6 +3,7 @@
 // rewrites a few pages instead of every wide summary row of the board), a column of
 // action_summaries before it. Written only by store/actionSummary.ts, in the write that changed it.
 import type { Database } from '../db/driver';
+import { countListingsSql } from './listings';
 
 const apart = new WeakMap<Database, boolean>();
 
@@ -31,8 +32,8 @@ export function summariesWithCounts(db: Database): { from: string; timesCarried:
     : { from: 'action_summaries s', timesCarried: 's.times_carried' };
 }
 
-/** How often each action has been listed as matters arising, as an SQL expression over an action id. */
-export const countCarriedSql = (actionId: string): string => `(SELECT count(*) FROM carried_actions c WHERE c.action_id = ${actionId})`;
+/** How often each action has been listed as matters arising, as an SQL expression over an action id and its board. */
+export const countCarriedSql = (actionId: string, boardId: string): string => countListingsSql(actionId, boardId);
 
 /** Takes out the counts of the kept rows of these actions (a JSON list of ids); before those rows go. */
 export function forgetCounts(db: Database, idsJson: string): void {
@@ -61,14 +62,14 @@ export function recount(db: Database, rebuiltJson: string): void {
       .raw()
       .all(rebuiltJson) as Array<[string, string, number]>;
     const add = db.prepare(
-      `UPDATE action_times_carried SET times_carried = CASE WHEN times_carried + @delta >= 0 THEN times_carried + @delta ELSE ${countCarriedSql('action_times_carried.action_id')} END
+      `UPDATE action_times_carried SET times_carried = CASE WHEN times_carried + @delta >= 0 THEN times_carried + @delta ELSE ${countCarriedSql('action_times_carried.action_id', 'action_times_carried.board_id')} END
        WHERE board_id = @board AND action_id = @action`,
     );
     for (const [board, action, delta] of marked) add.run({ board, action, delta });
     return;
   }
   db.prepare(
-    `UPDATE action_summaries SET times_carried = ${countCarriedSql('action_summaries.action_id')}
+    `UPDATE action_summaries SET times_carried = ${countCarriedSql('action_summaries.action_id', 'action_summaries.board_id')}
      WHERE action_id IN (SELECT action_id FROM action_summaries_recount) AND action_id NOT IN (SELECT value FROM json_each(?))`,
   ).run(rebuiltJson);
 }

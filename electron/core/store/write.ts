@@ -13,6 +13,7 @@ import { refreshStaleSummaries } from './actionSummary';
 import { indexChanges } from './searchIndex';
 import { runWriteHook, writeBegins, writeCommitted, writeRolledBack } from './writeHooks';
 import { checkpointWhenIdle } from './checkpoints';
+import { checkListings } from './listings';
 
 /** One change-log entry: what was changed, how, and the details worth keeping for the audit. */
 export interface Change {
@@ -90,6 +91,8 @@ export function write<T>(store: Pick<Store, 'db' | 'actor'>, fn: (w: WriteHandle
       if (!outer) indexChanges(db, logged);
       // A shared board's documents follow its rows in the same transaction (electron/core/sync).
       if (!outer) runWriteHook(db, logged, actor);
+      // Every listing it wrote names an action of its meeting's board (the rule of migration 13).
+      if (!outer) checkListings(db);
       return result;
     })();
   } catch (err) {

@@ -6,6 +6,7 @@
 import type { Changed } from '../../../shared/contract';
 import type { Database } from '../db/driver';
 import type { BoardReplica } from './replica';
+import { listingsFrom } from '../store/listings';
 
 const LOOKUPS: Partial<Record<Changed['entity'], { sql: string; root: string }>> = {
   agenda_item: { sql: 'SELECT meeting_id FROM agenda_items WHERE id = @id', root: 'agenda_items' },
@@ -14,7 +15,8 @@ const LOOKUPS: Partial<Record<Changed['entity'], { sql: string; root: string }>>
 };
 
 /** An action's progress and its carrying forward are recorded in later meetings' documents. */
-const ACTION_ELSEWHERE = 'SELECT meeting_id FROM carried_actions WHERE action_id = @id UNION SELECT meeting_id FROM action_updates WHERE action_id = @id';
+// Its listings are found through the board's meetings (carried_actions has no index by action; store/listings.ts).
+const ACTION_ELSEWHERE = `SELECT c.meeting_id FROM ${listingsFrom('@id', '@board')} UNION SELECT meeting_id FROM action_updates WHERE action_id = @id`;
 
 export interface Affected {
   /** Meetings whose whole documents are compared with their rows. */
@@ -38,7 +40,7 @@ export function affectedMeetings(db: Database, replica: BoardReplica, changes: r
     const ids = db.prepare(lookup.sql).pluck().all({ id: change.id }) as string[];
     for (const id of ids) if (inBoard.get(id, replica.boardId)) whole.add(id);
     if (change.entity === 'action') {
-      const elsewhere = db.prepare(ACTION_ELSEWHERE).pluck().all({ id: change.id }) as string[];
+      const elsewhere = db.prepare(ACTION_ELSEWHERE).pluck().all({ id: change.id, board: replica.boardId }) as string[];
       for (const id of elsewhere) {
         if (!inBoard.get(id, replica.boardId)) continue;
         const actions = actionRows.get(id) ?? new Set<string>();
