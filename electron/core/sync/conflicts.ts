@@ -11,21 +11,12 @@ import type { SyncConflictKind } from '../../../shared/domain/enums';
 import { formatUkInstant } from '../../../shared/domain/dates';
 import { describeStatusConflict, statusConflicts, type StatusConflictDetail } from './conflictStatus';
 import type { BoardReplica } from './replica';
-import { mergedItemConflicts, recordItemConflict } from './itemConflicts';
+import { mergedItemConflicts, recordItemConflict, type ItemConflictDetail } from './itemConflicts';
+
+export type { ItemConflictDetail } from './itemConflicts';
 
 /** The board document's append-only log of conflicts a laptop resolved (kind, entity, detail). */
 export const CONFLICT_LOG_ROOT = 'conflicts';
-
-export interface ItemConflictDetail {
-  item: string;
-  /** The item's meeting (absent in conflicts logged before it was recorded). */
-  meetingId?: string | null;
-  number: string;
-  title: string;
-  deletedBy: string;
-  deletedAt: string;
-  editedBy: string[];
-}
 
 export interface AgreedEditDetail {
   meetingDate: string;

@@ -4,7 +4,18 @@
 // conflict (per item and deletion) naming every laptop that edited it, the same on every laptop
 // whatever order the entries arrive in; a laptop that recorded part of it first updates its row.
 import type { Database } from '../db/driver';
-import type { ItemConflictDetail } from './conflicts';
+
+/** What the board's conflict log holds for an item deleted on one laptop and brought back by edits on another. */
+export interface ItemConflictDetail {
+  item: string;
+  /** The item's meeting (absent in conflicts logged before it was recorded). */
+  meetingId?: string | null;
+  number: string;
+  title: string;
+  deletedBy: string;
+  deletedAt: string;
+  editedBy: string[];
+}
 
 /** Each deletion's restores merged: every editor named once, the item as the last restore logged it. */
 export function mergedItemConflicts(entries: ReadonlyArray<{ entity: string; detail: ItemConflictDetail }>): Array<{ entity: string; detail: ItemConflictDetail }> {
