@@ -52,13 +52,21 @@ export async function until(laptops: readonly Core[], ready: () => boolean, what
   }
 }
 
+/** The documents with updates not yet acknowledged by the server, and how many each. */
+function pendingDocs(core: Core, boardId: string): string {
+  const rows = core.store!.db
+    .prepare("SELECT doc_name AS name, count(*) AS n FROM sync_updates WHERE board_id = ? AND origin = 'local' AND acknowledged = 0 GROUP BY doc_name")
+    .all(boardId) as Array<{ name: string; n: number }>;
+  return rows.length === 0 ? '' : ` (${rows.map((r) => `${r.name.split('/').slice(1).join('/')}: ${r.n}`).join(', ')})`;
+}
+
 /** Each board of a laptop's engine: connected, queue, holding, settled, last error (for a failure message). */
 export function boardsState(core: Core): string {
   if (!core.store) return 'closed';
   const boards = [...engineOf(core).boards.values()];
   if (boards.length === 0) return 'no shared board';
   return boards
-    .map((b) => `connected ${String(b.connected)}, queue ${b.queue.length}, holding ${String(Boolean(b.holding))}, settled ${String(b.wire?.settled())}, pending ${pendingCount(core.store!.db, b.boardId)}, error ${b.lastError ?? 'none'}`)
+    .map((b) => `connected ${String(b.connected)}, queue ${b.queue.length}, holding ${String(Boolean(b.holding))}, settled ${String(b.wire?.settled())}, pending ${pendingCount(core.store!.db, b.boardId)}${pendingDocs(core, b.boardId)}, error ${b.lastError ?? 'none'}`)
     .join(' | ');
 }
 

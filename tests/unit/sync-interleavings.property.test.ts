@@ -20,6 +20,7 @@ import { run, settle, setUp, step } from '../helpers/syncScript';
 const RUNS = Number(process.env.SYNC_PROPERTY_RUNS ?? 6);
 const SEED = process.env.SYNC_PROPERTY_SEED ? Number(process.env.SYNC_PROPERTY_SEED) : Date.now() % 2 ** 31;
 const PATH = process.env.SYNC_PROPERTY_PATH;
+// SYNC_PROPERTY_SHRINK=0: report the first failure as it is (a hang found is reported in minutes, not shrunk for many).
 
 describe('random interleavings of laptops sharing a board', () => {
   it(
@@ -60,7 +61,7 @@ describe('random interleavings of laptops sharing a board', () => {
         console.info(`sync property: SYNC_PROPERTY_SEED=${SEED} SYNC_PROPERTY_RUNS=${RUNS}`);
         // A wait that times out (syncScript.ts) is a failure fast-check shrinks, each shrink waiting again:
         // the whole search stops after 15 minutes (a failure then too), inside the test's 20.
-        await fc.assert(property, { numRuns: RUNS, seed: SEED, interruptAfterTimeLimit: 15 * 60_000, markInterruptAsFailure: true, ...(PATH ? { path: PATH } : {}) });
+        await fc.assert(property, { numRuns: RUNS, seed: SEED, interruptAfterTimeLimit: 15 * 60_000, markInterruptAsFailure: true, endOnFailure: process.env.SYNC_PROPERTY_SHRINK === '0', ...(PATH ? { path: PATH } : {}) });
       } catch (err) {
         // fast-check names the seed and path too; said first so it is never lost in a long message.
         throw new Error(`sync property failed with SYNC_PROPERTY_SEED=${SEED}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
