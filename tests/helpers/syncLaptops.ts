@@ -17,9 +17,57 @@ export function engineOf(core: Core): SyncEngine {
   return syncEngine(core.store);
 }
 
-/** Resolves when `ready()` holds, checked on every event of every laptop's engine. */
-export async function until(laptops: readonly Core[], ready: () => boolean): Promise<void> {
-  while (!ready()) await Promise.race(laptops.map((l) => engineOf(l).until(ready)));
+/** How long a test waits for laptops by default before it fails saying what it waited for (a hang becomes a failure). */
+export const WAIT_MS = 60_000;
+
+/** `promise`, or a failure after `ms` naming `what` was awaited (and, from `detail`, where things stood). */
+export async function bounded<T>(promise: Promise<T>, ms: number, what: string, detail: () => string = () => ''): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const d = detail();
+      reject(new Error(`not ${what} within ${ms / 1000} s${d ? `: ${d}` : ''}`));
+    }, ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Resolves when `ready()` holds, checked on every event of every laptop's engine; fails after `ms`
+ * saying `what` was awaited and where each laptop's boards stood.
+ */
+export async function until(laptops: readonly Core[], ready: () => boolean, what = 'ready', ms = WAIT_MS): Promise<void> {
+  let waiting = true;
+  const wait = async () => {
+    while (waiting && !ready()) await Promise.race(laptops.map((l) => engineOf(l).until(ready)));
+  };
+  try {
+    await bounded(wait(), ms, what, () => laptops.map((l, i) => `laptop ${i}: ${boardsState(l)}`).join('; '));
+  } finally {
+    waiting = false;
+  }
+}
+
+/** The documents with updates not yet acknowledged by the server, and how many each. */
+function pendingDocs(core: Core, boardId: string): string {
+  const rows = core.store!.db
+    .prepare("SELECT doc_name AS name, count(*) AS n FROM sync_updates WHERE board_id = ? AND origin = 'local' AND acknowledged = 0 GROUP BY doc_name")
+    .all(boardId) as Array<{ name: string; n: number }>;
+  return rows.length === 0 ? '' : ` (${rows.map((r) => `${r.name.split('/').slice(1).join('/')}: ${r.n}`).join(', ')})`;
+}
+
+/** Each board of a laptop's engine: connected, queue, holding, settled, last error (for a failure message). */
+export function boardsState(core: Core): string {
+  if (!core.store) return 'closed';
+  const boards = [...engineOf(core).boards.values()];
+  if (boards.length === 0) return 'no shared board';
+  return boards
+    .map((b) => `connected ${String(b.connected)}, queue ${b.queue.length}, holding ${String(Boolean(b.holding))}, settled ${String(b.wire?.settled())}, pending ${pendingCount(core.store!.db, b.boardId)}${pendingDocs(core, b.boardId)}, error ${b.lastError ?? 'none'}`)
+    .join(' | ');
 }
 
 function docsOf(core: Core, boardId: string): Map<string, Y.Doc> {

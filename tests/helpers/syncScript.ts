@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Core } from '../../electron/core/app';
 import { formatInvitation, parseInvitation } from '../../shared/domain/invitation';
 import { ok, okAsync, tempCore, tempDir } from './temp';
-import { engineOf, inStep } from './syncLaptops';
+import { boardsState, bounded, engineOf, inStep, WAIT_MS } from './syncLaptops';
 import type { TestSyncServer } from './syncServer';
 import { laptopNetwork, type LaptopNetwork } from './syncProxy';
 import { emptyModel, paragraphsOf, stampOf, statusEvents, writesSeen, type ItemWrite, type Model, type WriteWhat } from './syncModel';
@@ -62,7 +62,7 @@ function attempt<T>(core: Core, method: string, payload: unknown): T | null {
 export async function setUp(server: TestSyncServer, count: number): Promise<World> {
   const folder = tempDir();
   const laptops: Laptop[] = [];
-  const first = await tempCore(path.join(folder, 'laptop-0.sqlite'));
+  const first = await step(null, tempCore(path.join(folder, 'laptop-0.sqlite')), 'laptop 0 opened');
   const { board } = ok<{ board: { id: string } }>(first, 'loadSampleBoard', {});
   const db = first.store!.db;
   const draft = db.prepare("SELECT id FROM meetings WHERE board_id = ? AND status = 'draft'").pluck().get(board.id) as string;
@@ -83,15 +83,15 @@ export async function setUp(server: TestSyncServer, count: number): Promise<Worl
   const { item: circulatedItem } = ok<{ item: { id: string } }>(first, 'addAgendaItem', { meetingId: circulatedId, title: 'Budget monitoring' });
   ok(first, 'saveDiscussion', { itemId: circulatedItem.id, json: discussionJson([PARAGRAPHS[0]!]) });
   ok(first, 'circulateMinutes', { meetingId: circulatedId });
-  const network0 = await laptopNetwork(server.server.port);
-  const { invitation } = await okAsync<{ invitation: string }>(first, 'shareBoard', { boardId: board.id, serverUrl: network0.url });
+  const network0 = await step(null, laptopNetwork(server.server.port), 'laptop 0 network listening');
+  const { invitation } = await step(null, okAsync<{ invitation: string }>(first, 'shareBoard', { boardId: board.id, serverUrl: network0.url }), 'board shared by laptop 0');
   laptops.push({ core: first, file: first.store!.file, network: network0 });
   const parsed = parseInvitation(invitation);
   if ('error' in parsed) throw new Error(parsed.error);
   for (let i = 1; i < count; i++) {
-    const network = await laptopNetwork(server.server.port);
-    const core = await tempCore(path.join(folder, `laptop-${i}.sqlite`));
-    await okAsync(core, 'joinSharedBoard', { invitation: formatInvitation({ ...parsed, serverUrl: network.url }) });
+    const network = await step(null, laptopNetwork(server.server.port), `laptop ${i} network listening`);
+    const core = await step(null, tempCore(path.join(folder, `laptop-${i}.sqlite`)), `laptop ${i} opened`);
+    await step(null, okAsync(core, 'joinSharedBoard', { invitation: formatInvitation({ ...parsed, serverUrl: network.url }) }), `board joined by laptop ${i}`);
     laptops.push({ core, file: core.store!.file, network });
   }
   const titles = new Map<string, Set<string>>();
@@ -114,28 +114,23 @@ export async function setUp(server: TestSyncServer, count: number): Promise<Worl
 
 /** Resolves when `ready()` holds (checked on every event of every laptop's engine), or fails after `ms` saying what was awaited. */
 export async function within(world: World, ms: number, what: string, ready: () => boolean): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`not ${what} within ${ms / 1000} s: ${describe(world)}`)), ms);
-  });
+  let waiting = true;
+  const wait = async () => {
+    while (waiting && !ready()) await Promise.race(world.laptops.map((l) => engineOf(l.core).until(ready)));
+  };
   try {
-    const wait = async () => {
-      while (!ready()) await Promise.race(world.laptops.map((l) => engineOf(l.core).until(ready)));
-    };
-    await Promise.race([wait(), timeout]);
+    await bounded(wait(), ms, what, () => describe(world));
   } finally {
-    clearTimeout(timer);
+    waiting = false;
   }
 }
 
+/** `promise` (a server, network or laptop starting or stopping), or a failure after WAIT_MS naming it. */
+export const step = <T>(world: World | null, promise: Promise<T>, what: string): Promise<T> => bounded(promise, WAIT_MS, what, () => (world ? describe(world) : ''));
+
 /** Each laptop's board state, for a failure message. */
 export function describe(world: World): string {
-  return world.laptops
-    .map((l, i) => {
-      const b = engineOf(l.core).boards.get(world.boardId);
-      return `laptop ${i}: network ${l.network.online ? 'up' : 'cut'}, connected ${String(b?.connected)}, queue ${b?.queue.length}, settled ${String(b?.wire?.settled())}, error ${b?.lastError ?? 'none'}`;
-    })
-    .join('; ');
+  return world.laptops.map((l, i) => `laptop ${i}: network ${l.network.online ? 'up' : 'cut'}, ${boardsState(l.core)}`).join('; ');
 }
 
 const projectionError = (world: World): string | null => {
@@ -278,16 +273,16 @@ export async function run(world: World, op: Op): Promise<void> {
       laptop.network.restore();
       return;
     case 'serverDown':
-      if (world.serverUp) await world.server.server.close();
+      if (world.serverUp) await step(world, world.server.server.close(), 'server stopped');
       world.serverUp = false;
       return;
     case 'serverUp':
-      if (!world.serverUp) await world.server.restart();
+      if (!world.serverUp) await step(world, world.server.restart(), 'server started again');
       world.serverUp = true;
       return;
     case 'restartLaptop':
       laptop.core.close();
-      laptop.core = await tempCore(laptop.file);
+      laptop.core = await step(world, tempCore(laptop.file), `laptop ${index} opened again`);
       return;
     case 'settle':
       // Only with everyone reachable (a laptop left offline meanwhile would back off for longer).

@@ -15,11 +15,12 @@ import { differingDocs, docSnapshots } from '../helpers/syncDocState';
 import { startTestSyncServer } from '../helpers/syncServer';
 import { modelProblems } from '../helpers/syncModel';
 import { label, opArb } from '../helpers/syncOps';
-import { run, settle, setUp } from '../helpers/syncScript';
+import { run, settle, setUp, step } from '../helpers/syncScript';
 
 const RUNS = Number(process.env.SYNC_PROPERTY_RUNS ?? 6);
 const SEED = process.env.SYNC_PROPERTY_SEED ? Number(process.env.SYNC_PROPERTY_SEED) : Date.now() % 2 ** 31;
 const PATH = process.env.SYNC_PROPERTY_PATH;
+// SYNC_PROPERTY_SHRINK=0: report the first failure as it is (a hang found is reported in minutes, not shrunk for many).
 
 describe('random interleavings of laptops sharing a board', () => {
   it(
@@ -50,13 +51,17 @@ describe('random interleavings of laptops sharing a board', () => {
         } finally {
           for (const l of world.laptops) {
             l.core.close();
-            await l.network.close();
+            await step(world, l.network.close(), 'laptop network closed');
           }
-          await server.stop();
+          await step(world, server.stop(), 'server stopped');
         }
       });
       try {
-        await fc.assert(property, { numRuns: RUNS, seed: SEED, ...(PATH ? { path: PATH } : {}) });
+        // Said at the start too, so a run stopped from outside can still be replayed.
+        console.info(`sync property: SYNC_PROPERTY_SEED=${SEED} SYNC_PROPERTY_RUNS=${RUNS}`);
+        // A wait that times out (syncScript.ts) is a failure fast-check shrinks, each shrink waiting again:
+        // the whole search stops after 15 minutes (a failure then too), inside the test's 20.
+        await fc.assert(property, { numRuns: RUNS, seed: SEED, interruptAfterTimeLimit: 15 * 60_000, markInterruptAsFailure: true, endOnFailure: process.env.SYNC_PROPERTY_SHRINK === '0', ...(PATH ? { path: PATH } : {}) });
       } catch (err) {
         // fast-check names the seed and path too; said first so it is never lost in a long message.
         throw new Error(`sync property failed with SYNC_PROPERTY_SEED=${SEED}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
