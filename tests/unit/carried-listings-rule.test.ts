@@ -1,4 +1,4 @@
-// The rule the foreign key from carried_actions to actions kept until migration 13 (store/listings.ts):
+// The rule the foreign key from carried_actions to actions kept until migration 14 (store/listings.ts):
 // a meeting's matters arising list only actions of its own board. Checked when a write commits, as
 // the deferred key was: a write that breaks it changes nothing and says why; rows that arrive in
 // any order within one write (as sync projects them) are accepted once they agree; an action's

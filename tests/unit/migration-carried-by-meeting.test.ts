@@ -1,4 +1,4 @@
-// Migration 0013 (matters arising found by meeting only): a file built at the schema just before it,
+// Migration 0014 (matters arising found by meeting only): a file built at the schema just before it,
 // with listings, migrated to it (never to "latest"), then compared: every table's rows as they were,
 // the index by action and the foreign key to actions gone, the rule kept by triggers, and what the
 // app shows of the listings (matters arising with times carried, an action's history) unchanged.
@@ -31,7 +31,7 @@ function shown(core: Core): unknown {
   };
 }
 
-describe('migration 0013: matters arising found by meeting, not by action', () => {
+describe('migration 0014: matters arising found by meeting, not by action', () => {
   it('keeps every row and everything shown, and drops the index by action and its foreign key', async () => {
     expect(V).toBeGreaterThan(12);
     const file = path.join(tempDir(), 'before-carried-by-meeting.sqlite');

@@ -1,6 +1,6 @@
 // An action's listings as matters arising (the carried_actions rows that name it), found through its
 // board's meetings, and the rule that a listing names an action of its meeting's board. From
-// migration 13 carried_actions has no index by action (a carry wrote one leaf page of it per
+// migration 14 carried_actions has no index by action (a carry wrote one leaf page of it per
 // action listed) and no foreign key to actions (which needed that index): every by-action read
 // goes through here, each meeting of the board one lookup by the table's key (meeting, action).
 import type { Database } from '../db/driver';
@@ -55,7 +55,7 @@ function keepsRule(db: Database): boolean {
  * Called by write() as the outermost write commits: the listings its triggers could not vouch for
  * (an action missing, or of another board, when the row was written; an action deleted or moved
  * while listed) must by now name an action of their meeting's board, as the deferred foreign key
- * checked before migration 13. Sync projects rows in any order, so the check waits for the commit.
+ * checked before migration 14. Sync projects rows in any order, so the check waits for the commit.
  */
 export function checkListings(db: Database): void {
   if (!keepsRule(db) || !db.prepare('SELECT 1 FROM carried_actions_unchecked LIMIT 1').get()) return;

@@ -91,7 +91,7 @@ export function write<T>(store: Pick<Store, 'db' | 'actor'>, fn: (w: WriteHandle
       if (!outer) indexChanges(db, logged);
       // A shared board's documents follow its rows in the same transaction (electron/core/sync).
       if (!outer) runWriteHook(db, logged, actor);
-      // Every listing it wrote names an action of its meeting's board (the rule of migration 13).
+      // Every listing it wrote names an action of its meeting's board (the rule of migration 14).
       if (!outer) checkListings(db);
       return result;
     })();

@@ -1,4 +1,4 @@
--- Schema v13: a meeting's matters arising are found only by the meeting (their primary key), no
+-- Schema v14: a meeting's matters arising are found only by the meeting (their primary key), no
 -- longer also by the action. Carrying forward lists every outstanding action of the board (~340 on
 -- a large store); the index on carried_actions (action_id), keyed by the action's random id, put
 -- each of them on its own leaf page: 93% of the ~500 pages a carry wrote, encrypted and synced.
