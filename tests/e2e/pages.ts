@@ -48,3 +48,15 @@ export class Workspace {
     return this.page.locator('table.meeting-table tbody tr');
   }
 }
+
+/**
+ * Opens the action in the action log's first row and waits for its page: the page asks core for
+ * the action's history and is busy (no heading) until it arrives, so a check made straight after
+ * the click could still see the log, or the empty busy page.
+ */
+export async function openFirstLoggedAction(page: Page): Promise<void> {
+  const reference = page.locator('table.log-table tbody tr').first().getByRole('link').first();
+  const name = (await reference.textContent())?.trim() ?? '';
+  await reference.click();
+  await expect(page.getByRole('heading', { level: 1, name, exact: true })).toBeVisible();
+}

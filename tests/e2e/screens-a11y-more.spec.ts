@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { expectNoAxeViolations } from './axe';
-import { Workspace } from './pages';
+import { Workspace, openFirstLoggedAction } from './pages';
 
 // The app's Content-Security-Policy refuses inline scripts (rightly): axe-core's source is
 // injected by the test, so this spec's pages let the test's own script in.
@@ -64,7 +64,7 @@ test('the later screens and dialogs pass axe-core with no violation at any impac
 
   // An action's page, and the progress dialog.
   await page.getByRole('navigation', { name: 'Boards' }).getByRole('link', { name: /Action log/ }).click();
-  await page.locator('table.log-table tbody tr').first().getByRole('link').first().click();
+  await openFirstLoggedAction(page);
   await page.getByRole('button', { name: 'Record an update' }).click();
   await expect(page.getByRole('dialog', { name: /^Record an update on / })).toBeVisible();
   await expectNoAxeViolations(page, 'the Record an update dialog');

@@ -4,7 +4,7 @@
 // Left alone, the delete is made and stays made.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { Workspace } from './pages';
+import { Workspace, openFirstLoggedAction } from './pages';
 import { BoardScreens } from './roster-pages';
 
 const SAMPLE = 'Southwark Safeguarding Children Executive Board \\(sample\\)';
@@ -92,7 +92,7 @@ test('a declaration of interest and an update reported between meetings come bac
 
   // Progress reported between meetings, on an action's page.
   await page.getByRole('navigation', { name: 'Boards' }).getByRole('link', { name: /Action log/ }).click();
-  await page.locator('table.log-table tbody tr').first().getByRole('link').first().click();
+  await openFirstLoggedAction(page);
   await page.getByRole('button', { name: 'Record an update' }).click();
   const dialog = page.getByRole('dialog', { name: /^Record an update on / });
   await dialog.getByLabel('Reported on').fill('2014-06-02');
