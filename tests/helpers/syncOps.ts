@@ -31,15 +31,16 @@ export type Op =
   | { kind: 'settle' };
 
 /**
- * Whether scripts agree minutes while other laptops edit them (SYNC_PROPERTY_AGREEMENT=1 turns it
- * on). Off by default while a defect stands: a laptop whose unsent change to the minutes' document
- * (an edit, or the carried-action rows an action added to an earlier draft writes there) is
- * refused because another laptop's agreement reached the server first can keep that update
- * unacknowledged for good when it had already projected the agreed state (its wire never settles,
- * or its queue sticks on "these minutes have been agreed"), so the laptops are never in step.
- * SYNC_PROPERTY_SEED=12 SYNC_PROPERTY_RUNS=3 (path 2) reproduces it about one run in seven on a busy machine.
+ * Whether scripts agree minutes while other laptops edit them: on by default
+ * (SYNC_PROPERTY_AGREEMENT=0 turns it off). It found a laptop whose unsent change to the minutes'
+ * document (an edit, or the carried-action rows an action added to an earlier draft writes there)
+ * was refused by the server, another laptop's agreement having reached it first, and kept waiting
+ * for good: the board's document told it of the agreement before the minutes' own document did
+ * (SYNC_PROPERTY_SEED=12); and a laptop not yet agreed there writing the minutes' earlier state back
+ * into the board's document, which the agreeing laptop then refused for good (SYNC_PROPERTY_SEED=21).
+ * See electron/core/sync/agreedFirst.ts and tests/unit/sync-agreed-state-{first,kept}.test.ts.
  */
-export const AGREEMENT_VS_EDIT = process.env.SYNC_PROPERTY_AGREEMENT === '1';
+export const AGREEMENT_VS_EDIT = process.env.SYNC_PROPERTY_AGREEMENT !== '0';
 
 const laptop = fc.nat(2);
 const status = fc.constantFrom<Status>('in_progress', 'done', 'deferred');

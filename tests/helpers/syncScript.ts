@@ -6,7 +6,8 @@ import path from 'node:path';
 import type { Core } from '../../electron/core/app';
 import { formatInvitation, parseInvitation } from '../../shared/domain/invitation';
 import { ok, okAsync, tempCore, tempDir } from './temp';
-import { boardsState, bounded, engineOf, inStep, WAIT_MS } from './syncLaptops';
+import { boardsState, bounded, engineOf, inStep, until, WAIT_MS } from './syncLaptops';
+import { pendingCount } from '../../electron/core/sync/updateStore';
 import type { TestSyncServer } from './syncServer';
 import { laptopNetwork, type LaptopNetwork } from './syncProxy';
 import { emptyModel, paragraphsOf, stampOf, statusEvents, writesSeen, type ItemWrite, type Model, type WriteWhat } from './syncModel';
@@ -86,6 +87,9 @@ export async function setUp(server: TestSyncServer, count: number): Promise<Worl
   const network0 = await step(null, laptopNetwork(server.server.port), 'laptop 0 network listening');
   const { invitation } = await step(null, okAsync<{ invitation: string }>(first, 'shareBoard', { boardId: board.id, serverUrl: network0.url }), 'board shared by laptop 0');
   laptops.push({ core: first, file: first.store!.file, network: network0 });
+  // The share call answers once the documents are built here, perhaps before the server holds them:
+  // a join before that is refused ("no board for this invitation yet"). Joined once all is acknowledged.
+  await until([first], () => engineOf(first).boards.get(board.id)?.wire?.settled() === true && pendingCount(first.store!.db, board.id) === 0, 'board synced by laptop 0');
   const parsed = parseInvitation(invitation);
   if ('error' in parsed) throw new Error(parsed.error);
   for (let i = 1; i < count; i++) {

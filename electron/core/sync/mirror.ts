@@ -27,6 +27,7 @@ import type { Affected } from './affected';
 import type { BoardReplica, MeetingReplica } from './replica';
 import { setColumns, writeRows, type RowsMap } from './rowMaps';
 import { holdsFrozenCopy, writeFrozenCopy } from './frozenRecord';
+import { keepAgreedStates } from './agreedFirst';
 
 /** The origin of a document change core made from its own rows (anything else came from the server). */
 export const LOCAL_ORIGIN = 'matters-arising:local';
@@ -66,7 +67,8 @@ function mirrorBoardDoc(db: ReadHandle['db'], replica: BoardReplica, actor: stri
       const ids = new Set(meetings.map((m) => String(m.id)));
       for (const m of meetings) if (list.get(String(m.id)) !== m.meeting_date) list.set(String(m.id), m.meeting_date ?? null);
       for (const id of [...list.keys()]) if (!ids.has(id)) list.delete(id);
-      writeRows(board.getMap(MEETING_STATE_ROOT) as RowsMap, new Map(meetings.map((m) => [String(m.id), m])), MEETING_STATE_COLUMNS);
+      const states = board.getMap(MEETING_STATE_ROOT) as RowsMap;
+      writeRows(states, keepAgreedStates(states, new Map(meetings.map((m) => [String(m.id), m]))), MEETING_STATE_COLUMNS);
     }
     recordStatusEvents(db, board, boardId, actor, touched?.actions);
     if (tr.changed.size > 0) signLaptop(board, actor);

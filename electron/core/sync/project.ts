@@ -29,6 +29,7 @@ import { readRow, readRows, sameRow, type RowsMap } from './rowMaps';
 import type * as Y from 'yjs';
 import { frozenCopy, frozenDiscussion, frozenTableRows, type FrozenCopy } from './frozenRecord';
 import { proposeFrozenDifferences } from './frozenEdit';
+import { agreementAhead } from './agreedFirst';
 
 /** What a projection changed, to log once per record. */
 class Touched {
@@ -215,6 +216,7 @@ function projectStates(w: WriteHandle, replica: BoardReplica, touched: Touched):
   for (const [id, state] of states) {
     const current = readMeeting.get(id, replica.boardId) as Row | undefined;
     if (!current || sameRow(current, state, MEETING_STATE_COLUMNS)) continue;
+    if (agreementAhead(replica, id, current, state)) continue;
     updateRow(w, meetings, { ...state, id }, MEETING_STATE_COLUMNS.filter((c) => (current[c] ?? null) !== (state[c] ?? null)));
     touched.add('meeting', id, 'meetings');
   }
