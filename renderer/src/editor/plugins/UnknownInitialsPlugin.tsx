@@ -98,9 +98,17 @@ export function UnknownInitialsPlugin({ known }: UnknownInitialsPluginProps) {
       const list = [...found].sort();
       setUnknown((prev) => (prev.join(' ') === list.join(' ') ? prev : list));
     };
+    // The scan waits for a pause: each change moves it on, but the timer is set once and, if it
+    // wakes before the pause is over, waits on for the rest (no timer cleared and set per key).
+    let scanAt = 0;
+    const wake = (): void => {
+      const wait = scanAt - Date.now();
+      if (wait > 0) timer = setTimeout(wake, wait);
+      else scan();
+    };
     const later = (): void => {
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(scan, SCAN_DELAY_MS);
+      scanAt = Date.now() + SCAN_DELAY_MS;
+      if (!timer) timer = setTimeout(wake, SCAN_DELAY_MS);
     };
     later();
     const stopWatching = watchInView(editor, show, (root) => {

@@ -53,6 +53,8 @@ export class SaveQueue {
   private readonly entries = new Map<string, Entry>();
   private inflight: Entry | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** When the timer wakes pump() (Date.now() time). */
+  private timerAt = 0;
   private attempt = 0;
   private blockedUntil = 0;
   private transient: string | null = null;
@@ -185,14 +187,13 @@ export class SaveQueue {
   }
 
   private pump(): void {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = null;
+    if (this.inflight) {
+      this.disarm();
+      return;
     }
-    if (this.inflight) return;
     const now = Date.now();
     if (this.blockedUntil > now) {
-      this.timer = setTimeout(() => this.pump(), this.blockedUntil - now);
+      this.arm(this.blockedUntil, now);
       this.settleIdleWaiters();
       return;
     }
@@ -200,10 +201,12 @@ export class SaveQueue {
     const key = this.order.find((k) => (this.entries.get(k)?.dueAt ?? 0) <= now);
     if (key === undefined) {
       const next = Math.min(...this.order.map((k) => this.entries.get(k)?.dueAt ?? now));
-      if (Number.isFinite(next)) this.timer = setTimeout(() => this.pump(), Math.max(0, next - now));
+      if (Number.isFinite(next)) this.arm(next, now);
+      else this.disarm();
       this.settleIdleWaiters();
       return;
     }
+    this.disarm();
     const entry = this.entries.get(key) as Entry;
     this.order.splice(this.order.indexOf(key), 1);
     this.entries.delete(key);
@@ -249,6 +252,27 @@ export class SaveQueue {
         this.pump();
       },
     );
+  }
+
+  /**
+   * Wakes pump() at `at`. A timer already set to wake it no later is kept: when it fires, pump()
+   * looks again and waits for the rest. Typing moves its field's save on at every key, and
+   * clearing and setting a timer on every keystroke was main-thread work on the key's path.
+   */
+  private arm(at: number, now: number): void {
+    if (this.timer !== null && this.timerAt <= at) return;
+    this.disarm();
+    this.timerAt = at;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.pump();
+    }, Math.max(0, at - now));
+  }
+
+  private disarm(): void {
+    if (this.timer === null) return;
+    clearTimeout(this.timer);
+    this.timer = null;
   }
 
   private settleIdleWaiters(): void {
