@@ -12,8 +12,6 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
-import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
-import { ORDERED_LIST, UNORDERED_LIST } from '@lexical/markdown';
 import { ListItemNode, ListNode } from '@lexical/list';
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import { LinkNode } from '@lexical/link';
@@ -23,11 +21,13 @@ import { AutosavePlugin } from './plugins/AutosavePlugin';
 import { CleanContentPlugin } from './plugins/CleanContentPlugin';
 import { EditablePlugin } from './plugins/EditablePlugin';
 import { ListKeysPlugin } from './plugins/ListKeysPlugin';
+import { ListShortcutsPlugin } from './plugins/ListShortcutsPlugin';
 import { PastePlugin } from './plugins/PastePlugin';
 import { ReplicaPlugin } from './plugins/ReplicaPlugin';
 import type * as Y from 'yjs';
 import { SAFE_LINK, ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { UnknownInitialsPlugin } from './plugins/UnknownInitialsPlugin';
+import { TypingStaysHerePlugin } from './plugins/TypingStaysHerePlugin';
 
 export interface DiscussionEditorProps {
   itemId: string;
@@ -68,9 +68,6 @@ function $loadDiscussion(initial: { json: string | null; text: string }): void {
 
 const validateUrl = (url: string): boolean => SAFE_LINK.test(url);
 
-// "- " and "1. " at the start of a line begin a list, as in Word; nothing else turns into markup.
-const LIST_SHORTCUTS = [UNORDERED_LIST, ORDERED_LIST];
-
 export const DiscussionEditor = memo(function DiscussionEditor(props: DiscussionEditorProps) {
   const { itemId, label, initial, knownInitials, readOnly, maxChars, onChange, onLeave, editorRef, replica } = props;
   const [config] = useState<InitialConfigType>(() => ({
@@ -108,7 +105,8 @@ export const DiscussionEditor = memo(function DiscussionEditor(props: Discussion
         {replica ? <ReplicaPlugin doc={replica} itemId={itemId} /> : <HistoryPlugin />}
         <ListPlugin />
         <ListKeysPlugin />
-        <MarkdownShortcutPlugin transformers={LIST_SHORTCUTS} />
+        {/* "- " and "1. " at the start of a line begin a list, as in Word; nothing else turns into markup. */}
+        <ListShortcutsPlugin />
         {/* Tables arrive by pasting (from Word, Excel or a web page); colours are dropped like any other styling. */}
         <TablePlugin hasCellBackgroundColor={false} hasHorizontalScroll />
         <LinkPlugin validateUrl={validateUrl} />
@@ -118,6 +116,7 @@ export const DiscussionEditor = memo(function DiscussionEditor(props: Discussion
         <UnknownInitialsPlugin known={knownInitials} />
         <EditorRefPlugin editorRef={editorRef} />
         <EditablePlugin editable={!readOnly} />
+        <TypingStaysHerePlugin />
       </LexicalComposer>
       {pasteProblem ? (
         <p className="field-error" role="alert">
