@@ -1,0 +1,91 @@
+// The action log's rows as the API returns them, held in core memory: one frozen OutstandingAction
+// per kept row (store/actionSummary.ts), made by the one mapper (store/actionLogRows.ts) the first
+// time a reader asks for it, for one day ("overdue" depends on the date), per open connection.
+// Why: the kept rows are read far more often than they change (the chair opens the log more than
+// any other screen), and making ~340 API rows from SQLite costs ~2 ms and ~0.9 MB of garbage a
+// call, whose young-generation collections were the p95 of every read (tests/bench/PROFILE.md,
+// "Round 7"). Readers still find WHICH rows, in what order, in SQL on every call; only the making
+// of each row is kept.
+// Kept in step by the one writer of the kept rows: whatever rewrites, removes or recounts a row
+// forgets that row here in the same call (forgetLogRows), and a rebuild forgets all. A row is
+// never kept while a transaction is open (it could roll back); a new day, or another connection
+// (a file reopened, restored or switched), starts empty.
+import type { OutstandingAction } from '../../../shared/contract';
+import type { Database } from '../db/driver';
+import { logRowsSelect, parseLogRows } from './actionLogRows';
+
+interface Memo {
+  today: string;
+  rows: Map<string, OutstandingAction>;
+}
+
+/** At most this many rows are kept (~1.4 KB each): a store with more reads the rest from SQLite each time. */
+export const MEMO_LIMIT = 20_000;
+
+const memos = new WeakMap<Database, Memo>();
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function memoOf(db: Database, today: string): Memo {
+  let memo = memos.get(db);
+  if (!memo) {
+    memo = { today, rows: new Map() };
+    memos.set(db, memo);
+  } else if (memo.today !== today) {
+    // A new day: every row's "overdue" may have changed.
+    memo.rows.clear();
+    memo.today = today;
+  }
+  return memo;
+}
+
+/**
+ * The API rows of these kept rows, in the order given, as at `today`; ids without a kept row are
+ * left out. Each is frozen: the same object may be returned to every caller, none may change it.
+ */
+export function logRowsByIds(db: Database, ids: readonly string[], today: string): OutstandingAction[] {
+  const memo = memoOf(db, today);
+  const out = new Array<OutstandingAction>(ids.length);
+  let missing: string[] | null = null;
+  for (let i = 0; i < ids.length; i++) {
+    const row = memo.rows.get(ids[i]!);
+    if (row) out[i] = row;
+    else (missing ??= []).push(ids[i]!);
+  }
+  if (!missing) return out;
+  const read = db.prepare(`${logRowsSelect(db, 'json_each(@ids) j')} WHERE s.action_id = j.value ORDER BY j.key`).pluck();
+  const made = new Map<string, OutstandingAction>();
+  for (const row of parseLogRows(read.all({ today, ids: JSON.stringify(missing) }) as string[])) made.set(row.id, deepFreeze(row));
+  // Inside a transaction the rows may yet roll back: used for this call, never kept.
+  if (!db.inTransaction && memo.rows.size + made.size <= MEMO_LIMIT) for (const [id, row] of made) memo.rows.set(id, row);
+  let n = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const row = out[i] ?? made.get(ids[i]!);
+    if (row) out[n++] = row;
+  }
+  out.length = n;
+  return out;
+}
+
+/** Forgets the rows of these actions (a JSON list of ids, as the writer holds them); called by the writer as it changes them. */
+export function forgetLogRows(db: Database, idsJson: string): void {
+  const memo = memos.get(db);
+  if (!memo || memo.rows.size === 0) return;
+  for (const id of JSON.parse(idsJson) as string[]) memo.rows.delete(id);
+}
+
+/** Forgets every row of this connection: a rebuild of the kept rows, or anything that may have changed them all. */
+export function forgetAllLogRows(db: Database): void {
+  memos.get(db)?.rows.clear();
+}
+
+/** How many rows are kept now (for tests and the bench's notes). */
+export function keptLogRows(db: Database): number {
+  return memos.get(db)?.rows.size ?? 0;
+}
