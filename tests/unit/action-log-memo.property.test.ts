@@ -14,6 +14,7 @@ import { refreshStaleSummaries, summariesDiffer } from '../../electron/core/stor
 import { write } from '../../electron/core/store/write';
 import { outstandingActions } from '../../electron/core/actionLog/actionLog';
 import { ok, okAsync, tempCore } from '../helpers/temp';
+import { openTestFile } from '../helpers/testKey';
 
 type Op =
   | { kind: 'meeting'; board: number; gap: number }
@@ -259,5 +260,21 @@ describe('the action log’s rows held in memory', () => {
     }).toThrow(TypeError);
     expect(() => (row!.owners as unknown[]).push({})).toThrow(TypeError);
     expect(ok<ActionLog>(core, 'outstandingActions', {}).actions[0]!.details).toBe('Circulate the risk register');
+  });
+
+  it('follows a commit to the file by another connection (a tool writing while the app has it open)', async () => {
+    const core = await tempCore();
+    const board = ok<BoardSummary>(core, 'createBoard', { name: 'Executive Board' });
+    const meeting = ok<MeetingDetail>(core, 'createMeeting', { boardId: board.id, date: '2025-02-01' });
+    const itemId = ok<{ item: { id: string } }>(core, 'addAgendaItem', { meetingId: meeting.id, title: 'Matters' }).item.id;
+    ok<MinutesAction>(core, 'addAction', { itemId, details: 'Circulate the risk register', owners: [], due: '' });
+    expect(ok<ActionLog>(core, 'outstandingActions', { boardId: board.id }).actions[0]!.boardName).toBe('Executive Board');
+    const other = openTestFile(core.store!.file);
+    try {
+      other.prepare("UPDATE action_summaries SET board_name = 'Main Board'").run();
+    } finally {
+      other.close();
+    }
+    expect(ok<ActionLog>(core, 'outstandingActions', { boardId: board.id }).actions[0]!.boardName).toBe('Main Board');
   });
 });

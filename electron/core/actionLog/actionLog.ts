@@ -19,7 +19,7 @@ import type { PdfPrinter } from '../session';
 import { DomainError, notFound } from '../errors';
 import { DUE_DATE_SQL } from '../arising/actionProgress';
 import { dueOf, type DueColumns } from '../store/actions';
-import { logRowsByIds } from '../store/actionLogMemo';
+import { logRowsWhere } from '../store/actionLogMemo';
 import { ownersByAction } from '../store/actionOwners';
 import { listingsFrom } from '../store/listings';
 import { renderActionLogHtml, ACTION_LOG_PDF_FOOTER, ACTION_LOG_PDF_HEADER } from './actionLogHtml';
@@ -28,21 +28,18 @@ import { renderActionLogHtml, ACTION_LOG_PDF_FOOTER, ACTION_LOG_PDF_HEADER } fro
 // table, all boards' one pass over it. SQL finds which rows and their order on every call; each
 // row is made into the API's row once (store/actionLogRows.ts) and then held in memory until the
 // writer changes it or the day changes (store/actionLogMemo.ts).
-const ORDER = 'ORDER BY origin_date, seq, action_id';
+const ORDER = 'ORDER BY s.origin_date, s.seq, s.action_id';
 
 /** Every outstanding action (open, in progress or deferred), of one board or all, oldest first. */
 export function outstandingActions(store: Store, input: ParsedInputOf<'outstandingActions'>): ActionLog {
   const today = londonToday();
   const { db } = store;
-  let ids: string[];
   if (input.boardId) {
     const exists = db.prepare('SELECT 1 FROM boards WHERE id = ? AND archived_at IS NULL').get(input.boardId);
     if (!exists) throw notFound('board');
-    ids = db.prepare(`SELECT action_id FROM action_summaries WHERE board_id = ? ${ORDER}`).pluck().all(input.boardId) as string[];
-  } else {
-    ids = db.prepare(`SELECT action_id FROM action_summaries ${ORDER}`).pluck().all() as string[];
+    return { today, actions: logRowsWhere(db, 'WHERE s.board_id = @board', ORDER, { board: input.boardId }, today) };
   }
-  return { today, actions: logRowsByIds(db, ids, today) };
+  return { today, actions: logRowsWhere(db, '', ORDER, {}, today) };
 }
 
 // ---------------------------------------------------------------- one action's life

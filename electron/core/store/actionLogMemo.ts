@@ -8,14 +8,16 @@
 // of each row is kept.
 // Kept in step by the one writer of the kept rows: whatever rewrites, removes or recounts a row
 // forgets that row here in the same call (forgetLogRows), and a rebuild forgets all. A row is
-// never kept while a transaction is open (it could roll back); a new day, or another connection
-// (a file reopened, restored or switched), starts empty.
+// never kept while a transaction is open (it could roll back); a new day, a commit to the file by
+// another connection, or a connection of its own (a file reopened, restored or switched) starts empty.
 import type { OutstandingAction } from '../../../shared/contract';
 import type { Database } from '../db/driver';
 import { logRowsSelect, parseLogRows } from './actionLogRows';
 
 interface Memo {
   today: string;
+  /** SQLite's data_version when the rows were made: it moves when another connection commits to the file. */
+  version: number;
   rows: Map<string, OutstandingAction>;
 }
 
@@ -33,16 +35,24 @@ function deepFreeze<T>(value: T): T {
 }
 
 function memoOf(db: Database, today: string): Memo {
+  const version = db.prepare('PRAGMA data_version').pluck().get() as number;
   let memo = memos.get(db);
   if (!memo) {
-    memo = { today, rows: new Map() };
+    memo = { today, version, rows: new Map() };
     memos.set(db, memo);
-  } else if (memo.today !== today) {
-    // A new day: every row's "overdue" may have changed.
+  } else if (memo.today !== today || memo.version !== version) {
+    // A new day: every row's "overdue" may have changed. A commit by another connection (nothing
+    // in the app writes so, but a tool might, the file being unlocked): any row may have changed.
     memo.rows.clear();
     memo.today = today;
+    memo.version = version;
   }
   return memo;
+}
+
+/** Keeps rows just made, unless a transaction is open (they may yet roll back) or the memo is full. */
+function keep(db: Database, memo: Memo, made: ReadonlyMap<string, OutstandingAction>): void {
+  if (!db.inTransaction && memo.rows.size + made.size <= MEMO_LIMIT) for (const [id, row] of made) memo.rows.set(id, row);
 }
 
 /**
@@ -62,8 +72,7 @@ export function logRowsByIds(db: Database, ids: readonly string[], today: string
   const read = db.prepare(`${logRowsSelect(db, 'json_each(@ids) j')} WHERE s.action_id = j.value ORDER BY j.key`).pluck();
   const made = new Map<string, OutstandingAction>();
   for (const row of parseLogRows(read.all({ today, ids: JSON.stringify(missing) }) as string[])) made.set(row.id, deepFreeze(row));
-  // Inside a transaction the rows may yet roll back: used for this call, never kept.
-  if (!db.inTransaction && memo.rows.size + made.size <= MEMO_LIMIT) for (const [id, row] of made) memo.rows.set(id, row);
+  keep(db, memo, made);
   let n = 0;
   for (let i = 0; i < ids.length; i++) {
     const row = out[i] ?? made.get(ids[i]!);
@@ -71,6 +80,25 @@ export function logRowsByIds(db: Database, ids: readonly string[], today: string
   }
   out.length = n;
   return out;
+}
+
+/**
+ * The API rows of the kept rows `where` picks (an SQL condition over `s`, its parameters named),
+ * in the order `order` gives, as at `today`. Which rows is read from SQL each time; when most
+ * of them are not held (the first read of a board, of a day), they are made in the same pass
+ * rather than looked up again by id.
+ */
+export function logRowsWhere(db: Database, where: string, order: string, params: Record<string, unknown>, today: string): OutstandingAction[] {
+  const memo = memoOf(db, today);
+  const ids = db.prepare(`SELECT s.action_id FROM action_summaries s ${where} ${order}`).pluck().all(params) as string[];
+  let held = 0;
+  for (const id of ids) if (memo.rows.has(id)) held += 1;
+  if (held * 2 >= ids.length) return logRowsByIds(db, ids, today);
+  const rows = parseLogRows(db.prepare(`${logRowsSelect(db)} ${where} ${order}`).pluck().all({ ...params, today }) as string[]);
+  const made = new Map<string, OutstandingAction>();
+  for (const row of rows) made.set(row.id, deepFreeze(row));
+  keep(db, memo, made);
+  return rows;
 }
 
 /** Forgets the rows of these actions (a JSON list of ids, as the writer holds them); called by the writer as it changes them. */
