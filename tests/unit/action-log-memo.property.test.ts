@@ -167,7 +167,12 @@ function fresh(core: Core, boardId?: string): OutstandingAction[] {
 }
 
 const frozen = (a: OutstandingAction): boolean =>
-  Object.isFrozen(a) && Object.isFrozen(a.due) && Object.isFrozen(a.origin) && Object.isFrozen(a.owners) && a.owners.every((o) => Object.isFrozen(o));
+  Object.isFrozen(a) &&
+  Object.isFrozen(a.due) &&
+  Object.isFrozen(a.origin) &&
+  (a.latestUpdate === null || Object.isFrozen(a.latestUpdate)) &&
+  Object.isFrozen(a.owners) &&
+  a.owners.every((o) => Object.isFrozen(o));
 
 function expectReadsEqualFresh(core: Core, w: World, sorts: ActionLogSort[]): void {
   const db = core.store!.db;

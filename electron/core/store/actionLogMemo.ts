@@ -26,12 +26,20 @@ export const MEMO_LIMIT = 20_000;
 
 const memos = new WeakMap<Database, Memo>();
 
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
+/**
+ * Freezes a row and every part of it, named one by one: a row's parts hold only text, numbers and
+ * booleans below them. (A generic walk with Object.values cost twice the making of the row.)
+ */
+function freezeRow(row: OutstandingAction): OutstandingAction {
+  Object.freeze(row.due);
+  Object.freeze(row.origin);
+  if (row.latestUpdate) {
+    if (row.latestUpdate.supersededBy) Object.freeze(row.latestUpdate.supersededBy);
+    Object.freeze(row.latestUpdate);
   }
-  return value;
+  for (const owner of row.owners) Object.freeze(owner);
+  Object.freeze(row.owners);
+  return Object.freeze(row);
 }
 
 function memoOf(db: Database, today: string): Memo {
@@ -71,7 +79,7 @@ export function logRowsByIds(db: Database, ids: readonly string[], today: string
   if (!missing) return out;
   const read = db.prepare(`${logRowsSelect(db, 'json_each(@ids) j')} WHERE s.action_id = j.value ORDER BY j.key`).pluck();
   const made = new Map<string, OutstandingAction>();
-  for (const row of parseLogRows(read.all({ today, ids: JSON.stringify(missing) }) as string[])) made.set(row.id, deepFreeze(row));
+  for (const row of parseLogRows(read.all({ today, ids: JSON.stringify(missing) }) as string[])) made.set(row.id, freezeRow(row));
   keep(db, memo, made);
   let n = 0;
   for (let i = 0; i < ids.length; i++) {
@@ -96,7 +104,7 @@ export function logRowsWhere(db: Database, where: string, order: string, params:
   if (held * 2 >= ids.length) return logRowsByIds(db, ids, today);
   const rows = parseLogRows(db.prepare(`${logRowsSelect(db)} ${where} ${order}`).pluck().all({ ...params, today }) as string[]);
   const made = new Map<string, OutstandingAction>();
-  for (const row of rows) made.set(row.id, deepFreeze(row));
+  for (const row of rows) made.set(row.id, freezeRow(row));
   keep(db, memo, made);
   return rows;
 }
