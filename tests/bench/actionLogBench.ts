@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { startCore, type Core } from '../../electron/core/app';
 import type { ActionLog } from '../../shared/contract';
 import { sortActionLog } from '../../shared/domain/actionLog';
+import { forgetAllLogRows } from '../../electron/core/store/actionLogMemo';
 import { type Report, timeRuns } from './harness';
 
 export function must<T>(response: ReturnType<Core['call']>): T {
@@ -67,11 +68,20 @@ export async function actionLogAtTheLimit(report: Report, core: Core, label = 'l
     budget: 2,
     baseline: baseBoard,
   });
+  // The same call with no rows held in memory (store/actionLogMemo.ts), as after opening the file
+  // or on a new day: what making the rows costs, beside what reading them again costs.
+  const db = core.store!.db;
+  report.add(`${label}: outstanding actions, one board, first read with no rows in memory (core call)`, lapsAfter(200, () => forgetAllLogRows(db), () => must(core.call('outstandingActions', { boardId: board }))), {
+    baseline: baseBoard,
+  });
   report.add(baseWindow, await timeRuns(200, () => plain.window(0, WINDOW)));
   const window = (filter: object, offset: number) => () => must(core.call('actionLogWindow', { filter, offset, limit: WINDOW }));
   report.add(`${label}: the action log screen, all boards: first ${WINDOW} rows + counts (core call actionLogWindow)`, await timeRuns(200, window({}, 0)), {
     budget: 5,
     maxRatio: 1.5,
+    baseline: baseWindow,
+  });
+  report.add(`${label}: the action log screen, all boards: first ${WINDOW} rows + counts, first read with no rows in memory (core call)`, lapsAfter(200, () => forgetAllLogRows(db), window({}, 0)), {
     baseline: baseWindow,
   });
   report.add(`${label}: the action log screen, all boards: ${WINDOW} rows scrolled to the middle (core call)`, await timeRuns(200, window({}, Math.floor(rows / 2))), {
@@ -89,6 +99,43 @@ export async function actionLogAtTheLimit(report: Report, core: Core, label = 'l
   });
   report.add(`${label}: outstanding actions listed by the log`, [rows], { unit: 'rows' });
   core.store!.db.exec('DROP TABLE IF EXISTS temp.log_plain');
+}
+
+/** `runs` timings of `measured`, each taken just after `before` ran (untimed); the first `warmup` are not kept. */
+function lapsAfter(runs: number, before: (run: number) => void, measured: () => unknown, warmup = 5): number[] {
+  const laps: number[] = [];
+  for (let run = 0; run < runs + warmup; run++) {
+    before(run);
+    const start = performance.now();
+    measured();
+    if (run >= warmup) laps.push(performance.now() - start);
+  }
+  return laps;
+}
+
+/**
+ * One board's outstanding actions read just after a write (on a copy: it writes). Renaming the
+ * board changes every one of its rows (each holds the board's name), so the read makes them all
+ * again: the cost of the rows held in memory being let go by a write. Renaming another board
+ * changes none of them: what a write elsewhere costs this read.
+ */
+export async function actionLogAfterChangesOnCopy(report: Report, source: string): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-bench-log-'));
+  const copy = path.join(dir, 'large.sqlite');
+  fs.copyFileSync(source, copy);
+  const core = await startCore(copy, {}, { noDailyBackup: true });
+  try {
+    await core.store?.integrity;
+    const boards = must<{ id: string; name: string }[]>(core.call('listBoards', {}));
+    const [board, other] = [boards[0]!, boards[1]!];
+    const read = () => must(core.call('outstandingActions', { boardId: board.id }));
+    const rename = (b: { id: string; name: string }, run: number) => must(core.call('renameBoard', { boardId: b.id, name: `${b.name}${run % 2 ? ' (renamed)' : ''}` }));
+    report.add("large store: one board's outstanding actions, first read after a change (board renamed: all its rows changed; core call)", lapsAfter(100, (run) => rename(board, run), read));
+    report.add("large store: one board's outstanding actions, first read after a change elsewhere (another board renamed: none of its rows changed; core call)", lapsAfter(100, (run) => rename(other, run), read));
+  } finally {
+    core.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Carry forward changes the store: measured on a copy, each run into a new meeting of its own board. */

@@ -10,7 +10,7 @@ import { startCore, type Core } from '../../electron/core/app';
 import { LATEST_VERSION } from '../../electron/core/db/open';
 import { Report, timeRuns } from './harness';
 import { buildLargeStoreFile, LARGE_STORE_FILE } from './buildData';
-import { actionLogAtTheLimit, carryForwardOnCopy } from './actionLogBench';
+import { actionLogAfterChangesOnCopy, actionLogAtTheLimit, carryForwardOnCopy } from './actionLogBench';
 import { betweenMeetingsOnCopy } from './betweenBench';
 import { growthRows } from './growth';
 import { backupAndCheck, compactedCopy, dataFilePerMeeting, upgradeIfOlder } from './fileBench';
@@ -250,6 +250,7 @@ async function largeStore(report: Report): Promise<void> {
     core.close();
   }
   await carryForwardOnCopy(report, LARGE_STORE_FILE);
+  await actionLogAfterChangesOnCopy(report, LARGE_STORE_FILE);
   await betweenMeetingsOnCopy(report, LARGE_STORE_FILE);
 }
 

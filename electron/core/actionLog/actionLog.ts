@@ -19,29 +19,27 @@ import type { PdfPrinter } from '../session';
 import { DomainError, notFound } from '../errors';
 import { DUE_DATE_SQL } from '../arising/actionProgress';
 import { dueOf, type DueColumns } from '../store/actions';
-import { logRowsSelect, parseLogRows } from '../store/actionLogRows';
+import { logRowsWhere } from '../store/actionLogMemo';
 import { ownersByAction } from '../store/actionOwners';
 import { listingsFrom } from '../store/listings';
 import { renderActionLogHtml, ACTION_LOG_PDF_FOOTER, ACTION_LOG_PDF_HEADER } from './actionLogHtml';
 
 // The log as kept by the write path (store/actionSummary.ts): one board's is one range of one
-// table, all boards' one pass over it, each row with its count of times carried read by its key,
-// and each made into the API's row by SQLite (store/actionLogRows.ts).
+// table, all boards' one pass over it. SQL finds which rows and their order on every call; each
+// row is made into the API's row once (store/actionLogRows.ts) and then held in memory until the
+// writer changes it or the day changes (store/actionLogMemo.ts).
 const ORDER = 'ORDER BY s.origin_date, s.seq, s.action_id';
 
 /** Every outstanding action (open, in progress or deferred), of one board or all, oldest first. */
 export function outstandingActions(store: Store, input: ParsedInputOf<'outstandingActions'>): ActionLog {
   const today = londonToday();
   const { db } = store;
-  let rows: string[];
   if (input.boardId) {
     const exists = db.prepare('SELECT 1 FROM boards WHERE id = ? AND archived_at IS NULL').get(input.boardId);
     if (!exists) throw notFound('board');
-    rows = db.prepare(`${logRowsSelect(db)} WHERE s.board_id = @board ${ORDER}`).pluck().all({ today, board: input.boardId }) as string[];
-  } else {
-    rows = db.prepare(`${logRowsSelect(db)} ${ORDER}`).pluck().all({ today }) as string[];
+    return { today, actions: logRowsWhere(db, 'WHERE s.board_id = @board', ORDER, { board: input.boardId }, today) };
   }
-  return { today, actions: parseLogRows(rows) };
+  return { today, actions: logRowsWhere(db, '', ORDER, {}, today) };
 }
 
 // ---------------------------------------------------------------- one action's life

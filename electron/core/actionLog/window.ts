@@ -9,7 +9,7 @@ import { OUTSTANDING_STATUSES } from '../../../shared/domain/enums';
 import type { Database } from '../db/driver';
 import type { Store } from '../db/open';
 import { londonToday } from '../../../shared/domain/actionLog';
-import { logRowsSelect, parseLogRows } from '../store/actionLogRows';
+import { logRowsByIds } from '../store/actionLogMemo';
 import { summariesWithCounts } from '../store/timesCarried';
 
 export interface Where {
@@ -157,7 +157,6 @@ export function actionLogWindow(store: Store, input: ParsedInputOf<'actionLogWin
   } finally {
     currentRanks = new Map();
   }
-  // Then only those rows, in that order, each made into the API's row by SQLite.
-  const rows = db.prepare(`${logRowsSelect(db, 'json_each(@ids) j')} WHERE s.action_id = j.value ORDER BY j.key`).pluck().all({ today, ids: JSON.stringify(ids) }) as string[];
-  return { today, outstanding, total: counts.total, overdue: counts.overdue, offset: input.offset, actions: parseLogRows(rows) };
+  // Then only those rows, in that order, each made into the API's row once (store/actionLogMemo.ts).
+  return { today, outstanding, total: counts.total, overdue: counts.overdue, offset: input.offset, actions: logRowsByIds(db, ids, today) };
 }

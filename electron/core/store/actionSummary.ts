@@ -9,6 +9,7 @@ import type { ActionLogOwner, ActionStatus, DueKind } from '../../../shared/cont
 import { OUTSTANDING_SQL, DUE_DATE_SQL } from './outstanding';
 import { ownerKey } from '../../../shared/domain/actionLog';
 import { countCarriedSql, countsApart, forgetCounts, recount as recountTimesCarried, summariesWithCounts } from './timesCarried';
+import { forgetAllLogRows, forgetLogRows } from './actionLogMemo';
 import { hasGuestOwners, OWNER_FULL_NAME_SQL, OWNER_GROUP_NAME_SQL, OWNER_GUEST_JOIN, OWNER_GUEST_SQL, OWNER_INITIALS_SQL, OWNER_NAMING_JOINS } from './actionOwners';
 
 /** An outstanding action as the action log shows it, kept (see migration 0004; its count of times carried, 0012). */
@@ -151,6 +152,7 @@ export function refreshStaleSummaries(db: Database): number {
     const rows = computeSummaries(db, stale);
     // Out first (a finished, deleted or moved action; or one whose place in the log changed), then in as it is now.
     const ids = JSON.stringify(stale);
+    forgetLogRows(db, ids);
     forgetCounts(db, ids);
     db.prepare('DELETE FROM action_summaries WHERE action_id IN (SELECT value FROM json_each(?))').run(ids);
     store(db, rows);
@@ -159,6 +161,7 @@ export function refreshStaleSummaries(db: Database): number {
   if (recount > 0) {
     // Listed or taken off a meeting's matters arising and nothing else: the count is all that changed
     // (those also marked stale were just rebuilt whole, which counted them too).
+    forgetLogRows(db, db.prepare('SELECT json_group_array(action_id) FROM action_summaries_recount').pluck().get() as string);
     recountTimesCarried(db, JSON.stringify(stale));
     db.prepare('DELETE FROM action_summaries_recount').run();
   }
@@ -175,6 +178,7 @@ function outstandingIds(db: Database): string[] {
 
 /** Every row computed again from its tables; the caller owns the transaction. */
 export function rebuildActionSummaries(db: Database): void {
+  forgetAllLogRows(db);
   if (countsApart(db)) db.prepare('DELETE FROM action_times_carried').run();
   db.prepare('DELETE FROM action_summaries').run();
   store(db, computeSummaries(db, outstandingIds(db)));
