@@ -26,7 +26,7 @@ export function mirrorWrite(boards: Iterable<MirroredBoard>, db: Database, chang
   for (const board of boards) {
     if (board.holding) continue;
     if (db.prepare('SELECT 1 FROM boards WHERE id = ?').get(board.boardId) === undefined) continue;
-    const affected = affectedMeetings(db, board.replica, changes);
+    const affected = affectedMeetings(db, board.replica, changes, touched);
     // While sharing, a meeting not yet built is left to its step, which reads its rows as they then are.
     for (const id of board.preparing?.pending ?? []) {
       affected.whole.delete(id);
