@@ -51,6 +51,16 @@ export class HeldCopies {
     return this.vectors.get(name) ?? null;
   }
 
+  /**
+   * Where this file's copy of a meeting off the wire stands, when all of it is on the server (none
+   * of its changes waits to be sent, and it is not in memory, where a write may be changing it).
+   */
+  settledVector(replica: BoardReplica, meetingId: string): StateVector | null {
+    const name = meetingDocName(this.boardId, meetingId);
+    if (this.pending.has(name) || replica.loaded(meetingId)) return null;
+    return this.vector(replica, meetingId, name);
+  }
+
   /** The meetings whose documents hold changes the server has not acknowledged, by document name. */
   pendingNames(): string[] {
     return [...this.pending];
@@ -132,9 +142,10 @@ function wireState(board: ListedBoard, meetingId: string, name: string): Uint8Ar
 }
 
 /**
- * The meetings on the wire, synced and holding nothing unsent, whose copy holds something the
- * board's marks miss (this laptop's changes, or a concurrent mark that won over its own): their
- * marks are written again (in a write, by the caller). Returns the meetings it marked.
+ * The meetings whose copy here holds something the board's marks miss (this laptop's changes, or
+ * a concurrent mark that won over its own), all of it on the server (on the wire: synced, nothing
+ * unsent; off it: nothing waiting to be sent): their marks are written again (in a write, by the
+ * caller), so a laptop lacking any of it fetches the meeting. Returns the meetings it marked.
  */
 export function markWiredMeetings(board: ListedBoard, only?: string): string[] {
   const wire = board.wire;
@@ -142,8 +153,11 @@ export function markWiredMeetings(board: ListedBoard, only?: string): string[] {
   const marked: string[] = [];
   for (const id of only === undefined ? namedMeetings(board) : [only]) {
     const name = meetingDocName(board.boardId, id);
-    if (board.frozen.has(name) || !wire.settledDoc(name)) continue;
-    const held = wire.vector(name);
+    if (board.frozen.has(name) || board.holding) continue;
+    let held: StateVector | null = null;
+    if (wire.has(name)) held = wire.settledDoc(name) ? wire.vector(name) : null;
+    // Off the wire: the marks' latest may have won over one this laptop wrote before it was shut.
+    else if (only === undefined) held = board.held.settledVector(board.replica, id);
     if (held && markIfAhead(board.replica.board, id, held)) marked.push(id);
   }
   return marked;
