@@ -6,6 +6,7 @@
 import type { Changed } from '../../../shared/contract';
 import type { Database } from '../db/driver';
 import type { BoardReplica } from './replica';
+import type { WriteTouches } from './writeTouches';
 import { listingsFrom } from '../store/listings';
 
 const LOOKUPS: Partial<Record<Changed['entity'], { sql: string; root: string }>> = {
@@ -26,7 +27,7 @@ export interface Affected {
 }
 
 /** The board's meetings whose documents the changes may touch, and how much of each. */
-export function affectedMeetings(db: Database, replica: BoardReplica, changes: readonly Changed[]): Affected {
+export function affectedMeetings(db: Database, replica: BoardReplica, changes: readonly Changed[], touched?: Pick<WriteTouches, 'actionOwn'>): Affected {
   const whole = new Set<string>();
   const actionRows = new Map<string, Set<string>>();
   const inBoard = db.prepare('SELECT 1 FROM meetings WHERE id = ? AND board_id = ?');
@@ -38,7 +39,10 @@ export function affectedMeetings(db: Database, replica: BoardReplica, changes: r
     const lookup = LOOKUPS[change.entity];
     if (!lookup) continue;
     const ids = db.prepare(lookup.sql).pluck().all({ id: change.id }) as string[];
-    for (const id of ids) if (inBoard.get(id, replica.boardId)) whole.add(id);
+    // An action whose own rows the write left alone (its status changed, or a later meeting's
+    // rows of it) does not change its meeting's document (writeTouches.ts): not compared.
+    const ownUnchanged = change.entity === 'action' && touched !== undefined && !touched.actionOwn.has(change.id);
+    if (!ownUnchanged) for (const id of ids) if (inBoard.get(id, replica.boardId)) whole.add(id);
     if (change.entity === 'action') {
       const elsewhere = db.prepare(ACTION_ELSEWHERE).pluck().all({ id: change.id, board: replica.boardId }) as string[];
       for (const id of elsewhere) {

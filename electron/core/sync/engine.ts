@@ -9,7 +9,6 @@ import { nowInstant } from '../changelog';
 import { write } from '../store/write';
 import { outsideAnyCall, reportSyncChanged } from '../store/changes';
 import { setWriteHook } from '../store/writeHooks';
-import { affectedMeetings } from './affected';
 import { proposeCorrection, refusedMeetings, takeBackRefusedEdit } from './agreedEdit';
 import { recordConflicts } from './conflicts';
 import { meetingDocName, parseDocName } from './docNames';
@@ -18,14 +17,16 @@ import { authorsOf, mirrorBoard } from './mirror';
 import { projectDocs } from './project';
 import { isRefusal, refusalMessage } from './refusal';
 import { BoardReplica } from './replica';
-import { acknowledge, appendUpdate, compactUpdates, storedDoc, storedDocs } from './updateStore';
+import { acknowledge, appendUpdate, compactUpdates, storedDoc } from './updateStore';
 import { BoardConnection } from './wire';
 import { IdleCompaction } from './idleCompaction';
 import { sendLocal, WriteOutbox } from './writeOutbox';
 import { pushDocUpdate } from '../replica/push';
 import { prepareInBackground, unbuilt, type Preparing } from './preparation';
-import { listedMeetingsSynced, wireListedMeetings } from './listedMeetings';
-import { takeTouches, watchWrites } from './writeTouches';
+import { HeldCopies, listedMeetingsSynced, markWiredMeetings, wireListedMeetings, wireOnConnecting } from './listedMeetings';
+import { bumpAfterDeletion, inserted } from './meetingMarks';
+import { mirrorWrite } from './mirrorWrite';
+import { watchWrites } from './writeTouches';
 import { Waiters } from './waiters';
 import * as Y from 'yjs';
 
@@ -35,6 +36,8 @@ export const CORRUPTED_FROM_SERVER = 'A change from the sync server arrived dama
 /** Origins of updates core applies itself: read back from the file, or sent by the server. */
 const STORED = Symbol('stored');
 const REMOTE = Symbol('remote');
+/** The origin of the one-entry change that makes a deletion move its document's state vector on (meetingMarks.ts). */
+const BUMP = Symbol('bump');
 
 export interface SharedBoard {
   readonly boardId: string;
@@ -53,6 +56,12 @@ export interface SharedBoard {
   frozen: Set<string>;
   /** While sharing: the documents still to build (preparation.ts); the board connects once none are left. */
   preparing: Preparing | null;
+  /** What the file holds of the meetings off the wire (listedMeetings.ts). */
+  readonly held: HeldCopies;
+  /** While the write hook mirrors: the meeting documents it changed, whose marks it writes (meetingMarks.ts). */
+  marking: Set<string> | null;
+  /** While sharing: the meeting document being built (preparation.ts). */
+  building: string | null;
 }
 
 /** How the status line's reason begins when the server refused the board (its own reason follows). */
@@ -89,17 +98,22 @@ export class SyncEngine {
     const existing = this.boards.get(boardId);
     if (existing) return existing;
     const lastLocalSeq = new Map<string, number>();
-    const board: SharedBoard = { boardId, replica: null as unknown as BoardReplica, wire: null, connected: false, lastError: null, queue: [], holding, lastLocalSeq, stateless: new Set(), frozen: new Set(), preparing: null };
     const db = this.store.db;
+    const board: SharedBoard = { boardId, replica: null as unknown as BoardReplica, wire: null, connected: false, lastError: null, queue: [], holding, lastLocalSeq, stateless: new Set(), frozen: new Set(), preparing: null, held: new HeldCopies(db, boardId), marking: null, building: null };
     const replica = new BoardReplica(boardId, (name, doc) => {
       // Every change of a meeting's document, whatever made it, reaches the windows' replicas (once its write commits).
       doc.on('update', (update: Uint8Array, origin: unknown) => this.outbox.deliver(board, name, () => pushDocUpdate(name, update, origin)));
-      doc.on('update', (update: Uint8Array, origin: unknown) => {
-        if (origin === STORED || origin === REMOTE || board.holding) return;
+      const meeting = parseDocName(name).kind === 'meeting';
+      doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
+        // A document being built while sharing is stored whole once built (preparation.ts).
+        if (origin === STORED || origin === REMOTE || board.holding || name === board.building) return;
         // A change core made from its rows: stored in the write's transaction, sent once it commits.
         lastLocalSeq.set(name, appendUpdate(db, boardId, name, update, 'local', nowInstant()));
         this.compaction.stored(boardId);
         this.outbox.deliver(board, name, () => sendLocal(board, name, doc, update));
+        if (!meeting) return;
+        board.marking?.add(name);
+        if (origin !== BUMP && !inserted(tr)) bumpAfterDeletion(doc, this.store.actor, BUMP);
       });
     }, { state: (name) => storedDoc(db, name), origin: STORED });
     (board as { replica: BoardReplica }).replica = replica;
@@ -134,6 +148,7 @@ export class SyncEngine {
       }),
       acknowledged: background((name) => {
         const seq = board.lastLocalSeq.get(name);
+        const address = parseDocName(name);
         // The server has taken a document with this laptop's token: a refusal it made before (a
         // server that was stopping, a token since replaced here) is over, and no longer shown.
         if (board.lastError?.startsWith(REFUSED)) board.lastError = null;
@@ -143,6 +158,8 @@ export class SyncEngine {
           // Updates held for a meeting's document (see flush) are projected once it has synced.
           if (board.queue.length > 0) this.scheduleFlush(board);
           if (seq !== undefined) acknowledge(this.store.db, name, seq);
+          // The server has all of this copy: its mark names it, so the laptops lacking any of it fetch it.
+          if (address.kind === 'meeting' && !board.holding) markWiredMeetings(board, address.meetingId);
           // What the server now holds can be merged: the quiet period starts again.
           this.compaction.quietFrom(board.boardId);
           if (wire.settled()) this.setStatus(board.boardId, { last_synced_at: nowInstant() });
@@ -169,9 +186,7 @@ export class SyncEngine {
       }),
     });
     board.wire = wire;
-    for (const [name, doc] of board.replica.loadedDocs()) wire.add(name, Y.encodeStateAsUpdate(doc));
-    // The meetings not in memory start syncing from what the file holds (read at once), not made into replicas.
-    for (const [name, state] of storedDocs(this.store.db, board.boardId)) if (!wire.has(name) && !board.frozen.has(name)) wire.add(name, state);
+    wireOnConnecting(board);
   }
 
   /** Bookkeeping of the sync tables (no record of the minutes changes), then listeners are told. */
@@ -268,6 +283,8 @@ export class SyncEngine {
           for (const edit of edits) proposeCorrection(w, board.replica, edit);
           if (boardDoc || restores.length > 0 || edits.length > 0) recordConflicts(w.db, board.replica, nowInstant());
           joined?.(w.db);
+          // Marks from other laptops may have won over this laptop's: what only it has is marked again.
+          if (boardDoc && !joined) markWiredMeetings(board);
         },
         authors.size > 0 ? [...authors].sort().join(', ') : 'another laptop',
       );
@@ -292,25 +309,9 @@ export class SyncEngine {
     this.notify();
   }
 
-  /** The write hook: inside a write's transaction, its changes go into the shared boards' documents. */
+  /** The write hook: inside a write's transaction, its changes go into the shared boards' documents (mirrorWrite.ts). */
   private mirror(db: Database, changes: readonly Changed[], actor: string): void {
-    const touched = takeTouches(db);
-    for (const board of this.boards.values()) {
-      if (board.holding) continue;
-      if (db.prepare('SELECT 1 FROM boards WHERE id = ?').get(board.boardId) === undefined) continue;
-      const affected = affectedMeetings(db, board.replica, changes);
-      // While sharing, a meeting not yet built is left to its step, which reads its rows as they then are.
-      for (const id of board.preparing?.pending ?? []) {
-        affected.whole.delete(id);
-        affected.actionRows.delete(id);
-      }
-      // An action's rows in a later meeting that this write did not change are already in step: that document is not read.
-      for (const [id, actions] of affected.actionRows) {
-        for (const action of actions) if (!touched.actionRows.has(`${id} ${action}`)) actions.delete(action);
-        if (actions.size === 0) affected.actionRows.delete(id);
-      }
-      mirrorBoard({ db }, board.replica, actor, affected, touched);
-    }
+    mirrorWrite(this.boards.values(), db, changes, actor);
   }
 
   /** Every document of a board brought in step with its rows (on sharing it). */

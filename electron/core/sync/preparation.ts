@@ -9,8 +9,10 @@ import { outsideAnyCall, reportSyncChanged } from '../store/changes';
 import { write } from '../store/write';
 import { nowInstant } from '../changelog';
 import { meetingDocName } from './docNames';
-import { mergePending } from './updateStore';
+import { appendUpdate } from './updateStore';
+import * as Y from 'yjs';
 import { mirrorBoardOnly, mirrorMeeting } from './mirror';
+import { markIfAhead, vectorOfDoc } from './meetingMarks';
 import type { BoardReplica } from './replica';
 
 /** How far the building of a board's documents has got (the status line says "n of m meetings"). */
@@ -42,6 +44,8 @@ export interface PreparedBoard {
   preparing: Preparing | null;
   lastError: string | null;
   readonly lastLocalSeq: Map<string, number>;
+  /** The meeting document a step is building (its updates are stored whole at the step's end, not one by one). */
+  building: string | null;
 }
 
 /**
@@ -64,11 +68,20 @@ export function prepareInBackground(store: Store, board: PreparedBoard, actor: s
           // A meeting deleted meanwhile has nothing to build; its document was never made.
           if (exists) {
             write(store, (w) => {
-              mirrorMeeting(w, board.replica, actor, id);
-              // Stored as one update, so the file is read back (and the document sent) in one piece.
+              // Built without storing each discussion's update on its own (the engine skips the
+              // document while `building` names it): the whole document is stored as one update
+              // below, so the file is read back (and the document sent) in one piece.
               const name = meetingDocName(board.boardId, id);
-              const seq = mergePending(w.db, board.boardId, name, nowInstant());
-              if (seq !== undefined) board.lastLocalSeq.set(name, seq);
+              board.building = name;
+              try {
+                mirrorMeeting(w, board.replica, actor, id);
+              } finally {
+                board.building = null;
+              }
+              const { doc } = board.replica.meeting(id);
+              board.lastLocalSeq.set(name, appendUpdate(w.db, board.boardId, name, Y.encodeStateAsUpdate(doc), 'local', nowInstant()));
+              // Its change mark, so a laptop with this copy never fetches it again until it changes (meetingMarks.ts).
+              markIfAhead(board.replica.board, id, vectorOfDoc(doc));
             });
           }
           preparing.pending.shift();

@@ -66,16 +66,3 @@ export function lastPendingSeq(db: Database, docName: string): number | undefine
   const seq = db.prepare("SELECT max(seq) FROM sync_updates WHERE doc_name = ? AND origin = 'local' AND acknowledged = 0").pluck().get(docName) as number | null;
   return seq ?? undefined;
 }
-
-/**
- * Merges a document's pending local updates into one row (a meeting's document built in one step
- * while sharing: its discussions each made an update); returns the row's seq. Nothing is lost:
- * none was sent yet, and the merged update holds every change of its parts.
- */
-export function mergePending(db: Database, boardId: string, docName: string, at: string): number | undefined {
-  const blobs = db.prepare("SELECT update_blob FROM sync_updates WHERE doc_name = ? AND origin = 'local' AND acknowledged = 0 ORDER BY seq").pluck().all(docName) as Buffer[];
-  if (blobs.length < 2) return lastPendingSeq(db, docName);
-  const merged = Y.mergeUpdates(blobs.map((b) => new Uint8Array(b)));
-  db.prepare("DELETE FROM sync_updates WHERE doc_name = ? AND origin = 'local' AND acknowledged = 0").run(docName);
-  return appendUpdate(db, boardId, docName, merged, 'local', at);
-}

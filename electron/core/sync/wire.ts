@@ -1,5 +1,6 @@
 // The network side of one shared board: a HocuspocusProviderWebsocket to its server (reconnecting
-// with backoff) and one HocuspocusProvider per document. Each provider syncs a "wire" copy of its
+// with backoff) and one HocuspocusProvider per document on it, all multiplexed over that one socket
+// (which documents are on it: listedMeetings.ts). Each provider syncs a "wire" copy of its
 // document; core relays between the wire copy and its own replica, so every remote update enters
 // the replica through BoardReplica.applyUpdate (discussions bound first) and is projected by core,
 // never applied behind its back. What it hears goes to the engine through `events`.
@@ -125,6 +126,18 @@ export class BoardConnection {
   synced(name: string): boolean {
     const w = this.wired.get(name);
     return Boolean(w && w.provider.isSynced);
+  }
+
+  /** Whether a document has synced with the server and holds nothing unsent. */
+  settledDoc(name: string): boolean {
+    const w = this.wired.get(name);
+    return Boolean(w && w.provider.isSynced && w.provider.unsyncedChanges === 0);
+  }
+
+  /** Where the wire copy of a document stands (client -> clock), or null when it is not on the wire. */
+  vector(name: string): Map<number, number> | null {
+    const w = this.wired.get(name);
+    return w ? Y.decodeStateVector(Y.encodeStateVector(w.doc)) : null;
   }
 
   sendStateless(name: string, payload: string): void {

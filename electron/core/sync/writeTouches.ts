@@ -4,7 +4,7 @@
 // with what it changed (one action's status, one table), not with every row of a 25-year board;
 // a rolled-back write takes its records back with it.
 import type { Database } from '../db/driver';
-import { ACTION_STATUS_COLUMNS, tablesOf } from './registry';
+import { ACTION_STATUS_COLUMNS, rowColumns, tablesOf, type SyncedTable } from './registry';
 
 export interface WriteTouches {
   /** The board-document tables (and `meetings`, for the list and the meetings' state) the write changed. */
@@ -13,6 +13,13 @@ export interface WriteTouches {
   actions: ReadonlySet<string>;
   /** "<meeting id> <action id>" of each carried or progress row the write added, changed or deleted. */
   actionRows: ReadonlySet<string>;
+  /**
+   * The actions whose rows in their own meeting's document the write changed: the action's own
+   * columns there (its status columns live in the board's document) or its owners. An action whose
+   * status alone changed (a later meeting's progress, another laptop's status arriving) leaves
+   * its meeting's document as it was, so that document is not read to be compared.
+   */
+  actionOwn: ReadonlySet<string>;
 }
 
 const installed = new WeakSet<Database>();
@@ -27,7 +34,18 @@ export function watchWrites(db: Database): void {
     'CREATE TEMP TABLE IF NOT EXISTS sync_touched_tables (name TEXT PRIMARY KEY) WITHOUT ROWID',
     'CREATE TEMP TABLE IF NOT EXISTS sync_touched_actions (id TEXT PRIMARY KEY) WITHOUT ROWID',
     'CREATE TEMP TABLE IF NOT EXISTS sync_touched_action_rows (pair TEXT PRIMARY KEY) WITHOUT ROWID',
+    'CREATE TEMP TABLE IF NOT EXISTS sync_touched_action_own (id TEXT PRIMARY KEY) WITHOUT ROWID',
   ];
+  const own = (row: string) => `INSERT OR IGNORE INTO temp.sync_touched_action_own (id) VALUES (${row});`;
+  const actions = tablesOf('meeting').find((t) => t.table === 'actions') as SyncedTable;
+  // The action's columns its meeting's document holds (the table's own, less the status columns).
+  const docColumns = rowColumns(db, actions).filter((c) => c !== 'id');
+  sql.push(`CREATE TEMP TRIGGER IF NOT EXISTS sync_touch_action_own_insert AFTER INSERT ON main.actions BEGIN ${own('new.id')} END`);
+  sql.push(`CREATE TEMP TRIGGER IF NOT EXISTS sync_touch_action_own_delete AFTER DELETE ON main.actions BEGIN ${own('old.id')} END`);
+  sql.push(`CREATE TEMP TRIGGER IF NOT EXISTS sync_touch_action_own_update AFTER UPDATE OF ${['id', ...docColumns].map((c) => `"${c}"`).join(', ')} ON main.actions BEGIN ${own('old.id')} ${own('new.id')} END`);
+  for (const [event, rows] of [['INSERT', ['new']], ['UPDATE', ['old', 'new']], ['DELETE', ['old']]] as const) {
+    sql.push(`CREATE TEMP TRIGGER IF NOT EXISTS sync_touch_action_owners_${event.toLowerCase()} AFTER ${event} ON main.action_owners BEGIN ${rows.map((r) => own(`${r}.action_id`)).join(' ')} END`);
+  }
   for (const table of ['carried_actions', 'action_updates']) {
     for (const [event, rows] of [['INSERT', ['new']], ['UPDATE', ['old', 'new']], ['DELETE', ['old']]] as const) {
       const inserts = rows.map((r) => `INSERT OR IGNORE INTO temp.sync_touched_action_rows (pair) VALUES (${r}.meeting_id || ' ' || ${r}.action_id);`).join(' ');
@@ -56,5 +74,7 @@ export function takeTouches(db: Database): WriteTouches {
   if (actions.size > 0) db.prepare('DELETE FROM temp.sync_touched_actions').run();
   const actionRows = new Set(db.prepare('SELECT pair FROM temp.sync_touched_action_rows').pluck().all() as string[]);
   if (actionRows.size > 0) db.prepare('DELETE FROM temp.sync_touched_action_rows').run();
-  return { tables, actions, actionRows };
+  const actionOwn = new Set(db.prepare('SELECT id FROM temp.sync_touched_action_own').pluck().all() as string[]);
+  if (actionOwn.size > 0) db.prepare('DELETE FROM temp.sync_touched_action_own').run();
+  return { tables, actions, actionRows, actionOwn };
 }
