@@ -35,8 +35,11 @@ import { agreementAhead } from './agreedFirst';
 /** What a projection changed, to log once per record. */
 class Touched {
   private readonly seen = new Map<string, { entity: ChangeLogEntity; id: string; tables: Set<string> }>();
+  /** How many changes were added (a record changed twice counts twice). */
+  added = 0;
 
   add(entity: ChangeLogEntity, id: string, table: string): void {
+    this.added += 1;
     const key = `${entity}\u0000${id}`;
     const entry = this.seen.get(key) ?? { entity, id, tables: new Set<string>() };
     entry.tables.add(table);
@@ -135,6 +138,7 @@ function docRows(doc: Y.Doc, table: SyncedTable, columns: readonly string[]): Ma
 /** Brings one meeting's rows to its document; the meeting's state and its actions' status come from the board's. */
 function projectMeeting(w: WriteHandle, replica: BoardReplica, meetingId: string, touched: Touched, kept: ReadonlySet<string>): void {
   const { doc } = replica.meeting(meetingId);
+  const before = touched.added;
   // Agreed minutes are projected from their frozen copy: the live rows may hold an edit the record never took.
   const frozen = frozenCopy(doc);
   // Each action's latest status from the kept index (statusIndex.ts), never the whole log read again per meeting.
@@ -177,7 +181,9 @@ function projectMeeting(w: WriteHandle, replica: BoardReplica, meetingId: string
   }
   for (const [table, rows] of gone.reverse()) remove(w, table, rows, touched);
   for (const id of settleKeptItems(w, replica, meetingId, keptItems)) touched.add('agenda_item', id, 'agenda_items');
-  touched.add('meeting', meetingId, 'meetings');
+  // The meeting is named among what changed (its open minutes read again) only when something of it
+  // did: a document that changed nothing in the tables logs nothing as synced.
+  if (touched.added > before) touched.add('meeting', meetingId, 'meetings');
 }
 
 function projectDiscussions(w: WriteHandle, replica: BoardReplica, meetingId: string, itemIds: string[], touched: Touched): void {
