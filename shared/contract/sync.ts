@@ -31,7 +31,7 @@ export interface SyncStatus {
   offlineSince: string | null;
   /** When the server last held everything this laptop had. */
   lastSyncedAt: string | null;
-  /** Changes made here the server has not acknowledged yet. */
+  /** Changes made here the server has not acknowledged yet: the records changed (an item, an action …), each once. */
   pending: number;
   /** Why the board is not syncing, in words (null when all is well). */
   lastError: string | null;
