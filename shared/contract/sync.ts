@@ -31,7 +31,7 @@ export interface SyncStatus {
   offlineSince: string | null;
   /** When the server last held everything this laptop had. */
   lastSyncedAt: string | null;
-  /** Changes made here the server has not acknowledged yet. */
+  /** Changes made here the server has not acknowledged yet: the records changed (an item, an action …), each once. */
   pending: number;
   /** Why the board is not syncing, in words (null when all is well). */
   lastError: string | null;
@@ -59,6 +59,18 @@ export interface ListedSyncConflict extends SyncConflict {
   link: SyncConflictLink | null;
   /** The status the other laptop recorded, recorded again at `meetingId` by "Keep … instead" (null: nothing to keep). */
   keep: { status: ActionStatus; meetingId: string; supersededBy: string | null } | null;
+  /** An item two laptops brought back in different versions: each version the item does not show, as the details to set (updateAgendaItem) to keep it. */
+  keepVersions?: Array<{ by: string; itemId: string; changes: KeptItemDetails }>;
+}
+
+/** An agenda item's own details, as updateAgendaItem sets them. */
+export interface KeptItemDetails {
+  title?: string;
+  presenter?: string | null;
+  confidential?: boolean;
+  deferred?: boolean;
+  deferredToText?: string | null;
+  deferredToMeetingId?: string | null;
 }
 
 export const syncMethods = {

@@ -2,48 +2,20 @@
 // statuses for one action while the sync server is down; once it is back, both status lines say
 // so, both dialogs list it, "Keep … instead" on one changes the status on both, and Dismiss hides
 // it. Recording the two statuses and sharing are test setup through the API; the rest is the UI.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { MattersArising, MeetingSummary, SampleBoardResult, SyncStatus } from '../../shared/contract';
-import type { StoreKey } from '../../electron/core/crypt/cipher';
-import { startSyncServer, type SyncServer } from '../../electron/syncServer/server';
-import { TEST_KEY_TEXT } from '../helpers/testKey';
 import { expectNoAxeViolations } from './axe';
-import { startHost, type RunningHost } from './host';
+import { syncHosts } from './sync-hosts';
 import { apiOf } from './seed';
 
-let dir: string;
-const hosts: RunningHost[] = [];
-let server: SyncServer | null = null;
-
-test.beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-e2e-sync-conflicts-'));
-});
-
-test.afterEach(async () => {
-  for (const host of hosts.splice(0)) await host.stop();
-  await server?.close();
-  server = null;
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-const startServer = (port = 0): Promise<SyncServer> =>
-  startSyncServer({ dataFolder: path.join(dir, 'server'), port, host: '127.0.0.1', key: TEST_KEY_TEXT as StoreKey, log: () => {} });
-
-async function laptop(name: string): Promise<RunningHost> {
-  const host = await startHost(path.join(dir, `${name}.sqlite`));
-  hosts.push(host);
-  return host;
-}
+const { startServer, stopServer, laptop } = syncHosts('ma-e2e-sync-conflicts-');
 
 const conflictsLine = (page: Page) => page.locator('.sync-conflicts-line');
 const dialogOf = (page: Page) => page.getByRole('dialog', { name: 'Things to check after syncing' });
 
 test('two statuses recorded apart are listed on both laptops; Keep … instead changes it on both, and Dismiss hides it', async ({ browser }) => {
   test.setTimeout(180_000);
-  server = await startServer();
+  let server = await startServer();
   const port = server.port;
   const a = await laptop('a');
   const b = await laptop('b');
@@ -65,8 +37,7 @@ test('two statuses recorded apart are listed on both laptops; Keep … instead c
   const actionStatus = async (api: typeof apiA): Promise<string> => ((await api('getActionTimeline', { actionId: entry.actionId })) as { status: string }).status;
 
   // Server down: "deferred" recorded on A, then "done" on B.
-  await server.close();
-  server = null;
+  await stopServer();
   for (const api of [apiA, apiB]) await expect.poll(async () => (await status(api)).connected, { timeout: 30_000 }).toBe(false);
   await apiA('recordActionUpdate', { meetingId: draft.id, actionId: entry.actionId, status: 'deferred' });
   await apiB('recordActionUpdate', { meetingId: draft.id, actionId: entry.actionId, status: 'done' });

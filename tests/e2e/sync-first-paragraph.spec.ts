@@ -2,44 +2,16 @@
 // the sync server is back, both open editors and both laptops' tables hold exactly the two texts
 // (in the order Yjs gives them), with no empty paragraph beside them (issue 19 (b)). Two browser
 // hosts on their own files and a real sync server on 127.0.0.1; the board is shared through the API.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { BoardSummary, MeetingDetail } from '../../shared/contract';
-import type { StoreKey } from '../../electron/core/crypt/cipher';
-import { startSyncServer, type SyncServer } from '../../electron/syncServer/server';
-import { TEST_KEY_TEXT } from '../helpers/testKey';
-import { startHost, type RunningHost } from './host';
+import { syncHosts } from './sync-hosts';
 import { MinutesPage } from './minutes-pages';
 import { apiOf } from './seed';
 
-let dir: string;
-const hosts: RunningHost[] = [];
-let server: SyncServer | null = null;
-
-test.beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-e2e-sync-first-'));
-});
-
-test.afterEach(async () => {
-  for (const host of hosts.splice(0)) await host.stop();
-  await server?.close();
-  server = null;
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-const startServer = (port = 0): Promise<SyncServer> =>
-  startSyncServer({ dataFolder: path.join(dir, 'server'), port, host: '127.0.0.1', key: TEST_KEY_TEXT as StoreKey, log: () => {} });
-
-async function laptop(name: string): Promise<RunningHost> {
-  const host = await startHost(path.join(dir, `${name}.sqlite`));
-  hosts.push(host);
-  return host;
-}
+const { startServer, stopServer, laptop } = syncHosts('ma-e2e-sync-first-');
 
 test('an empty discussion first typed into on two laptops apart holds exactly the two texts once they meet', async ({ browser }) => {
-  server = await startServer();
+  let server = await startServer();
   const port = server.port;
   const a = await laptop('a');
   const b = await laptop('b');
@@ -61,8 +33,7 @@ test('an empty discussion first typed into on two laptops apart holds exactly th
   await expect(minutesB.item('1').discussion).toBeVisible();
 
   // The server goes away; each laptop clicks into the empty discussion and types.
-  await server.close();
-  server = null;
+  await stopServer();
   await minutesA.item('1').discussion.click();
   await pageA.keyboard.type('The strategy was presented by the director of estates.');
   await minutesA.saved();

@@ -3,47 +3,19 @@
 // to do, and Use a new invitation… to do it), and synced again. Two browser hosts and a sync
 // server on 127.0.0.1; sharing and joining are test setup through the API.
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { BoardSummary, SyncStatus } from '../../shared/contract';
-import type { StoreKey } from '../../electron/core/crypt/cipher';
-import { startSyncServer, type SyncServer } from '../../electron/syncServer/server';
-import { TEST_KEY_TEXT } from '../helpers/testKey';
 import { expectNoAxeViolations } from './axe';
-import { startHost, type RunningHost } from './host';
+import { syncHosts } from './sync-hosts';
 import { apiOf } from './seed';
 
-let dir: string;
-const hosts: RunningHost[] = [];
-let server: SyncServer | null = null;
-
-test.beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-e2e-sync-status-'));
-});
-
-test.afterEach(async () => {
-  for (const host of hosts.splice(0)) await host.stop();
-  await server?.close();
-  server = null;
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-const startServer = (port = 0): Promise<SyncServer> =>
-  startSyncServer({ dataFolder: path.join(dir, 'server'), port, host: '127.0.0.1', key: TEST_KEY_TEXT as StoreKey, log: () => {} });
-
-async function laptop(name: string): Promise<RunningHost> {
-  const host = await startHost(path.join(dir, `${name}.sqlite`));
-  hosts.push(host);
-  return host;
-}
+const { startServer, stopServer, laptop } = syncHosts('ma-e2e-sync-status-');
 
 const statusLine = (page: Page) => page.getByRole('status', { name: 'Sync status' });
 
 test('the status line says how a board stands, and a laptop locked out by a new invitation is told what to do and joins again', async ({ browser }) => {
   test.setTimeout(120_000);
-  server = await startServer();
+  let server = await startServer();
   const port = server.port;
   const a = await laptop('a');
   const b = await laptop('b');
@@ -67,8 +39,7 @@ test('the status line says how a board stands, and a laptop locked out by a new 
   }
 
   // Offline: since when, and how many changes wait; nothing to do but carry on.
-  await server.close();
-  server = null;
+  await stopServer();
   await expect(statusLine(pageB)).toHaveText(/^Offline since \d\d:\d\d$/, { timeout: 30_000 });
   await apiOf(b)('renameBoard', { boardId: board.id, name: 'Status Board (renamed on B)' });
   await expect(statusLine(pageB)).toHaveText(/^Offline since \d\d:\d\d · 1 change waiting$/);

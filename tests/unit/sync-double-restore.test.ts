@@ -6,11 +6,9 @@
 // first is set by the script, not by timing.
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app';
-import { formatInvitation, parseInvitation } from '../../shared/domain/invitation';
-import { ok, okAsync } from '../helpers/temp';
-import { engineOf, inStep, laptop, until } from '../helpers/syncLaptops';
-import { startTestSyncServer } from '../helpers/syncServer';
-import { laptopNetwork, type LaptopNetwork } from '../helpers/syncProxy';
+import { ok } from '../helpers/temp';
+import { inStep, until } from '../helpers/syncLaptops';
+import { connected, threeLaptops } from '../helpers/syncThreeLaptops';
 import { conflictsOf, expectSame } from '../helpers/syncScripts';
 import { discussionJson, paragraphsOf } from '../helpers/syncScript';
 
@@ -19,29 +17,6 @@ const title = (core: Core, id: string) => core.store!.db.prepare('SELECT title F
 const decisions = (core: Core, id: string) => core.store!.db.prepare('SELECT text FROM decisions WHERE agenda_item_id = ? ORDER BY text').pluck().all(id) as string[];
 const actions = (core: Core, id: string) => core.store!.db.prepare('SELECT details FROM actions WHERE agenda_item_id = ? ORDER BY details').pluck().all(id) as string[];
 const restored = (core: Core, id: string) => conflictsOf(core, core.store!.db.prepare('SELECT board_id FROM meetings LIMIT 1').pluck().get() as string).filter((c) => c.kind === 'item_deleted_edited' && c.entityId === id);
-
-/** Three laptops (Ann, Brian, Chloe) sharing the sample board, each through its own relay to the server. */
-async function threeLaptops() {
-  const server = await startTestSyncServer();
-  const users = ['Ann Flynn', 'Brian Lee', 'Chloe Park'];
-  const networks: LaptopNetwork[] = [];
-  const laptops: Core[] = [];
-  for (const [i, user] of users.entries()) {
-    networks.push(await laptopNetwork(server.server.port));
-    laptops.push(await laptop(`laptop-${i}`, user));
-  }
-  const [a] = laptops as [Core];
-  const { board } = ok<{ board: { id: string } }>(a, 'loadSampleBoard', {});
-  const { invitation } = await okAsync<{ invitation: string }>(a, 'shareBoard', { boardId: board.id, serverUrl: networks[0]!.url });
-  const parsed = parseInvitation(invitation);
-  if ('error' in parsed) throw new Error(parsed.error);
-  for (const i of [1, 2]) await okAsync(laptops[i]!, 'joinSharedBoard', { invitation: formatInvitation({ ...parsed, serverUrl: networks[i]!.url }) });
-  await until(laptops, () => inStep(laptops, board.id));
-  const draftId = a.store!.db.prepare("SELECT id FROM meetings WHERE board_id = ? AND status = 'draft' ORDER BY meeting_date").pluck().get(board.id) as string;
-  return { laptops: laptops as [Core, Core, Core], networks: networks as [LaptopNetwork, LaptopNetwork, LaptopNetwork], boardId: board.id, draftId };
-}
-
-const connected = (core: Core, boardId: string): boolean => engineOf(core).boards.get(boardId)?.connected === true;
 
 describe('an item deleted on one laptop and edited on two others that both bring it back', () => {
   it('is restored once: one item, its discussion, decisions and actions from both, each once, one conflict entry naming both, the same everywhere', async () => {

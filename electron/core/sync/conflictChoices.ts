@@ -7,6 +7,7 @@ import type { Store } from '../db/open';
 import { lockFor } from '../minutes/editable';
 import { eventId, statusLog } from './actionStatusLog';
 import { syncEngine } from './engine';
+import { otherVersions, type ItemVersion } from './itemVersions';
 
 interface ActionRow {
   id: string;
@@ -19,6 +20,7 @@ interface ActionRow {
 interface Detail {
   other?: { status?: unknown; event?: unknown };
   meetingId?: unknown;
+  versions?: ItemVersion[];
 }
 
 function detailOf(store: Store, conflictId: string): Detail {
@@ -83,7 +85,15 @@ function choicesFor(store: Store, boardId: string, conflict: SyncConflict): List
   const place = meetingOf(store, boardId, conflict);
   let link: SyncConflictLink | null = null;
   if (place) link = conflict.kind === 'agreed_edited' ? { kind: 'record', meetingId: place.meetingId } : { kind: 'item', ...place };
-  return { ...conflict, link, keep: null };
+  // An item two laptops brought back in different versions: each other version can be kept (an edit of the item, where it can still be edited).
+  const others = conflict.kind === 'item_deleted_edited' && place?.itemId ? editableVersions(store, place.meetingId, place.itemId, detailOf(store, conflict.id).versions) : [];
+  return { ...conflict, link, keep: null, ...(others.length > 0 ? { keepVersions: others } : {}) };
+}
+
+function editableVersions(store: Store, meetingId: string, itemId: string, versions: ItemVersion[] | undefined): NonNullable<ListedSyncConflict['keepVersions']> {
+  const meeting = store.db.prepare('SELECT status FROM meetings WHERE id = ?').get(meetingId) as { status: MeetingStatus } | undefined;
+  if (!meeting || lockFor(meeting.status).content) return [];
+  return otherVersions(store.db, itemId, versions)?.others ?? [];
 }
 
 /** The board's listed conflicts, each with where to check it and what can be kept instead. */

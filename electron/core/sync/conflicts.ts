@@ -8,7 +8,8 @@ import type * as Y from 'yjs';
 import type { Database } from '../db/driver';
 import type { SyncConflict } from '../../../shared/contract';
 import type { SyncConflictKind } from '../../../shared/domain/enums';
-import { formatUkInstant } from '../../../shared/domain/dates';
+import { formatUkDate, formatUkInstant } from '../../../shared/domain/dates';
+import { describeVersions } from './itemVersions';
 import { describeStatusConflict, statusConflicts, type StatusConflictDetail } from './conflictStatus';
 import type { BoardReplica } from './replica';
 import { mergedItemConflicts, recordItemConflict, type ItemConflictDetail } from './itemConflicts';
@@ -48,11 +49,17 @@ export function recordConflicts(db: Database, replica: BoardReplica, at: string)
 
 const names = (list: string[]): string => (list.length <= 1 ? (list[0] ?? 'another laptop') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`);
 
-function describe(kind: SyncConflictKind, detail: unknown): string {
+function describe(db: Database, kind: SyncConflictKind, detail: unknown): string {
   if (kind === 'action_status') return describeStatusConflict(detail as StatusConflictDetail);
   if (kind === 'item_deleted_edited') {
     const d = detail as ItemConflictDetail;
-    return `Item ${d.number} “${d.title}” was deleted by ${d.deletedBy} (${formatUkInstant(d.deletedAt)}) while ${names(d.editedBy)} edited it on a laptop that had not yet heard of the deletion. The edit is kept: the item is back, with its discussion, decisions and actions. Delete it again if it should go.`;
+    const text = `Item ${d.number} “${d.title}” was deleted by ${d.deletedBy} (${formatUkInstant(d.deletedAt)}) while ${names(d.editedBy)} edited it on a laptop that had not yet heard of the deletion. The edit is kept: the item is back, with its discussion, decisions and actions. Delete it again if it should go.`;
+    const meetingDate = (id: string): string | null => {
+      const date = db.prepare('SELECT meeting_date FROM meetings WHERE id = ?').pluck().get(id) as string | undefined;
+      return date ? formatUkDate(date) : null;
+    };
+    const versions = describeVersions(db, d.item, d.versions, meetingDate);
+    return versions ? `${text} ${versions}` : text;
   }
   const d = detail as AgreedEditDetail;
   return `The minutes of ${d.meetingDate} were agreed on one laptop while ${names(d.by)} edited them on another (${formatUkInstant(d.at)}): ${d.change}. The agreed minutes are unchanged; the edit is kept as a proposed correction for the next meeting.`;
@@ -63,5 +70,5 @@ export function listConflicts(db: Database, boardId: string): SyncConflict[] {
   const rows = db
     .prepare('SELECT id, kind, entity_id, detail, found_at FROM sync_conflicts WHERE board_id = ? AND dismissed_at IS NULL ORDER BY found_at DESC, id')
     .all(boardId) as Array<{ id: string; kind: SyncConflictKind; entity_id: string; detail: string; found_at: string }>;
-  return rows.map((r) => ({ id: r.id, kind: r.kind, entityId: r.entity_id, description: describe(r.kind, JSON.parse(r.detail)), foundAt: r.found_at }));
+  return rows.map((r) => ({ id: r.id, kind: r.kind, entityId: r.entity_id, description: describe(db, r.kind, JSON.parse(r.detail)), foundAt: r.found_at }));
 }

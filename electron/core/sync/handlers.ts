@@ -11,6 +11,7 @@ import { nowInstant } from '../changelog';
 import { write } from '../store/write';
 import { syncEngine, type SharedBoard } from './engine';
 import { pendingCount } from './updateStore';
+import { pendingChanges } from './pendingChanges';
 import { listConflicts } from './conflicts';
 import { withChoices } from './conflictChoices';
 import { dismissSyncConflict } from './dismissConflict';
@@ -52,7 +53,8 @@ export function syncStatusOf(store: Store, boardId: string): SyncStatus {
     connected: Boolean(shared && board?.connected),
     offlineSince: shared && !board?.connected ? (row?.offline_since ?? null) : null,
     lastSyncedAt: row?.last_synced_at ?? null,
-    pending: shared ? pendingCount(store.db, boardId) : 0,
+    // The records changed here and not yet held by the server (pendingChanges.ts); a board not open for sync counts its waiting updates.
+    pending: !shared ? 0 : board && !board.holding ? pendingChanges(store.db, board.replica) : pendingCount(store.db, boardId),
     lastError: board?.lastError ?? row?.last_error ?? null,
     preparing: shared && board?.preparing ? { done: board.preparing.done, total: board.preparing.total } : null,
   };

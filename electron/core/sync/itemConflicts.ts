@@ -3,7 +3,9 @@
 // appends its restore to the board's conflict log, naming its own editors. Recorded here as one
 // conflict (per item and deletion) naming every laptop that edited it, the same on every laptop
 // whatever order the entries arrive in; a laptop that recorded part of it first updates its row.
+// Each restore also carries the item's own details as that laptop brought them back (itemVersions.ts).
 import type { Database } from '../db/driver';
+import { mergedVersions, type ItemVersion } from './itemVersions';
 
 /** What the board's conflict log holds for an item deleted on one laptop and brought back by edits on another. */
 export interface ItemConflictDetail {
@@ -15,6 +17,8 @@ export interface ItemConflictDetail {
   deletedBy: string;
   deletedAt: string;
   editedBy: string[];
+  /** The item's own details as each restoring laptop brought it back (absent in conflicts logged before they were). */
+  versions?: ItemVersion[];
 }
 
 /** Each deletion's restores merged: every editor named once, the item as the last restore logged it. */
@@ -24,7 +28,8 @@ export function mergedItemConflicts(entries: ReadonlyArray<{ entity: string; det
     const key = JSON.stringify([e.entity, e.detail.deletedBy, e.detail.deletedAt]);
     const before = byDeletion.get(key);
     const editedBy = [...new Set([...(before?.detail.editedBy ?? []), ...e.detail.editedBy])].sort();
-    byDeletion.set(key, { entity: e.entity, detail: { ...e.detail, editedBy } });
+    const versions = mergedVersions([before?.detail.versions, e.detail.versions]);
+    byDeletion.set(key, { entity: e.entity, detail: { ...e.detail, editedBy, ...(versions.length > 0 ? { versions } : {}) } });
   }
   return [...byDeletion.values()];
 }

@@ -15,6 +15,7 @@ import { DELETED_ITEMS_ROOT, itemClock, rowKey, type Tombstone } from './itemTom
 import { LAPTOPS_ROOT, LOCAL_ORIGIN } from './mirror';
 import type { Row, SyncedTable } from './registry';
 import type { BoardReplica } from './replica';
+import { readItemFields } from './itemVersions';
 
 export interface Restore {
   meetingId: string;
@@ -94,12 +95,20 @@ export function keepsRow(db: Database, table: SyncedTable, row: Row, kept: Reado
 /** Inside the projection's write: each restore in the board's conflict log, read by every laptop. */
 export function logRestores(db: Database, replica: BoardReplica, restores: readonly Restore[]): void {
   const read = db.prepare('SELECT number, title, meeting_id FROM agenda_items WHERE id = ?');
+  // Who brought it back: this laptop's user, as the meeting's document names it (its edits there are why).
+  const me = (meetingId: string): string | undefined => {
+    const { doc } = replica.meeting(meetingId);
+    return doc.getMap<string>(LAPTOPS_ROOT).get(String(doc.clientID));
+  };
   replica.board.transact(() => {
     const log = conflictLog(replica.board);
     for (const r of restores) {
       const item = read.get(r.itemId) as { number: string; title: string; meeting_id: string } | undefined;
       // The meeting is named so the conflict still leads somewhere if the item is deleted again.
-      const detail: ItemConflictDetail = { item: r.itemId, meetingId: item?.meeting_id ?? null, number: item?.number ?? '', title: item?.title ?? '', deletedBy: r.deletedBy, deletedAt: r.deletedAt, editedBy: r.editedBy };
+      // The item's own details as brought back here: another laptop may bring back another version, and Yjs keeps one (itemVersions.ts).
+      const fields = readItemFields(db, r.itemId);
+      const versions = fields ? [{ by: me(r.meetingId) ?? r.editedBy.join(', '), fields }] : [];
+      const detail: ItemConflictDetail = { item: r.itemId, meetingId: item?.meeting_id ?? null, number: item?.number ?? '', title: item?.title ?? '', deletedBy: r.deletedBy, deletedAt: r.deletedAt, editedBy: r.editedBy, versions };
       log.push([{ kind: 'item_deleted_edited', entity: r.itemId, detail }]);
     }
   }, LOCAL_ORIGIN);

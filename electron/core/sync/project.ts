@@ -6,7 +6,8 @@
 // into a later one) are checked at commit, when every document of the update is in.
 import type { WriteHandle } from '../store/write';
 import type { ChangeLogEntity } from '../../../shared/domain/enums';
-import { latestEvents, sameStatus, statusColumns, statusLog } from './actionStatusLog';
+import { sameStatus, statusColumns, statusLog, type StatusEvent } from './actionStatusLog';
+import { latestStatusEvents } from './statusIndex';
 import { canonicalDiscussion } from './discussionJson';
 import { keepsRow } from './itemRestore';
 import { parkNumbers, settleKeptItems, settleNumbers } from './provisional';
@@ -26,7 +27,7 @@ import {
 } from './registry';
 import type { BoardReplica } from './replica';
 import { readRow, readRows, sameRow, type RowsMap } from './rowMaps';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { frozenCopy, frozenDiscussion, frozenTableRows, type FrozenCopy } from './frozenRecord';
 import { proposeFrozenDifferences } from './frozenEdit';
 import { agreementAhead } from './agreedFirst';
@@ -34,8 +35,11 @@ import { agreementAhead } from './agreedFirst';
 /** What a projection changed, to log once per record. */
 class Touched {
   private readonly seen = new Map<string, { entity: ChangeLogEntity; id: string; tables: Set<string> }>();
+  /** How many changes were added (a record changed twice counts twice). */
+  added = 0;
 
   add(entity: ChangeLogEntity, id: string, table: string): void {
+    this.added += 1;
     const key = `${entity}\u0000${id}`;
     const entry = this.seen.get(key) ?? { entity, id, tables: new Set<string>() };
     entry.tables.add(table);
@@ -134,9 +138,11 @@ function docRows(doc: Y.Doc, table: SyncedTable, columns: readonly string[]): Ma
 /** Brings one meeting's rows to its document; the meeting's state and its actions' status come from the board's. */
 function projectMeeting(w: WriteHandle, replica: BoardReplica, meetingId: string, touched: Touched, kept: ReadonlySet<string>): void {
   const { doc } = replica.meeting(meetingId);
+  const before = touched.added;
   // Agreed minutes are projected from their frozen copy: the live rows may hold an edit the record never took.
   const frozen = frozenCopy(doc);
-  const latest = latestEvents(statusLog(replica.board));
+  // Each action's latest status from the kept index (statusIndex.ts), never the whole log read again per meeting.
+  const latest = latestStatusEvents(statusLog(replica.board));
   const gone: Array<[SyncedTable, Map<string, Row>]> = [];
   const keptItems = new Map<string, Row>();
   for (const table of tablesOf('meeting')) {
@@ -175,7 +181,9 @@ function projectMeeting(w: WriteHandle, replica: BoardReplica, meetingId: string
   }
   for (const [table, rows] of gone.reverse()) remove(w, table, rows, touched);
   for (const id of settleKeptItems(w, replica, meetingId, keptItems)) touched.add('agenda_item', id, 'agenda_items');
-  touched.add('meeting', meetingId, 'meetings');
+  // The meeting is named among what changed (its open minutes read again) only when something of it
+  // did: a document that changed nothing in the tables logs nothing as synced.
+  if (touched.added > before) touched.add('meeting', meetingId, 'meetings');
 }
 
 function projectDiscussions(w: WriteHandle, replica: BoardReplica, meetingId: string, itemIds: string[], touched: Touched): void {
@@ -208,9 +216,19 @@ function projectFrozenDiscussions(w: WriteHandle, frozen: FrozenCopy, itemIds: s
   }
 }
 
-/** The meetings' state (status as far as published) and the actions' latest status, from the board document. */
-function projectStates(w: WriteHandle, replica: BoardReplica, touched: Touched): void {
-  const states = readRows(replica.board.getMap(MEETING_STATE_ROOT) as RowsMap, MEETING_STATE_COLUMNS);
+/**
+ * The meetings' state (status as far as published) and the actions' latest status, from the board
+ * document: every meeting's and action's when the board's document is projected (its states and
+ * status log may have changed anywhere), else only those of the meetings projected (`only`).
+ */
+function projectStates(w: WriteHandle, replica: BoardReplica, touched: Touched, only: readonly string[] | null): void {
+  const root = replica.board.getMap(MEETING_STATE_ROOT) as RowsMap;
+  const states: Iterable<[string, Row]> = only
+    ? only.flatMap((id): Array<[string, Row]> => {
+        const map = root.get(id);
+        return map instanceof Y.Map ? [[id, readRow(map, MEETING_STATE_COLUMNS)]] : [];
+      })
+    : readRows(root, MEETING_STATE_COLUMNS);
   const readMeeting = w.db.prepare(`SELECT ${MEETING_STATE_COLUMNS.join(', ')} FROM meetings WHERE id = ? AND board_id = ?`);
   const meetings = tablesOf('meeting')[0] as SyncedTable;
   for (const [id, state] of states) {
@@ -222,9 +240,12 @@ function projectStates(w: WriteHandle, replica: BoardReplica, touched: Touched):
   }
   const readAction = w.db.prepare(`SELECT ${ACTION_STATUS_COLUMNS.join(', ')} FROM actions WHERE id = ? AND board_id = ?`);
   const actions = tablesOf('meeting').find((t) => t.table === 'actions') as SyncedTable;
-  for (const [id, event] of latestEvents(statusLog(replica.board))) {
-    const current = readAction.get(id, replica.boardId) as Row | undefined;
-    if (!current || sameStatus(event, current)) continue;
+  const latest = latestStatusEvents(statusLog(replica.board));
+  const actionIds = only ? only.flatMap((id) => w.db.prepare('SELECT id FROM actions WHERE meeting_id = ?').pluck().all(id) as string[]) : [...latest.keys()];
+  for (const id of actionIds) {
+    const event: StatusEvent | undefined = latest.get(id);
+    const current = event ? (readAction.get(id, replica.boardId) as Row | undefined) : undefined;
+    if (!event || !current || sameStatus(event, current)) continue;
     updateRow(w, actions, { ...statusColumns(event), id }, ACTION_STATUS_COLUMNS.filter((c) => (current[c] ?? null) !== (event[c] ?? null)));
     touched.add('action', id, 'actions');
   }
@@ -257,7 +278,7 @@ export function projectDocs(
   const ids = [...meetingIds];
   for (const id of ids) projectMeeting(w, replica, id, touched, kept);
   // The meetings' state before the board's tables: a correction is only ever made to agreed minutes.
-  projectStates(w, replica, touched);
+  projectStates(w, replica, touched, board ? null : ids);
   if (board) projectBoardDoc(w, replica, touched);
   // After the board's corrections: the one an edit of agreed minutes becomes is not in its document until this write is mirrored.
   proposeFrozenDifferences(w, replica, ids);

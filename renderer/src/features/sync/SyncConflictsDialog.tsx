@@ -1,5 +1,6 @@
 // "Things to check after syncing": a shared board's conflicts, newest first, each with where to
-// look, "Keep … instead" for two statuses recorded apart, and Dismiss (seen, on this laptop only).
+// look, "Keep … instead" for two statuses recorded apart, "Keep …’s version" for an item two
+// laptops brought back in different versions, and Dismiss (seen, on this laptop only).
 // The list follows core's pushed changes: another laptop's edits, a dismissal in another window.
 import { useEffect, useRef, useState } from 'react';
 import type { ListedSyncConflict } from '../../../../shared/contract';
@@ -7,7 +8,7 @@ import { call } from '../../api/client';
 import { asApiError, type ApiCallError } from '../../api/errors';
 import { hrefFor } from '../../app/router';
 import { useModalDialog } from '../../app/useModalDialog';
-import { foundText, keepLabel } from './conflictText';
+import { foundText, keepLabel, keepVersionLabel } from './conflictText';
 import { openItem, openRecordPanel } from './openInMeeting';
 
 interface Props {
@@ -85,6 +86,23 @@ function ConflictEntry({ boardId, conflict, onError }: { boardId: string; confli
             {doing === 'keep' ? 'Keeping…' : keepLabel(keep.status)}
           </button>
         ) : null}
+        {(conflict.keepVersions ?? []).map((version) => (
+          <button
+            key={version.by}
+            type="button"
+            className="button"
+            disabled={doing !== null}
+            onClick={() =>
+              run('keep', async () => {
+                // An edit of the item like any other: it becomes what every laptop shows once it syncs.
+                await call('updateAgendaItem', { itemId: version.itemId, ...version.changes });
+                await dismiss();
+              })
+            }
+          >
+            {doing === 'keep' ? 'Keeping…' : keepVersionLabel(version.by)}
+          </button>
+        ))}
         <button type="button" className="button" disabled={doing !== null} onClick={() => run('dismiss', async () => void (await dismiss()))}>
           {doing === 'dismiss' ? 'Dismissing…' : 'Dismiss'}
         </button>

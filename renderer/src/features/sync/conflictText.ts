@@ -20,3 +20,8 @@ export function foundText(iso: string, now: Date = new Date()): string {
 export function keepLabel(status: ActionStatus): string {
   return `Keep ‘${ACTION_STATUS_LABEL[status].toLowerCase()}’ instead`;
 }
+
+/** "Keep Brian Lee’s version" (an item two laptops brought back in different versions). */
+export function keepVersionLabel(by: string): string {
+  return `Keep ${by}’s version`;
+}
