@@ -205,35 +205,34 @@ function byListingOrder(a: ListingCandidate, b: ListingCandidate): number {
 /** Makes a meeting's list exactly the actions it should carry. Progress recorded here is never dropped. */
 export function syncMattersArising(w: WriteHandle, meeting: { id: string; board_id: string; meeting_date: string }): Omit<CarryResult, 'meetingId'> {
   const target = outstandingBefore(w, meeting.board_id, meeting.meeting_date);
-  const existing = new Map(
-    (
-      w.db.prepare('SELECT action_id, status_before FROM carried_actions WHERE meeting_id = ?').all(meeting.id) as Array<{
-        action_id: string;
-        status_before: ActionStatus;
-      }>
-    ).map((r) => [r.action_id, r.status_before]),
-  );
+  const rows = w.db.prepare('SELECT action_id, status_before, position FROM carried_actions WHERE meeting_id = ?').all(meeting.id) as Array<{
+    action_id: string;
+    status_before: ActionStatus;
+    position: number;
+  }>;
+  const existing = new Map(rows.map((r) => [r.action_id, r.status_before]));
   const updatedHere = new Set(w.db.prepare('SELECT action_id FROM action_updates WHERE meeting_id = ?').pluck().all(meeting.id) as string[]);
-  let added = 0;
-  let removed = 0;
+  const taken = new Set<string>();
   for (const [actionId, before] of existing) {
     const should = target.get(actionId);
     if (should === undefined) {
       if (updatedHere.has(actionId)) continue;
       w.db.prepare('DELETE FROM carried_actions WHERE meeting_id = ? AND action_id = ?').run(meeting.id, actionId);
-      removed += 1;
+      taken.add(actionId);
     } else if (should !== before) {
       w.db.prepare('UPDATE carried_actions SET status_before = ? WHERE meeting_id = ? AND action_id = ?').run(should, meeting.id, actionId);
     }
   }
-  const position = w.db.prepare('SELECT coalesce(max(position), -1) + 1 FROM carried_actions WHERE meeting_id = ?').pluck().get(meeting.id) as number;
+  // New listings go after those it keeps.
+  const position = rows.reduce((max, r) => (taken.has(r.action_id) ? max : Math.max(max, r.position)), -1) + 1;
   const adding: Array<[string, ActionStatus]> = [];
   for (const [actionId, status] of target) if (!existing.has(actionId)) adding.push([actionId, status]);
   // One statement for the lot (a new meeting lists every outstanding action of the board, ~340 on a
   // large store), in the order listed, its per-row checks and counts done once (store/carryListing.ts).
   listAtOnce(w, meeting, position, adding);
-  added = adding.length;
-  const listed = w.db.prepare('SELECT count(*) FROM carried_actions WHERE meeting_id = ?').pluck().get(meeting.id) as number;
+  const added = adding.length;
+  const removed = taken.size;
+  const listed = existing.size - removed + added;
   return { added, removed, listed };
 }
 
