@@ -9,7 +9,7 @@ import type { ActionLogOwner, ActionStatus, DueKind } from '../../../shared/cont
 import { OUTSTANDING_SQL, DUE_DATE_SQL } from './outstanding';
 import { ownerKey } from '../../../shared/domain/actionLog';
 import { countCarriedSql, countsApart, forgetCounts, recount as recountTimesCarried, summariesWithCounts } from './timesCarried';
-import { forgetListingNames, listingNamesLeft } from './carryListing';
+import { forgetListingNames, listingNamesLeft } from './listingNames';
 import { hasGuestOwners, OWNER_FULL_NAME_SQL, OWNER_GROUP_NAME_SQL, OWNER_GUEST_JOIN, OWNER_GUEST_SQL, OWNER_INITIALS_SQL, OWNER_NAMING_JOINS } from './actionOwners';
 
 /** An outstanding action as the action log shows it, kept (see migration 0004; its count of times carried, 0012). */

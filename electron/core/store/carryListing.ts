@@ -8,6 +8,7 @@ import { isAgreed } from '../../../shared/domain/minutesLifecycle';
 import type { MeetingStatus } from '../../../shared/domain/enums';
 import { OUTSTANDING_SQL } from './outstanding';
 import { countsApart } from './timesCarried';
+import { listsInOneStatement } from './listingNames';
 import type { WriteHandle } from './write';
 
 /** An action a meeting of its board may list: its status now, and where the list puts it. */
@@ -20,19 +21,6 @@ export interface ListingCandidate {
 
 /** The order a meeting lists its matters arising in: by the date agreed, then the action's number there. */
 export const LISTING_ORDER_SQL = 'ORDER BY origin_date, seq, id';
-
-const oneStatement = new WeakMap<Database, boolean>();
-
-/** Whether this file has migration 15's way of listing in one statement. Asked once per connection. */
-export function listsInOneStatement(db: Database): boolean {
-  let known = oneStatement.get(db);
-  if (known === undefined) {
-    known = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'carried_actions_listing'").get() !== undefined;
-    // Only a yes is kept: a file migrated while open gains the table.
-    if (known) oneStatement.set(db, known);
-  }
-  return known;
-}
 
 /**
  * The board's unfinished actions agreed before `date`, in listing order, read from the kept log
@@ -93,14 +81,4 @@ export function listAtOnce(w: WriteHandle, meeting: { id: string; board_id: stri
   } finally {
     db.prepare('DELETE FROM carried_actions_listing WHERE meeting_id = ?').run(meeting.id);
   }
-}
-
-/** Meetings still named as being listed outside a write: left by a program that wrote without the app. */
-export function listingNamesLeft(db: Database): boolean {
-  return listsInOneStatement(db) && db.prepare('SELECT 1 FROM carried_actions_listing LIMIT 1').get() !== undefined;
-}
-
-/** Takes out names left behind (with the kept values rebuilt in the same transaction). */
-export function forgetListingNames(db: Database): void {
-  if (listingNamesLeft(db)) db.prepare('DELETE FROM carried_actions_listing').run();
 }
