@@ -8,6 +8,7 @@ import type { ActionUpdateRow } from '../store/arising';
 import type { MeetingRow } from '../store/meetings';
 import type { ReadHandle, WriteHandle } from '../store/write';
 import { OUTSTANDING_SQL } from '../store/outstanding';
+import { keptOutstandingBefore, listAtOnce, type ListingCandidate } from '../store/carryListing';
 
 export { DUE_DATE_SQL, OUTSTANDING_SQL } from '../store/outstanding';
 
@@ -145,26 +146,22 @@ export function listAction(w: WriteHandle, meetingId: string, actionId: string, 
 
 // ---------------------------------------------------------------- a meeting's list
 
-interface Candidate {
-  id: string;
-  status: ActionStatus;
-  origin_date: string;
-  seq: number;
-}
-
 /**
  * Every action a meeting of the board held on `date` lists, with the status it comes with:
- * agreed at an earlier meeting and not finished before `date`. Found through the board's
- * unfinished actions, plus those finished at this meeting or a later one.
+ * agreed at an earlier meeting and not finished before `date`, in the order listed. Found through
+ * the board's unfinished actions (kept in the action log, store/carryListing.ts), plus those
+ * finished at this meeting or a later one.
  */
 export function outstandingBefore(store: ReadHandle, boardId: string, date: string): Map<string, ActionStatus> {
-  const unfinished = store.db
-    .prepare(
-      `SELECT a.id, a.status, om.meeting_date AS origin_date, a.seq
-       FROM actions a JOIN meetings om ON om.id = a.meeting_id
-       WHERE a.board_id = ? AND a.status IN ${OUTSTANDING_SQL} AND om.meeting_date < ?`,
-    )
-    .all(boardId, date) as Candidate[];
+  const unfinished =
+    keptOutstandingBefore(store.db, boardId, date) ??
+    (store.db
+      .prepare(
+        `SELECT a.id, a.status, om.meeting_date AS origin_date, a.seq
+         FROM actions a JOIN meetings om ON om.id = a.meeting_id
+         WHERE a.board_id = ? AND a.status IN ${OUTSTANDING_SQL} AND om.meeting_date < ?`,
+      )
+      .all(boardId, date) as ListingCandidate[]).sort(byListingOrder);
   const finishedLater = store.db
     .prepare(
       `SELECT a.id, a.status, om.meeting_date AS origin_date, a.seq
@@ -173,7 +170,7 @@ export function outstandingBefore(store: ReadHandle, boardId: string, date: stri
        JOIN meetings om ON om.id = a.meeting_id
        WHERE cm.board_id = ? AND cm.meeting_date >= ? AND om.meeting_date < ?`,
     )
-    .all(boardId, date, date) as Candidate[];
+    .all(boardId, date, date) as ListingCandidate[];
   // Updates at this meeting or later do not count: the status it comes with is the one before.
   const updatedLater = new Set(
     store.db
@@ -184,9 +181,8 @@ export function outstandingBefore(store: ReadHandle, boardId: string, date: stri
       .pluck()
       .all(boardId, date) as string[],
   );
-  const all = [...unfinished, ...finishedLater].sort(
-    (a, b) => (a.origin_date < b.origin_date ? -1 : a.origin_date > b.origin_date ? 1 : a.seq - b.seq),
-  );
+  // Usually none finished later (a new meeting is the board's latest): the list is in order already.
+  const all = finishedLater.length === 0 ? unfinished : [...unfinished, ...finishedLater].sort(byListingOrder);
   const out = new Map<string, ActionStatus>();
   for (const c of all) {
     if (!updatedLater.has(c.id)) {
@@ -199,45 +195,44 @@ export function outstandingBefore(store: ReadHandle, boardId: string, date: stri
   return out;
 }
 
+/** LISTING_ORDER_SQL in JavaScript, for the actions read from their own tables. */
+function byListingOrder(a: ListingCandidate, b: ListingCandidate): number {
+  if (a.origin_date !== b.origin_date) return a.origin_date < b.origin_date ? -1 : 1;
+  if (a.seq !== b.seq) return a.seq - b.seq;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 /** Makes a meeting's list exactly the actions it should carry. Progress recorded here is never dropped. */
 export function syncMattersArising(w: WriteHandle, meeting: { id: string; board_id: string; meeting_date: string }): Omit<CarryResult, 'meetingId'> {
   const target = outstandingBefore(w, meeting.board_id, meeting.meeting_date);
-  const existing = new Map(
-    (
-      w.db.prepare('SELECT action_id, status_before FROM carried_actions WHERE meeting_id = ?').all(meeting.id) as Array<{
-        action_id: string;
-        status_before: ActionStatus;
-      }>
-    ).map((r) => [r.action_id, r.status_before]),
-  );
+  const rows = w.db.prepare('SELECT action_id, status_before, position FROM carried_actions WHERE meeting_id = ?').all(meeting.id) as Array<{
+    action_id: string;
+    status_before: ActionStatus;
+    position: number;
+  }>;
+  const existing = new Map(rows.map((r) => [r.action_id, r.status_before]));
   const updatedHere = new Set(w.db.prepare('SELECT action_id FROM action_updates WHERE meeting_id = ?').pluck().all(meeting.id) as string[]);
-  let added = 0;
-  let removed = 0;
+  const taken = new Set<string>();
   for (const [actionId, before] of existing) {
     const should = target.get(actionId);
     if (should === undefined) {
       if (updatedHere.has(actionId)) continue;
       w.db.prepare('DELETE FROM carried_actions WHERE meeting_id = ? AND action_id = ?').run(meeting.id, actionId);
-      removed += 1;
+      taken.add(actionId);
     } else if (should !== before) {
       w.db.prepare('UPDATE carried_actions SET status_before = ? WHERE meeting_id = ? AND action_id = ?').run(should, meeting.id, actionId);
     }
   }
-  const position = w.db.prepare('SELECT coalesce(max(position), -1) + 1 FROM carried_actions WHERE meeting_id = ?').pluck().get(meeting.id) as number;
+  // New listings go after those it keeps.
+  const position = rows.reduce((max, r) => (taken.has(r.action_id) ? max : Math.max(max, r.position)), -1) + 1;
   const adding: Array<[string, ActionStatus]> = [];
   for (const [actionId, status] of target) if (!existing.has(actionId)) adding.push([actionId, status]);
   // One statement for the lot (a new meeting lists every outstanding action of the board, ~340 on a
-  // large store), in the order listed: one call into SQLite instead of one per action.
-  if (adding.length > 0) {
-    w.db
-      .prepare(
-        `INSERT INTO carried_actions (meeting_id, action_id, position, status_before)
-         SELECT @meeting, j.value ->> 0, @position + j.key, j.value ->> 1 FROM json_each(@adding) j ORDER BY j.key`,
-      )
-      .run({ meeting: meeting.id, position, adding: JSON.stringify(adding) });
-  }
-  added = adding.length;
-  const listed = w.db.prepare('SELECT count(*) FROM carried_actions WHERE meeting_id = ?').pluck().get(meeting.id) as number;
+  // large store), in the order listed, its per-row checks and counts done once (store/carryListing.ts).
+  listAtOnce(w, meeting, position, adding);
+  const added = adding.length;
+  const removed = taken.size;
+  const listed = existing.size - removed + added;
   return { added, removed, listed };
 }
 

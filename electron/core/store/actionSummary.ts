@@ -10,6 +10,7 @@ import { OUTSTANDING_SQL, DUE_DATE_SQL } from './outstanding';
 import { ownerKey } from '../../../shared/domain/actionLog';
 import { countCarriedSql, countsApart, forgetCounts, recount as recountTimesCarried, summariesWithCounts } from './timesCarried';
 import { forgetAllLogRows, forgetLogRows } from './actionLogMemo';
+import { forgetListingNames, listingNamesLeft } from './listingNames';
 import { hasGuestOwners, OWNER_FULL_NAME_SQL, OWNER_GROUP_NAME_SQL, OWNER_GUEST_JOIN, OWNER_GUEST_SQL, OWNER_INITIALS_SQL, OWNER_NAMING_JOINS } from './actionOwners';
 
 /** An outstanding action as the action log shows it, kept (see migration 0004; its count of times carried, 0012). */
@@ -184,6 +185,7 @@ export function rebuildActionSummaries(db: Database): void {
   store(db, computeSummaries(db, outstandingIds(db)));
   db.prepare('DELETE FROM action_summaries_stale').run();
   db.prepare('DELETE FROM action_summaries_recount').run();
+  forgetListingNames(db);
 }
 
 const keeping = new WeakMap<Database, boolean>();
@@ -209,6 +211,8 @@ export function keepsSummaries(db: Database): boolean {
 export function keptValuesWrong(db: Database, thorough = false): boolean {
   if (!keepsSummaries(db)) return false;
   if (db.prepare('SELECT 1 FROM action_summaries_stale UNION ALL SELECT 1 FROM action_summaries_recount LIMIT 1').get()) return true;
+  // A meeting left named as being carried into: listings added meanwhile skipped their marks.
+  if (listingNamesLeft(db)) return true;
   const kept = db.prepare('SELECT count(*) FROM action_summaries').pluck().get() as number;
   if (outstandingIds(db).length !== kept) return true;
   // Every kept row has its count, and there is no count without its row.
