@@ -10,6 +10,7 @@ import { OUTSTANDING_SQL } from './outstanding';
 import { countsApart } from './timesCarried';
 import { listsInOneStatement } from './listingNames';
 import type { WriteHandle } from './write';
+import { forgetLogRows } from './actionLogMemo';
 
 /** An action a meeting of its board may list: its status now, and where the list puts it. */
 export interface ListingCandidate {
@@ -78,6 +79,8 @@ export function listAtOnce(w: WriteHandle, meeting: { id: string; board_id: stri
       `UPDATE action_times_carried SET times_carried = times_carried + 1
        WHERE board_id = @board AND action_id IN (SELECT j.value ->> 0 FROM json_each(@adding) j)`,
     ).run({ board: meeting.board_id, adding: json });
+    // The count is part of each listed action's row in the log: the rows held in memory go with it.
+    forgetLogRows(db, JSON.stringify(adding.map(([id]) => id)));
   } finally {
     db.prepare('DELETE FROM carried_actions_listing WHERE meeting_id = ?').run(meeting.id);
   }
