@@ -40,6 +40,16 @@ export function latestEvents(log: Y.Array<StatusEvent>): Map<string, StatusEvent
   return latest;
 }
 
+/**
+ * Whether two events of one action conflict: recorded by different replicas (laptops) after the
+ * same predecessor, with different statuses. As [shown, other]: the later `at` is shown; between
+ * equal instants the one later in the log (`y`, when `x` comes first).
+ */
+export function concurrentPair(x: StatusEvent, y: StatusEvent): [StatusEvent, StatusEvent] | null {
+  if (x.client === y.client || x.after !== y.after || x.status === y.status) return null;
+  return x.at <= y.at ? [y, x] : [x, y];
+}
+
 /** The status columns an event sets. */
 export function statusColumns(e: StatusEvent): Row {
   return Object.fromEntries(ACTION_STATUS_COLUMNS.map((c) => [c, e[c]]));

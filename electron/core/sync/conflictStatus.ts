@@ -4,7 +4,8 @@
 import { formatUkInstant } from '../../../shared/domain/dates';
 import { ACTION_STATUS_LABEL } from '../../../shared/domain/actionStatus';
 import type { ActionStatus } from '../../../shared/domain/enums';
-import { eventId, statusLog, type StatusEvent } from './actionStatusLog';
+import { eventId, statusLog } from './actionStatusLog';
+import { concurrentStatusPairs } from './statusIndex';
 import type { BoardReplica } from './replica';
 
 export interface StatusConflictDetail {
@@ -13,25 +14,9 @@ export interface StatusConflictDetail {
   other: { status: string; by: string; at: string; event: string };
 }
 
-/** Pairs of one action's events recorded after the same predecessor by different replicas (laptops), with different statuses. */
-function concurrentStatuses(events: StatusEvent[]): Array<[StatusEvent, StatusEvent]> {
-  const byAction = new Map<string, StatusEvent[]>();
-  for (const e of events) byAction.set(e.action, [...(byAction.get(e.action) ?? []), e]);
-  const pairs: Array<[StatusEvent, StatusEvent]> = [];
-  for (const list of byAction.values()) {
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const [x, y] = [list[i] as StatusEvent, list[j] as StatusEvent];
-        if (x.client !== y.client && x.after === y.after && x.status !== y.status) pairs.push(x.at <= y.at ? [y, x] : [x, y]);
-      }
-    }
-  }
-  return pairs;
-}
-
-/** The board's status conflicts, as (action id, detail) pairs to record. */
+/** The board's status conflicts, as (action id, detail) pairs to record (from the kept index: the log is not read again in full). */
 export function statusConflicts(replica: BoardReplica): Array<{ entityId: string; detail: StatusConflictDetail }> {
-  return concurrentStatuses(statusLog(replica.board).toArray()).map(([shown, other]) => ({
+  return concurrentStatusPairs(statusLog(replica.board)).map(([shown, other]) => ({
     entityId: shown.action,
     detail: {
       reference: shown.ref,
