@@ -4,6 +4,7 @@
 // versions differ from what the item shows and offers to keep another one (a normal edit, which
 // then syncs). Read here; written by itemRestore.ts into the board's conflict log.
 import type { Database } from '../db/driver';
+import { readAgendaItemRow, rowToAgendaItemFields } from '../store/agendaItems';
 import { quote } from './recordDiff';
 
 /** The item's own details, as updateAgendaItem takes them. */
@@ -33,17 +34,16 @@ const FIELDS = ['title', 'presenter', 'confidential', 'deferred', 'deferredToTex
 
 /** The item's details as this laptop's tables hold them (undefined once it is gone). */
 export function readItemFields(db: Database, itemId: string): ItemFields | undefined {
-  const row = db.prepare('SELECT title, presenter, confidential, deferred, deferred_to_text, deferred_to_meeting_id FROM agenda_items WHERE id = ?').get(itemId) as
-    | { title: string; presenter: string | null; confidential: number; deferred: number; deferred_to_text: string | null; deferred_to_meeting_id: string | null }
-    | undefined;
+  const row = readAgendaItemRow(db, itemId);
   if (!row) return undefined;
+  const item = rowToAgendaItemFields(row);
   return {
-    title: row.title,
-    presenter: row.presenter,
-    confidential: row.confidential === 1,
-    deferred: row.deferred === 1,
-    deferredToText: row.deferred_to_text,
-    deferredToMeetingId: row.deferred_to_meeting_id,
+    title: item.title,
+    presenter: item.presenter,
+    confidential: item.confidential,
+    deferred: item.deferred,
+    deferredToText: item.deferredToText,
+    deferredToMeetingId: item.deferredToMeetingId,
   };
 }
 
