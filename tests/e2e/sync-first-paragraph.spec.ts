@@ -20,6 +20,11 @@ test('an empty discussion first typed into on two laptops apart holds exactly th
   await apiOf(a)('addAgendaItem', { meetingId: meeting.id, title: 'Estates strategy' });
   const { invitation } = (await apiOf(a)('shareBoard', { boardId: board.id, serverUrl: server.url })) as { invitation: string };
   await apiOf(b)('joinSharedBoard', { invitation });
+  // Joining answers before each meeting's own document has arrived (they come after the board's):
+  // this spec is about typing apart, so it starts once laptop b holds the item.
+  await expect
+    .poll(async () => ((await apiOf(b)('getMinutes', { meetingId: meeting.id })) as { items?: unknown[] }).items?.length ?? 0, { timeout: 30_000 })
+    .toBe(1);
 
   const pageA = await (await browser.newContext()).newPage();
   const pageB = await (await browser.newContext()).newPage();
