@@ -17,7 +17,8 @@ export type SyncServerEventKind =
   | 'corrupted-update'
   | 'store-failed'
   | 'token-rotated'
-  | 'compacted';
+  | 'compacted'
+  | 'upgraded';
 
 /** What the server reports (to its log, and to tests waiting on it). */
 export interface SyncServerEvent {

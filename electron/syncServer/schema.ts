@@ -1,9 +1,10 @@
 // The sync server file's schema: its own application id (so neither it nor a laptop's data file
-// is ever taken for the other) and its tables. The server's file has one version so far.
+// is ever taken for the other) and its tables. Version 2 names documents in sync format ma2
+// (a version 1 file is upgraded on opening: upgrade.ts).
 
 /** "MaSy": the mark in the sync server file's header (a laptop's file carries "MaAr"). */
 export const SYNC_APPLICATION_ID = 0x4d615379;
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA = `
 CREATE TABLE boards (

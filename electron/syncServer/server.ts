@@ -45,7 +45,7 @@ export interface SyncServer {
 }
 
 const defaultLog = (event: SyncServerEvent): void => {
-  const quiet = event.kind === 'compacted' || event.kind === 'board-registered';
+  const quiet = event.kind === 'compacted' || event.kind === 'board-registered' || event.kind === 'upgraded';
   (quiet ? console.log : console.warn)(`[sync] ${event.kind}: ${event.message}`);
 };
 
@@ -57,6 +57,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const host = options.host ?? '127.0.0.1';
   const log = options.log ?? defaultLog;
   const store = openSyncStore(options.dataFolder, options.key, { compactAfter: options.compactAfter });
+  if (store.carriedOver > 0) {
+    log({ kind: 'upgraded', message: `${store.carriedOver} document(s) stored by an earlier sync server carried over to sync format ${SYNC_FORMAT}; laptops of the earlier format are refused until they are updated` });
+  }
   let closing = false;
 
   const hocuspocus: Hocuspocus = new Hocuspocus({

@@ -11,6 +11,7 @@ import { APPLICATION_ID } from '../core/db/identify';
 import { acquireLock } from '../core/db/lock';
 import { makePrivate, PRIVATE_FOLDER } from '../core/db/private';
 import { SCHEMA, SCHEMA_VERSION, SYNC_APPLICATION_ID } from './schema';
+import { upgradeSyncFile } from './upgrade';
 
 export const SYNC_FILE = 'sync-server.sqlite';
 
@@ -37,7 +38,7 @@ function checkFolder(folder: string): string {
 }
 
 /** Opens the file with the key, refusing one that is not ours or that the key does not open. */
-function openFile(file: string, key: StoreKey | null): Database {
+function openFile(file: string, key: StoreKey | null): { db: Database; carriedOver: number } {
   const existed = fs.existsSync(file);
   if (existed) {
     const kind = inspectDataFile(file).kind;
@@ -58,6 +59,8 @@ function openFile(file: string, key: StoreKey | null): Database {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const carriedOver = existed && version < SCHEMA_VERSION ? upgradeSyncFile(db, version, SCHEMA_VERSION) : 0;
     if (!existed) {
       db.transaction(() => {
         db.exec(SCHEMA);
@@ -66,7 +69,7 @@ function openFile(file: string, key: StoreKey | null): Database {
       })();
     }
     for (const f of side(file)) makePrivate(f);
-    return db;
+    return { db, carriedOver };
   } catch (err) {
     db.close();
     throw err;
@@ -103,6 +106,8 @@ export interface SyncStoreOptions {
 
 export class SyncStore {
   readonly file: string;
+  /** How many documents opening carried over from an earlier sync format's names (upgrade.ts). */
+  carriedOver = 0;
   private readonly compactAfter: number;
 
   constructor(
@@ -219,7 +224,10 @@ export function openSyncStore(folder: string, key: StoreKey | null, options: Syn
     throw new SyncStoreError(`${folder} is in use by another sync server (process ${lock.holder.pid} on ${lock.holder.host}, since ${lock.holder.since}). Stop that one first. Nothing was changed.`);
   }
   try {
-    return new SyncStore(openFile(file, key), file, lock.release, options);
+    const opened = openFile(file, key);
+    const store = new SyncStore(opened.db, file, lock.release, options);
+    store.carriedOver = opened.carriedOver;
+    return store;
   } catch (err) {
     lock.release();
     throw err;

@@ -1,10 +1,17 @@
 // What the laptops and the sync server must agree on, in one place for both: the sync format
 // version every document name starts with, the names of the documents (a board doc
-// `ma1/<boardId>/board`, a meeting doc `ma1/<boardId>/meeting/<meetingId>`; another prefix or
+// `ma2/<boardId>/board`, a meeting doc `ma2/<boardId>/meeting/<meetingId>`; another prefix or
 // shape is refused with a message naming the version spoken), and the reason a refused token gets.
 
-/** The sync format version: a server or a client that speaks another one is refused. */
-export const SYNC_FORMAT = 'ma1';
+/**
+ * The sync format version: a server or a client that speaks another one is refused. ma2: every
+ * laptop writes a meeting's change mark in the board's document when it changes the meeting, and
+ * connects only the meetings whose marks name something it lacks (meetingMarks.ts). A laptop of
+ * ma1 writes no marks, so what it changed could stay unseen: it is refused, never merged. Stored
+ * ma1 documents are carried over to ma2 names by an upgraded server (syncServer/upgrade.ts) and
+ * laptop (migration 0016), and an upgraded laptop then connects every meeting once.
+ */
+export const SYNC_FORMAT = 'ma2';
 
 /** The reason every refused token gets: the same for a wrong one and a rotated-away one, so neither is told apart. */
 export const WRONG_TOKEN = 'wrong or revoked token for this board';

@@ -12,6 +12,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { StoreKey } from '../../electron/core/crypt/cipher';
 import { startSyncServer } from '../../electron/syncServer/server';
+import { meetingDocName } from '../../shared/domain/syncFormat';
 import type { Report } from './harness';
 
 const ITEMS = 40;
@@ -90,7 +91,7 @@ export async function syncConvergence(report: Report, dir: string, key: StoreKey
     const live: number[] = [];
     let updates = 0;
     for (let run = 0; run < 3; run++) {
-      const name = `ma1/${boardId}/meeting/${randomUUID()}`;
+      const name = meetingDocName(boardId, randomUUID());
       const [a, b] = [open(name, token), open(name, token)];
       await Promise.all([synced(a), synced(b)]);
       const start = performance.now();
@@ -104,7 +105,7 @@ export async function syncConvergence(report: Report, dir: string, key: StoreKey
 
     const catchUp: number[] = [];
     for (let run = 0; run < 5; run++) {
-      const name = `ma1/${boardId}/meeting/${randomUUID()}`;
+      const name = meetingDocName(boardId, randomUUID());
       const b = open(name, token);
       await synced(b);
       // The first laptop typed the meeting offline: it arrives as one sync step when it connects.
@@ -119,7 +120,7 @@ export async function syncConvergence(report: Report, dir: string, key: StoreKey
       note: 'one sync step of the whole meeting (connect, authenticate, check, store, pass on)',
     });
 
-    const name = `ma1/${boardId}/meeting/${randomUUID()}`;
+    const name = meetingDocName(boardId, randomUUID());
     const [a, b] = [open(name, token), open(name, token)];
     await Promise.all([synced(a), synced(b)]);
     typeMeeting(a.doc);

@@ -158,20 +158,23 @@ describe('a laptop offline for a year', () => {
 
 describe('a sync server of another version', () => {
   for (const [format, side] of [
-    ['ma2', 'update Matters Arising on this laptop'],
-    ['ma0', 'update the sync server'],
+    ['ma3', 'update Matters Arising on this laptop'],
+    ['ma1', 'update the sync server'],
   ] as const) {
-    it(`(${format}) refuses the laptop with a message naming which side to update, shown in its status; the file is unchanged`, async () => {
-      const { a, boardId, invitation } = await sharedPair();
+    it(`(${format}) refuses the laptop with a message naming which side to update, shown in its status; the file and its waiting change are kept, and sent once both speak one format`, async () => {
+      const { a, b, boardId, draft, invitation } = await sharedPair();
       const { dataFolder } = server!;
       const port = server!.server.port;
       await server!.stop();
       await until([a], disconnected(a, boardId));
+      // A change made while the server is away waits to be sent.
+      const waiting = ok<{ item: { id: string } }>(a, 'addAgendaItem', { meetingId: draft, title: 'Added while the server was replaced' }).item.id;
+      expect(status(a, boardId).pending).toBe(1);
       const before = dump(a);
       // The council replaces its server with one of another version, on the same folder and port.
       server = await startTestSyncServer({ dataFolder, port, syncFormat: format });
       await until([a], () => status(a, boardId).lastError !== null);
-      const expected = `The sync server refused this board: this server speaks sync format ${format}, and this laptop speaks ma1; ${side}.`;
+      const expected = `The sync server refused this board: this server speaks sync format ${format}, and this laptop speaks ma2; ${side}.`;
       expect(status(a, boardId).lastError).toBe(expected);
       expect(syncStatusLine(status(a, boardId), new Date())).toEqual({ text: `Not syncing: ${expected}`, tone: 'error' });
       // The refusal is written to the sync status only: the board's records are as they were.
@@ -185,6 +188,16 @@ describe('a sync server of another version', () => {
       expect(joined.ok).toBe(false);
       if (!joined.ok) expect(joined.error.message).toBe(expected);
       expect(c.store!.db.prepare('SELECT count(*) FROM boards WHERE id = ?').pluck().get(boardId)).toBe(0);
+      // Refused, nothing was sent or dropped: the change still waits.
+      expect(status(a, boardId).pending).toBe(1);
+
+      // The side that was behind is updated (here: a server of this laptop's format on the same folder).
+      await server!.stop();
+      server = await startTestSyncServer({ dataFolder, port });
+      const title = (core: Core) => core.store!.db.prepare('SELECT title FROM agenda_items WHERE id = ?').pluck().get(waiting);
+      await until([a, b], () => title(b) === 'Added while the server was replaced' && inStep([a, b], boardId));
+      expect(status(a, boardId)).toMatchObject({ pending: 0, lastError: null });
+      expectSame([a, b], boardId);
     });
   }
 });

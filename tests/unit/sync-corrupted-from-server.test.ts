@@ -1,6 +1,7 @@
 // A corrupted update arriving from the server (damaged on the way: the laptop's network relay
 // cuts it short): the laptop refuses it, its file is unchanged, its status says so, and the next
 // good connection brings the change intact. Real cores, a real sync server on loopback.
+import { meetingDocName } from '../../shared/domain/syncFormat';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CORRUPTED_FROM_SERVER } from '../../electron/core/sync/engine';
 import { syncStatusLine } from '../../renderer/src/features/sync/syncStatusText';
@@ -34,7 +35,7 @@ describe('a corrupted update from the server', () => {
     // What the damaged update would change: the meeting's own fields, and whether its words were
     // stored in the document's updates. (Other, good, updates may still arrive meanwhile: the
     // sharing laptop's own bookkeeping of the meeting, the board's document.)
-    const docName = `ma1/${boardId}/meeting/${draft}`;
+    const docName = meetingDocName(boardId, draft);
     const venueWords = Buffer.from('Tooley Street');
     const meetingState = () =>
       JSON.stringify([

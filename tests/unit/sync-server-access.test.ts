@@ -1,5 +1,5 @@
 // Who may open what on the sync server: board tokens (trust on first use, a wrong one refused
-// with its reason, rotation locking the old one out), the ma1 document names, and agreed minutes
+// with its reason, rotation locking the old one out), the ma2 document names, and agreed minutes
 // read-only, at connection and when they are agreed during a session. Real server, real providers.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -90,21 +90,26 @@ describe('sync server: document names and the sync format', () => {
   it('refuses a client of another format version, or a name of another shape, naming the version it speaks', async () => {
     const sync = await startTestSyncServer();
     const boardId = newBoardId();
-    const newer = connectClient(sync.url, `ma2/${boardId}/board`, newToken());
-    expect(await authenticationFailed(newer.provider)).toBe('this server speaks sync format ma1, and this laptop speaks ma2; update the sync server');
-    const odd = connectClient(sync.url, `ma1/${boardId}/minutes`, newToken());
-    expect(await authenticationFailed(odd.provider)).toMatch(/^this server speaks sync format ma1, and "ma1\/.*\/minutes" is not one of its document names/);
+    const newer = connectClient(sync.url, `ma3/${boardId}/board`, newToken());
+    expect(await authenticationFailed(newer.provider)).toBe('this server speaks sync format ma2, and this laptop speaks ma3; update the sync server');
+    // A laptop of ma1 (which writes no change marks) is refused, board and meeting alike.
+    const older = connectClient(sync.url, `ma1/${boardId}/board`, newToken());
+    expect(await authenticationFailed(older.provider)).toBe('this server speaks sync format ma2, and this laptop speaks ma1; update Matters Arising on this laptop');
+    const olderMeeting = connectClient(sync.url, `ma1/${boardId}/meeting/${newBoardId()}`, newToken());
+    expect(await authenticationFailed(olderMeeting.provider)).toBe('this server speaks sync format ma2, and this laptop speaks ma1; update Matters Arising on this laptop');
+    const odd = connectClient(sync.url, `ma2/${boardId}/minutes`, newToken());
+    expect(await authenticationFailed(odd.provider)).toMatch(/^this server speaks sync format ma2, and "ma2\/.*\/minutes" is not one of its document names/);
     // Nothing was registered by a refused name.
     expect(sync.server.store.tokenHash(boardId)).toBeNull();
   });
 
   it('parses the two kinds of name', () => {
     const [b, m] = [newBoardId(), newBoardId()];
-    expect(parseDocName(`ma1/${b}/board`)).toEqual({ kind: 'board', boardId: b });
-    expect(parseDocName(`ma1/${b}/meeting/${m}`)).toEqual({ kind: 'meeting', boardId: b, meetingId: m });
-    expect(() => parseDocName(`ma0/${b}/board`)).toThrow('this server speaks sync format ma1, and this laptop speaks ma0; update Matters Arising on this laptop');
-    expect(() => parseDocName(`ma1/${b.toUpperCase()}/board`)).toThrow(/not one of its document names/);
-    expect(() => parseDocName(`ma1/${b}/meeting/${m}/x`)).toThrow(/not one of its document names/);
+    expect(parseDocName(`ma2/${b}/board`)).toEqual({ kind: 'board', boardId: b });
+    expect(parseDocName(`ma2/${b}/meeting/${m}`)).toEqual({ kind: 'meeting', boardId: b, meetingId: m });
+    expect(() => parseDocName(`ma1/${b}/board`)).toThrow('this server speaks sync format ma2, and this laptop speaks ma1; update Matters Arising on this laptop');
+    expect(() => parseDocName(`ma2/${b.toUpperCase()}/board`)).toThrow(/not one of its document names/);
+    expect(() => parseDocName(`ma2/${b}/meeting/${m}/x`)).toThrow(/not one of its document names/);
   });
 });
 

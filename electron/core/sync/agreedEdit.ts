@@ -15,6 +15,7 @@ import { formatUkDate, formatUkInstant } from '../../../shared/domain/dates';
 import { conflictLog, type AgreedEditDetail } from './conflicts';
 import { canonicalDiscussion } from './discussionJson';
 import { meetingDocName, parseDocName } from './docNames';
+import { removePending } from './updateStore';
 import { childTexts, compareRecords, liveView, type RecordChange, type RecordView } from './recordDiff';
 import { LOCAL_ORIGIN } from './mirror';
 import { AGREED_AT_KEY } from './registry';
@@ -71,7 +72,7 @@ export function takeBackRefusedEdit(w: WriteHandle, replica: BoardReplica, meeti
   const kept = w.db.prepare("SELECT update_blob FROM sync_updates WHERE doc_name = ? AND NOT (origin = 'local' AND acknowledged = 0) ORDER BY seq").pluck().all(name) as Buffer[];
   const state = Y.mergeUpdates([...kept.map((b) => new Uint8Array(b)), ...incoming]);
   replica.replaceMeeting(meetingId, state, origin);
-  w.db.prepare("DELETE FROM sync_updates WHERE doc_name = ? AND origin = 'local' AND acknowledged = 0").run(name);
+  removePending(w.db, replica.boardId, name);
   return { meetingId, by: actor, at: pending, changes: describeChanges(w.db, replica, meetingId) };
 }
 

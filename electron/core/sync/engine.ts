@@ -18,6 +18,7 @@ import { projectDocs } from './project';
 import { isRefusal, refusalMessage } from './refusal';
 import { BoardReplica } from './replica';
 import { acknowledge, appendUpdate, compactUpdates, storedDoc } from './updateStore';
+import { keptDocNames } from './keptVectors';
 import { BoardConnection } from './wire';
 import { IdleCompaction } from './idleCompaction';
 import { sendLocal, WriteOutbox } from './writeOutbox';
@@ -119,8 +120,7 @@ export class SyncEngine {
     (board as { replica: BoardReplica }).replica = replica;
     const boardState = storedDoc(db, replica.boardName);
     if (boardState) replica.applyUpdate(replica.boardName, boardState, STORED);
-    const names = db.prepare("SELECT DISTINCT doc_name FROM sync_updates WHERE board_id = ? AND doc_name <> ?").pluck().all(boardId, replica.boardName) as string[];
-    replica.know(names.map((n) => parseDocName(n)).flatMap((a) => (a.kind === 'meeting' ? [a.meetingId] : [])));
+    replica.know(keptDocNames(db, boardId).map((n) => parseDocName(n)).flatMap((a) => (a.kind === 'meeting' ? [a.meetingId] : [])));
     for (const id of db.prepare("SELECT seq, doc_name FROM sync_updates WHERE board_id = ? AND origin = 'local' AND acknowledged = 0").all(boardId) as Array<{ seq: number; doc_name: string }>) {
       lastLocalSeq.set(id.doc_name, Math.max(lastLocalSeq.get(id.doc_name) ?? 0, id.seq));
     }
@@ -160,6 +160,11 @@ export class SyncEngine {
           if (seq !== undefined) acknowledge(this.store.db, name, seq);
           // The server has all of this copy: its mark names it, so the laptops lacking any of it fetch it.
           if (address.kind === 'meeting' && !board.holding) markWiredMeetings(board, address.meetingId);
+          // A board carried over from ma1 has had every meeting connected once: from now on the marks decide.
+          if (board.held.everyMeeting && !board.holding && wire.settled() && listedMeetingsSynced(board)) {
+            this.store.db.prepare('UPDATE sync_boards SET connect_every_meeting = 0 WHERE board_id = ?').run(board.boardId);
+            board.held.everyMeeting = false;
+          }
           // What the server now holds can be merged: the quiet period starts again.
           this.compaction.quietFrom(board.boardId);
           if (wire.settled()) this.setStatus(board.boardId, { last_synced_at: nowInstant() });

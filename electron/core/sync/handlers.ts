@@ -10,7 +10,7 @@ import { onStore, type FeatureHandlers } from '../handler';
 import { nowInstant } from '../changelog';
 import { write } from '../store/write';
 import { syncEngine, type SharedBoard } from './engine';
-import { pendingCount } from './updateStore';
+import { forgetBoardUpdates, pendingCount } from './updateStore';
 import { pendingChanges } from './pendingChanges';
 import { listConflicts } from './conflicts';
 import { withChoices } from './conflictChoices';
@@ -173,7 +173,7 @@ async function joinSharedBoard(store: Store, input: { invitation: string }): Pro
     if (board.lastError) throw new DomainError('conflict', board.lastError);
   } catch (err) {
     engine.close(invitation.boardId);
-    write(store, (w) => w.db.prepare('DELETE FROM sync_updates WHERE board_id = ? AND NOT EXISTS (SELECT 1 FROM boards WHERE id = ?)').run(invitation.boardId, invitation.boardId));
+    write(store, (w) => forgetBoardUpdates(w.db, invitation.boardId));
     throw err;
   }
   return { boardId: invitation.boardId, boardName: requireBoard(store, invitation.boardId) };

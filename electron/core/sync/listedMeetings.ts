@@ -2,14 +2,16 @@
 // only when it can have something to exchange (its changes not yet acknowledged, a meeting this
 // file does not hold, or a change mark in the board's document naming what this copy lacks; see
 // meetingMarks.ts), and whether all of those have synced once. A joining laptop fetches every
-// meeting. A meeting whose document is not in memory starts syncing from what the file holds,
-// without being made a replica.
+// meeting, and so does a laptop whose board was shared before every laptop wrote marks (once:
+// connect_every_meeting). A meeting whose document is not in memory starts syncing from what the
+// file holds, without being made a replica; where its copy stands is the kept vector (keptVectors.ts).
 import * as Y from 'yjs';
 import type { Database } from '../db/driver';
 import { meetingDocName, parseDocName } from './docNames';
-import { inStepWithMark, markIfAhead, markText, MEETING_MARKS_ROOT, vectorOfDoc, vectorOfUpdate, type StateVector } from './meetingMarks';
+import { inStepWithMark, markIfAhead, markText, MEETING_MARKS_ROOT, vectorOfDoc, type StateVector } from './meetingMarks';
 import { MEETINGS_LIST_ROOT } from './registry';
 import type { BoardReplica } from './replica';
+import { keptVector } from './keptVectors';
 import { storedDoc } from './updateStore';
 import type { BoardConnection } from './wire';
 
@@ -19,8 +21,15 @@ export class HeldCopies {
   /** Meeting -> the mark its copy was last found to hold all of (nothing to fetch while the mark stays). */
   private readonly inStep = new Map<string, string>();
   private pending = new Set<string>();
+  /**
+   * True until every meeting has been connected once since the board was carried over from sync
+   * format ma1 (a laptop of ma1 wrote no marks): until then no meeting counts as in step.
+   */
+  everyMeeting: boolean;
 
-  constructor(private readonly db: Database, private readonly boardId: string) {}
+  constructor(private readonly db: Database, private readonly boardId: string) {
+    this.everyMeeting = db.prepare('SELECT connect_every_meeting FROM sync_boards WHERE board_id = ?').pluck().get(boardId) === 1;
+  }
 
   /** Reads which documents hold changes the server has not acknowledged (on connecting). */
   readPending(): void {
@@ -32,7 +41,7 @@ export class HeldCopies {
   /** Whether this file's copy of a meeting lacks nothing its mark names (false: fetch it). */
   inStepWith(replica: BoardReplica, meetingId: string): boolean {
     const name = meetingDocName(this.boardId, meetingId);
-    if (this.pending.has(name)) return false;
+    if (this.everyMeeting || this.pending.has(name)) return false;
     const text = markText(replica.board, meetingId);
     if (text === undefined) return false;
     if (this.inStep.get(meetingId) === text) return true;
@@ -44,10 +53,7 @@ export class HeldCopies {
 
   private vector(replica: BoardReplica, meetingId: string, name: string): StateVector | null {
     if (replica.loaded(meetingId)) return vectorOfDoc(replica.meeting(meetingId).doc);
-    if (!this.vectors.has(name)) {
-      const state = this.db.open ? storedDoc(this.db, name) : undefined;
-      this.vectors.set(name, state ? vectorOfUpdate(state) : null);
-    }
+    if (!this.vectors.has(name)) this.vectors.set(name, this.db.open ? keptVector(this.db, name) : null);
     return this.vectors.get(name) ?? null;
   }
 

@@ -1,14 +1,17 @@
 // A shared board's document updates in this laptop's file (sync_updates): appended as they
 // happen, read back to rebuild the documents on start, acknowledged once the server has them,
-// compacted on idle. The one reader and writer of sync_updates.
+// compacted on idle. The one writer of sync_updates, and so of each document's kept state vector
+// (keptVectors.ts), which follows every row added or removed in the same transaction.
 import * as Y from 'yjs';
 import type { Database } from '../db/driver';
 import type { SyncUpdateOrigin } from '../../../shared/domain/enums';
+import { forgetKept, keepAfterAppend, refreshKept } from './keptVectors';
 
 export function appendUpdate(db: Database, boardId: string, docName: string, update: Uint8Array, origin: SyncUpdateOrigin, at: string): number {
   const info = db
     .prepare('INSERT INTO sync_updates (board_id, doc_name, update_blob, origin, acknowledged, at) VALUES (?, ?, ?, ?, ?, ?)')
     .run(boardId, docName, Buffer.from(update), origin, origin === 'remote' ? 1 : 0, at);
+  keepAfterAppend(db, boardId, docName, update);
   return Number(info.lastInsertRowid);
 }
 
@@ -53,6 +56,23 @@ export function compactUpdates(db: Database, boardId: string, at: string): numbe
     db.prepare("INSERT INTO sync_updates (board_id, doc_name, update_blob, origin, acknowledged, at) VALUES (?, ?, ?, 'remote', 1, ?)").run(boardId, name, Buffer.from(merged), at);
   }
   return docs.length;
+}
+
+/**
+ * Removes a document's local updates the server has not acknowledged (edits to minutes agreed
+ * elsewhere meanwhile, taken back: agreedEdit.ts); the kept vector is worked out again from what stays.
+ */
+export function removePending(db: Database, boardId: string, docName: string): void {
+  db.prepare("DELETE FROM sync_updates WHERE doc_name = ? AND origin = 'local' AND acknowledged = 0").run(docName);
+  refreshKept(db, boardId, docName);
+}
+
+/** Forgets every stored update of a board this file does not hold (a join that did not complete). */
+export function forgetBoardUpdates(db: Database, boardId: string): void {
+  const held = db.prepare('SELECT count(*) FROM boards WHERE id = ?').pluck().get(boardId) as number;
+  if (held > 0) return;
+  db.prepare('DELETE FROM sync_updates WHERE board_id = ?').run(boardId);
+  forgetKept(db, boardId);
 }
 
 /** One document's stored updates merged into one (the state the file holds), or undefined if it has none. */

@@ -1,0 +1,56 @@
+// Files as the previous version (sync format ma1) left them, made from files this version wrote:
+// a laptop's data file back at schema 15 (no kept vectors, no connect_every_meeting, its stored
+// updates named ma1/...), and a sync server's file back at data version 1 (its documents named
+// ma1/...). The previous version's schema is exactly that, so opening them is an upgrade.
+import path from 'node:path';
+import { SYNC_FILE } from '../../electron/syncServer/store';
+import { openTestFile } from './testKey';
+
+/** A closed laptop file made to look as a laptop of sync format ma1 wrote it. */
+export function asMa1Laptop(file: string): void {
+  const db = openTestFile(file, { fileMustExist: true });
+  try {
+    db.transaction(() => {
+      db.exec('DROP TABLE sync_doc_vectors');
+      db.exec('ALTER TABLE sync_boards DROP COLUMN connect_every_meeting');
+      db.prepare("UPDATE sync_updates SET doc_name = 'ma1/' || substr(doc_name, 5) WHERE substr(doc_name, 1, 4) = 'ma2/'").run();
+      db.pragma('user_version = 15');
+    })();
+  } finally {
+    db.close();
+  }
+}
+
+/** A stopped sync server's folder made to look as a server of sync format ma1 left it; returns its documents' names and stored states. */
+export function asMa1Server(folder: string): Map<string, Buffer[]> {
+  const db = openTestFile(path.join(folder, SYNC_FILE), { fileMustExist: true });
+  try {
+    db.transaction(() => {
+      // Stored updates are never changed in place (a trigger): written again under the old name.
+      db.prepare("INSERT INTO updates (document, data) SELECT 'ma1/' || substr(document, 5), data FROM updates WHERE substr(document, 1, 4) = 'ma2/' ORDER BY seq").run();
+      db.prepare("DELETE FROM updates WHERE substr(document, 1, 4) = 'ma2/'").run();
+      db.pragma('user_version = 1');
+    })();
+    return storedByName(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** A stopped sync server's stored updates, by document name, oldest first. */
+export function serverDocuments(folder: string): Map<string, Buffer[]> {
+  const db = openTestFile(path.join(folder, SYNC_FILE), { fileMustExist: true });
+  try {
+    return storedByName(db);
+  } finally {
+    db.close();
+  }
+}
+
+function storedByName(db: ReturnType<typeof openTestFile>): Map<string, Buffer[]> {
+  const out = new Map<string, Buffer[]>();
+  for (const r of db.prepare('SELECT document, data FROM updates ORDER BY seq').all() as Array<{ document: string; data: Buffer }>) {
+    out.set(r.document, [...(out.get(r.document) ?? []), r.data]);
+  }
+  return out;
+}
