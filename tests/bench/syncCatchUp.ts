@@ -11,7 +11,9 @@ import { performance } from 'node:perf_hooks';
 import type { StoreKey } from '../../electron/core/crypt/cipher';
 import { startCore, type Core } from '../../electron/core/app';
 import { syncEngine } from '../../electron/core/sync/engine';
-import { pendingCount } from '../../electron/core/sync/updateStore';
+import { pendingCount, storedDoc } from '../../electron/core/sync/updateStore';
+import { keptVector } from '../../electron/core/sync/keptVectors';
+import { vectorOfUpdate } from '../../electron/core/sync/meetingMarks';
 import { startSyncServer } from '../../electron/syncServer/server';
 import type { Report } from './harness';
 
@@ -135,6 +137,7 @@ export async function syncCatchUpOnCopy(report: Report, source: string, key: Sto
     report.add(`sync, ${label}: a laptop shut for a month catches up (a new ${want.items}-item meeting, discussions, decisions, actions, carried actions' updates and statuses)`, [performance.now() - start], {
       note: `from opening its file (${(opened / 1000).toFixed(1)} s of it; opening the shared board's documents again alone: ${(syncOpened / 1000).toFixed(2)} s) until its tables have the month; the month was ${month.calls} core calls (${(madeIn / 1000).toFixed(1)} s on the first laptop), ${monthUpdates} local updates stored there`,
     });
+    statesForConnecting(report, label, bCore, board.id);
   } catch (err) {
     report.skip(`sync, ${label}`, err instanceof Error ? err.message : String(err));
   } finally {
@@ -143,4 +146,22 @@ export async function syncCatchUpOnCopy(report: Report, source: string, key: Sto
     await server.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * What connecting needs of each meeting (where this file's copy stands), read both ways on the
+ * caught-up laptop: merging each meeting's stored updates (before migration 0016) and the kept vector.
+ */
+function statesForConnecting(report: Report, label: string, core: Core, boardId: string): void {
+  const db = core.store!.db;
+  const names = db.prepare("SELECT doc_name FROM sync_doc_vectors WHERE board_id = ? AND doc_name LIKE '%/meeting/%'").pluck().all(boardId) as string[];
+  let start = performance.now();
+  for (const name of names) vectorOfUpdate(storedDoc(db, name) ?? new Uint8Array([0, 0]));
+  const merged = performance.now() - start;
+  start = performance.now();
+  for (const name of names) keptVector(db, name);
+  const kept = performance.now() - start;
+  report.add(`sync, ${label}: where each of the ${names.length} meetings' copies stands, read for connecting`, [kept], {
+    note: `from the kept state vectors (sync_doc_vectors); from each meeting's stored updates merged, as before: ${(merged / 1000).toFixed(2)} s`,
+  });
 }
