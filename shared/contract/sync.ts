@@ -39,6 +39,14 @@ export interface SyncStatus {
   preparing?: { done: number; total: number } | null;
 }
 
+/** The meeting page's sync line: changes from another laptop known to be on their way to this meeting. */
+export interface MeetingArrival {
+  /** True while changes another laptop made to this meeting are known to exist and have not reached its tables here. */
+  arriving: boolean;
+  /** Whether the board is connected to its server now (offline, they arrive once it is back). */
+  connected: boolean;
+}
+
 export interface SyncConflict {
   id: string;
   kind: SyncConflictKind;
@@ -81,6 +89,8 @@ export const syncMethods = {
     }),
   ),
   syncStatus: method<SyncStatus>()(z.strictObject({ boardId: id })),
+  /** Whether a meeting of a shared board still has changes from another laptop arriving (for the line on its page). */
+  meetingArrival: method<MeetingArrival>()(z.strictObject({ meetingId: id })),
   stopSharing: method<SyncStatus>()(z.strictObject({ boardId: id })),
   rotateBoardToken: method<ShareResult>()(z.strictObject({ boardId: id })),
   syncConflicts: method<ListedSyncConflict[]>()(z.strictObject({ boardId: id })),

@@ -16,6 +16,7 @@ import { listConflicts } from './conflicts';
 import { withChoices } from './conflictChoices';
 import { dismissSyncConflict } from './dismissConflict';
 import { joinAgain } from './newInvitation';
+import { meetingArrivalOf } from './arrival';
 
 /** How long joining waits for the server before saying so. */
 const JOIN_TIMEOUT_MS = 60_000;
@@ -219,6 +220,7 @@ export const syncHandlers: FeatureHandlers<typeof syncMethods> = {
   shareBoard: onStore((store, input) => shareBoard(store, input)),
   joinSharedBoard: onStore((store, input) => joinSharedBoard(store, input)),
   syncStatus: onStore((store, input) => syncStatusOf(store, input.boardId)),
+  meetingArrival: onStore((store, input) => meetingArrivalOf(store, input.meetingId)),
   stopSharing: onStore((store, input) => stopSharing(store, input)),
   rotateBoardToken: onStore((store, input) => rotateBoardToken(store, input)),
   syncConflicts: onStore((store, input) => {

@@ -49,6 +49,13 @@ export function inStepWithMark(board: Y.Doc, meetingId: string, held: StateVecto
   return mark !== null && holdsAll(held, mark);
 }
 
+/** Whether the meeting's mark names something a copy at `held` lacks (false with no mark, or one that cannot be read). */
+export function lacksMark(board: Y.Doc, meetingId: string, held: StateVector): boolean {
+  const text = markText(board, meetingId);
+  const mark = text === undefined ? null : decode(text);
+  return mark !== null && !holdsAll(held, mark);
+}
+
 /**
  * Sets the meeting's mark to `held` (a copy the server has in full) when the mark does not already
  * name all of it: concurrent marks are won by one laptop's, so a laptop whose changes the kept mark

@@ -16,6 +16,7 @@ import { DeclarationsSection } from '../interests/DeclarationsSection';
 import { MinutesDocument } from '../minutesView/MinutesDocument';
 import { DeleteMeetingDialog } from './DeleteMeetingDialog';
 import { StartNextMeetingDialog } from './StartNextMeetingDialog';
+import { MeetingArrivalLine } from '../sync/MeetingArrivalLine';
 
 export function MeetingPage({ meetingId }: { meetingId: string }) {
   // Its date, header and the state of its minutes; the board's name (a rename reaches drafts).
@@ -58,6 +59,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
           </button>
         </div>
       </div>
+      <MeetingArrivalLine meetingId={m.id} />
       {/* Each section keeps itself up to date, its locks included, when the minutes change state. */}
       {isRecord ? (
         // Agreed minutes are the record: they read as the printed document, with no boxes to fill.

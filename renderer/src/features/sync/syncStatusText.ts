@@ -1,5 +1,5 @@
 // What a shared board's status line says, from core's SyncStatus: plain words, local times.
-import type { SyncStatus } from '../../../../shared/contract';
+import type { MeetingArrival, SyncStatus } from '../../../../shared/contract';
 import { WRONG_TOKEN } from '../../../../shared/domain/syncFormat';
 
 /** The day (null for today; the year too when not this one) and the time of an instant, on the laptop's own clock and zone. */
@@ -56,4 +56,12 @@ export function syncErrorAdvice(lastError: string | null): { text: string; joinA
   }
   if (lastError.includes('try again in a moment')) return { text: 'This laptop tries again by itself; carry on working meanwhile.', joinAgain: false };
   return null;
+}
+
+/** The line on a meeting's page while another laptop's changes to it are on their way, or null. */
+export function meetingArrivalText(arrival: MeetingArrival): string | null {
+  if (!arrival.arriving) return null;
+  return arrival.connected
+    ? 'Changes made to this meeting on another laptop are arriving: some of its items or words may not be shown yet.'
+    : 'Changes made to this meeting on another laptop have not arrived yet: they will once this laptop is back online.';
 }
