@@ -35,6 +35,15 @@ test('two statuses recorded apart are listed on both laptops; Keep … instead c
   const arising = (await apiA('getMattersArising', { meetingId: draft.id })) as MattersArising;
   const entry = arising.entries.find((e) => e.status === 'open' || e.status === 'in_progress')!;
   const actionStatus = async (api: typeof apiA): Promise<string> => ((await api('getActionTimeline', { actionId: entry.actionId })) as { status: string }).status;
+  // Joining answers before each meeting's document has arrived: B records its status once it holds the action, as A does.
+  const holds = async (api: typeof apiA): Promise<string | null> => {
+    try {
+      return await actionStatus(api);
+    } catch {
+      return null;
+    }
+  };
+  await expect.poll(() => holds(apiB), { timeout: 30_000 }).toBe(await actionStatus(apiA));
 
   // Server down: "deferred" recorded on A, then "done" on B.
   await stopServer();

@@ -24,6 +24,13 @@ test('the status line says how a board stands, and a laptop locked out by a new 
   // The server has the board once A has sent it (the invitation is shown before that).
   await expect.poll(async () => ((await apiOf(a)('syncStatus', { boardId: board.id })) as SyncStatus).lastSyncedAt, { timeout: 30_000 }).not.toBeNull();
   await apiOf(b)('joinSharedBoard', { invitation });
+  // Joining answers before every change has settled on B: its pages open once B says it holds everything.
+  await expect
+    .poll(async () => {
+      const status = (await apiOf(b)('syncStatus', { boardId: board.id })) as SyncStatus;
+      return status.connected && status.pending === 0 && status.lastSyncedAt !== null;
+    }, { timeout: 30_000 })
+    .toBe(true);
 
   const pageA = await (await browser.newContext({ bypassCSP: true })).newPage();
   const pageB = await (await browser.newContext({ bypassCSP: true })).newPage();

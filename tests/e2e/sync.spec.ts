@@ -108,10 +108,15 @@ test('share on one laptop, join on another, and edits made on both, also while t
   await expect(statusLine(pageB)).toContainText(/Synced|Connected/);
 
   // Both laptops have the meeting open; typed on A, it appears in B's open editor as it arrives.
+  // Joining answers before each meeting's document has arrived: B's page says so while it does
+  // (the line goes once its items are in), and the typing starts once B holds both items.
   await pageA.goto(`${a.origin}/#/meetings/${meeting.id}`);
   const minutesA = new MinutesPage(pageA);
   await pageB.goto(`${b.origin}/#/meetings/${meeting.id}`);
   const minutesB = new MinutesPage(pageB);
+  await expect.poll(async () => ((await apiOf(b)('getMinutes', { meetingId: meeting.id })) as { items?: unknown[] }).items?.length ?? 0, { timeout: 30_000 }).toBe(2);
+  await expect(pageB.getByRole('status', { name: 'Changes arriving' })).toHaveCount(0, { timeout: 30_000 });
+  await expect(minutesB.item('2').discussion).toBeVisible();
   await expect(minutesB.item('1').discussion).toBeVisible();
   await minutesA.item('1').discussion.click();
   await pageA.keyboard.type('The audit found gaps in the referral records.');

@@ -23,8 +23,13 @@ describe('sync status words', () => {
     expect(syncErrorAdvice(`The sync server refused this board: ${WRONG_TOKEN}.`)).toEqual({ text: expect.stringContaining('Use a new invitation…') as unknown, joinAgain: true });
     expect(syncErrorAdvice('Changes from another laptop could not be applied here: disk I/O error')).toMatchObject({ text: expect.stringMatching(/^Nothing is lost/) as unknown, joinAgain: false });
     expect(syncErrorAdvice('The sync server refused this board: the sync server is stopping; try again in a moment.')).toMatchObject({ joinAgain: false });
-    // A reason that says itself what to update needs nothing more.
-    expect(syncErrorAdvice('The sync server refused this board: this server speaks sync format ma1, and this laptop speaks ma2; update the sync server.')).toBeNull();
+    // A reason that says itself what to update: the advice says that nothing waits in vain.
+    for (const reason of ['this server speaks sync format ma1, and this laptop speaks ma2; update the sync server', 'this server speaks sync format ma2, and this laptop speaks ma1; update Matters Arising on this laptop']) {
+      expect(syncErrorAdvice(`The sync server refused this board: ${reason}.`)).toEqual({
+        text: 'Nothing is lost: carry on working here. What you change is kept on this laptop, and sent once it and the sync server are of the same version.',
+        joinAgain: false,
+      });
+    }
   });
 
   it('counts what is left to check, says when each was found, and names the status to keep in the descriptions’ words', () => {

@@ -55,6 +55,10 @@ export function syncErrorAdvice(lastError: string | null): { text: string; joinA
     return { text: 'Nothing is lost: they are kept here, and tried again as more changes arrive. If this message stays, take a backup (Backups) and ask for help.', joinAgain: false };
   }
   if (lastError.includes('try again in a moment')) return { text: 'This laptop tries again by itself; carry on working meanwhile.', joinAgain: false };
+  // The reason names what to update; what it does not say is that nothing waits in vain.
+  if (/speaks sync format ma\d+, and this laptop speaks ma\d+/.test(lastError)) {
+    return { text: 'Nothing is lost: carry on working here. What you change is kept on this laptop, and sent once it and the sync server are of the same version.', joinAgain: false };
+  }
   return null;
 }
 
