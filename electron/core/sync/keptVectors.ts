@@ -1,8 +1,9 @@
 // Each stored document's state vector, kept beside its updates (sync_doc_vectors), so deciding
 // which meetings to connect reads one small row per meeting instead of merging every meeting's
 // stored updates. Written only through updateStore.ts, the one writer of sync_updates, in the same
-// transaction as the rows it follows; the value is always the vector of all of the document's
-// stored updates merged (what `vectorOfUpdate(storedDoc(...))` gives).
+// transaction as the rows it follows (and filled once by migration 0016 for older files); the
+// value is always the vector of all of the document's stored updates merged (what
+// `vectorOfUpdate(storedDoc(...))` gives).
 import * as Y from 'yjs';
 import type { Database } from '../db/driver';
 
