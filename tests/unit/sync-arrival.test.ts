@@ -56,6 +56,8 @@ describe('a meeting whose changes from another laptop are arriving', () => {
     const { board: kept } = ok<{ board: { id: string } }>(own, 'loadSampleBoard', {});
     const ownMeeting = own.store!.db.prepare('SELECT id FROM meetings WHERE board_id = ? LIMIT 1').pluck().get(kept.id) as string;
     expect(arrival(own, ownMeeting)).toEqual({ arriving: false, connected: false });
+    // …and asking makes no sync engine for its file (which would watch every write from then on).
+    expect(own.store!.db.prepare("SELECT count(*) FROM sqlite_temp_master WHERE name LIKE 'sync_touched%'").pluck().get()).toBe(0);
   });
 
   it('is told in words that say whether they are arriving now or once back online', () => {

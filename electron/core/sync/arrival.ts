@@ -25,7 +25,9 @@ export function meetingArriving(store: Store, board: SharedBoard, meetingId: str
 export function meetingArrivalOf(store: Store, meetingId: string): MeetingArrival {
   const boardId = store.db.prepare('SELECT board_id FROM meetings WHERE id = ?').pluck().get(meetingId) as string | undefined;
   if (boardId === undefined) throw new DomainError('not_found', 'This meeting is not in this data file.');
-  const board = syncEngine(store).boards.get(boardId);
+  // A board kept on this laptop only never makes the file's sync engine (it would watch every write).
+  const shared = store.db.prepare("SELECT 1 FROM sync_boards WHERE board_id = ? AND state = 'shared'").get(boardId) !== undefined;
+  const board = shared ? syncEngine(store).boards.get(boardId) : undefined;
   if (!board) return { arriving: false, connected: false };
   return { arriving: meetingArriving(store, board, meetingId), connected: board.connected };
 }
