@@ -16,11 +16,15 @@ interface TraceEvent {
 
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel', 'blink.user_timing'];
 
-/** Runs `act` with the page traced; returns the trace's events. */
-export async function traced(page: Page, act: () => Promise<void>): Promise<TraceEvent[]> {
+/**
+ * Runs `act` with the page traced; returns the trace's events. `categories` adds trace categories
+ * to the usual ones, or drops some of them (for a caller that asks for it, behind its own switch).
+ */
+export async function traced(page: Page, act: () => Promise<void>, categories: { add?: readonly string[]; drop?: readonly string[] } = {}): Promise<TraceEvent[]> {
   const cdp = await page.context().newCDPSession(page);
   try {
-    await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: [...CATEGORIES, ...(process.env.BENCH_TRACE_EXTRA ?? '').split(',').filter(Boolean)] } });
+    const included = [...CATEGORIES, ...(categories.add ?? []), ...(process.env.BENCH_TRACE_EXTRA ?? '').split(',').filter(Boolean)].filter((c) => !categories.drop?.includes(c));
+    await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: included } });
     await act();
     const complete = new Promise<{ stream?: string }>((resolve) => cdp.once('Tracing.tracingComplete', resolve));
     await cdp.send('Tracing.end');

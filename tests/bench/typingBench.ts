@@ -72,6 +72,24 @@ async function typeAndMeasure(page: Page, editor: Locator, keys: number): Promis
 }
 
 /**
+ * Switches for profiling the typing (PROFILE.md, round 8), both off in the bench's own runs:
+ * - BENCH_TRACE_LAYOUT=1 adds Blink's layout and invalidation trace events (which nodes each
+ *   keystroke dirties, the layout pass's own scopes, layer updates);
+ * - BENCH_TRACE_NO_DOM_STATS=1 leaves out the DevTools timeline's detailed category. With it on,
+ *   Chromium counts the whole DOM on every frame for the Performance panel ("DOMStats"): work a
+ *   page never does untraced, which grows with the page (17,000 elements in a 120-item meeting
+ *   against 1,100 for bare Lexical) and so made the app's traced frames look ~0.4 ms dearer than
+ *   they are. Without it the trace has no Commit events.
+ */
+function traceCategories(): { add: string[]; drop: string[] } {
+  const layout = ['blink', 'blink.debug', 'disabled-by-default-blink.debug.layout', 'disabled-by-default-devtools.timeline.invalidationTracking'];
+  return {
+    add: process.env.BENCH_TRACE_LAYOUT === '1' ? layout : [],
+    drop: process.env.BENCH_TRACE_NO_DOM_STATS === '1' ? ['disabled-by-default-devtools.timeline'] : [],
+  };
+}
+
+/**
  * The same typing, traced: where each keystroke's main-thread time goes. The app first saves what
  * was just typed (the pause before the trace is longer than the save's) and the screens that
  * follow the meeting read again; traced in the middle of that, a keystroke's share would carry a
@@ -80,7 +98,7 @@ async function typeAndMeasure(page: Page, editor: Locator, keys: number): Promis
 async function profileTyping(page: Page, keys: number, label: string, settle?: () => Promise<void>): Promise<string> {
   await settle?.();
   const done = await page.evaluate(() => (window as unknown as { __probe: Probe }).__probe.total.length);
-  const events = await traced(page, () => typeKeys(page, keys, done));
+  const events = await traced(page, () => typeKeys(page, keys, done), traceCategories());
   // BENCH_TRACE_DIR keeps the raw traces, to open in Chromium's DevTools (Performance panel).
   const keep = process.env.BENCH_TRACE_DIR;
   if (keep) fs.writeFileSync(path.join(keep, `typing-${label}.json`), JSON.stringify({ traceEvents: events }));
@@ -149,8 +167,11 @@ export async function keystrokeToPaint(
     await app.goto(`${new URL(url).origin}/#/meetings/${meetingId}`);
     const editor = app.getByTestId('discussion-editor').nth(Math.floor(items / 2));
     await editor.waitFor();
-    // For trying a change of style or script on the app's page before changing the product.
-    if (process.env.BENCH_APP_CSS) await app.addStyleTag({ content: process.env.BENCH_APP_CSS });    const appProbe = await typeAndMeasure(app, editor, 90);
+    // For trying a change of style or script on the app's page before changing the product
+    // (BENCH_APP_SCRIPT is evaluated in the page once it is open, before the typing).
+    if (process.env.BENCH_APP_CSS) await app.addStyleTag({ content: process.env.BENCH_APP_CSS });
+    if (process.env.BENCH_APP_SCRIPT) await app.evaluate(process.env.BENCH_APP_SCRIPT);
+    const appProbe = await typeAndMeasure(app, editor, 90);
     const appProfile = await profileTyping(app, 30, `app-${items}`, async () => {
       await app.getByTestId('save-status').getByText('All changes saved').waitFor();
       // The sections that follow the meeting read again after its save: wait for those answers

@@ -187,7 +187,7 @@ test('recorded attendance folds to one line, so the agenda comes first; the list
   await expect(attendance.locator('.attendance-marks-summary')).toHaveText('Chair: MOC');
   await expect(attendance.locator('table.attendance-table')).toBeHidden();
   // The agenda is not pushed down by 31 rows of names: opening the list moves item 1 a long way.
-  const first = page.locator('.minutes-items > li').first();
+  const first = page.locator('.minutes-items li.item-card').first();
   const folded = (await first.boundingBox())!.y;
   await attendance.getByRole('button', { name: 'Show the attendance list' }).click();
   await expect(attendance.locator('table.attendance-table')).toBeVisible();

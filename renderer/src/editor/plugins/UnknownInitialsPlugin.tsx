@@ -15,19 +15,24 @@ interface UnknownInitialsPluginProps {
   known: readonly string[];
 }
 
-/** The nearest element that skips rendering its contents while far from the view (CSS content-visibility: auto). */
-function skippingAncestor(element: HTMLElement): HTMLElement | null {
+/**
+ * The elements around this one that skip rendering their contents while far from the view (CSS
+ * content-visibility: auto), nearest first: the item card, and the group of cards it is in.
+ */
+function skippingAncestors(element: HTMLElement): HTMLElement[] {
+  const found: HTMLElement[] = [];
   for (let el = element.parentElement; el; el = el.parentElement) {
-    if (getComputedStyle(el).contentVisibility === 'auto') return el;
+    if (getComputedStyle(el).contentVisibility === 'auto') found.push(el);
   }
-  return null;
+  return found;
 }
 
 /**
  * Tells `show` whether the editor is in or near the view, following its root element. Inside an
- * item card (content-visibility: auto) it hears the card's own state change, which Chromium
- * works out anyway to skip rendering far-off cards: no observer of our own, so a keystroke's
- * frame computes nothing for the other items. Elsewhere an IntersectionObserver, 600 px out.
+ * item card (content-visibility: auto) it hears the state changes of the card and of its group of
+ * cards, which Chromium works out anyway to skip rendering far-off cards: no observer of our own,
+ * so a keystroke's frame computes nothing for the other items. The editor is drawn when neither
+ * skips it. Elsewhere an IntersectionObserver, 600 px out.
  */
 function watchInView(editor: LexicalEditor, show: (on: boolean) => void, onRoot: (root: HTMLElement | null) => void): () => void {
   let current: HTMLElement | null = null;
@@ -39,15 +44,19 @@ function watchInView(editor: LexicalEditor, show: (on: boolean) => void, onRoot:
     stopCurrent = () => undefined;
     onRoot(root);
     if (!root) return;
-    const host = skippingAncestor(root);
-    if (host) {
+    if (skippingAncestors(root).length > 0) {
+      // The card, or its group, now skips the editor, or no longer does. Heard at the document
+      // (the event does not bubble, but is captured on its way down): the group a card is in can
+      // change when items are added or moved, and the card is put in it after its editor starts.
+      // The states of the others are already settled when one arrives; checkVisibility reads them all.
       const onState = (e: Event): void => {
-        if (e.target === host) show(!(e as ContentVisibilityAutoStateChangeEvent).skipped);
+        if (!(e.target instanceof Node) || !e.target.contains(root)) return;
+        show(!(e as ContentVisibilityAutoStateChangeEvent).skipped && root.checkVisibility({ contentVisibilityAuto: true }));
       };
-      host.addEventListener('contentvisibilityautostatechange', onState);
+      document.addEventListener('contentvisibilityautostatechange', onState, true);
       // Until the first state change arrives: what is rendered now (a skipped card is not).
       show(root.checkVisibility({ contentVisibilityAuto: true }));
-      stopCurrent = () => host.removeEventListener('contentvisibilityautostatechange', onState);
+      stopCurrent = () => document.removeEventListener('contentvisibilityautostatechange', onState, true);
       return;
     }
     if (typeof IntersectionObserver === 'undefined') {

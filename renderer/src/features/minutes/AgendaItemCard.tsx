@@ -57,6 +57,8 @@ export const AgendaItemCard = memo(function AgendaItemCard({ itemId, onDelete }:
     <li
       className={`item-card depth-${item.depth}${item.confidential ? ' is-confidential' : ''}`}
       data-item-card={itemId}
+      // In a slot of its own inside the cards' groups (ItemGroups): one of the meeting's list of items.
+      role="listitem"
       aria-labelledby={`item-${itemId}-heading`}
       hidden={hidden}
       tabIndex={-1}

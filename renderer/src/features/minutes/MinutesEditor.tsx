@@ -19,6 +19,7 @@ import { MOD_LABEL } from '../../editor/shortcutsLabel';
 import { AgendaItemCard } from './AgendaItemCard';
 import { AgendaOutline, type DropZone } from './AgendaOutline';
 import { deleteItem } from './deleteItem';
+import { ItemGroups } from './ItemGroups';
 import { MinutesContext, type MinutesContextValue } from './context';
 import {
   actionDetailsSelector,
@@ -417,11 +418,7 @@ function MinutesWorkspace({ initial, replica }: { initial: Minutes; replica: Mee
               </div>
             ) : null}
             {cards.length ? (
-              <ol className="minutes-items">
-                {cards.map((e) => (
-                  <AgendaItemCard key={e.id} itemId={e.id} onDelete={requestDelete} />
-                ))}
-              </ol>
+              <ItemGroups ids={cards.map((e) => e.id)} renderCard={(id) => <AgendaItemCard itemId={id} onDelete={requestDelete} />} />
             ) : null}
           </div>
         </div>
