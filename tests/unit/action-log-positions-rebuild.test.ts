@@ -9,7 +9,7 @@ import { startCore } from '../../electron/core/app';
 import { openTestFile } from '../helpers/testKey';
 import { BACKUP_FOLDER_NAME } from '../../electron/core/db/open';
 import { summariesDiffer } from '../../electron/core/store/actionSummary';
-import { positionsDiffer, SLOTS } from '../../electron/core/store/actionLogPositions';
+import { positionsDiffer, TOP } from '../../electron/core/store/actionLogPositions';
 import type { ActionLog, ActionLogWindow } from '../../shared/contract';
 import { ok, sha256, tempDir } from '../helpers/temp';
 import { inProcess, seedFixtureMinutes } from '../helpers/fixture-minutes';
@@ -43,7 +43,7 @@ const backupsOf = (file: string): string[] => {
 describe('kept action-log positions that are missing or wrong', () => {
   for (const [what, sql] of [
     ['every position missing (a file written by an older copy)', 'DELETE FROM action_log_positions'],
-    ['a wrong total', `UPDATE action_log_positions SET n = n + 3 WHERE node = ${SLOTS}`],
+    ['a wrong total', `UPDATE action_log_positions SET n = n + 3 WHERE node = ${TOP}`],
     ['a wrong count inside the tree', `UPDATE action_log_positions SET n = n + 1 WHERE node = (SELECT min(node) FROM action_log_positions)`],
     ['a position for a board that has no actions', "INSERT INTO action_log_positions (board_id, status, node, n) VALUES ('no-such-board', 'open', 4, 2)"],
   ] as const) {

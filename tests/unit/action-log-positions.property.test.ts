@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ActionLog, ActionLogFilter, ActionLogSort, ActionLogWindow, DeletedMeeting, MeetingDetail, MeetingSummary, SampleBoardResult } from '../../shared/contract';
 import { filterActionLog, sortActionLog } from '../../shared/domain/actionLog';
-import { dateOfSlot, positionsDiffer, SLOTS, slotOf } from '../../electron/core/store/actionLogPositions';
+import { dateOfSlot, DAYS, daySlot, positionsDiffer, slotOf, TOP, UNDATED } from '../../electron/core/store/actionLogPositions';
 import type { Core } from '../../electron/core/app';
 import { ok, tempCore } from '../helpers/temp';
 import { enterFixtureMinutes, FEBRUARY } from '../helpers/fixture-agenda';
@@ -19,20 +19,24 @@ describe('the slot of a due date', () => {
     fc.assert(
       fc.property(dueText, dueText, (a, b) => {
         const [lo, hi] = a < b ? [a, b] : [b, a];
-        expect(slotOf(lo)).toBeLessThanOrEqual(slotOf(hi));
+        expect(daySlot(lo)).toBeLessThanOrEqual(daySlot(hi));
         for (const s of [a, b]) {
-          const slot = slotOf(s);
+          const slot = daySlot(s);
           expect(slot).toBeGreaterThanOrEqual(1);
-          expect(slot).toBeLessThan(SLOTS);
+          expect(slot).toBeLessThan(DAYS);
           if (slot > 1) expect(dateOfSlot(slot) <= s).toBe(true);
-          if (slot < SLOTS - 1) expect(s < dateOfSlot(slot + 1)).toBe(true);
+          if (slot < DAYS - 1) expect(s < dateOfSlot(slot + 1)).toBe(true);
+          // With no due date, after every dated slot, in the order raised.
+          expect(slotOf(null, s)).toBe(UNDATED - 1 + slot);
+          expect(slotOf(null, s)).toBeLessThan(TOP);
+          expect(slotOf(s, '2014-01-01')).toBe(slot);
         }
       }),
       { numRuns: 2000 },
     );
-    expect(dateOfSlot(slotOf('2014-07-22'))).toBe('2014-07-22');
-    expect(slotOf('2014-07-22') + 1).toBe(slotOf('2014-07-23'));
-    expect(slotOf(null)).toBe(SLOTS);
+    expect(dateOfSlot(daySlot('2014-07-22'))).toBe('2014-07-22');
+    expect(daySlot('2014-07-22') + 1).toBe(daySlot('2014-07-23'));
+    expect(slotOf(null, '9999-12-31')).toBeGreaterThan(slotOf('9999-12-31', '2014-01-01'));
   });
 });
 
@@ -51,10 +55,13 @@ async function twoBoards(): Promise<{ core: Core; log: ActionLog }> {
     const apr = ok<MeetingDetail>(core, 'startNextMeeting', { fromMeetingId: feb.id, date: '2014-04-10' });
     const statuses = ['done', 'in_progress', 'deferred', 'in_progress', 'deferred'] as const;
     actions.slice(5, 10).forEach((a, i) => ok(core, 'recordActionUpdate', { meetingId: apr.id, actionId: a.action.id, status: statuses[i], text: `Update ${i}` }));
+    // Actions with no due date raised on another day: the log lists them last, as raised.
+    const aob = ok<{ item: { id: string } }>(core, 'addAgendaItem', { meetingId: apr.id, title: 'Any other business' }).item.id;
+    for (const details of ['Write to the chair', 'Circulate the plan']) ok(core, 'addAction', { itemId: aob, details, owners: [], due: '' });
   }
   const log = ok<ActionLog>(core, 'outstandingActions', {});
   expect(new Set(log.actions.map((a) => a.boardId)).size).toBe(2);
-  expect(log.actions.some((a) => a.dueDate === null)).toBe(true);
+  expect(new Set(log.actions.filter((a) => a.dueDate === null).map((a) => a.origin.meetingDate)).size).toBe(2);
   expect(log.actions.some((a) => (a.dueDate ?? '9') < '1900')).toBe(true);
   expect(log.actions.some((a) => (a.dueDate ?? '0') > '2259' && a.dueDate !== null)).toBe(true);
   return { core, log };

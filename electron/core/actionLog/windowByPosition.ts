@@ -1,14 +1,14 @@
 // The action log's window in its own order (by due date, either way) for the filters the screen
 // mostly uses (a board, a status, overdue or not): counted and positioned from the kept positions
 // (store/actionLogPositions.ts) and read from the index that holds those rows in that order, from
-// where the window starts. A window then costs the rows it returns and ~17 reads of a small table
-// a count, whatever the log holds. Other filters and sorts are served by window.ts as before.
+// where the window starts. A window then costs the rows it returns, ~18 reads of a small table a
+// count, and the rows of the one day it starts in before it, whatever the log holds. Other filters and sorts are served by window.ts as before.
 import type { ActionLogFilter, ActionLogSort, ActionLogWindow, ParsedInputOf } from '../../../shared/contract';
 import { foldLogText } from '../../../shared/domain/actionLog';
 import type { Database } from '../db/driver';
 import type { Store } from '../db/open';
 import { logRowsByIds } from '../store/actionLogMemo';
-import { dateOfSlot, keepsPositions, positionsOf, SLOTS, slotOf } from '../store/actionLogPositions';
+import { dateOfSlot, DAYS, daySlot, keepsPositions, positionsOf, UNDATED } from '../store/actionLogPositions';
 
 /** Whether this filter and sort can be positioned from the kept positions. */
 export function positioned(db: Database, filter: ActionLogFilter, sort: ActionLogSort): boolean {
@@ -47,8 +47,8 @@ export function windowByPosition(store: Store, input: ParsedInputOf<'actionLogWi
   const positions = positionsOf(db, filter.boardId, filter.status);
   const outstanding = (filter.boardId || filter.status ? positionsOf(db, null, null) : positions).total();
   const all = positions.total();
-  const dated = positions.upTo(SLOTS - 1);
-  const overdueAll = positions.upTo(slotOf(today) - 1);
+  const dated = positions.upTo(DAYS - 1);
+  const overdueAll = positions.upTo(daySlot(today) - 1);
   // The filter's rows, and where they sit among the board's and status's: overdue rows are the
   // earliest dated ones, so the first in due order and the last of the dated ones in reverse.
   const overdueOnly = filter.overdue === 'overdue';
@@ -66,10 +66,9 @@ export function windowByPosition(store: Store, input: ParsedInputOf<'actionLogWi
   return { ...head, actions: logRowsByIds(db, ids, today) };
 }
 
-/** The slot of the row at `rank` among the board's and status's rows in the sort's order (no due date last, either way). */
+/** The slot of the row at `rank` among the board's and status's rows in the sort's order (no due date last, either way, as raised). */
 function placeOf(positions: ReturnType<typeof positionsOf>, rank: number, dated: number, descending: boolean): Place {
-  if (rank >= dated) return { slot: SLOTS, within: rank - dated };
-  if (!descending) {
+  if (!descending || rank >= dated) {
     const { slot, before } = positions.slotOfRank(rank);
     return { slot, within: rank - before };
   }
@@ -78,7 +77,7 @@ function placeOf(positions: ReturnType<typeof positionsOf>, rank: number, dated:
   return { slot, within: rank - (dated - positions.upTo(slot)) };
 }
 
-/** The window's ids: the dated rows from the place's slot on (in the sort's direction), then those with no due date. */
+/** The window's ids: the dated rows from the place's slot on (in the sort's direction), then those with no due date (from the place's day raised, if it is among them). */
 function idsFrom(db: Database, input: ParsedInputOf<'actionLogWindow'>, sort: ActionLogSort, today: string, place: Place, limit: number): string[] {
   const { filter } = input;
   const parts: string[] = [];
@@ -93,7 +92,7 @@ function idsFrom(db: Database, input: ParsedInputOf<'actionLogWindow'>, sort: Ac
   if (filter.overdue === 'not_overdue') add('(s.effective_due IS NULL OR s.effective_due >= ?)', today);
   const from = `FROM action_summaries s INDEXED BY ${indexFor(filter)}`;
   const ids: string[] = [];
-  if (place.slot < SLOTS) {
+  if (place.slot < UNDATED) {
     const dated = [...parts, '(s.effective_due IS NULL) = 0'];
     const datedParams = [...params];
     // From the slot's first day on (earlier days in reverse), read along the index from there.
@@ -101,7 +100,7 @@ function idsFrom(db: Database, input: ParsedInputOf<'actionLogWindow'>, sort: Ac
       dated.push('s.effective_due >= ?');
       datedParams.push(dateOfSlot(place.slot));
     }
-    if (sort.descending && place.slot < SLOTS - 1) {
+    if (sort.descending && place.slot < DAYS - 1) {
       dated.push('s.effective_due < ?');
       datedParams.push(dateOfSlot(place.slot + 1));
     }
@@ -115,13 +114,19 @@ function idsFrom(db: Database, input: ParsedInputOf<'actionLogWindow'>, sort: Ac
     );
   }
   if (ids.length < limit) {
-    // Ordered by the (empty) due date too, so the index is read in its order.
-    const undated = [...parts, '(s.effective_due IS NULL) = 1'];
+    // Ordered by the (empty) due date too, so the index is read in its order from the day raised.
+    const undated = [...parts, '(s.effective_due IS NULL) = 1', 's.effective_due IS NULL'];
+    const undatedParams = [...params];
+    const raisedSlot = place.slot >= UNDATED ? place.slot - UNDATED + 1 : 1;
+    if (raisedSlot > 1) {
+      undated.push('s.origin_date >= ?');
+      undatedParams.push(dateOfSlot(raisedSlot));
+    }
     ids.push(
       ...(db
         .prepare(`SELECT s.action_id ${from} WHERE ${undated.join(' AND ')} ORDER BY s.effective_due, s.origin_date, s.seq, s.action_id LIMIT ? OFFSET ?`)
         .pluck()
-        .all(...params, limit - ids.length, place.slot === SLOTS ? place.within : 0) as string[]),
+        .all(...undatedParams, limit - ids.length, place.slot >= UNDATED ? place.within : 0) as string[]),
     );
   }
   return ids;

@@ -4,17 +4,24 @@
 // in the write that changed those rows; read by the action log's window (actionLog/window.ts).
 // Why: SQLite counts and skips (count(*), OFFSET) one index entry at a time, so a window of the
 // log and its counts grew with every outstanding action; here how many rows come before a day,
-// and on which day the k-th row falls, are each ~17 reads of one small table whatever the log holds.
+// and on which day the k-th row falls, are each ~18 reads of one small table whatever the log holds.
 import type { Database } from '../db/driver';
 
-/** Slots 1 … SLOTS-1 are days from 1900-01-01 (dates before or after the range share the end slots); SLOTS itself holds the rows with no due date, which the log lists last. */
-export const SLOTS = 1 << 17;
+/** Day slots 1 … DAYS-1 are days from 1900-01-01 (dates before or after the range share the end slots). */
+export const DAYS = 1 << 17;
+/**
+ * The tree's size, and its top node (which counts every row). Rows with a due date are in the
+ * slot of their due day; those with none, which the log lists last in the order they were raised,
+ * in UNDATED - 1 + the slot of the day they were raised (UNDATED … TOP-2).
+ */
+export const TOP = 1 << 18;
+export const UNDATED = DAYS;
 const FIRST_DAY = Date.UTC(1900, 0, 1);
 const DAY_MS = 86_400_000;
 /** The key of "every board" and of "every status". */
 const ALL = '';
 
-/** The first date of a day slot (1 … SLOTS-1). */
+/** The first date of a day slot (1 … DAYS-1). */
 export function dateOfSlot(slot: number): string {
   return new Date(FIRST_DAY + (slot - 1) * DAY_MS).toISOString().slice(0, 10);
 }
@@ -22,26 +29,30 @@ export function dateOfSlot(slot: number): string {
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
- * The slot a due date falls in. Each slot is one range of the text order SQL sorts by (from its
- * first date up to the next slot's), so a slot's rows are together in the log's order whatever
- * the text: a real date is its day, anything else is placed by comparing it as SQL would.
+ * The day slot of a date. Each slot is one range of the text order SQL sorts by (from its first
+ * date up to the next slot's), so a slot's rows are together in the log's order whatever the
+ * text: a real date is its day, anything else is placed by comparing it as SQL would.
  */
-export function slotOf(due: string | null): number {
-  if (due === null) return SLOTS;
+export function daySlot(due: string): number {
   const m = ISO_DATE.exec(due);
   if (m) {
     const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-    if (new Date(ms).toISOString().slice(0, 10) === due) return Math.min(SLOTS - 1, Math.max(1, Math.round((ms - FIRST_DAY) / DAY_MS) + 1));
+    if (new Date(ms).toISOString().slice(0, 10) === due) return Math.min(DAYS - 1, Math.max(1, Math.round((ms - FIRST_DAY) / DAY_MS) + 1));
   }
   // The last slot whose first date is not after the text (text compared code unit by code unit, as SQLite compares ASCII dates).
   let lo = 1;
-  let hi = SLOTS - 1;
+  let hi = DAYS - 1;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
     if (dateOfSlot(mid) <= due) lo = mid;
     else hi = mid - 1;
   }
   return lo;
+}
+
+/** A kept row's slot: its due day, or for one with no due date, after every dated slot by the day it was raised. */
+export function slotOf(due: string | null, raised: string): number {
+  return due === null ? UNDATED - 1 + daySlot(raised) : daySlot(due);
 }
 
 const tableKnown = new WeakMap<Database, boolean>();
@@ -58,8 +69,8 @@ export function keepsPositions(db: Database): boolean {
 export class PositionChanges {
   private readonly bySlot = new Map<string, number>();
 
-  add(boardId: string, status: string, due: string | null, delta: number): void {
-    const key = `${boardId}\u0000${status}\u0000${slotOf(due)}`;
+  add(boardId: string, status: string, due: string | null, raised: string, delta: number): void {
+    const key = `${boardId}\u0000${status}\u0000${slotOf(due, raised)}`;
     this.bySlot.set(key, (this.bySlot.get(key) ?? 0) + delta);
   }
 
@@ -71,7 +82,7 @@ export class PositionChanges {
       const [board, status, slotText] = key.split('\u0000') as [string, string, string];
       for (const b of [board, ALL]) {
         for (const s of [status, ALL]) {
-          for (let i = Number(slotText); i <= SLOTS; i += i & -i) {
+          for (let i = Number(slotText); i <= TOP; i += i & -i) {
             const node = `${b}\u0000${s}\u0000${i}`;
             nodes.set(node, (nodes.get(node) ?? 0) + delta);
           }
@@ -106,10 +117,11 @@ export function applyPositionChanges(db: Database, changes: PositionChanges): vo
 /** The tree as it should be for the kept rows now, node by node (the key as in PositionChanges). */
 function computedNodes(db: Database): Map<string, number> {
   const changes = new PositionChanges();
-  const rows = db.prepare('SELECT board_id, status, effective_due, count(*) FROM action_summaries GROUP BY board_id, status, effective_due').raw().all() as Array<
-    [string, string, string | null, number]
-  >;
-  for (const [board, status, due, count] of rows) changes.add(board, status, due, count);
+  const rows = db
+    .prepare('SELECT board_id, status, effective_due, origin_date, count(*) FROM action_summaries GROUP BY board_id, status, effective_due, origin_date')
+    .raw()
+    .all() as Array<[string, string, string | null, string, number]>;
+  for (const [board, status, due, raised, count] of rows) changes.add(board, status, due, raised, count);
   const nodes = changes.nodes();
   for (const [key, n] of nodes) if (n === 0) nodes.delete(key);
   return nodes;
@@ -143,7 +155,7 @@ export function positionsDiffer(db: Database): string[] {
 export function positionTotalsWrong(db: Database): boolean {
   if (!keepsPositions(db)) return false;
   const kept = new Map(
-    (db.prepare('SELECT board_id, status, n FROM action_log_positions WHERE node = ?').raw().all(SLOTS) as Array<[string, string, number]>).map(([b, s, n]) => [`${b}\u0000${s}`, n]),
+    (db.prepare('SELECT board_id, status, n FROM action_log_positions WHERE node = ?').raw().all(TOP) as Array<[string, string, number]>).map(([b, s, n]) => [`${b}\u0000${s}`, n]),
   );
   const counted = new Map<string, number>();
   for (const [board, status, n] of db.prepare('SELECT board_id, status, count(*) FROM action_summaries GROUP BY board_id, status').raw().all() as Array<[string, string, number]>) {
@@ -170,7 +182,7 @@ export class Positions {
   upTo(slot: number): number {
     if (slot <= 0) return 0;
     const nodes: number[] = [];
-    for (let i = Math.min(slot, SLOTS); i > 0; i -= i & -i) nodes.push(i);
+    for (let i = Math.min(slot, TOP); i > 0; i -= i & -i) nodes.push(i);
     return this.db
       .prepare('SELECT coalesce(sum(n), 0) FROM action_log_positions WHERE board_id = ? AND status = ? AND node IN (SELECT value FROM json_each(?))')
       .pluck()
@@ -179,16 +191,16 @@ export class Positions {
 
   /** Every row (the tree's top node holds them all). */
   total(): number {
-    return this.node(SLOTS);
+    return this.node(TOP);
   }
 
   /** The slot the row at `rank` (0 is the first, slots in order) falls in, and how many rows come before that slot; `rank` below total(). */
   slotOfRank(rank: number): { slot: number; before: number } {
     let pos = 0;
     let left = rank;
-    for (let step = SLOTS; step > 0; step >>= 1) {
+    for (let step = TOP; step > 0; step >>= 1) {
       const next = pos + step;
-      if (next > SLOTS) continue;
+      if (next > TOP) continue;
       const n = this.node(next);
       if (n <= left) {
         pos = next;

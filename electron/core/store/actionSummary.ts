@@ -159,9 +159,11 @@ export function refreshStaleSummaries(db: Database): number {
     // The log's positions move by the rows' places (board, status, due) out and in: a row put back as it was moves nothing.
     const positions = keepsPositions(db) ? new PositionChanges() : null;
     if (positions) {
-      const out = db.prepare('SELECT board_id, status, effective_due FROM action_summaries WHERE action_id IN (SELECT value FROM json_each(?))').raw().all(ids) as Array<[string, string, string | null]>;
-      for (const [board, status, due] of out) positions.add(board, status, due, -1);
-      for (const r of rows) positions.add(r.board_id, r.status, r.effective_due, 1);
+      const out = db.prepare('SELECT board_id, status, effective_due, origin_date FROM action_summaries WHERE action_id IN (SELECT value FROM json_each(?))').raw().all(ids) as Array<
+        [string, string, string | null, string]
+      >;
+      for (const [board, status, due, raised] of out) positions.add(board, status, due, raised, -1);
+      for (const r of rows) positions.add(r.board_id, r.status, r.effective_due, r.origin_date, 1);
     }
     db.prepare('DELETE FROM action_summaries WHERE action_id IN (SELECT value FROM json_each(?))').run(ids);
     store(db, rows);

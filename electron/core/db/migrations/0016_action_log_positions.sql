@@ -3,9 +3,11 @@
 -- grew with the number of outstanding actions.
 --  * action_log_positions: how many kept rows (action_summaries) are due on each day, for each
 --    board and status, each board, each status and all, held as a Fenwick tree over the days
---    (node i counts the days i - (i & -i) + 1 … i; the top node, 131072, counts every row, those
---    with no due date included). How many rows come before a day, and on which day the k-th row
---    falls, are then ~17 reads whatever the log holds. One writer: electron/core/store/actionSummary.ts
+--    (node i counts the slots i - (i & -i) + 1 … i). A row with a due date is in the slot of its
+--    due day (1 … 131071: days from 1900-01-01); one with none, which the log lists last as
+--    raised, in a slot after those by the day it was raised; the top node, 262144, counts every
+--    row. How many rows come before a day, and in which slot the k-th row falls, are then ~18
+--    reads whatever the log holds. One writer: electron/core/store/actionSummary.ts
 --    through store/actionLogPositions.ts, in the write that changes the kept rows. Derived data:
 --    rebuilt from action_summaries whenever it is missing or doubtful; a node at zero is not kept.
 --  * the two indexes hold one status's kept rows (of all boards, of one board) in the log's order,
