@@ -88,21 +88,25 @@ function idsFrom(db: Database, input: ParsedInputOf<'actionLogWindow'>, sort: Ac
   };
   if (filter.boardId) add('s.board_id = ?', filter.boardId);
   if (filter.status) add('s.status = ?', filter.status);
-  if (filter.overdue === 'overdue') add('s.effective_due < ?', today);
-  if (filter.overdue === 'not_overdue') add('(s.effective_due IS NULL OR s.effective_due >= ?)', today);
   const from = `FROM action_summaries s INDEXED BY ${indexFor(filter)}`;
   const ids: string[] = [];
   if (place.slot < UNDATED) {
     const dated = [...parts, '(s.effective_due IS NULL) = 0'];
     const datedParams = [...params];
-    // From the slot's first day on (earlier days in reverse), read along the index from there.
-    if (!sort.descending && place.slot > 1) {
+    // One range of due dates, read along the index from its start: from the slot's first day on
+    // (before the next slot's, in reverse), and overdue or not as a bound too (an OR with the
+    // undated would cost the index its order). One bound each way, so the index seeks on it.
+    let lower = !sort.descending && place.slot > 1 ? dateOfSlot(place.slot) : null;
+    let upper = sort.descending && place.slot < DAYS - 1 ? dateOfSlot(place.slot + 1) : null;
+    if (filter.overdue === 'not_overdue' && (lower === null || today > lower)) lower = today;
+    if (filter.overdue === 'overdue' && (upper === null || today < upper)) upper = today;
+    if (lower !== null) {
       dated.push('s.effective_due >= ?');
-      datedParams.push(dateOfSlot(place.slot));
+      datedParams.push(lower);
     }
-    if (sort.descending && place.slot < DAYS - 1) {
+    if (upper !== null) {
       dated.push('s.effective_due < ?');
-      datedParams.push(dateOfSlot(place.slot + 1));
+      datedParams.push(upper);
     }
     // Ordered as the index is (its first term fixed by the condition), so it is read in order, not sorted; in reverse, only each day's few rows are.
     const order = `s.effective_due ${sort.descending ? 'DESC' : 'ASC'}, s.origin_date, s.seq, s.action_id`;
@@ -113,7 +117,8 @@ function idsFrom(db: Database, input: ParsedInputOf<'actionLogWindow'>, sort: Ac
         .all(...datedParams, limit, place.within) as string[]),
     );
   }
-  if (ids.length < limit) {
+  // An undated action is never overdue.
+  if (ids.length < limit && filter.overdue !== 'overdue') {
     // Ordered by the (empty) due date too, so the index is read in its order from the day raised.
     const undated = [...parts, '(s.effective_due IS NULL) = 1', 's.effective_due IS NULL'];
     const undatedParams = [...params];
