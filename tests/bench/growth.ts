@@ -41,6 +41,11 @@ async function measure(file: string): Promise<Figures> {
     medians.set('the action log screen, all boards: first 150 rows + counts', median(await timeRuns(100, window({}, 0))));
     medians.set('the action log screen, all boards: 150 rows from the middle', median(await timeRuns(100, window({}, Math.floor(rows / 2)))));
     medians.set("the action log screen, one board's first 150 rows", median(await timeRuns(100, window({ boardId: board }, 0))));
+    // The common filters and the reverse order, from the middle: positioned from the kept counts too (store/actionLogPositions.ts).
+    const middleOf = (filter: object): number => Math.floor(must<{ total: number }>(core.call('actionLogWindow', { filter, offset: 0, limit: 1 })).total / 2);
+    const reversed = (filter: object, offset: number) => () => must(core.call('actionLogWindow', { filter, sort: { by: 'due', descending: true }, offset, limit: 150 }));
+    medians.set('the action log screen, all boards, not overdue, latest due first: 150 rows from the middle', median(await timeRuns(100, reversed({ overdue: 'not_overdue' }, middleOf({ overdue: 'not_overdue' })))));
+    medians.set('the action log screen, all boards, open only: 150 rows from the middle', median(await timeRuns(100, window({ status: 'open' }, middleOf({ status: 'open' })))));
     medians.set("one board's outstanding actions (outstandingActions)", median(await timeRuns(100, () => must(core.call('outstandingActions', { boardId: board })))));
     medians.set('the whole action log as one list (outstandingActions, every row)', median(await timeRuns(20, () => must(core.call('outstandingActions', {})))));
   } finally {

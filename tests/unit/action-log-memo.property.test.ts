@@ -12,6 +12,7 @@ import { logRowsSelect, parseLogRows } from '../../electron/core/store/actionLog
 import { keptLogRows } from '../../electron/core/store/actionLogMemo';
 import { refreshStaleSummaries, summariesDiffer } from '../../electron/core/store/actionSummary';
 import { write } from '../../electron/core/store/write';
+import { positionsDiffer } from '../../electron/core/store/actionLogPositions';
 import { outstandingActions } from '../../electron/core/actionLog/actionLog';
 import { ok, okAsync, tempCore } from '../helpers/temp';
 import { openTestFile } from '../helpers/testKey';
@@ -177,6 +178,7 @@ const frozen = (a: OutstandingAction): boolean =>
 function expectReadsEqualFresh(core: Core, w: World, sorts: ActionLogSort[]): void {
   const db = core.store!.db;
   expect(summariesDiffer(db)).toEqual([]);
+  expect(positionsDiffer(db)).toEqual([]);
   const whole = fresh(core);
   const log = ok<ActionLog>(core, 'outstandingActions', {});
   expect(log.today).toBe(londonToday());
@@ -188,7 +190,10 @@ function expectReadsEqualFresh(core: Core, w: World, sorts: ActionLogSort[]): vo
   for (const filter of filters) {
     for (const sort of sorts) {
       const window = ok<ActionLogWindow>(core, 'actionLogWindow', { filter, sort, offset: 1, limit: 4 });
-      expect(window.actions).toEqual(sortActionLog(filterActionLog(whole, filter), sort).slice(1, 5));
+      const kept = sortActionLog(filterActionLog(whole, filter), sort);
+      expect(window.actions).toEqual(kept.slice(1, 5));
+      // The counts too: positioned from the kept positions for the due order, whatever day it is now.
+      expect([window.total, window.overdue]).toEqual([kept.length, kept.filter((a) => a.overdue).length]);
     }
   }
   // Read a second time, from memory: the same again.

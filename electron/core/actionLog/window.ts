@@ -11,6 +11,7 @@ import type { Store } from '../db/open';
 import { londonToday } from '../../../shared/domain/actionLog';
 import { logRowsByIds } from '../store/actionLogMemo';
 import { summariesWithCounts } from '../store/timesCarried';
+import { positioned, windowByPosition } from './windowByPosition';
 
 export interface Where {
   sql: string;
@@ -137,8 +138,11 @@ export function orderOf(db: Database, sort: ActionLogSort): Order {
 export function actionLogWindow(store: Store, input: ParsedInputOf<'actionLogWindow'>): ActionLogWindow {
   const { db } = store;
   const today = londonToday();
+  const sort = input.sort ?? DEFAULT_SORT;
+  // The log's own order with the common filters: positioned from kept counts, whatever the log holds.
+  if (positioned(db, input.filter, sort)) return windowByPosition(store, input, sort, today);
   const where = whereOf(db, input.filter, today);
-  const order = orderOf(db, input.sort ?? DEFAULT_SORT);
+  const order = orderOf(db, sort);
   const counted = summariesWithCounts(db);
   const counts = db.prepare(`SELECT count(*) AS total, coalesce(sum(s.effective_due < ?), 0) AS overdue FROM action_summaries s ${where.sql}`).get(today, ...where.params) as {
     total: number;

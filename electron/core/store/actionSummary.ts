@@ -11,6 +11,7 @@ import { ownerKey } from '../../../shared/domain/actionLog';
 import { countCarriedSql, countsApart, forgetCounts, recount as recountTimesCarried, summariesWithCounts } from './timesCarried';
 import { forgetAllLogRows, forgetLogRows } from './actionLogMemo';
 import { forgetListingNames, listingNamesLeft } from './listingNames';
+import { applyPositionChanges, keepsPositions, PositionChanges, positionsDiffer, positionTotalsWrong, rebuildPositions } from './actionLogPositions';
 import { hasGuestOwners, OWNER_FULL_NAME_SQL, OWNER_GROUP_NAME_SQL, OWNER_GUEST_JOIN, OWNER_GUEST_SQL, OWNER_INITIALS_SQL, OWNER_NAMING_JOINS } from './actionOwners';
 
 /** An outstanding action as the action log shows it, kept (see migration 0004; its count of times carried, 0012). */
@@ -155,8 +156,18 @@ export function refreshStaleSummaries(db: Database): number {
     const ids = JSON.stringify(stale);
     forgetLogRows(db, ids);
     forgetCounts(db, ids);
+    // The log's positions move by the rows' places (board, status, due) out and in: a row put back as it was moves nothing.
+    const positions = keepsPositions(db) ? new PositionChanges() : null;
+    if (positions) {
+      const out = db.prepare('SELECT board_id, status, effective_due, origin_date FROM action_summaries WHERE action_id IN (SELECT value FROM json_each(?))').raw().all(ids) as Array<
+        [string, string, string | null, string]
+      >;
+      for (const [board, status, due, raised] of out) positions.add(board, status, due, raised, -1);
+      for (const r of rows) positions.add(r.board_id, r.status, r.effective_due, r.origin_date, 1);
+    }
     db.prepare('DELETE FROM action_summaries WHERE action_id IN (SELECT value FROM json_each(?))').run(ids);
     store(db, rows);
+    if (positions) applyPositionChanges(db, positions);
     db.prepare('DELETE FROM action_summaries_stale').run();
   }
   if (recount > 0) {
@@ -183,6 +194,7 @@ export function rebuildActionSummaries(db: Database): void {
   if (countsApart(db)) db.prepare('DELETE FROM action_times_carried').run();
   db.prepare('DELETE FROM action_summaries').run();
   store(db, computeSummaries(db, outstandingIds(db)));
+  rebuildPositions(db);
   db.prepare('DELETE FROM action_summaries_stale').run();
   db.prepare('DELETE FROM action_summaries_recount').run();
   forgetListingNames(db);
@@ -218,7 +230,9 @@ export function keptValuesWrong(db: Database, thorough = false): boolean {
   // Every kept row has its count, and there is no count without its row.
   if (countsApart(db) && db.prepare(`SELECT count(*) FROM ${summariesWithCounts(db).from} WHERE k.action_id IS NOT NULL`).pluck().get() !== kept) return true;
   if (countsApart(db) && db.prepare('SELECT count(*) FROM action_times_carried').pluck().get() !== kept) return true;
-  return thorough && summariesDiffer(db).length > 0;
+  // The log's positions (store/actionLogPositions.ts) add up to the rows kept, board by board and status by status.
+  if (positionTotalsWrong(db)) return true;
+  return thorough && (summariesDiffer(db).length > 0 || positionsDiffer(db).length > 0);
 }
 
 /** The actions whose kept summary differs from what their tables say now (empty when all agree). */

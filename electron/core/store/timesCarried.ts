@@ -52,20 +52,18 @@ export function forgetCounts(db: Database, idsJson: string): void {
  */
 export function recount(db: Database, rebuiltJson: string): void {
   if (countsApart(db)) {
-    // The marks drive the loop (a few hundred at most), each count updated by its key: left to the
-    // planner, a join with the marks scans every kept count.
-    const marked = db
-      .prepare(
-        `SELECT s.board_id, s.action_id, r.delta FROM action_summaries_recount r CROSS JOIN action_summaries s ON s.action_id = r.action_id
-         WHERE r.delta <> 0 AND r.action_id NOT IN (SELECT value FROM json_each(?))`,
-      )
-      .raw()
-      .all(rebuiltJson) as Array<[string, string, number]>;
-    const add = db.prepare(
-      `UPDATE action_times_carried SET times_carried = CASE WHEN times_carried + @delta >= 0 THEN times_carried + @delta ELSE ${countCarriedSql('action_times_carried.action_id', 'action_times_carried.board_id')} END
-       WHERE board_id = @board AND action_id = @action`,
-    );
-    for (const [board, action, delta] of marked) add.run({ board, action, delta });
+    // One statement for all the marks: the marked rows' keys (a few hundred at most) drive it, each
+    // count found by its key and given its mark's delta. Left to the planner as a join, the marks
+    // would be probed from a scan of every kept count; the IN list keeps the marks outside.
+    db.prepare(
+      `UPDATE action_times_carried SET times_carried = (
+         SELECT CASE WHEN action_times_carried.times_carried + r.delta >= 0 THEN action_times_carried.times_carried + r.delta
+           ELSE ${countCarriedSql('action_times_carried.action_id', 'action_times_carried.board_id')} END
+         FROM action_summaries_recount r WHERE r.action_id = action_times_carried.action_id)
+       WHERE (board_id, action_id) IN (
+         SELECT s.board_id, s.action_id FROM action_summaries_recount r CROSS JOIN action_summaries s ON s.action_id = r.action_id
+         WHERE r.delta <> 0 AND r.action_id NOT IN (SELECT value FROM json_each(?)))`,
+    ).run(rebuiltJson);
     return;
   }
   db.prepare(
