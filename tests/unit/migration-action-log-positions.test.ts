@@ -1,4 +1,4 @@
-// Migration 0016 (the action log's kept positions): a file built at the schema just before it, with
+// Migration 0017 (the action log's kept positions): a file built at the schema just before it, with
 // outstanding actions, migrated to it (never to "latest"), then compared: every
 // table's rows as they were, what the app shows unchanged, and the new positions counting the kept
 // rows exactly (each board's, each status's, all), so a window is positioned from them at once.
@@ -28,7 +28,7 @@ function shown(core: Core): unknown {
   return { log: ok(core, 'outstandingActions', {}), windows };
 }
 
-describe('migration 0016: the action log’s kept positions', () => {
+describe('migration 0017: the action log’s kept positions', () => {
   it('keeps every row and everything shown, and counts the kept rows by board, status and day', async () => {
     expect(V).toBeGreaterThan(15);
     const file = path.join(tempDir(), 'before-action-log-positions.sqlite');

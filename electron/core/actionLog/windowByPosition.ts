@@ -23,7 +23,7 @@ export function positioned(db: Database, filter: ActionLogFilter, sort: ActionLo
   );
 }
 
-/** The index holding the rows of this board and status filter in the log's order (migrations 8 and 16). */
+/** The index holding the rows of this board and status filter in the log's order (migrations 8 and 17). */
 function indexFor(filter: ActionLogFilter): string {
   if (filter.boardId && filter.status) return 'action_summaries_board_status_by_due';
   if (filter.boardId) return 'action_summaries_board_by_due';

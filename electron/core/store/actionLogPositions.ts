@@ -1,4 +1,4 @@
-// The action log's kept positions (action_log_positions, migration 16): how many kept rows
+// The action log's kept positions (action_log_positions, migration 17): how many kept rows
 // (action_summaries) are due on each day, for each board and status and for all of them, held as
 // a Fenwick tree over the days. Written only by the kept rows' one writer (store/actionSummary.ts),
 // in the write that changed those rows; read by the action log's window (actionLog/window.ts).
@@ -57,7 +57,7 @@ export function slotOf(due: string | null, raised: string): number {
 
 const tableKnown = new WeakMap<Database, boolean>();
 
-/** Whether this file keeps the positions (format 16 on). Asked once per connection: only a yes is kept, as a file migrated while open gains the table. */
+/** Whether this file keeps the positions (format 17 on). Asked once per connection: only a yes is kept, as a file migrated while open gains the table. */
 export function keepsPositions(db: Database): boolean {
   if (tableKnown.get(db)) return true;
   const keeps = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'action_log_positions'").get() !== undefined;
