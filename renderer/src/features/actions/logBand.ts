@@ -1,0 +1,129 @@
+// Which rows of a long action log are drawn: where each row lies (heights as measured, or an
+// estimate until a row has been drawn once) and the band of rows kept drawn around the view.
+// The band moves only when the view comes near one of its edges, and then by whole chunks, so
+// most scroll steps change nothing on the page and Chromium scrolls it without running the app.
+
+/** A row's height until it has been drawn once (px): a reference, two lines of details, an update. */
+export const ROW_ESTIMATE = 64;
+
+export interface BandShape {
+  /** The band's edges are multiples of this many rows, so a small drift of the view moves nothing. */
+  chunk: number;
+  /** Rows drawn beyond the view on the side it is moving towards, after a move. */
+  ahead: number;
+  /** Rows drawn beyond the view on the side it is leaving, after a move. */
+  behind: number;
+  /** The band moves once fewer than this many rows are left drawn beyond the view. */
+  edge: number;
+}
+
+export const BAND: BandShape = { chunk: 8, ahead: 24, behind: 16, edge: 8 };
+
+/** Rows `start` (included) to `end` (excluded). */
+export interface RowRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * Each row's height, and the offsets of the rows' tops worked out from them when asked. A row
+ * not drawn yet counts as high as the rows drawn so far on average, so the page's height (and
+ * its scroll bar) is close to the truth from the first few rows on.
+ */
+export class RowHeights {
+  /** NaN: not drawn yet. */
+  private readonly heights: Float64Array;
+  private tops: Float64Array | null = null;
+  private measuredSum = 0;
+  private measuredCount = 0;
+
+  constructor(
+    readonly count: number,
+    private readonly initial: number = ROW_ESTIMATE,
+  ) {
+    this.heights = new Float64Array(count).fill(Number.NaN);
+  }
+
+  /** What a row not drawn yet counts as. */
+  get estimate(): number {
+    return this.measuredCount > 0 ? this.measuredSum / this.measuredCount : this.initial;
+  }
+
+  /** Records a drawn row's height; true when it differs from what was held. */
+  set(index: number, height: number): boolean {
+    if (index < 0 || index >= this.count || !(height > 0)) return false;
+    const held = this.heights[index]!;
+    // Sub-pixel noise from zoom levels is not a change worth moving the page for.
+    if (Math.abs(held - height) < 0.5) return false;
+    if (Number.isNaN(held)) this.measuredCount++;
+    else this.measuredSum -= held;
+    this.measuredSum += height;
+    this.heights[index] = height;
+    this.tops = null;
+    return true;
+  }
+
+  /** The top of row `index` (index = count: the bottom of the last row). */
+  top(index: number): number {
+    return this.offsets()[Math.max(0, Math.min(this.count, index))]!;
+  }
+
+  total(): number {
+    return this.top(this.count);
+  }
+
+  /** The row that holds the point `y` below the first row's top (the last row when past the end). */
+  rowAt(y: number): number {
+    const tops = this.offsets();
+    if (this.count === 0 || y <= 0) return 0;
+    let lo = 0;
+    let hi = this.count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (tops[mid]! <= y) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  private offsets(): Float64Array {
+    if (!this.tops) {
+      const tops = new Float64Array(this.count + 1);
+      const estimate = this.estimate;
+      for (let i = 0; i < this.count; i++) {
+        const h = this.heights[i]!;
+        tops[i + 1] = tops[i]! + (Number.isNaN(h) ? estimate : h);
+      }
+      this.tops = tops;
+    }
+    return this.tops;
+  }
+}
+
+/**
+ * The rows in view: from `from` to `to` px below the first row's top. When none is, an empty
+ * range at the edge the view lies beyond (before the first row, or after the last).
+ */
+export function rowsInView(heights: RowHeights, from: number, to: number): RowRange {
+  if (heights.count === 0 || to <= 0) return { start: 0, end: 0 };
+  if (from >= heights.total()) return { start: heights.count, end: heights.count };
+  return { start: heights.rowAt(from), end: heights.rowAt(Math.max(from, to - 1)) + 1 };
+}
+
+/**
+ * The band to draw for the rows in view: `band` itself (the same object) while it still holds
+ * the view with `edge` rows to spare on each side (or reaches the list's end), otherwise a new
+ * band with `ahead` rows beyond the view in the direction it moved and `behind` on the other.
+ */
+export function nextBand(band: RowRange, view: RowRange, count: number, shape: BandShape = BAND): RowRange {
+  const end = Math.min(count, band.end);
+  const spareBefore = band.start === 0 || view.start - band.start >= shape.edge;
+  const spareAfter = end === count || end - view.end >= shape.edge;
+  if (view.start >= band.start && view.end <= end && spareBefore && spareAfter && end === band.end) return band;
+  const down = view.end > end || !spareAfter;
+  const before = down ? shape.behind : shape.ahead;
+  const after = down ? shape.ahead : shape.behind;
+  const start = Math.max(0, Math.floor((view.start - before) / shape.chunk) * shape.chunk);
+  const stop = Math.min(count, Math.ceil((view.end + after) / shape.chunk) * shape.chunk);
+  return start === band.start && stop === band.end ? band : { start, end: stop };
+}
