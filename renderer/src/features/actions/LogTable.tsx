@@ -3,7 +3,7 @@
 // rows holding the rest of the height, and tells its window (useLogWindow) which rows are drawn
 // so they come from core as it scrolls; a row not yet come is drawn as a placeholder. A short log
 // draws every row.
-import { useRef } from 'react';
+import { useRef, type CSSProperties } from 'react';
 import type { ActionLogSort, ActionLogSortKey, BetweenUpdate, OutstandingAction } from '../../../../shared/contract';
 import { useBetweenReports } from '../between/LatestUpdateCell';
 import { COLUMNS } from './logColumns';
@@ -33,8 +33,14 @@ export function LogTable({ count, rowAt, onShowing, sort, onSort, showBoard }: L
   const virtual = count > VIRTUAL_FROM;
   return (
     // A long log's columns are fixed: with widths taken from the rows drawn, every scroll step
-    // laid the whole table out again and the columns shifted as rows came and went.
-    <table className={virtual ? 'data-table log-table is-virtual' : 'data-table log-table'} aria-rowcount={count + 1}>
+    // laid the whole table out again and the columns shifted as rows came and went. Its rows are
+    // laid out as blocks of these columns (styles.css), one by one rather than as one table.
+    <table
+      className={virtual ? 'data-table log-table is-virtual' : 'data-table log-table'}
+      role="table"
+      aria-rowcount={count + 1}
+      style={virtual ? ({ '--log-columns': COLUMNS.map((c) => c.width).join(' ') } as CSSProperties) : undefined}
+    >
       <caption className="visually-hidden">Outstanding actions, sorted by {sort.by}</caption>
       {virtual ? (
         <colgroup>
@@ -43,11 +49,12 @@ export function LogTable({ count, rowAt, onShowing, sort, onSort, showBoard }: L
           ))}
         </colgroup>
       ) : null}
-      <thead>
-        <tr aria-rowindex={1}>
+      <thead role="rowgroup">
+        <tr role="row" aria-rowindex={1}>
           {COLUMNS.map((c) => (
             <th
               key={c.label}
+              role="columnheader"
               scope="col"
               className={c.className}
               aria-sort={c.key && sort.by === c.key ? (sort.descending ? 'descending' : 'ascending') : undefined}
@@ -87,7 +94,7 @@ function VirtualBody({ count, rowAt, onShowing, showBoard, reports, sortKey }: O
     rows.push(a ? <LogRow key={a.id} action={a} index={i} showBoard={showBoard} report={reports.get(a.id)} measure={measure} /> : <Placeholder key={`p${i}`} index={i} measure={measure} />);
   }
   return (
-    <tbody ref={body}>
+    <tbody ref={body} role="rowgroup">
       {before > 0 ? <Spacer height={before} /> : null}
       {rows}
       {after > 0 ? <Spacer height={after} /> : null}
