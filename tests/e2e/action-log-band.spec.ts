@@ -1,7 +1,8 @@
 // A long action log draws only a band of rows, laid out as blocks on the table's columns: to
 // assistive technology it is still a table (axe-core finds nothing), its cells stay under their
 // headings, scrolling a wheel step at a time down to the end and back never shows an empty
-// stretch where rows should be, and a narrower window re-measures the rows so none overlaps.
+// stretch where rows should be, the focused row stays drawn far from the view, and a narrower
+// window re-measures the rows so none overlaps.
 import type { BoardSummary, MeetingDetail } from '../../shared/contract';
 import { ActionLogScreen } from './arising-pages';
 import { expectNoAxeViolations } from './axe';
@@ -14,7 +15,7 @@ const COUNT = 320;
 // axe-core is injected as a script, which the app's content security policy would refuse.
 test.use({ bypassCSP: true });
 
-test('a long log is a table to assistive technology, keeps its columns, and always shows rows where the view is', async ({ page, host }) => {
+test('a long log is a table to assistive technology, keeps its columns, always shows rows where the view is, and keeps the focused row', async ({ page, host }) => {
   test.setTimeout(120_000);
   const api = apiOf(host);
   const board = (await api('createBoard', { name: 'Executive Board' })) as BoardSummary;
@@ -74,6 +75,22 @@ test('a long log is a table to assistive technology, keeps its columns, and alwa
   await expect(page.locator(`table.log-table tbody tr[aria-rowindex="${COUNT + 1}"][data-action-id]`)).toBeVisible();
   expect(await walk(-1)).toEqual([]);
   await expect(page.locator('table.log-table tbody tr[aria-rowindex="2"][data-action-id]')).toBeVisible();
+
+  // The focused row stays drawn however far the view goes from it: the keyboard keeps its place.
+  await page.evaluate(() => document.getElementById('content')!.scrollTo(0, 0));
+  const focused = page.locator('table.log-table tbody tr[aria-rowindex="3"] th a');
+  await focused.focus();
+  await page.evaluate(async () => {
+    const content = document.getElementById('content')!;
+    for (let step = 0; step < 60; step++) {
+      content.scrollTop += 240;
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    }
+  });
+  await expect(page.locator('table.log-table tbody tr[aria-rowindex="4"]')).toHaveCount(0);
+  await expect(focused).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('table.log-table tbody tr[aria-rowindex="3"] td.log-raised a')).toBeFocused();
 
   // A narrower window wraps the rows to other heights: measured again, they still lie one under another.
   await page.setViewportSize({ width: 1000, height: 800 });

@@ -2,7 +2,7 @@
 // heights measured, which rows are in view, and when the band of drawn rows moves.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BAND, nextBand, RowHeights, rowsInView, type BandShape, type RowRange } from '../../renderer/src/features/actions/logBand';
+import { BAND, nextBand, piecesOf, RowHeights, rowsInView, samePieces, type BandShape, type RowRange } from '../../renderer/src/features/actions/logBand';
 
 describe('RowHeights', () => {
   it('places rows one under another, rows not drawn yet counting as the average of those drawn', () => {
@@ -96,5 +96,35 @@ describe('nextBand', () => {
         expect(moved).toBeLessThanOrEqual(1 + Math.ceil(travelled / (BAND.ahead - BAND.edge)) + 1);
       }),
     );
+  });
+});
+
+describe('piecesOf', () => {
+  const h = new RowHeights(100, 10);
+
+  it('draws the band between spacers that hold the rows above and below it', () => {
+    expect(piecesOf(h, { start: 20, end: 40 }, -1)).toEqual([{ space: 200 }, { rows: { start: 20, end: 40 } }, { space: 600 }]);
+    expect(piecesOf(h, { start: 0, end: 100 }, -1)).toEqual([{ rows: { start: 0, end: 100 } }]);
+  });
+
+  it('keeps the focused row drawn in its place when the band is elsewhere, above it or below it', () => {
+    expect(piecesOf(h, { start: 50, end: 70 }, 5)).toEqual([{ space: 50 }, { rows: { start: 5, end: 6 } }, { space: 440 }, { rows: { start: 50, end: 70 } }, { space: 300 }]);
+    expect(piecesOf(h, { start: 0, end: 20 }, 99)).toEqual([{ rows: { start: 0, end: 20 } }, { space: 790 }, { rows: { start: 99, end: 100 } }]);
+    // Inside the band, or no longer in the list: nothing extra.
+    expect(piecesOf(h, { start: 0, end: 20 }, 10)).toEqual([{ rows: { start: 0, end: 20 } }, { space: 800 }]);
+    expect(piecesOf(h, { start: 0, end: 20 }, 150)).toEqual([{ rows: { start: 0, end: 20 } }, { space: 800 }]);
+  });
+
+  it('always adds up to the whole list, row for row', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: -1, max: 99 }), (start, length, pinned) => {
+        const band = { start, end: Math.min(100, start + length) };
+        const pieces = piecesOf(h, band, pinned);
+        const height = pieces.reduce((sum, p) => sum + ('space' in p ? p.space : h.top(p.rows.end) - h.top(p.rows.start)), 0);
+        expect(height).toBeCloseTo(h.total());
+        expect(samePieces(pieces, piecesOf(h, band, pinned))).toBe(true);
+      }),
+    );
+    expect(samePieces(piecesOf(h, { start: 0, end: 20 }, -1), piecesOf(h, { start: 0, end: 24 }, -1))).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
 // rows holding the rest of the height, and tells its window (useLogWindow) which rows are drawn
 // so they come from core as it scrolls; a row not yet come is drawn as a placeholder. A short log
 // draws every row.
-import { useRef, type CSSProperties } from 'react';
+import { useRef, useState, type CSSProperties } from 'react';
 import type { ActionLogSort, ActionLogSortKey, BetweenUpdate, OutstandingAction } from '../../../../shared/contract';
 import { useBetweenReports } from '../between/LatestUpdateCell';
 import { COLUMNS } from './logColumns';
@@ -87,17 +87,26 @@ export function LogTable({ count, rowAt, onShowing, sort, onSort, showBoard }: L
 /** The band of rows in and near the view (useLogBand), with spacers holding the height of the rest. */
 function VirtualBody({ count, rowAt, onShowing, showBoard, reports, sortKey }: Omit<LogTableProps, 'sort' | 'onSort'> & { reports: ReadonlyMap<string, BetweenUpdate>; sortKey: string }) {
   const body = useRef<HTMLTableSectionElement>(null);
-  const { band, before, after, measure } = useLogBand(count, sortKey, body, onShowing);
-  const rows = [];
-  for (let i = band.start; i < band.end; i++) {
-    const a = rowAt(i);
-    rows.push(a ? <LogRow key={a.id} action={a} index={i} showBoard={showBoard} report={reports.get(a.id)} measure={measure} /> : <Placeholder key={`p${i}`} index={i} measure={measure} />);
+  const { pieces, pinned, measure } = useLogBand(count, sortKey, body, onShowing);
+  // The focused row's action, kept once core's window has moved on from it (it stays drawn).
+  const [kept, setKept] = useState<{ index: number; action: OutstandingAction } | null>(null);
+  const fresh = pinned >= 0 ? rowAt(pinned) : undefined;
+  if (fresh && (kept?.index !== pinned || kept.action !== fresh)) setKept({ index: pinned, action: fresh });
+  const drawn = [];
+  for (const [p, piece] of pieces.entries()) {
+    if ('space' in piece) {
+      drawn.push(<Spacer key={`s${p}`} height={piece.space} />);
+      continue;
+    }
+    // A list just shortened (a filter) is drawn once with the last pieces before they are worked out again.
+    for (let i = piece.rows.start; i < Math.min(piece.rows.end, count); i++) {
+      const a = rowAt(i) ?? (i === pinned && kept?.index === i ? kept.action : undefined);
+      drawn.push(a ? <LogRow key={a.id} action={a} index={i} showBoard={showBoard} report={reports.get(a.id)} measure={measure} /> : <Placeholder key={`p${i}`} index={i} measure={measure} />);
+    }
   }
   return (
     <tbody ref={body} role="rowgroup">
-      {before > 0 ? <Spacer height={before} /> : null}
-      {rows}
-      {after > 0 ? <Spacer height={after} /> : null}
+      {drawn}
     </tbody>
   );
 }

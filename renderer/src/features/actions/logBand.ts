@@ -130,3 +130,40 @@ export function nextBand(band: RowRange, view: RowRange, count: number, shape: B
   const stop = Math.min(count, Math.ceil((view.end + after) / shape.chunk) * shape.chunk);
   return start === band.start && stop === band.end ? band : { start, end: stop };
 }
+
+/** A stretch of the body: rows drawn, or the height of rows not drawn (a spacer). */
+export type Piece = { rows: RowRange } | { space: number };
+
+/**
+ * The body from top to bottom: the band, and one row kept drawn outside it (`pinned`, -1 for
+ * none: the row holding the keyboard's focus, which would be lost with it), with spacers for
+ * the rows between.
+ */
+export function piecesOf(heights: RowHeights, band: RowRange, pinned: number): Piece[] {
+  const ranges = [band];
+  if (pinned >= 0 && pinned < heights.count && (pinned < band.start || pinned >= band.end)) ranges.push({ start: pinned, end: pinned + 1 });
+  ranges.sort((a, b) => a.start - b.start);
+  const pieces: Piece[] = [];
+  let at = 0;
+  for (const range of ranges) {
+    if (range.end <= range.start) continue;
+    const gap = heights.top(range.start) - heights.top(at);
+    if (gap > 0) pieces.push({ space: gap });
+    pieces.push({ rows: range });
+    at = range.end;
+  }
+  const rest = heights.total() - heights.top(at);
+  if (rest > 0) pieces.push({ space: rest });
+  return pieces;
+}
+
+/** The same pieces (so nothing is drawn again). */
+export function samePieces(a: readonly Piece[], b: readonly Piece[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((p, i) => {
+      const q = b[i]!;
+      return 'rows' in p ? 'rows' in q && p.rows.start === q.rows.start && p.rows.end === q.rows.end : 'space' in q && p.space === q.space;
+    })
+  );
+}

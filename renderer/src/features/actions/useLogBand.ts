@@ -3,14 +3,13 @@
 // its own), and re-renders only when the band moves (logBand.ts), so most scroll steps run no
 // React at all and are scrolled by the compositor.
 import { useEffect, useLayoutEffect, useState } from 'react';
-import { BAND, nextBand, RowHeights, rowsInView, type RowRange } from './logBand';
+import { BAND, nextBand, piecesOf, RowHeights, rowsInView, samePieces, type Piece, type RowRange } from './logBand';
 
 export interface LogBand {
-  /** The rows drawn. */
-  band: RowRange;
-  /** The height of the rows above the band and below it, held by spacers. */
-  before: number;
-  after: number;
+  /** The body from top to bottom: the rows drawn (the band, and the focused row if outside it) and spacers for the rest. */
+  pieces: readonly Piece[];
+  /** The focused row kept drawn outside the band; -1 for none. */
+  pinned: number;
   /** Given to each drawn row (with its `data-index`): measures it as it is drawn and resized. */
   measure: (row: HTMLElement | null) => void;
 }
@@ -19,11 +18,11 @@ const EMPTY: RowRange = { start: 0, end: 0 };
 
 interface Drawn {
   band: RowRange;
-  before: number;
-  after: number;
+  pieces: Piece[];
+  pinned: number;
 }
 
-const NOTHING: Drawn = { band: EMPTY, before: 0, after: 0 };
+const NOTHING: Drawn = { band: EMPTY, pieces: [], pinned: -1 };
 
 /**
  * `count` rows in the table body `body`, scrolled by the page's scrolling area (#content).
@@ -38,8 +37,7 @@ export function useLogBand(count: number, resetKey: string, body: React.RefObjec
   useLayoutEffect(() => follower.restart(body.current, count), [follower, body, count, resetKey]);
   useEffect(() => follower.listen(), [follower]);
   useLayoutEffect(() => follower.forgetGone());
-  const band = { start: Math.min(drawn.band.start, count), end: Math.min(drawn.band.end, count) };
-  return { band, before: drawn.before, after: drawn.after, measure: follower.measure };
+  return { pieces: drawn.pieces, pinned: drawn.pinned, measure: follower.measure };
 }
 
 /** Follows the scrolling area and the drawn rows' sizes, outside React; hands React a new band only when it moves. */
@@ -128,9 +126,14 @@ class BandFollower {
     const top = body.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
     const view = rowsInView(h, -top, -top + scroller.clientHeight);
     const band = nextBand(this.drawn.band, view, h.count, BAND);
-    const next: Drawn = { band, before: h.top(band.start), after: h.total() - h.top(band.end) };
+    // The row holding the focus stays drawn wherever the view goes: its focus (and a dialog
+    // opened from it) would go with it.
+    const focused = document.activeElement?.closest('tr[data-index]');
+    const pinned = focused && body.contains(focused) ? Number((focused as HTMLElement).dataset.index) : -1;
+    const kept = pinned >= band.start && pinned < band.end ? -1 : pinned;
+    const next: Drawn = { band, pieces: piecesOf(h, band, kept), pinned: kept };
     const last = this.drawn;
-    if (next.band !== last.band || next.before !== last.before || next.after !== last.after) {
+    if (next.band !== last.band || !samePieces(next.pieces, last.pieces)) {
       this.drawn = next;
       this.setDrawn(next);
     }
