@@ -88,10 +88,13 @@ export function LogTable({ count, rowAt, onShowing, sort, onSort, showBoard }: L
 function VirtualBody({ count, rowAt, onShowing, showBoard, reports, sortKey }: Omit<LogTableProps, 'sort' | 'onSort'> & { reports: ReadonlyMap<string, BetweenUpdate>; sortKey: string }) {
   const body = useRef<HTMLTableSectionElement>(null);
   const { pieces, pinned, measure } = useLogBand(count, sortKey, body, onShowing);
-  // The focused row's action, kept once core's window has moved on from it (it stays drawn).
-  const [kept, setKept] = useState<{ index: number; action: OutstandingAction } | null>(null);
+  // The focused row's action, kept once core's window has moved on from it: it stays drawn
+  // (and focused) while pinned, and when the view comes back to it before the window does.
+  const list = `${sortKey} ${count}`;
+  const [kept, setKept] = useState<{ list: string; index: number; action: OutstandingAction } | null>(null);
   const fresh = pinned >= 0 ? rowAt(pinned) : undefined;
-  if (fresh && (kept?.index !== pinned || kept.action !== fresh)) setKept({ index: pinned, action: fresh });
+  if (fresh && (kept?.index !== pinned || kept.action !== fresh || kept.list !== list)) setKept({ list, index: pinned, action: fresh });
+  const keptAt = (i: number): OutstandingAction | undefined => (kept?.index === i && kept.list === list ? kept.action : undefined);
   const drawn = [];
   for (const [p, piece] of pieces.entries()) {
     if ('space' in piece) {
@@ -100,7 +103,7 @@ function VirtualBody({ count, rowAt, onShowing, showBoard, reports, sortKey }: O
     }
     // A list just shortened (a filter) is drawn once with the last pieces before they are worked out again.
     for (let i = piece.rows.start; i < Math.min(piece.rows.end, count); i++) {
-      const a = rowAt(i) ?? (i === pinned && kept?.index === i ? kept.action : undefined);
+      const a = rowAt(i) ?? keptAt(i);
       drawn.push(a ? <LogRow key={a.id} action={a} index={i} showBoard={showBoard} report={reports.get(a.id)} measure={measure} /> : <Placeholder key={`p${i}`} index={i} measure={measure} />);
     }
   }
