@@ -32,7 +32,7 @@ const NOTHING: Drawn = { band: EMPTY, pieces: [], pinned: -1 };
 export function useLogBand(count: number, resetKey: string, body: React.RefObject<HTMLElement | null>, onShowing: (first: number, last: number) => void): LogBand {
   const [drawn, setDrawn] = useState<Drawn>(NOTHING);
   const [follower] = useState(() => new BandFollower(document.getElementById('content'), setDrawn));
-  useLayoutEffect(() => follower.tell(onShowing), [follower, onShowing]);
+  useEffect(() => follower.tell(onShowing), [follower, onShowing]);
   // On first drawing and whenever the list changes: heights estimated again, the band placed where the view is.
   useLayoutEffect(() => follower.restart(body.current, count), [follower, body, count, resetKey]);
   useEffect(() => follower.listen(), [follower]);
@@ -64,8 +64,11 @@ class BandFollower {
     private readonly setDrawn: (drawn: Drawn) => void,
   ) {}
 
+  /** A new listener (the window's owner drew again, perhaps for another filter) hears the rows drawn now. */
   tell(onShowing: (first: number, last: number) => void): void {
     this.onShowing = onShowing;
+    const { band } = this.drawn;
+    if (band.end > band.start) onShowing(band.start, band.end - 1);
   }
 
   restart(body: HTMLElement | null, count: number): void {
