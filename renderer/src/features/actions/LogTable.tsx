@@ -1,33 +1,19 @@
 // The action log's table: sortable columns, one row per outstanding action. A long log (a large
-// store lists thousands) draws only the rows in and near the view, with spacer rows holding the
-// rest of the height, and tells its window (useLogWindow) what is in view so the rows come from
-// core as it scrolls; a row not yet come is drawn as a placeholder. A short log draws every row.
-import { memo, useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import type { ActionLogSort, ActionLogSortKey, OutstandingAction } from '../../../../shared/contract';
-import { dueLabel, NO_OWNER_LABEL } from '../../../../shared/domain/actionLog';
-import { ACTION_STATUS_LABEL } from '../../../../shared/domain/actionStatus';
-import { formatUkDate } from '../../../../shared/domain/dates';
-import { formatOwners } from '../../../../shared/domain/owners';
-import { hrefFor } from '../../app/router';
-import { LatestUpdateCell, useBetweenReports } from '../between/LatestUpdateCell';
-import type { BetweenUpdate } from '../../../../shared/contract';
+// store lists thousands) draws only a band of rows in and near the view (useLogBand), with spacer
+// rows holding the rest of the height, and tells its window (useLogWindow) which rows are drawn
+// so they come from core as it scrolls; a row not yet come is drawn as a placeholder. A short log
+// draws every row.
+import { useRef, useState, type CSSProperties } from 'react';
+import type { ActionLogSort, ActionLogSortKey, BetweenUpdate, OutstandingAction } from '../../../../shared/contract';
+import { useBetweenReports } from '../between/LatestUpdateCell';
+import { COLUMNS } from './logColumns';
+import { LogRow, Placeholder, Spacer } from './LogRows';
+import { useLogBand } from './useLogBand';
 
 /** Above this many rows only those in view are drawn; below it, all (the browser's find still sees every one). */
 // No more than the rows the screen asks core for at once (useLogWindow), so a short log is drawn whole from one answer.
 export const VIRTUAL_FROM = 150;
 
-/** `width`: the column's share of a long (virtualised) log, whose columns are set once rather than measured from the rows drawn. */
-const COLUMNS: Array<{ key: ActionLogSortKey | null; label: string; className?: string; width: string }> = [
-  { key: 'reference', label: 'Reference', width: '11%' },
-  { key: null, label: 'Details', width: '25%' },
-  { key: 'owner', label: 'Action', width: '11%' },
-  { key: 'due', label: 'Due', width: '10%' },
-  { key: 'status', label: 'Status', width: '10%' },
-  { key: 'raised', label: 'Raised', width: '10%' },
-  { key: 'carried', label: 'Carried', className: 'numeric', width: '7%' },
-  { key: null, label: 'Latest update', width: '16%' },
-];
 
 interface LogTableProps {
   /** Rows the filter keeps, all told. */
@@ -47,8 +33,14 @@ export function LogTable({ count, rowAt, onShowing, sort, onSort, showBoard }: L
   const virtual = count > VIRTUAL_FROM;
   return (
     // A long log's columns are fixed: with widths taken from the rows drawn, every scroll step
-    // laid the whole table out again and the columns shifted as rows came and went.
-    <table className={virtual ? 'data-table log-table is-virtual' : 'data-table log-table'} aria-rowcount={count + 1}>
+    // laid the whole table out again and the columns shifted as rows came and went. Its rows are
+    // laid out as blocks of these columns (styles.css), one by one rather than as one table.
+    <table
+      className={virtual ? 'data-table log-table is-virtual' : 'data-table log-table'}
+      role="table"
+      aria-rowcount={count + 1}
+      style={virtual ? ({ '--log-columns': COLUMNS.map((c) => c.width).join(' ') } as CSSProperties) : undefined}
+    >
       <caption className="visually-hidden">Outstanding actions, sorted by {sort.by}</caption>
       {virtual ? (
         <colgroup>
@@ -57,11 +49,12 @@ export function LogTable({ count, rowAt, onShowing, sort, onSort, showBoard }: L
           ))}
         </colgroup>
       ) : null}
-      <thead>
-        <tr aria-rowindex={1}>
+      <thead role="rowgroup">
+        <tr role="row" aria-rowindex={1}>
           {COLUMNS.map((c) => (
             <th
               key={c.label}
+              role="columnheader"
               scope="col"
               className={c.className}
               aria-sort={c.key && sort.by === c.key ? (sort.descending ? 'descending' : 'ascending') : undefined}
@@ -81,7 +74,7 @@ export function LogTable({ count, rowAt, onShowing, sort, onSort, showBoard }: L
         </tr>
       </thead>
       {virtual ? (
-        <VirtualBody count={count} rowAt={rowAt} onShowing={onShowing} showBoard={showBoard} reports={reports} />
+        <VirtualBody count={count} rowAt={rowAt} onShowing={onShowing} showBoard={showBoard} reports={reports} sortKey={`${sort.by} ${sort.descending}`} />
       ) : (
         <tbody>
           {all.map((a, i) => (a ? <LogRow key={a.id} action={a} index={i} showBoard={showBoard} report={reports.get(a.id)} /> : <Placeholder key={`p${i}`} index={i} />))}
@@ -91,102 +84,32 @@ export function LogTable({ count, rowAt, onShowing, sort, onSort, showBoard }: L
   );
 }
 
-/** The rows in and near the view of the page's scrolling area, measured as they are drawn. */
-function VirtualBody({ count, rowAt, onShowing, showBoard, reports }: Omit<LogTableProps, 'sort' | 'onSort'> & { reports: ReadonlyMap<string, BetweenUpdate> }) {
+/** The band of rows in and near the view (useLogBand), with spacers holding the height of the rest. */
+function VirtualBody({ count, rowAt, onShowing, showBoard, reports, sortKey }: Omit<LogTableProps, 'sort' | 'onSort'> & { reports: ReadonlyMap<string, BetweenUpdate>; sortKey: string }) {
   const body = useRef<HTMLTableSectionElement>(null);
-  const [scroller] = useState(() => document.getElementById('content'));
-  const [margin, setMargin] = useState(0);
-  useLayoutEffect(() => {
-    // Where the rows start within the scrolling area: the filters and counts above them.
-    if (body.current && scroller) setMargin(body.current.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop);
-  }, [scroller, count]);
-  // The virtualizer re-renders this body itself as the view scrolls; nothing here is memoised by the compiler.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scroller,
-    estimateSize: () => 58,
-    // A few rows either side: each one drawn is painted on every step, and rows are measured once.
-    overscan: 4,
-    scrollMargin: margin,
-    getItemKey: (i) => rowAt(i)?.id ?? `p${i}`,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0];
-  const last = items[items.length - 1];
-  const before = first ? first.start - margin : 0;
-  const after = last ? virtualizer.getTotalSize() - (last.end - margin) : 0;
-  const firstIndex = first?.index ?? 0;
-  const lastIndex = last?.index ?? 0;
-  useEffect(() => onShowing(firstIndex, lastIndex), [onShowing, firstIndex, lastIndex]);
+  const { pieces, pinned, measure } = useLogBand(count, sortKey, body, onShowing);
+  // The focused row's action, kept once core's window has moved on from it: it stays drawn
+  // (and focused) while pinned, and when the view comes back to it before the window does.
+  const list = `${sortKey} ${count}`;
+  const [kept, setKept] = useState<{ list: string; index: number; action: OutstandingAction } | null>(null);
+  const fresh = pinned >= 0 ? rowAt(pinned) : undefined;
+  if (fresh && (kept?.index !== pinned || kept.action !== fresh || kept.list !== list)) setKept({ list, index: pinned, action: fresh });
+  const keptAt = (i: number): OutstandingAction | undefined => (kept?.index === i && kept.list === list ? kept.action : undefined);
+  const drawn = [];
+  for (const [p, piece] of pieces.entries()) {
+    if ('space' in piece) {
+      drawn.push(<Spacer key={`s${p}`} height={piece.space} />);
+      continue;
+    }
+    // A list just shortened (a filter) is drawn once with the last pieces before they are worked out again.
+    for (let i = piece.rows.start; i < Math.min(piece.rows.end, count); i++) {
+      const a = rowAt(i) ?? keptAt(i);
+      drawn.push(a ? <LogRow key={a.id} action={a} index={i} showBoard={showBoard} report={reports.get(a.id)} measure={measure} /> : <Placeholder key={`p${i}`} index={i} measure={measure} />);
+    }
+  }
   return (
-    <tbody ref={body}>
-      {before > 0 ? <Spacer height={before} /> : null}
-      {items.map((v) => {
-        const a = rowAt(v.index);
-        return a ? (
-          <LogRow key={a.id} action={a} index={v.index} showBoard={showBoard} report={reports.get(a.id)} measure={virtualizer.measureElement} />
-        ) : (
-          <Placeholder key={`p${v.index}`} index={v.index} measure={virtualizer.measureElement} />
-        );
-      })}
-      {after > 0 ? <Spacer height={after} /> : null}
+    <tbody ref={body} role="rowgroup">
+      {drawn}
     </tbody>
   );
 }
-
-function Spacer({ height }: { height: number }) {
-  const style: CSSProperties = { height, padding: 0, border: 0 };
-  return (
-    <tr aria-hidden="true" className="log-spacer">
-      <td colSpan={COLUMNS.length} style={style} />
-    </tr>
-  );
-}
-
-/** A row whose action core has not sent yet (the window is moving): its place, held. */
-function Placeholder({ index, measure }: { index: number; measure?: (el: Element | null) => void }) {
-  return (
-    <tr ref={measure} data-index={index} aria-rowindex={index + 2} aria-busy="true" className="log-placeholder">
-      <td colSpan={COLUMNS.length}>
-        <span className="muted">Loading…</span>
-      </td>
-    </tr>
-  );
-}
-
-/** One action's row: drawn again only when its own action or report changes, not on every scroll step. */
-const LogRow = memo(function LogRow({ action: a, index, showBoard, report, measure }: {
-  action: OutstandingAction;
-  index: number;
-  showBoard: boolean;
-  report: BetweenUpdate | undefined;
-  measure?: (el: Element | null) => void;
-}) {
-  return (
-    <tr ref={measure} data-index={index} aria-rowindex={index + 2} data-action-id={a.id} className={a.overdue ? 'is-overdue' : undefined}>
-      <th scope="row" className="log-ref">
-        <a href={hrefFor({ name: 'action', actionId: a.id })}>{a.reference}</a>
-        {showBoard ? <span className="muted-line">{a.boardShortCode ?? a.boardName}</span> : null}
-      </th>
-      <td className="log-details">{a.details || <span className="muted">No details</span>}</td>
-      <td className="log-owners">{a.owners.length ? formatOwners(a.owners) : <span className="muted">{NO_OWNER_LABEL}</span>}</td>
-      <td className="log-due">
-        {dueLabel(a) || <span className="muted">None</span>}
-        {a.overdue ? <span className="overdue-badge">Overdue</span> : null}
-        {!a.dueDate && a.due.kind === 'none' && a.due.text ? <span className="no-date-badge">No date</span> : null}
-      </td>
-      <td>
-        <span className={`action-status action-status-${a.status}`}>{ACTION_STATUS_LABEL[a.status]}</span>
-      </td>
-      <td className="log-raised">
-        <a href={hrefFor({ name: 'meeting', meetingId: a.origin.meetingId })}>{formatUkDate(a.origin.meetingDate)}</a>
-        {a.origin.itemNumber ? <span className="muted-line">Item {a.origin.itemNumber}</span> : null}
-      </td>
-      <td className="numeric">{a.timesCarried}</td>
-      <td className="log-update">
-        <LatestUpdateCell action={a} report={report} />
-      </td>
-    </tr>
-  );
-});
