@@ -110,7 +110,8 @@ export function listBackups(store: Store | null, dataFile: string, key: StoreKey
   return { folder, backups };
 }
 
-export function pruneBackups(folder: string, now: Date = new Date()): string[] {
+/** Thins the folder to the ladder of shared/domain/backupLadder.ts; `spare` names a backup kept whatever the ladder says (the one being restored). */
+export function pruneBackups(folder: string, now: Date = new Date(), spare?: string): string[] {
   // A backup cut off by a crash leaves a .partial file: never a backup, so remove it.
   for (const name of (fs.existsSync(folder) ? fs.readdirSync(folder) : []).filter((n) => n.endsWith('.partial'))) {
     if (now.getTime() - fs.statSync(path.join(folder, name)).mtimeMs > 60_000) fs.rmSync(path.join(folder, name), { force: true });
@@ -119,7 +120,7 @@ export function pruneBackups(folder: string, now: Date = new Date()): string[] {
   const keep = backupsToKeep(files, now.toISOString());
   const removed: string[] = [];
   for (const f of files) {
-    if (!keep.has(f.name)) {
+    if (!keep.has(f.name) && f.name !== spare) {
       fs.rmSync(f.file, { force: true });
       removed.push(f.name);
     }
@@ -127,7 +128,7 @@ export function pruneBackups(folder: string, now: Date = new Date()): string[] {
   return removed;
 }
 
-export async function takeBackup(store: Store, reason: string, now: Date = new Date()): Promise<BackupInfo> {
+export async function takeBackup(store: Store, reason: string, now: Date = new Date(), spare?: string): Promise<BackupInfo> {
   const folder = backupFolder(store, store.file);
   let target = path.join(folder, backupFileName(store.file, reason, now));
   for (let n = 2; fs.existsSync(target); n++) target = path.join(folder, backupFileName(store.file, `${reason}-${n}`, now));
@@ -136,7 +137,7 @@ export async function takeBackup(store: Store, reason: string, now: Date = new D
   } catch (err) {
     throw new DomainError('storage_error', `The backup could not be written to ${folder}: ${(err as Error).message}. Your data file is unchanged.`);
   }
-  pruneBackups(folder, now);
+  pruneBackups(folder, now, spare);
   return { ...describe(path.basename(target), target, store.key), takenAt: now.toISOString(), reason };
 }
 

@@ -247,7 +247,9 @@ export async function restoreBackup(session: Session, name: string): Promise<App
   const source = backupPath(folder, name);
   verifyBackup(source, session.key);
   if (session.store) {
-    reportFileChanged('backup', (await takeBackup(session.store, 'before-restore')).name);
+    // The copy kept first must not thin away the backup being restored (one two weeks old shares
+    // its month with the copy, and the ladder keeps one backup a month past the last 14 days).
+    reportFileChanged('backup', (await takeBackup(session.store, 'before-restore', new Date(), name)).name);
     closeSession(session);
   } else {
     setAside(session.dataFile);

@@ -97,6 +97,27 @@ describe('backups of the data file', () => {
     expect(kept?.meetingCount).toBe(1);
   });
 
+  it('restores a backup two weeks old: the copy kept first does not thin away the backup being restored', async () => {
+    // Past the last 14 days the ladder keeps one backup a month, and the copy taken before the
+    // restore shares this backup's month: it must still be there to be put in place.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.parse('2025-03-01T12:00:00Z'));
+      const core = await tempCore();
+      const board = ok<BoardSummary>(core, 'createBoard', { name: 'Executive Board' });
+      const backup = await okAsync<BackupInfo>(core, 'backUpNow', {});
+      vi.setSystemTime(Date.parse('2025-03-15T12:00:00Z'));
+      const status = await okAsync<AppStatus>(core, 'restoreBackup', { name: backup.name });
+      expect(status.state).toBe('ready');
+      expect(ok<BoardSummary[]>(core, 'listBoards', {})).toMatchObject([{ id: board.id, name: 'Executive Board' }]);
+      expect(ok<BackupList>(core, 'listBackups', {}).backups.map((b) => b.reason)).toContain('before-restore');
+      await core.backupsSettled();
+      core.close();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('refuses names that are not listed backups, changing nothing', async () => {
     const core = await tempCore();
     ok(core, 'createBoard', { name: 'Executive Board' });
