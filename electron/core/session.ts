@@ -246,6 +246,7 @@ export async function restoreBackup(session: Session, name: string): Promise<App
   const folder = backupFolder(session.store, session.dataFile);
   const source = backupPath(folder, name);
   verifyBackup(source, session.key);
+  const wasOpen = session.store !== null;
   if (session.store) {
     // The copy kept first must not thin away the backup being restored (one two weeks old shares
     // its month with the copy, and the ladder keeps one backup a month past the last 14 days).
@@ -254,7 +255,19 @@ export async function restoreBackup(session: Session, name: string): Promise<App
   } else {
     setAside(session.dataFile);
   }
-  putInPlace(source, session.dataFile);
+  try {
+    putInPlace(source, session.dataFile);
+  } catch (err) {
+    // A full disk or a backup gone meanwhile: the data file was not touched (the copy goes to a
+    // temporary name first), so the file that was open is opened again, as it was.
+    try {
+      fs.rmSync(`${session.dataFile}.restoring`, { force: true });
+    } catch {
+      // Not ours to remove (a folder of that name): the data file is what matters.
+    }
+    if (wasOpen) await open(session, session.dataFile);
+    throw new DomainError('storage_error', `The backup could not be put in place: ${(err as Error).message}. Your data file is unchanged.`);
+  }
   // From here on everything the app shows may differ: every screen reads it again.
   reportFileChanged('data_file', session.dataFile);
   await open(session, session.dataFile);

@@ -118,6 +118,21 @@ describe('backups of the data file', () => {
     }
   });
 
+  it('keeps the open file open and unchanged when the backup cannot be put in place', async () => {
+    const core = await tempCore();
+    const board = ok<BoardSummary>(core, 'createBoard', { name: 'Executive Board' });
+    const backup = await okAsync<BackupInfo>(core, 'backUpNow', {});
+    ok(core, 'renameBoard', { boardId: board.id, name: 'Renamed after the backup' });
+    // The copy goes to a temporary name beside the data file first: a folder there makes it fail.
+    fs.mkdirSync(`${core.store!.file}.restoring`);
+    const response = await core.callAsync('restoreBackup', { name: backup.name });
+    expect(response.ok).toBe(false);
+    expect(response.ok ? '' : response.error.message).toMatch(/could not be put in place.*Your data file is unchanged/);
+    expect(ok<BoardSummary[]>(core, 'listBoards', {})).toMatchObject([{ name: 'Renamed after the backup' }]);
+    ok(core, 'renameBoard', { boardId: board.id, name: 'Still saving' });
+    expect(ok<BoardSummary[]>(core, 'listBoards', {})).toMatchObject([{ name: 'Still saving' }]);
+  });
+
   it('refuses names that are not listed backups, changing nothing', async () => {
     const core = await tempCore();
     ok(core, 'createBoard', { name: 'Executive Board' });
