@@ -75,7 +75,7 @@ const always: Array<fc.WeightedArbitrary<Op>> = [
 const agreement: Array<fc.WeightedArbitrary<Op>> = [
   { weight: 1, arbitrary: op('agree', { laptop }) },
   { weight: 2, arbitrary: op('editCirculated', { laptop, title: fc.boolean() }) },
-  { weight: 1, arbitrary: op('agreeApart', { laptop, title: fc.boolean() }) },
+  { weight: 2, arbitrary: op('agreeApart', { laptop, title: fc.boolean() }) },
 ];
 
 export const opArb: fc.Arbitrary<Op> = fc.oneof(...always, ...(AGREEMENT_VS_EDIT ? agreement : []));
