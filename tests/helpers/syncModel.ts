@@ -47,8 +47,22 @@ export interface Model {
   members: string[];
   /** Member id -> the statuses recorded for them at the draft. */
   attendance: Map<string, Set<string>>;
-  /** The circulated minutes' agreement: the writes of them the agreeing laptop held, and the hash it stored. */
-  agreement: { meetingId: string; seen: Set<ItemWrite>; hash: string } | null;
+  /**
+   * Each agreement of the circulated minutes (two laptops apart may both agree them): the writes of
+   * them the agreeing laptop held, and the hash it stored. The one that reached the server first is
+   * the record everywhere (agreedTwice.ts): found at the end by the hash every laptop holds.
+   */
+  agreements: Array<{ meetingId: string; seen: Set<ItemWrite>; hash: string }>;
+}
+
+/** The agreement that is the record on `core` (its stored hash): the writes it held (any agreement's with that hash), or null. */
+export function agreedRecord(model: Model, core: Core): { meetingId: string; seen: Set<ItemWrite>; hash: string } | null {
+  const first = model.agreements[0];
+  if (!first) return null;
+  const stored = core.store!.db.prepare('SELECT content_hash FROM meetings WHERE id = ?').pluck().get(first.meetingId) as string | null;
+  const matching = model.agreements.filter((a) => a.hash === stored);
+  if (matching.length === 0) return { meetingId: first.meetingId, seen: new Set(), hash: `one of ${model.agreements.map((a) => a.hash).join(' / ')}` };
+  return { meetingId: first.meetingId, seen: new Set(matching.flatMap((a) => [...a.seen])), hash: stored! };
 }
 
 export const emptyModel = (titles: Map<string, Set<string>>, paragraphs: Map<string, number>): Model => ({
@@ -60,7 +74,7 @@ export const emptyModel = (titles: Map<string, Set<string>>, paragraphs: Map<str
   statuses: [],
   members: [],
   attendance: new Map(),
-  agreement: null,
+  agreements: [],
 });
 
 function meetingDoc(core: Core, boardId: string, meetingId: string): Y.Doc {
@@ -114,7 +128,7 @@ function conflictKinds(core: Core, boardId: string): Array<{ kind: string; entit
 }
 
 function itemProblems(model: Model, core: Core, boardId: string): string[] {
-  const a = model.agreement;
+  const a = agreedRecord(model, core);
   // Writes of agreed minutes the agreeing laptop had not seen are proposed corrections, not the record.
   const refused = (w: ItemWrite): boolean => a !== null && w.meeting === a.meetingId && !a.seen.has(w);
   const problems: string[] = [];
@@ -143,16 +157,16 @@ function itemProblems(model: Model, core: Core, boardId: string): string[] {
   return problems;
 }
 
-/** The circulated minutes, agreed on one laptop: the record as agreed, every write it had not seen a proposed correction. */
+/** The circulated minutes, agreed on one laptop (or two apart): the record as agreed, every write it had not seen a proposed correction. */
 function agreementProblems(model: Model, core: Core, boardId: string): string[] {
-  const a = model.agreement;
+  const a = agreedRecord(model, core);
   if (!a) return [];
   const problems: string[] = [];
   const db = core.store!.db;
   const status = db.prepare('SELECT status FROM meetings WHERE id = ?').pluck().get(a.meetingId);
   if (status !== 'agreed') problems.push(`the agreed minutes are ${String(status)}`);
   const verified = ok<{ matches: boolean; storedHash: string }>(core, 'verifyMinutes', { meetingId: a.meetingId });
-  if (!verified.matches || verified.storedHash !== a.hash) problems.push(`the agreed minutes do not verify against the hash stored when they were agreed (${JSON.stringify(verified)})`);
+  if (!verified.matches || verified.storedHash !== a.hash) problems.push(`the agreed minutes do not verify against the hash stored when they were agreed, ${a.hash} (${JSON.stringify(verified)})`);
   const corrections = (db.prepare('SELECT what FROM corrections WHERE meeting_id = ? AND agreed_at_meeting_id IS NULL').pluck().all(a.meetingId) as string[]).join('\n');
   const refused = model.writes.filter((w) => w.meeting === a.meetingId && !a.seen.has(w));
   for (const w of refused) {

@@ -19,8 +19,13 @@ export type Op =
   | { kind: 'status'; laptop: number; action: number; status: Status }
   | { kind: 'member'; laptop: number }
   | { kind: 'attendance'; laptop: number; member: number; status: Presence }
-  /** Agrees the circulated minutes (once per script: two agreements of one meeting are not what this is about). */
+  /** Agrees the circulated minutes (refused where they are agreed already; two laptops apart may both agree them). */
   | { kind: 'agree'; laptop: number }
+  /**
+   * Two laptops apart (this one and the next) each edit the circulated minutes and agree them: the
+   * agreement that reaches the server first is the record, the other's differences a proposed correction.
+   */
+  | { kind: 'agreeApart'; laptop: number; title: boolean }
   /** Edits the circulated minutes' item: its title, or a word in its discussion. */
   | { kind: 'editCirculated'; laptop: number; title: boolean }
   | { kind: 'offline'; laptop: number }
@@ -70,6 +75,7 @@ const always: Array<fc.WeightedArbitrary<Op>> = [
 const agreement: Array<fc.WeightedArbitrary<Op>> = [
   { weight: 1, arbitrary: op('agree', { laptop }) },
   { weight: 2, arbitrary: op('editCirculated', { laptop, title: fc.boolean() }) },
+  { weight: 2, arbitrary: op('agreeApart', { laptop, title: fc.boolean() }) },
 ];
 
 export const opArb: fc.Arbitrary<Op> = fc.oneof(...always, ...(AGREEMENT_VS_EDIT ? agreement : []));

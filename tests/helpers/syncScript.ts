@@ -251,11 +251,21 @@ export async function run(world: World, op: Op): Promise<void> {
     }
     case 'agree': {
       const { meetingId, atMeetingId } = world.circulated;
-      if (model.agreement) return;
+      // Refused (not acknowledged) where the minutes are agreed already; a laptop apart agrees them too.
       const seen = writesSeen(model, core, world.boardId, meetingId, null);
       if (!attempt(core, 'agreeMinutes', { meetingId, atMeetingId })) return;
       const { storedHash } = ok<{ storedHash: string }>(core, 'verifyMinutes', { meetingId });
-      model.agreement = { meetingId, seen, hash: storedHash };
+      model.agreements.push({ meetingId, seen, hash: storedHash });
+      return;
+    }
+    case 'agreeApart': {
+      const other = (index + 1) % n;
+      for (const i of [index, other]) await run(world, { kind: 'offline', laptop: i });
+      // Each with an edit the other has not (the first its title or a word, the second the other), then agreed.
+      await run(world, { kind: 'editCirculated', laptop: index, title: op.title });
+      await run(world, { kind: 'agree', laptop: index });
+      await run(world, { kind: 'editCirculated', laptop: other, title: !op.title });
+      await run(world, { kind: 'agree', laptop: other });
       return;
     }
     case 'editCirculated': {

@@ -20,6 +20,8 @@ import { childTexts, compareRecords, liveView, type RecordChange, type RecordVie
 import { LOCAL_ORIGIN } from './mirror';
 import { AGREED_AT_KEY } from './registry';
 import type { BoardReplica } from './replica';
+import { agreedTwice, withAgreedRewritable } from './agreedTwice';
+import { projectDocs } from './project';
 
 export interface RefusedEdit {
   meetingId: string;
@@ -27,6 +29,8 @@ export interface RefusedEdit {
   at: string;
   /** What the edit changed, one sentence per change. */
   changes: RecordChange[];
+  /** This laptop had agreed the minutes too, and another laptop's agreement reached the server first (agreedTwice.ts). */
+  agreedToo: boolean;
 }
 
 const AGREED = new Set(['agreed', 'published']);
@@ -40,7 +44,9 @@ export function refusedMeetings(db: Database, replica: BoardReplica, docNames: r
     const address = parseDocName(name);
     if (address.kind !== 'meeting' || found.includes(address.meetingId)) continue;
     if (!replica.meeting(address.meetingId).doc.getMap('meeting').get(AGREED_AT_KEY)) continue;
-    if (AGREED.has(String(status.get(address.meetingId))) || pending.get(name) === undefined) continue;
+    if (pending.get(name) === undefined) continue;
+    // Agreed here too: refused only when another laptop's agreement is in the document (agreedTwice.ts).
+    if (AGREED.has(String(status.get(address.meetingId))) && !agreedTwice(replica, address.meetingId)) continue;
     found.push(address.meetingId);
   }
   return found;
@@ -73,7 +79,11 @@ export function takeBackRefusedEdit(w: WriteHandle, replica: BoardReplica, meeti
   const state = Y.mergeUpdates([...kept.map((b) => new Uint8Array(b)), ...incoming]);
   replica.replaceMeeting(meetingId, state, origin);
   removePending(w.db, replica.boardId, name);
-  return { meetingId, by: actor, at: pending, changes: describeChanges(w.db, replica, meetingId) };
+  const changes = describeChanges(w.db, replica, meetingId);
+  const agreedToo = AGREED.has(String(w.db.prepare('SELECT status FROM meetings WHERE id = ?').pluck().get(meetingId)));
+  // Agreed here too: the tables take the record the server holds (rows of agreed minutes change only here).
+  if (agreedToo) withAgreedRewritable(w, () => projectDocs(w, replica, [meetingId], false));
+  return { meetingId, by: actor, at: pending, changes, agreedToo };
 }
 
 /** After the projection (the minutes now agreed here too): the proposed correction, once, and the conflict. */
@@ -81,8 +91,14 @@ export function proposeCorrection(w: WriteHandle, replica: BoardReplica, edit: R
   if (edit.changes.length === 0) return;
   const meeting = w.db.prepare('SELECT meeting_date FROM meetings WHERE id = ?').get(edit.meetingId) as { meeting_date: string };
   const words = edit.changes.map((c) => (c.number ? `item ${c.number} “${c.title}”: ${c.change}` : c.change));
-  const what = `Proposed from an edit to the minutes made on ${edit.by}’s laptop (${formatUkInstant(edit.at)}) after they had been agreed on another: ${words.join('; ')}.`.slice(0, 5_000);
-  const why = `The minutes of ${formatUkDate(meeting.meeting_date)} were agreed as accurate while this laptop was apart; the edit was not merged into the record and is put to the next meeting as a correction.`;
+  const what = (
+    edit.agreedToo
+      ? `Proposed from the minutes as agreed on ${edit.by}’s laptop (${formatUkInstant(edit.at)}) while another laptop, apart, agreed them too and reached the sync server first: ${words.join('; ')}.`
+      : `Proposed from an edit to the minutes made on ${edit.by}’s laptop (${formatUkInstant(edit.at)}) after they had been agreed on another: ${words.join('; ')}.`
+  ).slice(0, 5_000);
+  const why = edit.agreedToo
+    ? `The minutes of ${formatUkDate(meeting.meeting_date)} were agreed on two laptops while they were apart; the agreement that reached the sync server first is the record, and what the other held differently is put to the next meeting as a correction.`
+    : `The minutes of ${formatUkDate(meeting.meeting_date)} were agreed as accurate while this laptop was apart; the edit was not merged into the record and is put to the next meeting as a correction.`;
   const id = randomUUID();
   const at = nowInstant();
   w.db
@@ -99,6 +115,7 @@ export function proposeCorrection(w: WriteHandle, replica: BoardReplica, edit: R
     by: [edit.by],
     at: edit.at,
     correction: id,
+    ...(edit.agreedToo ? { agreedToo: true } : {}),
   };
   replica.board.transact(() => conflictLog(replica.board).push([{ kind: 'agreed_edited', entity: edit.meetingId, detail }]), LOCAL_ORIGIN);
 }

@@ -2,7 +2,8 @@
 // an update Yjs cannot read (damaged on the way, or by a faulty server) is refused whole, never
 // half applied (Yjs integrates an update's items before it reads its deletions, so a damaged tail
 // would leave part of a change behind). The same check the sync server makes on what laptops send.
-// It also sends a change on its own only once synced, so acknowledgements count true (see below).
+// It also sends a change on its own only once synced, so acknowledgements count true (see below),
+// and keeps the server's own bytes of the update it is applying (`received`, see there).
 import { HocuspocusProvider, type HocuspocusProviderConfiguration } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import { syncPayload } from '../../syncServer/messages';
@@ -19,6 +20,10 @@ export function unreadableUpdate(data: ArrayBuffer | Uint8Array): string | null 
 }
 
 export class CheckedProvider extends HocuspocusProvider {
+  /** The server's updates whose structs wait for others (Yjs keeps them pending), carried into the next one received. */
+  private carried: Uint8Array[] = [];
+  private receiving: Uint8Array | null = null;
+
   constructor(
     configuration: HocuspocusProviderConfiguration,
     private readonly refuse: (reason: string) => void,
@@ -40,12 +45,44 @@ export class CheckedProvider extends HocuspocusProvider {
     super.documentUpdateHandler(update, origin);
   }
 
+  /**
+   * While the document applies an update from the server: that update as the server sent it (with
+   * any received before it that were still waiting for other changes). The wire copy's own update
+   * event says what applying it changed in a copy that may hold this laptop's unsent changes: two
+   * values set for one map key apart (the same minutes agreed on two laptops, agreedTwice.ts) are
+   * resolved there against this laptop's value, and the other laptop's value, if it loses, arrives
+   * deleted and its content dropped. The server refuses this laptop's changes to agreed minutes,
+   * so its document keeps the other value: what this laptop stores must be the server's bytes, or
+   * the document made again without its refused changes (agreedEdit.ts) would lack the record.
+   */
+  received(): Uint8Array | null {
+    if (!this.receiving) return null;
+    return this.carried.length === 0 ? this.receiving : Y.mergeUpdates([...this.carried, this.receiving]);
+  }
+
   override onMessage(event: Parameters<HocuspocusProvider['onMessage']>[0]): void {
-    const problem = unreadableUpdate(event.data as ArrayBuffer);
+    const data = event.data as ArrayBuffer | Uint8Array;
+    const problem = unreadableUpdate(data);
     if (problem !== null) {
       this.refuse(problem);
       return;
     }
-    super.onMessage(event);
+    const payload = syncPayload(data instanceof Uint8Array ? data : new Uint8Array(data));
+    this.receiving = payload?.update ?? null;
+    let applied = false;
+    const seen = (): void => {
+      applied = true;
+    };
+    this.document.on('update', seen);
+    try {
+      super.onMessage(event);
+    } finally {
+      this.document.off('update', seen);
+      const store = this.document.store;
+      // An update whose structs all wait for others changes nothing yet: kept, to go out with the one that completes them.
+      if (applied) this.carried = [];
+      else if (this.receiving && (store.pendingStructs !== null || store.pendingDs !== null)) this.carried.push(this.receiving);
+      this.receiving = null;
+    }
   }
 }

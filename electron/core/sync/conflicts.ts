@@ -28,6 +28,8 @@ export interface AgreedEditDetail {
   by: string[];
   at: string;
   correction: string;
+  /** The minutes were agreed on the editing laptop too, and the other agreement reached the server first (agreedTwice.ts). */
+  agreedToo?: boolean;
 }
 
 export type LoggedConflict =
@@ -62,6 +64,9 @@ function describe(db: Database, kind: SyncConflictKind, detail: unknown): string
     return versions ? `${text} ${versions}` : text;
   }
   const d = detail as AgreedEditDetail;
+  if (d.agreedToo) {
+    return `The minutes of ${d.meetingDate} were agreed on two laptops while they were apart (${names(d.by)}, ${formatUkInstant(d.at)}, and another): the agreement that reached the sync server first is the record, unchanged; where ${names(d.by)}’s agreed minutes differed (${d.change}), that is kept as a proposed correction for the next meeting.`;
+  }
   return `The minutes of ${d.meetingDate} were agreed on one laptop while ${names(d.by)} edited them on another (${formatUkInstant(d.at)}): ${d.change}. The agreed minutes are unchanged; the edit is kept as a proposed correction for the next meeting.`;
 }
 

@@ -63,9 +63,10 @@ export class BoardConnection {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, state, RELAY);
     doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== RELAY) this.events.remote(name, update);
+      // The server's own bytes, not what applying them changed in this copy (checkedProvider.ts).
+      if (origin !== RELAY) this.events.remote(name, provider.received() ?? update);
     });
-    const provider: HocuspocusProvider = new CheckedProvider({
+    const provider: CheckedProvider = new CheckedProvider({
       name,
       document: doc,
       token: () => this.token,
