@@ -11,6 +11,8 @@ export function asMa1Laptop(file: string): void {
   const db = openTestFile(file, { fileMustExist: true });
   try {
     db.transaction(() => {
+      // What the migrations after sync_connect added, taken out first (each must be undone here).
+      db.exec('DROP TABLE action_log_positions; DROP INDEX action_summaries_status_by_due; DROP INDEX action_summaries_board_status_by_due');
       db.exec('DROP TABLE sync_doc_vectors');
       db.exec('ALTER TABLE sync_boards DROP COLUMN connect_every_meeting');
       db.prepare("UPDATE sync_updates SET doc_name = 'ma1/' || substr(doc_name, 5) WHERE substr(doc_name, 1, 4) = 'ma2/'").run();

@@ -1,4 +1,4 @@
--- Schema v16: the action log a window at a time, at any size. SQLite counts rows and skips to an
+-- Schema v17: the action log a window at a time, at any size. SQLite counts rows and skips to an
 -- OFFSET one index entry at a time, so the screen's counts and a window from the middle of the log
 -- grew with the number of outstanding actions.
 --  * action_log_positions: how many kept rows (action_summaries) are due on each day, for each
