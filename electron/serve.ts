@@ -12,7 +12,7 @@ import type { StoreKey } from './core/crypt/cipher';
 import { crashAtEncryptStep, hostKey } from './hostKey';
 import { argValue, resolveDataFile, usesDefaultDataFile } from './core/paths';
 import { createPrivateFolder } from './core/db/private';
-import { HEARTBEAT_MS, OpenPages, pageOf, signedIn, streamChanges } from './serveEvents';
+import { HEARTBEAT_MS, signedIn, streamChanges } from './serveEvents';
 
 export const TOKEN_HEADER = BROWSER_TOKEN_HEADER;
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -147,7 +147,7 @@ function refuseTooLarge(req: http.IncomingMessage, res: http.ServerResponse): vo
   req.resume();
 }
 
-async function handleApi(core: Core, token: string, pages: OpenPages, method: MethodName, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+async function handleApi(core: Core, token: string, method: MethodName, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   if (req.method !== 'POST') return refuse(res, 405, 'invalid_input', 'API calls must use POST.');
   if (!signedIn(req, token)) {
     return refuse(res, 401, 'unauthorised', 'This page is not signed in to Matters Arising. Open the address printed when the app started.');
@@ -166,9 +166,7 @@ async function handleApi(core: Core, token: string, pages: OpenPages, method: Me
   } catch {
     return refuse(res, 400, 'invalid_input', 'The request was not valid JSON.');
   }
-  const response = await core.callAsync(method, payload);
-  sendJson(res, 200, response);
-  pages.changedBy(pageOf(req), response.changes);
+  sendJson(res, 200, await core.callAsync(method, payload));
 }
 
 /** Where a request goes: decided by exact names, never by a prefix of a path on disk. */
@@ -265,7 +263,6 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
   const files = listStaticFiles(options.rendererDir);
   let allowed = allowedOrigins(0);
-  const pages = new OpenPages();
 
   const handle = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const host = req.headers.host ?? '';
@@ -279,7 +276,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       case 'unknown_method':
         return refuse(res, 404, 'unknown_method', `There is no API method called ${JSON.stringify(route.name).slice(0, 80)}.`);
       case 'api':
-        handleApi(core, token, pages, route.method, req, res).catch((err: unknown) => {
+        handleApi(core, token, route.method, req, res).catch((err: unknown) => {
           console.error('[serve] request failed:', (err as Error).message);
           if (!res.headersSent) refuse(res, 500, 'internal', 'The request failed.');
         });
@@ -289,7 +286,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         return serveStatic(files, route.name, res);
       case 'events':
         if (!signedIn(req, token)) return refuse(res, 401, 'unauthorised', 'This page is not signed in to Matters Arising.');
-        return streamChanges(core, req, res, Math.min(HEARTBEAT_MS, timeouts.idleMs / 2), pages);
+        return streamChanges(core, req, res, Math.min(HEARTBEAT_MS, timeouts.idleMs / 2));
     }
   };
 

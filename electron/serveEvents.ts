@@ -1,10 +1,9 @@
 // The browser host's push channel: what core changes outside any call (another laptop's edits
-// arriving through sync, a shared board's status), and what another page's call changed,
-// streamed to the page as server-sent events, so its live queries load again as they do after
-// the page's own calls.
+// arriving through sync, a shared board's status) streamed to the page as server-sent events,
+// so its live queries load again as they do after the page's own calls.
 import type http from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
-import { BROWSER_PAGE_HEADER, BROWSER_TOKEN_HEADER, type Changed, type ReplicaPush } from '../shared/contract';
+import { BROWSER_TOKEN_HEADER, type Changed, type ReplicaPush } from '../shared/contract';
 import type { Core } from './core/app';
 
 /** Whether a request carries the host's per-run token (compared in constant time). */
@@ -17,45 +16,11 @@ export function signedIn(req: http.IncomingMessage, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** The page a request comes from (its own name for itself), or null for a caller that is no page. */
-export function pageOf(req: http.IncomingMessage): string | null {
-  const header = req.headers[BROWSER_PAGE_HEADER];
-  const given = Array.isArray(header) ? header[0] : header;
-  return given ? given.slice(0, 64) : null;
-}
-
-/**
- * The pages following the stream, so that what one call changed reaches every other page open
- * on the host (a second tab, or a page beside a script using the API) as it reaches the caller
- * in its answer. The calling page is left out: the answer told it already, with its origin.
- */
-export class OpenPages {
-  private readonly pages = new Set<{ page: string | null; send: (changes: readonly Changed[]) => void }>();
-
-  add(page: string | null, send: (changes: readonly Changed[]) => void): () => void {
-    const entry = { page, send };
-    this.pages.add(entry);
-    return () => this.pages.delete(entry);
-  }
-
-  /** Tells every page but `from` what a call changed. */
-  changedBy(from: string | null, changes: readonly Changed[] | undefined): void {
-    if (!changes || changes.length === 0) return;
-    for (const { page, send } of [...this.pages]) if (page === null || page !== from) send(changes);
-  }
-}
-
 /** Well inside the host's idle timeout, so a quiet stream is not taken for a stalled client. */
 export const HEARTBEAT_MS = 20_000;
 
 /** Streams background changes to one page until it goes away; the request must be signed in. */
-export function streamChanges(
-  core: Pick<Core, 'onChanges' | 'onReplicaUpdate'>,
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  heartbeatMs: number = HEARTBEAT_MS,
-  pages: OpenPages = new OpenPages(),
-): void {
+export function streamChanges(core: Pick<Core, 'onChanges' | 'onReplicaUpdate'>, req: http.IncomingMessage, res: http.ServerResponse, heartbeatMs: number = HEARTBEAT_MS): void {
   res.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-store',
@@ -67,7 +32,6 @@ export function streamChanges(
     res.write(`data: ${JSON.stringify(changes)}\n\n`);
   };
   const stop = core.onChanges(send);
-  const stopPage = pages.add(pageOf(req), send);
   // Shared meetings' document updates, for the page's replicas: the same stream, their own event kind.
   const stopReplica = core.onReplicaUpdate((push: ReplicaPush) => {
     res.write(`event: replica\ndata: ${JSON.stringify(push)}\n\n`);
@@ -75,7 +39,6 @@ export function streamChanges(
   const beat = setInterval(() => res.write(': still here\n\n'), heartbeatMs);
   const end = (): void => {
     stop();
-    stopPage();
     stopReplica();
     clearInterval(beat);
   };

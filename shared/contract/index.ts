@@ -134,8 +134,5 @@ export function isMethodName(name: unknown): name is MethodName {
 /** The header carrying the browser host's per-run token. */
 export const BROWSER_TOKEN_HEADER = 'x-matters-arising-token';
 
-/** The header naming one page of the browser host (its API calls and its event stream), so a call's changes reach the other pages. */
-export const BROWSER_PAGE_HEADER = 'x-matters-arising-page';
-
 /** The IPC channel of a method, shared by preload (invoke) and main (handle). */
 export const ipcChannel = (name: MethodName): string => `api:${name}`;

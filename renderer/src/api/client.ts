@@ -3,7 +3,6 @@
 // answer says it changed goes to the change feed, which keeps the live queries up to date
 // (what changes outside any call comes through pushedChanges.ts).
 import {
-  BROWSER_PAGE_HEADER,
   BROWSER_TOKEN_HEADER,
   methodNames,
   type ApiClient,
@@ -25,8 +24,6 @@ declare global {
 }
 
 const TOKEN_KEY = 'matters-arising-token';
-/** This page's name for itself on the browser host: what its calls change reaches the host's other pages, not this one again. */
-const PAGE = crypto.randomUUID();
 const KEEPALIVE_MAX_BYTES = 60_000;
 
 /** The browser host puts the token in the address fragment; keep it for reloads, then tidy the address. */
@@ -49,7 +46,7 @@ function browserClient(token: string | null): ApiClient {
         const body = JSON.stringify(input ?? {});
         response = await fetch(`/api/${name}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', [BROWSER_TOKEN_HEADER]: token ?? '', [BROWSER_PAGE_HEADER]: PAGE },
+          headers: { 'Content-Type': 'application/json', [BROWSER_TOKEN_HEADER]: token ?? '' },
           body,
           // A save sent as the page closes still arrives (browsers allow this for small bodies).
           keepalive: body.length < KEEPALIVE_MAX_BYTES && new TextEncoder().encode(body).length < KEEPALIVE_MAX_BYTES,
@@ -68,7 +65,7 @@ function browserClient(token: string | null): ApiClient {
 
 const browserToken = window.api ? null : takeBrowserToken();
 const client: ApiClient = window.api ?? browserClient(browserToken);
-listenForPushedChanges(browserToken, PAGE);
+listenForPushedChanges(browserToken);
 
 /** Fired when core says the data file is no longer usable; the shell then shows why. */
 export const STORE_UNAVAILABLE_EVENT = 'matters-arising:store-unavailable';

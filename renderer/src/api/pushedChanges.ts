@@ -1,7 +1,7 @@
 // What core changes outside any call (another laptop's edits arriving through sync, a shared
-// board's status), and on the browser host what another page's call changed, reaches the change feed here, as answers' changes do in client.ts: from main
+// board's status) reaches the change feed here, as answers' changes do in client.ts: from main
 // through the desktop bridge, or from the browser host's event stream.
-import { BROWSER_PAGE_HEADER, BROWSER_TOKEN_HEADER, isReplicaPush, type Changed } from '../../../shared/contract';
+import { BROWSER_TOKEN_HEADER, isReplicaPush, type Changed } from '../../../shared/contract';
 import { changeFeed } from './changes';
 import { desktop } from './desktop';
 import { replicaFeed } from './replicaFeed';
@@ -12,20 +12,20 @@ const RETRY_MS = [1_000, 2_000, 5_000, 15_000];
 const publish = (changes: readonly Changed[]): void => changeFeed.publish({ changes, origin: null });
 
 /** Starts passing pushed changes to the feed, for the page's whole life. */
-export function listenForPushedChanges(token: string | null, page: string): void {
+export function listenForPushedChanges(token: string | null): void {
   const bridge = desktop();
   if (bridge) {
     bridge.onChanges(publish);
     bridge.onReplicaUpdate((push) => replicaFeed.publish(push));
     return;
   }
-  if (token) void follow(token, page, 0);
+  if (token) void follow(token, 0);
 }
 
-async function follow(token: string, page: string, attempt: number): Promise<void> {
+async function follow(token: string, attempt: number): Promise<void> {
   let next = attempt + 1;
   try {
-    const response = await fetch('/events', { headers: { [BROWSER_TOKEN_HEADER]: token, [BROWSER_PAGE_HEADER]: page } });
+    const response = await fetch('/events', { headers: { [BROWSER_TOKEN_HEADER]: token } });
     // A page that is not signed in has nothing to follow; asking again would not change that.
     if (response.status === 401) return;
     if (!response.ok || !response.body) throw new Error(`The event stream answered ${response.status}.`);
@@ -57,5 +57,5 @@ async function follow(token: string, page: string, attempt: number): Promise<voi
   } catch {
     // The host went away or the stream broke: try again, less often each time.
   }
-  setTimeout(() => void follow(token, page, next), RETRY_MS[Math.min(next, RETRY_MS.length - 1)]);
+  setTimeout(() => void follow(token, next), RETRY_MS[Math.min(next, RETRY_MS.length - 1)]);
 }
