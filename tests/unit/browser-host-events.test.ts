@@ -1,12 +1,10 @@
 // The browser host's push channel (/events): what core changes outside any call reaches a
-// signed-in page as server-sent events; what a call changes is in that call's answer, and reaches
-// the host's other pages (another tab, a page beside a script using the API) on their streams.
+// signed-in page as server-sent events; what a call changes stays in that call's answer.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBrowserHost, TOKEN_HEADER, type BrowserHost } from '../../electron/serve';
-import { BROWSER_PAGE_HEADER } from '../../shared/contract';
 import { outsideAnyCall, reportSyncChanged } from '../../electron/core/store/changes';
 import { tempDir } from '../helpers/temp';
 
@@ -82,38 +80,4 @@ describe('the browser host’s event stream', () => {
     outsideAnyCall(() => reportSyncChanged('board-1'));
     expect(await stream.next()).toEqual([{ entity: 'sync', id: 'board-1' }]);
   });
-
-  it('streams what one page’s call changed to the other pages, and not back to the page that called', async () => {
-    const host = await start();
-    const first = await follow(host, { [TOKEN_HEADER]: host.token, [BROWSER_PAGE_HEADER]: 'page-one' });
-    const second = await follow(host, { [TOKEN_HEADER]: host.token, [BROWSER_PAGE_HEADER]: 'page-two' });
-    const made = (await post(host, 'createBoard', { name: 'Audit and Risk Committee' }, { [BROWSER_PAGE_HEADER]: 'page-one' })) as { ok: boolean; value: { id: string }; changes: unknown[] };
-    expect(made.ok).toBe(true);
-    expect(await second.next()).toEqual(made.changes);
-    // The calling page heard of it in its answer: its next event is the background one.
-    outsideAnyCall(() => reportSyncChanged('board-1'));
-    expect(await first.next()).toEqual([{ entity: 'sync', id: 'board-1' }]);
-    expect(await second.next()).toEqual([{ entity: 'sync', id: 'board-1' }]);
-    // A caller that is no page (a script) is news to every page.
-    const renamed = (await post(host, 'renameBoard', { boardId: made.value.id, name: 'Audit Committee' }, {})) as { changes: unknown[] };
-    expect(await first.next()).toEqual(renamed.changes);
-    expect(await second.next()).toEqual(renamed.changes);
-  });
 });
-
-function post(host: BrowserHost, method: string, input: unknown, headers: Record<string, string>): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const body = JSON.stringify(input);
-    const req = http.request(
-      { host: '127.0.0.1', port: host.port, method: 'POST', path: `/api/${method}`, headers: { Host: `127.0.0.1:${host.port}`, 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token, ...headers } },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve(JSON.parse(text)));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
