@@ -31,6 +31,7 @@ import * as Y from 'yjs';
 import { frozenCopy, frozenDiscussion, frozenTableRows, type FrozenCopy } from './frozenRecord';
 import { proposeFrozenDifferences } from './frozenEdit';
 import { agreementAhead } from './agreedFirst';
+import { docItems, heldItems, OrphanFilter } from './orphanRows';
 
 /** What a projection changed, to log once per record. */
 class Touched {
@@ -145,8 +146,10 @@ function projectMeeting(w: WriteHandle, replica: BoardReplica, meetingId: string
   const latest = latestStatusEvents(statusLog(replica.board));
   const gone: Array<[SyncedTable, Map<string, Row>]> = [];
   const keptItems = new Map<string, Row>();
+  // Rows of an item this document no longer holds wait in the document for it to come back (orphanRows.ts).
+  const orphans = new OrphanFilter(heldItems(docItems(doc), kept));
   for (const table of tablesOf('meeting')) {
-    const rows = frozen ? frozenTableRows(w.db, frozen, table) : docRows(doc, table, rowColumns(w.db, table));
+    const rows = frozen ? frozenTableRows(w.db, frozen, table) : orphans.without(table, docRows(doc, table, rowColumns(w.db, table)));
     const wanted = frozen ? rows : settleNumbers(w, replica, meetingId, table, rows);
     const extras = (row: Row): Row => {
       // Held as a draft until the meeting's state is applied below: agreed minutes take no new rows.
