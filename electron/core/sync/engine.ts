@@ -10,7 +10,7 @@ import { write } from '../store/write';
 import { outsideAnyCall, reportSyncChanged } from '../store/changes';
 import { setWriteHook } from '../store/writeHooks';
 import { proposeCorrection, refusedMeetings, takeBackRefusedEdit } from './agreedEdit';
-import { recordConflicts } from './conflicts';
+import { conflictLog, recordConflicts } from './conflicts';
 import { meetingDocName, parseDocName } from './docNames';
 import { itemsToRestore, keptItems, logRestores, snapshotItems, type ItemSnapshot } from './itemRestore';
 import { authorsOf, mirrorBoard } from './mirror';
@@ -283,10 +283,12 @@ export class SyncEngine {
           if (batch.length > 0 || joined) this.compaction.stored(board.boardId);
           const restores = itemsToRestore(board.replica, before);
           const edits = refused.map((id) => takeBackRefusedEdit(w, board.replica, id, [], REMOTE, this.store.actor));
+          const logged = conflictLog(board.replica.board).length;
           projectDocs(w, board.replica, meetings, boardDoc, keptItems(w.db, restores));
           if (restores.length > 0) logRestores(w.db, board.replica, restores);
           for (const edit of edits) proposeCorrection(w, board.replica, edit);
-          if (boardDoc || restores.length > 0 || edits.length > 0) recordConflicts(w.db, board.replica, nowInstant());
+          // The projection logs conflicts of its own too (attendance recorded twice, attendanceTwice.ts).
+          if (boardDoc || conflictLog(board.replica.board).length !== logged || restores.length > 0 || edits.length > 0) recordConflicts(w.db, board.replica, nowInstant());
           joined?.(w.db);
           // Marks from other laptops may have won over this laptop's: what only it has is marked again.
           if (boardDoc && !joined) markWiredMeetings(board);
