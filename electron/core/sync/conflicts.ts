@@ -13,7 +13,7 @@ import { describeVersions } from './itemVersions';
 import { describeStatusConflict, statusConflicts, type StatusConflictDetail } from './conflictStatus';
 import type { BoardReplica } from './replica';
 import { mergedItemConflicts, recordItemConflict, type ItemConflictDetail } from './itemConflicts';
-import type { AttendanceTwiceDetail } from './attendanceTwice';
+import type { AttendanceTwiceDetail } from './naturalKeys';
 
 export type { ItemConflictDetail } from './itemConflicts';
 

@@ -287,7 +287,7 @@ export class SyncEngine {
           projectDocs(w, board.replica, meetings, boardDoc, keptItems(w.db, restores));
           if (restores.length > 0) logRestores(w.db, board.replica, restores);
           for (const edit of edits) proposeCorrection(w, board.replica, edit);
-          // The projection logs conflicts of its own too (attendance recorded twice, attendanceTwice.ts).
+          // The projection logs conflicts of its own too (attendance recorded twice, naturalKeys.ts).
           if (boardDoc || conflictLog(board.replica.board).length !== logged || restores.length > 0 || edits.length > 0) recordConflicts(w.db, board.replica, nowInstant());
           joined?.(w.db);
           // Marks from other laptops may have won over this laptop's: what only it has is marked again.

@@ -32,7 +32,7 @@ import { frozenCopy, frozenDiscussion, frozenTableRows, type FrozenCopy } from '
 import { proposeFrozenDifferences } from './frozenEdit';
 import { agreementAhead } from './agreedFirst';
 import { docItems, heldItems, OrphanFilter } from './orphanRows';
-import { AttendanceMerge } from './attendanceTwice';
+import { NaturalKeyMerge } from './naturalKeys';
 
 /** What a projection changed, to log once per record. */
 class Touched {
@@ -103,7 +103,7 @@ function upsert(
   scopeId: string,
   touched: Touched,
   extras: (row: Row) => Row = () => ({}),
-  attendance?: AttendanceMerge,
+  attendance?: NaturalKeyMerge,
 ): Map<string, Row> {
   const columns = rowColumns(w.db, table);
   const have = scopedRows(w.db, table, scopeId);
@@ -158,8 +158,8 @@ function projectMeeting(w: WriteHandle, replica: BoardReplica, meetingId: string
   const keptItems = new Map<string, Row>();
   // Rows of an item this document no longer holds wait in the document for it to come back (orphanRows.ts).
   const orphans = new OrphanFilter(heldItems(docItems(doc), kept));
-  // One attendance row per member, however many laptops recorded it apart (attendanceTwice.ts).
-  const attendance = new AttendanceMerge(doc);
+  // One attendance row per member and one progress row per action, however many laptops recorded them apart (naturalKeys.ts).
+  const attendance = new NaturalKeyMerge(doc);
   for (const table of tablesOf('meeting')) {
     const rows = frozen ? frozenTableRows(w.db, frozen, table) : attendance.rows(table, orphans.without(table, docRows(doc, table, rowColumns(w.db, table))));
     const wanted = frozen ? rows : settleNumbers(w, replica, meetingId, table, rows);

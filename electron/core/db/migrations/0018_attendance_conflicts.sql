@@ -1,6 +1,6 @@
 -- Issue 19: a member's attendance at one meeting recorded on two laptops apart, differently
 -- (present on one, apologies on the other), is a conflict the administrator sees
--- (electron/core/sync/attendanceTwice.ts). The kind is added to sync_conflicts' CHECK, which
+-- (electron/core/sync/naturalKeys.ts). The kind is added to sync_conflicts' CHECK, which
 -- SQLite cannot alter: the table is made again with every row as it was.
 CREATE TABLE sync_conflicts_new (
   id           TEXT PRIMARY KEY,

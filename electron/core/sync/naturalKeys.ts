@@ -1,11 +1,13 @@
-// A member's attendance at one meeting recorded on two laptops apart: each laptop made its own
-// row (rows are keyed by id in the document), and the tables hold one per member per meeting.
-// The projection keeps one of them, the same on every laptop whatever order they arrive in (the
-// row with the lower id: ids never change, so no later edit of either row can make two laptops
-// choose differently); the other row's notes (items attended, declarations, owners) move to it,
-// and the mirror then takes the other row out of the document everywhere. Where the two said
-// different things (present on one, apologies on the other) the board's conflict log says so,
-// naming who recorded each, so the administrator can check the attendance; nothing is lost silently.
+// Rows two laptops made apart for what the tables hold once: a member's attendance at a meeting
+// (rows are keyed by id in the document, so each laptop made its own), or an action's progress
+// recorded at a meeting. The projection keeps one of them, the same on every laptop whatever order
+// they arrive in (the row with the lower id: ids never change, so no later edit of either row can
+// make two laptops choose differently); the other row's notes (items attended, declarations,
+// owners) move to the kept one, and the mirror then takes the other row out of the document
+// everywhere. Nothing is lost silently: attendance recorded differently (present on one laptop,
+// apologies on the other) goes into the board's conflict log naming who recorded each, so the
+// administrator can check it; two statuses for one action are listed already (conflictStatus.ts),
+// and the other progress note's words, if any, are added to the kept one's.
 import * as Y from 'yjs';
 import type { Database } from '../db/driver';
 import { conflictLog } from './conflicts';
@@ -22,11 +24,14 @@ export interface AttendanceTwiceDetail {
   other: { status: string; by: string };
 }
 
+/** The column, besides the meeting, that a table holds one row per. */
+const NATURAL_KEY: Readonly<Record<string, string>> = { attendance: 'member_id', action_updates: 'action_id' };
+
 /** Tables whose rows name an attendance row. */
 const ATTENDANCE_CHILDREN = new Set(['guest_contacts', 'attendance_items', 'declarations', 'action_owners']);
 
-/** Per meeting projected: one attendance row per member, and where the others' notes go. */
-export class AttendanceMerge {
+/** Per meeting projected: one attendance row per member and one progress row per action, and where the others' notes go. */
+export class NaturalKeyMerge {
   /** Attendance row id given way -> the row kept. */
   private readonly replaced = new Map<string, string>();
   private readonly twice: AttendanceTwiceDetail[] = [];
@@ -36,6 +41,7 @@ export class AttendanceMerge {
   /** The document's rows for `table` with one attendance row per member, and notes of the rows given way moved to the kept one. */
   rows(table: SyncedTable, rows: Map<string, Row>): Map<string, Row> {
     if (table.table === 'attendance') return this.onePerMember(rows);
+    if (table.table === 'action_updates') return onePerAction(rows);
     if (!ATTENDANCE_CHILDREN.has(table.table) || this.replaced.size === 0) return rows;
     const out = new Map<string, Row>();
     for (const [key, row] of rows) {
@@ -92,14 +98,15 @@ export class AttendanceMerge {
    * id the document gives way to is taken out, so the one-row-per-member rule never sees two.
    */
   makeWay(db: Database, table: SyncedTable, wanted: Map<string, Row>, have: Map<string, Row>, removed: (row: Row) => void): void {
-    if (table.table !== 'attendance') return;
-    const wantedByMember = new Map<string, string>();
-    for (const row of wanted.values()) if (row.member_id !== null && row.member_id !== undefined) wantedByMember.set(String(row.member_id), String(row.id));
+    const column = NATURAL_KEY[table.table];
+    if (column === undefined) return;
+    const wantedByKey = new Map<string, string>();
+    for (const row of wanted.values()) if (row[column] !== null && row[column] !== undefined) wantedByKey.set(String(row[column]), String(row.id));
     for (const [key, row] of have) {
-      if (wanted.has(key) || row.member_id === null || row.member_id === undefined) continue;
-      const to = wantedByMember.get(String(row.member_id));
+      if (wanted.has(key) || row[column] === null || row[column] === undefined) continue;
+      const to = wantedByKey.get(String(row[column]));
       if (to === undefined || to === row.id) continue;
-      db.prepare('DELETE FROM attendance WHERE id = ?').run(row.id);
+      db.prepare(`DELETE FROM "${table.table}" WHERE id = ?`).run(row.id);
       have.delete(key);
       removed(row);
     }
@@ -114,4 +121,23 @@ export class AttendanceMerge {
     if (fresh.length === 0) return;
     replica.board.transact(() => log.push(fresh.map((detail) => ({ kind: 'attendance_twice' as const, entity: detail.meetingId, detail }))), LOCAL_ORIGIN);
   }
+}
+
+/** One progress row per action at the meeting: the lower id's, with the other's words added to its own if they differ. */
+function onePerAction(rows: Map<string, Row>): Map<string, Row> {
+  const byAction = new Map<string, Array<[string, Row]>>();
+  for (const entry of rows) byAction.set(String(entry[1].action_id), [...(byAction.get(String(entry[1].action_id)) ?? []), entry]);
+  const out = new Map(rows);
+  for (const entries of byAction.values()) {
+    if (entries.length < 2) continue;
+    const [kept, ...others] = [...entries].sort((a, b) => String(a[1].id).localeCompare(String(b[1].id)));
+    const texts = [String(kept![1].text ?? '')];
+    for (const [key, row] of others) {
+      out.delete(key);
+      const text = String(row.text ?? '');
+      if (text !== '' && !texts.includes(text)) texts.push(text);
+    }
+    out.set(kept![0], { ...kept![1], text: texts.filter((t) => t !== '').join('\n\n') });
+  }
+  return out;
 }
