@@ -2,8 +2,8 @@
 // Yjs alone would drop it (deleting a map key deletes the row's map, and edits made into it
 // elsewhere are deleted with it), and the item's decisions and actions would go with it.
 // So a laptop deleting an item leaves a tombstone in the meeting's document saying who deleted
-// it and how much of it they had seen (per Yjs client, the last clock of the item's row, its
-// discussion, decisions, actions and owners). A laptop receiving that deletion while holding
+// it and how much of it they had seen (per Yjs client, the last clock of the item's row and of
+// everything added to it, itemTombstones.ts). A laptop receiving that deletion while holding
 // edits of the item the deleter had not seen keeps the item, its discussion, decisions and actions
 // in its tables; its mirror writes them back into the document, so the item comes back on every
 // laptop, and the board's conflict log says who deleted it and who edited it, so the

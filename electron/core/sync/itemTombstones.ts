@@ -1,6 +1,7 @@
 // The tombstone a laptop leaves in a meeting's document when it deletes an item: who deleted it,
 // when, and how much of the item it had seen (per Yjs client, the last clock of the item's row,
-// discussion, decisions, actions and owners). Written by the mirror, read by itemRestore.ts to
+// discussion, decisions, actions with their owners and progress, attendance and declaration notes,
+// and sub-items with all of theirs). Written by the mirror, read by itemRestore.ts to
 // tell a deletion made having seen every edit from one made while another laptop was editing.
 import * as Y from 'yjs';
 import type { Database } from '../db/driver';
