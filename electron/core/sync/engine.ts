@@ -9,7 +9,7 @@ import { nowInstant } from '../changelog';
 import { write } from '../store/write';
 import { outsideAnyCall, reportSyncChanged } from '../store/changes';
 import { setWriteHook } from '../store/writeHooks';
-import { proposeCorrection, refusedMeetings, takeBackRefusedEdit } from './agreedEdit';
+import { awaitingAgreement, proposeCorrection, refusedMeetings, takeBackRefusedEdit } from './agreedEdit';
 import { conflictLog, recordConflicts } from './conflicts';
 import { meetingDocName, parseDocName } from './docNames';
 import { itemsToRestore, keptItems, logRestores, snapshotItems, type ItemSnapshot } from './itemRestore';
@@ -280,6 +280,8 @@ export class SyncEngine {
             for (const id of board.replica.meetingIds()) meetings.add(id);
             boardDoc = true;
           }
+          for (const id of refused) meetings.add(id);
+          for (const id of awaitingAgreement(w.db, board.replica, meetings)) meetings.delete(id);
           if (batch.length > 0 || joined) this.compaction.stored(board.boardId);
           const restores = itemsToRestore(board.replica, before);
           const edits = refused.map((id) => takeBackRefusedEdit(w, board.replica, id, [], REMOTE, this.store.actor));
@@ -297,9 +299,8 @@ export class SyncEngine {
       );
       if (unreadable) board.lastError = unreadable;
       else if (isRefusal(board.lastError)) board.lastError = null;
-      // The refused edits are out of the documents and the file. Agreed minutes never change again
-      // on the server, so their document's connection (whose copy still holds the refused edits)
-      // is closed for this session; the next start connects it afresh from the file.
+      // The refused edits are out of the documents and the file. Agreed minutes never change again on the server, so their
+      // document's connection (whose copy still holds the refused edits) is closed for this session; the next start connects it afresh.
       for (const id of refused) {
         const name = meetingDocName(board.boardId, id);
         board.lastLocalSeq.delete(name);

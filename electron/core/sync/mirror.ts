@@ -28,7 +28,7 @@ import type { BoardReplica, MeetingReplica } from './replica';
 import { setColumns, writeRows, type RowsMap } from './rowMaps';
 import { holdsFrozenCopy, writeFrozenCopy } from './frozenRecord';
 import { keepAgreedStates } from './agreedFirst';
-import { docItems, docOrphans, heldItems, OrphanFilter } from './orphanRows';
+import { docOrphans, orphanFilter } from './orphanRows';
 
 /** The origin of a document change core made from its own rows (anything else came from the server). */
 export const LOCAL_ORIGIN = 'matters-arising:local';
@@ -130,10 +130,9 @@ function mirrorMeetingDoc(db: ReadHandle['db'], meeting: MeetingReplica, meeting
   const shared = doc.getMap('meeting').size > 0;
   // Rows another laptop added to an item deleted here before the item was brought back stay in the document (orphanRows.ts).
   const tableItems = new Set(db.prepare('SELECT id FROM agenda_items WHERE meeting_id = ?').pluck().all(meetingId) as string[]);
-  const held = heldItems(docItems(doc), tableItems);
-  const orphans = new OrphanFilter(held);
+  const orphans = orphanFilter(doc, tableItems);
   doc.transact((tr) => {
-    markDeletedItems(db, meeting, meetingId, actor, held);
+    markDeletedItems(db, meeting, meetingId, actor, orphans.held);
     for (const table of tablesOf('meeting')) {
       const columns = rowColumns(db, table);
       const rows = scopedRows(db, table, meetingId);

@@ -7,6 +7,7 @@
 // mirror leaves them in the document (taking them out would delete the edit that brings the item back).
 import * as Y from 'yjs';
 import type { Row, SyncedTable } from './registry';
+import { DELETED_ITEMS_ROOT } from './itemTombstones';
 
 /** The column naming the agenda item a table's row is part of. */
 const ITEM_COLUMN: Readonly<Record<string, string>> = {
@@ -52,18 +53,44 @@ export function docItems(doc: Y.Doc): Map<string, string | null> {
   return items;
 }
 
-/** Tells, table by table (parents first), which rows name an item not held; remembers the actions it left out. */
+/**
+ * The orphan filter of a meeting's document, with `also` (items kept in the tables) held. Only an
+ * item deleted here (its tombstone in the document), or one within it, makes rows wait: a row
+ * naming an item that was never sent is projected and refused, as any impossible update is.
+ */
+export function orphanFilter(doc: Y.Doc, also: ReadonlySet<string>): OrphanFilter {
+  const items = docItems(doc);
+  const held = heldItems(items, also);
+  const waiting = new Set<string>();
+  for (const id of doc.getMap(DELETED_ITEMS_ROOT).keys()) if (!held.has(id)) waiting.add(id);
+  for (const id of items.keys()) {
+    if (held.has(id)) continue;
+    const path: string[] = [];
+    let at: string | null = id;
+    while (at !== null && items.has(at) && !path.includes(at)) {
+      path.push(at);
+      at = items.get(at) ?? null;
+    }
+    if (at !== null && waiting.has(at)) for (const p of path) waiting.add(p);
+  }
+  return new OrphanFilter(held, waiting);
+}
+
+/** Tells, table by table (parents first), which rows wait for their item; remembers the actions it left out. */
 export class OrphanFilter {
   private readonly actionsOut = new Set<string>();
 
-  constructor(private readonly held: ReadonlySet<string>) {}
+  constructor(
+    readonly held: ReadonlySet<string>,
+    private readonly waiting: ReadonlySet<string>,
+  ) {}
 
-  /** Whether a row is part of an item not held (or of an action left out). */
+  /** Whether a row is part of an item waiting to come back (or of an action left out). */
   orphan(table: SyncedTable, row: Row): boolean {
     const column = ITEM_COLUMN[table.table];
     if (column) {
       const item = row[column];
-      const out = item !== null && item !== undefined && !this.held.has(String(item));
+      const out = item !== null && item !== undefined && this.waiting.has(String(item));
       if (out && table.table === 'actions') this.actionsOut.add(String(row.id));
       return out;
     }

@@ -31,7 +31,7 @@ import * as Y from 'yjs';
 import { frozenCopy, frozenDiscussion, frozenTableRows, type FrozenCopy } from './frozenRecord';
 import { proposeFrozenDifferences } from './frozenEdit';
 import { agreementAhead } from './agreedFirst';
-import { docItems, heldItems, OrphanFilter } from './orphanRows';
+import { orphanFilter } from './orphanRows';
 import { NaturalKeyMerge } from './naturalKeys';
 
 /** What a projection changed, to log once per record. */
@@ -157,7 +157,7 @@ function projectMeeting(w: WriteHandle, replica: BoardReplica, meetingId: string
   const gone: Array<[SyncedTable, Map<string, Row>]> = [];
   const keptItems = new Map<string, Row>();
   // Rows of an item this document no longer holds wait in the document for it to come back (orphanRows.ts).
-  const orphans = new OrphanFilter(heldItems(docItems(doc), kept));
+  const orphans = orphanFilter(doc, kept);
   // One attendance row per member and one progress row per action, however many laptops recorded them apart (naturalKeys.ts).
   const attendance = new NaturalKeyMerge(doc);
   for (const table of tablesOf('meeting')) {
