@@ -18,7 +18,7 @@ import { meetingDocName, parseDocName } from './docNames';
 import { removePending } from './updateStore';
 import { childTexts, compareRecords, liveView, type RecordChange, type RecordView } from './recordDiff';
 import { LOCAL_ORIGIN } from './mirror';
-import { AGREED_AT_KEY } from './registry';
+import { AGREED_AT_KEY, MEETING_STATE_ROOT } from './registry';
 import type { BoardReplica } from './replica';
 import { agreedTwice, withAgreedRewritable } from './agreedTwice';
 import { projectDocs } from './project';
@@ -35,21 +35,51 @@ export interface RefusedEdit {
 
 const AGREED = new Set(['agreed', 'published']);
 
+const agreedOnBoard = (replica: BoardReplica, meetingId: string): boolean => {
+  const state = replica.board.getMap(MEETING_STATE_ROOT).get(meetingId);
+  return state instanceof Y.Map && AGREED.has(String(state.get('status')));
+};
+
 /** After a batch is applied: the meetings now agreed in their documents whose tables here still hold edits the server never took. */
 export function refusedMeetings(db: Database, replica: BoardReplica, docNames: readonly string[]): string[] {
   const found: string[] = [];
   const status = db.prepare('SELECT status FROM meetings WHERE id = ?').pluck();
   const pending = db.prepare("SELECT 1 FROM sync_updates WHERE doc_name = ? AND origin = 'local' AND acknowledged = 0 LIMIT 1");
-  for (const name of new Set(docNames)) {
+  const names = new Set(docNames);
+  // The board's document may bring the agreement after the meeting's own did: the meetings with edits waiting are looked at again.
+  if (docNames.some((n) => parseDocName(n).kind === 'board')) {
+    for (const n of db.prepare("SELECT DISTINCT doc_name FROM sync_updates WHERE board_id = ? AND origin = 'local' AND acknowledged = 0").pluck().all(replica.boardId) as string[]) names.add(n);
+  }
+  for (const name of names) {
     const address = parseDocName(name);
     if (address.kind !== 'meeting' || found.includes(address.meetingId)) continue;
     if (!replica.meeting(address.meetingId).doc.getMap('meeting').get(AGREED_AT_KEY)) continue;
     if (pending.get(name) === undefined) continue;
     // Agreed here too: refused only when another laptop's agreement is in the document (agreedTwice.ts).
     if (AGREED.has(String(status.get(address.meetingId))) && !agreedTwice(replica, address.meetingId)) continue;
+    // The correction is made to agreed minutes: agreed here already, or by the board's state this projection applies; else it waits for the board's document.
+    if (!AGREED.has(String(status.get(address.meetingId))) && !agreedOnBoard(replica, address.meetingId)) continue;
     found.push(address.meetingId);
   }
   return found;
+}
+
+/**
+ * Of the meetings a projection is about to read, those agreed in their documents whose tables here
+ * still hold edits the server never took while the board's state does not yet say agreed: read
+ * now, their frozen copy would overwrite the edits before they can become a correction. Left
+ * until the board's document brings the agreement (refusedMeetings then finds them).
+ */
+export function awaitingAgreement(db: Database, replica: BoardReplica, meetingIds: Iterable<string>): string[] {
+  const status = db.prepare('SELECT status FROM meetings WHERE id = ?').pluck();
+  const pending = db.prepare("SELECT 1 FROM sync_updates WHERE doc_name = ? AND origin = 'local' AND acknowledged = 0 LIMIT 1");
+  return [...meetingIds].filter(
+    (id) =>
+      replica.meeting(id).doc.getMap('meeting').get(AGREED_AT_KEY) &&
+      pending.get(meetingDocName(replica.boardId, id)) !== undefined &&
+      !AGREED.has(String(status.get(id))) &&
+      !agreedOnBoard(replica, id),
+  );
 }
 
 function tablesView(db: Database, meetingId: string): RecordView {

@@ -13,6 +13,7 @@ import { describeVersions } from './itemVersions';
 import { describeStatusConflict, statusConflicts, type StatusConflictDetail } from './conflictStatus';
 import type { BoardReplica } from './replica';
 import { mergedItemConflicts, recordItemConflict, type ItemConflictDetail } from './itemConflicts';
+import type { AttendanceTwiceDetail } from './naturalKeys';
 
 export type { ItemConflictDetail } from './itemConflicts';
 
@@ -34,7 +35,8 @@ export interface AgreedEditDetail {
 
 export type LoggedConflict =
   | { kind: 'item_deleted_edited'; entity: string; detail: ItemConflictDetail }
-  | { kind: 'agreed_edited'; entity: string; detail: AgreedEditDetail };
+  | { kind: 'agreed_edited'; entity: string; detail: AgreedEditDetail }
+  | { kind: 'attendance_twice'; entity: string; detail: AttendanceTwiceDetail };
 
 export const conflictLog = (board: Y.Doc): Y.Array<LoggedConflict> => board.getArray<LoggedConflict>(CONFLICT_LOG_ROOT);
 
@@ -63,11 +65,21 @@ function describe(db: Database, kind: SyncConflictKind, detail: unknown): string
     const versions = describeVersions(db, d.item, d.versions, meetingDate);
     return versions ? `${text} ${versions}` : text;
   }
+  if (kind === 'attendance_twice') return describeAttendanceTwice(db, detail as AttendanceTwiceDetail);
   const d = detail as AgreedEditDetail;
   if (d.agreedToo) {
     return `The minutes of ${d.meetingDate} were agreed on two laptops while they were apart (${names(d.by)}, ${formatUkInstant(d.at)}, and another): the agreement that reached the sync server first is the record, unchanged; where ${names(d.by)}’s agreed minutes differed (${d.change}), that is kept as a proposed correction for the next meeting.`;
   }
   return `The minutes of ${d.meetingDate} were agreed on one laptop while ${names(d.by)} edited them on another (${formatUkInstant(d.at)}): ${d.change}. The agreed minutes are unchanged; the edit is kept as a proposed correction for the next meeting.`;
+}
+
+const PRESENCE: Readonly<Record<string, string>> = { present: 'present', apologies: 'apologies sent', absent: 'absent', in_attendance: 'in attendance' };
+
+function describeAttendanceTwice(db: Database, d: AttendanceTwiceDetail): string {
+  const date = db.prepare('SELECT meeting_date FROM meetings WHERE id = ?').pluck().get(d.meetingId) as string | undefined;
+  const meeting = date ? `the meeting of ${formatUkDate(date)}` : 'a meeting';
+  const said = (s: { status: string; by: string }): string => `${PRESENCE[s.status] ?? s.status} by ${s.by}`;
+  return `${d.name}’s attendance at ${meeting} was recorded on two laptops while they were apart: ${said(d.kept)}, and ${said(d.other)}. ‘${PRESENCE[d.kept.status] ?? d.kept.status}’ is kept; correct the attendance if the other is right.`;
 }
 
 /** The board's conflicts not dismissed, newest first, each in words. */

@@ -9,8 +9,8 @@ import { nowInstant } from '../changelog';
 import { write } from '../store/write';
 import { outsideAnyCall, reportSyncChanged } from '../store/changes';
 import { setWriteHook } from '../store/writeHooks';
-import { proposeCorrection, refusedMeetings, takeBackRefusedEdit } from './agreedEdit';
-import { recordConflicts } from './conflicts';
+import { awaitingAgreement, proposeCorrection, refusedMeetings, takeBackRefusedEdit } from './agreedEdit';
+import { conflictLog, recordConflicts } from './conflicts';
 import { meetingDocName, parseDocName } from './docNames';
 import { itemsToRestore, keptItems, logRestores, snapshotItems, type ItemSnapshot } from './itemRestore';
 import { authorsOf, mirrorBoard } from './mirror';
@@ -280,13 +280,17 @@ export class SyncEngine {
             for (const id of board.replica.meetingIds()) meetings.add(id);
             boardDoc = true;
           }
+          for (const id of refused) meetings.add(id);
+          for (const id of awaitingAgreement(w.db, board.replica, meetings)) meetings.delete(id);
           if (batch.length > 0 || joined) this.compaction.stored(board.boardId);
           const restores = itemsToRestore(board.replica, before);
           const edits = refused.map((id) => takeBackRefusedEdit(w, board.replica, id, [], REMOTE, this.store.actor));
+          const logged = conflictLog(board.replica.board).length;
           projectDocs(w, board.replica, meetings, boardDoc, keptItems(w.db, restores));
           if (restores.length > 0) logRestores(w.db, board.replica, restores);
           for (const edit of edits) proposeCorrection(w, board.replica, edit);
-          if (boardDoc || restores.length > 0 || edits.length > 0) recordConflicts(w.db, board.replica, nowInstant());
+          // The projection logs conflicts of its own too (attendance recorded twice, naturalKeys.ts).
+          if (boardDoc || conflictLog(board.replica.board).length !== logged || restores.length > 0 || edits.length > 0) recordConflicts(w.db, board.replica, nowInstant());
           joined?.(w.db);
           // Marks from other laptops may have won over this laptop's: what only it has is marked again.
           if (boardDoc && !joined) markWiredMeetings(board);
@@ -295,9 +299,8 @@ export class SyncEngine {
       );
       if (unreadable) board.lastError = unreadable;
       else if (isRefusal(board.lastError)) board.lastError = null;
-      // The refused edits are out of the documents and the file. Agreed minutes never change again
-      // on the server, so their document's connection (whose copy still holds the refused edits)
-      // is closed for this session; the next start connects it afresh from the file.
+      // The refused edits are out of the documents and the file. Agreed minutes never change again on the server, so their
+      // document's connection (whose copy still holds the refused edits) is closed for this session; the next start connects it afresh.
       for (const id of refused) {
         const name = meetingDocName(board.boardId, id);
         board.lastLocalSeq.delete(name);

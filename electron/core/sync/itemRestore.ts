@@ -2,8 +2,8 @@
 // Yjs alone would drop it (deleting a map key deletes the row's map, and edits made into it
 // elsewhere are deleted with it), and the item's decisions and actions would go with it.
 // So a laptop deleting an item leaves a tombstone in the meeting's document saying who deleted
-// it and how much of it they had seen (per Yjs client, the last clock of the item's row, its
-// discussion, decisions, actions and owners). A laptop receiving that deletion while holding
+// it and how much of it they had seen (per Yjs client, the last clock of the item's row and of
+// everything added to it, itemTombstones.ts). A laptop receiving that deletion while holding
 // edits of the item the deleter had not seen keeps the item, its discussion, decisions and actions
 // in its tables; its mirror writes them back into the document, so the item comes back on every
 // laptop, and the board's conflict log says who deleted it and who edited it, so the
@@ -65,11 +65,16 @@ export function itemsToRestore(replica: BoardReplica, snapshot: ItemSnapshot): R
   return restores;
 }
 
-/** The items to keep in the tables: those restored, and the items they are part of (a sub-item needs its item). */
+/** The items to keep in the tables: those restored, the items they are part of (a sub-item needs its item), and their sub-items (they come back whole). */
 export function keptItems(db: Database, restores: readonly Restore[]): Set<string> {
   const kept = new Set<string>();
   const parent = db.prepare('SELECT parent_id FROM agenda_items WHERE id = ?').pluck();
+  const children = db.prepare('SELECT id FROM agenda_items WHERE parent_id = ?').pluck();
+  const below = (id: string): void => {
+    for (const child of children.all(id) as string[]) if (!kept.has(child)) below((kept.add(child), child));
+  };
   for (const r of restores) {
+    below(r.itemId);
     for (let id: string | null = r.itemId; id && !kept.has(id); id = (parent.get(id) as string | null | undefined) ?? null) kept.add(id);
   }
   return kept;
@@ -84,8 +89,10 @@ export function keepsRow(db: Database, table: SyncedTable, row: Row, kept: Reado
     case 'decisions':
     case 'actions':
     case 'attendance_items':
+    case 'declarations':
       return kept.has(String(row.agenda_item_id));
     case 'action_owners':
+    case 'action_updates':
       return kept.has(String(db.prepare('SELECT agenda_item_id FROM actions WHERE id = ?').pluck().get(row.action_id) ?? ''));
     default:
       return false;

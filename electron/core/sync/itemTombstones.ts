@@ -1,6 +1,7 @@
 // The tombstone a laptop leaves in a meeting's document when it deletes an item: who deleted it,
 // when, and how much of the item it had seen (per Yjs client, the last clock of the item's row,
-// discussion, decisions, actions and owners). Written by the mirror, read by itemRestore.ts to
+// discussion, decisions, actions with their owners and progress, attendance and declaration notes,
+// and sub-items with all of theirs). Written by the mirror, read by itemRestore.ts to
 // tell a deletion made having seen every edit from one made while another laptop was editing.
 import * as Y from 'yjs';
 import type { Database } from '../db/driver';
@@ -48,9 +49,14 @@ function childRows(doc: Y.Doc, root: string, column: string, ids: ReadonlySet<st
   return out;
 }
 
-/** How much of an item a document holds: its row, its discussion, its decisions, actions and their owners. */
-export function itemClock(doc: Y.Doc, itemId: string): Map<number, number> {
-  const clock = new Map<number, number>();
+/**
+ * How much of an item a document holds: its row, its discussion, its decisions, actions (their
+ * owners and progress), attendance and declaration notes, and its sub-items with all of theirs:
+ * anything added to an item is an edit of it.
+ */
+export function itemClock(doc: Y.Doc, itemId: string, clock = new Map<number, number>(), seen = new Set<string>()): Map<number, number> {
+  if (seen.has(itemId)) return clock;
+  seen.add(itemId);
   const row = doc.getMap('agenda_items')._map.get(rowKey(itemId));
   if (row) visitItem(row, clock);
   const discussion = doc.share.get(discussionRoot(itemId));
@@ -61,11 +67,14 @@ export function itemClock(doc: Y.Doc, itemId: string): Map<number, number> {
   for (const [, i] of actions) visitItem(i, clock);
   const actionIds = new Set(actions.map(([key]) => (JSON.parse(key) as string[])[0] as string));
   for (const [, i] of childRows(doc, 'action_owners', 'action_id', actionIds)) visitItem(i, clock);
+  for (const [, i] of childRows(doc, 'action_updates', 'action_id', actionIds)) visitItem(i, clock);
+  for (const root of ['attendance_items', 'declarations']) for (const [, i] of childRows(doc, root, 'agenda_item_id', item)) visitItem(i, clock);
+  for (const [key] of childRows(doc, 'agenda_items', 'parent_id', item)) itemClock(doc, (JSON.parse(key) as string[])[0] as string, clock, seen);
   return clock;
 }
 
 /** Inside the mirror's transaction, before the rows are written: a tombstone for each item this write deleted. */
-export function markDeletedItems(db: Database, meeting: MeetingReplica, meetingId: string, actor: string): void {
+export function markDeletedItems(db: Database, meeting: MeetingReplica, meetingId: string, actor: string, held: ReadonlySet<string>): void {
   const { doc } = meeting;
   // A meeting deleted as a whole takes its items with it: nothing to bring back there.
   if (db.prepare('SELECT 1 FROM meetings WHERE id = ?').get(meetingId) === undefined) return;
@@ -73,7 +82,8 @@ export function markDeletedItems(db: Database, meeting: MeetingReplica, meetingI
   const tombstones = doc.getMap<Tombstone>(DELETED_ITEMS_ROOT);
   for (const [key, row] of doc.getMap<Y.Map<unknown>>('agenda_items').entries()) {
     const id = (JSON.parse(key) as string[])[0] as string;
-    if (here.has(id) || !(row instanceof Y.Map)) continue;
+    // An item whose parent is already gone here was never deleted here: it waits for its parent to come back (orphanRows.ts).
+    if (here.has(id) || !held.has(id) || !(row instanceof Y.Map)) continue;
     const seen = Object.fromEntries([...itemClock(doc, id)].map(([client, last]) => [String(client), last]));
     tombstones.set(id, { by: actor, at: nowInstant(), number: String(row.get('number') ?? ''), title: String(row.get('title') ?? ''), seen });
   }

@@ -28,6 +28,7 @@ import type { BoardReplica, MeetingReplica } from './replica';
 import { setColumns, writeRows, type RowsMap } from './rowMaps';
 import { holdsFrozenCopy, writeFrozenCopy } from './frozenRecord';
 import { keepAgreedStates } from './agreedFirst';
+import { docOrphans, orphanFilter } from './orphanRows';
 
 /** The origin of a document change core made from its own rows (anything else came from the server). */
 export const LOCAL_ORIGIN = 'matters-arising:local';
@@ -127,11 +128,15 @@ function mirrorMeetingDoc(db: ReadHandle['db'], meeting: MeetingReplica, meeting
   // Minutes agreed before the board was shared reach the others already agreed, so no laptop ever
   // edited them as a draft: only an agreement made while the document is out there needs the copy.
   const shared = doc.getMap('meeting').size > 0;
+  // Rows another laptop added to an item deleted here before the item was brought back stay in the document (orphanRows.ts).
+  const tableItems = new Set(db.prepare('SELECT id FROM agenda_items WHERE meeting_id = ?').pluck().all(meetingId) as string[]);
+  const orphans = orphanFilter(doc, tableItems);
   doc.transact((tr) => {
-    markDeletedItems(db, meeting, meetingId, actor);
+    markDeletedItems(db, meeting, meetingId, actor, orphans.held);
     for (const table of tablesOf('meeting')) {
-      const rows = scopedRows(db, table, meetingId);
       const columns = rowColumns(db, table);
+      const rows = scopedRows(db, table, meetingId);
+      for (const [key, row] of docOrphans(doc, table, orphans, columns)) if (!rows.has(key)) rows.set(key, row);
       if (table.table === 'meetings') {
         const map = doc.getMap<Value>(table.root);
         const row = [...rows.values()][0];

@@ -31,6 +31,8 @@ import * as Y from 'yjs';
 import { frozenCopy, frozenDiscussion, frozenTableRows, type FrozenCopy } from './frozenRecord';
 import { proposeFrozenDifferences } from './frozenEdit';
 import { agreementAhead } from './agreedFirst';
+import { orphanFilter } from './orphanRows';
+import { NaturalKeyMerge } from './naturalKeys';
 
 /** What a projection changed, to log once per record. */
 class Touched {
@@ -94,10 +96,19 @@ function updateRow(w: WriteHandle, table: SyncedTable, row: Row, columns: readon
 }
 
 /** Adds and updates a table's rows of one scope to the document's; returns the rows the document lacks. */
-function upsert(w: WriteHandle, table: SyncedTable, wanted: Map<string, Row>, scopeId: string, touched: Touched, extras: (row: Row) => Row = () => ({})): Map<string, Row> {
+function upsert(
+  w: WriteHandle,
+  table: SyncedTable,
+  wanted: Map<string, Row>,
+  scopeId: string,
+  touched: Touched,
+  extras: (row: Row) => Row = () => ({}),
+  attendance?: NaturalKeyMerge,
+): Map<string, Row> {
   const columns = rowColumns(w.db, table);
   const have = scopedRows(w.db, table, scopeId);
   parkNumbers(w, table, wanted, have);
+  attendance?.makeWay(w.db, table, wanted, have, (row) => touched.row(table, row));
   for (const [key, row] of wanted) {
     const current = have.get(key) ?? (table.shared ? existingShared(w, table, row, columns) : undefined);
     if (!current) {
@@ -145,8 +156,12 @@ function projectMeeting(w: WriteHandle, replica: BoardReplica, meetingId: string
   const latest = latestStatusEvents(statusLog(replica.board));
   const gone: Array<[SyncedTable, Map<string, Row>]> = [];
   const keptItems = new Map<string, Row>();
+  // Rows of an item this document no longer holds wait in the document for it to come back (orphanRows.ts).
+  const orphans = orphanFilter(doc, kept);
+  // One attendance row per member and one progress row per action, however many laptops recorded them apart (naturalKeys.ts).
+  const attendance = new NaturalKeyMerge(doc);
   for (const table of tablesOf('meeting')) {
-    const rows = frozen ? frozenTableRows(w.db, frozen, table) : docRows(doc, table, rowColumns(w.db, table));
+    const rows = frozen ? frozenTableRows(w.db, frozen, table) : attendance.rows(table, orphans.without(table, docRows(doc, table, rowColumns(w.db, table))));
     const wanted = frozen ? rows : settleNumbers(w, replica, meetingId, table, rows);
     const extras = (row: Row): Row => {
       // Held as a draft until the meeting's state is applied below: agreed minutes take no new rows.
@@ -160,7 +175,7 @@ function projectMeeting(w: WriteHandle, replica: BoardReplica, meetingId: string
       if (table.table === 'agenda_items') return { discussion_json: null };
       return {};
     };
-    const lacking = upsert(w, table, wanted, meetingId, touched, extras);
+    const lacking = upsert(w, table, wanted, meetingId, touched, extras, attendance);
     // An item deleted elsewhere but edited here stays, whole (itemRestore.ts).
     for (const [key, row] of lacking) {
       if (!keepsRow(w.db, table, row, kept)) continue;
@@ -181,6 +196,7 @@ function projectMeeting(w: WriteHandle, replica: BoardReplica, meetingId: string
   }
   for (const [table, rows] of gone.reverse()) remove(w, table, rows, touched);
   for (const id of settleKeptItems(w, replica, meetingId, keptItems)) touched.add('agenda_item', id, 'agenda_items');
+  attendance.log(replica);
   // The meeting is named among what changed (its open minutes read again) only when something of it
   // did: a document that changed nothing in the tables logs nothing as synced.
   if (touched.added > before) touched.add('meeting', meetingId, 'meetings');

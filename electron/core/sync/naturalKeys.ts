@@ -1,0 +1,143 @@
+// Rows two laptops made apart for what the tables hold once: a member's attendance at a meeting
+// (rows are keyed by id in the document, so each laptop made its own), or an action's progress
+// recorded at a meeting. The projection keeps one of them, the same on every laptop whatever order
+// they arrive in (the row with the lower id: ids never change, so no later edit of either row can
+// make two laptops choose differently); the other row's notes (items attended, declarations,
+// owners) move to the kept one, and the mirror then takes the other row out of the document
+// everywhere. Nothing is lost silently: attendance recorded differently (present on one laptop,
+// apologies on the other) goes into the board's conflict log naming who recorded each, so the
+// administrator can check it; two statuses for one action are listed already (conflictStatus.ts),
+// and the other progress note's words, if any, are added to the kept one's.
+import * as Y from 'yjs';
+import type { Database } from '../db/driver';
+import { conflictLog } from './conflicts';
+import { LAPTOPS_ROOT, LOCAL_ORIGIN } from './mirror';
+import { rowKey, type Row, type SyncedTable } from './registry';
+import type { BoardReplica } from './replica';
+
+/** What the board's conflict log holds for one member's attendance recorded twice. */
+export interface AttendanceTwiceDetail {
+  meetingId: string;
+  memberId: string;
+  name: string;
+  kept: { status: string; by: string };
+  other: { status: string; by: string };
+}
+
+/** The column, besides the meeting, that a table holds one row per. */
+const NATURAL_KEY: Readonly<Record<string, string>> = { attendance: 'member_id', action_updates: 'action_id' };
+
+/** Tables whose rows name an attendance row. */
+const ATTENDANCE_CHILDREN = new Set(['guest_contacts', 'attendance_items', 'declarations', 'action_owners']);
+
+/** Per meeting projected: one attendance row per member and one progress row per action, and where the others' notes go. */
+export class NaturalKeyMerge {
+  /** Attendance row id given way -> the row kept. */
+  private readonly replaced = new Map<string, string>();
+  private readonly twice: AttendanceTwiceDetail[] = [];
+
+  constructor(private readonly doc: Y.Doc) {}
+
+  /** The document's rows for `table` with one attendance row per member, and notes of the rows given way moved to the kept one. */
+  rows(table: SyncedTable, rows: Map<string, Row>): Map<string, Row> {
+    if (table.table === 'attendance') return this.onePerMember(rows);
+    if (table.table === 'action_updates') return onePerAction(rows);
+    if (!ATTENDANCE_CHILDREN.has(table.table) || this.replaced.size === 0) return rows;
+    const out = new Map<string, Row>();
+    for (const [key, row] of rows) {
+      const to = row.attendance_id === null || row.attendance_id === undefined ? undefined : this.replaced.get(String(row.attendance_id));
+      if (to === undefined) {
+        if (!out.has(key)) out.set(key, row);
+        continue;
+      }
+      const moved = { ...row, attendance_id: to };
+      const movedKey = rowKey(table, moved);
+      // The kept row's own note of the same item stays as it is.
+      if (!rows.has(movedKey) && !out.has(movedKey)) out.set(movedKey, moved);
+    }
+    return out;
+  }
+
+  private onePerMember(rows: Map<string, Row>): Map<string, Row> {
+    const byMember = new Map<string, Array<[string, Row]>>();
+    for (const entry of rows) {
+      const member = entry[1].member_id;
+      if (member === null || member === undefined) continue;
+      byMember.set(String(member), [...(byMember.get(String(member)) ?? []), entry]);
+    }
+    const out = new Map(rows);
+    for (const [memberId, entries] of byMember) {
+      if (entries.length < 2) continue;
+      const [kept, ...others] = [...entries].sort((a, b) => String(a[1].id).localeCompare(String(b[1].id)));
+      for (const [key, row] of others) {
+        out.delete(key);
+        this.replaced.set(String(row.id), String(kept![1].id));
+        if (row.status !== kept![1].status) {
+          this.twice.push({
+            meetingId: String(kept![1].meeting_id),
+            memberId,
+            name: String(kept![1].display_name ?? ''),
+            kept: { status: String(kept![1].status), by: this.recordedBy(kept![0]) },
+            other: { status: String(row.status), by: this.recordedBy(key) },
+          });
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Who recorded a row's status: the laptop whose change set it last, as the document names it. */
+  private recordedBy(key: string): string {
+    const row = this.doc.getMap('attendance').get(key);
+    const item = row instanceof Y.Map ? row._map.get('status') : undefined;
+    return (item && this.doc.getMap<string>(LAPTOPS_ROOT).get(String(item.id.client))) ?? 'another laptop';
+  }
+
+  /**
+   * Before the kept rows go in (inside the projection's write): a member's row held here under an
+   * id the document gives way to is taken out, so the one-row-per-member rule never sees two.
+   */
+  makeWay(db: Database, table: SyncedTable, wanted: Map<string, Row>, have: Map<string, Row>, removed: (row: Row) => void): void {
+    const column = NATURAL_KEY[table.table];
+    if (column === undefined) return;
+    const wantedByKey = new Map<string, string>();
+    for (const row of wanted.values()) if (row[column] !== null && row[column] !== undefined) wantedByKey.set(String(row[column]), String(row.id));
+    for (const [key, row] of have) {
+      if (wanted.has(key) || row[column] === null || row[column] === undefined) continue;
+      const to = wantedByKey.get(String(row[column]));
+      if (to === undefined || to === row.id) continue;
+      db.prepare(`DELETE FROM "${table.table}" WHERE id = ?`).run(row.id);
+      have.delete(key);
+      removed(row);
+    }
+  }
+
+  /** Each difference found, into the board's conflict log once (every laptop finding it logs the same entry). */
+  log(replica: BoardReplica): void {
+    if (this.twice.length === 0) return;
+    const log = conflictLog(replica.board);
+    const logged = new Set(log.toArray().map((c) => JSON.stringify([c.kind, c.entity, c.detail])));
+    const fresh = this.twice.filter((d) => !logged.has(JSON.stringify(['attendance_twice', d.meetingId, d])));
+    if (fresh.length === 0) return;
+    replica.board.transact(() => log.push(fresh.map((detail) => ({ kind: 'attendance_twice' as const, entity: detail.meetingId, detail }))), LOCAL_ORIGIN);
+  }
+}
+
+/** One progress row per action at the meeting: the lower id's, with the other's words added to its own if they differ. */
+function onePerAction(rows: Map<string, Row>): Map<string, Row> {
+  const byAction = new Map<string, Array<[string, Row]>>();
+  for (const entry of rows) byAction.set(String(entry[1].action_id), [...(byAction.get(String(entry[1].action_id)) ?? []), entry]);
+  const out = new Map(rows);
+  for (const entries of byAction.values()) {
+    if (entries.length < 2) continue;
+    const [kept, ...others] = [...entries].sort((a, b) => String(a[1].id).localeCompare(String(b[1].id)));
+    const texts = [String(kept![1].text ?? '')];
+    for (const [key, row] of others) {
+      out.delete(key);
+      const text = String(row.text ?? '');
+      if (text !== '' && !texts.includes(text)) texts.push(text);
+    }
+    out.set(kept![0], { ...kept![1], text: texts.filter((t) => t !== '').join('\n\n') });
+  }
+  return out;
+}
