@@ -11,7 +11,8 @@ export function asMa1Laptop(file: string): void {
   const db = openTestFile(file, { fileMustExist: true });
   try {
     db.transaction(() => {
-      // What the migrations after sync_connect added, taken out first (each must be undone here).
+      // What the migrations after sync_connect added, taken out first (each must be undone here,
+      // unless it can run again as it is: 0018 rebuilds sync_conflicts from its own rows).
       db.exec('DROP TABLE action_log_positions; DROP INDEX action_summaries_status_by_due; DROP INDEX action_summaries_board_status_by_due');
       db.exec('DROP TABLE sync_doc_vectors');
       db.exec('ALTER TABLE sync_boards DROP COLUMN connect_every_meeting');
