@@ -14,6 +14,7 @@ import { describeStatusConflict, statusConflicts, type StatusConflictDetail } fr
 import type { BoardReplica } from './replica';
 import { mergedItemConflicts, recordItemConflict, type ItemConflictDetail } from './itemConflicts';
 import type { AttendanceTwiceDetail } from './naturalKeys';
+import type { InitialsTwiceDetail } from './rosterKeys';
 
 export type { ItemConflictDetail } from './itemConflicts';
 
@@ -36,7 +37,8 @@ export interface AgreedEditDetail {
 export type LoggedConflict =
   | { kind: 'item_deleted_edited'; entity: string; detail: ItemConflictDetail }
   | { kind: 'agreed_edited'; entity: string; detail: AgreedEditDetail }
-  | { kind: 'attendance_twice'; entity: string; detail: AttendanceTwiceDetail };
+  | { kind: 'attendance_twice'; entity: string; detail: AttendanceTwiceDetail }
+  | { kind: 'initials_twice'; entity: string; detail: InitialsTwiceDetail };
 
 export const conflictLog = (board: Y.Doc): Y.Array<LoggedConflict> => board.getArray<LoggedConflict>(CONFLICT_LOG_ROOT);
 
@@ -66,6 +68,10 @@ function describe(db: Database, kind: SyncConflictKind, detail: unknown): string
     return versions ? `${text} ${versions}` : text;
   }
   if (kind === 'attendance_twice') return describeAttendanceTwice(db, detail as AttendanceTwiceDetail);
+  if (kind === 'initials_twice') {
+    const d = detail as InitialsTwiceDetail;
+    return `${d.keptBy.name} and ${d.name} were both given the initials ${d.initials} on two laptops while they were apart. ${d.keptBy.name} keeps them; ${d.name} is shown as ${d.shownAs}. Choose other initials for ${d.name} on the roster if ${d.shownAs} will not do.`;
+  }
   const d = detail as AgreedEditDetail;
   if (d.agreedToo) {
     return `The minutes of ${d.meetingDate} were agreed on two laptops while they were apart (${names(d.by)}, ${formatUkInstant(d.at)}, and another): the agreement that reached the sync server first is the record, unchanged; where ${names(d.by)}’s agreed minutes differed (${d.change}), that is kept as a proposed correction for the next meeting.`;

@@ -33,6 +33,7 @@ import { proposeFrozenDifferences } from './frozenEdit';
 import { agreementAhead } from './agreedFirst';
 import { orphanFilter } from './orphanRows';
 import { NaturalKeyMerge } from './naturalKeys';
+import { RosterMerge } from './rosterKeys';
 
 /** What a projection changed, to log once per record. */
 class Touched {
@@ -103,12 +104,12 @@ function upsert(
   scopeId: string,
   touched: Touched,
   extras: (row: Row) => Row = () => ({}),
-  attendance?: NaturalKeyMerge,
+  naturalKeys?: Pick<NaturalKeyMerge, 'makeWay'>,
 ): Map<string, Row> {
   const columns = rowColumns(w.db, table);
   const have = scopedRows(w.db, table, scopeId);
   parkNumbers(w, table, wanted, have);
-  attendance?.makeWay(w.db, table, wanted, have, (row) => touched.row(table, row));
+  naturalKeys?.makeWay(w.db, table, wanted, have, (row) => touched.row(table, row));
   for (const [key, row] of wanted) {
     const current = have.get(key) ?? (table.shared ? existingShared(w, table, row, columns) : undefined);
     if (!current) {
@@ -147,7 +148,7 @@ function docRows(doc: Y.Doc, table: SyncedTable, columns: readonly string[]): Ma
 }
 
 /** Brings one meeting's rows to its document; the meeting's state and its actions' status come from the board's. */
-function projectMeeting(w: WriteHandle, replica: BoardReplica, meetingId: string, touched: Touched, kept: ReadonlySet<string>): void {
+function projectMeeting(w: WriteHandle, replica: BoardReplica, meetingId: string, touched: Touched, kept: ReadonlySet<string>, roster: RosterMerge): void {
   const { doc } = replica.meeting(meetingId);
   const before = touched.added;
   // Agreed minutes are projected from their frozen copy: the live rows may hold an edit the record never took.
@@ -161,7 +162,8 @@ function projectMeeting(w: WriteHandle, replica: BoardReplica, meetingId: string
   // One attendance row per member and one progress row per action, however many laptops recorded them apart (naturalKeys.ts).
   const attendance = new NaturalKeyMerge(doc);
   for (const table of tablesOf('meeting')) {
-    const rows = frozen ? frozenTableRows(w.db, frozen, table) : attendance.rows(table, orphans.without(table, docRows(doc, table, rowColumns(w.db, table))));
+    // Rows naming a member added twice apart name the one kept (rosterKeys.ts), agreed minutes' too: the member given way goes.
+    const rows = frozen ? roster.rows(table, frozenTableRows(w.db, frozen, table)) : attendance.rows(table, roster.rows(table, orphans.without(table, docRows(doc, table, rowColumns(w.db, table)))));
     const wanted = frozen ? rows : settleNumbers(w, replica, meetingId, table, rows);
     const extras = (row: Row): Row => {
       // Held as a draft until the meeting's state is applied below: agreed minutes take no new rows.
@@ -267,10 +269,10 @@ function projectStates(w: WriteHandle, replica: BoardReplica, touched: Touched, 
   }
 }
 
-function projectBoardDoc(w: WriteHandle, replica: BoardReplica, touched: Touched): void {
+function projectBoardDoc(w: WriteHandle, replica: BoardReplica, touched: Touched, roster: RosterMerge): void {
   const gone: Array<[SyncedTable, Map<string, Row>]> = [];
   for (const table of tablesOf('board')) {
-    gone.push([table, upsert(w, table, docRows(replica.board, table, rowColumns(w.db, table)), replica.boardId, touched)]);
+    gone.push([table, upsert(w, table, roster.rows(table, docRows(replica.board, table, rowColumns(w.db, table))), replica.boardId, touched, undefined, roster)]);
   }
   for (const [table, rows] of gone.reverse()) remove(w, table, rows, touched);
 }
@@ -291,11 +293,19 @@ export function projectDocs(
   // Rows of one update may name each other across documents: checked when the write commits.
   w.db.pragma('defer_foreign_keys = ON');
   const touched = new Touched();
+  // One member per person and per initials, however many laptops added them apart (rosterKeys.ts).
+  const roster = new RosterMerge(replica.board);
   const ids = [...meetingIds];
-  for (const id of ids) projectMeeting(w, replica, id, touched, kept);
+  // A member the board's document gives way to is taken out with it: every meeting naming them here is projected too.
+  const shared = new Set(replica.meetingIds());
+  const naming = board ? roster.meetingsNaming(w.db, replica.boardId).filter((id) => shared.has(id) && !ids.includes(id)) : [];
+  for (const id of [...ids, ...naming]) projectMeeting(w, replica, id, touched, kept, roster);
   // The meetings' state before the board's tables: a correction is only ever made to agreed minutes.
   projectStates(w, replica, touched, board ? null : ids);
-  if (board) projectBoardDoc(w, replica, touched);
+  if (board) {
+    projectBoardDoc(w, replica, touched, roster);
+    roster.log(replica);
+  }
   // After the board's corrections: the one an edit of agreed minutes becomes is not in its document until this write is mirrored.
   proposeFrozenDifferences(w, replica, ids);
   log(w, touched.entries());
