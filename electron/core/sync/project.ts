@@ -293,7 +293,7 @@ export function projectDocs(
   // Rows of one update may name each other across documents: checked when the write commits.
   w.db.pragma('defer_foreign_keys = ON');
   const touched = new Touched();
-  // One member per person and per initials, however many laptops added them apart (rosterKeys.ts).
+  // One member per person and per initials, and one group per name, however many laptops added them apart (rosterKeys.ts).
   const roster = new RosterMerge(replica.board);
   const ids = [...meetingIds];
   // A member the board's document gives way to is taken out with it: every meeting naming them here is projected too.

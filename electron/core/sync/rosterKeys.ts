@@ -7,7 +7,9 @@
 //    the documents everywhere;
 //  - two different people under the same initials both stay: the later one (higher id) is shown
 //    under the first free numbered form (HQ -> HQ2), and the board's conflict log says so, so the
-//    administrator can choose better initials.
+//    administrator can choose better initials;
+//  - a group made on both laptops under the same name is one group, the lower id, with both
+//    laptops' members in it and the other's action owners moved to it.
 import type * as Y from 'yjs';
 import type { Database } from '../db/driver';
 import { initialsKey, MAX_INITIALS_LENGTH } from '../../../shared/domain/initials';
@@ -49,6 +51,8 @@ export class RosterMerge {
   /** People whose only member here gave way. */
   private readonly droppedPeople = new Set<string>();
   private readonly twice: InitialsTwiceDetail[] = [];
+  /** Group id given way -> the group kept (the same name made twice). */
+  readonly replacedGroups = new Map<string, string>();
 
   constructor(board: Y.Doc) {
     const people = readRows(board.getMap('people') as RowsMap, ['id', 'full_name']);
@@ -88,6 +92,14 @@ export class RosterMerge {
       });
     }
     for (const person of keptPeople) this.droppedPeople.delete(person);
+    const groups = [...readRows(board.getMap('board_groups') as RowsMap, ['id', 'name']).values()].sort((a, b) => String(a.id).localeCompare(String(b.id)));
+    const byName = new Map<string, string>();
+    for (const g of groups) {
+      const name = String(g.name ?? '').trim().toLowerCase();
+      const kept = byName.get(name);
+      if (kept === undefined) byName.set(name, String(g.id));
+      else this.replacedGroups.set(String(g.id), kept);
+    }
   }
 
   /** A table's rows from a document with one member per person and per initials, and references to members given way moved to the kept ones. */
@@ -103,35 +115,23 @@ export class RosterMerge {
       }
       return out;
     }
-    if (this.replaced.size === 0 || ![...rows.values()].some((r) => 'member_id' in r)) return rows;
-    const out = new Map<string, Row>();
-    // Rows naming a kept member first: a row moved onto the same key (a group both were in) gives way to it.
-    const sorted = [...rows].sort(([, a], [, b]) => Number(this.replaced.has(String(a.member_id))) - Number(this.replaced.has(String(b.member_id))));
-    for (const [key, row] of sorted) {
-      const to = row.member_id === null || row.member_id === undefined ? undefined : this.replaced.get(String(row.member_id));
-      if (to === undefined) {
-        if (!out.has(key)) out.set(key, row);
-        continue;
-      }
-      const moved = { ...row, member_id: to };
-      const movedKey = rowKey(table, moved);
-      if (!out.has(movedKey)) out.set(movedKey, moved);
-    }
-    return out;
+    if (table.table === 'board_groups') return this.replacedGroups.size === 0 ? rows : new Map([...rows].filter(([, r]) => !this.replacedGroups.has(String(r.id))));
+    return moveReferences(table, moveReferences(table, rows, 'member_id', this.replaced), 'group_id', this.replacedGroups);
   }
 
   /** Meetings whose rows here still name a member given way: projected with the board, so no row names a member taken out. */
   meetingsNaming(db: Database, boardId: string): string[] {
-    if (this.replaced.size === 0) return [];
+    if (this.replaced.size === 0 && this.replacedGroups.size === 0) return [];
     const ids = [...this.replaced.keys()];
-    const marks = ids.map(() => '?').join(', ');
+    const groups = [...this.replacedGroups.keys()];
+    const marks = (list: string[]): string => list.map(() => '?').join(', ');
     return db
       .prepare(
-        `SELECT meeting_id FROM attendance WHERE member_id IN (${marks})
-         UNION SELECT a.meeting_id FROM action_owners o JOIN actions a ON a.id = o.action_id WHERE o.member_id IN (${marks})`,
+        `SELECT meeting_id FROM attendance WHERE member_id IN (${marks(ids)})
+         UNION SELECT a.meeting_id FROM action_owners o JOIN actions a ON a.id = o.action_id WHERE o.member_id IN (${marks(ids)}) OR o.group_id IN (${marks(groups)})`,
       )
       .pluck()
-      .all(...ids, ...ids)
+      .all(...ids, ...ids, ...groups)
       .filter((id) => db.prepare('SELECT 1 FROM meetings WHERE id = ? AND board_id = ?').get(id, boardId) !== undefined) as string[];
   }
 
@@ -140,6 +140,17 @@ export class RosterMerge {
    * change or who gives way lets go of them first, so the one-set-of-initials rule never sees two.
    */
   makeWay(db: Database, table: SyncedTable, wanted: Map<string, Row>, have: Map<string, Row>): void {
+    if (table.table === 'board_groups') {
+      for (const [key, row] of have) {
+        const next = wanted.get(key);
+        if (next && String(next.name).trim().toLowerCase() === String(row.name).trim().toLowerCase()) continue;
+        // Unique as the id is, and never a name anyone typed.
+        const holding = `~${String(row.id)}`;
+        db.prepare('UPDATE board_groups SET name = ? WHERE id = ?').run(holding, row.id);
+        have.set(key, { ...row, name: holding });
+      }
+      return;
+    }
     if (table.table !== 'board_members') return;
     let parked = 0;
     for (const [key, row] of have) {
@@ -162,4 +173,23 @@ export class RosterMerge {
     if (fresh.length === 0) return;
     replica.board.transact(() => log.push(fresh.map((detail) => ({ kind: 'initials_twice' as const, entity: detail.memberId, detail }))), LOCAL_ORIGIN);
   }
+}
+
+/** Rows naming a record given way name the one kept; a row moved onto a key a row already holds (a group both were in) gives way to it. */
+function moveReferences(table: SyncedTable, rows: Map<string, Row>, column: string, replaced: ReadonlyMap<string, string>): Map<string, Row> {
+  if (replaced.size === 0 || ![...rows.values()].some((r) => column in r)) return rows;
+  const out = new Map<string, Row>();
+  const moves = (row: Row): boolean => row[column] !== null && row[column] !== undefined && replaced.has(String(row[column]));
+  // Rows naming a kept record first, so they keep their key.
+  const sorted = [...rows].sort(([, a], [, b]) => Number(moves(a)) - Number(moves(b)));
+  for (const [key, row] of sorted) {
+    if (!moves(row)) {
+      if (!out.has(key)) out.set(key, row);
+      continue;
+    }
+    const moved = { ...row, [column]: replaced.get(String(row[column])) ?? null };
+    const movedKey = rowKey(table, moved);
+    if (!out.has(movedKey)) out.set(movedKey, moved);
+  }
+  return out;
 }
