@@ -13,9 +13,17 @@ import { describeVersions } from './itemVersions';
 import { describeStatusConflict, statusConflicts, type StatusConflictDetail } from './conflictStatus';
 import type { BoardReplica } from './replica';
 import { mergedItemConflicts, recordItemConflict, type ItemConflictDetail } from './itemConflicts';
-import type { AttendanceTwiceDetail } from './naturalKeys';
 
 export type { ItemConflictDetail } from './itemConflicts';
+
+/** What the board's conflict log holds for one member's attendance recorded twice. */
+export interface AttendanceTwiceDetail {
+  meetingId: string;
+  memberId: string;
+  name: string;
+  kept: { status: string; by: string };
+  other: { status: string; by: string };
+}
 
 /** The board document's append-only log of conflicts a laptop resolved (kind, entity, detail). */
 export const CONFLICT_LOG_ROOT = 'conflicts';
