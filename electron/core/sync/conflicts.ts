@@ -13,10 +13,28 @@ import { describeVersions } from './itemVersions';
 import { describeStatusConflict, statusConflicts, type StatusConflictDetail } from './conflictStatus';
 import type { BoardReplica } from './replica';
 import { mergedItemConflicts, recordItemConflict, type ItemConflictDetail } from './itemConflicts';
-import type { AttendanceTwiceDetail } from './naturalKeys';
-import type { InitialsTwiceDetail } from './rosterKeys';
 
 export type { ItemConflictDetail } from './itemConflicts';
+
+/** What the board's conflict log holds for two people given the same initials apart. */
+export interface InitialsTwiceDetail {
+  /** The member shown under other initials, and its name. */
+  memberId: string;
+  name: string;
+  initials: string;
+  shownAs: string;
+  /** The member who keeps the initials. */
+  keptBy: { memberId: string; name: string };
+}
+
+/** What the board's conflict log holds for one member's attendance recorded twice. */
+export interface AttendanceTwiceDetail {
+  meetingId: string;
+  memberId: string;
+  name: string;
+  kept: { status: string; by: string };
+  other: { status: string; by: string };
+}
 
 /** The board document's append-only log of conflicts a laptop resolved (kind, entity, detail). */
 export const CONFLICT_LOG_ROOT = 'conflicts';

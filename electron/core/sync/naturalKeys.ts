@@ -10,19 +10,10 @@
 // and the other progress note's words, if any, are added to the kept one's.
 import * as Y from 'yjs';
 import type { Database } from '../db/driver';
-import { conflictLog } from './conflicts';
+import { conflictLog, type AttendanceTwiceDetail } from './conflicts';
 import { LAPTOPS_ROOT, LOCAL_ORIGIN } from './mirror';
 import { rowKey, type Row, type SyncedTable } from './registry';
 import type { BoardReplica } from './replica';
-
-/** What the board's conflict log holds for one member's attendance recorded twice. */
-export interface AttendanceTwiceDetail {
-  meetingId: string;
-  memberId: string;
-  name: string;
-  kept: { status: string; by: string };
-  other: { status: string; by: string };
-}
 
 /** The column, besides the meeting, that a table holds one row per. */
 const NATURAL_KEY: Readonly<Record<string, string>> = { attendance: 'member_id', action_updates: 'action_id' };

@@ -13,22 +13,11 @@
 import type * as Y from 'yjs';
 import type { Database } from '../db/driver';
 import { initialsKey, MAX_INITIALS_LENGTH } from '../../../shared/domain/initials';
-import { conflictLog } from './conflicts';
+import { conflictLog, type InitialsTwiceDetail } from './conflicts';
 import { LOCAL_ORIGIN } from './mirror';
 import { rowKey, type Row, type SyncedTable } from './registry';
 import type { BoardReplica } from './replica';
 import { readRows, type RowsMap } from './rowMaps';
-
-/** What the board's conflict log holds for two people given the same initials apart. */
-export interface InitialsTwiceDetail {
-  /** The member shown under other initials, and its name. */
-  memberId: string;
-  name: string;
-  initials: string;
-  shownAs: string;
-  /** The member who keeps the initials. */
-  keptBy: { memberId: string; name: string };
-}
 
 const sameName = (a: string, b: string): boolean => a.normalize('NFC').trim().replace(/\s+/gu, ' ').toLowerCase() === b.normalize('NFC').trim().replace(/\s+/gu, ' ').toLowerCase();
 
