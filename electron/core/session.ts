@@ -252,9 +252,8 @@ export async function restoreBackup(session: Session, name: string): Promise<App
     // its month with the copy, and the ladder keeps one backup a month past the last 14 days).
     reportFileChanged('backup', (await takeBackup(session.store, 'before-restore', new Date(), name)).name);
     closeSession(session);
-  } else {
-    setAside(session.dataFile);
   }
+  const asideAs = wasOpen ? null : setAside(session.dataFile);
   try {
     putInPlace(source, session.dataFile);
   } catch (err) {
@@ -265,13 +264,39 @@ export async function restoreBackup(session: Session, name: string): Promise<App
     } catch {
       // Not ours to remove (a folder of that name): the data file is what matters.
     }
-    if (wasOpen) await open(session, session.dataFile);
-    throw new DomainError('storage_error', `The backup could not be put in place: ${(err as Error).message}. Your data file is unchanged.`);
+    const reason = `The backup could not be put in place: ${(err as Error).message}.`;
+    if (wasOpen) {
+      await open(session, session.dataFile);
+      throw new DomainError('storage_error', `${reason} Your data file is unchanged.`);
+    }
+    throw notPutInPlace(session, reason, asideAs);
   }
   // From here on everything the app shows may differ: every screen reads it again.
   reportFileChanged('data_file', session.dataFile);
   await open(session, session.dataFile);
   return session.status;
+}
+
+/**
+ * A backup that could not be put in place over a file that could not be opened: that file has
+ * already been moved aside (byte for byte), so the data path is empty. The problem screen says
+ * where the file went and stays usable: restoring again (nothing left to move aside) or opening
+ * another file both still work. Nothing is opened at the path, which would make a new empty file.
+ */
+function notPutInPlace(session: Session, reason: string, asideAs: string | null): DomainError {
+  const advice = 'Free some space on the disk (or check the backup is still there) and restore a backup again, or open another file.';
+  // Tried again after such a failure, there was nothing to move aside: the screen already says where it went.
+  if (!asideAs) return new DomainError('storage_error', `${reason} Nothing was changed. ${advice}`);
+  const kept = `The file that could not be opened has been set aside, unchanged, as ${asideAs}.`;
+  session.status = {
+    state: 'problem',
+    dataFile: session.dataFile,
+    appVersion: APP_VERSION,
+    problem: { kind: 'other', title: 'The backup could not be put in place', message: `${reason} ${kept}`, advice },
+  };
+  // The problem screen reads the status again: it no longer describes a file at the data path.
+  reportFileChanged('data_file', session.dataFile);
+  return new DomainError('storage_error', `${reason} ${kept} ${advice}`);
 }
 
 /**

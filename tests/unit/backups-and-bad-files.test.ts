@@ -263,6 +263,47 @@ describe('bad data files', () => {
     expect(sha256(path.join(dir, aside[0]!))).toBe(damaged);
   });
 
+  it('says where the damaged file was set aside when the backup then cannot be put in place, and can be restored again', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'data.sqlite');
+    const good = await tempCore(file);
+    ok(good, 'createBoard', { name: 'Executive Board' });
+    const backup = await okAsync<BackupInfo>(good, 'backUpNow', {});
+    good.close();
+    fs.writeFileSync(file, 'this is not a database at all, it is the minutes as text'.repeat(100));
+    const damaged = sha256(file);
+    const core = await tempCore(file);
+    expect(core.status).toMatchObject({ state: 'problem', problem: { kind: 'not_sqlite' } });
+
+    // The copy goes to a temporary name beside the data file first: a folder there makes it fail.
+    fs.mkdirSync(`${file}.restoring`);
+    const response = await core.callAsync('restoreBackup', { name: backup.name });
+    const aside = fs.readdirSync(dir).filter((f) => f.includes('set aside'));
+    expect(aside).toHaveLength(1);
+    const asidePath = path.join(dir, aside[0]!);
+    expect(sha256(asidePath)).toBe(damaged);
+    expect(response.ok).toBe(false);
+    const message = response.ok ? '' : response.error.message;
+    expect(message).toMatch(/could not be put in place/);
+    expect(message).not.toMatch(/Your data file is unchanged/);
+    expect(message).toContain(`set aside, unchanged, as ${asidePath}`);
+    expect(message).toMatch(/restore a backup again, or open another file/);
+    expect(response.changes).toContainEqual({ entity: 'data_file', id: file });
+    // The problem screen now says the same, and still offers the backups.
+    expect(core.status).toMatchObject({ state: 'problem', problem: { kind: 'other', title: 'The backup could not be put in place' } });
+    expect(core.status.state === 'problem' ? core.status.problem.message : '').toContain(asidePath);
+    expect(fs.existsSync(file)).toBe(false);
+    expect(ok<BackupList>(core, 'listBackups', {}).backups.map((b) => b.name)).toEqual([backup.name]);
+
+    // Once the obstacle is gone, restoring again works and keeps the set-aside file as it was.
+    fs.rmdirSync(`${file}.restoring`);
+    const status = await okAsync<AppStatus>(core, 'restoreBackup', { name: backup.name });
+    expect(status.state).toBe('ready');
+    expect(ok<BoardSummary[]>(core, 'listBoards', {}).map((b) => b.name)).toEqual(['Executive Board']);
+    expect(fs.readdirSync(dir).filter((f) => f.includes('set aside'))).toEqual(aside);
+    expect(sha256(asidePath)).toBe(damaged);
+  });
+
   it('opens another data file on request, creating it when new', async () => {
     const core = await tempCore();
     ok(core, 'createBoard', { name: 'Executive Board' });
