@@ -86,11 +86,7 @@ export class SyncEngine {
 
   /** Connects every board this file shares. */
   resume(): void {
-    const rows = this.store.db.prepare("SELECT board_id, server_url, token FROM sync_boards WHERE state = 'shared'").all() as Array<{
-      board_id: string;
-      server_url: string;
-      token: string;
-    }>;
+    const rows = this.store.db.prepare("SELECT board_id, server_url, token FROM sync_boards WHERE state = 'shared'").all() as Array<{ board_id: string; server_url: string; token: string }>;
     for (const r of rows) this.open(r.board_id, r.server_url, r.token, false);
   }
 
@@ -385,6 +381,9 @@ export function syncEngine(store: Store): SyncEngine {
   if (!engine) engines.set(store, (engine = new SyncEngine(store)));
   return engine;
 }
+
+/** The file's sync engine if one was made: none while the file shares no board (nothing then watches its writes). */
+export const madeSyncEngine = (store: Store): SyncEngine | undefined => engines.get(store);
 
 /** On opening a file: its shared boards connect (a file that shares none costs one query). */
 export function startSync(store: Store): void {

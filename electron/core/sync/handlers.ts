@@ -9,7 +9,7 @@ import { DomainError } from '../errors';
 import { onStore, type FeatureHandlers } from '../handler';
 import { nowInstant } from '../changelog';
 import { write } from '../store/write';
-import { syncEngine, type SharedBoard } from './engine';
+import { madeSyncEngine, syncEngine, type SharedBoard } from './engine';
 import { forgetBoardUpdates, pendingCount } from './updateStore';
 import { pendingChanges } from './pendingChanges';
 import { listConflicts } from './conflicts';
@@ -45,7 +45,8 @@ function requireBoard(store: Store, boardId: string): string {
 export function syncStatusOf(store: Store, boardId: string): SyncStatus {
   requireBoard(store, boardId);
   const row = syncRow(store, boardId);
-  const board = syncEngine(store).boards.get(boardId);
+  // Asked of every board the window shows: a board not shared never makes the engine (its documents, its timers, a hook on every write).
+  const board = madeSyncEngine(store)?.boards.get(boardId);
   const shared = row?.state === 'shared';
   return {
     boardId,
