@@ -27,6 +27,19 @@ test('a log of 260 outstanding actions draws the rows in view, scrolls to the la
   await expect(drawn.first()).toBeVisible();
   expect(await drawn.count()).toBeLessThan(COUNT);
 
+  // The filter's choices are rendered once per answer about them, not again as the rows' window
+  // moves while scrolling (the large store lists 1,793 meetings): React gives a re-rendered
+  // element new props, so each choice's props object is kept to compare after scrolling.
+  const choices = ['#log-raised-at option:last-child', '#log-owner option:last-child', '.owner-counts button'];
+  await page.evaluate((selectors) => {
+    const held = selectors.map((selector) => {
+      const el = document.querySelector(selector)!;
+      const key = Object.keys(el).find((k) => k.startsWith('__reactProps$'))!;
+      return { el, key, props: (el as unknown as Record<string, unknown>)[key] };
+    });
+    (window as unknown as { heldChoices: typeof held }).heldChoices = held;
+  }, choices);
+
   // To the end of the page: the last row is drawn, and the first no longer is.
   // Rows are measured as they are drawn, so the page can grow under a first jump to its end (and
   // rows past core's first window arrive after it): the end is reached again, as a user would.
@@ -36,6 +49,12 @@ test('a log of 260 outstanding actions draws the rows in view, scrolls to the la
     await expect(last).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 15_000 });
   await expect(page.locator('table.log-table tbody tr[aria-rowindex="2"]')).toHaveCount(0);
+  // The last rows came in a window core sent after the first: the choices were not rendered again.
+  const rendered = await page.evaluate((selectors) => {
+    const held = (window as unknown as { heldChoices: Array<{ el: Element; key: string; props: unknown }> }).heldChoices;
+    return held.map(({ el, key, props }, i) => ({ same: document.querySelector(selectors[i]!) === el, again: (el as unknown as Record<string, unknown>)[key] !== props }));
+  }, choices);
+  expect(rendered).toEqual(choices.map(() => ({ same: true, again: false })));
 
   // A filter that matches one action far down the list shows it alone.
   const far = actions[253]!;

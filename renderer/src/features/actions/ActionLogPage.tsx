@@ -3,11 +3,9 @@
 // PDF grouped by owner for the chair's briefing. The screen, the CSV and the PDF use the same
 // rules (shared/domain/actionLog.ts), so they always hold the same rows. The screen asks core for
 // the rows in view (useLogWindow) and for the counts and choices around them (actionLogSummary).
-import { useState, type ReactNode } from 'react';
+import { useCallback, useState } from 'react';
 import type { ActionLogFilter, ActionLogSort, ActionLogSortKey } from '../../../../shared/contract';
-import { actionLogCsv, DEFAULT_SORT, describeFilter, filterActionLog, NO_OWNER_LABEL, ownerOptionLabel, sortActionLog } from '../../../../shared/domain/actionLog';
-import { ACTION_STATUS_LABEL } from '../../../../shared/domain/actionStatus';
-import { OUTSTANDING_STATUSES, type OutstandingStatus } from '../../../../shared/domain/enums';
+import { actionLogCsv, DEFAULT_SORT, describeFilter, filterActionLog, ownerOptionLabel, sortActionLog } from '../../../../shared/domain/actionLog';
 import { formatUkDate, isRealIsoDate } from '../../../../shared/domain/dates';
 import { call } from '../../api/client';
 import { download, base64Bytes, safeFileName } from '../../app/download';
@@ -15,22 +13,10 @@ import { useMenuCommand } from '../../app/menuCommands';
 import { hrefFor } from '../../app/router';
 import { useLiveQuery } from '../../api/useLiveQuery';
 import { LogTable } from './LogTable';
+import { LogFilters, NO_CHOICES, NO_FILTER, OwnerCounts, type FilterState } from './LogFilters';
 import { LOG_WATCHES, useLogWindow } from './useLogWindow';
 import { ReminderButtons } from '../between/ReminderButtons';
 import { deliver } from '../documents/deliver';
-
-interface FilterState {
-  boardId: string;
-  owner: string;
-  status: '' | OutstandingStatus;
-  overdue: 'any' | 'overdue' | 'not_overdue';
-  dueFrom: string;
-  dueTo: string;
-  originMeetingId: string;
-  text: string;
-}
-
-const NO_FILTER: FilterState = { boardId: '', owner: '', status: '', overdue: 'any', dueFrom: '', dueTo: '', originMeetingId: '', text: '' };
 
 function toFilter(f: FilterState): ActionLogFilter {
   return {
@@ -50,7 +36,9 @@ export function ActionLogPage() {
   const [sort, setSort] = useState<ActionLogSort>(DEFAULT_SORT);
   const [pdfBusy, setPdfBusy] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
-  const set = (patch: Partial<FilterState>): void => setF((prev) => ({ ...prev, ...patch }));
+  // Stable, so the memoised filter bar renders only when the filter or its choices change.
+  const set = useCallback((patch: Partial<FilterState>): void => setF((prev) => ({ ...prev, ...patch })), []);
+  const clear = useCallback((): void => setF(NO_FILTER), []);
 
   const filter = toFilter(f);
   const rangeWrong = !!filter.dueFrom && !!filter.dueTo && filter.dueFrom > filter.dueTo;
@@ -62,10 +50,10 @@ export function ActionLogPage() {
   const outstanding = log.data?.outstanding ?? 0;
   const total = rangeWrong ? 0 : (log.data?.total ?? 0);
   const overdue = rangeWrong ? 0 : (log.data?.overdue ?? 0);
-  const boards = summary?.boards ?? [];
-  const owners = summary?.owners ?? [];
-  const meetings = summary?.meetings ?? [];
-  const counts = summary?.counts ?? [];
+  const boards = summary?.boards ?? NO_CHOICES;
+  const owners = summary?.owners ?? NO_CHOICES;
+  const meetings = summary?.meetings ?? NO_CHOICES;
+  const counts = summary?.counts ?? NO_CHOICES;
   const manyBoards = boards.length > 1 && !f.boardId;
   const chosenOwner = owners.find((o) => o.key === f.owner);
   const chosenBoard = boards.find((b) => b.id === f.boardId);
@@ -75,7 +63,6 @@ export function ActionLogPage() {
     owner: chosenOwner ? ownerOptionLabel(chosenOwner) : undefined,
     meeting: chosenMeeting ? `the meeting of ${formatUkDate(chosenMeeting.date)}` : undefined,
   });
-  const filtered = JSON.stringify(f) !== JSON.stringify(NO_FILTER);
 
   const fileStem = (): string => {
     const board = chosenBoard ?? (boards.length === 1 ? boards[0] : undefined);
@@ -162,72 +149,7 @@ export function ActionLogPage() {
       ) : null}
       {log.data && outstanding > 0 ? (
         <>
-          <form className="log-filters" aria-label="Filter the action log" onSubmit={(e) => e.preventDefault()}>
-            {boards.length > 1 ? (
-              <Select label="Board" value={f.boardId} onChange={(v) => set({ boardId: v, owner: '', originMeetingId: '' })}>
-                <option value="">All boards</option>
-                {boards.map((b) => (
-                  <option key={b.id} value={b.id}>
-                    {b.name}
-                  </option>
-                ))}
-              </Select>
-            ) : null}
-            <Select label="Owner" value={f.owner} onChange={(v) => set({ owner: v })}>
-              <option value="">Anyone</option>
-              {owners.map((o) => (
-                <option key={o.key} value={o.key}>
-                  {ownerOptionLabel(o)}
-                </option>
-              ))}
-            </Select>
-            <Select label="Status" value={f.status} onChange={(v) => set({ status: v as FilterState['status'] })}>
-              <option value="">Any (not yet finished)</option>
-              {OUTSTANDING_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {ACTION_STATUS_LABEL[s]}
-                </option>
-              ))}
-            </Select>
-            <Select label="Overdue" value={f.overdue} onChange={(v) => set({ overdue: v as FilterState['overdue'] })}>
-              <option value="any">Overdue or not</option>
-              <option value="overdue">Overdue only</option>
-              <option value="not_overdue">Not overdue</option>
-            </Select>
-            <div className="filter">
-              <label htmlFor="log-due-from">Due from</label>
-              <input id="log-due-from" type="date" value={f.dueFrom} onChange={(e) => set({ dueFrom: e.target.value })} />
-            </div>
-            <div className={rangeWrong ? 'filter has-error' : 'filter'}>
-              <label htmlFor="log-due-to">Due to</label>
-              <input
-                id="log-due-to"
-                type="date"
-                value={f.dueTo}
-                aria-invalid={rangeWrong || undefined}
-                aria-describedby={rangeWrong ? 'log-due-error' : undefined}
-                onChange={(e) => set({ dueTo: e.target.value })}
-              />
-            </div>
-            <Select label="Raised at" value={f.originMeetingId} onChange={(v) => set({ originMeetingId: v })}>
-              <option value="">Any meeting</option>
-              {meetings.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {formatUkDate(m.date)}
-                  {manyBoards ? ` (${m.board})` : ''}
-                </option>
-              ))}
-            </Select>
-            <div className="filter filter-text">
-              <label htmlFor="log-text">Look for</label>
-              <input id="log-text" type="search" value={f.text} maxLength={200} placeholder="Reference, words, owner…" onChange={(e) => set({ text: e.target.value })} />
-            </div>
-            {filtered ? (
-              <button type="button" className="button compact clear-filter" onClick={() => setF(NO_FILTER)}>
-                Clear the filter
-              </button>
-            ) : null}
-          </form>
+          <LogFilters f={f} set={set} clear={clear} boards={boards} owners={owners} meetings={meetings} rangeWrong={rangeWrong} />
           {rangeWrong ? (
             <p className="form-error" role="alert" id="log-due-error">
               The start of the due range must be on or before its end.
@@ -241,33 +163,7 @@ export function ActionLogPage() {
           </p>
           {total > 0 ? (
             <>
-              <section className="owner-counts" aria-labelledby="owner-counts-title">
-                <h2 id="owner-counts-title">Who owes what</h2>
-                <ul>
-                  {counts.map((c) => (
-                    <li key={c.key}>
-                      <button
-                        type="button"
-                        className="owner-count-button"
-                        aria-pressed={f.owner === c.key}
-                        onClick={() => set({ owner: f.owner === c.key ? '' : c.key })}
-                        title={f.owner === c.key ? 'Show everyone again' : `Show only ${ownerOptionLabel(c)}`}
-                      >
-                        <span className="owner-count-name">{ownerOptionLabel(c)}</span>
-                        <span className="owner-count">
-                          {c.count}
-                          {c.overdue ? <span className="overdue-text">, {c.overdue} overdue</span> : null}
-                        </span>
-                      </button>
-                    </li>
-                  ))}
-                  {summary?.unowned ? (
-                    <li className="owner-count-none">
-                      {NO_OWNER_LABEL} <span className="owner-count">{summary.unowned}</span>
-                    </li>
-                  ) : null}
-                </ul>
-              </section>
+              <OwnerCounts counts={counts} unowned={summary?.unowned ?? 0} owner={f.owner} set={set} />
               <div className="log-table-wrap">
                 <LogTable count={total} rowAt={log.rowAt} onShowing={log.showing} sort={sort} onSort={sortBy} showBoard={manyBoards} />
               </div>
@@ -276,7 +172,7 @@ export function ActionLogPage() {
             <div className="empty-state">
               <h2>No action matches this filter</h2>
               <p>
-                {description}: none of the {outstanding} outstanding actions. <button type="button" className="link-button" onClick={() => setF(NO_FILTER)}>Clear the filter</button> to see them all.
+                {description}: none of the {outstanding} outstanding actions. <button type="button" className="link-button" onClick={clear}>Clear the filter</button> to see them all.
               </p>
             </div>
           )}
@@ -284,17 +180,5 @@ export function ActionLogPage() {
       ) : null}
       {!log.data && !log.error ? <div className="table-placeholder" aria-busy="true" /> : null}
     </section>
-  );
-}
-
-function Select({ label, value, onChange, children }: { label: string; value: string; onChange: (value: string) => void; children: ReactNode }) {
-  const id = `log-${label.toLowerCase().replace(/\s+/g, '-')}`;
-  return (
-    <div className="filter">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        {children}
-      </select>
-    </div>
   );
 }
