@@ -1,16 +1,11 @@
 // Migration 0008 (the action log's order, indexed), Signal-style: a file built at the schema before
 // it, with rows, migrated to it (never to "latest"), then compared: every row as it was, and the
 // log's windows read in order from the new indexes instead of sorting the whole log.
-import path from 'node:path';
 import type { Database } from '../../electron/core/db/driver';
 import { describe, expect, it } from 'vitest';
-import { startCore } from '../../electron/core/app';
-import { openStore } from '../../electron/core/db/open';
-import { MIGRATIONS } from '../../electron/core/db/migrations';
-import { tempDir } from '../helpers/temp';
-import { writeV1Data } from '../helpers/legacy-v1';
+import { coreBefore, coreThrough, fileBeforeMigration, migrationNamed } from '../helpers/migrationAt';
 
-const V = MIGRATIONS.find((m) => m.name === 'action_log_order')?.version ?? 0;
+const { version: V } = migrationNamed('action_log_order');
 
 function tables(db: Database): Record<string, unknown[]> {
   const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
@@ -28,17 +23,14 @@ const BOARD_WINDOW = 'SELECT s.* FROM action_summaries s INDEXED BY action_summa
 describe('migration 0008: the action log’s order, indexed', () => {
   it('keeps every row a file had and reads the log’s windows from an index, not a sort', async () => {
     expect(V).toBeGreaterThan(7);
-    const file = path.join(tempDir(), 'before-0008.sqlite');
-    const v1 = await openStore(file, { migrations: MIGRATIONS.slice(0, 1) });
-    writeV1Data(v1.db);
-    v1.close();
-    const before = await startCore(file, { migrations: MIGRATIONS.slice(0, V - 1) }, { noDailyBackup: true });
+    const at = await fileBeforeMigration('action_log_order');
+    const before = await coreBefore(at);
     const old = tables(before.store!.db);
     expect((old.action_summaries ?? []).length).toBeGreaterThan(0);
     expect(() => plan(before.store!.db, WINDOW)).toThrow(/no such index/);
     before.close();
 
-    const after = await startCore(file, { migrations: MIGRATIONS.slice(0, V) }, { noDailyBackup: true });
+    const after = await coreThrough(at);
     try {
       const db = after.store!.db;
       expect(db.pragma('user_version', { simple: true })).toBe(V);

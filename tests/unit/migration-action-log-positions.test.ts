@@ -2,19 +2,16 @@
 // outstanding actions, migrated to it (never to "latest"), then compared: every
 // table's rows as they were, what the app shows unchanged, and the new positions counting the kept
 // rows exactly (each board's, each status's, all), so a window is positioned from them at once.
-import path from 'node:path';
 import type { Database } from '../../electron/core/db/driver';
 import { describe, expect, it } from 'vitest';
-import { startCore, type Core } from '../../electron/core/app';
-import { openStore } from '../../electron/core/db/open';
-import { MIGRATIONS } from '../../electron/core/db/migrations';
+import type { Core } from '../../electron/core/app';
+import { coreBefore, coreThrough, fileBeforeMigration, migrationNamed } from '../helpers/migrationAt';
 import { summariesDiffer } from '../../electron/core/store/actionSummary';
 import { positionsDiffer, positionsOf } from '../../electron/core/store/actionLogPositions';
 import type { ActionLogWindow } from '../../shared/contract';
-import { ok, tempDir } from '../helpers/temp';
-import { writeV1Data } from '../helpers/legacy-v1';
+import { ok } from '../helpers/temp';
 
-const V = MIGRATIONS.findIndex((m) => m.name === 'action_log_positions') + 1;
+const { version: V } = migrationNamed('action_log_positions');
 
 function tables(db: Database): Record<string, unknown[]> {
   const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
@@ -31,13 +28,10 @@ function shown(core: Core): unknown {
 describe('migration 0017: the action log’s kept positions', () => {
   it('keeps every row and everything shown, and counts the kept rows by board, status and day', async () => {
     expect(V).toBeGreaterThan(15);
-    const file = path.join(tempDir(), 'before-action-log-positions.sqlite');
-    const v1 = await openStore(file, { migrations: MIGRATIONS.slice(0, 1) });
-    writeV1Data(v1.db);
-    v1.close();
-    const before = await startCore(file, { migrations: MIGRATIONS.slice(0, V - 1) }, { noDailyBackup: true });
+    const at = await fileBeforeMigration('action_log_positions');
+    const before = await coreBefore(at);
     before.close();
-    const settled = await startCore(file, { migrations: MIGRATIONS.slice(0, V - 1) }, { noDailyBackup: true });
+    const settled = await coreBefore(at);
     const old = tables(settled.store!.db);
     const oldShown = shown(settled);
     expect(old.action_log_positions).toBeUndefined();
@@ -45,7 +39,7 @@ describe('migration 0017: the action log’s kept positions', () => {
     expect(kept).toBeGreaterThan(1);
     settled.close();
 
-    const after = await startCore(file, { migrations: MIGRATIONS.slice(0, V) }, { noDailyBackup: true });
+    const after = await coreThrough(at);
     try {
       const db = after.store!.db;
       expect(db.pragma('user_version', { simple: true })).toBe(V);

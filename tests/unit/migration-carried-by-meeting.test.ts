@@ -2,17 +2,15 @@
 // with listings, migrated to it (never to "latest"), then compared: every table's rows as they were,
 // the index by action and the foreign key to actions gone, the rule kept by triggers, and what the
 // app shows of the listings (matters arising with times carried, an action's history) unchanged.
-import path from 'node:path';
 import type { Database } from '../../electron/core/db/driver';
 import { describe, expect, it } from 'vitest';
-import { startCore, type Core } from '../../electron/core/app';
-import { openStore } from '../../electron/core/db/open';
-import { MIGRATIONS } from '../../electron/core/db/migrations';
+import type { Core } from '../../electron/core/app';
+import { coreBefore, coreThrough, fileBeforeMigration, migrationNamed } from '../helpers/migrationAt';
 import { summariesDiffer } from '../../electron/core/store/actionSummary';
-import { ok, tempDir } from '../helpers/temp';
-import { V1, writeV1Data } from '../helpers/legacy-v1';
+import { ok } from '../helpers/temp';
+import { V1 } from '../helpers/legacy-v1';
 
-const V = MIGRATIONS.findIndex((m) => m.name === 'carried_by_meeting') + 1;
+const { version: V } = migrationNamed('carried_by_meeting');
 
 function tables(db: Database): Record<string, unknown[]> {
   const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
@@ -34,11 +32,8 @@ function shown(core: Core): unknown {
 describe('migration 0014: matters arising found by meeting, not by action', () => {
   it('keeps every row and everything shown, and drops the index by action and its foreign key', async () => {
     expect(V).toBeGreaterThan(12);
-    const file = path.join(tempDir(), 'before-carried-by-meeting.sqlite');
-    const v1 = await openStore(file, { migrations: MIGRATIONS.slice(0, 1) });
-    writeV1Data(v1.db);
-    v1.close();
-    const before = await startCore(file, { migrations: MIGRATIONS.slice(0, V - 1) }, { noDailyBackup: true });
+    const at = await fileBeforeMigration('carried_by_meeting');
+    const before = await coreBefore(at);
     const oldDb = before.store!.db;
     // September's draft lists April's action too (as the app's carry would): two listings of one board.
     oldDb.prepare("INSERT INTO carried_actions (meeting_id, action_id, position, status_before) VALUES (?, ?, 0, 'open')").run(V1.september, V1.actions.april);
@@ -46,13 +41,13 @@ describe('migration 0014: matters arising found by meeting, not by action', () =
     expect(oldDb.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = 'carried_actions_action'").get()).toBeDefined();
     // Rows written by SQL leave their marks: the app's open (below) brings the kept values in step first.
     before.close();
-    const settled = await startCore(file, { migrations: MIGRATIONS.slice(0, V - 1) }, { noDailyBackup: true });
+    const settled = await coreBefore(at);
     const old = tables(settled.store!.db);
     const oldShown = shown(settled);
     expect(old.carried_actions!.length).toBe(3);
     settled.close();
 
-    const after = await startCore(file, { migrations: MIGRATIONS.slice(0, V) }, { noDailyBackup: true });
+    const after = await coreThrough(at);
     try {
       const db = after.store!.db;
       expect(db.pragma('user_version', { simple: true })).toBe(V);

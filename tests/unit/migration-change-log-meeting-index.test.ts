@@ -1,16 +1,11 @@
 // Migration 0013 (the change log indexed only by meeting): a file built at the schema just before
 // it, with rows, migrated to it (never to "latest"), then compared: every table as it was, the
 // wide index gone and the partial one in its place, used by the app's two lookups by meeting.
-import path from 'node:path';
 import type { Database } from '../../electron/core/db/driver';
 import { describe, expect, it } from 'vitest';
-import { startCore } from '../../electron/core/app';
-import { openStore } from '../../electron/core/db/open';
-import { MIGRATIONS } from '../../electron/core/db/migrations';
-import { tempDir } from '../helpers/temp';
-import { writeV1Data } from '../helpers/legacy-v1';
+import { coreBefore, coreThrough, fileBeforeMigration, migrationNamed } from '../helpers/migrationAt';
 
-const V = MIGRATIONS.findIndex((m) => m.name === 'change_log_meeting_index') + 1;
+const { version: V } = migrationNamed('change_log_meeting_index');
 
 function tables(db: Database): Record<string, unknown[]> {
   const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
@@ -29,11 +24,8 @@ const IMPORTED = "SELECT at, detail FROM change_log WHERE entity = 'meeting' AND
 describe('migration 0013: the change log indexed only by meeting', () => {
   it('keeps every row, replaces the index by entity with one of meeting entries, and the lookups by meeting use it', async () => {
     expect(V).toBeGreaterThan(12);
-    const file = path.join(tempDir(), 'before-change-log-index.sqlite');
-    const v1 = await openStore(file, { migrations: MIGRATIONS.slice(0, 1) });
-    writeV1Data(v1.db);
-    v1.close();
-    const before = await startCore(file, { migrations: MIGRATIONS.slice(0, V - 1) }, { noDailyBackup: true });
+    const at = await fileBeforeMigration('change_log_meeting_index');
+    const before = await coreBefore(at);
     const oldDb = before.store!.db;
     expect(indexes(oldDb)).toContain('change_log_entity');
     const meetingId = oldDb.prepare("SELECT entity_id FROM change_log WHERE entity = 'meeting' LIMIT 1").pluck().get() as string;
@@ -46,7 +38,7 @@ describe('migration 0013: the change log indexed only by meeting', () => {
     const imported = oldDb.prepare(IMPORTED).get(meetingId);
     before.close();
 
-    const after = await startCore(file, { migrations: MIGRATIONS.slice(0, V) }, { noDailyBackup: true });
+    const after = await coreThrough(at);
     try {
       const db = after.store!.db;
       expect(db.pragma('user_version', { simple: true })).toBe(V);

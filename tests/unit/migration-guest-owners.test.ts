@@ -4,18 +4,15 @@
 // gain attendance_id, empty), there are no guest addresses yet, minutes agreed before it still
 // verify against their stored hash, the guest can now own the action by their attendance row, and
 // an action cannot be owned by a guest of another meeting, through the API or past it.
-import path from 'node:path';
 import type { Database } from '../../electron/core/db/driver';
 import { describe, expect, it } from 'vitest';
 import type { MinutesAction, MinutesVerification } from '../../shared/contract';
-import { startCore } from '../../electron/core/app';
-import { openStore } from '../../electron/core/db/open';
-import { MIGRATIONS } from '../../electron/core/db/migrations';
+import { coreBefore, coreThrough, fileBeforeMigration, migrationNamed } from '../helpers/migrationAt';
 import { refreshStaleSummaries } from '../../electron/core/store/actionSummary';
-import { ok, tempDir } from '../helpers/temp';
-import { V1, V1_APRIL_HASH, writeV1Data } from '../helpers/legacy-v1';
+import { ok } from '../helpers/temp';
+import { V1, V1_APRIL_HASH } from '../helpers/legacy-v1';
 
-const V = MIGRATIONS.find((m) => m.name === 'guest_owners')?.version ?? 0;
+const { version: V } = migrationNamed('guest_owners');
 const GUEST = 'a0000000-0000-4000-8000-000000000001';
 const GUEST_OWNER = 'b0000000-0000-4000-8000-000000000001';
 
@@ -27,11 +24,8 @@ function tables(db: Database): Record<string, Array<Record<string, unknown>>> {
 describe('migration 0009: guests owning actions', () => {
   it('keeps every row, adds the owner’s guest and the guests’ addresses, old agreements verify, and guests then own their own meeting’s actions only', async () => {
     expect(V).toBeGreaterThan(7);
-    const file = path.join(tempDir(), 'before-0009.sqlite');
-    const v1 = await openStore(file, { migrations: MIGRATIONS.slice(0, 1) });
-    writeV1Data(v1.db);
-    v1.close();
-    const before = await startCore(file, { migrations: MIGRATIONS.slice(0, V - 1) }, { noDailyBackup: true });
+    const at = await fileBeforeMigration('guest_owners');
+    const before = await coreBefore(at);
     const oldDb = before.store!.db;
     // September's draft: a guest, owning September's action by name as written.
     oldDb
@@ -44,7 +38,7 @@ describe('migration 0009: guests owning actions', () => {
     before.close();
     expect(old.guest_contacts).toBeUndefined();
 
-    const core = await startCore(file, { migrations: MIGRATIONS.slice(0, V) }, { noDailyBackup: true });
+    const core = await coreThrough(at);
     try {
       const db = core.store!.db;
       expect(db.pragma('user_version', { simple: true })).toBe(V);

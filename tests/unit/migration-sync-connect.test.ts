@@ -4,30 +4,17 @@
 // merged, dropped or acknowledged), every board set to connect every meeting once, each document's
 // kept vector equal to the one its stored updates make, and every other row as it was. A failure
 // later in the same upgrade leaves the file as it was.
-import path from 'node:path';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../electron/core/db/driver';
 import { openStore } from '../../electron/core/db/open';
-import { MIGRATIONS } from '../../electron/core/db/migrations';
-import { tempDir } from '../helpers/temp';
-import { V1, writeV1Data } from '../helpers/legacy-v1';
+import { V1 } from '../helpers/legacy-v1';
+import { everyRow, fileBeforeMigration, migrateFrom, migrationNamed, openBefore } from '../helpers/migrationAt';
 
-const INDEX = MIGRATIONS.findIndex((m) => m.name === 'sync_connect');
-const V = MIGRATIONS[INDEX]?.version ?? 0;
-const BEFORE = MIGRATIONS.slice(0, INDEX);
-const AT = MIGRATIONS.slice(0, INDEX + 1);
+const { index: INDEX, version: V } = migrationNamed('sync_connect');
 const T = '2026-11-26T10:00:00.000Z';
 const BOARD_DOC = `ma1/${V1.board}/board`;
 const MEETING_DOC = `ma1/${V1.board}/meeting/${V1.april}`;
-
-function everything(db: Database): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const t of db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_%'").pluck().all() as string[]) {
-    out[t] = (db.prepare(`SELECT * FROM "${t}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort();
-  }
-  return out;
-}
 
 /** Updates as laptops make them: the board's (acknowledged), a meeting's in three steps, and the second of another laptop's two (its first never stored). */
 function updates(): { board: Uint8Array[]; meeting: Uint8Array[]; gapped: Uint8Array[] } {
@@ -67,31 +54,21 @@ const vectorOf = (db: Database, name: string): Map<number, number> => {
   return Y.decodeStateVector(Y.encodeStateVectorFromUpdate(Y.mergeUpdates(blobs.map((b) => new Uint8Array(b)))));
 };
 
-async function fileBefore(dir: string): Promise<string> {
-  const file = path.join(dir, 'before-sync-connect.sqlite');
-  const v1 = await openStore(file, { migrations: MIGRATIONS.slice(0, 1), backupDir: dir });
-  writeV1Data(v1.db);
-  v1.close();
-  const before = await openStore(file, { migrations: BEFORE, backupDir: dir });
-  seedOldRows(before.db);
-  before.close();
-  return file;
-}
+const fileBefore = () => fileBeforeMigration('sync_connect', seedOldRows);
 
 describe('migration sync_connect: sync format ma2 and kept state vectors', () => {
   it('carries the stored updates over to ma2 names as they were, marks every board to connect every meeting once, and keeps each document’s vector', async () => {
     expect(INDEX).toBeGreaterThan(14);
-    const dir = tempDir();
-    const file = await fileBefore(dir);
-    const before = await openStore(file, { migrations: BEFORE, backupDir: dir });
-    const old = everything(before.db);
+    const at = await fileBefore();
+    const before = await openBefore(at);
+    const old = everyRow(before.db);
     before.close();
 
-    const store = await openStore(file, { migrations: AT, backupDir: dir });
+    const store = await migrateFrom(at);
     try {
       const db = store.db;
       expect(db.pragma('user_version', { simple: true })).toBe(V);
-      const now = everything(db);
+      const now = everyRow(db);
       for (const [name, rows] of Object.entries(old)) if (name !== 'sync_updates' && name !== 'sync_boards') expect(now[name], name).toEqual(rows);
       // The same rows, in the same order, renamed: blobs, origins and acknowledgements untouched.
       const rename = (row: string) => JSON.stringify({ ...JSON.parse(row), doc_name: String(JSON.parse(row).doc_name).replace(/^ma1\//, 'ma2/') });
@@ -118,17 +95,16 @@ describe('migration sync_connect: sync format ma2 and kept state vectors', () =>
   });
 
   it('leaves the file as it was when the upgrade it is part of fails', async () => {
-    const dir = tempDir();
-    const file = await fileBefore(dir);
-    const before = await openStore(file, { migrations: BEFORE, backupDir: dir });
-    const old = everything(before.db);
+    const at = await fileBefore();
+    const before = await openBefore(at);
+    const old = everyRow(before.db);
     before.close();
-    const failing = [...AT, { version: V + 1, name: 'fails', sql: '', migrate: () => { throw new Error('interrupted'); } }];
-    await expect(openStore(file, { migrations: failing, backupDir: dir })).rejects.toThrow();
-    const after = await openStore(file, { migrations: BEFORE, backupDir: dir });
+    const failing = [...at.migration.through, { version: V + 1, name: 'fails', sql: '', migrate: () => { throw new Error('interrupted'); } }];
+    await expect(openStore(at.file, { migrations: failing, backupDir: at.dir })).rejects.toThrow();
+    const after = await openBefore(at);
     try {
       expect(after.db.pragma('user_version', { simple: true })).toBe(V - 1);
-      expect(everything(after.db)).toEqual(old);
+      expect(everyRow(after.db)).toEqual(old);
     } finally {
       after.close();
     }

@@ -1,18 +1,12 @@
 // Migration sync (0011), at its own schema: a file built at the schema before it (version 1's
 // rows, then on up to the migration before), migrated, then compared: the three sync tables are
 // added, empty, and every row and trigger that was there is as it was; their constraints hold.
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../electron/core/db/driver';
-import { openStore } from '../../electron/core/db/open';
-import { MIGRATIONS } from '../../electron/core/db/migrations';
-import { tempDir } from '../helpers/temp';
-import { V1, writeV1Data } from '../helpers/legacy-v1';
+import { V1 } from '../helpers/legacy-v1';
+import { fileBeforeMigration, migrateFrom, migrationNamed, openBefore } from '../helpers/migrationAt';
 
-const INDEX = MIGRATIONS.findIndex((m) => m.name === 'sync');
-const V = MIGRATIONS[INDEX]?.version ?? 0;
-const BEFORE = MIGRATIONS.slice(0, INDEX);
-const AT = MIGRATIONS.slice(0, INDEX + 1);
+const { index: INDEX, version: V } = migrationNamed('sync');
 const T = '2026-11-26T10:00:00.000Z';
 
 function everything(db: Database): Record<string, unknown[]> {
@@ -28,16 +22,12 @@ function everything(db: Database): Record<string, unknown[]> {
 describe('migration sync: where a shared board keeps its documents', () => {
   it('adds the sync tables, empty, and leaves every row as it was', async () => {
     expect(INDEX).toBeGreaterThan(9);
-    const dir = tempDir();
-    const file = path.join(dir, 'before-sync.sqlite');
-    const v1 = await openStore(file, { migrations: MIGRATIONS.slice(0, 1), backupDir: dir });
-    writeV1Data(v1.db);
-    v1.close();
-    const before = await openStore(file, { migrations: BEFORE, backupDir: dir });
+    const at = await fileBeforeMigration('sync');
+    const before = await openBefore(at);
     const old = everything(before.db);
     before.close();
 
-    const store = await openStore(file, { migrations: AT, backupDir: dir });
+    const store = await migrateFrom(at);
     try {
       const db = store.db;
       expect(db.pragma('user_version', { simple: true })).toBe(V);

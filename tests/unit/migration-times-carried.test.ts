@@ -2,18 +2,14 @@
 // just before it, with rows, migrated to it (never to "latest"), then compared: every other table as
 // it was, every summary as it was but for the count, which is now in action_times_carried, counted
 // again from the meetings' lists (a count kept wrong before the migration comes out right).
-import path from 'node:path';
 import type { Database } from '../../electron/core/db/driver';
 import { describe, expect, it } from 'vitest';
-import { startCore } from '../../electron/core/app';
-import { openStore } from '../../electron/core/db/open';
-import { MIGRATIONS } from '../../electron/core/db/migrations';
+import { coreBefore, coreThrough, fileBeforeMigration, migrationNamed } from '../helpers/migrationAt';
 import { summariesDiffer } from '../../electron/core/store/actionSummary';
 import type { ActionLog } from '../../shared/contract';
-import { ok, tempDir } from '../helpers/temp';
-import { writeV1Data } from '../helpers/legacy-v1';
+import { ok } from '../helpers/temp';
 
-const V = MIGRATIONS.find((m) => m.name === 'times_carried')?.version ?? 0;
+const { version: V } = migrationNamed('times_carried');
 
 function tables(db: Database): Record<string, unknown[]> {
   const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
@@ -23,11 +19,8 @@ function tables(db: Database): Record<string, unknown[]> {
 describe('migration 0012: times carried kept in a narrow table of their own', () => {
   it('keeps every row, moves each count beside its summary and counts it again from the lists', async () => {
     expect(V).toBeGreaterThan(10);
-    const file = path.join(tempDir(), 'before-times-carried.sqlite');
-    const v1 = await openStore(file, { migrations: MIGRATIONS.slice(0, 1) });
-    writeV1Data(v1.db);
-    v1.close();
-    const before = await startCore(file, { migrations: MIGRATIONS.slice(0, V - 1) }, { noDailyBackup: true });
+    const at = await fileBeforeMigration('times_carried');
+    const before = await coreBefore(at);
     const oldDb = before.store!.db;
     const counts = new Map(
       (oldDb.prepare('SELECT action_id, board_id, times_carried FROM action_summaries').all() as Array<{ action_id: string; board_id: string; times_carried: number }>).map((r) => [
@@ -42,7 +35,7 @@ describe('migration 0012: times carried kept in a narrow table of their own', ()
     const old = tables(oldDb);
     before.close();
 
-    const after = await startCore(file, { migrations: MIGRATIONS.slice(0, V) }, { noDailyBackup: true });
+    const after = await coreThrough(at);
     try {
       const db = after.store!.db;
       expect(db.pragma('user_version', { simple: true })).toBe(V);
