@@ -56,11 +56,12 @@ export interface SyncConflict {
   foundAt: string;
 }
 
-/** Where the administrator checks a conflict: the action's page, an agenda item in its meeting, or the minutes' record panel. */
+/** Where the administrator checks a conflict: the action's page, an agenda item in its meeting, the minutes' record panel, or a member on the board's roster. */
 export type SyncConflictLink =
   | { kind: 'action'; actionId: string; reference: string }
   | { kind: 'item'; meetingId: string; itemId: string | null }
-  | { kind: 'record'; meetingId: string };
+  | { kind: 'record'; meetingId: string }
+  | { kind: 'member'; boardId: string; memberId: string; name: string };
 
 /** A conflict as the dialog lists it: where to check it, and (two statuses) the other status it can keep instead. */
 export interface ListedSyncConflict extends SyncConflict {

@@ -1,9 +1,11 @@
 // Things to check after syncing: two laptops (browser hosts on their own files) record different
 // statuses for one action while the sync server is down; once it is back, both status lines say
 // so, both dialogs list it, "Keep … instead" on one changes the status on both, and Dismiss hides
-// it. Recording the two statuses and sharing are test setup through the API; the rest is the UI.
+// it. Then two people given the same initials apart: the entry opens the roster at the one given
+// other initials. Recording the statuses, adding the people and sharing are test setup through the
+// API; the rest is the UI.
 import { expect, test, type Page } from '@playwright/test';
-import type { MattersArising, MeetingSummary, SampleBoardResult, SyncStatus } from '../../shared/contract';
+import type { MattersArising, MeetingSummary, RosterMember, SampleBoardResult, SyncStatus } from '../../shared/contract';
 import { expectNoAxeViolations } from './axe';
 import { syncHosts } from './sync-hosts';
 import { apiOf } from './seed';
@@ -13,7 +15,7 @@ const { startServer, stopServer, laptop } = syncHosts('ma-e2e-sync-conflicts-');
 const conflictsLine = (page: Page) => page.locator('.sync-conflicts-line');
 const dialogOf = (page: Page) => page.getByRole('dialog', { name: 'Things to check after syncing' });
 
-test('two statuses recorded apart are listed on both laptops; Keep … instead changes it on both, and Dismiss hides it', async ({ browser }) => {
+test('two statuses recorded apart are listed on both laptops; Keep … instead changes it on both, and Dismiss hides it; same initials given apart open the roster at the person', async ({ browser }) => {
   test.setTimeout(180_000);
   let server = await startServer();
   const port = server.port;
@@ -120,4 +122,24 @@ test('two statuses recorded apart are listed on both laptops; Keep … instead c
   // Dismissed on both laptops, nothing is listed anywhere.
   expect(await apiA('syncConflicts', { boardId: board.id })).toEqual([]);
   expect(await apiB('syncConflicts', { boardId: board.id })).toEqual([]);
+
+  // Two people given the same initials apart: the later keeps them numbered, and the entry opens
+  // the roster at that person, their Change button focused, to choose other initials.
+  await stopServer();
+  for (const api of [apiA, apiB]) await expect.poll(async () => (await status(api)).connected, { timeout: 30_000 }).toBe(false);
+  const onA = (await apiA('addRosterMember', { boardId: board.id, fullName: 'Zara Quist', initials: 'ZQ' })) as RosterMember;
+  const onB = (await apiB('addRosterMember', { boardId: board.id, fullName: 'Zeb Quarles', initials: 'ZQ' })) as RosterMember;
+  const later = onA.id > onB.id ? onA : onB;
+  server = await startServer(port);
+  await expect(conflictsLine(pageA)).toContainText('1 thing to check after syncing', { timeout: 30_000 });
+  await conflictsLine(pageA).getByRole('button', { name: 'See what to check…' }).click();
+  await expect(dialogOf(pageA).getByRole('listitem')).toContainText(`${later.fullName} is shown as ZQ2`);
+  await dialogOf(pageA).getByRole('link', { name: `Open ${later.fullName} on the roster` }).click();
+  await expect(pageA).toHaveURL(new RegExp(`#/boards/${board.id}/roster/${later.id}$`));
+  await expect(dialogOf(pageA)).toHaveCount(0);
+  const row = pageA.locator(`tr[data-member-id="${later.id}"]`);
+  await expect(row).toHaveClass(/is-target/);
+  await expect(row).toContainText('ZQ2');
+  await expect(row.getByRole('button', { name: `Change ${later.fullName}` })).toBeFocused();
+  await expectNoAxeViolations(pageA, 'the roster opened at a member');
 });

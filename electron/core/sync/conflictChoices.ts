@@ -1,6 +1,7 @@
 // What the administrator can do about each listed sync conflict: where to check it (the action's
-// page, the agenda item in its meeting, the minutes' record panel) and, for two statuses recorded
-// apart, the other status "Keep … instead" records again through the matters arising. Read only.
+// page, the agenda item in its meeting, the minutes' record panel, a member on the board's roster)
+// and, for two statuses recorded apart, the other status "Keep … instead" records again through
+// the matters arising. Read only.
 import type { ListedSyncConflict, SyncConflict, SyncConflictLink } from '../../../shared/contract';
 import { ACTION_STATUSES, type ActionStatus, type MeetingStatus } from '../../../shared/domain/enums';
 import type { Store } from '../db/open';
@@ -74,7 +75,16 @@ function meetingOf(store: Store, boardId: string, conflict: SyncConflict): { mee
   return inBoard(named) ? { meetingId: named, itemId: null } : null;
 }
 
+/** The member a conflict names (two people given the same initials: the one shown under other initials), while still on the board's roster. */
+function memberLink(store: Store, boardId: string, conflict: SyncConflict): SyncConflictLink | null {
+  const member = store.db
+    .prepare('SELECT m.id, p.full_name AS name FROM board_members m JOIN people p ON p.id = m.person_id WHERE m.id = ? AND m.board_id = ?')
+    .get(conflict.entityId, boardId) as { id: string; name: string } | undefined;
+  return member ? { kind: 'member', boardId, memberId: member.id, name: member.name } : null;
+}
+
 function choicesFor(store: Store, boardId: string, conflict: SyncConflict): ListedSyncConflict {
+  if (conflict.kind === 'initials_twice') return { ...conflict, link: memberLink(store, boardId, conflict), keep: null };
   if (conflict.kind === 'action_status') {
     const action = store.db
       .prepare('SELECT id, reference, status, last_update_meeting_id FROM actions WHERE id = ? AND board_id = ?')

@@ -93,7 +93,7 @@ function Workspace({ dataFile, recovered }: WorkspaceProps) {
         ) : null}
         {route.name === 'actionLog' ? <ActionLogPage /> : null}
         {route.name === 'action' ? <ActionPage key={route.actionId} actionId={route.actionId} /> : null}
-        {route.name === 'roster' ? <RosterPage key={route.boardId} boardId={route.boardId} /> : null}
+        {route.name === 'roster' ? <RosterPage key={route.boardId} boardId={route.boardId} memberId={route.memberId} /> : null}
         {route.name === 'boardSettings' ? <BoardSettingsPage key={route.boardId} boardId={route.boardId} /> : null}
         {route.name === 'register' ? <RegisterPage key={route.boardId} boardId={route.boardId} /> : null}
         {route.name === 'briefing' ? <BriefingPage key={route.boardId} boardId={route.boardId} /> : null}

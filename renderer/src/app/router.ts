@@ -5,7 +5,8 @@ export type Route =
   | { name: 'home' }
   | { name: 'backups' }
   | { name: 'board'; boardId: string }
-  | { name: 'roster'; boardId: string }
+  /** memberId: the member the roster opens at (a sync conflict about their initials). */
+  | { name: 'roster'; boardId: string; memberId?: string }
   | { name: 'boardSettings'; boardId: string }
   | { name: 'register'; boardId: string }
   | { name: 'meeting'; meetingId: string }
@@ -21,7 +22,7 @@ export function boardIdOf(route: Route): string | undefined {
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
-  if (parts[0] === 'boards' && parts[1] && parts[2] === 'roster') return { name: 'roster', boardId: parts[1] };
+  if (parts[0] === 'boards' && parts[1] && parts[2] === 'roster') return parts[3] ? { name: 'roster', boardId: parts[1], memberId: parts[3] } : { name: 'roster', boardId: parts[1] };
   if (parts[0] === 'boards' && parts[1] && parts[2] === 'settings') return { name: 'boardSettings', boardId: parts[1] };
   if (parts[0] === 'boards' && parts[1] && parts[2] === 'register') return { name: 'register', boardId: parts[1] };
   if (parts[0] === 'boards' && parts[1] && parts[2] === 'briefing') return { name: 'briefing', boardId: parts[1] };
@@ -39,7 +40,7 @@ export function hrefFor(route: Route): string {
     case 'board':
       return `#/boards/${route.boardId}`;
     case 'roster':
-      return `#/boards/${route.boardId}/roster`;
+      return `#/boards/${route.boardId}/roster${route.memberId ? `/${route.memberId}` : ''}`;
     case 'boardSettings':
       return `#/boards/${route.boardId}/settings`;
     case 'register':

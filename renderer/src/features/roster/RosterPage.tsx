@@ -14,6 +14,7 @@ import { BoardFrame, useBoardSettings } from './BoardFrame';
 import { InterestRegisterSection } from '../interests/InterestRegisterSection';
 import { RosterMemberDialog } from './RosterMemberDialog';
 import { RosterPasteDialog } from '../rosterPaste/RosterPasteDialog';
+import { useMemberInView } from './useMemberInView';
 
 type Editing = { kind: 'none' } | { kind: 'add' } | { kind: 'paste' } | { kind: 'edit' | 'left'; member: RosterMember };
 
@@ -31,7 +32,8 @@ export function useRosterList(boardId: string) {
 
 const referenced = (m: RosterMember): boolean => m.references.meetings + m.references.actions + m.references.groups > 0;
 
-export function RosterPage({ boardId }: { boardId: string }) {
+/** `memberId`: the member the roster opens at, marked and focused (a sync conflict about their initials links here). */
+export function RosterPage({ boardId, memberId }: { boardId: string; memberId?: string }) {
   const board = useBoardSettings(boardId);
   const roster = useRosterList(boardId);
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
@@ -42,6 +44,8 @@ export function RosterPage({ boardId }: { boardId: string }) {
   };
   const deletes = useUndoableDelete();
   const people = (roster.data ?? []).filter((m) => !deletes.hidden.has(m.id));
+  useMemberInView(memberId, people.length > 0);
+  const asked = memberId && roster.data ? roster.data.find((m) => m.id === memberId) : undefined;
 
   return (
     <BoardFrame
@@ -68,6 +72,11 @@ export function RosterPage({ boardId }: { boardId: string }) {
           {notice ? (
             <p className="notice" role="status">
               {notice}
+            </p>
+          ) : null}
+          {memberId && roster.data && !asked ? (
+            <p className="notice" role="status">
+              The person the link named is no longer on this board’s roster.
             </p>
           ) : null}
           {roster.error || deletes.refused ? (
@@ -101,7 +110,7 @@ export function RosterPage({ boardId }: { boardId: string }) {
               </thead>
               <tbody>
                 {people.map((m) => (
-                  <tr key={m.id} className={m.current ? undefined : 'is-former'}>
+                  <tr key={m.id} data-member-id={m.id} className={[m.current ? '' : 'is-former', m.id === memberId ? 'is-target' : ''].join(' ').trim() || undefined}>
                     <th scope="row">{m.fullName}</th>
                     <td>
                       <span className="initials-badge">{m.initials}</span>

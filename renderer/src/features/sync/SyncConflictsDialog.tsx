@@ -1,5 +1,5 @@
 // "Things to check after syncing": a shared board's conflicts, newest first, each with where to
-// look, "Keep … instead" for two statuses recorded apart, "Keep …’s version" for an item two
+// look (an action, an agenda item, the minutes' record, a member on the roster), "Keep … instead" for two statuses recorded apart, "Keep …’s version" for an item two
 // laptops brought back in different versions, and Dismiss (seen, on this laptop only).
 // The list follows core's pushed changes: another laptop's edits, a dismissal in another window.
 import { useEffect, useRef, useState } from 'react';
@@ -21,6 +21,8 @@ function WhereToLook({ conflict }: { conflict: ListedSyncConflict }) {
   const link = conflict.link;
   if (!link) return null;
   if (link.kind === 'action') return <a href={hrefFor({ name: 'action', actionId: link.actionId })}>Open action {link.reference}</a>;
+  // Two people given the same initials apart: the roster, at the one shown under other initials, to choose theirs.
+  if (link.kind === 'member') return <a href={hrefFor({ name: 'roster', boardId: link.boardId, memberId: link.memberId })}>Open {link.name} on the roster</a>;
   const meetingHref = hrefFor({ name: 'meeting', meetingId: link.meetingId });
   if (link.kind === 'record') {
     return (
