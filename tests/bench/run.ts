@@ -17,7 +17,7 @@ import { backupAndCheck, compactedCopy, dataFilePerMeeting, upgradeIfOlder } fro
 import { importFixtureText } from './importBench';
 import { fullTextSearchRows } from './search';
 import { minutesDocuments } from './documents';
-import { profileScrolling, scrollSteps } from './screenBench';
+import { profileScrolling, scriptWhileScrolling, scrollSteps } from './screenBench';
 import { encryptionCost } from './encryptionCost';
 import { syncConvergence } from './syncBench';
 import { syncCatchUpOnCopy } from './syncCatchUp';
@@ -277,6 +277,7 @@ async function rendererMemory(report: Report): Promise<void> {
     const steps = await scrollSteps(page, 150);
     const profile = await profileScrolling(page, 40);
     report.add('scrolling the action log of the large store: scroll step to paint', steps, { budget: 16, note: `trace per step: ${profile}` });
+    report.add('scrolling the action log of the large store: script per 100 steps (600 steps, core\'s window moving)', [await scriptWhileScrolling(page, 600)]);
   } finally {
     await browser.close();
     host.kill('SIGTERM');

@@ -33,3 +33,22 @@ export async function profileScrolling(page: Page, steps: number): Promise<strin
   if (process.env.BENCH_TRACE_DIR) fs.writeFileSync(path.join(process.env.BENCH_TRACE_DIR, 'scrolling.json'), JSON.stringify({ traceEvents: events }));
   return describeBreakdown(mainThreadBreakdown(events, steps + 10));
 }
+
+/**
+ * Main-thread script time (Chromium's own count: CDP Performance metrics) while the action log is
+ * scrolled a long way, `steps` wheel steps each waited to its painted frame, so core's window moves
+ * many times (every 50 rows); per 100 steps. What the page renders when the window moves shows
+ * here (the filters' 1,793 options did: PROFILE.md, round 9), where the step times hide it in noise.
+ */
+export async function scriptWhileScrolling(page: Page, steps: number): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('Performance.enable');
+    const script = async (): Promise<number> => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration')?.value ?? Number.NaN;
+    const before = await script();
+    await scrollSteps(page, steps);
+    return (((await script()) - before) * 1000 * 100) / steps;
+  } finally {
+    await cdp.detach();
+  }
+}
