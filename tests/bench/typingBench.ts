@@ -68,14 +68,19 @@ const KEYS = 200;
 /** The first keys of each page, not counted (the first frames after the caret is placed do more). */
 const WARMUP = 10;
 /**
- * Keys typed into one page before turning to the other. Short, so that a change in the machine's
- * load meets both pages alike (typed one page and then the other, the ratio swung 1.05x-1.47x
- * between two runs of the same code: PROFILE.md, round 9); and shorter than the app's pauses (its
- * initials scan after 300 ms, its save after 400 ms), so the other page's block never lets them run.
+ * Keys typed into one page before turning to the other: one. Typed one page and then the other,
+ * a change in the machine's load fell between them and the ratio swung 1.05x-1.47x between two
+ * runs of the same code (PROFILE.md, round 9); alternating, both pages meet the same load. One
+ * key, not a block: a page then waits only for the other page's one key (12-25 ms) between its
+ * own, as it did before, while blocks of five left the app pauses of 110-260 ms under load (more
+ * when tracing), long enough at times for its pause work (the initials scan after 300 ms, the save
+ * after 400 ms) to start between two keys, which continuous typing never meets.
  */
-const BLOCK = 5;
+const BLOCK = 1;
 /** Keys traced on each page, typed alternately like the measured ones. */
 const TRACED_KEYS = 30;
+/** Keys profiled on each page (BENCH_CPU_PROFILE). */
+const PROFILED_KEYS = 100;
 
 interface Typist {
   page: Page;
@@ -174,6 +179,28 @@ async function profileTyping(typists: ReadonlyArray<Typist & { label: string }>)
   return notes;
 }
 
+/**
+ * BENCH_CPU_PROFILE=<folder>: V8's sampling profile of both pages through the same alternate
+ * typing (one sample every 50 µs), written there as typing-<page>.cpuprofile (DevTools opens them):
+ * which functions run per keystroke in the app and not in bare Lexical (PROFILE.md, round 9).
+ */
+async function cpuProfiles(typists: ReadonlyArray<Typist & { label: string }>, dir: string): Promise<void> {
+  const sessions = [];
+  for (const t of typists) {
+    const cdp = await t.page.context().newCDPSession(t.page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+    await cdp.send('Profiler.start');
+    sessions.push(cdp);
+  }
+  await typeAlternately(typists, PROFILED_KEYS);
+  for (const [i, t] of typists.entries()) {
+    const { profile } = await sessions[i]!.send('Profiler.stop');
+    fs.writeFileSync(path.join(dir, `typing-${t.label}.cpuprofile`), JSON.stringify(profile));
+    await sessions[i]!.detach();
+  }
+}
+
 function servePages(dir: string): Promise<http.Server> {
   const server = http.createServer((req, res) => {
     const file = path.join(dir, path.normalize(decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')).replace(/^(\.\.[/\\])+/, ''));
@@ -255,6 +282,7 @@ export async function keystrokeToPaint(
     // land (the host answers slowly on a busy machine) before the page's quiet is waited for.
     await app.waitForTimeout(2000);
     const [bareProfile, appProfile] = await profileTyping(typists);
+    if (process.env.BENCH_CPU_PROFILE) await cpuProfiles(typists, process.env.BENCH_CPU_PROFILE);
 
     report.add(baseline, bareProbe.total, { note: `trace per keystroke: ${bareProfile}` });
     report.add(name, appProbe.total, { budget: 16, maxRatio: 1.2, baseline, note: `trace per keystroke: ${appProfile}` });
