@@ -9,6 +9,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** The thread's CPU time spent in the event (what a loaded machine does not stretch). */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string; data?: { type?: string } };
@@ -16,32 +18,57 @@ interface TraceEvent {
 
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel', 'blink.user_timing'];
 
+type Categories = { add?: readonly string[]; drop?: readonly string[] };
+
+/**
+ * Starts tracing the page's browser; `stop()` ends it and gives back the trace's events. Two pages
+ * in two browsers can be traced at once this way (the typing bench types them alternately).
+ * `categories` adds trace categories to the usual ones, or drops some of them.
+ */
+export async function startTrace(page: Page, categories: Categories = {}): Promise<{ stop: () => Promise<TraceEvent[]> }> {
+  const cdp = await page.context().newCDPSession(page);
+  const included = [...CATEGORIES, ...(categories.add ?? []), ...(process.env.BENCH_TRACE_EXTRA ?? '').split(',').filter(Boolean)].filter((c) => !categories.drop?.includes(c));
+  try {
+    await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: included } });
+  } catch (err) {
+    await cdp.detach().catch(() => undefined);
+    throw err;
+  }
+  const stop = async (): Promise<TraceEvent[]> => {
+    try {
+      const complete = new Promise<{ stream?: string }>((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+      await cdp.send('Tracing.end');
+      const { stream } = await complete;
+      if (!stream) return [];
+      let text = '';
+      for (;;) {
+        const chunk = await cdp.send('IO.read', { handle: stream });
+        text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
+        if (chunk.eof) break;
+      }
+      await cdp.send('IO.close', { handle: stream });
+      const parsed = JSON.parse(text) as TraceEvent[] | { traceEvents: TraceEvent[] };
+      return Array.isArray(parsed) ? parsed : parsed.traceEvents;
+    } finally {
+      await cdp.detach().catch(() => undefined);
+    }
+  };
+  return { stop };
+}
+
 /**
  * Runs `act` with the page traced; returns the trace's events. `categories` adds trace categories
  * to the usual ones, or drops some of them (for a caller that asks for it, behind its own switch).
  */
-export async function traced(page: Page, act: () => Promise<void>, categories: { add?: readonly string[]; drop?: readonly string[] } = {}): Promise<TraceEvent[]> {
-  const cdp = await page.context().newCDPSession(page);
+export async function traced(page: Page, act: () => Promise<void>, categories: Categories = {}): Promise<TraceEvent[]> {
+  const trace = await startTrace(page, categories);
   try {
-    const included = [...CATEGORIES, ...(categories.add ?? []), ...(process.env.BENCH_TRACE_EXTRA ?? '').split(',').filter(Boolean)].filter((c) => !categories.drop?.includes(c));
-    await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: included } });
     await act();
-    const complete = new Promise<{ stream?: string }>((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Tracing.end');
-    const { stream } = await complete;
-    if (!stream) return [];
-    let text = '';
-    for (;;) {
-      const chunk = await cdp.send('IO.read', { handle: stream });
-      text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
-      if (chunk.eof) break;
-    }
-    await cdp.send('IO.close', { handle: stream });
-    const parsed = JSON.parse(text) as TraceEvent[] | { traceEvents: TraceEvent[] };
-    return Array.isArray(parsed) ? parsed : parsed.traceEvents;
-  } finally {
-    await cdp.detach().catch(() => undefined);
+  } catch (err) {
+    await trace.stop().catch(() => undefined);
+    throw err;
   }
+  return trace.stop();
 }
 
 /** The bucket an event's own time belongs to; null: its parent's. */
@@ -93,15 +120,33 @@ function bucketOf(e: TraceEvent, insideScript: boolean): string | null {
 const isScript = (bucket: string | null): boolean => bucket?.startsWith('script') ?? false;
 
 /**
- * Self time (an event's duration less its children's) of the renderer's main thread, summed by
- * bucket, divided by `per` (the keystrokes or steps done while tracing): ms per keystroke.
+ * The page's renderer main thread: of the renderer main threads in the trace (a browser may keep
+ * a spare renderer), the busiest one.
  */
-export function mainThreadBreakdown(events: readonly TraceEvent[], per: number): Array<{ bucket: string; ms: number }> {
-  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+function pageMainThread(events: readonly TraceEvent[]): { pid: number; tid: number } | null {
+  const mains = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  let best: { pid: number; tid: number } | null = null;
+  let most = -1;
+  for (const m of mains) {
+    const count = events.reduce((n, e) => (e.pid === m.pid && e.tid === m.tid && e.ph === 'X' ? n + 1 : n), 0);
+    if (count > most) [best, most] = [{ pid: m.pid, tid: m.tid }, count];
+  }
+  return best;
+}
+
+/**
+ * Self time (an event's duration less its children's) of the renderer's main thread, summed by
+ * bucket, divided by `per` (the keystrokes or steps done while tracing): ms per keystroke. `clock`
+ * 'cpu' sums the thread's CPU time (tdur) instead of the wall time: on a loaded machine the wall
+ * time stretches with the load, the CPU time far less.
+ */
+export function mainThreadBreakdown(events: readonly TraceEvent[], per: number, clock: 'wall' | 'cpu' = 'wall'): Array<{ bucket: string; ms: number }> {
+  const main = pageMainThread(events);
   if (!main) return [];
   const spans = events
     .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && typeof e.dur === 'number')
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const cost = (e: TraceEvent): number => (clock === 'cpu' ? (e.tdur ?? e.dur ?? 0) : (e.dur ?? 0));
   const totals = new Map<string, number>();
   const stack: Array<{ end: number; bucket: string; script: boolean; childTime: number; dur: number }> = [];
   const close = (until: number): void => {
@@ -115,8 +160,8 @@ export function mainThreadBreakdown(events: readonly TraceEvent[], per: number):
     const parent = stack[stack.length - 1];
     const own = bucketOf(e, parent?.script ?? false);
     const bucket = own ?? parent?.bucket ?? 'other (task overhead)';
-    if (parent) parent.childTime += e.dur ?? 0;
-    stack.push({ end: e.ts + (e.dur ?? 0), bucket, script: isScript(bucket) || (parent?.script ?? false), childTime: 0, dur: e.dur ?? 0 });
+    if (parent) parent.childTime += cost(e);
+    stack.push({ end: e.ts + (e.dur ?? 0), bucket, script: isScript(bucket) || (parent?.script ?? false), childTime: 0, dur: cost(e) });
   }
   close(Number.POSITIVE_INFINITY);
   return [...totals.entries()]

@@ -1,6 +1,7 @@
 // Bench: keystroke to paint in a 40- and a 120-item meeting, against bare Lexical editors holding
-// the same discussions, measured the same way in the same browser; then both traced (Chromium's
-// performance trace) to say where a keystroke's main-thread time goes.
+// the same discussions, both pages open at once and typed alternately in short blocks (so both
+// meet the same load); then both traced the same way (Chromium's performance trace) to say where
+// a keystroke's main-thread time goes.
 import fs from 'node:fs';
 import path from 'node:path';
 import http from 'node:http';
@@ -9,7 +10,7 @@ import { startCore, type Core } from '../../electron/core/app';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../electron/pdf/print';
 import type { Report } from './harness';
 import { spawnHost } from './hostProcess';
-import { describeBreakdown, mainThreadBreakdown, traced } from './traceSummary';
+import { describeBreakdown, mainThreadBreakdown, startTrace } from './traceSummary';
 
 const TEXT = 'The board agreed the proposal and asked for a report to the next meeting. ';
 
@@ -62,13 +63,62 @@ async function typeKeys(page: Page, keys: number, from: number): Promise<void> {
   }
 }
 
-/** Types `keys` characters at the end of the editor, one at a time, each measured; the first 10 are warm-up. */
-async function typeAndMeasure(page: Page, editor: Locator, keys: number): Promise<Probe> {
+/** Keys typed into each page, after its warm-up. */
+const KEYS = 200;
+/** The first keys of each page, not counted (the first frames after the caret is placed do more). */
+const WARMUP = 10;
+/**
+ * Keys typed into one page before turning to the other: one. Typed one page and then the other,
+ * a change in the machine's load fell between them and the ratio swung 1.05x-1.47x between two
+ * runs of the same code (PROFILE.md, round 9); alternating, both pages meet the same load. One
+ * key, not a block: a page then waits only for the other page's one key (12-25 ms) between its
+ * own, as it did before, while blocks of five left the app pauses of 110-260 ms under load (more
+ * when tracing), long enough at times for its pause work (the initials scan after 300 ms, the save
+ * after 400 ms) to start between two keys, which continuous typing never meets.
+ */
+const BLOCK = 1;
+/** Keys traced on each page, typed alternately like the measured ones. */
+const TRACED_KEYS = 30;
+/** Keys profiled on each page (BENCH_CPU_PROFILE). */
+const PROFILED_KEYS = 100;
+
+interface Typist {
+  page: Page;
+  /** Keys typed so far (the probe's count once each has been painted). */
+  typed: number;
+}
+
+/**
+ * Types `keys` characters into each page, `BLOCK` at a time, turning from one page to the other,
+ * so both see the same load. Each page's caret is already where the typing goes.
+ */
+async function typeAlternately(typists: readonly Typist[], keys: number): Promise<void> {
+  for (let done = 0; done < keys; done += BLOCK) {
+    for (const t of typists) {
+      const n = Math.min(BLOCK, keys - done);
+      await typeKeys(t.page, n, t.typed);
+      t.typed += n;
+    }
+  }
+}
+
+/**
+ * Puts the caret at the end of the editor's text; gives back the keys the probe has counted by
+ * then (Control and End are keys too), from which the typing's own are counted.
+ */
+async function caretAtEnd(page: Page, editor: Locator): Promise<number> {
   await editor.click();
   await page.keyboard.press('Control+End');
-  await typeKeys(page, keys, 0);
+  await page.waitForFunction(() => (window as unknown as { __probe: Probe }).__probe.total.length >= 2);
+  return page.evaluate(() => (window as unknown as { __probe: Probe }).__probe.total.length);
+}
+
+/** A page's measured keys: those after its first `start` (the caret's) and the warm-up. */
+async function probeOf(page: Page, start: number): Promise<Probe> {
   const probe = await page.evaluate(() => (window as unknown as { __probe: Probe }).__probe);
-  return { total: probe.total.slice(10), toFrame: probe.toFrame.slice(10), frame: probe.frame.slice(10) };
+  const from = start + WARMUP;
+  const to = from + KEYS;
+  return { total: probe.total.slice(from, to), toFrame: probe.toFrame.slice(from, to), frame: probe.frame.slice(from, to) };
 }
 
 /**
@@ -89,20 +139,70 @@ function traceCategories(): { add: string[]; drop: string[] } {
   };
 }
 
+/** Waits for the page to go quiet: five idle periods in a row with nearly all their time free. */
+function quiet(page: Page): Promise<void> {
+  return page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let calm = 0;
+        const tick = (deadline: IdleDeadline): void => {
+          calm = deadline.timeRemaining() >= 40 ? calm + 1 : 0;
+          if (calm >= 5) resolve();
+          else requestIdleCallback(tick);
+        };
+        requestIdleCallback(tick);
+      }),
+  );
+}
+
 /**
- * The same typing, traced: where each keystroke's main-thread time goes. The app first saves what
- * was just typed (the pause before the trace is longer than the save's) and the screens that
- * follow the meeting read again; traced in the middle of that, a keystroke's share would carry a
- * save's round trip that the keystrokes measured above never met.
+ * The same typing, traced, both pages at once and alternately as measured: where each keystroke's
+ * main-thread time goes, wall and CPU. The app first saves what was just typed (the pause before
+ * the trace is longer than the save's) and the screens that follow the meeting read again; traced
+ * in the middle of that, a keystroke's share would carry a save's round trip that the keystrokes
+ * measured never met.
  */
-async function profileTyping(page: Page, keys: number, label: string, settle?: () => Promise<void>): Promise<string> {
-  await settle?.();
-  const done = await page.evaluate(() => (window as unknown as { __probe: Probe }).__probe.total.length);
-  const events = await traced(page, () => typeKeys(page, keys, done), traceCategories());
-  // BENCH_TRACE_DIR keeps the raw traces, to open in Chromium's DevTools (Performance panel).
-  const keep = process.env.BENCH_TRACE_DIR;
-  if (keep) fs.writeFileSync(path.join(keep, `typing-${label}.json`), JSON.stringify({ traceEvents: events }));
-  return describeBreakdown(mainThreadBreakdown(events, keys));
+async function profileTyping(typists: ReadonlyArray<Typist & { label: string }>): Promise<string[]> {
+  for (const t of typists) await quiet(t.page);
+  const traces = [];
+  for (const t of typists) traces.push(await startTrace(t.page, traceCategories()));
+  await typeAlternately(typists, TRACED_KEYS);
+  // Both stopped at once: stopped one after the other, the second trace ran on while the first was
+  // read out (a second or more under load), long enough for the app's pause work (the initials
+  // scan, the save) to land in its trace and be counted against its keys.
+  const stopped = await Promise.all(traces.map((trace) => trace.stop()));
+  const notes: string[] = [];
+  for (const [i, t] of typists.entries()) {
+    const events = stopped[i] ?? [];
+    // BENCH_TRACE_DIR keeps the raw traces, to open in Chromium's DevTools (Performance panel).
+    const keep = process.env.BENCH_TRACE_DIR;
+    if (keep) fs.writeFileSync(path.join(keep, `typing-${t.label}.json`), JSON.stringify({ traceEvents: events }));
+    const cpu = mainThreadBreakdown(events, TRACED_KEYS, 'cpu').reduce((sum, b) => sum + b.ms, 0);
+    notes.push(`${describeBreakdown(mainThreadBreakdown(events, TRACED_KEYS))}; CPU time ${cpu.toFixed(2)} ms`);
+  }
+  return notes;
+}
+
+/**
+ * BENCH_CPU_PROFILE=<folder>: V8's sampling profile of both pages through the same alternate
+ * typing (one sample every 50 µs), written there as typing-<page>.cpuprofile (DevTools opens them):
+ * which functions run per keystroke in the app and not in bare Lexical (PROFILE.md, round 9).
+ */
+async function cpuProfiles(typists: ReadonlyArray<Typist & { label: string }>, dir: string): Promise<void> {
+  const sessions = [];
+  for (const t of typists) {
+    const cdp = await t.page.context().newCDPSession(t.page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+    await cdp.send('Profiler.start');
+    sessions.push(cdp);
+  }
+  await typeAlternately(typists, PROFILED_KEYS);
+  for (const [i, t] of typists.entries()) {
+    const { profile } = await sessions[i]!.send('Profiler.stop');
+    fs.writeFileSync(path.join(dir, `typing-${t.label}.cpuprofile`), JSON.stringify(profile));
+    await sessions[i]!.detach();
+  }
 }
 
 function servePages(dir: string): Promise<http.Server> {
@@ -151,18 +251,18 @@ export async function keystrokeToPaint(
   const { chromium } = await import('playwright-core');
   const server = await servePages(pagesDir);
   const port = (server.address() as { port: number }).port;
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...UNTHROTTLED_FRAMES] });
+  // One browser each: two renderer processes, each traced on its own, neither page's timers or
+  // saves on the other's main thread.
+  const launch = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...UNTHROTTLED_FRAMES] });
+  const browsers = [await launch(), await launch()] as const;
   const { child: host, url: address } = spawnHost(dataFile);
   try {
-    const bare = await openPage(browser, `http://127.0.0.1:${port}/bare-lexical.html`);
+    const bare = await openPage(browsers[0], `http://127.0.0.1:${port}/bare-lexical.html`);
     const bareEditor = bare.getByTestId('discussion-editor').nth(Math.floor(items / 2));
     await bareEditor.waitFor();
-    const bareProbe = await typeAndMeasure(bare, bareEditor, 90);
-    const bareProfile = await profileTyping(bare, 30, `bare-${items}`);
-    await bare.close();
 
     const url = await address;
-    const app = await openPage(browser, url);
+    const app = await openPage(browsers[1], url);
     await app.locator('.board-list a').first().waitFor();
     await app.goto(`${new URL(url).origin}/#/meetings/${meetingId}`);
     const editor = app.getByTestId('discussion-editor').nth(Math.floor(items / 2));
@@ -171,26 +271,22 @@ export async function keystrokeToPaint(
     // (BENCH_APP_SCRIPT is evaluated in the page once it is open, before the typing).
     if (process.env.BENCH_APP_CSS) await app.addStyleTag({ content: process.env.BENCH_APP_CSS });
     if (process.env.BENCH_APP_SCRIPT) await app.evaluate(process.env.BENCH_APP_SCRIPT);
-    const appProbe = await typeAndMeasure(app, editor, 90);
-    const appProfile = await profileTyping(app, 30, `app-${items}`, async () => {
-      await app.getByTestId('save-status').getByText('All changes saved').waitFor();
-      // The sections that follow the meeting read again after its save: wait for those answers
-      // to land (the host answers slowly on a busy machine) and the page to go quiet (five idle
-      // periods in a row with nearly all their time free).
-      await app.waitForTimeout(2000);
-      await app.evaluate(
-        () =>
-          new Promise<void>((resolve) => {
-            let quiet = 0;
-            const tick = (deadline: IdleDeadline): void => {
-              quiet = deadline.timeRemaining() >= 40 ? quiet + 1 : 0;
-              if (quiet >= 5) resolve();
-              else requestIdleCallback(tick);
-            };
-            requestIdleCallback(tick);
-          }),
-      );
-    });
+
+    const bareStart = await caretAtEnd(bare, bareEditor);
+    const appStart = await caretAtEnd(app, editor);
+    const typists = [
+      { page: bare, typed: bareStart, label: `bare-${items}` },
+      { page: app, typed: appStart, label: `app-${items}` },
+    ];
+    await typeAlternately(typists, WARMUP + KEYS);
+    const bareProbe = await probeOf(bare, bareStart);
+    const appProbe = await probeOf(app, appStart);
+    await app.getByTestId('save-status').getByText('All changes saved').waitFor();
+    // The sections that follow the meeting read again after its save: wait for those answers to
+    // land (the host answers slowly on a busy machine) before the page's quiet is waited for.
+    await app.waitForTimeout(2000);
+    const [bareProfile, appProfile] = await profileTyping(typists);
+    if (process.env.BENCH_CPU_PROFILE) await cpuProfiles(typists, process.env.BENCH_CPU_PROFILE);
 
     report.add(baseline, bareProbe.total, { note: `trace per keystroke: ${bareProfile}` });
     report.add(name, appProbe.total, { budget: 16, maxRatio: 1.2, baseline, note: `trace per keystroke: ${appProfile}` });
@@ -199,7 +295,7 @@ export async function keystrokeToPaint(
     report.add(`  of which the frame itself (bare Lexical)`, bareProbe.frame);
     report.add(`  of which the frame itself (${items} items)`, appProbe.frame);
   } finally {
-    await browser.close();
+    for (const b of browsers) await b.close();
     host.kill('SIGTERM');
     server.close();
   }
