@@ -22,7 +22,12 @@ export function packDiscussion(json: string | null): Buffer | null {
 export function unpackDiscussion(stored: unknown): string | null {
   if (stored === null || stored === undefined) return null;
   if (!(stored instanceof Uint8Array)) throw new Error('A stored discussion is not in its packed form.');
-  return inflateRawSync(stored).toString('utf8');
+  try {
+    return inflateRawSync(stored).toString('utf8');
+  } catch {
+    // Raw deflate has no checksum: a changed byte reads as other text (the content hash shows it) or not at all.
+    throw new Error('A discussion in this data file is damaged and cannot be read. Restore a backup of the file.');
+  }
 }
 
 /**
