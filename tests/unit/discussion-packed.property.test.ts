@@ -30,6 +30,8 @@ describe('a discussion stored packed', () => {
     expect(packDiscussion(null)).toBeNull();
     expect(unpackDiscussion(null)).toBeNull();
     expect(() => unpackDiscussion('{"root":{}}')).toThrow(/packed form/);
+    // A stored form that is not deflate at all (a damaged file): said so, not a zlib message.
+    expect(() => unpackDiscussion(Buffer.from([0xff, 0xff, 0xff, 0xff]))).toThrow(/damaged and cannot be read\. Restore a backup/);
   });
 
   it('reads back exactly through the file: the one writer, the one reader, the SQL function', async () => {
