@@ -13,23 +13,31 @@ import { keptValuesWrong, rebuildActionSummaries } from '../../electron/core/sto
 import { ensureSearchIndex } from '../../electron/core/store/searchIndex';
 import { environmentKey } from '../../electron/core/crypt/keySource';
 import { quickCheckInBackground } from '../../electron/core/db/integrity';
+import type { Database } from '../../electron/core/db/driver';
+import { DISCUSSION_COLUMN, discussionJsonSql, registerDiscussionJson, storesPacked } from '../../electron/core/store/discussionPacked';
 import type { Report } from './harness';
 
 const KB = 1024;
 
 /**
  * The minutes' own words, in bytes: what someone typed or the editor saved, each once. The
- * discussions' Lexical JSON as stored (their plain text is derived from it, so not counted
- * again), item numbers and titles, decisions, actions' references, details and dues as written,
- * owners as printed, progress updates, and attendance (names, initials, roles).
+ * discussions' Lexical JSON as the editor saved it, uncompressed, whatever form the file stores it
+ * in (packed since migration 0020: store/discussionPacked.ts; their plain text is derived from it,
+ * so not counted again), item numbers and titles, decisions, actions' references, details and dues
+ * as written, owners as printed, progress updates, and attendance (names, initials, roles).
  */
-const OWN_CONTENT_SQL = `SELECT
-  (SELECT coalesce(sum(length(CAST(coalesce(discussion_json, '') AS BLOB)) + length(CAST(title AS BLOB)) + length(number)), 0) FROM agenda_items)
+const ownContentSql = (db: Database): string => `SELECT
+  (SELECT coalesce(sum(length(CAST(coalesce(${discussionJsonSql(db, 'agenda_items')}, '') AS BLOB)) + length(CAST(title AS BLOB)) + length(number)), 0) FROM agenda_items)
   + (SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM decisions)
   + (SELECT coalesce(sum(length(CAST(details AS BLOB)) + length(reference) + coalesce(length(due_text), 0)), 0) FROM actions)
   + (SELECT coalesce(sum(length(CAST(coalesce(printed_as, name_text, '') AS BLOB))), 0) FROM action_owners)
   + (SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM action_updates)
   + (SELECT coalesce(sum(length(CAST(display_name AS BLOB)) + coalesce(length(initials), 0) + coalesce(length(role), 0)), 0) FROM attendance)`;
+
+/** The discussions' JSON as saved and as the file stores it (packed or not), in bytes. */
+const discussionBytesSql = (db: Database): string =>
+  `SELECT coalesce(sum(length(CAST(${discussionJsonSql(db, 'agenda_items')} AS BLOB))), 0) AS saved,
+     coalesce(sum(length(${storesPacked(db) ? DISCUSSION_COLUMN : 'CAST(discussion_json AS BLOB)'})), 0) AS stored FROM agenda_items`;
 
 const BASELINE = "large store: the minutes' own JSON and text per meeting (baseline)";
 
@@ -75,11 +83,17 @@ export function dataFilePerMeeting(report: Report, file: string, label = 'large 
   const db = openWithKey(file, environmentKey(), { readonly: true, fileMustExist: true });
   try {
     const meetings = db.prepare('SELECT count(*) FROM meetings').pluck().get() as number;
-    const own = db.prepare(OWN_CONTENT_SQL).pluck().get() as number;
+    registerDiscussionJson(db);
+    const own = db.prepare(ownContentSql(db)).pluck().get() as number;
+    const discussions = db.prepare(discussionBytesSql(db)).get() as { saved: number; stored: number };
     const pageSize = db.pragma('page_size', { simple: true }) as number;
     const fileBytes = (db.pragma('page_count', { simple: true }) as number) * pageSize;
     const freeBytes = (db.pragma('freelist_count', { simple: true }) as number) * pageSize;
     if (label === 'large store') report.add(BASELINE, [own / meetings / KB], { unit: 'KB', note: `${(own / 2 ** 20).toFixed(0)} MB in all, ${meetings} meetings` });
+    report.add(`${label}: the discussions' JSON per meeting, as the file stores it`, [discussions.stored / meetings / KB], {
+      unit: 'KB',
+      note: `as the editor saved it ${(discussions.saved / meetings / KB).toFixed(1)} KB a meeting (${(discussions.saved / 2 ** 20).toFixed(0)} MB), stored ${(discussions.stored / 2 ** 20).toFixed(0)} MB`,
+    });
     report.add(`${label}: data file per meeting`, [fileBytes / meetings / KB], { unit: 'KB', baseline: BASELINE, maxRatio: 2, note: `${(fileBytes / 2 ** 20).toFixed(0)} MB` });
     report.add(`${label}: data file per meeting, pages in use`, [(fileBytes - freeBytes) / meetings / KB], {
       unit: 'KB',

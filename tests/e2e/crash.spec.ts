@@ -10,6 +10,7 @@ import { apiOf } from './seed';
 import { decryptedCopy, openTestFile } from '../helpers/testKey';
 import { ENCRYPT_STEPS } from '../../electron/core/crypt/encryptFile';
 import { discussionPlainText, parseDiscussionJson } from '../../shared/domain/discussion';
+import { unpackDiscussion } from '../../electron/core/store/discussionPacked';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 50);
 const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
@@ -136,7 +137,9 @@ test('SIGKILL at random moments loses no acknowledged save and never damages the
       const meetings = new Set(db.prepare('SELECT id FROM meetings').pluck().all() as string[]);
       for (const id of ledger.meetings.keys()) if (!meetings.has(id)) lost++;
       // The text as every reader gets it: kept where the JSON cannot give it, else derived from the JSON.
-      const rows = db.prepare('SELECT id, discussion_json, discussion_text FROM agenda_items').all() as { id: string; discussion_json: string | null; discussion_text: string | null }[];
+      const rows = (db.prepare('SELECT id, discussion_deflated, discussion_text FROM agenda_items').all() as { id: string; discussion_deflated: Buffer | null; discussion_text: string | null }[]).map(
+        (r) => ({ id: r.id, discussion_json: unpackDiscussion(r.discussion_deflated), discussion_text: r.discussion_text }),
+      );
       const texts = new Map(rows.map((i) => [i.id, i.discussion_text ?? discussionPlainText(parseDiscussionJson(i.discussion_json ?? '') ?? [])]));
       for (const [id, item] of ledger.items) keep(item.text, texts.get(id));
       const references = new Map((db.prepare('SELECT id, reference FROM actions').all() as { id: string; reference: string }[]).map((a) => [a.id, a.reference]));

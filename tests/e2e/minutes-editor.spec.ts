@@ -4,6 +4,7 @@ import { expect, test } from './fixtures';
 import { BOARD, openFixtureMeeting, openMeeting } from './fixture-meeting';
 import { openTestFile } from '../helpers/testKey';
 import { discussionPlainText, parseDiscussionJson } from '../../shared/domain/discussion';
+import { unpackDiscussion } from '../../electron/core/store/discussionPacked';
 
 
 const DISCUSSION_BULLETS = [
@@ -97,7 +98,8 @@ test('types item 1a of 19 February 2014 with its four actions, and finds it all 
   // The file stores the JSON alone; the plain text derived from it keeps the list on its own lines.
   await host.stop();
   const db = openTestFile(host.dataFile, { readonly: true });
-  const row = db.prepare("SELECT discussion_json, discussion_text FROM agenda_items WHERE number = '1a'").get() as { discussion_json: string; discussion_text: string | null };
+  const stored = db.prepare("SELECT discussion_deflated, discussion_text FROM agenda_items WHERE number = '1a'").get() as { discussion_deflated: Buffer; discussion_text: string | null };
+  const row = { discussion_json: unpackDiscussion(stored.discussion_deflated) as string, discussion_text: stored.discussion_text };
   db.close();
   expect(row.discussion_text).toBeNull();
   const text = discussionPlainText(parseDiscussionJson(row.discussion_json) ?? []);

@@ -5,6 +5,7 @@ import { minutesHash } from '../../electron/core/lifecycle/contentHash';
 import { readMeetingRecord } from '../../electron/core/store/meetingRecord';
 import { SYNCED_TABLES } from '../../electron/core/sync/registry';
 import { canonicalDiscussion } from '../../electron/core/sync/discussionJson';
+import { DISCUSSION_COLUMN, unpackDiscussion } from '../../electron/core/store/discussionPacked';
 
 function storeOf(core: Core) {
   const store = core.store;
@@ -22,7 +23,12 @@ export function boardDump(core: Core, boardId: string): Record<string, string[]>
     const rows: string[] = [];
     for (const scope of scopes) {
       for (const row of db.prepare(`SELECT t.* FROM ${table.scope}`).all(scope) as Array<Record<string, unknown>>) {
-        if (typeof row.discussion_json === 'string') row.discussion_json = canonicalDiscussion(row.discussion_json);
+        // A discussion compared as its JSON (the stored form is packed: store/discussionPacked.ts), by content.
+        if (DISCUSSION_COLUMN in row) {
+          const json = unpackDiscussion(row[DISCUSSION_COLUMN]);
+          delete row[DISCUSSION_COLUMN];
+          row.discussion_json = json === null ? null : canonicalDiscussion(json);
+        }
         rows.push(JSON.stringify(row));
       }
     }

@@ -100,7 +100,7 @@ export function statusEvents(core: Core, boardId: string, action: string): Set<s
 }
 
 export function paragraphsOf(core: Core, itemId: string): string[] {
-  const json = core.store!.db.prepare('SELECT discussion_json FROM agenda_items WHERE id = ?').pluck().get(itemId) as string | null;
+  const json = core.store!.db.prepare('SELECT ma_discussion_json(discussion_deflated) FROM agenda_items WHERE id = ?').pluck().get(itemId) as string | null;
   if (!json) return [];
   const root = JSON.parse(json) as { root: { children: Array<{ children?: Array<{ text?: string }> }> } };
   return root.root.children.map((b) => (b.children ?? []).map((c) => c.text ?? '').join(''));

@@ -1,12 +1,27 @@
 // Files as the previous version (sync format ma1) left them, made from files this version wrote:
-// a laptop's data file back at schema 15 (no kept vectors, no connect_every_meeting, its stored
-// updates named ma1/...), and a sync server's file back at data version 1 (its documents named
-// ma1/...). The previous version's schema is exactly that, so opening them is an upgrade.
+// a laptop's data file back at schema 15 (no kept vectors, no connect_every_meeting, discussions
+// as JSON text, its stored updates named ma1/...), and a sync server's file back at data version
+// 1 (its documents named ma1/...). The previous version's schema is exactly that, so opening them is an upgrade.
 import path from 'node:path';
 import { SYNC_FILE } from '../../electron/syncServer/store';
+import type { Database } from '../../electron/core/db/driver';
+import { DISCUSSION_COLUMN, unpackDiscussion } from '../../electron/core/store/discussionPacked';
 import { openTestFile } from './testKey';
 
 /** A closed laptop file made to look as a laptop of sync format ma1 wrote it. */
+/** Migration 0020 undone: the discussions' JSON back in its TEXT column (agreed minutes' guard lifted meanwhile, as the migration does). */
+function unpackDiscussions(db: Database): void {
+  const guard = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'agenda_items_agreed_no_update'").pluck().get() as string;
+  db.exec('DROP TRIGGER agenda_items_agreed_no_update');
+  db.exec('ALTER TABLE agenda_items ADD COLUMN discussion_json TEXT CHECK (discussion_json IS NULL OR json_valid(discussion_json))');
+  const put = db.prepare('UPDATE agenda_items SET discussion_json = ? WHERE id = ?');
+  for (const r of db.prepare(`SELECT id, ${DISCUSSION_COLUMN} AS packed FROM agenda_items WHERE ${DISCUSSION_COLUMN} IS NOT NULL`).all() as Array<{ id: string; packed: Buffer }>) {
+    put.run(unpackDiscussion(r.packed), r.id);
+  }
+  db.exec(`ALTER TABLE agenda_items DROP COLUMN ${DISCUSSION_COLUMN}`);
+  db.exec(guard);
+}
+
 export function asMa1Laptop(file: string): void {
   const db = openTestFile(file, { fileMustExist: true });
   try {
@@ -16,6 +31,7 @@ export function asMa1Laptop(file: string): void {
       db.exec('DROP TABLE action_log_positions; DROP INDEX action_summaries_status_by_due; DROP INDEX action_summaries_board_status_by_due');
       db.exec('DROP TABLE sync_doc_vectors');
       db.exec('ALTER TABLE sync_boards DROP COLUMN connect_every_meeting');
+      unpackDiscussions(db);
       db.prepare("UPDATE sync_updates SET doc_name = 'ma1/' || substr(doc_name, 5) WHERE substr(doc_name, 1, 4) = 'ma2/'").run();
       db.pragma('user_version = 15');
     })();

@@ -15,7 +15,7 @@ function content(core: Core): unknown {
     members: db.prepare('SELECT b.name AS board, m.initials, p.full_name FROM board_members m JOIN boards b ON b.id = m.board_id JOIN people p ON p.id = m.person_id ORDER BY 1, 2').all(),
     meetings: db.prepare('SELECT b.name AS board, meeting_date, start_time, venue FROM meetings m JOIN boards b ON b.id = m.board_id ORDER BY 1, 2').all(),
     items: db
-      .prepare('SELECT m.meeting_date, b.name AS board, i.number, i.title, i.discussion_json, i.discussion_text FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id JOIN boards b ON b.id = m.board_id ORDER BY 2, 1, 3')
+      .prepare('SELECT m.meeting_date, b.name AS board, i.number, i.title, ma_discussion_json(i.discussion_deflated) AS discussion_json, i.discussion_text FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id JOIN boards b ON b.id = m.board_id ORDER BY 2, 1, 3')
       .all(),
     decisions: db.prepare('SELECT i.number, d.text FROM decisions d JOIN agenda_items i ON i.id = d.agenda_item_id ORDER BY i.number, d.text').all(),
     updates: db

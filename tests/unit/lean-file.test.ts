@@ -52,7 +52,7 @@ describe('a discussion is stored once, as its JSON', () => {
     const files = [{ name: 'sscb.txt', encoding: 'text' as const, content: text }];
     await okAsync(core, 'importMinutes', { board, files, digests: [null] });
     const db = core.store!.db;
-    expect(db.prepare('SELECT count(*) FROM agenda_items WHERE discussion_json IS NOT NULL').pluck().get()).toBeGreaterThan(0);
+    expect(db.prepare('SELECT count(*) FROM agenda_items WHERE discussion_deflated IS NOT NULL').pluck().get()).toBeGreaterThan(0);
     expect(db.prepare('SELECT count(*) FROM agenda_items WHERE discussion_text IS NOT NULL').pluck().get()).toBe(0);
     // Words only in a discussion of the file are found by search, from the text derived from the JSON.
     const found = ok<{ meetings: Array<{ hits: Array<{ kind: string; itemNumber: string | null }> }> }>(core, 'search', { query: '"Child Death Overview Panel"' });

@@ -11,6 +11,7 @@ import { renderMeetingHtml } from '../../electron/core/publication/minutesHtml';
 import { dump, ok, tempCore, tempDir } from '../helpers/temp';
 import { FIXTURE_DATE, inProcess, ITEM_1A_LIST, seedFixtureMinutes, type SeededMinutes } from '../helpers/fixture-minutes';
 import { startCore } from '../../electron/core/app';
+import { packDiscussion, unpackDiscussion } from '../../electron/core/store/discussionPacked';
 
 function refused(core: Core, method: string, payload: unknown): { code: string; message: string; field?: string } {
   const response = core.call(method, payload);
@@ -233,19 +234,32 @@ describe('the content hash', () => {
     const record = ok<MinutesRecord>(core, 'agreeMinutes', { meetingId: seeded.meetingId, atMeetingId: seeded.laterMeetingId });
     const check = ok<MinutesVerification>(core, 'verifyMinutes', { meetingId: seeded.meetingId });
     expect(check).toMatchObject({ matches: true, storedHash: record.agreement?.contentHash, currentHash: record.agreement?.contentHash });
-    // No stale copies of old pages in the file: every occurrence of the phrase is a live row.
+    // Item 4's discussion as the file stores it (packed: store/discussionPacked.ts).
+    const json = ok<Minutes>(core, 'getMinutes', { meetingId: seeded.meetingId }).items.find((i) => i.discussionText.includes('shadow safeguarding board'))?.discussionJson ?? '';
+    const packed = packDiscussion(json) as Buffer;
+    // No stale copies of old pages in the file: every occurrence of the discussion is a live row.
     core.store!.db.exec('VACUUM');
     core.close();
 
-    // One byte of item 4's discussion changed in a copy, past the triggers, as a disk editor would.
+    // One byte of item 4's discussion changed in a copy, past the triggers, as a disk editor would:
+    // the first byte from the middle on whose change still reads as a discussion, a different one.
     // The data file is encrypted: the byte is changed in a decrypted copy (no disk editor can read the file itself).
     const copy = path.join(tempDir(), 'copy.sqlite');
     decryptedCopy(file, copy);
     const bytes = fs.readFileSync(copy);
-    const phrase = Buffer.from('shadow safeguarding board');
-    const at = bytes.indexOf(phrase);
+    const at = bytes.indexOf(packed);
     expect(at).toBeGreaterThan(0);
-    bytes[at] = 'S'.charCodeAt(0);
+    const reads = (changed: Buffer): boolean => {
+      try {
+        const text = unpackDiscussion(changed);
+        return text !== json && JSON.parse(text ?? '') !== null;
+      } catch {
+        return false;
+      }
+    };
+    const offset = [...packed.keys()].slice(packed.length >> 1).find((i) => reads(Buffer.from(packed.map((b, j) => (j === i ? b ^ 0x01 : b)))));
+    expect(offset).toBeDefined();
+    bytes[at + offset!] = bytes[at + offset!]! ^ 0x01;
     fs.writeFileSync(copy, bytes);
 
     const tampered = await startCore(copy, {}, { noDailyBackup: true });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { AttendanceRow, MeetingDetail, Minutes, MinutesAction, MinutesVerification, RosterMember } from '../../shared/contract';
 import { ok, tempCore } from '../helpers/temp';
 import { inProcess, seedFixtureMinutes } from '../helpers/fixture-minutes';
+import { DISCUSSION_COLUMN, packDiscussion, unpackDiscussion } from '../../electron/core/store/discussionPacked';
 
 /** Hang under a meeting, but are not part of its content hash (each one still has triggers). */
 const NOT_HASHED_TABLES: Record<string, string> = {
@@ -85,6 +86,15 @@ function scratch<T>(db: Database, fn: () => T): T {
 }
 
 function change(db: Database, table: string, column: { name: string; type: string }, meetingId: string): void {
+  if (/BLOB/i.test(column.type)) {
+    // The one BLOB column is a discussion, packed (store/discussionPacked.ts): changed as its JSON text, packed again.
+    expect(`${table}.${column.name}`).toBe(`agenda_items.${DISCUSSION_COLUMN}`);
+    const put = db.prepare(`UPDATE agenda_items SET ${DISCUSSION_COLUMN} = ? WHERE rowid = ?`);
+    for (const r of db.prepare(`SELECT rowid AS row, ${DISCUSSION_COLUMN} AS packed FROM agenda_items`).all() as Array<{ row: number; packed: Buffer | null }>) {
+      put.run(packDiscussion(`${unpackDiscussion(r.packed) ?? '{}'} `), r.row);
+    }
+    return;
+  }
   const value = /INT|REAL/i.test(column.type) ? `coalesce("${column.name}", 0) + 1000` : `coalesce("${column.name}", '') || '~'`;
   // Every row of the table (the agreed meeting's among them); of meetings, only the agreed one.
   const where = table === 'meetings' ? ' WHERE id = ?' : '';

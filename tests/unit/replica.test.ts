@@ -69,7 +69,7 @@ async function sharedMeeting(): Promise<{ a: Core; b: Core; boardId: string; mee
 }
 
 const discussionText = (core: Core, itemId: string): string | null =>
-  core.store!.db.prepare('SELECT ma_discussion_text(discussion_json) FROM agenda_items WHERE id = ?').pluck().get(itemId) as string | null;
+  core.store!.db.prepare('SELECT ma_discussion_text(ma_discussion_json(discussion_deflated)) FROM agenda_items WHERE id = ?').pluck().get(itemId) as string | null;
 
 const refusal = (core: Core, input: unknown) => {
   const response = core.call('replicaUpdate', input);
@@ -124,7 +124,7 @@ describe('a window’s replica of a shared meeting', () => {
     expect(a.store!.db.prepare('SELECT count(*) FROM sync_updates').pluck().get()).toBe(rowsBefore + 1);
     expect(discussionText(a, itemId)).toBe('First words. More words.');
     // Saving the same discussion as JSON (the old path) changes nothing in the document either.
-    const json = a.store!.db.prepare('SELECT discussion_json FROM agenda_items WHERE id = ?').pluck().get(itemId) as string;
+    const json = a.store!.db.prepare('SELECT ma_discussion_json(discussion_deflated) FROM agenda_items WHERE id = ?').pluck().get(itemId) as string;
     const stateBefore = Y.encodeStateVector(engineOf(a).boards.values().next().value!.replica.meeting(meetingId).doc);
     ok(a, 'saveDiscussion', { itemId, json });
     const stateAfter = Y.encodeStateVector(engineOf(a).boards.values().next().value!.replica.meeting(meetingId).doc);

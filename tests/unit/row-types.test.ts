@@ -71,7 +71,7 @@ const ROW_KEYS: Record<string, string[]> = {
   attendance_items: keys<AttendanceItemRow>({ attendance_id: true, agenda_item_id: true }),
   agenda_items: keys<AgendaItemRow>({
     id: true, meeting_id: true, parent_id: true, position: true, number: true, title: true, presenter: true, kind: true,
-    discussion_json: true, discussion_text: true, confidential: true, deferred: true, deferred_to_text: true,
+    discussion_deflated: true, discussion_text: true, confidential: true, deferred: true, deferred_to_text: true,
     deferred_to_meeting_id: true, from_item_id: true, created_at: true, updated_at: true,
   }),
   interests: keys<InterestRow>({

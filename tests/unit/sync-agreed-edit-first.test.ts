@@ -23,7 +23,7 @@ const discussion = (text: string): string =>
   });
 
 const db = (core: Core) => core.store!.db;
-const itemOf = (core: Core, id: string) => db(core).prepare('SELECT title, discussion_json FROM agenda_items WHERE id = ?').get(id) as { title: string; discussion_json: string | null };
+const itemOf = (core: Core, id: string) => db(core).prepare('SELECT title, ma_discussion_json(discussion_deflated) AS discussion_json FROM agenda_items WHERE id = ?').get(id) as { title: string; discussion_json: string | null };
 const actionsOf = (core: Core, meetingId: string) => db(core).prepare('SELECT details FROM actions WHERE meeting_id = ? ORDER BY details').pluck().all(meetingId) as string[];
 const statusOf = (core: Core, id: string) => db(core).prepare('SELECT status FROM meetings WHERE id = ?').pluck().get(id) as string;
 const corrections = (core: Core, meetingId: string) =>

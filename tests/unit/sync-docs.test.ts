@@ -42,7 +42,7 @@ function fullBoard(core: Core): string {
   ok(core, 'recordCorrection', { meetingId: agreed.id, date: '2014-04-10', what: 'A name was misspelt', why: 'Typing error' });
   ok(core, 'setReminderSetting', { boardId: board.id, days: 7 });
   // The draft's discussions as the app's editor saves them (the sample's JSON has its keys in another order).
-  const items = db.prepare('SELECT id, discussion_json FROM agenda_items WHERE meeting_id = ? AND discussion_json IS NOT NULL').all(draft.id) as Array<{ id: string; discussion_json: string }>;
+  const items = db.prepare('SELECT id, ma_discussion_json(discussion_deflated) AS discussion_json FROM agenda_items WHERE meeting_id = ? AND discussion_deflated IS NOT NULL').all(draft.id) as Array<{ id: string; discussion_json: string }>;
   for (const i of items) ok(core, 'saveDiscussion', { itemId: i.id, json: JSON.stringify(asEditorSaves(i.discussion_json)) });
   return board.id;
 }

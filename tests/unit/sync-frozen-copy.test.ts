@@ -34,7 +34,7 @@ describe('the frozen copy of agreed minutes', () => {
     const copy = frozenCopy(doc);
     expect(copy).not.toBeNull();
     for (const table of tablesOf('meeting')) expect([...frozenTableRows(db, copy!, table)], table.table).toEqual([...scopedRows(db, table, s.draftId)]);
-    const discussions = db.prepare('SELECT id, discussion_json FROM agenda_items WHERE meeting_id = ?').all(s.draftId) as Array<{ id: string; discussion_json: string | null }>;
+    const discussions = db.prepare('SELECT id, ma_discussion_json(discussion_deflated) AS discussion_json FROM agenda_items WHERE meeting_id = ?').all(s.draftId) as Array<{ id: string; discussion_json: string | null }>;
     expect(discussions.some((d) => d.discussion_json !== null)).toBe(true);
     for (const d of discussions) expect(frozenDiscussion(copy!, d.id)).toBe(d.discussion_json);
 

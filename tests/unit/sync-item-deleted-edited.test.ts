@@ -30,7 +30,7 @@ const discussion = (text: string): string =>
     },
   });
 
-const itemRow = (core: Core, id: string) => core.store!.db.prepare('SELECT title, number, discussion_json FROM agenda_items WHERE id = ?').get(id) as { title: string; number: string; discussion_json: string } | undefined;
+const itemRow = (core: Core, id: string) => core.store!.db.prepare('SELECT title, number, ma_discussion_json(discussion_deflated) AS discussion_json FROM agenda_items WHERE id = ?').get(id) as { title: string; number: string; discussion_json: string } | undefined;
 const decisionsOf = (core: Core, id: string) => core.store!.db.prepare('SELECT text FROM decisions WHERE agenda_item_id = ? ORDER BY text').pluck().all(id) as string[];
 const actionsOf = (core: Core, id: string) => core.store!.db.prepare('SELECT details FROM actions WHERE agenda_item_id = ? ORDER BY details').pluck().all(id) as string[];
 

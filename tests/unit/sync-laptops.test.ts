@@ -56,7 +56,7 @@ describe('two laptops sharing a board', () => {
 
 /** A draft item's discussion, as paragraphs of text (how the walker reads them). */
 function paragraphs(core: Core, itemId: string): string[] {
-  const json = core.store!.db.prepare('SELECT discussion_json FROM agenda_items WHERE id = ?').pluck().get(itemId) as string;
+  const json = core.store!.db.prepare('SELECT ma_discussion_json(discussion_deflated) FROM agenda_items WHERE id = ?').pluck().get(itemId) as string;
   const root = JSON.parse(json) as { root: { children: Array<{ children?: Array<{ text?: string }> }> } };
   return root.root.children.map((b) => (b.children ?? []).map((c) => c.text ?? '').join(''));
 }

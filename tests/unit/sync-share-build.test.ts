@@ -46,7 +46,7 @@ describe('building a meeting’s document while sharing', () => {
       expect(inStepWithMark(shared.replica.board, meetingId, vectorOfUpdate(state))).toBe(true);
       const built = new Y.Doc();
       Y.applyUpdate(built, state);
-      const items = db.prepare('SELECT id, discussion_json FROM agenda_items WHERE meeting_id = ? AND discussion_json IS NOT NULL').all(meetingId) as Array<{ id: string; discussion_json: string }>;
+      const items = db.prepare('SELECT id, ma_discussion_json(discussion_deflated) AS discussion_json FROM agenda_items WHERE meeting_id = ? AND discussion_deflated IS NOT NULL').all(meetingId) as Array<{ id: string; discussion_json: string }>;
       for (const item of items) {
         // The live binding's document: a fresh editor bound to an empty root, given the discussion.
         const live = new Y.Doc();

@@ -13,6 +13,7 @@ import { addRosterMember } from '../roster/roster';
 import { readMeetingRecord } from '../store/meetingRecord';
 import type { WriteHandle } from '../store/write';
 import { discussionTextToStore } from '../store/discussionText';
+import { packDiscussion } from '../store/discussionPacked';
 import type { Store } from '../db/open';
 import type { FilePlan, PlannedMeeting, PlanState } from './planTypes';
 import { bulletListNode, discussionRootJson, paragraphNode, textNode } from '../../../shared/domain/discussionJson';
@@ -60,7 +61,7 @@ function writeMeeting(
   const itemIds = new Map<string, string>();
   const positions = new Map<string | null, number>();
   const insertItem = db.prepare(
-    `INSERT INTO agenda_items (id, meeting_id, parent_id, position, number, title, kind, discussion_json, discussion_text, deferred, created_at, updated_at)
+    `INSERT INTO agenda_items (id, meeting_id, parent_id, position, number, title, kind, discussion_deflated, discussion_text, deferred, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertDecision = db.prepare('INSERT INTO decisions (id, agenda_item_id, position, text, agrees_minutes_of, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -75,7 +76,7 @@ function writeMeeting(
     const discussion = item.discussion.length ? discussionJson(item.discussion) : { json: null };
     // Nothing beside the JSON: its plain text is derived on read (store/discussionText.ts).
     const kind = index === 0 && /^\s*(minutes\s+(and|&)\s+actions?\s+arising|matters\s+arising)\b/i.test(item.title) ? 'matters_arising' : 'normal';
-    insertItem.run(itemId, id, parentId, position, item.number, item.title, kind, discussion.json, discussionTextToStore(db, discussion.json), item.deferred ? 1 : 0, at, at);
+    insertItem.run(itemId, id, parentId, position, item.number, item.title, kind, packDiscussion(discussion.json), discussionTextToStore(db, discussion.json), item.deferred ? 1 : 0, at, at);
     item.decisions.forEach((d, i) => {
       // The first decision of the matters arising that agrees the previous minutes records that agreement.
       const agrees = agreement && kind === 'matters_arising' && AGREES_PREVIOUS.test(d) ? agreement : null;

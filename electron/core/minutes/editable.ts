@@ -4,7 +4,7 @@
 import type { MeetingStatus, MinutesLock } from '../../../shared/contract';
 import type { ReadHandle } from '../store/write';
 import { conflict, notFound } from '../errors';
-import { readAgendaItemRow, type AgendaItemRow } from '../store/agendaItems';
+import { readAgendaItemRow, type AgendaItemReadRow } from '../store/agendaItems';
 
 export interface EditableMeeting {
   id: string;
@@ -43,7 +43,7 @@ export function assertStructureEditable(meeting: { status: MeetingStatus }): voi
 }
 
 /** An item with the meeting it belongs to, or "no longer exists". */
-export function itemForEdit(store: ReadHandle, itemId: string): { item: AgendaItemRow; meeting: EditableMeeting } {
+export function itemForEdit(store: ReadHandle, itemId: string): { item: AgendaItemReadRow; meeting: EditableMeeting } {
   const item = readAgendaItemRow(store.db, itemId);
   if (!item) throw notFound('agenda item');
   return { item, meeting: meetingForEdit(store, item.meeting_id) };

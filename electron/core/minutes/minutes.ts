@@ -28,6 +28,7 @@ import { readLaterMeetings } from '../store/meetings';
 import { readMeetingRecord, type MeetingRecord } from '../store/meetingRecord';
 import { readRosterEntryRows } from '../store/roster';
 import { discussionTextToStore } from '../store/discussionText';
+import { writeDiscussionJson } from '../store/discussionPacked';
 import { NUL_MESSAGE, nulIn } from '../nul';
 import { agreementRecordedIn } from './decisions';
 import { unlistActions } from '../store/listings';
@@ -337,7 +338,7 @@ export function saveDiscussion(store: Store, input: ParsedInputOf<'saveDiscussio
     assertContentEditable(meeting);
     if (item.discussion_json === input.json && item.discussion_text === text) return;
     // The text is derived from this JSON on read: nothing stored beside it (store/discussionText.ts).
-    store.db.prepare('UPDATE agenda_items SET discussion_json = ?, discussion_text = ?, updated_at = ? WHERE id = ?').run(input.json, discussionTextToStore(store.db, input.json), at, item.id);
+    writeDiscussionJson(store.db, item.id, input.json, { text: discussionTextToStore(store.db, input.json), at });
     // The log records that the discussion changed and how long it is, not every keystroke's text.
     w.log({ entity: 'agenda_item', entityId: item.id, action: 'discussion', detail: { characters: text.length } }, at);
   });

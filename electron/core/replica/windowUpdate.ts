@@ -13,6 +13,7 @@ import { discussionItemId } from '../sync/docNames';
 import { LAPTOPS_ROOT, LOCAL_ORIGIN } from '../sync/mirror';
 import { projectDocs, type ProjectionLog } from '../sync/project';
 import { derivedDiscussionText } from '../store/discussionText';
+import { readDiscussionJson } from '../store/discussionPacked';
 import { WindowOrigin } from './push';
 import { BoundDiscussion } from '../sync/discussionDoc';
 import { MINUTES_LIMITS } from '../../../shared/contract';
@@ -89,10 +90,9 @@ const clientsIn = (update: Uint8Array): Set<number> => new Set(Y.decodeUpdate(up
  * it, with its length, not its text), never "synced", which means it came from another laptop.
  */
 const logTyped: ProjectionLog = (w, changed) => {
-  const json = w.db.prepare('SELECT discussion_json FROM agenda_items WHERE id = ?').pluck();
   for (const e of changed) {
     if (e.entity !== 'agenda_item') continue;
-    const characters = derivedDiscussionText(json.get(e.id) as string | null).length;
+    const characters = derivedDiscussionText(readDiscussionJson(w.db, e.id)).length;
     w.log({ entity: 'agenda_item', entityId: e.id, action: 'discussion', detail: { characters } });
   }
 };

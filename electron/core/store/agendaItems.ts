@@ -3,6 +3,7 @@ import type { Database } from '../db/driver';
 import type { AgendaItemFields } from '../../../shared/contract';
 import type { ItemKind } from '../../../shared/domain/enums';
 import { discussionTextOf } from './discussionText';
+import { unpackDiscussion } from './discussionPacked';
 
 export interface AgendaItemRow {
   id: string;
@@ -13,7 +14,8 @@ export interface AgendaItemRow {
   title: string;
   presenter: string | null;
   kind: ItemKind;
-  discussion_json: string | null;
+  /** The discussion's JSON, packed (discussionPacked.ts): read it as `discussion_json` of an AgendaItemReadRow. */
+  discussion_deflated: Buffer | null;
   /** As read: the discussion's plain text (stored only where the JSON cannot give it; see discussionText.ts). */
   discussion_text: string;
   confidential: number;
@@ -25,8 +27,11 @@ export interface AgendaItemRow {
   updated_at: string;
 }
 
+/** An item as its readers get it: the discussion's JSON text as the editor saved it, in place of its stored form. */
+export type AgendaItemReadRow = Omit<AgendaItemRow, 'discussion_deflated'> & { discussion_json: string | null };
+
 /** The columns of an item without its discussion, for reads that do not need the text. */
-export type AgendaItemFieldsRow = Omit<AgendaItemRow, 'discussion_json' | 'discussion_text' | 'from_item_id' | 'created_at'>;
+export type AgendaItemFieldsRow = Omit<AgendaItemRow, 'discussion_deflated' | 'discussion_text' | 'from_item_id' | 'created_at'>;
 
 export const AGENDA_ITEM_FIELDS_SQL = `SELECT id, meeting_id, parent_id, position, number, title, presenter, kind, confidential, deferred,
   deferred_to_text, deferred_to_meeting_id, updated_at FROM agenda_items`;
@@ -52,21 +57,29 @@ export function rowToAgendaItemFields(row: AgendaItemFieldsRow): AgendaItemField
 /** A row as stored: its text column is NULL wherever the text is derived from the JSON. */
 type StoredAgendaItemRow = Omit<AgendaItemRow, 'discussion_text'> & { discussion_text: string | null };
 
-/** The row with its text as read, derived when first asked for (most reads of a row never ask). */
-function withText(row: StoredAgendaItemRow): AgendaItemRow {
-  const kept = row.discussion_text;
+/**
+ * The row as read: its JSON unpacked and its text derived when first asked for (most reads of a
+ * row never ask for the text; the editor's reads of a meeting ask for every JSON).
+ */
+function withText(stored: StoredAgendaItemRow): AgendaItemReadRow {
+  const { discussion_deflated: packed, discussion_text: kept, ...rest } = stored;
+  // A file before migration 0020 (the migrations' tests) has the JSON as text, read as it is.
+  const asText = (rest as { discussion_json?: string | null }).discussion_json;
+  let json: string | null | undefined = asText;
   let text: string | undefined;
+  const row = rest as AgendaItemReadRow;
+  Object.defineProperty(row, 'discussion_json', { enumerable: true, get: () => (json === undefined ? (json = unpackDiscussion(packed)) : json) });
   return Object.defineProperty(row, 'discussion_text', {
     enumerable: true,
     get: () => (text ??= discussionTextOf(row.discussion_json, kept)),
-  }) as AgendaItemRow;
+  });
 }
 
-export function readAgendaItemRows(db: Database, meetingId: string): AgendaItemRow[] {
+export function readAgendaItemRows(db: Database, meetingId: string): AgendaItemReadRow[] {
   return (db.prepare('SELECT * FROM agenda_items WHERE meeting_id = ?').all(meetingId) as StoredAgendaItemRow[]).map(withText);
 }
 
-export function readAgendaItemRow(db: Database, itemId: string): AgendaItemRow | undefined {
+export function readAgendaItemRow(db: Database, itemId: string): AgendaItemReadRow | undefined {
   const row = db.prepare('SELECT * FROM agenda_items WHERE id = ?').get(itemId) as StoredAgendaItemRow | undefined;
   return row && withText(row);
 }

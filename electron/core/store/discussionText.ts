@@ -5,6 +5,7 @@
 // the text was derived whose agreed text differs (their content hash was taken over that text).
 import type { Database } from '../db/driver';
 import { discussionPlainText, parseDiscussionJson } from '../../../shared/domain/discussion';
+import { discussionJsonSql, registerDiscussionJson } from './discussionPacked';
 
 /**
  * Texts derived lately, by the JSON they came from (the most recently used last). The editor reads
@@ -81,8 +82,9 @@ export function discussionTextToStore(db: Database, json: string | null): string
 /** The SQL function SQL readers (the search indexer, the vocabulary) derive the text with. */
 export const DISCUSSION_TEXT_FUNCTION = 'ma_discussion_text';
 
-/** The SQL expression of an agenda_items row's discussion text (`alias` names the row). */
-export const discussionTextSql = (alias: string): string => `coalesce(${alias}.discussion_text, ${DISCUSSION_TEXT_FUNCTION}(${alias}.discussion_json))`;
+/** The SQL expression of an agenda_items row's discussion text (`alias` names the row) on this connection's file. */
+export const discussionTextSql = (db: Database, alias: string): string =>
+  `coalesce(${alias}.discussion_text, ${DISCUSSION_TEXT_FUNCTION}(${discussionJsonSql(db, alias)}))`;
 
 const registered = new WeakSet<Database>();
 
@@ -93,6 +95,8 @@ const registered = new WeakSet<Database>();
  */
 export function registerDiscussionText(db: Database): void {
   if (registered.has(db)) return;
+  // The text's SQL expression reads the JSON through the stored form's one reader.
+  registerDiscussionJson(db);
   db.function(DISCUSSION_TEXT_FUNCTION, { deterministic: true }, (json: unknown) => derivedDiscussionText(typeof json === 'string' ? json : null));
   registered.add(db);
 }

@@ -20,7 +20,7 @@ import { numberItems } from '../../../shared/domain/numbering';
 import { notFound } from '../errors';
 import { readActionRows, rowToAction, type ActionRow } from './actions';
 import { ownerRowOf, ownersByAction, readNamedOwnerRows, rowToOwner, type ActionOwnerRow } from './actionOwners';
-import { readAgendaItemRows, rowToAgendaItemFields, type AgendaItemRow } from './agendaItems';
+import { readAgendaItemRows, rowToAgendaItemFields, type AgendaItemReadRow } from './agendaItems';
 import {
   readActionUpdateRows,
   readArisingActionRows,
@@ -40,7 +40,7 @@ export interface RecordRows {
   meetings: MeetingRow[];
   attendance: AttendanceRow[];
   attendance_items: AttendanceItemRow[];
-  agenda_items: AgendaItemRow[];
+  agenda_items: AgendaItemReadRow[];
   decisions: DecisionRow[];
   actions: ActionRow[];
   action_owners: ActionOwnerRow[];
@@ -180,7 +180,7 @@ export function readMeetingRecord(db: Database, meetingId: string): MeetingRecor
     itemRows.map((r) => ({ id: r.id, parentId: r.parent_id, position: r.position })),
     'letters',
   ).map((n) => {
-    const r = byId.get(n.id) as AgendaItemRow;
+    const r = byId.get(n.id) as AgendaItemReadRow;
     return {
       ...rowToAgendaItemFields(r),
       depth: n.depth,

@@ -33,7 +33,7 @@ type Scope = 'meeting' | 'item' | 'action' | 'decision';
 
 interface SearchSource {
   kind: SearchKind;
-  /** SELECT of the DocFields columns; `{where}` becomes the scope's condition (or 1). */
+  /** SELECT of the DocFields columns; `{where}` becomes the scope's condition (or 1), `{itemText}` an item's discussion text. */
   sql: string;
   /** The column each scope selects this kind's rows by; a scope missing here holds none of them. */
   scopes: Partial<Record<Scope, string>>;
@@ -58,7 +58,7 @@ const SOURCES: readonly SearchSource[] = [
   {
     kind: 'item',
     sql: `SELECT 'item' AS kind, i.id AS source_id, i.meeting_id, i.id AS item_id, NULL AS action_id,
-            i.title AS title, ${discussionTextSql('i')} AS body, ${token('m.board_id')} AS board_token
+            i.title AS title, {itemText} AS body, ${token('m.board_id')} AS board_token
           FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id WHERE {where}`,
     scopes: { meeting: 'i.meeting_id', item: 'i.id' },
   },
@@ -183,6 +183,9 @@ function putDoc(db: Database, doc: DocFields, old: SearchDocRow | undefined): vo
 
 const docKey = (d: { kind: string; source_id: string }): string => `${d.kind}\u0000${d.source_id}`;
 
+/** A source's SELECT on this connection's file (how it stores discussions: store/discussionPacked.ts). */
+const sourceSql = (db: Database, source: SearchSource, where: string): string => source.sql.replace('{where}', where).replace('{itemText}', discussionTextSql(db, 'i'));
+
 /** Makes the index rows of one scope what the record now says. */
 function syncScope(db: Database, { scope, id }: ScopeRef): void {
   const indexed = db.prepare(`SELECT * FROM search_docs WHERE ${INDEXED_IN_SCOPE[scope]}`).all(id) as SearchDocRow[];
@@ -190,7 +193,7 @@ function syncScope(db: Database, { scope, id }: ScopeRef): void {
   for (const source of SOURCES) {
     const column = source.scopes[scope];
     if (!column) continue;
-    for (const doc of db.prepare(source.sql.replace('{where}', `${column} = ?`)).all(id) as DocFields[]) {
+    for (const doc of db.prepare(sourceSql(db, source, `${column} = ?`)).all(id) as DocFields[]) {
       const key = docKey(doc);
       // A row indexed under another scope (an action moved to another item) is found by its key.
       const before = old.get(key) ?? (db.prepare('SELECT * FROM search_docs WHERE kind = ? AND source_id = ?').get(doc.kind, doc.source_id) as SearchDocRow | undefined);
@@ -220,9 +223,9 @@ export function indexChanges(db: Database, changes: readonly Changed[]): void {
  * Every source's rows, oldest meeting first: rowids then follow the record's dates, and the
  * newest rowids (search's window, and FTS5's walk newest first) are the latest meetings.
  */
-const ALL_IN_DATE_ORDER_SQL = `
+const allInDateOrderSql = (db: Database): string => `
   SELECT s.kind, s.source_id, s.meeting_id, s.item_id, s.action_id, s.title, s.body, s.board_token
-  FROM (${SOURCES.map((source) => source.sql.replace('{where}', '1')).join('\n  UNION ALL ')}) s
+  FROM (${SOURCES.map((source) => sourceSql(db, source, '1')).join('\n  UNION ALL ')}) s
   JOIN meetings m ON m.id = s.meeting_id
   ORDER BY m.meeting_date, m.id, s.kind, s.source_id`;
 
@@ -231,7 +234,7 @@ export function rebuildSearchIndex(db: Database): void {
   registerDiscussionText(db);
   db.transaction(() => {
     db.prepare('DELETE FROM search_docs').run();
-    db.prepare(`INSERT INTO search_docs (kind, source_id, meeting_id, item_id, action_id, title, body, board_token) ${ALL_IN_DATE_ORDER_SQL}`).run();
+    db.prepare(`INSERT INTO search_docs (kind, source_id, meeting_id, item_id, action_id, title, body, board_token) ${allInDateOrderSql(db)}`).run();
     db.prepare("INSERT INTO search_fts (search_fts) VALUES ('rebuild')").run();
     // One b-tree per term instead of the segments a rebuild leaves: fewer pages read per word.
     db.prepare("INSERT INTO search_fts (search_fts) VALUES ('optimize')").run();

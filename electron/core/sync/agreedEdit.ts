@@ -14,6 +14,7 @@ import { nowInstant } from '../changelog';
 import { formatUkDate, formatUkInstant } from '../../../shared/domain/dates';
 import { conflictLog, type AgreedEditDetail } from './conflicts';
 import { canonicalDiscussion } from './discussionJson';
+import { meetingDiscussions } from '../store/discussionPacked';
 import { meetingDocName, parseDocName } from './docNames';
 import { removePending } from './updateStore';
 import { childTexts, compareRecords, liveView, type RecordChange, type RecordView } from './recordDiff';
@@ -83,7 +84,11 @@ export function awaitingAgreement(db: Database, replica: BoardReplica, meetingId
 }
 
 function tablesView(db: Database, meetingId: string): RecordView {
-  const rows = db.prepare('SELECT id, number, title, discussion_json FROM agenda_items WHERE meeting_id = ?').all(meetingId) as Array<{ id: string; number: string; title: string; discussion_json: string | null }>;
+  const discussions = new Map(meetingDiscussions(db, meetingId).map((r) => [r.id, r.json]));
+  const rows = (db.prepare('SELECT id, number, title FROM agenda_items WHERE meeting_id = ?').all(meetingId) as Array<{ id: string; number: string; title: string }>).map((r) => ({
+    ...r,
+    discussion_json: discussions.get(r.id) ?? null,
+  }));
   const children = (sql: string) => childTexts(db.prepare(sql).all(meetingId) as Array<{ item: string; text: string }>);
   return {
     items: new Map(rows.map((r) => [r.id, { number: r.number, title: r.title, discussion: canonicalDiscussion(r.discussion_json) }])),

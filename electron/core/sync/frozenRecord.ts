@@ -10,6 +10,7 @@
 import type * as Y from 'yjs';
 import type { Database } from '../db/driver';
 import { rowColumns, rowKey, scopedRows, tablesOf, type Row, type SyncedTable, type Value } from './registry';
+import { meetingDiscussions } from '../store/discussionPacked';
 
 /** In a meeting document: `record` -> the frozen copy's JSON (FrozenCopy), set once, with the agreement. */
 export const AGREED_RECORD_ROOT = 'agreed_record';
@@ -42,11 +43,7 @@ export function writeFrozenCopy(db: Database, doc: Y.Doc, meetingId: string): vo
   const tables: Record<string, Row[]> = {};
   for (const table of tablesOf('meeting')) tables[table.table] = [...scopedRows(db, table, meetingId).values()];
   const discussions: Record<string, string> = {};
-  const rows = db.prepare('SELECT id, discussion_json FROM agenda_items WHERE meeting_id = ? AND discussion_json IS NOT NULL ORDER BY id').all(meetingId) as Array<{
-    id: string;
-    discussion_json: string;
-  }>;
-  for (const r of rows) discussions[r.id] = r.discussion_json;
+  for (const r of meetingDiscussions(db, meetingId)) discussions[r.id] = r.json;
   doc.getMap<string>(AGREED_RECORD_ROOT).set(RECORD_KEY, JSON.stringify({ tables, discussions } satisfies FrozenCopy));
 }
 

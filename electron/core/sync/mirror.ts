@@ -21,6 +21,7 @@ import {
   type Value,
 } from './registry';
 import { discussionRoot } from './docNames';
+import { meetingDiscussions } from '../store/discussionPacked';
 import { markDeletedItems } from './itemTombstones';
 import { mirrorActionRows } from './actionRows';
 import type { Affected } from './affected';
@@ -114,11 +115,7 @@ function recordStatusEvents(db: ReadHandle['db'], board: Y.Doc, boardId: string,
 /** The agreed discussions' exact texts, written with the agreement (see AGREED_DISCUSSIONS_ROOT). */
 function keepAgreedDiscussions(db: ReadHandle['db'], doc: Y.Doc, meetingId: string): void {
   const kept = doc.getMap<string>(AGREED_DISCUSSIONS_ROOT);
-  const rows = db.prepare('SELECT id, discussion_json FROM agenda_items WHERE meeting_id = ? AND discussion_json IS NOT NULL').all(meetingId) as Array<{
-    id: string;
-    discussion_json: string;
-  }>;
-  for (const r of rows) if (kept.get(r.id) !== r.discussion_json) kept.set(r.id, r.discussion_json);
+  for (const r of meetingDiscussions(db, meetingId)) if (kept.get(r.id) !== r.json) kept.set(r.id, r.json);
 }
 
 function mirrorMeetingDoc(db: ReadHandle['db'], meeting: MeetingReplica, meetingId: string, actor: string): void {
@@ -157,7 +154,8 @@ function mirrorMeetingDoc(db: ReadHandle['db'], meeting: MeetingReplica, meeting
     if (tr.changed.size > 0) signLaptop(doc, actor);
   }, LOCAL_ORIGIN);
   // A discussion changes through its bound editor, by its edits (see reconcile.ts).
-  const items = db.prepare('SELECT id, discussion_json FROM agenda_items WHERE meeting_id = ?').all(meetingId) as Array<{ id: string; discussion_json: string | null }>;
+  const packed = new Map(meetingDiscussions(db, meetingId).map((r) => [r.id, r.json]));
+  const items = (db.prepare('SELECT id FROM agenda_items WHERE meeting_id = ?').pluck().all(meetingId) as string[]).map((id) => ({ id, discussion_json: packed.get(id) ?? null }));
   for (const item of items) {
     if (item.discussion_json === null && doc.share.get(discussionRoot(item.id)) === undefined) continue;
     const bound = meeting.discussion(item.id);

@@ -9,6 +9,7 @@ import type { ChangeLogEntity } from '../../../shared/domain/enums';
 import { sameStatus, statusColumns, statusLog, type StatusEvent } from './actionStatusLog';
 import { latestStatusEvents } from './statusIndex';
 import { canonicalDiscussion } from './discussionJson';
+import { DISCUSSION_COLUMN, readDiscussionJson, writeDiscussionJson } from '../store/discussionPacked';
 import { keepsRow } from './itemRestore';
 import { parkNumbers, settleKeptItems, settleNumbers } from './provisional';
 import { discussionRoot } from './docNames';
@@ -174,7 +175,7 @@ function projectMeeting(w: WriteHandle, replica: BoardReplica, meetingId: string
           ? statusColumns(event)
           : { status: 'open', superseded_by: null, closed_at_meeting_id: null, last_update_meeting_id: null, updated_at: row.created_at ?? null };
       }
-      if (table.table === 'agenda_items') return { discussion_json: null };
+      if (table.table === 'agenda_items') return { [DISCUSSION_COLUMN]: null };
       return {};
     };
     const lacking = upsert(w, table, wanted, meetingId, touched, extras, attendance);
@@ -206,30 +207,26 @@ function projectMeeting(w: WriteHandle, replica: BoardReplica, meetingId: string
 
 function projectDiscussions(w: WriteHandle, replica: BoardReplica, meetingId: string, itemIds: string[], touched: Touched): void {
   const meeting = replica.meeting(meetingId);
-  const read = w.db.prepare('SELECT discussion_json FROM agenda_items WHERE id = ?').pluck();
-  const put = w.db.prepare('UPDATE agenda_items SET discussion_json = ? WHERE id = ?');
   const agreed = meeting.doc.getMap<string>(AGREED_DISCUSSIONS_ROOT);
   for (const itemId of itemIds) {
     const json = meeting.doc.share.has(discussionRoot(itemId)) ? meeting.discussion(itemId).json() : null;
-    const stored = read.get(itemId) as string | null;
+    const stored = readDiscussionJson(w.db, itemId);
     const wanted = canonicalDiscussion(json);
     const asAgreed = agreed.get(itemId);
     // The same content is left as it is, unless agreed minutes hold it in another key order.
     if (canonicalDiscussion(stored) === wanted && (asAgreed === undefined || stored === asAgreed || canonicalDiscussion(asAgreed) !== wanted)) continue;
     const text = json === null ? null : asAgreed !== undefined && canonicalDiscussion(asAgreed) === wanted ? asAgreed : JSON.stringify(json);
-    put.run(text, itemId);
+    writeDiscussionJson(w.db, itemId, text);
     touched.add('agenda_item', itemId, 'agenda_items');
   }
 }
 
 /** Agreed discussions from the frozen copy: exactly the text the content hash was taken over. */
 function projectFrozenDiscussions(w: WriteHandle, frozen: FrozenCopy, itemIds: string[], touched: Touched): void {
-  const read = w.db.prepare('SELECT discussion_json FROM agenda_items WHERE id = ?').pluck();
-  const put = w.db.prepare('UPDATE agenda_items SET discussion_json = ? WHERE id = ?');
   for (const itemId of itemIds) {
     const text = frozenDiscussion(frozen, itemId);
-    if ((read.get(itemId) ?? null) === text) continue;
-    put.run(text, itemId);
+    if (readDiscussionJson(w.db, itemId) === text) continue;
+    writeDiscussionJson(w.db, itemId, text);
     touched.add('agenda_item', itemId, 'agenda_items');
   }
 }

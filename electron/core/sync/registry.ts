@@ -7,6 +7,7 @@
 // this laptop's own records (backups, reminders_sent) and app-wide settings.
 import type { ChangeLogEntity } from '../../../shared/domain/enums';
 import type { Database } from '../db/driver';
+import { DISCUSSION_COLUMN } from '../store/discussionPacked';
 
 export type DocKind = 'board' | 'meeting';
 
@@ -120,7 +121,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     doc: 'meeting',
     root: 'agenda_items',
     scope: 'agenda_items t WHERE t.meeting_id = ?',
-    apart: ['discussion_json'],
+    apart: [DISCUSSION_COLUMN],
     logAs: (r) => ({ entity: 'agenda_item', id: str(r.id) }),
   },
   {

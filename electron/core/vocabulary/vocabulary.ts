@@ -12,7 +12,7 @@ export function boardVocabulary(store: Store, input: ParsedInputOf<'boardVocabul
   const texts = store.db
     .prepare(
       `SELECT m.id,
-         coalesce((SELECT group_concat(i.title || ' ' || ${discussionTextSql('i')}, ' ') FROM agenda_items i WHERE i.meeting_id = m.id), '') || ' ' ||
+         coalesce((SELECT group_concat(i.title || ' ' || ${discussionTextSql(store.db, 'i')}, ' ') FROM agenda_items i WHERE i.meeting_id = m.id), '') || ' ' ||
          coalesce((SELECT group_concat(d.text, ' ') FROM decisions d JOIN agenda_items i ON i.id = d.agenda_item_id WHERE i.meeting_id = m.id), '') || ' ' ||
          coalesce((SELECT group_concat(a.details, ' ') FROM actions a WHERE a.meeting_id = m.id), '') AS text
        FROM meetings m WHERE m.board_id = ?`,
