@@ -10,6 +10,7 @@ import path from 'node:path';
 import { Session } from 'node:inspector/promises';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { startCore } from '../../electron/core/app';
+import type { Database } from '../../electron/core/db/driver';
 import { checkpointIdle } from '../../electron/core/store/checkpoints';
 import { must } from './actionLogBench';
 import { quantile, type Report } from './harness';
@@ -66,10 +67,12 @@ export async function carryTail(report: Report, source: string, rounds = 40): Pr
   const core = await startCore(copy, {}, { noDailyBackup: true });
   const laps = new Map<Mode, Lap[]>();
   const spans: Array<{ mode: Mode; start: number; end: number; lap: Lap }> = [];
+  const idleLaps: number[] = [];
   try {
     await core.store?.integrity;
     const db = core.store!.db;
     const boards = must<{ id: string }[]>(core.call('listBoards', {}));
+    const statements = process.env.MA_CARRY_STATEMENTS ? timeStatements(db) : null;
     const modes: Mode[] = [
       'as the app',
       'no fsync (diagnosis only)',
@@ -108,7 +111,12 @@ export async function carryTail(report: Report, source: string, rounds = 40): Pr
           const day = new Date(Date.UTC(2030, 0, 1 + run)).toISOString().slice(0, 10);
           const meeting = must<{ id: string }>(core.call('createMeeting', { boardId, date: day }));
           // The app's idle checkpoint (store/checkpoints.ts), and the bare one it replaced (round 5's).
-          if (mode === 'first write after an idle checkpoint') checkpointIdle(db);
+          if (mode === 'first write after an idle checkpoint') {
+            // What the pause's checkpoint and the log's new start cost, on the timer, off the user's path.
+            const idle0 = performance.now();
+            checkpointIdle(db);
+            if (round >= 2) idleLaps.push(performance.now() - idle0);
+          }
           if (mode === 'first write after a checkpoint leaving the log to restart') db.pragma('wal_checkpoint(PASSIVE)');
           if (mode === 'no fsync (diagnosis only)') db.pragma('synchronous = OFF');
           // After a checkpoint the log starts again from its first frame: counted from there.
@@ -116,9 +124,11 @@ export async function carryTail(report: Report, source: string, rounds = 40): Pr
           wal0 = size(`${copy}-wal`);
           cpu0 = process.cpuUsage();
           mark(`${run}-start`);
+          if (statements && mode === 'no fsync (diagnosis only)') statements.on = true;
           start = performance.now();
           must(core.call('carryForward', { meetingId: meeting.id }));
           end = performance.now();
+          if (statements) statements.on = false;
           mark(`${run}-end`);
           if (mode === 'no fsync (diagnosis only)') db.pragma('synchronous = FULL');
         }
@@ -135,6 +145,11 @@ export async function carryTail(report: Report, source: string, rounds = 40): Pr
       }
       // Let the observer's callback run, between rounds, never inside a measured call.
       await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (statements) {
+      for (const [sql, t] of [...statements.spent].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15)) {
+        console.log(`${(t.ms / t.calls).toFixed(3)} ms x ${t.calls}: ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
+      }
     }
     if (profile) {
       const { profile: taken } = await profile.post('Profiler.stop');
@@ -156,4 +171,39 @@ export async function carryTail(report: Report, source: string, rounds = 40): Pr
     const note = `CPU ${quantile(pick((l) => l.cpu), 0.5).toFixed(2)} / ${quantile(pick((l) => l.cpu), 0.95).toFixed(2)} ms; frames ${Math.min(...pick((l) => l.frames))}–${Math.max(...pick((l) => l.frames))}; WAL file grew in ${list.filter((l) => l.walGrew > 0).length} of ${list.length}; collections inside: ${list.reduce((n, l) => n + l.gc, 0)}; slowest three wall/CPU: ${slow.map((l) => `${l.wall.toFixed(1)}/${l.cpu.toFixed(1)}`).join(', ')}`;
     report.add(`carry's tail: ${mode}`, pick((l) => l.wall), { note });
   }
+  report.add("carry's tail: the idle checkpoint after a carry, and the log started again (on the timer)", idleLaps);
+}
+
+/**
+ * MA_CARRY_STATEMENTS=1: each statement's time within the measured carries (those without a sync,
+ * so the commit is not in it), by its SQL, printed after the run.
+ */
+function timeStatements(db: Database): { on: boolean; spent: Map<string, { ms: number; calls: number }> } {
+  const state = { on: false, spent: new Map<string, { ms: number; calls: number }>() };
+  const prepare = db.prepare.bind(db);
+  const timed = <T>(sql: string, f: () => T): T => {
+    if (!state.on) return f();
+    const t0 = performance.now();
+    try {
+      return f();
+    } finally {
+      const entry = state.spent.get(sql) ?? { ms: 0, calls: 0 };
+      entry.ms += performance.now() - t0;
+      entry.calls++;
+      state.spent.set(sql, entry);
+    }
+  };
+  const wrapped = new WeakSet<object>();
+  db.prepare = ((sql: string) => {
+    const statement = prepare(sql);
+    // The connection hands back the same statement for the same SQL (db/statements.ts): wrapped once.
+    if (wrapped.has(statement)) return statement;
+    wrapped.add(statement);
+    for (const method of ['run', 'get', 'all'] as const) {
+      const original = (statement[method] as (...a: unknown[]) => unknown).bind(statement);
+      (statement as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => timed(sql, () => original(...args));
+    }
+    return statement;
+  }) as Database['prepare'];
+  return state;
 }
