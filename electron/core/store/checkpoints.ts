@@ -1,10 +1,12 @@
-// When the write-ahead log is copied into the data file. SQLite's default copies it inside the
-// commit of whichever write takes the log past 1,000 pages: on a large store a carry forward writes
-// ~500 pages, so every other carry also paid for copying ~1,000 pages into the file and syncing it.
-// Here that copy happens once the app has been idle after writing (a PASSIVE checkpoint, which
-// waits for no reader or writer), and SQLite's own checkpoint stays as the bound, raised so that
-// only a long run of writes with no pause between them meets it. Durability is unchanged: every
-// commit is already synced in the log (synchronous = FULL); a checkpoint only moves pages.
+// When the write-ahead log is copied into the data file, and started again. SQLite's default copies
+// it inside the commit of whichever write takes the log past 1,000 pages: on a large store a carry
+// forward writes ~500 pages, so every other carry also paid for copying ~1,000 pages into the file
+// and syncing it. Here that copy happens once the app has been idle after writing (a PASSIVE
+// checkpoint, which waits for no reader or writer), and SQLite's own checkpoint stays as the bound,
+// raised so that only a long run of writes with no pause between them meets it. Durability is
+// unchanged: every commit is already synced in the log (synchronous = FULL); a checkpoint only
+// moves pages. A log copied whole is started again on the same timer, so the next write does not
+// pay for it.
 import type { Database } from '../db/driver';
 
 /**
