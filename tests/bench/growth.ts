@@ -23,6 +23,8 @@ interface Figures {
   meetings: number;
   rows: number;
   medians: Map<string, number>;
+  /** Each search query's median (all boards), to see which queries grow with the store. */
+  perQuery: Map<string, number>;
 }
 
 async function measure(file: string): Promise<Figures> {
@@ -54,11 +56,14 @@ async function measure(file: string): Promise<Figures> {
   // Search as the search bench measures it, on this store (the index kept by the write path).
   const searched = new Report();
   await fullTextSearchRows(searched, file, { rebuild: false });
+  const perQuery = new Map<string, number>();
+  const QUERY_ROW = 'large store: full-text search, all boards: ';
   for (const r of searched.results) {
     if (r.name === 'large store: full-text search, one board (core call)') medians.set('full-text search, one board', r.median);
     if (r.name === 'large store: full-text search, all boards (core call)') medians.set('full-text search, all boards', r.median);
+    if (r.name.startsWith(QUERY_ROW)) perQuery.set(r.name.slice(QUERY_ROW.length), r.median);
   }
-  return { meetings, rows, medians };
+  return { meetings, rows, medians, perQuery };
 }
 
 /** The growth rows: each measurement at each scale built, with its growth per doubling of the meetings. */
@@ -83,8 +88,9 @@ export async function growthRows(report: Report): Promise<void> {
       const before = i > 0 ? measured[i - 1]!.figures : null;
       const doublings = before ? Math.log2(figures.meetings / before.meetings) : 0;
       const perDoubling = before && doublings > 0 ? (now / (before.medians.get(name) ?? Number.NaN)) ** (1 / doublings) : null;
+      const queries = name === 'full-text search, all boards' ? `; per query: ${[...figures.perQuery].map(([q, ms]) => `${q} ${ms.toFixed(2)}`).join(', ')}` : '';
       report.add(`growth ${scale}x: ${name}`, [now], {
-        note: perDoubling === null ? 'the smallest size measured' : `x${perDoubling.toFixed(2)} per doubling of the meetings (median)`,
+        note: (perDoubling === null ? 'the smallest size measured' : `x${perDoubling.toFixed(2)} per doubling of the meetings (median)`) + queries,
       });
     });
   }

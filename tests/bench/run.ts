@@ -11,6 +11,8 @@ import { LATEST_VERSION } from '../../electron/core/db/open';
 import { Report, timeRuns } from './harness';
 import { buildLargeStoreFile, LARGE_STORE_FILE } from './buildData';
 import { actionLogAfterChangesOnCopy, actionLogAtTheLimit, carryForwardOnCopy } from './actionLogBench';
+import { carryTail } from './carryTail';
+import { searchGrowth } from './searchGrowth';
 import { betweenMeetingsOnCopy } from './betweenBench';
 import { growthRows } from './growth';
 import { backupAndCheck, compactedCopy, dataFilePerMeeting, upgradeIfOlder } from './fileBench';
@@ -307,7 +309,11 @@ async function main(): Promise<void> {
     // Just the between-meetings rows of the large store (also measured with it).
     if (only?.includes('between') && !only.includes('large') && fs.existsSync(LARGE_STORE_FILE)) await betweenMeetingsOnCopy(report, LARGE_STORE_FILE);
     if (part('growth')) await growthRows(report);
+    // Search at 1x and 2x, alternately in one process (diagnosis of the growth rows: tests/bench/searchGrowth.ts).
+    if (only?.includes('search-growth')) await searchGrowth(report);
     if (only?.includes('carry')) await carryForwardOnCopy(report, LARGE_STORE_FILE); // alone, to profile it (part of "large")
+    // The carry's suspects of its slow runs, each on and off alternately (diagnosis: tests/bench/carryTail.ts).
+    if (only?.includes('carry-tail')) await carryTail(report, LARGE_STORE_FILE);
     if (part('screen')) await rendererMemory(report);
     if (part('import')) await importFixtureText(report, dir);
     if (part('file') && fs.existsSync(LARGE_STORE_FILE)) {

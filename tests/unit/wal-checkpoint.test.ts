@@ -40,8 +40,9 @@ describe('checkpoints off the write path', () => {
     vi.advanceTimersByTime(IDLE_CHECKPOINT_MS - 1);
     expect(walState(db).checkpointed).toBe(written.checkpointed);
     vi.advanceTimersByTime(1);
-    const after = walState(db);
-    expect(after.checkpointed).toBe(after.log);
+    // All of it copied, and the log started again by a one-page commit that changes nothing
+    // (store/checkpoints.ts; tests/unit/wal-durability.test.ts): that page is all the log holds.
+    expect(walState(db)).toMatchObject({ log: 1, checkpointed: 0 });
     // What was written is all there, read back through the same connection and the file alike.
     expect(db.prepare('SELECT count(*) FROM meetings WHERE board_id = ?').pluck().get(board.id)).toBe(5);
   });
