@@ -12,6 +12,7 @@ import { formatUkDate, formatUkInstant } from '../../../shared/domain/dates';
 import { describeVersions } from './itemVersions';
 import { describeStatusConflict, statusConflicts, type StatusConflictDetail } from './conflictStatus';
 import type { BoardReplica } from './replica';
+import type { ChairTwiceDetail } from './meetingChairs';
 import { mergedItemConflicts, recordItemConflict, type ItemConflictDetail } from './itemConflicts';
 
 export type { ItemConflictDetail } from './itemConflicts';
@@ -56,7 +57,8 @@ export type LoggedConflict =
   | { kind: 'item_deleted_edited'; entity: string; detail: ItemConflictDetail }
   | { kind: 'agreed_edited'; entity: string; detail: AgreedEditDetail }
   | { kind: 'attendance_twice'; entity: string; detail: AttendanceTwiceDetail }
-  | { kind: 'initials_twice'; entity: string; detail: InitialsTwiceDetail };
+  | { kind: 'initials_twice'; entity: string; detail: InitialsTwiceDetail }
+  | { kind: 'chair_twice'; entity: string; detail: ChairTwiceDetail };
 
 export const conflictLog = (board: Y.Doc): Y.Array<LoggedConflict> => board.getArray<LoggedConflict>(CONFLICT_LOG_ROOT);
 
@@ -86,6 +88,7 @@ function describe(db: Database, kind: SyncConflictKind, detail: unknown): string
     return versions ? `${text} ${versions}` : text;
   }
   if (kind === 'attendance_twice') return describeAttendanceTwice(db, detail as AttendanceTwiceDetail);
+  if (kind === 'chair_twice') return describeChairTwice(db, detail as ChairTwiceDetail);
   if (kind === 'initials_twice') {
     const d = detail as InitialsTwiceDetail;
     return `${d.keptBy.name} and ${d.name} were both given the initials ${d.initials} on two laptops while they were apart. ${d.keptBy.name} keeps them; ${d.name} is shown as ${d.shownAs}. Choose other initials for ${d.name} on the roster if ${d.shownAs} will not do.`;
@@ -104,6 +107,13 @@ function describeAttendanceTwice(db: Database, d: AttendanceTwiceDetail): string
   const meeting = date ? `the meeting of ${formatUkDate(date)}` : 'a meeting';
   const said = (s: { status: string; by: string }): string => `${PRESENCE[s.status] ?? s.status} by ${s.by}`;
   return `${d.name}’s attendance at ${meeting} was recorded on two laptops while they were apart: ${said(d.kept)}, and ${said(d.other)}. ‘${PRESENCE[d.kept.status] ?? d.kept.status}’ is kept; correct the attendance if the other is right.`;
+}
+
+function describeChairTwice(db: Database, d: ChairTwiceDetail): string {
+  const date = db.prepare('SELECT meeting_date FROM meetings WHERE id = ?').pluck().get(d.meetingId) as string | undefined;
+  const meeting = date ? `the meeting of ${formatUkDate(date)}` : 'a meeting';
+  const role = d.role === 'chair' ? 'chair' : 'vice-chair';
+  return `Two laptops named a different ${role} for ${meeting} while they were apart: ${d.kept.name} (by ${d.kept.by}) and ${d.other.name} (by ${d.other.by}). A meeting has one ${role}: ${d.kept.name} is kept. Make ${d.other.name} the ${role} instead if that is right.`;
 }
 
 /** The board's conflicts not dismissed, newest first, each in words. */
