@@ -13,6 +13,7 @@ import { describeVersions } from './itemVersions';
 import { describeStatusConflict, statusConflicts, type StatusConflictDetail } from './conflictStatus';
 import type { BoardReplica } from './replica';
 import type { ChairTwiceDetail } from './meetingChairs';
+import type { BoardNameTaken } from './boardNames';
 import { mergedItemConflicts, recordItemConflict, type ItemConflictDetail } from './itemConflicts';
 
 export type { ItemConflictDetail } from './itemConflicts';
@@ -73,6 +74,23 @@ export function recordConflicts(db: Database, replica: BoardReplica, at: string)
   for (const c of mergedItemConflicts(restores)) recordItemConflict(db, replica.boardId, c, randomUUID(), at);
 }
 
+/** A shared board held here under a local form (boardNames.ts): this laptop's own entry, listed while the board is shown so. */
+export function recordBoardNamesTaken(db: Database, boardId: string, taken: readonly BoardNameTaken[], at: string): void {
+  const insert = db.prepare("INSERT OR IGNORE INTO sync_conflicts (id, board_id, kind, entity_id, detail, found_at) VALUES (?, ?, 'board_name_taken', ?, ?, ?)");
+  for (const t of taken) insert.run(randomUUID(), boardId, boardId, JSON.stringify(t), at);
+}
+
+/** Whether a board_name_taken entry still holds: the board is shown under the local form it names. */
+function stillTaken(db: Database, boardId: string, d: BoardNameTaken): boolean {
+  const row = db.prepare('SELECT name, short_code FROM boards WHERE id = ?').get(boardId) as { name: string; short_code: string | null } | undefined;
+  return row !== undefined && (d.field === 'name' ? row.name : row.short_code) === d.shownAs;
+}
+
+function describeBoardNameTaken(d: BoardNameTaken): string {
+  const what = d.field === 'name' ? 'name' : 'short code';
+  return `This shared board’s ${what} on the other laptops is “${d.value}”, which the board “${d.takenBy.name}” in this data file already has, so this laptop shows it as “${d.shownAs}”. The other laptops still show “${d.value}”. Rename one of the two boards and this laptop shows the shared ${what} again.`;
+}
+
 const names = (list: string[]): string => (list.length <= 1 ? (list[0] ?? 'another laptop') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`);
 
 function describe(db: Database, kind: SyncConflictKind, detail: unknown): string {
@@ -89,6 +107,7 @@ function describe(db: Database, kind: SyncConflictKind, detail: unknown): string
   }
   if (kind === 'attendance_twice') return describeAttendanceTwice(db, detail as AttendanceTwiceDetail);
   if (kind === 'chair_twice') return describeChairTwice(db, detail as ChairTwiceDetail);
+  if (kind === 'board_name_taken') return describeBoardNameTaken(detail as BoardNameTaken);
   if (kind === 'initials_twice') {
     const d = detail as InitialsTwiceDetail;
     return `${d.keptBy.name} and ${d.name} were both given the initials ${d.initials} on two laptops while they were apart. ${d.keptBy.name} keeps them; ${d.name} is shown as ${d.shownAs}. Choose other initials for ${d.name} on the roster if ${d.shownAs} will not do.`;
@@ -121,5 +140,7 @@ export function listConflicts(db: Database, boardId: string): SyncConflict[] {
   const rows = db
     .prepare('SELECT id, kind, entity_id, detail, found_at FROM sync_conflicts WHERE board_id = ? AND dismissed_at IS NULL ORDER BY found_at DESC, id')
     .all(boardId) as Array<{ id: string; kind: SyncConflictKind; entity_id: string; detail: string; found_at: string }>;
-  return rows.map((r) => ({ id: r.id, kind: r.kind, entityId: r.entity_id, description: describe(db, r.kind, JSON.parse(r.detail)), foundAt: r.found_at }));
+  return rows
+    .filter((r) => r.kind !== 'board_name_taken' || stillTaken(db, boardId, JSON.parse(r.detail) as BoardNameTaken))
+    .map((r) => ({ id: r.id, kind: r.kind, entityId: r.entity_id, description: describe(db, r.kind, JSON.parse(r.detail)), foundAt: r.found_at }));
 }

@@ -34,6 +34,9 @@ import { agreementAhead } from './agreedFirst';
 import { orphanFilter } from './orphanRows';
 import { NaturalKeyMerge } from './naturalKeys';
 import { RosterMerge } from './rosterKeys';
+import { boardRowHere } from './boardNames';
+import { recordBoardNamesTaken } from './conflicts';
+import { nowInstant } from '../changelog';
 
 /** What a projection changed, to log once per record. */
 class Touched {
@@ -272,7 +275,14 @@ function projectStates(w: WriteHandle, replica: BoardReplica, touched: Touched, 
 function projectBoardDoc(w: WriteHandle, replica: BoardReplica, touched: Touched, roster: RosterMerge): void {
   const gone: Array<[SyncedTable, Map<string, Row>]> = [];
   for (const table of tablesOf('board')) {
-    gone.push([table, upsert(w, table, roster.rows(table, docRows(replica.board, table, rowColumns(w.db, table))), replica.boardId, touched, undefined, roster)]);
+    let rows = roster.rows(table, docRows(replica.board, table, rowColumns(w.db, table)));
+    if (table.table === 'boards') {
+      // A name or short code another board here already has: held here under a local form, and listed (boardNames.ts).
+      const here = [...rows].map(([key, row]) => [key, boardRowHere(w.db, row)] as const);
+      rows = new Map(here.map(([key, h]) => [key, h.row]));
+      recordBoardNamesTaken(w.db, replica.boardId, here.flatMap(([, h]) => h.taken), nowInstant());
+    }
+    gone.push([table, upsert(w, table, rows, replica.boardId, touched, undefined, roster)]);
   }
   for (const [table, rows] of gone.reverse()) remove(w, table, rows, touched);
 }
