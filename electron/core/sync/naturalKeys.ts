@@ -4,7 +4,8 @@
 // they arrive in (the row with the lower id: ids never change, so no later edit of either row can
 // make two laptops choose differently); the other row's notes (items attended, declarations,
 // owners) move to the kept one, and the mirror then takes the other row out of the document
-// everywhere. Nothing is lost silently: attendance recorded differently (present on one laptop,
+// everywhere. The document records each row given way (GIVEN_WAY_ROOT), so a note a laptop adds to
+// it before hearing of the merge still reaches the kept row instead of naming a row gone. Nothing is lost silently: attendance recorded differently (present on one laptop,
 // apologies on the other) goes into the board's conflict log naming who recorded each, so the
 // administrator can check it; two statuses for one action are listed already (conflictStatus.ts),
 // and the other progress note's words, if any, are added to the kept one's.
@@ -22,6 +23,13 @@ const NATURAL_KEY: Readonly<Record<string, string>> = { attendance: 'member_id',
 /** An attendance row's marks, kept whichever laptop gave them. */
 const MARKS = ['is_chair', 'is_vice_chair', 'is_minute_taker'] as const;
 
+/**
+ * The meeting document's record of attendance rows given way (id -> the row kept), written by every
+ * laptop that merges them (the same entry everywhere): a note another laptop adds to a row given way
+ * after it was taken out of the document (a declaration made meanwhile) still finds the kept row.
+ */
+export const GIVEN_WAY_ROOT = 'attendance_given_way';
+
 /** Tables whose rows name an attendance row. */
 const ATTENDANCE_CHILDREN = new Set(['guest_contacts', 'attendance_items', 'declarations', 'action_owners']);
 
@@ -31,6 +39,8 @@ export class NaturalKeyMerge {
   private readonly replaced = new Map<string, string>();
   private readonly twice: AttendanceTwiceDetail[] = [];
   private chairs: ChairTwiceDetail[] = [];
+  /** Rows given way here that the document's record does not name yet. */
+  private readonly fresh = new Map<string, string>();
 
   constructor(private readonly doc: Y.Doc) {}
 
@@ -53,13 +63,30 @@ export class NaturalKeyMerge {
       }
       const moved = { ...row, attendance_id: to };
       const movedKey = rowKey(table, moved);
-      // The kept row's own note of the same item stays as it is.
-      if (!rows.has(movedKey) && !out.has(movedKey)) out.set(movedKey, moved);
+      // The kept row's own note of the same item stays as it is (a row keyed by its own id keeps its key, and is never dropped).
+      if ((movedKey === key || !rows.has(movedKey)) && !out.has(movedKey)) out.set(movedKey, moved);
     }
     return out;
   }
 
+  /** Rows given way before (taken out of the document since): their notes go to the row kept, as far as it is still there. */
+  private givenWayBefore(rows: Map<string, Row>): void {
+    const record = this.doc.getMap<string>(GIVEN_WAY_ROOT);
+    const present = new Set([...rows.values()].map((r) => String(r.id)));
+    for (const [given, first] of record.entries()) {
+      if (present.has(given)) continue;
+      let to: string | undefined = first;
+      // A kept row may itself have given way later: followed to the row now kept (never round a loop).
+      for (const seen = new Set([given]); to !== undefined && !present.has(to) && !seen.has(to); ) {
+        seen.add(to);
+        to = record.get(to);
+      }
+      if (to !== undefined && present.has(to)) this.replaced.set(given, to);
+    }
+  }
+
   private onePerMember(rows: Map<string, Row>): Map<string, Row> {
+    this.givenWayBefore(rows);
     const byMember = new Map<string, Array<[string, Row]>>();
     for (const entry of rows) {
       const member = entry[1].member_id;
@@ -73,6 +100,7 @@ export class NaturalKeyMerge {
       for (const [key, row] of others) {
         out.delete(key);
         this.replaced.set(String(row.id), String(kept![1].id));
+        this.fresh.set(String(row.id), String(kept![1].id));
         // A mark (chair, vice-chair, minute-taker) either laptop gave the member stays with them.
         const marks = Object.fromEntries(MARKS.map((c) => [c, Number(kept![1][c] ?? 0) === 1 || Number(out.get(kept![0])?.[c] ?? 0) === 1 || Number(row[c] ?? 0) === 1 ? 1 : 0]));
         out.set(kept![0], { ...out.get(kept![0])!, ...marks });
@@ -119,6 +147,9 @@ export class NaturalKeyMerge {
 
   /** Each difference found, into the board's conflict log once (every laptop finding it logs the same entry). */
   log(replica: BoardReplica): void {
+    const record = this.doc.getMap<string>(GIVEN_WAY_ROOT);
+    const unrecorded = [...this.fresh].filter(([given, kept]) => record.get(given) !== kept);
+    if (unrecorded.length > 0) this.doc.transact(() => unrecorded.forEach(([given, kept]) => record.set(given, kept)), LOCAL_ORIGIN);
     if (this.twice.length === 0 && this.chairs.length === 0) return;
     const log = conflictLog(replica.board);
     const logged = new Set(log.toArray().map((c) => JSON.stringify([c.kind, c.entity, c.detail])));
