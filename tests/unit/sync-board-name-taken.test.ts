@@ -3,13 +3,13 @@
 // board joined whose name and short code a board here has. The projection once failed ("UNIQUE
 // constraint failed: boards.name", and joining refused the board). The laptop now shows the board
 // under a local form, lists it on this laptop only, and leaves the shared name as it is for the
-// others; once the board is renamed, every laptop shows the new name and the entry goes.
+// others; once either board is renamed, the laptop shows the shared name again and the entry goes.
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app';
 import { ok, okAsync } from '../helpers/temp';
 import { engineOf, inStep, laptop, share, until } from '../helpers/syncLaptops';
 import { startTestSyncServer } from '../helpers/syncServer';
-import { conflictsOf, sharedSample } from '../helpers/syncScripts';
+import { conflictsOf, expectSame, sharedSample } from '../helpers/syncScripts';
 import { boardDump } from '../helpers/syncDump';
 
 const boardRow = (core: Core, boardId: string) => core.store!.db.prepare('SELECT name, short_code AS shortCode FROM boards WHERE id = ?').get(boardId) as { name: string; shortCode: string | null };
@@ -41,6 +41,16 @@ describe('a shared board taking a name another board in this file has', () => {
     ok(b, 'recordAttendance', { meetingId: s.draftId, changes: [{ kind: 'member', memberId: b.store!.db.prepare('SELECT id FROM board_members WHERE board_id = ? ORDER BY id').pluck().get(s.boardId) as string, status: 'apologies' }] });
     await until([a, b], () => inStep([a, b], s.boardId));
     expect(docName(a, s.boardId)).toBe('finance committee');
+    // The board here that had the name is renamed: with the next change from another laptop, the shared name is shown here.
+    const local = b.store!.db.prepare("SELECT id FROM boards WHERE name = 'Finance Committee'").pluck().get() as string;
+    ok(b, 'renameBoard', { boardId: local, name: 'Finance Committee (until 2026)' });
+    // Any change on another laptop (here a member's attendance, recorded as something it was not).
+    const member = a.store!.db.prepare('SELECT id FROM board_members WHERE board_id = ? AND left_on IS NULL ORDER BY id DESC').pluck().get(s.boardId) as string;
+    const was = a.store!.db.prepare('SELECT status FROM attendance WHERE meeting_id = ? AND member_id = ?').pluck().get(s.draftId, member);
+    ok(a, 'recordAttendance', { meetingId: s.draftId, changes: [{ kind: 'member', memberId: member, status: was === 'absent' ? 'present' : 'absent' }] });
+    await until([a, b], () => inStep([a, b], s.boardId) && boardRow(b, s.boardId).name === 'finance committee', 'the shared name shown here again');
+    expect(taken(b, s.boardId)).toEqual([]);
+    expectSame([a, b], s.boardId);
     // Renamed on this laptop: every laptop shows the new name, and the entry is no longer listed.
     ok(b, 'renameBoard', { boardId: s.boardId, name: 'Audit and Risk' });
     await until([a, b], () => inStep([a, b], s.boardId) && boardRow(a, s.boardId).name === 'Audit and Risk');
