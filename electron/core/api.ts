@@ -39,6 +39,7 @@ import { vocabularyHandlers } from './vocabulary/handlers';
 import { encryptionHandlers } from './crypt/handlers';
 import { minutesViewHandlers } from './minutesView/handlers';
 import { syncHandlers } from './sync/handlers';
+import { syncChoicesHandlers } from './sync/choiceHandlers';
 import { replicaHandlers } from './replica/handlers';
 
 export type { CoreContext };
@@ -84,6 +85,7 @@ const features = [
   encryptionHandlers,
   minutesViewHandlers,
   syncHandlers,
+  syncChoicesHandlers,
   replicaHandlers,
 ] as const;
 

@@ -32,6 +32,7 @@ import { vocabularyMethods } from './vocabulary';
 import { settingsMethods } from './settings';
 import { minutesViewMethods } from './minutesView';
 import { syncMethods } from './sync';
+import { syncChoicesMethods } from './syncChoices';
 import { replicaMethods } from './replica';
 
 export * from './common';
@@ -62,6 +63,7 @@ export * from './documents';
 export * from './encryption';
 export * from './minutesView';
 export * from './sync';
+export * from './syncChoices';
 export * from './replica';
 export type { AttendanceStatus } from '../domain/enums';
 export type { QuorumRule, QuorumState } from '../domain/quorum';
@@ -110,6 +112,7 @@ export const contract = mergeSlices(
   encryptionMethods,
   minutesViewMethods,
   syncMethods,
+  syncChoicesMethods,
   replicaMethods,
 );
 

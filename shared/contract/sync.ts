@@ -70,6 +70,8 @@ export interface ListedSyncConflict extends SyncConflict {
   keep: { status: ActionStatus; meetingId: string; supersededBy: string | null } | null;
   /** An item two laptops brought back in different versions: each version the item does not show, as the details to set (updateAgendaItem) to keep it. */
   keepVersions?: Array<{ by: string; itemId: string; changes: KeptItemDetails }>;
+  /** Two chairs (or vice-chairs) named apart: the one not kept, whom keepSyncConflictChair makes the meeting's (absent: it cannot be done here). */
+  keepChair?: { meetingId: string; role: 'chair' | 'vice_chair'; name: string };
 }
 
 /** An agenda item's own details, as updateAgendaItem sets them. */

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../shared/contract';
 import { WRONG_TOKEN } from '../../shared/domain/syncFormat';
-import { conflictCountText, foundText, keepLabel } from '../../renderer/src/features/sync/conflictText';
+import { conflictCountText, foundText, keepChairLabel, keepLabel } from '../../renderer/src/features/sync/conflictText';
 import { syncErrorAdvice, syncStatusLine } from '../../renderer/src/features/sync/syncStatusText';
 
 const now = new Date(2026, 10, 26, 15, 0);
@@ -40,5 +40,7 @@ describe('sync status words', () => {
     expect(foundText(new Date(2025, 0, 3, 9, 5).toISOString(), now)).toBe('Found 3 Jan 2025 at 09:05');
     expect(keepLabel('deferred')).toBe('Keep ‘deferred’ instead');
     expect(keepLabel('in_progress')).toBe('Keep ‘in progress’ instead');
+    expect(keepChairLabel('Dr Ann Lee', 'chair')).toBe('Make Dr Ann Lee the chair instead');
+    expect(keepChairLabel('Brian Lee', 'vice_chair')).toBe('Make Brian Lee the vice-chair instead');
   });
 });

@@ -36,6 +36,11 @@ export function affectedMeetings(db: Database, replica: BoardReplica, changes: r
       if (inBoard.get(change.id, replica.boardId) || replica.meetingIds().includes(change.id)) whole.add(change.id);
       continue;
     }
+    if (change.entity === 'board') {
+      // A board renamed: its draft minutes take the new name (boards.ts), in their own documents.
+      if (change.id === replica.boardId) for (const id of db.prepare("SELECT id FROM meetings WHERE board_id = ? AND status = 'draft'").pluck().all(change.id) as string[]) whole.add(id);
+      continue;
+    }
     const lookup = LOOKUPS[change.entity];
     if (!lookup) continue;
     const ids = db.prepare(lookup.sql).pluck().all({ id: change.id }) as string[];

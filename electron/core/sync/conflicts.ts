@@ -12,6 +12,8 @@ import { formatUkDate, formatUkInstant } from '../../../shared/domain/dates';
 import { describeVersions } from './itemVersions';
 import { describeStatusConflict, statusConflicts, type StatusConflictDetail } from './conflictStatus';
 import type { BoardReplica } from './replica';
+import type { ChairTwiceDetail } from './meetingChairs';
+import type { BoardNameTaken } from './boardNames';
 import { mergedItemConflicts, recordItemConflict, type ItemConflictDetail } from './itemConflicts';
 
 export type { ItemConflictDetail } from './itemConflicts';
@@ -56,7 +58,8 @@ export type LoggedConflict =
   | { kind: 'item_deleted_edited'; entity: string; detail: ItemConflictDetail }
   | { kind: 'agreed_edited'; entity: string; detail: AgreedEditDetail }
   | { kind: 'attendance_twice'; entity: string; detail: AttendanceTwiceDetail }
-  | { kind: 'initials_twice'; entity: string; detail: InitialsTwiceDetail };
+  | { kind: 'initials_twice'; entity: string; detail: InitialsTwiceDetail }
+  | { kind: 'chair_twice'; entity: string; detail: ChairTwiceDetail };
 
 export const conflictLog = (board: Y.Doc): Y.Array<LoggedConflict> => board.getArray<LoggedConflict>(CONFLICT_LOG_ROOT);
 
@@ -69,6 +72,23 @@ export function recordConflicts(db: Database, replica: BoardReplica, at: string)
   // An item brought back on two laptops is one conflict (itemConflicts.ts).
   const restores = logged.flatMap((c) => (c.kind === 'item_deleted_edited' ? [{ entity: c.entity, detail: c.detail }] : []));
   for (const c of mergedItemConflicts(restores)) recordItemConflict(db, replica.boardId, c, randomUUID(), at);
+}
+
+/** A shared board held here under a local form (boardNames.ts): this laptop's own entry, listed while the board is shown so. */
+export function recordBoardNamesTaken(db: Database, boardId: string, taken: readonly BoardNameTaken[], at: string): void {
+  const insert = db.prepare("INSERT OR IGNORE INTO sync_conflicts (id, board_id, kind, entity_id, detail, found_at) VALUES (?, ?, 'board_name_taken', ?, ?, ?)");
+  for (const t of taken) insert.run(randomUUID(), boardId, boardId, JSON.stringify(t), at);
+}
+
+/** Whether a board_name_taken entry still holds: the board is shown under the local form it names. */
+function stillTaken(db: Database, boardId: string, d: BoardNameTaken): boolean {
+  const row = db.prepare('SELECT name, short_code FROM boards WHERE id = ?').get(boardId) as { name: string; short_code: string | null } | undefined;
+  return row !== undefined && (d.field === 'name' ? row.name : row.short_code) === d.shownAs;
+}
+
+function describeBoardNameTaken(d: BoardNameTaken): string {
+  const what = d.field === 'name' ? 'name' : 'short code';
+  return `This shared board’s ${what} on the other laptops is “${d.value}”, which the board “${d.takenBy.name}” in this data file already has, so this laptop shows it as “${d.shownAs}”. The other laptops still show “${d.value}”. Rename one of the two boards and this laptop shows the shared ${what} again.`;
 }
 
 const names = (list: string[]): string => (list.length <= 1 ? (list[0] ?? 'another laptop') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`);
@@ -86,6 +106,8 @@ function describe(db: Database, kind: SyncConflictKind, detail: unknown): string
     return versions ? `${text} ${versions}` : text;
   }
   if (kind === 'attendance_twice') return describeAttendanceTwice(db, detail as AttendanceTwiceDetail);
+  if (kind === 'chair_twice') return describeChairTwice(db, detail as ChairTwiceDetail);
+  if (kind === 'board_name_taken') return describeBoardNameTaken(detail as BoardNameTaken);
   if (kind === 'initials_twice') {
     const d = detail as InitialsTwiceDetail;
     return `${d.keptBy.name} and ${d.name} were both given the initials ${d.initials} on two laptops while they were apart. ${d.keptBy.name} keeps them; ${d.name} is shown as ${d.shownAs}. Choose other initials for ${d.name} on the roster if ${d.shownAs} will not do.`;
@@ -106,10 +128,19 @@ function describeAttendanceTwice(db: Database, d: AttendanceTwiceDetail): string
   return `${d.name}’s attendance at ${meeting} was recorded on two laptops while they were apart: ${said(d.kept)}, and ${said(d.other)}. ‘${PRESENCE[d.kept.status] ?? d.kept.status}’ is kept; correct the attendance if the other is right.`;
 }
 
+function describeChairTwice(db: Database, d: ChairTwiceDetail): string {
+  const date = db.prepare('SELECT meeting_date FROM meetings WHERE id = ?').pluck().get(d.meetingId) as string | undefined;
+  const meeting = date ? `the meeting of ${formatUkDate(date)}` : 'a meeting';
+  const role = d.role === 'chair' ? 'chair' : 'vice-chair';
+  return `Two laptops named a different ${role} for ${meeting} while they were apart: ${d.kept.name} (by ${d.kept.by}) and ${d.other.name} (by ${d.other.by}). A meeting has one ${role}: ${d.kept.name} is kept. Make ${d.other.name} the ${role} instead if that is right.`;
+}
+
 /** The board's conflicts not dismissed, newest first, each in words. */
 export function listConflicts(db: Database, boardId: string): SyncConflict[] {
   const rows = db
     .prepare('SELECT id, kind, entity_id, detail, found_at FROM sync_conflicts WHERE board_id = ? AND dismissed_at IS NULL ORDER BY found_at DESC, id')
     .all(boardId) as Array<{ id: string; kind: SyncConflictKind; entity_id: string; detail: string; found_at: string }>;
-  return rows.map((r) => ({ id: r.id, kind: r.kind, entityId: r.entity_id, description: describe(db, r.kind, JSON.parse(r.detail)), foundAt: r.found_at }));
+  return rows
+    .filter((r) => r.kind !== 'board_name_taken' || stillTaken(db, boardId, JSON.parse(r.detail) as BoardNameTaken))
+    .map((r) => ({ id: r.id, kind: r.kind, entityId: r.entity_id, description: describe(db, r.kind, JSON.parse(r.detail)), foundAt: r.found_at }));
 }

@@ -26,7 +26,8 @@ import { markDeletedItems } from './itemTombstones';
 import { mirrorActionRows } from './actionRows';
 import type { Affected } from './affected';
 import type { BoardReplica, MeetingReplica } from './replica';
-import { setColumns, writeRows, type RowsMap } from './rowMaps';
+import { readRows, setColumns, writeRows, type RowsMap } from './rowMaps';
+import { sharedBoardRows } from './boardNames';
 import { holdsFrozenCopy, writeFrozenCopy } from './frozenRecord';
 import { keepAgreedStates } from './agreedFirst';
 import { docOrphans, orphanFilter } from './orphanRows';
@@ -61,7 +62,12 @@ function mirrorBoardDoc(db: ReadHandle['db'], replica: BoardReplica, actor: stri
   const { boardId, board } = replica;
   board.transact((tr) => {
     for (const table of tablesOf('board')) {
-      if (!touched || touched.tables.has(table.table)) writeRows(board.getMap(table.root) as RowsMap, scopedRows(db, table, boardId), rowColumns(db, table));
+      if (!touched || touched.tables.has(table.table)) {
+        const root = board.getMap(table.root) as RowsMap;
+        const rows = scopedRows(db, table, boardId);
+        // The board's name held here under a local form (boardNames.ts) stays as the document has it.
+        writeRows(root, table.table === 'boards' ? sharedBoardRows(rows, readRows(root, ['name', 'short_code'])) : rows, rowColumns(db, table));
+      }
     }
     if (!touched || touched.tables.has('meetings')) {
       const meetings = db.prepare(`SELECT id, meeting_date, ${MEETING_STATE_COLUMNS.join(', ')} FROM meetings WHERE board_id = ?`).all(boardId) as Row[];

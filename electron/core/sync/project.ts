@@ -35,6 +35,9 @@ import { agreementAhead } from './agreedFirst';
 import { orphanFilter } from './orphanRows';
 import { NaturalKeyMerge } from './naturalKeys';
 import { RosterMerge } from './rosterKeys';
+import { boardRowHere } from './boardNames';
+import { recordBoardNamesTaken } from './conflicts';
+import { nowInstant } from '../changelog';
 
 /** What a projection changed, to log once per record. */
 class Touched {
@@ -269,9 +272,25 @@ function projectStates(w: WriteHandle, replica: BoardReplica, touched: Touched, 
 function projectBoardDoc(w: WriteHandle, replica: BoardReplica, touched: Touched, roster: RosterMerge): void {
   const gone: Array<[SyncedTable, Map<string, Row>]> = [];
   for (const table of tablesOf('board')) {
-    gone.push([table, upsert(w, table, roster.rows(table, docRows(replica.board, table, rowColumns(w.db, table))), replica.boardId, touched, undefined, roster)]);
+    const rows = roster.rows(table, docRows(replica.board, table, rowColumns(w.db, table)));
+    gone.push([table, upsert(w, table, table.table === 'boards' ? boardRowsHere(w, replica, rows) : rows, replica.boardId, touched, undefined, roster)]);
   }
   for (const [table, rows] of gone.reverse()) remove(w, table, rows, touched);
+}
+
+/** A name or short code another board here already has: held here under a local form, and listed (boardNames.ts). */
+function boardRowsHere(w: WriteHandle, replica: BoardReplica, rows: Map<string, Row>): Map<string, Row> {
+  const here = [...rows].map(([key, row]) => [key, boardRowHere(w.db, row)] as const);
+  recordBoardNamesTaken(w.db, replica.boardId, here.flatMap(([, h]) => h.taken), nowInstant());
+  return new Map(here.map(([key, h]) => [key, h.row]));
+}
+
+/** The board's own row when only its meetings are projected: a local form goes as soon as the shared name is free here again. */
+function settleBoardRow(w: WriteHandle, replica: BoardReplica, touched: Touched): void {
+  const table = tablesOf('board').find((t) => t.table === 'boards') as SyncedTable;
+  const rows = docRows(replica.board, table, rowColumns(w.db, table));
+  if (rows.size === 0) return;
+  upsert(w, table, boardRowsHere(w, replica, rows), replica.boardId, touched);
 }
 
 /**
@@ -302,7 +321,7 @@ export function projectDocs(
   if (board) {
     projectBoardDoc(w, replica, touched, roster);
     roster.log(replica);
-  }
+  } else settleBoardRow(w, replica, touched);
   // After the board's corrections: the one an edit of agreed minutes becomes is not in its document until this write is mirrored.
   proposeFrozenDifferences(w, replica, ids);
   log(w, touched.entries());

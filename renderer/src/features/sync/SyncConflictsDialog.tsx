@@ -1,6 +1,8 @@
 // "Things to check after syncing": a shared board's conflicts, newest first, each with where to
-// look (an action, an agenda item, the minutes' record, a member on the roster), "Keep … instead" for two statuses recorded apart, "Keep …’s version" for an item two
-// laptops brought back in different versions, and Dismiss (seen, on this laptop only).
+// look (an action, an agenda item, the minutes' record, a member on the roster), "Keep … instead"
+// for two statuses recorded apart, "Keep …’s version" for an item two laptops brought back in
+// different versions, "Make … the chair instead" for two chairs named apart, and Dismiss (seen,
+// on this laptop only).
 // The list follows core's pushed changes: another laptop's edits, a dismissal in another window.
 import { useEffect, useRef, useState } from 'react';
 import type { ListedSyncConflict } from '../../../../shared/contract';
@@ -8,7 +10,7 @@ import { call } from '../../api/client';
 import { asApiError, type ApiCallError } from '../../api/errors';
 import { hrefFor } from '../../app/router';
 import { useModalDialog } from '../../app/useModalDialog';
-import { foundText, keepLabel, keepVersionLabel } from './conflictText';
+import { foundText, keepChairLabel, keepLabel, keepVersionLabel } from './conflictText';
 import { openItem, openRecordPanel } from './openInMeeting';
 
 interface Props {
@@ -105,6 +107,21 @@ function ConflictEntry({ boardId, conflict, onError }: { boardId: string; confli
             {doing === 'keep' ? 'Keeping…' : keepVersionLabel(version.by)}
           </button>
         ))}
+        {conflict.keepChair ? (
+          <button
+            type="button"
+            className="button"
+            disabled={doing !== null}
+            onClick={() =>
+              run('keep', async () => {
+                // Core records it as any attendance change (the mark moves off the chair kept) and dismisses the entry here.
+                await call('keepSyncConflictChair', { boardId, id: conflict.id });
+              })
+            }
+          >
+            {doing === 'keep' ? 'Keeping…' : keepChairLabel(conflict.keepChair.name, conflict.keepChair.role)}
+          </button>
+        ) : null}
         <button type="button" className="button" disabled={doing !== null} onClick={() => run('dismiss', async () => void (await dismiss()))}>
           {doing === 'dismiss' ? 'Dismissing…' : 'Dismiss'}
         </button>

@@ -25,3 +25,8 @@ export function keepLabel(status: ActionStatus): string {
 export function keepVersionLabel(by: string): string {
   return `Keep ${by}’s version`;
 }
+
+/** "Make Dr Ann Lee the chair instead" (two chairs, or vice-chairs, named for one meeting apart). */
+export function keepChairLabel(name: string, role: 'chair' | 'vice_chair'): string {
+  return `Make ${name} the ${role === 'chair' ? 'chair' : 'vice-chair'} instead`;
+}
