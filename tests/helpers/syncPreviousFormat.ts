@@ -8,7 +8,6 @@ import type { Database } from '../../electron/core/db/driver';
 import { DISCUSSION_COLUMN, unpackDiscussion } from '../../electron/core/store/discussionPacked';
 import { openTestFile } from './testKey';
 
-/** A closed laptop file made to look as a laptop of sync format ma1 wrote it. */
 /** Migration 0020 undone: the discussions' JSON back in its TEXT column (agreed minutes' guard lifted meanwhile, as the migration does). */
 function unpackDiscussions(db: Database): void {
   const guard = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'agenda_items_agreed_no_update'").pluck().get() as string;
@@ -22,12 +21,13 @@ function unpackDiscussions(db: Database): void {
   db.exec(guard);
 }
 
+/** A closed laptop file made to look as a laptop of sync format ma1 wrote it. */
 export function asMa1Laptop(file: string): void {
   const db = openTestFile(file, { fileMustExist: true });
   try {
     db.transaction(() => {
       // What the migrations after sync_connect added, taken out first (each must be undone here,
-      // unless it can run again as it is: 0018 rebuilds sync_conflicts from its own rows).
+      // unless it can run again as it is: 0018, 0019 and 0021 rebuild sync_conflicts from its own rows).
       db.exec('DROP TABLE action_log_positions; DROP INDEX action_summaries_status_by_due; DROP INDEX action_summaries_board_status_by_due');
       db.exec('DROP TABLE sync_doc_vectors');
       db.exec('ALTER TABLE sync_boards DROP COLUMN connect_every_meeting');
