@@ -1,7 +1,9 @@
 // The action log and the register of interests as documents: the action log as Word (the rows
 // the screen shows, grouped by owner), the register as Word and as accessible HTML.
 import { describe, expect, it } from 'vitest';
-import type { DocumentExport, Minutes, RosterMember } from '../../shared/contract';
+import type { ActionLog, DocumentExport, Minutes, RosterMember } from '../../shared/contract';
+import { ownerCounts } from '../../shared/domain/actionLog';
+import { actionLogFileStem } from '../../shared/domain/fileNames';
 import { docxText } from '../../electron/core/publication/docxText';
 import { htmlText } from '../../electron/core/publication/publication';
 import { ok, okAsync, tempCore } from '../helpers/temp';
@@ -22,6 +24,22 @@ describe('the action log as Word', () => {
     const actions = ok<Minutes>(core, 'getMinutes', { meetingId: s.meetingId }).items.flatMap((i) => i.actions);
     const af = actions.filter((a) => a.owners.some((o) => o.kind === 'member' && o.initials === 'AF')).length;
     expect(text.body).toMatch(new RegExp(`AF[^\\n]*: ${af} actions`));
+  });
+});
+
+describe('an exported action log’s name', () => {
+  it('names the board in view and the owner chosen, the same for the Word file and the CSV, from the log and the filter alone', async () => {
+    const core = await tempCore();
+    await seedFixtureMinutes(inProcess(core));
+    const log = ok<ActionLog>(core, 'outstandingActions', {});
+    const af = ownerCounts(log.actions).find((c) => c.label === 'AF')!;
+    const word = await okAsync<DocumentExport>(core, 'exportActionLogDocx', { filter: { owner: af.key } });
+    expect(word.fileName).toBe(`SSCB action log AF ${log.today}.docx`);
+    // The CSV is made in the window from the same log: the same name, whatever the screen has loaded.
+    expect(actionLogFileStem(log, { owner: af.key })).toBe(`SSCB action log AF ${log.today}`);
+    expect(actionLogFileStem(log, {})).toBe(`SSCB action log ${log.today}`);
+    expect(actionLogFileStem({ actions: [], today: log.today }, {})).toBe(`All boards action log ${log.today}`);
+    expect(actionLogFileStem({ actions: [], today: log.today }, { boardId: log.actions[0]!.boardId }, 'Finance: North/South')).toBe(`Finance North South action log ${log.today}`);
   });
 });
 

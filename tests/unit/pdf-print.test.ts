@@ -58,7 +58,7 @@ describe('the action log as a PDF', () => {
       const ea = log.actions[0]!.owners.find((o) => o.kind === 'name' && o.name === 'EA')!;
       const result = await okAsync<ActionLogPdf>(core, 'exportActionLogPdf', { filter: { owner: ea.key }, sort: { by: 'due', descending: false } });
       expect(result.count).toBe(1);
-      expect(result.filename).toMatch(/^Executive Board action log \d{4}-\d{2}-\d{2}\.pdf$/);
+      expect(result.filename).toMatch(/^Executive Board action log EA \d{4}-\d{2}-\d{2}\.pdf$/);
       expect(Buffer.from(result.pdfBase64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
       expect(printed[0]).toContain('Review processes and terms of reference');
       expect(printed[0]).not.toContain('Scorecard to be reissued');

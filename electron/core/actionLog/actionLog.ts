@@ -13,6 +13,7 @@ import type {
 } from '../../../shared/contract';
 import { filterActionLog, isOverdue, londonToday, sortActionLog } from '../../../shared/domain/actionLog';
 import { isFinished } from '../../../shared/domain/actionStatus';
+import { actionLogFileStem } from '../../../shared/domain/fileNames';
 import type { OwnerMatch } from '../../../shared/domain/owners';
 import type { Store } from '../db/open';
 import type { PdfPrinter } from '../session';
@@ -134,8 +135,6 @@ export function getActionHistory(store: Store, input: ParsedInputOf<'getActionHi
 
 // ---------------------------------------------------------------- the PDF for the chair
 
-const safeName = (s: string): string => s.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim();
-
 export async function exportActionLogPdf(store: Store, input: ParsedInputOf<'exportActionLogPdf'>, print: PdfPrinter | undefined): Promise<ActionLogPdf> {
   if (!print) throw new DomainError('conflict', 'Printing to PDF is not available in this window. Export the CSV instead, or open the app itself.');
   const log = outstandingActions(store, {});
@@ -144,7 +143,6 @@ export async function exportActionLogPdf(store: Store, input: ParsedInputOf<'exp
   // One board in view (chosen, or the only one with outstanding actions): the log is that board's.
   const boardId = input.filter.boardId ?? (boards.size === 1 ? [...boards][0] : null);
   const boardName = boardId ? (log.actions.find((a) => a.boardId === boardId)?.boardName ?? boardNameOf(store, boardId)) : null;
-  const boardCode = boardId ? (log.actions.find((a) => a.boardId === boardId)?.boardShortCode ?? null) : null;
   const html = renderActionLogHtml({ rows, filter: input.filter, today: log.today, boardName, allRows: log.actions, originDate: originDateOf(store, input.filter.originMeetingId) });
   let pdf: Uint8Array;
   try {
@@ -153,8 +151,7 @@ export async function exportActionLogPdf(store: Store, input: ParsedInputOf<'exp
     console.error('[pdf] printing the action log failed', err);
     throw new DomainError('conflict', 'The PDF could not be made: the built-in Chromium did not print it. Try again, or export the CSV instead.');
   }
-  const who = boardCode ?? (boardName ? safeName(boardName) : 'All boards');
-  return { filename: `${who} action log ${log.today}.pdf`, pdfBase64: Buffer.from(pdf).toString('base64'), count: rows.length };
+  return { filename: `${actionLogFileStem(log, input.filter, boardName)}.pdf`, pdfBase64: Buffer.from(pdf).toString('base64'), count: rows.length };
 }
 
 function boardNameOf(store: Store, boardId: string): string | null {

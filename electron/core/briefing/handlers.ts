@@ -5,8 +5,8 @@ import { onStore, requireStore, type FeatureHandlers } from '../handler';
 import { getBriefing, listPeople, myActions } from './briefing';
 import { renderBriefingHtml } from './briefingHtml';
 import { ACTION_LOG_PDF_FOOTER } from '../actionLog/actionLogHtml';
+import { safeFileName } from '../../../shared/domain/fileNames';
 
-const safeName = (s: string): string => s.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim();
 
 export const briefingHandlers: FeatureHandlers<typeof briefingMethods> = {
   getBriefing: onStore(getBriefing),
@@ -21,7 +21,7 @@ export const briefingHandlers: FeatureHandlers<typeof briefingMethods> = {
       console.error('[pdf] printing the briefing failed', err);
       throw new DomainError('conflict', 'The PDF could not be made: the built-in Chromium did not print it. Try again.');
     }
-    return { filename: `${safeName(briefing.boardName)} briefing ${briefing.today}.pdf`, pdfBase64: Buffer.from(pdf).toString('base64') };
+    return { filename: `${safeFileName(briefing.boardName)} briefing ${briefing.today}.pdf`, pdfBase64: Buffer.from(pdf).toString('base64') };
   },
   listPeople: onStore((store) => listPeople(store)),
   myActions: onStore(myActions),

@@ -2,8 +2,9 @@
 // sorted the same way), grouped by owner for the chair, who owes what first.
 import type { DocumentExport, OutstandingAction, ParsedInputOf } from '../../../shared/contract';
 import { ACTION_STATUS_LABEL } from '../../../shared/domain/actionStatus';
-import { describeFilter, dueLabel, filterActionLog, londonToday, NO_OWNER_LABEL, ownerCounts, ownerOptionLabel, sortActionLog } from '../../../shared/domain/actionLog';
+import { describeFilter, dueLabel, filterActionLog, NO_OWNER_LABEL, ownerCounts, ownerOptionLabel, sortActionLog } from '../../../shared/domain/actionLog';
 import { formatUkDate } from '../../../shared/domain/dates';
+import { actionLogFileStem } from '../../../shared/domain/fileNames';
 import { formatOwners } from '../../../shared/domain/owners';
 import type { Paragraph, Table } from 'docx';
 import type { Store } from '../db/open';
@@ -34,7 +35,6 @@ export async function buildActionLogDocx(store: Store, input: ParsedInputOf<'exp
   const boardName = boardId
     ? (log.actions.find((a) => a.boardId === boardId)?.boardName ?? (store.db.prepare('SELECT name FROM boards WHERE id = ?').pluck().get(boardId) as string | undefined) ?? null)
     : null;
-  const boardCode = boardId ? (log.actions.find((a) => a.boardId === boardId)?.boardShortCode ?? null) : null;
   const counts = ownerCounts(rows);
   const chosen = input.filter.owner ? ownerCounts(log.actions).find((c) => c.key === input.filter.owner) : undefined;
   const children: Array<Paragraph | Table> = [
@@ -59,15 +59,11 @@ export async function buildActionLogDocx(store: Store, input: ParsedInputOf<'exp
     footer: `As at ${formatUkDate(log.today)}`,
     children,
   });
-  const who = boardCode ?? (boardName ? boardName.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim() : 'All boards');
-  return { bytes, fileName: `${who} action log ${log.today}.docx`, count: rows.length };
+  return { bytes, fileName: `${actionLogFileStem(log, input.filter, boardName)}.docx`, count: rows.length };
 }
 
 export function exportActionLogDocx(store: Store, input: ParsedInputOf<'exportActionLogDocx'>, hooks: ExportHooks): Promise<DocumentExport> {
-  // The name the save dialog suggests, before the log is read: the board chosen (or all boards) and today.
-  const board = input.filter.boardId
-    ? (store.db.prepare('SELECT short_code AS code, name FROM boards WHERE id = ?').get(input.filter.boardId) as { code: string | null; name: string } | undefined)
-    : undefined;
-  const who = board ? (board.code ?? board.name.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim()) : 'All boards';
-  return saveOrHandBack('docx', `${who} action log ${londonToday()}.docx`, DOCX_FILE, DOCX_MIME, hooks, () => buildActionLogDocx(store, input));
+  // The name the save dialog suggests, the same as the file's own (the log's rows are kept in memory: a read is cheap).
+  const boardName = input.filter.boardId ? ((store.db.prepare('SELECT name FROM boards WHERE id = ?').pluck().get(input.filter.boardId) as string | undefined) ?? null) : null;
+  return saveOrHandBack('docx', `${actionLogFileStem(outstandingActions(store, {}), input.filter, boardName)}.docx`, DOCX_FILE, DOCX_MIME, hooks, () => buildActionLogDocx(store, input));
 }

@@ -12,6 +12,7 @@ import type { ExportHooks } from '../publication/publication';
 import { DOCX_FILE, HTML_FILE, PDF_FILE } from '../publication/saveFile';
 import { APP_VERSION } from '../version';
 import { HTML_MIME, saveOrHandBack } from './minutesDocuments';
+import { safeFileName } from '../../../shared/domain/fileNames';
 
 const HEAD = ['Member', 'Interest', 'Category', 'From', 'To'];
 const dateOr = (d: string | null): string => (d ? formatUkDate(d) : '');
@@ -56,7 +57,7 @@ export async function buildRegisterDocx(register: InterestRegister, today: strin
 export async function exportInterestRegister(store: Store, input: ParsedInputOf<'exportInterestRegister'>, hooks: ExportHooks): Promise<DocumentExport> {
   const register = listInterests(store, { boardId: input.boardId });
   const today = todayIso();
-  const name = `${register.boardName.replace(/[\\/:*?"<>|]+/g, ' ').trim()} register of interests ${today}.${input.format}`;
+  const name = `${safeFileName(`${register.boardName} register of interests ${today}`)}.${input.format}`;
   if (input.format === 'pdf') {
     const print = hooks.printPdf;
     if (!print) throw conflict('This copy of Matters Arising cannot print PDFs: no Chromium was found to print with. Export it as Word or HTML instead.');

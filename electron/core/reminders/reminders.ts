@@ -15,8 +15,8 @@ import { latestReports } from '../store/betweenUpdates';
 import { guestEmail } from '../store/guestContacts';
 import { emlMessage, mailbox, mailtoLink } from './eml';
 import { calendarDaysBefore } from './setting';
+import { safeFileName } from '../../../shared/domain/fileNames';
 
-const safeName = (s: string): string => s.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim();
 
 function selected(store: Store, input: ParsedInputOf<'draftOwnerReminders'>): { rows: OutstandingAction[]; today: string } {
   const log = outstandingActions(store, {});
@@ -116,7 +116,7 @@ export function draftsFor(store: Store, owners: readonly OwnerGroup[], today: st
       ownerKey: g.key,
       ownerName: g.name,
       email: g.email,
-      filename: `${safeName(`Actions for ${g.name} ${today}`)}.eml`,
+      filename: `${safeFileName(`Actions for ${g.name} ${today}`)}.eml`,
       eml: emlMessage({ to: mailbox(g.name, g.email), subject, body }),
       references,
       subject,

@@ -13,10 +13,7 @@ export function download(filename: string, data: BlobPart, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** A file name without the characters Windows and macOS refuse. */
-export function safeFileName(name: string): string {
-  return name.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim();
-}
+export { safeFileName } from '../../../shared/domain/fileNames';
 
 /** Bytes sent as base64 (a PDF from the browser host) back to bytes. */
 export function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {

@@ -7,8 +7,9 @@ import { useCallback, useState } from 'react';
 import type { ActionLogFilter, ActionLogSort, ActionLogSortKey } from '../../../../shared/contract';
 import { actionLogCsv, DEFAULT_SORT, describeFilter, filterActionLog, ownerOptionLabel, sortActionLog } from '../../../../shared/domain/actionLog';
 import { formatUkDate, isRealIsoDate } from '../../../../shared/domain/dates';
+import { actionLogFileStem } from '../../../../shared/domain/fileNames';
 import { call } from '../../api/client';
-import { download, base64Bytes, safeFileName } from '../../app/download';
+import { download, base64Bytes } from '../../app/download';
 import { useMenuCommand } from '../../app/menuCommands';
 import { hrefFor } from '../../app/router';
 import { useLiveQuery } from '../../api/useLiveQuery';
@@ -64,17 +65,12 @@ export function ActionLogPage() {
     meeting: chosenMeeting ? `the meeting of ${formatUkDate(chosenMeeting.date)}` : undefined,
   });
 
-  const fileStem = (): string => {
-    const board = chosenBoard ?? (boards.length === 1 ? boards[0] : undefined);
-    return safeFileName(`${board ? (board.code ?? board.name) : 'All boards'} action log${chosenOwner ? ` ${chosenOwner.label}` : ''} ${log.data?.today ?? ''}`);
-  };
-
   // The CSV holds every row the filter keeps, not only those in view: the whole log, filtered and sorted by the same rules.
   const exportCsv = async (): Promise<void> => {
     setExportError(null);
     try {
       const whole = await call('outstandingActions', {});
-      download(`${fileStem()}.csv`, actionLogCsv(sortActionLog(filterActionLog(whole.actions, filter), sort)), 'text/csv;charset=utf-8');
+      download(`${actionLogFileStem(whole, filter)}.csv`, actionLogCsv(sortActionLog(filterActionLog(whole.actions, filter), sort)), 'text/csv;charset=utf-8');
     } catch (err) {
       setExportError(err instanceof Error ? err.message : String(err));
     }
@@ -84,7 +80,7 @@ export function ActionLogPage() {
     setExportError(null);
     try {
       const pdf = await call('exportActionLogPdf', { filter, sort });
-      download(`${fileStem()}.pdf`, base64Bytes(pdf.pdfBase64), 'application/pdf');
+      download(pdf.filename, base64Bytes(pdf.pdfBase64), 'application/pdf');
     } catch (err) {
       setExportError(err instanceof Error ? err.message : String(err));
     } finally {
