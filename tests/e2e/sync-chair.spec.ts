@@ -3,29 +3,20 @@
 // other laptop's choice; "Make … the chair instead" on one makes it the chair on both. Naming the
 // chairs and sharing are test setup through the API; the rest is the UI.
 import { expect, test, type Page } from '@playwright/test';
-import type { MeetingAttendance, MeetingSummary, SampleBoardResult, SyncStatus } from '../../shared/contract';
+import type { MeetingAttendance, MeetingSummary } from '../../shared/contract';
 import { syncHosts } from './sync-hosts';
-import { apiOf } from './seed';
 
-const { startServer, stopServer, laptop } = syncHosts('ma-e2e-sync-chair-');
+const { startServer, stopServer, sampleSharedByTwo } = syncHosts('ma-e2e-sync-chair-');
 
 const conflictsLine = (page: Page) => page.locator('.sync-conflicts-line');
 const dialogOf = (page: Page) => page.getByRole('dialog', { name: 'Things to check after syncing' });
 
 test('different chairs named apart: one kept on both, the other listed, and made the chair from the list', async ({ browser }) => {
   test.setTimeout(180_000);
-  let server = await startServer();
+  const shared = await sampleSharedByTwo();
+  const { b, apiA, apiB, board, status } = shared;
+  let server = shared.server;
   const port = server.port;
-  const a = await laptop('a');
-  const b = await laptop('b');
-  const apiA = apiOf(a);
-  const apiB = apiOf(b);
-  const { board } = (await apiA('loadSampleBoard', {})) as SampleBoardResult;
-  const { invitation } = (await apiA('shareBoard', { boardId: board.id, serverUrl: server.url })) as { invitation: string };
-  const status = async (api: typeof apiA): Promise<SyncStatus> => (await api('syncStatus', { boardId: board.id })) as SyncStatus;
-  await expect.poll(async () => (await status(apiA)).lastSyncedAt, { timeout: 30_000 }).not.toBeNull();
-  await apiB('joinSharedBoard', { invitation });
-  for (const api of [apiA, apiB]) await expect.poll(async () => (await status(api)).pending, { timeout: 30_000 }).toBe(0);
   const draft = ((await apiA('listMeetings', { boardId: board.id })) as MeetingSummary[]).find((m) => m.status === 'draft')!;
   const attendance = async (api: typeof apiA): Promise<MeetingAttendance | null> => {
     try {

@@ -5,31 +5,21 @@
 // other initials. Recording the statuses, adding the people and sharing are test setup through the
 // API; the rest is the UI.
 import { expect, test, type Page } from '@playwright/test';
-import type { MattersArising, MeetingSummary, RosterMember, SampleBoardResult, SyncStatus } from '../../shared/contract';
+import type { MattersArising, MeetingSummary, RosterMember } from '../../shared/contract';
 import { expectNoAxeViolations } from './axe';
 import { syncHosts } from './sync-hosts';
-import { apiOf } from './seed';
 
-const { startServer, stopServer, laptop } = syncHosts('ma-e2e-sync-conflicts-');
+const { startServer, stopServer, sampleSharedByTwo } = syncHosts('ma-e2e-sync-conflicts-');
 
 const conflictsLine = (page: Page) => page.locator('.sync-conflicts-line');
 const dialogOf = (page: Page) => page.getByRole('dialog', { name: 'Things to check after syncing' });
 
 test('two statuses recorded apart are listed on both laptops; Keep … instead changes it on both, and Dismiss hides it; same initials given apart open the roster at the person', async ({ browser }) => {
   test.setTimeout(180_000);
-  let server = await startServer();
+  const shared = await sampleSharedByTwo();
+  const { a, b, apiA, apiB, board, status } = shared;
+  let server = shared.server;
   const port = server.port;
-  const a = await laptop('a');
-  const b = await laptop('b');
-  const apiA = apiOf(a);
-  const apiB = apiOf(b);
-  const { board } = (await apiA('loadSampleBoard', {})) as SampleBoardResult;
-  const { invitation } = (await apiA('shareBoard', { boardId: board.id, serverUrl: server.url })) as { invitation: string };
-  const status = async (api: typeof apiA): Promise<SyncStatus> => (await api('syncStatus', { boardId: board.id })) as SyncStatus;
-  // The server has the board once A has sent it (the invitation is shown before that).
-  await expect.poll(async () => (await status(apiA)).lastSyncedAt, { timeout: 30_000 }).not.toBeNull();
-  await apiB('joinSharedBoard', { invitation });
-  for (const api of [apiA, apiB]) await expect.poll(async () => (await status(api)).pending, { timeout: 30_000 }).toBe(0);
 
   // An action still open, listed in the draft meeting's matters arising.
   const meetings = (await apiA('listMeetings', { boardId: board.id })) as MeetingSummary[];
