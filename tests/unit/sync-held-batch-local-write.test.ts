@@ -2,10 +2,11 @@
 // back until every meeting the board's marks name has been fetched, engine.ts flush): the other
 // laptop's change was already in the meeting's document, so the write's mirror copied this
 // laptop's older rows over it, and the projection then found nothing of it. Two chairs named
-// apart ended with one chair and no conflict listed (sync-chair-twice flaked so under load); any
-// other column (an attendance, a title) went back to this laptop's value on every laptop. Here
-// the order is driven: the other laptop's update reaches this one while its meeting documents are
-// not synced (cut off), this laptop writes, then both meet again.
+// apart ended with one chair and no conflict listed; any other column (an attendance, a title)
+// went back to this laptop's value on every laptop. (Found looking into sync-chair-twice's flake,
+// which had another cause: it sometimes picked the meeting's current chair.) Here the order is
+// driven: the other laptop's update reaches this one while its meeting documents are not synced
+// (cut off), this laptop writes, then both meet again.
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app';
