@@ -33,7 +33,11 @@ function heldOn(to: Core, from: Core, s: SharedSample): void {
   const name = meetingDocName(s.boardId, s.draftId);
   const engine = engineOf(to);
   const board = engine.boards.get(s.boardId)!;
-  board.queue.push({ name, update: Y.encodeStateAsUpdate(engineOf(from).boards.get(s.boardId)!.replica.doc(name)) });
+  const update = Y.encodeStateAsUpdate(engineOf(from).boards.get(s.boardId)!.replica.doc(name));
+  // As if it came over the wire: the wire's copy holds it too, so this laptop's later changes
+  // built on it (a chair mark taken off) can go out from there.
+  board.wire!.send(name, update);
+  board.queue.push({ name, update });
   engine.flush(board);
   expect(board.queue.length).toBe(1);
 }
