@@ -27,6 +27,7 @@ import { prepareInBackground, unbuilt, type Preparing } from './preparation';
 import { HeldCopies, listedMeetingsSynced, markWiredMeetings, wireListedMeetings, wireOnConnecting } from './listedMeetings';
 import { bumpAfterDeletion, inserted } from './meetingMarks';
 import { mirrorWrite } from './mirrorWrite';
+import { applyRemote, boardFirst } from './remoteBatch';
 import { watchWrites } from './writeTouches';
 import { Waiters } from './waiters';
 import * as Y from 'yjs';
@@ -230,26 +231,20 @@ export class SyncEngine {
     let boardDoc = false;
     const authors = new Set<string>();
     const before = snapshotItems(board.replica, batch.map((b) => b.name));
-    // A batch held back earlier (its meeting's document not yet synced) was applied then: its snapshot is the one from before.
+    // A batch held back earlier (its meeting's document not yet synced) had its board's part applied then: its snapshot is the one from before.
     for (const [meetingId, items] of this.heldSnapshots.get(board.boardId) ?? []) before.set(meetingId, items);
     this.heldSnapshots.delete(board.boardId);
-    // Into the documents first (applying an update twice changes nothing), to know who made them.
-    let unreadable: string | null = null;
-    for (const entry of [...batch]) {
-      try {
-        board.replica.applyUpdate(entry.name, entry.update, REMOTE);
-        for (const a of authorsOf(board.replica.doc(entry.name), entry.update)) authors.add(a);
-      } catch (err) {
-        // A corrupted update (or one for another board's document) is refused whole: never stored.
-        batch.splice(batch.indexOf(entry), 1);
-        unreadable = refusalMessage(err);
-      }
-    }
-    if (joined) for (const [, doc] of board.replica.docs()) for (const a of authorsOf(doc, Y.encodeStateAsUpdate(doc))) authors.add(a);
+    // Into the documents first (applying an update twice changes nothing), to know who made them:
+    // the board's now, the meetings' only if projected in this write (remoteBatch.ts).
+    const [boardEntries, meetingEntries] = boardFirst(batch);
+    let unreadable = applyRemote(board.replica, batch, boardEntries, REMOTE, authors);
     // A meeting another laptop added is projected with its own document, never before: the board's
     // rows may already name it (an action closed there). Its document is fetched first.
     wireListedMeetings(board);
-    if (!joined && !listedMeetingsSynced(board)) {
+    const projecting = joined !== undefined || listedMeetingsSynced(board);
+    if (projecting) unreadable = applyRemote(board.replica, batch, meetingEntries, REMOTE, authors) ?? unreadable;
+    if (joined) for (const [, doc] of board.replica.docs()) for (const a of authorsOf(doc, Y.encodeStateAsUpdate(doc))) authors.add(a);
+    if (!projecting) {
       board.queue.unshift(...batch);
       // What the items were before this batch is kept for when it is projected (deleted-vs-edited).
       this.heldSnapshots.set(board.boardId, before);
