@@ -133,7 +133,8 @@ function mirrorMeetingDoc(db: ReadHandle['db'], meeting: MeetingReplica, meeting
   const shared = doc.getMap('meeting').size > 0;
   // Rows another laptop added to an item deleted here before the item was brought back stay in the document (orphanRows.ts).
   const tableItems = new Set(db.prepare('SELECT id FROM agenda_items WHERE meeting_id = ?').pluck().all(meetingId) as string[]);
-  const orphans = orphanFilter(doc, tableItems);
+  const tableAttendance = new Set(db.prepare('SELECT id FROM attendance WHERE meeting_id = ?').pluck().all(meetingId) as string[]);
+  const orphans = orphanFilter(doc, tableItems, tableAttendance);
   doc.transact((tr) => {
     markDeletedItems(db, meeting, meetingId, actor, orphans.held);
     for (const table of tablesOf('meeting')) {

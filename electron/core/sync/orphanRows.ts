@@ -5,9 +5,14 @@
 // returns to every laptop with them; until then every other laptop holds them in the document
 // only: the projection leaves them out of the tables (they would name a missing item), and the
 // mirror leaves them in the document (taking them out would delete the edit that brings the item back).
+// The same rule holds for a note (a declaration of interest, items attended, a guest's contact) made
+// on one laptop on a member's attendance row another laptop removed before hearing of it: the
+// laptop holding the note keeps the row (the edit wins, as an edited item does), and the row comes
+// back on every laptop with the note; until then the note waits in the document elsewhere.
 import * as Y from 'yjs';
 import type { Row, SyncedTable } from './registry';
 import { DELETED_ITEMS_ROOT } from './itemTombstones';
+import { GIVEN_WAY_ROOT } from './naturalKeys';
 
 /** The column naming the agenda item a table's row is part of. */
 const ITEM_COLUMN: Readonly<Record<string, string>> = {
@@ -17,6 +22,10 @@ const ITEM_COLUMN: Readonly<Record<string, string>> = {
   actions: 'agenda_item_id',
   declarations: 'agenda_item_id',
 };
+
+/** Tables whose rows are a note on an attendance row (its root is named as the table), removed with the row. */
+const ATTENDANCE_NOTES = ['declarations', 'attendance_items', 'guest_contacts'] as const;
+const NOTE_TABLES = new Set<string>(ATTENDANCE_NOTES);
 
 /** Tables whose rows hang off an action: left out with an action left out. */
 const ACTION_CHILDREN = new Set(['action_owners', 'action_updates', 'carried_actions']);
@@ -58,7 +67,8 @@ export function docItems(doc: Y.Doc): Map<string, string | null> {
  * item deleted here (its tombstone in the document), or one within it, makes rows wait: a row
  * naming an item that was never sent is projected and refused, as any impossible update is.
  */
-export function orphanFilter(doc: Y.Doc, also: ReadonlySet<string>): OrphanFilter {
+export function orphanFilter(doc: Y.Doc, also: ReadonlySet<string>, attendanceAlso: ReadonlySet<string> = new Set()): OrphanFilter {
+  const noted = notedAttendance(doc);
   const items = docItems(doc);
   const held = heldItems(items, also);
   const waiting = new Set<string>();
@@ -73,7 +83,28 @@ export function orphanFilter(doc: Y.Doc, also: ReadonlySet<string>): OrphanFilte
     }
     if (at !== null && waiting.has(at)) for (const p of path) waiting.add(p);
   }
-  return new OrphanFilter(held, waiting);
+  const kept = new Set([...noted].filter((id) => attendanceAlso.has(id)));
+  return new OrphanFilter(held, waiting, new Set([...noted].filter((id) => !kept.has(id))), kept);
+}
+
+/**
+ * The attendance rows that notes in the document name but the document no longer holds: removed on
+ * a laptop that had not seen the note (a laptop removing a row takes its notes out with it). A row
+ * given way in the attendance merge is not one: its notes move to the row kept (naturalKeys.ts).
+ */
+function notedAttendance(doc: Y.Doc): Set<string> {
+  const rows = new Set<string>();
+  for (const key of doc.getMap('attendance').keys()) rows.add(idOf(key));
+  const givenWay = doc.getMap(GIVEN_WAY_ROOT);
+  const noted = new Set<string>();
+  for (const table of ATTENDANCE_NOTES) {
+    for (const map of (doc.getMap(table) as Y.Map<unknown>).values()) {
+      if (!(map instanceof Y.Map)) continue;
+      const id = map.get('attendance_id') as string | null | undefined;
+      if (typeof id === 'string' && !rows.has(id) && !givenWay.has(id)) noted.add(id);
+    }
+  }
+  return noted;
 }
 
 /** Tells, table by table (parents first), which rows wait for their item; remembers the actions it left out. */
@@ -83,10 +114,15 @@ export class OrphanFilter {
   constructor(
     readonly held: ReadonlySet<string>,
     private readonly waiting: ReadonlySet<string>,
+    /** Attendance rows removed elsewhere whose notes wait for a laptop holding the row to bring it back. */
+    private readonly attendanceWaiting: ReadonlySet<string> = new Set(),
+    /** Attendance rows removed elsewhere that this laptop holds with notes made on them: kept, so they come back. */
+    readonly attendanceKept: ReadonlySet<string> = new Set(),
   ) {}
 
-  /** Whether a row is part of an item waiting to come back (or of an action left out). */
+  /** Whether a row is part of an item waiting to come back (or of an action left out, or of an attendance row removed elsewhere). */
   orphan(table: SyncedTable, row: Row): boolean {
+    if (NOTE_TABLES.has(table.table) && this.attendanceWaiting.has(String(row.attendance_id))) return true;
     const column = ITEM_COLUMN[table.table];
     if (column) {
       const item = row[column];
@@ -116,10 +152,12 @@ export class OrphanFilter {
 export function docOrphans(doc: Y.Doc, table: SyncedTable, filter: OrphanFilter, columns: readonly string[]): Map<string, Row> {
   const out = new Map<string, Row>();
   const column = ITEM_COLUMN[table.table] ?? (ACTION_CHILDREN.has(table.table) ? 'action_id' : null);
-  if (column === null) return out;
+  const probed = [...(column === null ? [] : [column]), ...(NOTE_TABLES.has(table.table) ? ['attendance_id'] : [])];
+  if (probed.length === 0) return out;
   for (const [key, map] of (doc.getMap(table.root) as Y.Map<unknown>).entries()) {
     if (!(map instanceof Y.Map)) continue;
-    const probe: Row = { id: (map.get('id') as string | undefined) ?? null, [column]: (map.get(column) as string | null | undefined) ?? null };
+    const probe: Row = { id: (map.get('id') as string | undefined) ?? null };
+    for (const c of probed) probe[c] = (map.get(c) as string | null | undefined) ?? null;
     if (!filter.orphan(table, probe)) continue;
     out.set(key, Object.fromEntries(columns.map((c) => [c, map.has(c) ? ((map.get(c) as Row[string]) ?? null) : null])));
   }

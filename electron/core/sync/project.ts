@@ -162,7 +162,8 @@ function projectMeeting(w: WriteHandle, replica: BoardReplica, meetingId: string
   const gone: Array<[SyncedTable, Map<string, Row>]> = [];
   const keptItems = new Map<string, Row>();
   // Rows of an item this document no longer holds wait in the document for it to come back (orphanRows.ts).
-  const orphans = orphanFilter(doc, kept);
+  // A note's attendance row removed elsewhere: kept when this laptop holds it, else the note waits (orphanRows.ts).
+  const orphans = orphanFilter(doc, kept, new Set(w.db.prepare('SELECT id FROM attendance WHERE meeting_id = ?').pluck().all(meetingId) as string[]));
   // One attendance row per member and one progress row per action, however many laptops recorded them apart (naturalKeys.ts).
   const attendance = new NaturalKeyMerge(doc);
   for (const table of tablesOf('meeting')) {
@@ -182,9 +183,9 @@ function projectMeeting(w: WriteHandle, replica: BoardReplica, meetingId: string
       return {};
     };
     const lacking = upsert(w, table, wanted, meetingId, touched, extras, attendance);
-    // An item deleted elsewhere but edited here stays, whole (itemRestore.ts).
+    // An item deleted elsewhere but edited here stays, whole (itemRestore.ts); so does an attendance row with a note made here.
     for (const [key, row] of lacking) {
-      if (!keepsRow(w.db, table, row, kept)) continue;
+      if (!keepsRow(w.db, table, row, kept) && !(table.table === 'attendance' && !frozen && orphans.attendanceKept.has(String(row.id)))) continue;
       lacking.delete(key);
       if (table.table === 'agenda_items') keptItems.set(String(row.id), row);
     }
