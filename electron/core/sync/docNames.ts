@@ -5,3 +5,10 @@ import { boardDocName, discussionItemId, discussionRoot, meetingDocName, parseDo
 
 export { boardDocName, discussionItemId, discussionRoot, meetingDocName, parseDocName, SYNC_FORMAT };
 export type DocAddress = DocName;
+
+/**
+ * The meeting document's record of attendance rows given way (id -> the row kept), written by every
+ * laptop that merges them (the same entry everywhere): a note another laptop adds to a row given way
+ * after it was taken out of the document (a declaration made meanwhile) still finds the kept row.
+ */
+export const GIVEN_WAY_ROOT = 'attendance_given_way';

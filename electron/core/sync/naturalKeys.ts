@@ -16,6 +16,7 @@ import { LAPTOPS_ROOT, LOCAL_ORIGIN } from './mirror';
 import { rowKey, type Row, type SyncedTable } from './registry';
 import type { BoardReplica } from './replica';
 import { clearMarksGoing, oneChairEach, type ChairTwiceDetail } from './meetingChairs';
+import { GIVEN_WAY_ROOT } from './docNames';
 
 /** The column, besides the meeting, that a table holds one row per. */
 const NATURAL_KEY: Readonly<Record<string, string>> = { attendance: 'member_id', action_updates: 'action_id' };
@@ -23,12 +24,6 @@ const NATURAL_KEY: Readonly<Record<string, string>> = { attendance: 'member_id',
 /** An attendance row's marks, kept whichever laptop gave them. */
 const MARKS = ['is_chair', 'is_vice_chair', 'is_minute_taker'] as const;
 
-/**
- * The meeting document's record of attendance rows given way (id -> the row kept), written by every
- * laptop that merges them (the same entry everywhere): a note another laptop adds to a row given way
- * after it was taken out of the document (a declaration made meanwhile) still finds the kept row.
- */
-export const GIVEN_WAY_ROOT = 'attendance_given_way';
 
 /** Tables whose rows name an attendance row. */
 const ATTENDANCE_CHILDREN = new Set(['guest_contacts', 'attendance_items', 'declarations', 'action_owners']);

@@ -12,7 +12,7 @@
 import * as Y from 'yjs';
 import type { Row, SyncedTable } from './registry';
 import { DELETED_ITEMS_ROOT } from './itemTombstones';
-import { GIVEN_WAY_ROOT } from './naturalKeys';
+import { GIVEN_WAY_ROOT } from './docNames';
 
 /** The column naming the agenda item a table's row is part of. */
 const ITEM_COLUMN: Readonly<Record<string, string>> = {
