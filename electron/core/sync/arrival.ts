@@ -18,7 +18,8 @@ export function meetingArriving(store: Store, board: SharedBoard, meetingId: str
   if (board.holding || board.frozen.has(name)) return false;
   if (board.queue.some((entry) => entry.name === name)) return true;
   const held = board.replica.loaded(meetingId) ? vectorOfDoc(board.replica.meeting(meetingId).doc) : (keptVector(store.db, name) ?? new Map<number, number>());
-  return lacksMark(board.replica.board, meetingId, held);
+  // A batch held back is read from its view of the board's document (remoteBatch.ts): its marks are the newest this laptop knows.
+  return lacksMark(board.heldBoard ?? board.replica.board, meetingId, held);
 }
 
 /** The meeting page's sync line: nothing for a meeting of a board not shared (or not open for sync). */

@@ -27,7 +27,7 @@ import { prepareInBackground, unbuilt, type Preparing } from './preparation';
 import { HeldCopies, listedMeetingsSynced, markWiredMeetings, wireListedMeetings, wireOnConnecting } from './listedMeetings';
 import { bumpAfterDeletion, inserted } from './meetingMarks';
 import { mirrorWrite } from './mirrorWrite';
-import { applyRemote, boardFirst } from './remoteBatch';
+import { applyRemote, boardFirst, heldBoardView } from './remoteBatch';
 import { watchWrites } from './writeTouches';
 import { Waiters } from './waiters';
 import * as Y from 'yjs';
@@ -64,6 +64,8 @@ export interface SharedBoard {
   marking: Set<string> | null;
   /** While sharing: the meeting document being built (preparation.ts). */
   building: string | null;
+  /** While a batch is held back: the board's document as the batch will make it, read for its list and marks only (remoteBatch.ts). */
+  heldBoard: Y.Doc | null;
 }
 
 /** How the status line's reason begins when the server refused the board (its own reason follows). */
@@ -97,7 +99,7 @@ export class SyncEngine {
     if (existing) return existing;
     const lastLocalSeq = new Map<string, number>();
     const db = this.store.db;
-    const board: SharedBoard = { boardId, replica: null as unknown as BoardReplica, wire: null, connected: false, lastError: null, queue: [], holding, lastLocalSeq, stateless: new Set(), frozen: new Set(), preparing: null, held: new HeldCopies(db, boardId), marking: null, building: null };
+    const board: SharedBoard = { boardId, replica: null as unknown as BoardReplica, wire: null, connected: false, lastError: null, queue: [], holding, lastLocalSeq, stateless: new Set(), frozen: new Set(), preparing: null, held: new HeldCopies(db, boardId), marking: null, building: null, heldBoard: null };
     const replica = new BoardReplica(boardId, (name, doc) => {
       // Every change of a meeting's document, whatever made it, reaches the windows' replicas (once its write commits).
       doc.on('update', (update: Uint8Array, origin: unknown) => this.outbox.deliver(board, name, () => pushDocUpdate(name, update, origin)));
@@ -231,18 +233,22 @@ export class SyncEngine {
     let boardDoc = false;
     const authors = new Set<string>();
     const before = snapshotItems(board.replica, batch.map((b) => b.name));
-    // A batch held back earlier (its meeting's document not yet synced) had its board's part applied then: its snapshot is the one from before.
+    // A batch held back earlier (its meeting's document not yet synced): its snapshot is the one from when it arrived.
     for (const [meetingId, items] of this.heldSnapshots.get(board.boardId) ?? []) before.set(meetingId, items);
     this.heldSnapshots.delete(board.boardId);
-    // Into the documents first (applying an update twice changes nothing), to know who made them:
-    // the board's now, the meetings' only if projected in this write (remoteBatch.ts).
+    // What to fetch is read from a view of the board's document with the batch; the documents take it only when projected in this write (remoteBatch.ts).
     const [boardEntries, meetingEntries] = boardFirst(batch);
-    let unreadable = applyRemote(board.replica, batch, boardEntries, REMOTE, authors);
-    // A meeting another laptop added is projected with its own document, never before: the board's
-    // rows may already name it (an action closed there). Its document is fetched first.
+    let unreadable: string | null = null;
+    if (boardEntries.length > 0 && !joined) [board.heldBoard, unreadable] = heldBoardView(board.replica, board.heldBoard, batch, boardEntries);
+    // A meeting another laptop added is fetched and projected with its own document, never before (the board's rows may name it).
     wireListedMeetings(board);
     const projecting = joined !== undefined || listedMeetingsSynced(board);
-    if (projecting) unreadable = applyRemote(board.replica, batch, meetingEntries, REMOTE, authors) ?? unreadable;
+    if (projecting) {
+      board.heldBoard?.destroy();
+      board.heldBoard = null;
+      // Into the documents (twice changes nothing), to know who made them: the board's, then the meetings'.
+      for (const entries of [boardFirst(batch)[0], meetingEntries]) unreadable = applyRemote(board.replica, batch, entries, REMOTE, authors) ?? unreadable;
+    }
     if (joined) for (const [, doc] of board.replica.docs()) for (const a of authorsOf(doc, Y.encodeStateAsUpdate(doc))) authors.add(a);
     if (!projecting) {
       board.queue.unshift(...batch);

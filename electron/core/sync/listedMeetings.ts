@@ -39,14 +39,14 @@ export class HeldCopies {
   }
 
   /** Whether this file's copy of a meeting lacks nothing its mark names (false: fetch it). */
-  inStepWith(replica: BoardReplica, meetingId: string): boolean {
+  inStepWith(replica: BoardReplica, meetingId: string, marks: Y.Doc = replica.board): boolean {
     const name = meetingDocName(this.boardId, meetingId);
     if (this.everyMeeting || this.pending.has(name)) return false;
-    const text = markText(replica.board, meetingId);
+    const text = markText(marks, meetingId);
     if (text === undefined) return false;
     if (this.inStep.get(meetingId) === text) return true;
     const held = this.vector(replica, meetingId, name);
-    if (!held || !inStepWithMark(replica.board, meetingId, held)) return false;
+    if (!held || !inStepWithMark(marks, meetingId, held)) return false;
     this.inStep.set(meetingId, text);
     return true;
   }
@@ -91,11 +91,21 @@ interface ListedBoard {
   readonly frozen: Set<string>;
   readonly holding: boolean;
   readonly held: HeldCopies;
+  /** While a batch from the server is held back: the board's document with its changes, read for the list and marks (remoteBatch.ts heldBoardView). */
+  readonly heldBoard: Y.Doc | null;
 }
 
-/** The meetings the board's document names: listed, or marked (a meeting deleted elsewhere is marked, no longer listed). */
+/** Where the meetings' list and marks are read: the held batch's view of the board's document while there is one. */
+const marksDoc = (board: ListedBoard): Y.Doc => board.heldBoard ?? board.replica.board;
+
+/**
+ * The meetings the board's document names: listed, or marked (a meeting deleted elsewhere is
+ * marked, no longer listed); with a held batch, those its view names and those a local write
+ * added to the replica since the view was made.
+ */
 function namedMeetings(board: ListedBoard): Set<string> {
-  return new Set([...board.replica.board.getMap(MEETINGS_LIST_ROOT).keys(), ...board.replica.board.getMap(MEETING_MARKS_ROOT).keys()]);
+  const docs = board.heldBoard ? [board.heldBoard, board.replica.board] : [board.replica.board];
+  return new Set(docs.flatMap((doc) => [...doc.getMap(MEETINGS_LIST_ROOT).keys(), ...doc.getMap(MEETING_MARKS_ROOT).keys()]));
 }
 
 /** Whether every meeting with something to exchange has synced its document from the server. */
@@ -105,7 +115,7 @@ export function listedMeetingsSynced(board: ListedBoard): boolean {
   for (const id of namedMeetings(board)) {
     const name = meetingDocName(board.boardId, id);
     if (board.frozen.has(name)) continue;
-    if (wire.has(name) ? !wire.synced(name) : board.holding || !board.held.inStepWith(board.replica, id)) return false;
+    if (wire.has(name) ? !wire.synced(name) : board.holding || !board.held.inStepWith(board.replica, id, marksDoc(board))) return false;
   }
   return true;
 }
@@ -135,7 +145,7 @@ export function wireListedMeetings(board: ListedBoard): void {
   for (const id of namedMeetings(board)) {
     const name = meetingDocName(board.boardId, id);
     if (board.wire.has(name) || board.frozen.has(name)) continue;
-    if (!board.holding && board.held.inStepWith(board.replica, id)) continue;
+    if (!board.holding && board.held.inStepWith(board.replica, id, marksDoc(board))) continue;
     board.held.forget(id);
     board.wire.add(name, wireState(board, id, name));
   }
