@@ -59,3 +59,13 @@ export function expectSame(laptops: readonly Core[], boardId: string): void {
 export function conflictsOf(core: Core, boardId: string): Array<{ kind: string; entityId: string; description: string }> {
   return ok<Array<{ kind: string; entityId: string; description: string }>>(core, 'syncConflicts', { boardId });
 }
+
+/** A roster member with no attendance recorded at the draft yet (the sample has several): the set-up fails clearly if there is none. */
+export function unrecordedMember(core: Core, at: { boardId: string; draftId: string }): string {
+  const id = core.store!.db
+    .prepare('SELECT id FROM board_members WHERE board_id = ? AND left_on IS NULL AND id NOT IN (SELECT member_id FROM attendance WHERE meeting_id = ? AND member_id IS NOT NULL) ORDER BY id')
+    .pluck()
+    .get(at.boardId, at.draftId) as string | undefined;
+  if (!id) throw new Error('Set-up: the sample board has no member without attendance at the draft.');
+  return id;
+}

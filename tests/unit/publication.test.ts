@@ -1,5 +1,7 @@
 // Agreeing, freezing and publishing minutes: the lifecycle through the API, the triggers that
 // hold agreed minutes against direct SQL, the content hash, corrections, and the print HTML.
+// One file over 400 lines on purpose: every test here follows the same agreed meeting through its
+// lifecycle, and the content-hash tests need the lifecycle's set-up beside them.
 import fs from 'node:fs';
 import path from 'node:path';
 import { decryptedCopy } from '../helpers/testKey';

@@ -11,7 +11,7 @@ import type { Core } from '../../electron/core/app';
 import { ok } from '../helpers/temp';
 import { engineOf, inStep, until } from '../helpers/syncLaptops';
 import { connected, threeLaptops } from '../helpers/syncThreeLaptops';
-import { allOffline, expectSame, sharedSample, together } from '../helpers/syncScripts';
+import { allOffline, expectSame, sharedSample, together, unrecordedMember } from '../helpers/syncScripts';
 
 const rowsOf = (core: Core, meetingId: string, memberId: string): string[] =>
   core.store!.db.prepare('SELECT id FROM attendance WHERE meeting_id = ? AND member_id = ? ORDER BY id').pluck().all(meetingId, memberId) as string[];
@@ -23,11 +23,7 @@ describe('a declaration added to an attendance row another laptop merged away me
   it('moves to the member’s kept row on every laptop instead of failing', async () => {
     const t = await threeLaptops();
     const [a, b, c] = t.laptops;
-    const memberId = a.store!.db
-      .prepare('SELECT id FROM board_members WHERE board_id = ? AND left_on IS NULL AND id NOT IN (SELECT member_id FROM attendance WHERE meeting_id = ? AND member_id IS NOT NULL) ORDER BY id')
-      .pluck()
-      .get(t.boardId, t.draftId) as string;
-    expect(memberId).toBeTruthy();
+    const memberId = unrecordedMember(a, t);
     for (const n of t.networks) n.cut();
     await until(t.laptops, () => t.laptops.every((l) => !connected(l, t.boardId)), 'all offline');
     ok(a, 'recordAttendance', { meetingId: t.draftId, changes: [{ kind: 'member', memberId, status: 'present' }] });

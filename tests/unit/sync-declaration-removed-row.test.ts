@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app';
 import { ok } from '../helpers/temp';
 import { engineOf, inStep, until } from '../helpers/syncLaptops';
-import { allOffline, expectSame, sharedSample } from '../helpers/syncScripts';
+import { allOffline, expectSame, sharedSample, unrecordedMember } from '../helpers/syncScripts';
 import { connected, threeLaptops } from '../helpers/syncThreeLaptops';
 
 const rowsOf = (core: Core, meetingId: string, memberId: string): string[] =>
@@ -26,11 +26,7 @@ describe('a declaration made on an attendance row another laptop removed meanwhi
   it('brings the row back with the declaration on every laptop instead of failing', async () => {
     const s = await sharedSample();
     const [a, b] = s.laptops as [Core, Core];
-    const memberId = a.store!.db
-      .prepare('SELECT id FROM board_members WHERE board_id = ? AND left_on IS NULL AND id NOT IN (SELECT member_id FROM attendance WHERE meeting_id = ? AND member_id IS NOT NULL) ORDER BY id')
-      .pluck()
-      .get(s.boardId, s.draftId) as string;
-    expect(memberId).toBeTruthy();
+    const memberId = unrecordedMember(a, s);
     ok(a, 'recordAttendance', { meetingId: s.draftId, changes: [{ kind: 'member', memberId, status: 'present' }] });
     const [row] = rowsOf(a, s.draftId, memberId);
     await until(s.laptops, () => inStep(s.laptops, s.boardId) && rowsOf(b, s.draftId, memberId).includes(row!), 'the row at Ben’s');
