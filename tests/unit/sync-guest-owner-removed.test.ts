@@ -87,4 +87,25 @@ describe('a guest made an action’s owner on one laptop while another removed t
     expectSame(s.laptops, s.boardId);
     expect(differingDocs(docSnapshots(a, s.boardId), docSnapshots(b, s.boardId))).toEqual([]);
   }, 180_000);
+
+  it('keeps the guest, and the owner naming them, on every laptop when the owning laptop also recorded a declaration of theirs (the note wins, orphanRows.ts)', async () => {
+    const s = await sharedSample();
+    const [a, b] = s.laptops as [Core, Core];
+    const itemId = a.store!.db.prepare('SELECT id FROM agenda_items WHERE meeting_id = ? AND parent_id IS NULL ORDER BY position').pluck().get(s.draftId) as string;
+    const guest = ok<{ id: string }>(a, 'addGuest', { meetingId: s.draftId, name: 'Priya Shah', initials: 'PS', email: 'priya.shah@example.org' });
+    await until(s.laptops, () => inStep(s.laptops, s.boardId) && guestsOf(b, s.draftId).includes(guest.id), 'the guest at Ben’s');
+    await allOffline(s);
+    const owned = ok<{ id: string }>(a, 'addAction', { itemId, details: 'Send the slides to the board', owners: [{ attendanceId: guest.id }], due: '' });
+    const declaration = ok<{ id: string }>(a, 'recordDeclaration', { meetingId: s.draftId, attendanceId: guest.id, agendaItemId: null, interest: 'Employed by the bidder', participation: 'left_room' });
+    ok(b, 'recordAttendance', { meetingId: s.draftId, changes: [{ kind: 'guest', guestId: guest.id, remove: true }] });
+    await s.server.restart();
+    const declared = (core: Core) => core.store!.db.prepare('SELECT attendance_id FROM declarations WHERE id = ?').pluck().get(declaration.id) as string | undefined;
+    await until(s.laptops, () => inStep(s.laptops, s.boardId) && s.laptops.every((l) => guestsOf(l, s.draftId).includes(guest.id) && declared(l) === guest.id), 'the guest back on both laptops');
+    for (const l of s.laptops) {
+      expect(engineOf(l).boards.get(s.boardId)?.lastError ?? null).toBeNull();
+      expect(ownersOf(l, owned.id)).toEqual([{ name: 'Priya Shah', attendanceId: guest.id }]);
+    }
+    expectSame(s.laptops, s.boardId);
+    expect(differingDocs(docSnapshots(a, s.boardId), docSnapshots(b, s.boardId))).toEqual([]);
+  }, 180_000);
 });
