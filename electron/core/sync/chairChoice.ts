@@ -64,7 +64,7 @@ export function keepSyncConflictChair(store: Store, input: ParsedInputOf<'keepSy
   const why = refusal(store, input.boardId, d, row);
   if (why !== null || !row) throw new DomainError('conflict', why ?? 'Nothing to change.');
   const forItemIds = store.db.prepare('SELECT agenda_item_id FROM attendance_items WHERE attendance_id = ? ORDER BY agenda_item_id').pluck().all(row.id) as string[];
-  // The marks they hold already stay (a chair made vice-chair stays the chair, as recording attendance keeps it).
+  // The marks they hold already stay, but one made the chair is no longer vice-chair (as recording attendance has it).
   const marks: AttendanceMarks = { isChair: row.is_chair === 1, isViceChair: row.is_vice_chair === 1 && d.role !== 'chair', isMinuteTaker: row.is_minute_taker === 1 };
   marks[MEETING_MARK_FLAG[d.role]] = true;
   const rest = { ...marks, forItemsNote: row.for_items_note, forItemIds };
