@@ -2,7 +2,7 @@
 // one, and its status. The token is made by core and shown once, inside the invitation.
 import { z } from 'zod';
 import { id, method } from './common';
-import type { ActionStatus, SyncConflictKind } from '../domain/enums';
+import type { ActionStatus, MeetingMark, SyncConflictKind } from '../domain/enums';
 
 const serverUrl = z
   .string({ message: 'Enter the sync server’s address.' })
@@ -70,8 +70,8 @@ export interface ListedSyncConflict extends SyncConflict {
   keep: { status: ActionStatus; meetingId: string; supersededBy: string | null } | null;
   /** An item two laptops brought back in different versions: each version the item does not show, as the details to set (updateAgendaItem) to keep it. */
   keepVersions?: Array<{ by: string; itemId: string; changes: KeptItemDetails }>;
-  /** Two chairs (or vice-chairs) named apart: the one not kept, whom keepSyncConflictChair makes the meeting's (absent: it cannot be done here). */
-  keepChair?: { meetingId: string; role: 'chair' | 'vice_chair'; name: string };
+  /** A mark (chair, vice-chair, minute-taker) given to two people apart: the one not kept, to whom keepSyncConflictChair gives it (absent: it cannot be done here). */
+  keepChair?: { meetingId: string; role: MeetingMark; name: string };
 }
 
 /** An agenda item's own details, as updateAgendaItem sets them. */

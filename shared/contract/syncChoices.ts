@@ -1,10 +1,10 @@
 // Sync (issue 19): settling a listed sync conflict from the list itself, where the choice is one
-// core can make whole (the other laptop's chair made the meeting's chair).
+// core can make whole (the other laptop's chair, vice-chair or minute-taker given the mark).
 import { z } from 'zod';
 import { id, method } from './common';
 import type { ListedSyncConflict } from './sync';
 
 export const syncChoicesMethods = {
-  /** Makes the chair (or vice-chair) the other laptop named the meeting's, keeping the rest of their attendance, and dismisses the conflict here; returns the board's conflicts still to check. */
+  /** Gives the mark (chair, vice-chair, minute-taker) to the one the other laptop named, keeping the rest of their attendance, and dismisses the conflict here; returns the board's conflicts still to check. */
   keepSyncConflictChair: method<ListedSyncConflict[]>()(z.strictObject({ boardId: id, id })),
 } as const;

@@ -131,6 +131,9 @@ export type SyncState = (typeof SYNC_STATES)[number];
 /** Where a stored document update came from: made on this laptop, or sent by the server. */
 export const SYNC_UPDATE_ORIGINS = ['local', 'remote'] as const;
 export type SyncUpdateOrigin = (typeof SYNC_UPDATE_ORIGINS)[number];
-/** What a merge of laptops' changes could not decide alone, shown to the administrator. */
+/** The marks a meeting's attendance gives one person each (chair, vice-chair, minutes): a new holder takes the mark from the old. */
+export const MEETING_MARKS = ['chair', 'vice_chair', 'minute_taker'] as const;
+export type MeetingMark = (typeof MEETING_MARKS)[number];
+/** What a merge of laptops' changes could not decide alone, shown to the administrator (chair_twice: any of the MEETING_MARKS given to two people apart). */
 export const SYNC_CONFLICT_KINDS = ['action_status', 'item_deleted_edited', 'agreed_edited', 'attendance_twice', 'initials_twice', 'chair_twice', 'board_name_taken'] as const;
 export type SyncConflictKind = (typeof SYNC_CONFLICT_KINDS)[number];

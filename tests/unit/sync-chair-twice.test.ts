@@ -3,6 +3,8 @@
 // constraint failed: attendance.meeting_id", attendance_one_chair). Every laptop now keeps one
 // chair, the same one, and lists the other laptop's choice as a conflict the administrator can
 // settle from the list ("Make … chair instead"); the same member named on both is no conflict.
+// A meeting has one minute-taker too (recording attendance moves the mark, as it does the chair's):
+// two named apart both stayed, with nothing shown; now they merge as the chairs do.
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app';
 import type { ListedSyncConflict } from '../../shared/contract';
@@ -10,10 +12,12 @@ import { ok } from '../helpers/temp';
 import { engineOf } from '../helpers/syncLaptops';
 import { allOffline, conflictsOf, expectSame, sharedSample, together, type SharedSample } from '../helpers/syncScripts';
 
-const holders = (core: Core, meetingId: string, flag: 'is_chair' | 'is_vice_chair') =>
+type Flag = 'is_chair' | 'is_vice_chair' | 'is_minute_taker';
+
+const holders = (core: Core, meetingId: string, flag: Flag) =>
   core.store!.db.prepare(`SELECT member_id FROM attendance WHERE meeting_id = ? AND ${flag} = 1`).pluck().all(meetingId) as string[];
 
-// Members neither chair nor vice-chair of the draft already: naming the member who already holds
+// Members holding no mark at the draft already: naming the member who already holds
 // the mark changes nothing in the document, so only the other laptop named anyone (the last test).
 // (Picked by id, which is random: the sample's chair was sometimes picked, and the first test then
 // waited for a conflict that was never made.)
@@ -21,7 +25,7 @@ const members = (core: Core, s: SharedSample): string[] =>
   core
     .store!.db.prepare(
       `SELECT id FROM board_members WHERE board_id = ? AND left_on IS NULL
-         AND id NOT IN (SELECT member_id FROM attendance WHERE meeting_id = ? AND member_id IS NOT NULL AND (is_chair = 1 OR is_vice_chair = 1))
+         AND id NOT IN (SELECT member_id FROM attendance WHERE meeting_id = ? AND member_id IS NOT NULL AND (is_chair = 1 OR is_vice_chair = 1 OR is_minute_taker = 1))
        ORDER BY id`,
     )
     .pluck()
@@ -35,15 +39,21 @@ const refusal = (s: SharedSample): string | null => {
   return null;
 };
 
-async function namedApart(role: 'chair' | 'vice-chair', pick: (ids: string[]) => [string, string]) {
+const MARKS = {
+  chair: { flag: 'is_chair', change: { isChair: true } },
+  'vice-chair': { flag: 'is_vice_chair', change: { isViceChair: true } },
+  'minute-taker': { flag: 'is_minute_taker', change: { isMinuteTaker: true } },
+} as const;
+
+async function namedApart(role: keyof typeof MARKS, pick: (ids: string[]) => [string, string]) {
   const s = await sharedSample();
   const [a, b] = s.laptops as [Core, Core];
   const [onA, onB] = pick(members(a, s));
-  const mark = role === 'chair' ? { isChair: true } : { isViceChair: true };
+  const mark = MARKS[role].change;
   await allOffline(s);
   ok(a, 'recordAttendance', { meetingId: s.draftId, changes: [{ kind: 'member', memberId: onA, status: 'present', ...mark }] });
   ok(b, 'recordAttendance', { meetingId: s.draftId, changes: [{ kind: 'member', memberId: onB, status: 'present', ...mark }] });
-  const flag = role === 'chair' ? 'is_chair' : 'is_vice_chair';
+  const flag: Flag = MARKS[role].flag;
   const refusals: string[] = [];
   await together(s, () => {
     const r = refusal(s);
@@ -90,6 +100,28 @@ describe('different chairs named for one meeting on two laptops apart', () => {
     expect([onA, onB]).toContain(holders(a, s.draftId, flag)[0]);
     await together(s, () => [a, b].every((core) => chairConflicts(core, s).length === 1));
     expect(chairConflicts(a, s)[0]!.keepChair?.role).toBe('vice_chair');
+    expectSame([a, b], s.boardId);
+  }, 120_000);
+
+  it('does the same for two minute-takers: one kept everywhere, the other listed and made the minute-taker from the list', async () => {
+    const { s, a, b, onA, onB, flag, refusals } = await namedApart('minute-taker', (ids) => [ids[4]!, ids[5]!]);
+    expect(refusals).toEqual([]);
+    const kept = holders(a, s.draftId, flag)[0]!;
+    expect([onA, onB]).toContain(kept);
+    const other = kept === onA ? onB : onA;
+    await together(s, () => [a, b].every((core) => chairConflicts(core, s).length === 1));
+    const otherName = a.store!.db.prepare('SELECT p.full_name FROM board_members m JOIN people p ON p.id = m.person_id WHERE m.id = ?').pluck().get(other) as string;
+    for (const core of [a, b]) {
+      const [conflict] = chairConflicts(core, s);
+      expect(conflict!.description).toContain('minute-taker');
+      expect(conflict!.description).toContain(otherName);
+      expect(conflict!.keepChair).toEqual({ meetingId: s.draftId, role: 'minute_taker', name: otherName });
+    }
+    expectSame([a, b], s.boardId);
+    const [conflict] = chairConflicts(a, s);
+    ok(a, 'keepSyncConflictChair', { boardId: s.boardId, id: conflict!.id });
+    expect(holders(a, s.draftId, flag)).toEqual([other]);
+    await together(s, () => holders(b, s.draftId, flag).join() === other);
     expectSame([a, b], s.boardId);
   }, 120_000);
 

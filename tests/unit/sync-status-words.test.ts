@@ -42,5 +42,6 @@ describe('sync status words', () => {
     expect(keepLabel('in_progress')).toBe('Keep ‘in progress’ instead');
     expect(keepChairLabel('Dr Ann Lee', 'chair')).toBe('Make Dr Ann Lee the chair instead');
     expect(keepChairLabel('Brian Lee', 'vice_chair')).toBe('Make Brian Lee the vice-chair instead');
+    expect(keepChairLabel('Tom Sawyer', 'minute_taker')).toBe('Make Tom Sawyer the minute-taker instead');
   });
 });

@@ -98,7 +98,7 @@ function choicesFor(store: Store, boardId: string, conflict: SyncConflict): List
   if (place) link = conflict.kind === 'agreed_edited' ? { kind: 'record', meetingId: place.meetingId } : { kind: 'item', ...place };
   // An item two laptops brought back in different versions: each other version can be kept (an edit of the item, where it can still be edited).
   const others = conflict.kind === 'item_deleted_edited' && place?.itemId ? editableVersions(store, place.meetingId, place.itemId, detailOf(store, conflict.id).versions) : [];
-  // Two chairs named apart: the other laptop's can be made the chair, where that can succeed (chairChoice.ts).
+  // Two chairs (vice-chairs, minute-takers) named apart: the other laptop's can be given the mark, where that can succeed (chairChoice.ts).
   const chair = conflict.kind === 'chair_twice' ? keepChairFor(store, boardId, conflict.id) : undefined;
   return { ...conflict, link, keep: null, ...(others.length > 0 ? { keepVersions: others } : {}), ...(chair ? { keepChair: chair } : {}) };
 }

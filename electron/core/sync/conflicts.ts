@@ -12,7 +12,8 @@ import { formatUkDate, formatUkInstant } from '../../../shared/domain/dates';
 import { describeVersions } from './itemVersions';
 import { describeStatusConflict, statusConflicts, type StatusConflictDetail } from './conflictStatus';
 import type { BoardReplica } from './replica';
-import type { ChairTwiceDetail } from './meetingChairs';
+import type { MarkTwiceDetail } from './meetingChairs';
+import { MEETING_MARK_WORD } from '../../../shared/domain/meetingMarks';
 import type { BoardNameTaken } from './boardNames';
 import { mergedItemConflicts, recordItemConflict, type ItemConflictDetail } from './itemConflicts';
 
@@ -59,7 +60,7 @@ export type LoggedConflict =
   | { kind: 'agreed_edited'; entity: string; detail: AgreedEditDetail }
   | { kind: 'attendance_twice'; entity: string; detail: AttendanceTwiceDetail }
   | { kind: 'initials_twice'; entity: string; detail: InitialsTwiceDetail }
-  | { kind: 'chair_twice'; entity: string; detail: ChairTwiceDetail };
+  | { kind: 'chair_twice'; entity: string; detail: MarkTwiceDetail };
 
 export const conflictLog = (board: Y.Doc): Y.Array<LoggedConflict> => board.getArray<LoggedConflict>(CONFLICT_LOG_ROOT);
 
@@ -106,7 +107,7 @@ function describe(db: Database, kind: SyncConflictKind, detail: unknown): string
     return versions ? `${text} ${versions}` : text;
   }
   if (kind === 'attendance_twice') return describeAttendanceTwice(db, detail as AttendanceTwiceDetail);
-  if (kind === 'chair_twice') return describeChairTwice(db, detail as ChairTwiceDetail);
+  if (kind === 'chair_twice') return describeMarkTwice(db, detail as MarkTwiceDetail);
   if (kind === 'board_name_taken') return describeBoardNameTaken(detail as BoardNameTaken);
   if (kind === 'initials_twice') {
     const d = detail as InitialsTwiceDetail;
@@ -128,10 +129,10 @@ function describeAttendanceTwice(db: Database, d: AttendanceTwiceDetail): string
   return `${d.name}’s attendance at ${meeting} was recorded on two laptops while they were apart: ${said(d.kept)}, and ${said(d.other)}. ‘${PRESENCE[d.kept.status] ?? d.kept.status}’ is kept; correct the attendance if the other is right.`;
 }
 
-function describeChairTwice(db: Database, d: ChairTwiceDetail): string {
+function describeMarkTwice(db: Database, d: MarkTwiceDetail): string {
   const date = db.prepare('SELECT meeting_date FROM meetings WHERE id = ?').pluck().get(d.meetingId) as string | undefined;
   const meeting = date ? `the meeting of ${formatUkDate(date)}` : 'a meeting';
-  const role = d.role === 'chair' ? 'chair' : 'vice-chair';
+  const role = MEETING_MARK_WORD[d.role] ?? d.role;
   return `Two laptops named a different ${role} for ${meeting} while they were apart: ${d.kept.name} (by ${d.kept.by}) and ${d.other.name} (by ${d.other.by}). A meeting has one ${role}: ${d.kept.name} is kept. Make ${d.other.name} the ${role} instead if that is right.`;
 }
 

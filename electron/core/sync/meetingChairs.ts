@@ -1,23 +1,29 @@
-// One chair and one vice-chair per meeting, however many laptops named one apart: each names its
-// own attendance row, so the merged document may mark two rows. The projection keeps the mark on
-// one of them, the same on every laptop whatever order the updates arrive in (the row with the
-// lower id: the document holds no time for a mark, and ids never change, so no later edit can make
-// two laptops choose differently); the other laptop's choice goes into the board's conflict log,
-// naming who made each, so the administrator can make it the chair from the list of conflicts
-// (chairChoice.ts). The mirror then takes the mark off the other row in the document everywhere.
+// A mark held by one person per meeting (the chair, the vice-chair, the minute-taker: recording
+// attendance moves each off whoever held it, shared/domain/attendance.ts), however many laptops
+// gave it apart: each names its own attendance row, so the merged document may mark two rows. The
+// projection keeps the mark on one of them, the same on every laptop whatever order the updates
+// arrive in (the row with the lower id: the document holds no time for a mark, and ids never
+// change, so no later edit can make two laptops choose differently); the other laptop's choice
+// goes into the board's conflict log, naming who made each, so the administrator can give it the
+// mark from the list of conflicts (chairChoice.ts). The mirror then takes the mark off the other
+// row in the document everywhere. The conflict's kind is chair_twice for every mark (the name it
+// was first stored under in the boards' documents); its detail names the mark.
+import { MEETING_MARKS, type MeetingMark } from '../../../shared/domain/enums';
 import type { Row } from './registry';
 
-export type ChairRole = 'chair' | 'vice_chair';
-
-/** What the board's conflict log holds for two chairs (or vice-chairs) named for one meeting apart. */
-export interface ChairTwiceDetail {
+/** What the board's conflict log holds for a mark (chair, vice-chair, minute-taker) given to two people for one meeting apart. */
+export interface MarkTwiceDetail {
   meetingId: string;
-  role: ChairRole;
+  role: MeetingMark;
   kept: { memberId: string | null; name: string; by: string };
   other: { memberId: string | null; name: string; by: string };
 }
 
-export const CHAIR_COLUMNS: Readonly<Record<ChairRole, 'is_chair' | 'is_vice_chair'>> = { chair: 'is_chair', vice_chair: 'is_vice_chair' };
+export const MARK_COLUMNS: Readonly<Record<MeetingMark, 'is_chair' | 'is_vice_chair' | 'is_minute_taker'>> = {
+  chair: 'is_chair',
+  vice_chair: 'is_vice_chair',
+  minute_taker: 'is_minute_taker',
+};
 
 const marked = (row: Row, column: string): boolean => Number(row[column] ?? 0) === 1;
 
@@ -25,11 +31,11 @@ const marked = (row: Row, column: string): boolean => Number(row[column] ?? 0) =
  * The meeting's attendance rows with each mark on one row only; `recordedBy(key, column)` names the
  * laptop that set a row's mark. Returns the rows and what was found.
  */
-export function oneChairEach(rows: Map<string, Row>, recordedBy: (key: string, column: string) => string): { rows: Map<string, Row>; twice: ChairTwiceDetail[] } {
-  const twice: ChairTwiceDetail[] = [];
+export function oneHolderEach(rows: Map<string, Row>, recordedBy: (key: string, column: string) => string): { rows: Map<string, Row>; twice: MarkTwiceDetail[] } {
+  const twice: MarkTwiceDetail[] = [];
   let out = rows;
-  for (const role of ['chair', 'vice_chair'] as const) {
-    const column = CHAIR_COLUMNS[role];
+  for (const role of MEETING_MARKS) {
+    const column = MARK_COLUMNS[role];
     const holders = [...out].filter(([, r]) => marked(r, column)).sort((a, b) => String(a[1].id).localeCompare(String(b[1].id)));
     if (holders.length < 2) continue;
     out = new Map(out);
@@ -50,10 +56,10 @@ export function oneChairEach(rows: Map<string, Row>, recordedBy: (key: string, c
   return { rows: out, twice };
 }
 
-/** Marks held here on rows the document takes them off: cleared first (inside the projection's write), so the one-chair rule never sees two. */
+/** Marks held here on rows the document takes them off: cleared first (inside the projection's write), so the one-chair index never sees two. */
 export function clearMarksGoing(have: Map<string, Row>, wanted: ReadonlyMap<string, Row>, clear: (row: Row, column: string) => void): void {
   for (const [key, row] of have) {
-    for (const column of Object.values(CHAIR_COLUMNS)) {
+    for (const column of Object.values(MARK_COLUMNS)) {
       if (!marked(row, column) || marked(wanted.get(key) ?? {}, column)) continue;
       clear(row, column);
       have.set(key, { ...have.get(key), [column]: 0 });

@@ -15,7 +15,7 @@ import { conflictLog, type AttendanceTwiceDetail, type LoggedConflict } from './
 import { LAPTOPS_ROOT, LOCAL_ORIGIN } from './mirror';
 import { rowKey, type Row, type SyncedTable } from './registry';
 import type { BoardReplica } from './replica';
-import { clearMarksGoing, oneChairEach, type ChairTwiceDetail } from './meetingChairs';
+import { clearMarksGoing, oneHolderEach, type MarkTwiceDetail } from './meetingChairs';
 import { GIVEN_WAY_ROOT } from './docNames';
 
 /** The column, besides the meeting, that a table holds one row per. */
@@ -33,7 +33,7 @@ export class NaturalKeyMerge {
   /** Attendance row id given way -> the row kept. */
   private readonly replaced = new Map<string, string>();
   private readonly twice: AttendanceTwiceDetail[] = [];
-  private chairs: ChairTwiceDetail[] = [];
+  private chairs: MarkTwiceDetail[] = [];
   /** Rows given way here that the document's record does not name yet. */
   private readonly fresh = new Map<string, string>();
 
@@ -42,8 +42,8 @@ export class NaturalKeyMerge {
   /** The document's rows for `table` with one attendance row per member, and notes of the rows given way moved to the kept one. */
   rows(table: SyncedTable, rows: Map<string, Row>): Map<string, Row> {
     if (table.table === 'attendance') {
-      // One chair and one vice-chair among the rows kept (meetingChairs.ts).
-      const merged = oneChairEach(this.onePerMember(rows), (key, column) => this.recordedBy(key, column));
+      // One chair, one vice-chair and one minute-taker among the rows kept (meetingChairs.ts).
+      const merged = oneHolderEach(this.onePerMember(rows), (key, column) => this.recordedBy(key, column));
       this.chairs = merged.twice;
       return merged.rows;
     }

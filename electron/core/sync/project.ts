@@ -35,6 +35,7 @@ import { agreementAhead } from './agreedFirst';
 import { orphanFilter } from './orphanRows';
 import { NaturalKeyMerge } from './naturalKeys';
 import { RosterMerge } from './rosterKeys';
+import { ownersOfGuestsHeld } from './guestOwners';
 import { boardRowHere } from './boardNames';
 import { recordBoardNamesTaken } from './conflicts';
 import { nowInstant } from '../changelog';
@@ -166,9 +167,13 @@ function projectMeeting(w: WriteHandle, replica: BoardReplica, meetingId: string
   const orphans = orphanFilter(doc, kept, new Set(w.db.prepare('SELECT id FROM attendance WHERE meeting_id = ?').pluck().all(meetingId) as string[]));
   // One attendance row per member and one progress row per action, however many laptops recorded them apart (naturalKeys.ts).
   const attendance = new NaturalKeyMerge(doc);
+  // The attendance rows this projection keeps (read before the owners that may name them: guestOwners.ts).
+  const attendanceHeld = new Set<string>();
   for (const table of tablesOf('meeting')) {
     // Rows naming a member added twice apart name the one kept (rosterKeys.ts), agreed minutes' too: the member given way goes.
-    const rows = frozen ? roster.rows(table, frozenTableRows(w.db, frozen, table)) : attendance.rows(table, roster.rows(table, orphans.without(table, docRows(doc, table, rowColumns(w.db, table)))));
+    const rows = frozen
+      ? roster.rows(table, frozenTableRows(w.db, frozen, table))
+      : ownersOfGuestsHeld(table, attendance.rows(table, roster.rows(table, orphans.without(table, docRows(doc, table, rowColumns(w.db, table))))), attendanceHeld);
     const wanted = frozen ? rows : settleNumbers(w, replica, meetingId, table, rows);
     const extras = (row: Row): Row => {
       // Held as a draft until the meeting's state is applied below: agreed minutes take no new rows.
@@ -189,6 +194,7 @@ function projectMeeting(w: WriteHandle, replica: BoardReplica, meetingId: string
       lacking.delete(key);
       if (table.table === 'agenda_items') keptItems.set(String(row.id), row);
     }
+    if (table.table === 'attendance') for (const [key, row] of scopedRows(w.db, table, meetingId)) if (!lacking.has(key)) attendanceHeld.add(String(row.id));
     gone.push([table, lacking]);
     if (table.table === 'actions') {
       const boardId = replica.boardId;

@@ -27,6 +27,18 @@ const installed = new WeakSet<Database>();
 /** The tables whose changes reach the board's document. */
 const WATCHED = [...tablesOf('board').map((t) => t.table), 'meetings'];
 
+/**
+ * A trigger's statement recording `values` (SQL expressions) in a TEMP table, each once and only if
+ * not recorded yet. Not INSERT OR IGNORE alone: under a foreign-key action (a guest removed sets
+ * their owner rows' attendance_id to NULL, a cascade deletes rows) SQLite runs a trigger's
+ * INSERT OR IGNORE as a plain INSERT, so a value already recorded failed the whole write (as
+ * migration 0009 found for its own trigger).
+ */
+function record(table: string, column: string, values: readonly string[]): string {
+  const rows = values.map((v) => `SELECT ${v} AS v`).join(' UNION ');
+  return `INSERT OR IGNORE INTO temp.${table} (${column}) SELECT v FROM (${rows}) WHERE v NOT IN (SELECT ${column} FROM temp.${table});`;
+}
+
 /** Creates the connection's TEMP tables and triggers (once per open file). */
 export function watchWrites(db: Database): void {
   if (installed.has(db)) return;
@@ -36,32 +48,32 @@ export function watchWrites(db: Database): void {
     'CREATE TEMP TABLE IF NOT EXISTS sync_touched_action_rows (pair TEXT PRIMARY KEY) WITHOUT ROWID',
     'CREATE TEMP TABLE IF NOT EXISTS sync_touched_action_own (id TEXT PRIMARY KEY) WITHOUT ROWID',
   ];
-  const own = (row: string) => `INSERT OR IGNORE INTO temp.sync_touched_action_own (id) VALUES (${row});`;
+  const own = (...rows: string[]) => record('sync_touched_action_own', 'id', rows);
   const actions = tablesOf('meeting').find((t) => t.table === 'actions') as SyncedTable;
   // The action's columns its meeting's document holds (the table's own, less the status columns).
   const docColumns = rowColumns(db, actions).filter((c) => c !== 'id');
   sql.push(`CREATE TEMP TRIGGER IF NOT EXISTS sync_touch_action_own_insert AFTER INSERT ON main.actions BEGIN ${own('new.id')} END`);
   sql.push(`CREATE TEMP TRIGGER IF NOT EXISTS sync_touch_action_own_delete AFTER DELETE ON main.actions BEGIN ${own('old.id')} END`);
-  sql.push(`CREATE TEMP TRIGGER IF NOT EXISTS sync_touch_action_own_update AFTER UPDATE OF ${['id', ...docColumns].map((c) => `"${c}"`).join(', ')} ON main.actions BEGIN ${own('old.id')} ${own('new.id')} END`);
+  sql.push(`CREATE TEMP TRIGGER IF NOT EXISTS sync_touch_action_own_update AFTER UPDATE OF ${['id', ...docColumns].map((c) => `"${c}"`).join(', ')} ON main.actions BEGIN ${own('old.id', 'new.id')} END`);
   for (const [event, rows] of [['INSERT', ['new']], ['UPDATE', ['old', 'new']], ['DELETE', ['old']]] as const) {
-    sql.push(`CREATE TEMP TRIGGER IF NOT EXISTS sync_touch_action_owners_${event.toLowerCase()} AFTER ${event} ON main.action_owners BEGIN ${rows.map((r) => own(`${r}.action_id`)).join(' ')} END`);
+    sql.push(`CREATE TEMP TRIGGER IF NOT EXISTS sync_touch_action_owners_${event.toLowerCase()} AFTER ${event} ON main.action_owners BEGIN ${own(...rows.map((r) => `${r}.action_id`))} END`);
   }
   for (const table of ['carried_actions', 'action_updates']) {
     for (const [event, rows] of [['INSERT', ['new']], ['UPDATE', ['old', 'new']], ['DELETE', ['old']]] as const) {
-      const inserts = rows.map((r) => `INSERT OR IGNORE INTO temp.sync_touched_action_rows (pair) VALUES (${r}.meeting_id || ' ' || ${r}.action_id);`).join(' ');
+      const inserts = record('sync_touched_action_rows', 'pair', rows.map((r) => `${r}.meeting_id || ' ' || ${r}.action_id`));
       sql.push(`CREATE TEMP TRIGGER IF NOT EXISTS sync_touch_${table}_rows_${event.toLowerCase()} AFTER ${event} ON main.${table} BEGIN ${inserts} END`);
     }
   }
   for (const table of WATCHED) {
     for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
       sql.push(`CREATE TEMP TRIGGER IF NOT EXISTS sync_touch_${table}_${event.toLowerCase()} AFTER ${event} ON main.${table}
-        BEGIN INSERT OR IGNORE INTO temp.sync_touched_tables (name) VALUES ('${table}'); END`);
+        BEGIN ${record('sync_touched_tables', 'name', [`'${table}'`])} END`);
     }
   }
   sql.push(`CREATE TEMP TRIGGER IF NOT EXISTS sync_touch_action_insert AFTER INSERT ON main.actions
-    BEGIN INSERT OR IGNORE INTO temp.sync_touched_actions (id) VALUES (new.id); END`);
+    BEGIN ${record('sync_touched_actions', 'id', ['new.id'])} END`);
   sql.push(`CREATE TEMP TRIGGER IF NOT EXISTS sync_touch_action_status AFTER UPDATE OF ${ACTION_STATUS_COLUMNS.join(', ')} ON main.actions
-    BEGIN INSERT OR IGNORE INTO temp.sync_touched_actions (id) VALUES (new.id); END`);
+    BEGIN ${record('sync_touched_actions', 'id', ['new.id'])} END`);
   for (const statement of sql) db.exec(statement);
   installed.add(db);
 }

@@ -1,8 +1,8 @@
 // "Things to check after syncing": a shared board's conflicts, newest first, each with where to
 // look (an action, an agenda item, the minutes' record, a member on the roster), "Keep … instead"
 // for two statuses recorded apart, "Keep …’s version" for an item two laptops brought back in
-// different versions, "Make … the chair instead" for two chairs named apart, and Dismiss (seen,
-// on this laptop only).
+// different versions, "Make … the chair instead" for two chairs (or vice-chairs, or minute-takers)
+// named apart, and Dismiss (seen, on this laptop only).
 // The list follows core's pushed changes: another laptop's edits, a dismissal in another window.
 import { useEffect, useRef, useState } from 'react';
 import type { ListedSyncConflict } from '../../../../shared/contract';

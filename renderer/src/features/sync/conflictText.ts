@@ -1,7 +1,8 @@
 // The words around a board's sync conflicts: the status line's count, when each was found, and
 // the status "Keep … instead" records, in the same lower-case words the descriptions use.
 import { ACTION_STATUS_LABEL } from '../../../../shared/domain/actionStatus';
-import type { ActionStatus } from '../../../../shared/domain/enums';
+import type { ActionStatus, MeetingMark } from '../../../../shared/domain/enums';
+import { MEETING_MARK_WORD } from '../../../../shared/domain/meetingMarks';
 import { dayAndTime } from './syncStatusText';
 
 /** "1 thing to check after syncing", "2 things to check after syncing". */
@@ -26,7 +27,7 @@ export function keepVersionLabel(by: string): string {
   return `Keep ${by}’s version`;
 }
 
-/** "Make Dr Ann Lee the chair instead" (two chairs, or vice-chairs, named for one meeting apart). */
-export function keepChairLabel(name: string, role: 'chair' | 'vice_chair'): string {
-  return `Make ${name} the ${role === 'chair' ? 'chair' : 'vice-chair'} instead`;
+/** "Make Dr Ann Lee the chair instead" (a chair, vice-chair or minute-taker named for one meeting twice apart). */
+export function keepChairLabel(name: string, role: MeetingMark): string {
+  return `Make ${name} the ${MEETING_MARK_WORD[role]} instead`;
 }
