@@ -7,7 +7,7 @@ import { ACTION_STATUSES, type ActionStatus, type MeetingStatus } from '../../..
 import type { Store } from '../db/open';
 import { lockFor } from '../minutes/editable';
 import { eventId, statusLog } from './actionStatusLog';
-import { syncEngine } from './engine';
+import { madeSyncEngine } from './engine';
 import { otherVersions, type ItemVersion } from './itemVersions';
 import { keepChairFor } from './chairChoice';
 
@@ -39,10 +39,12 @@ const isStatus = (value: unknown): value is ActionStatus => ACTION_STATUSES.incl
 
 /**
  * The meeting the other status was recorded at: from the board's status log when the board is
- * open for sync (the event names it), else the meeting whose update the action last took.
+ * open for sync (the event names it), else the meeting whose update the action last took. Read
+ * from the engine only if the file already has one: listing conflicts never starts sync (an
+ * engine made here would watch every write of a file that shares no board).
  */
 function otherEventMeeting(store: Store, boardId: string, event: unknown, action: ActionRow): { meetingId: string | null; supersededBy: string | null } {
-  const replica = syncEngine(store).boards.get(boardId)?.replica;
+  const replica = madeSyncEngine(store)?.boards.get(boardId)?.replica;
   const found = replica && typeof event === 'string' ? statusLog(replica.board).toArray().find((e) => eventId(e) === event) : undefined;
   if (found) return { meetingId: found.last_update_meeting_id, supersededBy: found.superseded_by };
   return { meetingId: action.last_update_meeting_id, supersededBy: null };
