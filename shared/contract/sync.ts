@@ -56,12 +56,13 @@ export interface SyncConflict {
   foundAt: string;
 }
 
-/** Where the administrator checks a conflict: the action's page, an agenda item in its meeting, the minutes' record panel, or a member on the board's roster. */
+/** Where the administrator checks a conflict: the action's page, an agenda item in its meeting, the minutes' record panel, a member on the board's roster, or the board's settings (its name and short code). */
 export type SyncConflictLink =
   | { kind: 'action'; actionId: string; reference: string }
   | { kind: 'item'; meetingId: string; itemId: string | null }
   | { kind: 'record'; meetingId: string }
-  | { kind: 'member'; boardId: string; memberId: string; name: string };
+  | { kind: 'member'; boardId: string; memberId: string; name: string }
+  | { kind: 'boardSettings'; boardId: string; name: string };
 
 /** A conflict as the dialog lists it: where to check it, and (two statuses) the other status it can keep instead. */
 export interface ListedSyncConflict extends SyncConflict {

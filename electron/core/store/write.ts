@@ -84,13 +84,15 @@ export function write<T>(store: Pick<Store, 'db' | 'actor'>, fn: (w: WriteHandle
   try {
     value = db.transaction(() => {
       const result = fn(handle);
+      // A shared board's documents follow its rows in the same transaction (electron/core/sync).
+      // First: what the hook writes in turn (a shared board taking back a name this write freed)
+      // is kept and indexed below with the rest.
+      if (!outer) runWriteHook(db, logged, actor);
       // The kept values of what this write touched, in its own transaction: readers never see them lag.
       if (!outer) refreshStaleSummaries(db);
       // The outermost write brings the search index in step with everything it (and the writes
       // it joined) logged, in its own transaction: committed together or not at all.
       if (!outer) indexChanges(db, logged);
-      // A shared board's documents follow its rows in the same transaction (electron/core/sync).
-      if (!outer) runWriteHook(db, logged, actor);
       // Every listing it wrote names an action of its meeting's board (the rule of migration 14).
       if (!outer) checkListings(db);
       return result;

@@ -5,7 +5,8 @@
 // same for the same boards, and lists a board_name_taken conflict on this laptop only, so the
 // administrator can rename one; the shared document keeps the name every other laptop shows (the
 // mirror writes the shared value back for the local form), and once either board is renamed the
-// next projection of the board's document shows the shared name again.
+// board shows the shared name again: renamed on another laptop, with that change's projection;
+// the board holding it renamed here, in that very write (project.ts settleFreedBoardRow).
 import type { Database } from '../db/driver';
 import type { Row } from './registry';
 

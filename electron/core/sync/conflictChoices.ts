@@ -1,5 +1,6 @@
 // What the administrator can do about each listed sync conflict: where to check it (the action's
-// page, the agenda item in its meeting, the minutes' record panel, a member on the board's roster)
+// page, the agenda item in its meeting, the minutes' record panel, a member on the board's roster,
+// the board's settings where its name and short code are edited)
 // and, for two statuses recorded apart, the other status "Keep … instead" records again through
 // the matters arising. Read only.
 import type { ListedSyncConflict, SyncConflict, SyncConflictLink } from '../../../shared/contract';
@@ -7,7 +8,7 @@ import { ACTION_STATUSES, type ActionStatus, type MeetingStatus } from '../../..
 import type { Store } from '../db/open';
 import { lockFor } from '../minutes/editable';
 import { eventId, statusLog } from './actionStatusLog';
-import { syncEngine } from './engine';
+import { madeSyncEngine } from './engine';
 import { otherVersions, type ItemVersion } from './itemVersions';
 import { keepChairFor } from './chairChoice';
 
@@ -39,10 +40,12 @@ const isStatus = (value: unknown): value is ActionStatus => ACTION_STATUSES.incl
 
 /**
  * The meeting the other status was recorded at: from the board's status log when the board is
- * open for sync (the event names it), else the meeting whose update the action last took.
+ * open for sync (the event names it), else the meeting whose update the action last took. Read
+ * from the engine only if the file already has one: listing conflicts never starts sync (an
+ * engine made here would watch every write of a file that shares no board).
  */
 function otherEventMeeting(store: Store, boardId: string, event: unknown, action: ActionRow): { meetingId: string | null; supersededBy: string | null } {
-  const replica = syncEngine(store).boards.get(boardId)?.replica;
+  const replica = madeSyncEngine(store)?.boards.get(boardId)?.replica;
   const found = replica && typeof event === 'string' ? statusLog(replica.board).toArray().find((e) => eventId(e) === event) : undefined;
   if (found) return { meetingId: found.last_update_meeting_id, supersededBy: found.superseded_by };
   return { meetingId: action.last_update_meeting_id, supersededBy: null };
@@ -84,8 +87,16 @@ function memberLink(store: Store, boardId: string, conflict: SyncConflict): Sync
   return member ? { kind: 'member', boardId, memberId: member.id, name: member.name } : null;
 }
 
+/** A board shown here under a local form of its name or short code (board_name_taken): its settings, where either is changed, by the name it has here. */
+function settingsLink(store: Store, boardId: string, conflict: SyncConflict): SyncConflictLink | null {
+  if (conflict.entityId !== boardId) return null;
+  const name = store.db.prepare('SELECT name FROM boards WHERE id = ?').pluck().get(boardId) as string | undefined;
+  return name === undefined ? null : { kind: 'boardSettings', boardId, name };
+}
+
 function choicesFor(store: Store, boardId: string, conflict: SyncConflict): ListedSyncConflict {
   if (conflict.kind === 'initials_twice') return { ...conflict, link: memberLink(store, boardId, conflict), keep: null };
+  if (conflict.kind === 'board_name_taken') return { ...conflict, link: settingsLink(store, boardId, conflict), keep: null };
   if (conflict.kind === 'action_status') {
     const action = store.db
       .prepare('SELECT id, reference, status, last_update_meeting_id FROM actions WHERE id = ? AND board_id = ?')

@@ -78,7 +78,11 @@ export function recordConflicts(db: Database, replica: BoardReplica, at: string)
 /** A shared board held here under a local form (boardNames.ts): this laptop's own entry, listed while the board is shown so. */
 export function recordBoardNamesTaken(db: Database, boardId: string, taken: readonly BoardNameTaken[], at: string): void {
   const insert = db.prepare("INSERT OR IGNORE INTO sync_conflicts (id, board_id, kind, entity_id, detail, found_at) VALUES (?, ?, 'board_name_taken', ?, ?, ?)");
-  for (const t of taken) insert.run(randomUUID(), boardId, boardId, JSON.stringify(t), at);
+  // One entry per local form: the board holding the name since renamed is still the same conflict (its name is read when listed).
+  const listed = db.prepare(
+    "SELECT 1 FROM sync_conflicts WHERE board_id = ? AND kind = 'board_name_taken' AND json_extract(detail, '$.field') = ? AND json_extract(detail, '$.value') = ? AND json_extract(detail, '$.shownAs') = ? AND json_extract(detail, '$.takenBy.boardId') = ?",
+  );
+  for (const t of taken) if (!listed.get(boardId, t.field, t.value, t.shownAs, t.takenBy.boardId)) insert.run(randomUUID(), boardId, boardId, JSON.stringify(t), at);
 }
 
 /** Whether a board_name_taken entry still holds: the board is shown under the local form it names. */
@@ -87,9 +91,10 @@ function stillTaken(db: Database, boardId: string, d: BoardNameTaken): boolean {
   return row !== undefined && (d.field === 'name' ? row.name : row.short_code) === d.shownAs;
 }
 
-function describeBoardNameTaken(d: BoardNameTaken): string {
+function describeBoardNameTaken(db: Database, d: BoardNameTaken): string {
   const what = d.field === 'name' ? 'name' : 'short code';
-  return `This shared board’s ${what} on the other laptops is “${d.value}”, which the board “${d.takenBy.name}” in this data file already has, so this laptop shows it as “${d.shownAs}”. The other laptops still show “${d.value}”. Rename one of the two boards and this laptop shows the shared ${what} again.`;
+  const holder = (db.prepare('SELECT name FROM boards WHERE id = ?').pluck().get(d.takenBy.boardId) as string | undefined) ?? d.takenBy.name;
+  return `This shared board’s ${what} on the other laptops is “${d.value}”, which the board “${holder}” in this data file already has, so this laptop shows it as “${d.shownAs}”. The other laptops still show “${d.value}”. Rename one of the two boards and this laptop shows the shared ${what} again.`;
 }
 
 const names = (list: string[]): string => (list.length <= 1 ? (list[0] ?? 'another laptop') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`);
@@ -108,7 +113,7 @@ function describe(db: Database, kind: SyncConflictKind, detail: unknown): string
   }
   if (kind === 'attendance_twice') return describeAttendanceTwice(db, detail as AttendanceTwiceDetail);
   if (kind === 'chair_twice') return describeMarkTwice(db, detail as MarkTwiceDetail);
-  if (kind === 'board_name_taken') return describeBoardNameTaken(detail as BoardNameTaken);
+  if (kind === 'board_name_taken') return describeBoardNameTaken(db, detail as BoardNameTaken);
   if (kind === 'initials_twice') {
     const d = detail as InitialsTwiceDetail;
     return `${d.keptBy.name} and ${d.name} were both given the initials ${d.initials} on two laptops while they were apart. ${d.keptBy.name} keeps them; ${d.name} is shown as ${d.shownAs}. Choose other initials for ${d.name} on the roster if ${d.shownAs} will not do.`;

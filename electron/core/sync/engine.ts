@@ -48,7 +48,7 @@ export interface SharedBoard {
   connected: boolean;
   /** Why the board is not syncing, in words (a refused token, a projection that failed). */
   lastError: string | null;
-  /** Remote updates waiting to be projected (kept for a retry if a projection fails). */
+  /** Remote updates waiting to be projected (kept for a retry if a projection fails; in no document until projected). */
   queue: Array<{ name: string; update: Uint8Array }>;
   /** While joining: updates are applied and kept, the tables wait for the whole board. */
   holding: boolean;
@@ -305,8 +305,8 @@ export class SyncEngine {
         board.wire?.drop(name);
       }
     } catch (err) {
-      // Nothing is lost: the server holds the updates, and the documents (made again from the file if the write changed them, writeOutbox.ts) take them back; the next batch tries again.
-      for (const { name, update } of batch) board.replica.applyUpdate(name, update, REMOTE);
+      // Nothing is lost: the batch waits in the queue (the next batch, or an acknowledgement, tries it again; after a restart the server sends it again), and its documents are made again from the file without it, never mirrored over (writeOutbox.ts).
+      this.outbox.rebuild(board, new Set(batch.map((b) => b.name)));
       board.queue.unshift(...batch);
       board.lastError = refusalMessage(err);
     }

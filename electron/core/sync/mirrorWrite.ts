@@ -1,8 +1,11 @@
 // The write hook's work for each shared board of the file: inside a write's transaction, what it
 // changed goes into the board's documents (mirror.ts), and the change marks of the meetings it
-// changed (meetingMarks.ts) go into the board's document in the same update as its rows.
+// changed (meetingMarks.ts) go into the board's document in the same update as its rows. A write
+// that freed a name or short code a shared board is shown under a local form of (boardNames.ts)
+// has the board take the shared one again, in the same transaction (project.ts settleFreedBoardRow).
 import type { Changed } from '../../../shared/contract';
 import type { Database } from '../db/driver';
+import { write } from '../store/write';
 import { affectedMeetings } from './affected';
 import { parseDocName } from './docNames';
 import { markIfAhead, vectorOfDoc } from './meetingMarks';
@@ -10,6 +13,7 @@ import { LOCAL_ORIGIN, mirrorBoard } from './mirror';
 import type { BoardReplica } from './replica';
 import type { Preparing } from './preparation';
 import { takeTouches } from './writeTouches';
+import { settleFreedBoardRow } from './project';
 
 /** What the hook needs of a shared board (engine.ts's SharedBoard). */
 export interface MirroredBoard {
@@ -23,7 +27,8 @@ export interface MirroredBoard {
 
 export function mirrorWrite(boards: Iterable<MirroredBoard>, db: Database, changes: readonly Changed[], actor: string): void {
   const touched = takeTouches(db);
-  for (const board of boards) {
+  const shared = [...boards];
+  for (const board of shared) {
     if (board.holding) continue;
     if (db.prepare('SELECT 1 FROM boards WHERE id = ?').get(board.boardId) === undefined) continue;
     const affected = affectedMeetings(db, board.replica, changes, touched);
@@ -56,4 +61,10 @@ export function mirrorWrite(boards: Iterable<MirroredBoard>, db: Database, chang
       board.marking = null;
     }
   }
+  if (!touched.tables.has('boards')) return;
+  // After the mirror, so the board's document holds this write's own changes of the board's row
+  // (only a local form then differs from it). The projection is the one writer of that form.
+  for (const board of shared) if (!board.holding) write({ db, actor }, (w) => settleFreedBoardRow(w, board.replica));
+  // What it wrote is already in step with the documents: not compared again by the next write.
+  takeTouches(db);
 }

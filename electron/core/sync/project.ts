@@ -301,6 +301,25 @@ function settleBoardRow(w: WriteHandle, replica: BoardReplica, touched: Touched)
 }
 
 /**
+ * The board's own row where a write here freed the name or short code it is held under (another
+ * board renamed, or given another short code): projected again from its document inside that
+ * write (the write hook, mirrorWrite.ts), so the row shows the shared ones at once and the write's
+ * changes name the board. Nothing is written while the row is as its document makes it here.
+ */
+export function settleFreedBoardRow(w: WriteHandle, replica: BoardReplica): number {
+  const table = tablesOf('board').find((t) => t.table === 'boards') as SyncedTable;
+  const [row] = docRows(replica.board, table, rowColumns(w.db, table)).values();
+  const here = w.db.prepare('SELECT name, short_code FROM boards WHERE id = ?').get(replica.boardId) as Row | undefined;
+  if (!row || !here) return 0;
+  const wanted = boardRowHere(w.db, row).row;
+  if (wanted.name === here.name && wanted.short_code === here.short_code) return 0;
+  const touched = new Touched();
+  settleBoardRow(w, replica, touched);
+  logSynced(w, touched.entries());
+  return touched.size;
+}
+
+/**
  * Projects the named documents of a board (the meetings' first, then the board's, which carries
  * their state) into the tables, logging each changed record through `log` (as `synced` unless
  * told otherwise: a window's typing is this laptop's own edit). Returns how many records changed.

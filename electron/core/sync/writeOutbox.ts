@@ -59,21 +59,29 @@ export class WriteOutbox {
     const dropped = this.held.splice(mark);
     const touched = new Map<OutboxBoard, Set<string>>();
     for (const { board, name } of dropped) touched.set(board, (touched.get(board) ?? new Set()).add(name));
-    for (const [board, names] of touched) {
-      // A board closed meanwhile has no documents left to mend.
-      if (board.replica.disposed) continue;
-      for (const name of names) {
-        this.rebuilding = true;
-        try {
-          board.replica.rebuild(name, storedDoc(this.db, name), this.stored);
-        } finally {
-          this.rebuilding = false;
-        }
-        // The rolled-back update's row is gone: the server's acknowledgement counts up to what the file holds.
-        const seq = lastPendingSeq(this.db, name);
-        if (seq === undefined) board.lastLocalSeq.delete(name);
-        else board.lastLocalSeq.set(name, seq);
+    for (const [board, names] of touched) this.rebuild(board, names);
+  }
+
+  /**
+   * Makes each named document of a board again from the file: after a rolled-back write, and after
+   * a projection refused, whose server updates were applied to the documents before its write (a
+   * later local write would otherwise compare them with rows that lack them and write the rows back
+   * over them, engine.ts flush).
+   */
+  rebuild(board: OutboxBoard, names: Iterable<string>): void {
+    // A board closed meanwhile has no documents left to mend.
+    if (board.replica.disposed) return;
+    for (const name of names) {
+      this.rebuilding = true;
+      try {
+        board.replica.rebuild(name, storedDoc(this.db, name), this.stored);
+      } finally {
+        this.rebuilding = false;
       }
+      // A rolled-back update's row is gone: the server's acknowledgement counts up to what the file holds.
+      const seq = lastPendingSeq(this.db, name);
+      if (seq === undefined) board.lastLocalSeq.delete(name);
+      else board.lastLocalSeq.set(name, seq);
     }
   }
 

@@ -1,8 +1,8 @@
 // "Things to check after syncing": a shared board's conflicts, newest first, each with where to
-// look (an action, an agenda item, the minutes' record, a member on the roster), "Keep … instead"
-// for two statuses recorded apart, "Keep …’s version" for an item two laptops brought back in
-// different versions, "Make … the chair instead" for two chairs (or vice-chairs, or minute-takers)
-// named apart, and Dismiss (seen, on this laptop only).
+// look (an action, an agenda item, the minutes' record, a member on the roster, the board's
+// settings), "Keep … instead" for two statuses recorded apart, "Keep …’s version" for an item two
+// laptops brought back in different versions, "Make … the chair instead" for two chairs (or
+// vice-chairs, or minute-takers) named apart, and Dismiss (seen, on this laptop only).
 // The list follows core's pushed changes: another laptop's edits, a dismissal in another window.
 import { useEffect, useRef, useState } from 'react';
 import type { ListedSyncConflict } from '../../../../shared/contract';
@@ -25,6 +25,8 @@ function WhereToLook({ conflict }: { conflict: ListedSyncConflict }) {
   if (link.kind === 'action') return <a href={hrefFor({ name: 'action', actionId: link.actionId })}>Open action {link.reference}</a>;
   // Two people given the same initials apart: the roster, at the one shown under other initials, to choose theirs.
   if (link.kind === 'member') return <a href={hrefFor({ name: 'roster', boardId: link.boardId, memberId: link.memberId })}>Open {link.name} on the roster</a>;
+  // A board shown here under a local form of its name or short code: its settings, where either is changed.
+  if (link.kind === 'boardSettings') return <a href={hrefFor({ name: 'boardSettings', boardId: link.boardId })}>Open the settings of {link.name} (name and short code)</a>;
   const meetingHref = hrefFor({ name: 'meeting', meetingId: link.meetingId });
   if (link.kind === 'record') {
     return (
