@@ -161,9 +161,15 @@ export function searchIndexExists(db: Database): boolean {
   return known;
 }
 
+/** Connections whose index is in its own file (attached once, at open, for the connection's life). */
+const inOwnFile = new WeakSet<Database>();
+
 /** The schema the index is in: its own file, attached; or, for a file at a format before 22, the data file. */
 export function indexSchema(db: Database): string {
-  return !indexInDataFile(db) && isAttached(db) ? SEARCH_SCHEMA : 'main';
+  if (inOwnFile.has(db)) return SEARCH_SCHEMA;
+  if (indexInDataFile(db) || !isAttached(db)) return 'main';
+  inOwnFile.add(db);
+  return SEARCH_SCHEMA;
 }
 
 /** The data file's last change-log entry: its seq, and a fingerprint no other file's entry of that seq has. */
