@@ -13,6 +13,7 @@ import { backupsToKeep } from '../../shared/domain/backupLadder';
 import { backupFileName, backupTo } from './db/backup';
 import { BACKUP_FOLDER_NAME, defaultBackupDir, identify, StoreOpenError, type Store } from './db/open';
 import { makeFolderPrivate, makePrivate } from './db/private';
+import { discardSearchIndex } from './store/searchIndexFile';
 import { DomainError } from './errors';
 import { write } from './store/write';
 
@@ -251,6 +252,7 @@ export function setAside(dataFile: string, now: Date = new Date()): string | nul
       makePrivate(target + suffix);
     }
   }
+  discardSearchIndex(dataFile);
   return target;
 }
 
@@ -266,5 +268,7 @@ export function putInPlace(source: string, dataFile: string): void {
     fs.closeSync(fd);
   }
   for (const suffix of ['-wal', '-shm']) fs.rmSync(dataFile + suffix, { force: true });
+  // The index of the file being replaced is not the backup's: it is built again on open.
+  discardSearchIndex(dataFile);
   fs.renameSync(temp, dataFile);
 }

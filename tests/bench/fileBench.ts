@@ -11,6 +11,7 @@ import { applyMigrations, LATEST_VERSION } from '../../electron/core/db/migratio
 import { backupBeforeMigration, backupTo } from '../../electron/core/db/backup';
 import { keptValuesWrong, rebuildActionSummaries } from '../../electron/core/store/actionSummary';
 import { ensureSearchIndex } from '../../electron/core/store/searchIndex';
+import { attachSearchIndex, searchIndexFile } from '../../electron/core/store/searchIndexFile';
 import { environmentKey } from '../../electron/core/crypt/keySource';
 import { quickCheckInBackground } from '../../electron/core/db/integrity';
 import type { Database } from '../../electron/core/db/driver';
@@ -70,7 +71,10 @@ export async function upgradeIfOlder(report: Report, file: string): Promise<void
       })(),
     );
     await step('checkpoint', () => db.pragma('wal_checkpoint(TRUNCATE)'));
-    await step('search index rebuilt for the new schema', () => ensureSearchIndex(db));
+    await step('search index rebuilt for the new schema (in its own file since format 22)', () => {
+      attachSearchIndex(db, file, environmentKey());
+      ensureSearchIndex(db);
+    });
   } finally {
     db.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -108,9 +112,19 @@ export function dataFilePerMeeting(report: Report, file: string, label = 'large 
          GROUP BY tbl ORDER BY bytes DESC`,
       )
       .all() as Array<{ tbl: string; bytes: number; unused: number }>;
+    // Since format 22 the index is a file of its own beside the data file: none of it is in here.
     const search = byTable.filter((t) => t.tbl.startsWith('search_')).reduce((sum, t) => sum + t.bytes, 0);
-    report.add(`${label}: the search index (search_* tables) per meeting`, [search / meetings / KB], { unit: 'KB', note: `${(search / 2 ** 20).toFixed(0)} MB` });
-    report.add(`${label}: data file per meeting, pages in use, without the search index`, [(fileBytes - freeBytes - search) / meetings / KB], { unit: 'KB', baseline: BASELINE });
+    report.add(`${label}: the search index inside the data file (search_* tables) per meeting`, [search / meetings / KB], { unit: 'KB', note: `${(search / 2 ** 20).toFixed(0)} MB` });
+    const index = searchIndexFile(file);
+    if (fs.existsSync(index)) {
+      const indexBytes = fs.statSync(index).size;
+      report.add(`${label}: the search index file beside it (derived, rebuilt when missing; not in backups) per meeting`, [indexBytes / meetings / KB], {
+        unit: 'KB',
+        baseline: BASELINE,
+        note: `${(indexBytes / 2 ** 20).toFixed(0)} MB`,
+      });
+      report.add(`${label}: data file and search index file together per meeting`, [(fileBytes + indexBytes) / meetings / KB], { unit: 'KB', baseline: BASELINE });
+    }
     for (const t of byTable.filter((x) => x.bytes / fileBytes >= 0.002)) {
       report.add(`${label}: ${t.tbl} (with its indexes) per meeting`, [t.bytes / meetings / KB], {
         unit: 'KB',
@@ -135,9 +149,24 @@ export function compactedCopy(report: Report, file: string): void {
     const bytes = fs.statSync(target).size;
     report.add('large store: data file per meeting, compacted', [bytes / meetings / KB], { unit: 'KB', baseline: BASELINE, maxRatio: 2, note: `${(bytes / 2 ** 20).toFixed(0)} MB` });
     dataFilePerMeeting(report, target, 'large store compacted');
+    compactedIndex(report, file, dir, meetings);
   } finally {
     db.close();
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The search index file compacted too (VACUUM INTO), as a fresh build of it would be. */
+function compactedIndex(report: Report, file: string, dir: string, meetings: number): void {
+  if (!fs.existsSync(searchIndexFile(file))) return;
+  const db = openWithKey(searchIndexFile(file), environmentKey(), { readonly: true, fileMustExist: true });
+  try {
+    const target = path.join(dir, 'compact-search');
+    db.prepare('VACUUM INTO ?').run(keyedTarget(target, environmentKey()));
+    const bytes = fs.statSync(target).size;
+    report.add('large store: the search index file per meeting, compacted', [bytes / meetings / KB], { unit: 'KB', baseline: BASELINE, note: `${(bytes / 2 ** 20).toFixed(0)} MB` });
+  } finally {
+    db.close();
   }
 }
 

@@ -27,7 +27,7 @@ function must<T>(response: ReturnType<Core['call']>): T {
 }
 
 /**
- * Bytes of the file's pages holding the search tables (dbstat): FTS5's own (search_fts_*), the
+ * Bytes of the index file's pages holding the search tables (dbstat): FTS5's own (search_fts_*), the
  * entries with their text (search_docs) and the entries' indexes; null when SQLite has no dbstat.
  */
 function indexBytes(core: Core): { fts: number; docs: number; docIndexes: number } | null {
@@ -35,7 +35,7 @@ function indexBytes(core: Core): { fts: number; docs: number; docIndexes: number
     const rows = core
       .store!.db.prepare(
         `SELECT CASE WHEN name LIKE 'search\\_fts%' ESCAPE '\\' THEN 'fts' WHEN name = 'search_docs' THEN 'docs' ELSE 'docIndexes' END AS part, sum(pgsize) AS bytes
-         FROM dbstat WHERE name LIKE 'search\\_%' ESCAPE '\\' OR name LIKE 'sqlite_autoindex_search\\_%' ESCAPE '\\' GROUP BY part`,
+         FROM dbstat('search') WHERE name LIKE 'search\\_%' ESCAPE '\\' OR name LIKE 'sqlite_autoindex_search\\_%' ESCAPE '\\' GROUP BY part`,
       )
       .all() as Array<{ part: 'fts' | 'docs' | 'docIndexes'; bytes: number }>;
     const bytes = { fts: 0, docs: 0, docIndexes: 0 };

@@ -62,10 +62,19 @@ export function dump(core: Core): string {
   const db = core.store?.db;
   if (!db) throw new Error('store not open');
   // FTS5's shadow tables (search_fts_data, ...) are left out: their bytes record the history of
-  // the index's segments, not what it holds; search_docs and search_fts itself are compared.
+  // the index's segments, not what it holds; search_docs and search_fts itself are compared (in the
+  // index's own file, attached as `search`). Its search_state is left out too: when the index was
+  // built and which change-log entry it follows are bookkeeping, not what it holds; and so are its
+  // entries' row numbers (a file whose index is built again, encrypted or restored, numbers them afresh).
   const tables = db
-    .prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'virtual') AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .pluck()
-    .all() as string[];
-  return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}"`).all().map((row) => JSON.stringify(row)).sort()]));
+    .prepare(
+      "SELECT schema, name FROM pragma_table_list WHERE schema IN ('main', 'search') AND type IN ('table', 'virtual') AND name NOT LIKE 'sqlite_%' AND name <> 'search_state' ORDER BY schema, name",
+    )
+    .all() as Array<{ schema: string; name: string }>;
+  const shown = (schema: string, row: unknown): string => {
+    if (schema !== 'search') return JSON.stringify(row);
+    const { id: _id, ...rest } = row as Record<string, unknown>;
+    return JSON.stringify(rest);
+  };
+  return JSON.stringify(tables.map((t) => [t.name, db.prepare(`SELECT * FROM "${t.schema}"."${t.name}"`).all().map((row) => shown(t.schema, row)).sort()]));
 }

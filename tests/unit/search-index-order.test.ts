@@ -48,7 +48,7 @@ describe('search index: order and rebuilding', () => {
     const before = docs(core);
     const state = db.prepare('SELECT * FROM search_state').get();
     // Test setup: a failure half-way through writing the new entries (as a crash or a full disk would).
-    db.exec("CREATE TEMP TRIGGER interrupt BEFORE INSERT ON main.search_docs WHEN (SELECT count(*) FROM main.search_docs) >= 1 BEGIN SELECT RAISE(ABORT, 'interrupted'); END");
+    db.exec("CREATE TEMP TRIGGER interrupt BEFORE INSERT ON search.search_docs WHEN (SELECT count(*) FROM search.search_docs) >= 1 BEGIN SELECT RAISE(ABORT, 'interrupted'); END");
     expect(() => rebuildSearchIndex(db)).toThrow(/interrupted/);
     db.exec('DROP TRIGGER temp.interrupt');
     expect(docs(core)).toEqual(before);

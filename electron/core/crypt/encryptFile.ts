@@ -10,6 +10,7 @@ import type { Database } from '../db/driver';
 import { backupFileName, backupTo } from '../db/backup';
 import { inspectDataFile } from '../db/file';
 import { makePrivate } from '../db/private';
+import { discardSearchIndex } from '../store/searchIndexFile';
 import { keyedTarget, openWithKey, type StoreKey } from './cipher';
 
 /** The steps, in order; `onStep` is told of each as it starts (the crash tests stop the process there). */
@@ -115,6 +116,8 @@ export async function encryptDataFile(file: string, key: StoreKey, backupDir: st
   fsyncFile(copy);
   // A WAL index of the plain file must not be taken for the encrypted one's.
   for (const suffix of ['-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+  // The plain file's search index holds its words unencrypted: gone, and built again encrypted on open.
+  discardSearchIndex(file);
   fs.renameSync(copy, file);
   fsyncFolder(path.dirname(file));
   onStep('done');

@@ -12,6 +12,7 @@ import { needsKey, newFileNeedsKey, wrongKey } from '../crypt/problems';
 import { APP_FOLDER } from '../paths';
 import { inspectDataFile } from './file';
 import { ensureSearchIndex } from '../store/searchIndex';
+import { attachSearchIndex } from '../store/searchIndexFile';
 import { LATEST_VERSION, MIGRATIONS, applyMigrations, latestVersion, schemaVersion, type Migration } from './migrations';
 import { backupBeforeMigration, backupTo, backupFileName } from './backup';
 import { keptValuesWrong, rebuildActionSummaries } from '../store/actionSummary';
@@ -251,7 +252,8 @@ export async function openStore(given: string, options: OpenOptions = {}): Promi
     // Readers in SQL derive a discussion's plain text with this function (it is never stored beside the JSON).
     registerDiscussionText(db);
     cacheStatements(db);
-    // A file from before the search index, or indexed by an older version, is indexed now.
+    // The search index, in its own file beside this one: made, brought up to date or built again now.
+    attachSearchIndex(db, absolute, key);
     ensureSearchIndex(db);
   } catch (err) {
     db.close();

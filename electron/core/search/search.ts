@@ -6,7 +6,7 @@ import { SEARCH_KINDS, type MeetingStatus, type PdfVersion, type SearchKind } fr
 import type { ParsedInputOf, SearchHit, SearchMeetingGroup, SearchResult, SnippetPart } from '../../../shared/contract';
 import { SEARCH_LIMITS } from '../../../shared/contract/search';
 import { DomainError } from '../errors';
-import { boardToken, searchIndexExists } from '../store/searchIndex';
+import { boardToken, indexSchema, searchIndexExists } from '../store/searchIndex';
 import type { ReadHandle } from '../store/write';
 import type { Database } from '../db/driver';
 import { parseQuery, type PrefixWords } from './query';
@@ -111,7 +111,7 @@ const vocabulary = new WeakSet<Database>();
 function prefixWordsOf(db: Database): PrefixWords {
   return (prefix) => {
     if (!vocabulary.has(db)) {
-      db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, search_fts, row)');
+      db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(${indexSchema(db)}, search_fts, row)`);
       vocabulary.add(db);
     }
     // Plain ASCII: every word starting with it sorts from it up to it with its last character one on.

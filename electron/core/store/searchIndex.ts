@@ -1,12 +1,15 @@
-// The full-text search index (search_docs + search_fts, migration 0006): what is indexed, and
-// keeping it in step. The one write path (write.ts) hands every committed write's change-log
-// entries to indexChanges, inside the write's transaction, so the index can never disagree with
-// what was saved; ensureSearchIndex rebuilds it on open when it is missing or was built by an
-// older version. Nothing else writes these tables.
+// The full-text search index (search_docs + search_fts, in its own file: searchIndexFile.ts): what
+// is indexed, and keeping it in step. The one write path (write.ts) hands every committed write's
+// change-log entries to indexChanges, inside the write's transaction, so the index can never
+// disagree with what was saved; the index also records the last change-log entry it followed, so
+// that ensureSearchIndex, on open, brings an index file left behind (a crash between the two files'
+// commits) up to date from the change log, and builds again one that is missing, from another file,
+// or built by an older version. Nothing else writes these tables.
 import type { Database } from '../db/driver';
 import type { Changed } from '../../../shared/contract';
 import type { SearchKind } from '../../../shared/domain/enums';
 import { discussionTextSql, registerDiscussionText } from './discussionText';
+import { indexInDataFile, isAttached, SEARCH_SCHEMA } from './searchIndexFile';
 import { OWNER_FULL_NAME_SQL, OWNER_GROUP_NAME_SQL, OWNER_INITIALS_SQL, OWNER_NAMING_JOINS } from './actionOwners';
 
 /** Bump when what is indexed changes: files indexed by an earlier version are rebuilt on open. */
@@ -147,16 +150,49 @@ function actionsOwnedBy(db: Database, column: 'member_id' | 'group_id', id: stri
   return ids.map((actionId) => ({ scope: 'action', id: actionId }));
 }
 
-/** Whether the file has the index (a file opened at an earlier schema, in a migration's test, has not). */
-const hasIndex = new WeakMap<Database, boolean>();
+/** Connections known to have the index (a file opened at an earlier schema, in a migration's test, has not; one attached later has). */
+const hasIndex = new WeakSet<Database>();
 
 export function searchIndexExists(db: Database): boolean {
-  let known = hasIndex.get(db);
-  if (known === undefined) {
-    known = db.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('search_docs', 'search_fts', 'search_state')").pluck().get() === 3;
-    hasIndex.set(db, known);
-  }
+  if (hasIndex.has(db)) return true;
+  const schema = indexSchema(db);
+  const known = db.prepare(`SELECT count(*) FROM ${schema}.sqlite_master WHERE name IN ('search_docs', 'search_fts', 'search_state')`).pluck().get() === 3;
+  if (known) hasIndex.add(db);
   return known;
+}
+
+/** Connections whose index is in its own file (attached once, at open, for the connection's life). */
+const inOwnFile = new WeakSet<Database>();
+
+/** The schema the index is in: its own file, attached; or, for a file at a format before 22, the data file. */
+export function indexSchema(db: Database): string {
+  if (inOwnFile.has(db)) return SEARCH_SCHEMA;
+  if (indexInDataFile(db) || !isAttached(db)) return 'main';
+  inOwnFile.add(db);
+  return SEARCH_SCHEMA;
+}
+
+/** The data file's last change-log entry: its seq, and a fingerprint no other file's entry of that seq has. */
+function lastLogged(db: Database): { seq: number; stamp: string } {
+  const row = db.prepare('SELECT seq, at, entity, entity_id, action FROM change_log ORDER BY seq DESC LIMIT 1').get() as LogRow | undefined;
+  return row ? { seq: row.seq, stamp: stampOf(row) } : { seq: 0, stamp: '' };
+}
+
+interface LogRow {
+  seq: number;
+  at: string;
+  entity: Changed['entity'];
+  entity_id: string;
+  action: string;
+}
+
+const stampOf = (row: LogRow): string => `${row.seq} ${row.at} ${row.entity} ${row.entity_id} ${row.action}`;
+
+/** Records, in the index file, the change-log entry the index is now in step with (a data file holding its own index needs none). */
+function stampIndex(db: Database): void {
+  if (indexSchema(db) === 'main') return;
+  const { seq, stamp } = lastLogged(db);
+  db.prepare(`UPDATE ${SEARCH_SCHEMA}.search_state SET logged_seq = ?, logged_stamp = ?`).run(seq, stamp);
 }
 
 const sameDoc = (a: DocFields, b: DocFields): boolean =>
@@ -217,6 +253,7 @@ export function indexChanges(db: Database, changes: readonly Changed[]): void {
       syncScope(db, ref);
     }
   }
+  stampIndex(db);
 }
 
 /**
@@ -239,26 +276,64 @@ export function rebuildSearchIndex(db: Database): void {
     // One b-tree per term instead of the segments a rebuild leaves: fewer pages read per word.
     db.prepare("INSERT INTO search_fts (search_fts) VALUES ('optimize')").run();
     const schema = db.pragma('user_version', { simple: true }) as number;
-    db.prepare('INSERT OR REPLACE INTO search_state (id, index_version, schema_version, built_at) VALUES (1, ?, ?, ?)').run(
-      SEARCH_INDEX_VERSION,
-      schema,
-      new Date().toISOString(),
-    );
+    const built = new Date().toISOString();
+    if (indexSchema(db) === 'main') {
+      db.prepare('INSERT OR REPLACE INTO search_state (id, index_version, schema_version, built_at) VALUES (1, ?, ?, ?)').run(SEARCH_INDEX_VERSION, schema, built);
+    } else {
+      const { seq, stamp } = lastLogged(db);
+      db.prepare(
+        `INSERT OR REPLACE INTO ${SEARCH_SCHEMA}.search_state (id, index_version, schema_version, built_at, logged_seq, logged_stamp) VALUES (1, ?, ?, ?, ?, ?)`,
+      ).run(SEARCH_INDEX_VERSION, schema, built, seq, stamp);
+    }
   })();
 }
 
+/** At most this many change-log entries are followed to bring an index file up to date; more, and it is built again. */
+const CATCH_UP_ENTRIES = 20_000;
+
 /**
- * On open: rebuilds the index when it was never built (a file upgraded to schema 6), was built
- * by another version of the indexer, or at another schema version (a later migration may have
- * changed text without any write). Returns whether it rebuilt.
+ * Brings an index file that is behind its data file up to date from the change log, when the
+ * entry it last followed is still the data file's (the same fingerprint at the same seq): the
+ * entries after it are indexed as the writes that logged them were. Returns false when it cannot.
+ */
+function catchUp(db: Database, state: { logged_seq: number; logged_stamp: string }, last: { seq: number }): boolean {
+  if (last.seq < state.logged_seq || last.seq - state.logged_seq > CATCH_UP_ENTRIES) return false;
+  if (state.logged_seq > 0) {
+    const followed = db.prepare('SELECT seq, at, entity, entity_id, action FROM change_log WHERE seq = ?').get(state.logged_seq) as LogRow | undefined;
+    if (!followed || stampOf(followed) !== state.logged_stamp) return false;
+  } else if (state.logged_stamp !== '') return false;
+  const entries = db.prepare('SELECT entity, entity_id FROM change_log WHERE seq > ? ORDER BY seq').all(state.logged_seq) as Array<Pick<LogRow, 'entity' | 'entity_id'>>;
+  registerDiscussionText(db);
+  db.transaction(() => indexChanges(db, entries.map((e) => ({ entity: e.entity, id: e.entity_id }))))();
+  return true;
+}
+
+interface IndexState {
+  index_version: number;
+  schema_version: number;
+  logged_seq?: number;
+  logged_stamp?: string;
+}
+
+/**
+ * On open: rebuilds the index when it was never built (a new index file, a file upgraded to
+ * schema 6), was built by another version of the indexer, or at another schema version (a later
+ * migration may have changed text without any write), or follows another file or a later state of
+ * this one (a backup restored); brings it up to date from the change log when it is only behind.
+ * Returns whether it changed anything.
  */
 export function ensureSearchIndex(db: Database): boolean {
   if (!searchIndexExists(db)) return false;
-  const state = db.prepare('SELECT index_version, schema_version FROM search_state WHERE id = 1').get() as
-    | { index_version: number; schema_version: number }
-    | undefined;
-  const schema = db.pragma('user_version', { simple: true }) as number;
-  if (state && state.index_version === SEARCH_INDEX_VERSION && state.schema_version === schema) return false;
+  const schema = indexSchema(db);
+  const state = db.prepare(`SELECT * FROM ${schema}.search_state WHERE id = 1`).get() as IndexState | undefined;
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const current = state !== undefined && state.index_version === SEARCH_INDEX_VERSION && state.schema_version === version;
+  if (current && schema === 'main') return false;
+  if (current && state.logged_seq !== undefined && state.logged_stamp !== undefined) {
+    const last = lastLogged(db);
+    if (state.logged_seq === last.seq && state.logged_stamp === last.stamp) return false;
+    if (catchUp(db, { logged_seq: state.logged_seq, logged_stamp: state.logged_stamp }, last)) return true;
+  }
   rebuildSearchIndex(db);
   return true;
 }
