@@ -132,5 +132,5 @@ export type SyncState = (typeof SYNC_STATES)[number];
 export const SYNC_UPDATE_ORIGINS = ['local', 'remote'] as const;
 export type SyncUpdateOrigin = (typeof SYNC_UPDATE_ORIGINS)[number];
 /** What a merge of laptops' changes could not decide alone, shown to the administrator. */
-export const SYNC_CONFLICT_KINDS = ['action_status', 'item_deleted_edited', 'agreed_edited', 'attendance_twice', 'initials_twice', 'chair_twice', 'board_name_taken'] as const;
+export const SYNC_CONFLICT_KINDS = ['action_status', 'item_deleted_edited', 'agreed_edited', 'attendance_twice', 'initials_twice', 'chair_twice', 'board_name_taken', 'attendance_removed_edited'] as const;
 export type SyncConflictKind = (typeof SYNC_CONFLICT_KINDS)[number];
