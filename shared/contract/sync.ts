@@ -72,6 +72,8 @@ export interface ListedSyncConflict extends SyncConflict {
   keepVersions?: Array<{ by: string; itemId: string; changes: KeptItemDetails }>;
   /** Two chairs (or vice-chairs) named apart: the one not kept, whom keepSyncConflictChair makes the meeting's (absent: it cannot be done here). */
   keepChair?: { meetingId: string; role: 'chair' | 'vice_chair'; name: string };
+  /** An attendance row a change brought back after another laptop removed it: removeSyncConflictAttendance removes it again (absent: it cannot be done here). */
+  removeAttendance?: { meetingId: string; name: string };
 }
 
 /** An agenda item's own details, as updateAgendaItem sets them. */
