@@ -30,3 +30,8 @@ export function keepVersionLabel(by: string): string {
 export function keepChairLabel(name: string, role: 'chair' | 'vice_chair'): string {
   return `Make ${name} the ${role === 'chair' ? 'chair' : 'vice-chair'} instead`;
 }
+
+/** "Remove Jane Smith from the attendance" (an attendance row a change brought back after another laptop removed it). */
+export function removeAttendanceLabel(name: string): string {
+  return `Remove ${name} from the attendance`;
+}
