@@ -27,7 +27,7 @@ export interface Restore {
 /** Per row (an item, an attendance row), how much of it a meeting's document held: per Yjs client, the last clock. */
 export type Clocks = Map<string, Map<number, number>>;
 
-/** Before a batch is applied: how much of each item the batch's meeting documents hold here (restores.ts takes it for every kind of row). */
+/** Before a batch is applied: how much of each item a meeting's document holds here (restores.ts snapshots every kind of row). */
 export function snapshotItems(doc: Y.Doc): Clocks {
   const items: Clocks = new Map();
   for (const key of doc.getMap('agenda_items').keys()) {
