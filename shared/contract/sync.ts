@@ -73,6 +73,8 @@ export interface ListedSyncConflict extends SyncConflict {
   keepVersions?: Array<{ by: string; itemId: string; changes: KeptItemDetails }>;
   /** A mark (chair, vice-chair, minute-taker) given to two people apart: the one not kept, to whom keepSyncConflictChair gives it (absent: it cannot be done here). */
   keepChair?: { meetingId: string; role: MeetingMark; name: string };
+  /** An attendance row a change brought back after another laptop removed it: removeSyncConflictAttendance removes it again (absent: it cannot be done here). */
+  removeAttendance?: { meetingId: string; name: string };
 }
 
 /** An agenda item's own details, as updateAgendaItem sets them. */

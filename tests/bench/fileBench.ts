@@ -71,7 +71,7 @@ export async function upgradeIfOlder(report: Report, file: string): Promise<void
       })(),
     );
     await step('checkpoint', () => db.pragma('wal_checkpoint(TRUNCATE)'));
-    await step('search index rebuilt for the new schema (in its own file since format 22)', () => {
+    await step('search index rebuilt for the new schema (in its own file since format 23)', () => {
       attachSearchIndex(db, file, environmentKey());
       ensureSearchIndex(db);
     });
@@ -112,7 +112,7 @@ export function dataFilePerMeeting(report: Report, file: string, label = 'large 
          GROUP BY tbl ORDER BY bytes DESC`,
       )
       .all() as Array<{ tbl: string; bytes: number; unused: number }>;
-    // Since format 22 the index is a file of its own beside the data file: none of it is in here.
+    // Since format 23 the index is a file of its own beside the data file: none of it is in here.
     const search = byTable.filter((t) => t.tbl.startsWith('search_')).reduce((sum, t) => sum + t.bytes, 0);
     report.add(`${label}: the search index inside the data file (search_* tables) per meeting`, [search / meetings / KB], { unit: 'KB', note: `${(search / 2 ** 20).toFixed(0)} MB` });
     const index = searchIndexFile(file);

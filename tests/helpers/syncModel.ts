@@ -45,7 +45,7 @@ export interface Model {
   progress: string[];
   statuses: StatusWrite[];
   members: string[];
-  /** Member id -> the statuses recorded for them at the draft. */
+  /** Member id -> the statuses recorded for them at the draft (REMOVED: taken off it). */
   attendance: Map<string, Set<string>>;
   /**
    * Each agreement of the circulated minutes (two laptops apart may both agree them): the writes of
@@ -64,6 +64,9 @@ export function agreedRecord(model: Model, core: Core): { meetingId: string; see
   if (matching.length === 0) return { meetingId: first.meetingId, seen: new Set(), hash: `one of ${model.agreements.map((a) => a.hash).join(' / ')}` };
   return { meetingId: first.meetingId, seen: new Set(matching.flatMap((a) => [...a.seen])), hash: stored! };
 }
+
+/** In the model's attendance: the member was taken off the draft's attendance. */
+export const REMOVED = 'removed';
 
 export const emptyModel = (titles: Map<string, Set<string>>, paragraphs: Map<string, number>): Model => ({
   paragraphs,
@@ -208,6 +211,8 @@ export function modelProblems(model: Model, core: Core, boardId: string, draft: 
   for (const name of model.members) if (db.prepare('SELECT count(*) FROM people WHERE full_name = ?').pluck().get(name) !== 1) problems.push(`roster member ${name} is not there once`);
   for (const [member, statuses] of model.attendance) {
     const rows = db.prepare('SELECT status FROM attendance WHERE meeting_id = ? AND member_id = ?').pluck().all(draft, member) as string[];
+    // Taken off the attendance on some laptop: no row is one of the outcomes (a change made apart brings it back).
+    if (rows.length === 0 && statuses.has(REMOVED)) continue;
     if (rows.length !== 1 || !statuses.has(rows[0]!)) problems.push(`member ${member} is recorded as ${rows.join(', ') || 'nothing'}, not one of ${[...statuses].join(' / ')}`);
   }
   return problems;

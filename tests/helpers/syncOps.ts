@@ -1,6 +1,6 @@
 // The operations of the sync property test and their generators: what a laptop sharing a board
 // does (on any laptop: items, titles, discussions, deletions, decisions, actions, statuses,
-// progress, roster, attendance, agreeing minutes), and what happens to the network around it.
+// progress, roster, attendance recorded and removed, agreeing minutes), and what happens to the network around it.
 import fc from 'fast-check';
 
 export type Status = 'in_progress' | 'done' | 'deferred';
@@ -19,6 +19,8 @@ export type Op =
   | { kind: 'status'; laptop: number; action: number; status: Status }
   | { kind: 'member'; laptop: number }
   | { kind: 'attendance'; laptop: number; member: number; status: Presence }
+  /** Takes a member off the draft's attendance (a change of the row another laptop makes meanwhile brings it back, with a conflict). */
+  | { kind: 'removeAttendance'; laptop: number; member: number }
   /** Agrees the circulated minutes (refused where they are agreed already; two laptops apart may both agree them). */
   | { kind: 'agree'; laptop: number }
   /**
@@ -64,6 +66,7 @@ const always: Array<fc.WeightedArbitrary<Op>> = [
   { weight: 2, arbitrary: op('status', { laptop, action: fc.nat(1), status }) },
   { weight: 1, arbitrary: op('member', { laptop }) },
   { weight: 2, arbitrary: op('attendance', { laptop, member: fc.nat(2), status: presence }) },
+  { weight: 1, arbitrary: op('removeAttendance', { laptop, member: fc.nat(2) }) },
   { weight: 3, arbitrary: op('offline', { laptop }) },
   { weight: 2, arbitrary: op('online', { laptop }) },
   { weight: 1, arbitrary: op('serverDown') },

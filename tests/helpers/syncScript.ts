@@ -10,7 +10,7 @@ import { boardsState, bounded, engineOf, inStep, until, WAIT_MS } from './syncLa
 import { pendingCount } from '../../electron/core/sync/updateStore';
 import type { TestSyncServer } from './syncServer';
 import { laptopNetwork, type LaptopNetwork } from './syncProxy';
-import { emptyModel, paragraphsOf, stampOf, statusEvents, writesSeen, type ItemWrite, type Model, type WriteWhat } from './syncModel';
+import { emptyModel, paragraphsOf, REMOVED, stampOf, statusEvents, writesSeen, type ItemWrite, type Model, type WriteWhat } from './syncModel';
 import type { Op } from './syncOps';
 
 export { paragraphsOf } from './syncModel';
@@ -247,6 +247,14 @@ export async function run(world: World, op: Op): Promise<void> {
       if (!memberId) return;
       const changes = [{ kind: 'member', memberId, status: op.status }];
       if (attempt(core, 'recordAttendance', { meetingId: world.draft, changes })) model.attendance.set(memberId, (model.attendance.get(memberId) ?? new Set()).add(op.status));
+      return;
+    }
+    case 'removeAttendance': {
+      const memberId = world.members[op.member % world.members.length];
+      // Only a row this laptop holds is removed (removing what is not there changes nothing).
+      if (!memberId || core.store!.db.prepare('SELECT 1 FROM attendance WHERE meeting_id = ? AND member_id = ?').get(world.draft, memberId) === undefined) return;
+      const changes = [{ kind: 'member', memberId, status: null }];
+      if (attempt(core, 'recordAttendance', { meetingId: world.draft, changes })) model.attendance.set(memberId, (model.attendance.get(memberId) ?? new Set()).add(REMOVED));
       return;
     }
     case 'agree': {

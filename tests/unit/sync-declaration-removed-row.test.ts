@@ -8,16 +8,19 @@
 // the other order: the removal arrives after the declaration at one, before it at the other; with
 // three laptops on their own relays, the script decides the order: the declaration reaches the
 // laptop that removed the row first (it waits there, refused nothing), then the removal reaches the
-// laptops holding the declaration, which bring the row back.
+// laptops holding the declaration, which bring the row back. The row brought back is listed on
+// every laptop as an attendance row removed on one laptop and changed on another, once.
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app';
 import { ok } from '../helpers/temp';
 import { engineOf, inStep, until } from '../helpers/syncLaptops';
-import { allOffline, expectSame, sharedSample, unrecordedMember } from '../helpers/syncScripts';
+import { allOffline, conflictsOf, expectSame, sharedSample, unrecordedMember } from '../helpers/syncScripts';
 import { connected, threeLaptops } from '../helpers/syncThreeLaptops';
 
 const rowsOf = (core: Core, meetingId: string, memberId: string): string[] =>
   core.store!.db.prepare('SELECT id FROM attendance WHERE meeting_id = ? AND member_id = ? ORDER BY id').pluck().all(meetingId, memberId) as string[];
+
+const removedEdited = (core: Core, boardId: string) => conflictsOf(core, boardId).filter((c) => c.kind === 'attendance_removed_edited');
 
 const declarationsOf = (core: Core, meetingId: string) =>
   core.store!.db.prepare('SELECT id, attendance_id AS attendanceId, interest FROM declarations WHERE meeting_id = ? ORDER BY id').all(meetingId) as Array<{ id: string; attendanceId: string; interest: string }>;
@@ -42,12 +45,16 @@ describe('a declaration made on an attendance row another laptop removed meanwhi
         const e = engineOf(l).boards.get(s.boardId)?.lastError;
         if (e && !refusals.includes(e)) refusals.push(e);
       }
-      return inStep(s.laptops, s.boardId) && s.laptops.every((l) => declarationsOf(l, s.draftId).some((d) => d.id === declaration.id));
-    }, 'the declaration on both laptops');
+      return inStep(s.laptops, s.boardId) && s.laptops.every((l) => declarationsOf(l, s.draftId).some((d) => d.id === declaration.id) && removedEdited(l, s.boardId).length > 0);
+    }, 'the declaration on both laptops, and the row listed');
     expect(refusals).toEqual([]);
     for (const l of s.laptops) {
       expect(rowsOf(l, s.draftId, memberId)).toEqual([row]);
       expect(declarationsOf(l, s.draftId).filter((d) => d.id === declaration.id)).toEqual([{ id: declaration.id, attendanceId: row, interest: 'Trustee of a local children’s charity' }]);
+      const listed = removedEdited(l, s.boardId);
+      expect(listed.map((c) => c.entityId)).toEqual([row]);
+      expect(listed[0]!.description).toContain(`was removed by ${a.store!.actor}`);
+      expect(listed[0]!.description).toContain(`while ${b.store!.actor} changed it`);
     }
     expectSame(s.laptops, s.boardId);
   }, 180_000);
@@ -90,12 +97,16 @@ describe('a declaration made on an attendance row another laptop removed meanwhi
         const e = engineOf(l).boards.get(t.boardId)?.lastError;
         if (e && !refusals.includes(e)) refusals.push(e);
       }
-      return inStep(t.laptops, t.boardId) && t.laptops.every((l) => declarationsOf(l, t.draftId).some((d) => d.id === declaration.id));
-    }, 'the row and its declaration back everywhere');
+      return inStep(t.laptops, t.boardId) && t.laptops.every((l) => declarationsOf(l, t.draftId).some((d) => d.id === declaration.id) && removedEdited(l, t.boardId).length > 0);
+    }, 'the row and its declaration back everywhere, and listed');
     expect(refusals).toEqual([]);
     for (const l of t.laptops) {
       expect(rowsOf(l, t.draftId, memberId)).toEqual([row]);
       expect(declarationsOf(l, t.draftId).filter((d) => d.id === declaration.id)).toEqual([{ id: declaration.id, attendanceId: row, interest: 'Director of a building contractor' }]);
+      // Brian and Chloe each brought it back: one conflict, naming Brian, who made the declaration.
+      const listed = removedEdited(l, t.boardId);
+      expect(listed.map((c) => c.entityId)).toEqual([row]);
+      expect(listed[0]!.description).toContain(`while ${b.store!.actor} changed it`);
     }
     expectSame(t.laptops, t.boardId);
   }, 180_000);

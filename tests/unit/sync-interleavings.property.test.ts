@@ -4,7 +4,8 @@
 // hash, and every write any laptop acknowledged is there or shown as a conflict (syncModel.ts).
 // The operations (syncOps.ts) run on any laptop: items added, renamed, deleted; discussions typed
 // in (the same paragraph and different ones); decisions, actions, statuses and progress on the
-// same actions; roster members; attendance; minutes agreed while edited elsewhere, and agreed on
+// same actions; roster members; attendance recorded and taken off (a change made apart brings it
+// back); minutes agreed while edited elsewhere, and agreed on
 // two laptops apart, each with an edit the other lacks (AGREEMENT_VS_EDIT).
 // Real cores on their own files, one real sync server on loopback, each laptop behind its own
 // relay (its network) so it can be cut. Bounded: SYNC_PROPERTY_RUNS runs (default 6, about 30 s

@@ -164,7 +164,7 @@ export function searchIndexExists(db: Database): boolean {
 /** Connections whose index is in its own file (attached once, at open, for the connection's life). */
 const inOwnFile = new WeakSet<Database>();
 
-/** The schema the index is in: its own file, attached; or, for a file at a format before 22, the data file. */
+/** The schema the index is in: its own file, attached; or, for a file at a format before 23, the data file. */
 export function indexSchema(db: Database): string {
   if (inOwnFile.has(db)) return SEARCH_SCHEMA;
   if (indexInDataFile(db) || !isAttached(db)) return 'main';

@@ -20,7 +20,7 @@ export const searchIndexFile = (dataFile: string): string => `${dataFile}-search
 const INDEX_SIDE_FILES = ['', '-wal', '-shm', '-journal'] as const;
 
 /**
- * The index's tables (as migration 0006 made them in the data file, where files before format 22
+ * The index's tables (as migration 0006 made them in the data file, where files before format 23
  * kept them):
  *  * search_docs: one row per searchable thing (an item's title and discussion, a decision, an
  *    action, progress recorded on an action, an attendance entry), with where it sits. `kind` has
@@ -68,7 +68,7 @@ const INDEX_TABLES = ['search_docs', 'search_fts', 'search_state'];
 /** The format whose migration (0006) first made the index. */
 const FIRST_INDEXED_FORMAT = 6;
 
-/** Whether the data file itself still holds the index (a file at a format before 22: only a migration's test opens one). */
+/** Whether the data file itself still holds the index (a file at a format before 23: only a migration's test opens one). */
 export function indexInDataFile(db: Database): boolean {
   return db.prepare("SELECT count(*) FROM main.sqlite_master WHERE name = 'search_docs'").pluck().get() === 1;
 }

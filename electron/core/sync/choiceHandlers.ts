@@ -2,12 +2,17 @@
 import type { syncChoicesMethods } from '../../../shared/contract';
 import { onStore, type FeatureHandlers } from '../handler';
 import { keepSyncConflictChair } from './chairChoice';
+import { removeSyncConflictAttendance } from './attendanceChoice';
 import { withChoices } from './conflictChoices';
 import { listConflicts } from './conflicts';
 
 export const syncChoicesHandlers: FeatureHandlers<typeof syncChoicesMethods> = {
   keepSyncConflictChair: onStore((store, input) => {
     keepSyncConflictChair(store, input);
+    return withChoices(store, input.boardId, listConflicts(store.db, input.boardId));
+  }),
+  removeSyncConflictAttendance: onStore((store, input) => {
+    removeSyncConflictAttendance(store, input);
     return withChoices(store, input.boardId, listConflicts(store.db, input.boardId));
   }),
 };

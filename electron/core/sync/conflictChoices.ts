@@ -11,6 +11,7 @@ import { eventId, statusLog } from './actionStatusLog';
 import { madeSyncEngine } from './engine';
 import { otherVersions, type ItemVersion } from './itemVersions';
 import { keepChairFor } from './chairChoice';
+import { removeAttendanceFor } from './attendanceChoice';
 
 interface ActionRow {
   id: string;
@@ -111,7 +112,9 @@ function choicesFor(store: Store, boardId: string, conflict: SyncConflict): List
   const others = conflict.kind === 'item_deleted_edited' && place?.itemId ? editableVersions(store, place.meetingId, place.itemId, detailOf(store, conflict.id).versions) : [];
   // Two chairs (vice-chairs, minute-takers) named apart: the other laptop's can be given the mark, where that can succeed (chairChoice.ts).
   const chair = conflict.kind === 'chair_twice' ? keepChairFor(store, boardId, conflict.id) : undefined;
-  return { ...conflict, link, keep: null, ...(others.length > 0 ? { keepVersions: others } : {}), ...(chair ? { keepChair: chair } : {}) };
+  // An attendance row brought back after its removal elsewhere: it can be removed again, where that can succeed (attendanceChoice.ts).
+  const removal = conflict.kind === 'attendance_removed_edited' ? removeAttendanceFor(store, boardId, conflict.id) : undefined;
+  return { ...conflict, link, keep: null, ...(others.length > 0 ? { keepVersions: others } : {}), ...(chair ? { keepChair: chair } : {}), ...(removal ? { removeAttendance: removal } : {}) };
 }
 
 function editableVersions(store: Store, meetingId: string, itemId: string, versions: ItemVersion[] | undefined): NonNullable<ListedSyncConflict['keepVersions']> {

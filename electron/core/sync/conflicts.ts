@@ -1,13 +1,13 @@
 // Conflicts a merge cannot decide alone, recorded for the administrator (sync_conflicts, the one
 // writer and reader). Every laptop finds the same ones in the board's document: two statuses for
 // one action in its status log (conflictStatus.ts); the others in the board's conflict log, where
-// the laptop that resolved them (itemRestore.ts, agreedEdit.ts) appended what it did, since only
+// the laptop that resolved them (itemRestore.ts, attendanceRestore.ts, agreedEdit.ts) appended what it did, since only
 // that laptop saw both sides (the board document is never frozen, unlike agreed minutes').
 import { randomUUID } from 'node:crypto';
 import type * as Y from 'yjs';
 import type { Database } from '../db/driver';
 import type { SyncConflict } from '../../../shared/contract';
-import type { SyncConflictKind } from '../../../shared/domain/enums';
+import { MEETING_MARKS, type SyncConflictKind } from '../../../shared/domain/enums';
 import { formatUkDate, formatUkInstant } from '../../../shared/domain/dates';
 import { describeVersions } from './itemVersions';
 import { describeStatusConflict, statusConflicts, type StatusConflictDetail } from './conflictStatus';
@@ -15,7 +15,7 @@ import type { BoardReplica } from './replica';
 import type { MarkTwiceDetail } from './meetingChairs';
 import { MEETING_MARK_WORD } from '../../../shared/domain/meetingMarks';
 import type { BoardNameTaken } from './boardNames';
-import { mergedItemConflicts, recordItemConflict, type ItemConflictDetail } from './itemConflicts';
+import { mergedRestores, recordRestoreConflict, type ItemConflictDetail, type RestoreDetail, type RestoreKind } from './itemConflicts';
 
 export type { ItemConflictDetail } from './itemConflicts';
 
@@ -39,6 +39,14 @@ export interface AttendanceTwiceDetail {
   other: { status: string; by: string };
 }
 
+/** What the board's conflict log holds for a member's attendance row removed on one laptop and brought back by a change on another. */
+export interface AttendanceRemovedDetail extends RestoreDetail {
+  meetingId: string;
+  attendanceId: string;
+  memberId: string | null;
+  name: string;
+}
+
 /** The board document's append-only log of conflicts a laptop resolved (kind, entity, detail). */
 export const CONFLICT_LOG_ROOT = 'conflicts';
 
@@ -60,7 +68,8 @@ export type LoggedConflict =
   | { kind: 'agreed_edited'; entity: string; detail: AgreedEditDetail }
   | { kind: 'attendance_twice'; entity: string; detail: AttendanceTwiceDetail }
   | { kind: 'initials_twice'; entity: string; detail: InitialsTwiceDetail }
-  | { kind: 'chair_twice'; entity: string; detail: MarkTwiceDetail };
+  | { kind: 'chair_twice'; entity: string; detail: MarkTwiceDetail }
+  | { kind: 'attendance_removed_edited'; entity: string; detail: AttendanceRemovedDetail };
 
 export const conflictLog = (board: Y.Doc): Y.Array<LoggedConflict> => board.getArray<LoggedConflict>(CONFLICT_LOG_ROOT);
 
@@ -69,10 +78,13 @@ export function recordConflicts(db: Database, replica: BoardReplica, at: string)
   const insert = db.prepare('INSERT OR IGNORE INTO sync_conflicts (id, board_id, kind, entity_id, detail, found_at) VALUES (?, ?, ?, ?, ?, ?)');
   for (const c of statusConflicts(replica)) insert.run(randomUUID(), replica.boardId, 'action_status', c.entityId, JSON.stringify(c.detail), at);
   const logged = conflictLog(replica.board).toArray();
-  for (const c of logged) if (c.kind !== 'item_deleted_edited') insert.run(randomUUID(), replica.boardId, c.kind, c.entity, JSON.stringify(c.detail), at);
-  // An item brought back on two laptops is one conflict (itemConflicts.ts).
-  const restores = logged.flatMap((c) => (c.kind === 'item_deleted_edited' ? [{ entity: c.entity, detail: c.detail }] : []));
-  for (const c of mergedItemConflicts(restores)) recordItemConflict(db, replica.boardId, c, randomUUID(), at);
+  const restoreKinds: readonly RestoreKind[] = ['item_deleted_edited', 'attendance_removed_edited'];
+  for (const c of logged) if (!restoreKinds.includes(c.kind as RestoreKind)) insert.run(randomUUID(), replica.boardId, c.kind, c.entity, JSON.stringify(c.detail), at);
+  // An item (or attendance row) brought back on two laptops is one conflict (itemConflicts.ts).
+  for (const kind of restoreKinds) {
+    const restores = logged.flatMap((c) => (c.kind === kind ? [{ entity: c.entity, detail: c.detail as RestoreDetail }] : []));
+    for (const c of mergedRestores(restores)) recordRestoreConflict(db, replica.boardId, kind, c, randomUUID(), at);
+  }
 }
 
 /** A shared board held here under a local form (boardNames.ts): this laptop's own entry, listed while the board is shown so. */
@@ -112,6 +124,7 @@ function describe(db: Database, kind: SyncConflictKind, detail: unknown): string
     return versions ? `${text} ${versions}` : text;
   }
   if (kind === 'attendance_twice') return describeAttendanceTwice(db, detail as AttendanceTwiceDetail);
+  if (kind === 'attendance_removed_edited') return describeAttendanceRemoved(db, detail as AttendanceRemovedDetail);
   if (kind === 'chair_twice') return describeMarkTwice(db, detail as MarkTwiceDetail);
   if (kind === 'board_name_taken') return describeBoardNameTaken(db, detail as BoardNameTaken);
   if (kind === 'initials_twice') {
@@ -132,6 +145,16 @@ function describeAttendanceTwice(db: Database, d: AttendanceTwiceDetail): string
   const meeting = date ? `the meeting of ${formatUkDate(date)}` : 'a meeting';
   const said = (s: { status: string; by: string }): string => `${PRESENCE[s.status] ?? s.status} by ${s.by}`;
   return `${d.name}’s attendance at ${meeting} was recorded on two laptops while they were apart: ${said(d.kept)}, and ${said(d.other)}. ‘${PRESENCE[d.kept.status] ?? d.kept.status}’ is kept; correct the attendance if the other is right.`;
+}
+
+function describeAttendanceRemoved(db: Database, d: AttendanceRemovedDetail): string {
+  const date = db.prepare('SELECT meeting_date FROM meetings WHERE id = ?').pluck().get(d.meetingId) as string | undefined;
+  const meeting = date ? `the meeting of ${formatUkDate(date)}` : 'a meeting';
+  const row = db.prepare('SELECT status, is_chair, is_vice_chair, is_minute_taker FROM attendance WHERE id = ?').get(d.attendanceId) as Record<string, string | number> | undefined;
+  // As the row now stands here: the change that brought it back, or anything recorded since.
+  const now = row ? ` (${[PRESENCE[String(row.status)] ?? String(row.status), ...MEETING_MARKS.filter((m) => row[`is_${m}`] === 1).map((m) => MEETING_MARK_WORD[m])].join(', ')})` : '';
+  const text = `${d.name}’s attendance at ${meeting} was removed by ${d.deletedBy} (${formatUkInstant(d.deletedAt)}) while ${names(d.editedBy)} changed it on a laptop that had not yet heard of the removal.`;
+  return `${text} The change is kept: ${d.name} is back in the attendance${now}. Remove them from the attendance again if they should not be there.`;
 }
 
 function describeMarkTwice(db: Database, d: MarkTwiceDetail): string {

@@ -12,7 +12,7 @@ import { setWriteHook } from '../store/writeHooks';
 import { awaitingAgreement, proposeCorrection, refusedMeetings, takeBackRefusedEdit } from './agreedEdit';
 import { conflictLog, recordConflicts } from './conflicts';
 import { meetingDocName, parseDocName } from './docNames';
-import { itemsToRestore, keptItems, logRestores, snapshotItems, type ItemSnapshot } from './itemRestore';
+import { keptRows, logRestores, restoresAny, rowsToRestore, snapshotRows, type RowSnapshot } from './restores';
 import { authorsOf, mirrorBoard } from './mirror';
 import { projectDocs } from './project';
 import { isRefusal, refusalMessage } from './refusal';
@@ -75,7 +75,7 @@ export class SyncEngine {
   readonly boards = new Map<string, SharedBoard>();
   private readonly waiters = new Waiters();
   private flushScheduled = new Set<string>();
-  private readonly heldSnapshots = new Map<string, ItemSnapshot>();
+  private readonly heldSnapshots = new Map<string, RowSnapshot>();
   /** sync_updates compacted when a board falls quiet (or after many updates); see idleCompaction.ts. */
   readonly compaction = new IdleCompaction((boardId) => this.compactIdle(boardId));
   /** What the documents send out during a write waits for its commit (writeOutbox.ts). */
@@ -232,7 +232,7 @@ export class SyncEngine {
     const meetings = new Set<string>();
     let boardDoc = false;
     const authors = new Set<string>();
-    const before = snapshotItems(board.replica, batch.map((b) => b.name));
+    const before = snapshotRows(board.replica, batch.map((b) => b.name));
     // A batch held back earlier (its meeting's document not yet synced): its snapshot is the one from when it arrived.
     for (const [meetingId, items] of this.heldSnapshots.get(board.boardId) ?? []) before.set(meetingId, items);
     this.heldSnapshots.delete(board.boardId);
@@ -252,7 +252,7 @@ export class SyncEngine {
     if (joined) for (const [, doc] of board.replica.docs()) for (const a of authorsOf(doc, Y.encodeStateAsUpdate(doc))) authors.add(a);
     if (!projecting) {
       board.queue.unshift(...batch);
-      // What the items were before this batch is kept for when it is projected (deleted-vs-edited).
+      // What the items and attendance rows were before this batch is kept for when it is projected (deleted-vs-edited).
       this.heldSnapshots.set(board.boardId, before);
       if (unreadable) board.lastError = unreadable;
       this.notify();
@@ -280,14 +280,14 @@ export class SyncEngine {
           for (const id of refused) meetings.add(id);
           for (const id of awaitingAgreement(w.db, board.replica, meetings)) meetings.delete(id);
           if (batch.length > 0 || joined) this.compaction.stored(board.boardId);
-          const restores = itemsToRestore(board.replica, before);
+          const restores = rowsToRestore(board.replica, before);
           const edits = refused.map((id) => takeBackRefusedEdit(w, board.replica, id, [], REMOTE, this.store.actor));
           const logged = conflictLog(board.replica.board).length;
-          projectDocs(w, board.replica, meetings, boardDoc, keptItems(w.db, restores));
-          if (restores.length > 0) logRestores(w.db, board.replica, restores);
+          projectDocs(w, board.replica, meetings, boardDoc, keptRows(w.db, restores));
+          logRestores(w.db, board.replica, restores);
           for (const edit of edits) proposeCorrection(w, board.replica, edit);
           // The projection logs conflicts of its own too (attendance recorded twice, naturalKeys.ts).
-          if (boardDoc || conflictLog(board.replica.board).length !== logged || restores.length > 0 || edits.length > 0) recordConflicts(w.db, board.replica, nowInstant());
+          if (boardDoc || conflictLog(board.replica.board).length !== logged || restoresAny(restores) || edits.length > 0) recordConflicts(w.db, board.replica, nowInstant());
           joined?.(w.db);
           // Marks from other laptops may have won over this laptop's: what only it has is marked again.
           if (boardDoc && !joined) markWiredMeetings(board);

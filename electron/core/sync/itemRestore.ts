@@ -8,12 +8,11 @@
 // in its tables; its mirror writes them back into the document, so the item comes back on every
 // laptop, and the board's conflict log says who deleted it and who edited it, so the
 // administrator can delete it again knowingly (a deletion made having seen every edit stands).
+import type * as Y from 'yjs';
 import type { Database } from '../db/driver';
 import { conflictLog, type ItemConflictDetail } from './conflicts';
-import { parseDocName } from './docNames';
-import { DELETED_ITEMS_ROOT, itemClock, rowKey, type Tombstone } from './itemTombstones';
+import { DELETED_ITEMS_ROOT, itemClock, rowKey, type Removal, type Tombstone } from './itemTombstones';
 import { LAPTOPS_ROOT, LOCAL_ORIGIN } from './mirror';
-import type { Row, SyncedTable } from './registry';
 import type { BoardReplica } from './replica';
 import { readItemFields } from './itemVersions';
 
@@ -25,40 +24,39 @@ export interface Restore {
   editedBy: string[];
 }
 
-export type ItemSnapshot = Map<string, Map<string, Map<number, number>>>;
+/** Per row (an item, an attendance row), how much of it a meeting's document held: per Yjs client, the last clock. */
+export type Clocks = Map<string, Map<number, number>>;
 
-/** Before a batch is applied: how much of each item the batch's meeting documents hold here. */
-export function snapshotItems(replica: BoardReplica, docNames: readonly string[]): ItemSnapshot {
-  const snapshot: ItemSnapshot = new Map();
-  for (const name of new Set(docNames)) {
-    const address = parseDocName(name);
-    if (address.kind !== 'meeting' || snapshot.has(address.meetingId) || !replica.meetingIds().includes(address.meetingId)) continue;
-    const { doc } = replica.meeting(address.meetingId);
-    const items = new Map<string, Map<number, number>>();
-    for (const key of doc.getMap('agenda_items').keys()) {
-      const id = (JSON.parse(key) as string[])[0] as string;
-      items.set(id, itemClock(doc, id));
-    }
-    snapshot.set(address.meetingId, items);
+/** Before a batch is applied: how much of each item a meeting's document holds here (restores.ts snapshots every kind of row). */
+export function snapshotItems(doc: Y.Doc): Clocks {
+  const items: Clocks = new Map();
+  for (const key of doc.getMap('agenda_items').keys()) {
+    const id = (JSON.parse(key) as string[])[0] as string;
+    items.set(id, itemClock(doc, id));
   }
-  return snapshot;
+  return items;
+}
+
+/** The laptops whose edits of a row (`clock`, as held here before the removal arrived) the removal had not seen: none, and the removal stands. */
+export function editorsUnseen(doc: Y.Doc, clock: ReadonlyMap<number, number>, removal: Removal): string[] {
+  const laptops = doc.getMap<string>(LAPTOPS_ROOT);
+  const unseen = [...clock].filter(([client, last]) => last > (removal.seen[String(client)] ?? -1)).map(([client]) => client);
+  return [...new Set(unseen.map((c) => laptops.get(String(c)) ?? 'another laptop'))].sort();
 }
 
 /** After the batch: the items it deleted that hold edits here the deleting laptop had not seen. */
-export function itemsToRestore(replica: BoardReplica, snapshot: ItemSnapshot): Restore[] {
+export function itemsToRestore(replica: BoardReplica, snapshot: ReadonlyMap<string, Clocks>): Restore[] {
   const restores: Restore[] = [];
   for (const [meetingId, items] of snapshot) {
     const { doc } = replica.meeting(meetingId);
     if (doc.getMap('meeting').size === 0) continue;
     const rows = doc.getMap('agenda_items');
     const tombstones = doc.getMap<Tombstone>(DELETED_ITEMS_ROOT);
-    const laptops = doc.getMap<string>(LAPTOPS_ROOT);
     for (const [itemId, clock] of items) {
       const tombstone = tombstones.get(itemId);
       if (rows.has(rowKey(itemId)) || !tombstone) continue;
-      const unseen = [...clock].filter(([client, last]) => last > (tombstone.seen[String(client)] ?? -1)).map(([client]) => client);
-      if (unseen.length === 0) continue;
-      const editedBy = [...new Set(unseen.map((c) => laptops.get(String(c)) ?? 'another laptop'))].sort();
+      const editedBy = editorsUnseen(doc, clock, tombstone);
+      if (editedBy.length === 0) continue;
       restores.push({ meetingId, itemId, deletedBy: tombstone.by, deletedAt: tombstone.at, editedBy });
     }
   }
@@ -80,27 +78,8 @@ export function keptItems(db: Database, restores: readonly Restore[]): Set<strin
   return kept;
 }
 
-/** Whether a row the document no longer holds stays in the tables, as part of a kept item. */
-export function keepsRow(db: Database, table: SyncedTable, row: Row, kept: ReadonlySet<string>): boolean {
-  if (kept.size === 0) return false;
-  switch (table.table) {
-    case 'agenda_items':
-      return kept.has(String(row.id));
-    case 'decisions':
-    case 'actions':
-    case 'attendance_items':
-    case 'declarations':
-      return kept.has(String(row.agenda_item_id));
-    case 'action_owners':
-    case 'action_updates':
-      return kept.has(String(db.prepare('SELECT agenda_item_id FROM actions WHERE id = ?').pluck().get(row.action_id) ?? ''));
-    default:
-      return false;
-  }
-}
-
 /** Inside the projection's write: each restore in the board's conflict log, read by every laptop. */
-export function logRestores(db: Database, replica: BoardReplica, restores: readonly Restore[]): void {
+export function logItemRestores(db: Database, replica: BoardReplica, restores: readonly Restore[]): void {
   const read = db.prepare('SELECT number, title, meeting_id FROM agenda_items WHERE id = ?');
   // Who brought it back: this laptop's user, as the meeting's document names it (its edits there are why).
   const me = (meetingId: string): string | undefined => {

@@ -3,10 +3,12 @@
 // discussion, decisions, actions with their owners and progress, attendance and declaration notes,
 // and sub-items with all of theirs). Written by the mirror, read by itemRestore.ts to
 // tell a deletion made having seen every edit from one made while another laptop was editing.
+// A member's attendance row removed is tombstoned the same way (its row and the notes on it), read
+// by attendanceRestore.ts: a change made to the row apart from the removal brings it back.
 import * as Y from 'yjs';
 import type { Database } from '../db/driver';
 import { nowInstant } from '../changelog';
-import { discussionRoot } from './docNames';
+import { discussionRoot, GIVEN_WAY_ROOT } from './docNames';
 import type { MeetingReplica } from './replica';
 
 /** In a meeting document: item id -> the tombstone of its deletion. */
@@ -15,12 +17,24 @@ export const DELETED_ITEMS_ROOT = 'deleted_items';
 /** Per Yjs client (as text), the last clock of what a laptop held of an item. */
 export type Clock = Record<string, number>;
 
-export interface Tombstone {
+/** Who removed a row, when, and how much of it they had seen. */
+export interface Removal {
   by: string;
   at: string;
+  seen: Clock;
+}
+
+export interface Tombstone extends Removal {
   number: string;
   title: string;
-  seen: Clock;
+}
+
+/** In a meeting document: attendance row id -> the tombstone of its removal. */
+export const REMOVED_ATTENDANCE_ROOT = 'removed_attendance';
+
+export interface AttendanceTombstone extends Removal {
+  memberId: string | null;
+  name: string;
 }
 
 
@@ -86,5 +100,38 @@ export function markDeletedItems(db: Database, meeting: MeetingReplica, meetingI
     if (here.has(id) || !held.has(id) || !(row instanceof Y.Map)) continue;
     const seen = Object.fromEntries([...itemClock(doc, id)].map(([client, last]) => [String(client), last]));
     tombstones.set(id, { by: actor, at: nowInstant(), number: String(row.get('number') ?? ''), title: String(row.get('title') ?? ''), seen });
+  }
+}
+
+/** The notes on an attendance row, each a row of its own root naming it (attendance_id). */
+const ATTENDANCE_NOTE_ROOTS = ['declarations', 'attendance_items', 'guest_contacts'] as const;
+
+/** How much of an attendance row a document holds: the row (its status and marks) and the notes on it. */
+export function attendanceClock(doc: Y.Doc, attendanceId: string): Map<number, number> {
+  const clock = new Map<number, number>();
+  const row = doc.getMap('attendance')._map.get(rowKey(attendanceId));
+  if (row && !row.deleted) visitItem(row, clock);
+  const ids = new Set([attendanceId]);
+  for (const root of ATTENDANCE_NOTE_ROOTS) for (const [, i] of childRows(doc, root, 'attendance_id', ids)) visitItem(i, clock);
+  return clock;
+}
+
+/**
+ * Inside the mirror's transaction, before the rows are written: a tombstone for each attendance row
+ * this write removed. A row given way to another of the same member's (naturalKeys.ts) is not removed:
+ * its notes went to the row kept.
+ */
+export function markRemovedAttendance(db: Database, meeting: MeetingReplica, meetingId: string, actor: string): void {
+  const { doc } = meeting;
+  if (db.prepare('SELECT 1 FROM meetings WHERE id = ?').get(meetingId) === undefined) return;
+  const here = new Set(db.prepare('SELECT id FROM attendance WHERE meeting_id = ?').pluck().all(meetingId) as string[]);
+  const givenWay = doc.getMap(GIVEN_WAY_ROOT);
+  const tombstones = doc.getMap<AttendanceTombstone>(REMOVED_ATTENDANCE_ROOT);
+  for (const [key, row] of doc.getMap<Y.Map<unknown>>('attendance').entries()) {
+    const id = (JSON.parse(key) as string[])[0] as string;
+    if (here.has(id) || givenWay.has(id) || !(row instanceof Y.Map)) continue;
+    const seen = Object.fromEntries([...attendanceClock(doc, id)].map(([client, last]) => [String(client), last]));
+    const memberId = (row.get('member_id') as string | null | undefined) ?? null;
+    tombstones.set(id, { by: actor, at: nowInstant(), memberId, name: String(row.get('display_name') ?? ''), seen });
   }
 }

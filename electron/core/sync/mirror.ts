@@ -22,7 +22,7 @@ import {
 } from './registry';
 import { discussionRoot } from './docNames';
 import { meetingDiscussions } from '../store/discussionPacked';
-import { markDeletedItems } from './itemTombstones';
+import { markDeletedItems, markRemovedAttendance } from './itemTombstones';
 import { mirrorActionRows } from './actionRows';
 import type { Affected } from './affected';
 import type { BoardReplica, MeetingReplica } from './replica';
@@ -137,6 +137,7 @@ function mirrorMeetingDoc(db: ReadHandle['db'], meeting: MeetingReplica, meeting
   const orphans = orphanFilter(doc, tableItems, tableAttendance);
   doc.transact((tr) => {
     markDeletedItems(db, meeting, meetingId, actor, orphans.held);
+    markRemovedAttendance(db, meeting, meetingId, actor);
     for (const table of tablesOf('meeting')) {
       const columns = rowColumns(db, table);
       const rows = scopedRows(db, table, meetingId);

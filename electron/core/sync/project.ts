@@ -10,7 +10,7 @@ import { sameStatus, statusColumns, statusLog, type StatusEvent } from './action
 import { latestStatusEvents } from './statusIndex';
 import { canonicalDiscussion } from './discussionJson';
 import { DISCUSSION_COLUMN, readDiscussionJson, writeDiscussionJson } from '../store/discussionPacked';
-import { keepsRow } from './itemRestore';
+import { keepsRow, NOTHING_KEPT, type KeptRows } from './restores';
 import { parkNumbers, settleKeptItems, settleNumbers } from './provisional';
 import { discussionRoot } from './docNames';
 import {
@@ -153,7 +153,7 @@ function docRows(doc: Y.Doc, table: SyncedTable, columns: readonly string[]): Ma
 }
 
 /** Brings one meeting's rows to its document; the meeting's state and its actions' status come from the board's. */
-function projectMeeting(w: WriteHandle, replica: BoardReplica, meetingId: string, touched: Touched, kept: ReadonlySet<string>, roster: RosterMerge): void {
+function projectMeeting(w: WriteHandle, replica: BoardReplica, meetingId: string, touched: Touched, kept: KeptRows, roster: RosterMerge): void {
   const { doc } = replica.meeting(meetingId);
   const before = touched.added;
   // Agreed minutes are projected from their frozen copy: the live rows may hold an edit the record never took.
@@ -164,7 +164,7 @@ function projectMeeting(w: WriteHandle, replica: BoardReplica, meetingId: string
   const keptItems = new Map<string, Row>();
   // Rows of an item this document no longer holds wait in the document for it to come back (orphanRows.ts).
   // A note's attendance row removed elsewhere: kept when this laptop holds it, else the note waits (orphanRows.ts).
-  const orphans = orphanFilter(doc, kept, new Set(w.db.prepare('SELECT id FROM attendance WHERE meeting_id = ?').pluck().all(meetingId) as string[]));
+  const orphans = orphanFilter(doc, kept.items, new Set(w.db.prepare('SELECT id FROM attendance WHERE meeting_id = ?').pluck().all(meetingId) as string[]));
   // One attendance row per member and one progress row per action, however many laptops recorded them apart (naturalKeys.ts).
   const attendance = new NaturalKeyMerge(doc);
   // The attendance rows this projection keeps (read before the owners that may name them: guestOwners.ts).
@@ -188,7 +188,7 @@ function projectMeeting(w: WriteHandle, replica: BoardReplica, meetingId: string
       return {};
     };
     const lacking = upsert(w, table, wanted, meetingId, touched, extras, attendance);
-    // An item deleted elsewhere but edited here stays, whole (itemRestore.ts); so does an attendance row with a note made here.
+    // An item or attendance row deleted elsewhere but edited here stays, whole (restores.ts); so does an attendance row with a note made here.
     for (const [key, row] of lacking) {
       if (!keepsRow(w.db, table, row, kept) && !(table.table === 'attendance' && !frozen && orphans.attendanceKept.has(String(row.id)))) continue;
       lacking.delete(key);
@@ -329,7 +329,7 @@ export function projectDocs(
   replica: BoardReplica,
   meetingIds: Iterable<string>,
   board: boolean,
-  kept: ReadonlySet<string> = new Set(),
+  kept: KeptRows = NOTHING_KEPT,
   log: ProjectionLog = logSynced,
 ): number {
   // Rows of one update may name each other across documents: checked when the write commits.

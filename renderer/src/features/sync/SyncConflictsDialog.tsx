@@ -2,7 +2,8 @@
 // look (an action, an agenda item, the minutes' record, a member on the roster, the board's
 // settings), "Keep … instead" for two statuses recorded apart, "Keep …’s version" for an item two
 // laptops brought back in different versions, "Make … the chair instead" for two chairs (or
-// vice-chairs, or minute-takers) named apart, and Dismiss (seen, on this laptop only).
+// vice-chairs, or minute-takers) named apart, "Remove … from the attendance" for an attendance row
+// a change brought back after its removal elsewhere, and Dismiss (seen, on this laptop only).
 // The list follows core's pushed changes: another laptop's edits, a dismissal in another window.
 import { useEffect, useRef, useState } from 'react';
 import type { ListedSyncConflict } from '../../../../shared/contract';
@@ -10,7 +11,7 @@ import { call } from '../../api/client';
 import { asApiError, type ApiCallError } from '../../api/errors';
 import { hrefFor } from '../../app/router';
 import { useModalDialog } from '../../app/useModalDialog';
-import { foundText, keepChairLabel, keepLabel, keepVersionLabel } from './conflictText';
+import { foundText, keepChairLabel, keepLabel, keepVersionLabel, removeAttendanceLabel } from './conflictText';
 import { openItem, openRecordPanel } from './openInMeeting';
 
 interface Props {
@@ -57,8 +58,8 @@ function WhereToLook({ conflict }: { conflict: ListedSyncConflict }) {
 }
 
 function ConflictEntry({ boardId, conflict, onError }: { boardId: string; conflict: ListedSyncConflict; onError: (error: ApiCallError | null) => void }) {
-  const [doing, setDoing] = useState<'keep' | 'dismiss' | null>(null);
-  const run = (what: 'keep' | 'dismiss', work: () => Promise<void>): void => {
+  const [doing, setDoing] = useState<'keep' | 'remove' | 'dismiss' | null>(null);
+  const run = (what: 'keep' | 'remove' | 'dismiss', work: () => Promise<void>): void => {
     setDoing(what);
     onError(null);
     work()
@@ -122,6 +123,21 @@ function ConflictEntry({ boardId, conflict, onError }: { boardId: string; confli
             }
           >
             {doing === 'keep' ? 'Keeping…' : keepChairLabel(conflict.keepChair.name, conflict.keepChair.role)}
+          </button>
+        ) : null}
+        {conflict.removeAttendance ? (
+          <button
+            type="button"
+            className="button"
+            disabled={doing !== null}
+            onClick={() =>
+              run('remove', async () => {
+                // Core removes it as any attendance change is (so the removal, having seen the change, stands everywhere) and dismisses the entry here.
+                await call('removeSyncConflictAttendance', { boardId, id: conflict.id });
+              })
+            }
+          >
+            {doing === 'remove' ? 'Removing…' : removeAttendanceLabel(conflict.removeAttendance.name)}
           </button>
         ) : null}
         <button type="button" className="button" disabled={doing !== null} onClick={() => run('dismiss', async () => void (await dismiss()))}>

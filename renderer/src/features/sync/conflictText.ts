@@ -31,3 +31,8 @@ export function keepVersionLabel(by: string): string {
 export function keepChairLabel(name: string, role: MeetingMark): string {
   return `Make ${name} the ${MEETING_MARK_WORD[role]} instead`;
 }
+
+/** "Remove Jane Smith from the attendance" (an attendance row a change brought back after another laptop removed it). */
+export function removeAttendanceLabel(name: string): string {
+  return `Remove ${name} from the attendance`;
+}

@@ -1,0 +1,70 @@
+// A member's attendance row removed on one laptop while another, apart, changed it (its status,
+// its marks: chair, vice-chair, minute-taker) or made a note on it (a declaration, items
+// attended, a guest's contact): the change wins, as an edited item does against its deletion
+// (itemRestore.ts). Yjs alone would drop a change of the row's own columns without a trace (they
+// are set inside the row's map, which the removal deletes), so the laptop removing a row leaves a
+// tombstone saying how much of it and its notes it had seen (itemTombstones.ts). A laptop holding
+// changes the removal had not seen keeps the row in its tables; its mirror writes it back, so the
+// row returns on every laptop with the change, and the board's conflict log says who removed it
+// and who changed it, listed so the administrator can remove it again knowingly. A removal made
+// having seen every change stands, with nothing listed. (A note made on a removed row also keeps
+// the row through the orphan filter, orphanRows.ts, on the laptops holding it; this is what lists it.)
+import type { Database } from '../db/driver';
+import { conflictLog, type AttendanceRemovedDetail } from './conflicts';
+import { GIVEN_WAY_ROOT } from './docNames';
+import { holdsFrozenCopy } from './frozenRecord';
+import { editorsUnseen, type Clocks } from './itemRestore';
+import { attendanceClock, REMOVED_ATTENDANCE_ROOT, rowKey, type AttendanceTombstone } from './itemTombstones';
+import { LOCAL_ORIGIN } from './mirror';
+import type { BoardReplica } from './replica';
+import type * as Y from 'yjs';
+
+export interface AttendanceRestore {
+  meetingId: string;
+  attendanceId: string;
+  deletedBy: string;
+  deletedAt: string;
+  editedBy: string[];
+}
+
+/** Before a batch is applied: how much of each attendance row (and its notes) a meeting's document holds here. */
+export function snapshotAttendance(doc: Y.Doc): Clocks {
+  const rows: Clocks = new Map();
+  for (const key of doc.getMap('attendance').keys()) {
+    const id = (JSON.parse(key) as string[])[0] as string;
+    rows.set(id, attendanceClock(doc, id));
+  }
+  return rows;
+}
+
+/** After the batch: the attendance rows it removed that hold changes here the removing laptop had not seen. */
+export function attendanceToRestore(replica: BoardReplica, snapshot: ReadonlyMap<string, Clocks>): AttendanceRestore[] {
+  const restores: AttendanceRestore[] = [];
+  for (const [meetingId, rows] of snapshot) {
+    const { doc } = replica.meeting(meetingId);
+    // A meeting deleted whole takes its attendance with it; agreed minutes are never changed by sync.
+    if (doc.getMap('meeting').size === 0 || holdsFrozenCopy(doc)) continue;
+    const root = doc.getMap('attendance');
+    const tombstones = doc.getMap<AttendanceTombstone>(REMOVED_ATTENDANCE_ROOT);
+    const givenWay = doc.getMap(GIVEN_WAY_ROOT);
+    for (const [attendanceId, clock] of rows) {
+      const tombstone = tombstones.get(attendanceId);
+      if (root.has(rowKey(attendanceId)) || givenWay.has(attendanceId) || !tombstone) continue;
+      const editedBy = editorsUnseen(doc, clock, tombstone);
+      if (editedBy.length > 0) restores.push({ meetingId, attendanceId, deletedBy: tombstone.by, deletedAt: tombstone.at, editedBy });
+    }
+  }
+  return restores;
+}
+
+/** Inside the projection's write: each row brought back (it is in the tables here) into the board's conflict log, read by every laptop. */
+export function logAttendanceRestores(db: Database, replica: BoardReplica, restores: readonly AttendanceRestore[]): void {
+  const read = db.prepare('SELECT member_id, display_name FROM attendance WHERE id = ?');
+  const entries = restores.flatMap((r) => {
+    const row = read.get(r.attendanceId) as { member_id: string | null; display_name: string } | undefined;
+    if (!row) return [];
+    const detail: AttendanceRemovedDetail = { meetingId: r.meetingId, attendanceId: r.attendanceId, memberId: row.member_id, name: row.display_name, deletedBy: r.deletedBy, deletedAt: r.deletedAt, editedBy: r.editedBy };
+    return [{ kind: 'attendance_removed_edited' as const, entity: r.attendanceId, detail }];
+  });
+  if (entries.length > 0) replica.board.transact(() => conflictLog(replica.board).push(entries), LOCAL_ORIGIN);
+}

@@ -1,0 +1,85 @@
+// The rows a batch from the server deleted here that changes this laptop holds bring back: agenda
+// items (itemRestore.ts) and members' attendance rows (attendanceRestore.ts), decided the same way
+// (the deleting laptop's tombstone against how much of the row this laptop held before the batch,
+// itemTombstones.ts). The engine snapshots before applying a batch, and the projection keeps what
+// is brought back in the tables; the mirror then writes it back into the documents.
+import type { Database } from '../db/driver';
+import { attendanceToRestore, logAttendanceRestores, snapshotAttendance, type AttendanceRestore } from './attendanceRestore';
+import { parseDocName } from './docNames';
+import { itemsToRestore, keptItems, logItemRestores, snapshotItems, type Clocks, type Restore } from './itemRestore';
+import type { Row, SyncedTable } from './registry';
+import type { BoardReplica } from './replica';
+
+/** Per meeting document of a batch: how much of each of its items and attendance rows this laptop held before it. */
+export type RowSnapshot = Map<string, { items: Clocks; attendance: Clocks }>;
+
+export interface Restores {
+  items: Restore[];
+  attendance: AttendanceRestore[];
+}
+
+/** What the projection keeps although the documents no longer hold it: items (with their rows), and attendance rows (with their notes). */
+export interface KeptRows {
+  items: ReadonlySet<string>;
+  attendance: ReadonlySet<string>;
+}
+
+export const NOTHING_KEPT: KeptRows = { items: new Set(), attendance: new Set() };
+
+/** Before a batch is applied: the snapshot of the meeting documents it names that this laptop holds. */
+export function snapshotRows(replica: BoardReplica, docNames: readonly string[]): RowSnapshot {
+  const snapshot: RowSnapshot = new Map();
+  for (const name of new Set(docNames)) {
+    const address = parseDocName(name);
+    if (address.kind !== 'meeting' || snapshot.has(address.meetingId) || !replica.meetingIds().includes(address.meetingId)) continue;
+    const { doc } = replica.meeting(address.meetingId);
+    snapshot.set(address.meetingId, { items: snapshotItems(doc), attendance: snapshotAttendance(doc) });
+  }
+  return snapshot;
+}
+
+const part = (snapshot: RowSnapshot, kind: 'items' | 'attendance'): Map<string, Clocks> => new Map([...snapshot].map(([id, s]) => [id, s[kind]]));
+
+/** After the batch: what it deleted that this laptop brings back. */
+export function rowsToRestore(replica: BoardReplica, snapshot: RowSnapshot): Restores {
+  return { items: itemsToRestore(replica, part(snapshot, 'items')), attendance: attendanceToRestore(replica, part(snapshot, 'attendance')) };
+}
+
+export const restoresAny = (r: Restores): boolean => r.items.length > 0 || r.attendance.length > 0;
+
+/** The rows to keep in the tables for the restores. */
+export function keptRows(db: Database, restores: Restores): KeptRows {
+  return { items: keptItems(db, restores.items), attendance: new Set(restores.attendance.map((r) => r.attendanceId)) };
+}
+
+/** Inside the projection's write, after it: each restore into the board's conflict log. */
+export function logRestores(db: Database, replica: BoardReplica, restores: Restores): void {
+  if (restores.items.length > 0) logItemRestores(db, replica, restores.items);
+  if (restores.attendance.length > 0) logAttendanceRestores(db, replica, restores.attendance);
+}
+
+/** Whether a row the document no longer holds stays in the tables, as part of a kept item or attendance row. */
+export function keepsRow(db: Database, table: SyncedTable, row: Row, kept: KeptRows): boolean {
+  if (kept.items.size === 0 && kept.attendance.size === 0) return false;
+  const item = (): boolean => kept.items.has(String(row.agenda_item_id));
+  const attendance = (): boolean => kept.attendance.has(String(row.attendance_id));
+  switch (table.table) {
+    case 'agenda_items':
+      return kept.items.has(String(row.id));
+    case 'attendance':
+      return kept.attendance.has(String(row.id));
+    case 'guest_contacts':
+      return attendance();
+    case 'attendance_items':
+    case 'declarations':
+      return item() || attendance();
+    case 'decisions':
+    case 'actions':
+      return item();
+    case 'action_owners':
+    case 'action_updates':
+      return kept.items.size > 0 && kept.items.has(String(db.prepare('SELECT agenda_item_id FROM actions WHERE id = ?').pluck().get(row.action_id) ?? ''));
+    default:
+      return false;
+  }
+}
