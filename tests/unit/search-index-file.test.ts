@@ -117,6 +117,26 @@ describe('the search index in its own file', () => {
     expect(count(again, 'treasury')).toBe(1);
   });
 
+  it('opens the minutes without search when the index cannot be made, and indexes what was saved meanwhile the next time', async () => {
+    const file = path.join(tempDir(), 'data.sqlite');
+    const { core, meetingId } = await boardWithItem(file, 'Safeguarding audit');
+    core.close();
+    fs.rmSync(searchIndexFile(file));
+    // Test set-up: the index file's name taken by a folder, so that no index file can be made there.
+    fs.mkdirSync(searchIndexFile(file));
+    const without = await tempCore(file);
+    const refused = without.call('search', { query: 'audit' });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toMatch(/Search is not available.*Your minutes are not affected/);
+    ok(without, 'addAgendaItem', { meetingId, title: 'Quokka census' });
+    expect(ok<{ items: unknown[] }>(without, 'getMinutes', { meetingId }).items).toHaveLength(2);
+    without.close();
+    fs.rmdirSync(searchIndexFile(file));
+    const again = await tempCore(file);
+    expect(count(again, 'quokka')).toBe(1);
+    expect(count(again, 'audit')).toBe(1);
+  });
+
   it('migration search_index_file takes the index out of an older file, and the file opens with it beside it', async () => {
     const at = await fileBeforeMigration('search_index_file');
     const old = await openBefore(at);

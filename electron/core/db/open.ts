@@ -11,8 +11,8 @@ import { environmentKey } from '../crypt/keySource';
 import { needsKey, newFileNeedsKey, wrongKey } from '../crypt/problems';
 import { APP_FOLDER } from '../paths';
 import { inspectDataFile } from './file';
-import { ensureSearchIndex } from '../store/searchIndex';
-import { attachSearchIndex } from '../store/searchIndexFile';
+import { ensureSearchIndex, withoutSearchIndex } from '../store/searchIndex';
+import { attachSearchIndex, indexInDataFile } from '../store/searchIndexFile';
 import { LATEST_VERSION, MIGRATIONS, applyMigrations, latestVersion, schemaVersion, type Migration } from './migrations';
 import { backupBeforeMigration, backupTo, backupFileName } from './backup';
 import { keptValuesWrong, rebuildActionSummaries } from '../store/actionSummary';
@@ -253,8 +253,7 @@ export async function openStore(given: string, options: OpenOptions = {}): Promi
     registerDiscussionText(db);
     cacheStatements(db);
     // The search index, in its own file beside this one: made, brought up to date or built again now.
-    attachSearchIndex(db, absolute, key);
-    ensureSearchIndex(db);
+    openSearchIndex(db, absolute, key);
   } catch (err) {
     db.close();
     release();
@@ -281,6 +280,26 @@ export async function openStore(given: string, options: OpenOptions = {}): Promi
       }
     },
   };
+}
+
+/**
+ * Attaches the search index's file and brings it up to date. The index is derived: when its file
+ * cannot be made or built (a full disk, a folder the app may not write to), the minutes still open,
+ * without search (search says why), and the next opening tries again from the change log.
+ */
+function openSearchIndex(db: Database, file: string, key: StoreKey | null): void {
+  // A file at a format before 22 holds its index itself (only a migration's test opens one).
+  if (indexInDataFile(db)) {
+    ensureSearchIndex(db);
+    return;
+  }
+  try {
+    attachSearchIndex(db, file, key);
+    ensureSearchIndex(db);
+  } catch (err) {
+    console.warn(`[search] the search index could not be made (${(err as Error).message}); the minutes open without search`);
+    withoutSearchIndex(db);
+  }
 }
 
 /** Reads the schema facts; an encrypted file whose key does not fit is "not a database" to SQLite. */

@@ -158,13 +158,18 @@ export function search(store: ReadHandle, input: ParsedInputOf<'search'>): Searc
   const limit = input.limit ?? SEARCH_LIMITS.defaultHits;
   const db = store.db;
   const kinds = input.kinds ? [...new Set(input.kinds)] : [...SEARCH_KINDS];
-  // Only a file held open at an earlier format (a migration's test) lacks the index: the app
-  // upgrades every file it opens.
+  // A file whose index could not be made on opening (db/open.ts openSearchIndex) has none; so
+  // does a file held open at an earlier format (a migration's test).
   const indexed = searchIndexExists(db);
   const parsed = parseQuery(input.query, indexed ? prefixWordsOf(db) : undefined);
   const empty: SearchResult = { version, highlight: parsed.highlight, meetings: [], count: 0, more: false, truncated: parsed.truncated };
   if (!parsed.match || kinds.length === 0) return empty;
-  if (!indexed) throw new DomainError('store_unavailable', 'This data file has no search index: open it again to upgrade it.');
+  if (!indexed) {
+    throw new DomainError(
+      'store_unavailable',
+      'Search is not available: its index, kept in a file beside the data file, could not be made (is the disk full?). Your minutes are not affected. Close and reopen Matters Arising to build it again.',
+    );
+  }
   // The user's terms look only at the text; the board is one more term, on its own column.
   const textMatch = `{title body} : (${parsed.match})`;
   const match = input.boardId ? `board_token : "${boardToken(input.boardId)}" AND ${textMatch}` : textMatch;

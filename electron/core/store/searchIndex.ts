@@ -9,7 +9,7 @@ import type { Database } from '../db/driver';
 import type { Changed } from '../../../shared/contract';
 import type { SearchKind } from '../../../shared/domain/enums';
 import { discussionTextSql, registerDiscussionText } from './discussionText';
-import { indexInDataFile, isAttached, SEARCH_SCHEMA } from './searchIndexFile';
+import { detachSearchIndex, indexInDataFile, isAttached, SEARCH_SCHEMA } from './searchIndexFile';
 import { OWNER_FULL_NAME_SQL, OWNER_GROUP_NAME_SQL, OWNER_INITIALS_SQL, OWNER_NAMING_JOINS } from './actionOwners';
 
 /** Bump when what is indexed changes: files indexed by an earlier version are rebuilt on open. */
@@ -170,6 +170,13 @@ export function indexSchema(db: Database): string {
   if (indexInDataFile(db) || !isAttached(db)) return 'main';
   inOwnFile.add(db);
   return SEARCH_SCHEMA;
+}
+
+/** Leaves the connection without its index file (one that could not be built), forgetting it had one: writes then index nothing, and search says why. */
+export function withoutSearchIndex(db: Database): void {
+  hasIndex.delete(db);
+  inOwnFile.delete(db);
+  detachSearchIndex(db);
 }
 
 /** The data file's last change-log entry: its seq, and a fingerprint no other file's entry of that seq has. */

@@ -77,6 +77,11 @@ export function isAttached(db: Database): boolean {
   return db.prepare('SELECT 1 FROM pragma_database_list WHERE name = ?').get(SEARCH_SCHEMA) !== undefined;
 }
 
+/** Leaves the connection without its index (one that could not be built): the minutes work, search does not. */
+export function detachSearchIndex(db: Database): void {
+  if (isAttached(db)) db.exec(`DETACH DATABASE ${SEARCH_SCHEMA}`);
+}
+
 /** Deletes a data file's index file (a restored backup, an encrypted copy put in place: the old index is not theirs). */
 export function discardSearchIndex(dataFile: string): void {
   for (const suffix of INDEX_SIDE_FILES) fs.rmSync(searchIndexFile(dataFile) + suffix, { force: true });
@@ -115,7 +120,7 @@ export function attachSearchIndex(db: Database, dataFile: string, key: StoreKey 
     attach(db, file, key);
   } catch (err) {
     console.warn(`[search] the search index file could not be used (${(err as Error).message}); it is made again`);
-    if (isAttached(db)) db.exec(`DETACH DATABASE ${SEARCH_SCHEMA}`);
+    detachSearchIndex(db);
     discardSearchIndex(dataFile);
     attach(db, file, key);
   }
