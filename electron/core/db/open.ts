@@ -288,7 +288,7 @@ export async function openStore(given: string, options: OpenOptions = {}): Promi
  * without search (search says why), and the next opening tries again from the change log.
  */
 function openSearchIndex(db: Database, file: string, key: StoreKey | null): void {
-  // A file at a format before 22 holds its index itself (only a migration's test opens one).
+  // A file at a format before 23 holds its index itself (only a migration's test opens one).
   if (indexInDataFile(db)) {
     ensureSearchIndex(db);
     return;
