@@ -7,6 +7,7 @@ import { SYNC_FILE } from '../../electron/syncServer/store';
 import type { Database } from '../../electron/core/db/driver';
 import { DISCUSSION_COLUMN, unpackDiscussion } from '../../electron/core/store/discussionPacked';
 import { openTestFile } from './testKey';
+import { MIGRATIONS } from '../../electron/core/db/migrations';
 
 /** Migration 0020 undone: the discussions' JSON back in its TEXT column (agreed minutes' guard lifted meanwhile, as the migration does). */
 function unpackDiscussions(db: Database): void {
@@ -27,8 +28,10 @@ export function asMa1Laptop(file: string): void {
   try {
     db.transaction(() => {
       // What the migrations after sync_connect added, taken out first (each must be undone here,
-      // unless it can run again as it is: 0018, 0019 and 0021 rebuild sync_conflicts from its own rows).
+      // unless it can run again as it is: 0018, 0019 and 0021 rebuild sync_conflicts from its own rows;
+      // and the search index, which search_index_file took out of the data file, put back as it was).
       db.exec('DROP TABLE action_log_positions; DROP INDEX action_summaries_status_by_due; DROP INDEX action_summaries_board_status_by_due');
+      db.exec(MIGRATIONS.find((m) => m.name === 'search_index')?.sql ?? '');
       db.exec('DROP TABLE sync_doc_vectors');
       db.exec('ALTER TABLE sync_boards DROP COLUMN connect_every_meeting');
       unpackDiscussions(db);
