@@ -56,11 +56,19 @@ export function oneHolderEach(rows: Map<string, Row>, recordedBy: (key: string, 
   return { rows: out, twice };
 }
 
-/** Marks held here on rows the document takes them off: cleared first (inside the projection's write), so the one-chair index never sees two. */
+/**
+ * Marks held here on rows the document takes them off: cleared first (inside the projection's
+ * write), so the one-chair index never sees two. A row the document no longer holds loses its mark
+ * only when another row takes it: such a row is either deleted later in the same write, or kept
+ * whole because it was changed here after another laptop removed it (attendanceRestore.ts), and a
+ * kept row must come back with the marks it was given.
+ */
 export function clearMarksGoing(have: Map<string, Row>, wanted: ReadonlyMap<string, Row>, clear: (row: Row, column: string) => void): void {
+  const taken = new Set(Object.values(MARK_COLUMNS).filter((column) => [...wanted.values()].some((r) => marked(r, column))));
   for (const [key, row] of have) {
     for (const column of Object.values(MARK_COLUMNS)) {
-      if (!marked(row, column) || marked(wanted.get(key) ?? {}, column)) continue;
+      const mine = wanted.get(key);
+      if (!marked(row, column) || (mine ? marked(mine, column) : !taken.has(column))) continue;
       clear(row, column);
       have.set(key, { ...have.get(key), [column]: 0 });
     }
