@@ -2,7 +2,10 @@
 // server. Cutting it drops the laptop's open connections and refuses new ones (as a lost Wi-Fi
 // would), so the laptop goes offline through its own reconnection logic, not a switch in core.
 // It can also damage the next update the server sends (a faulty line or middlebox): it reads the
-// server's WebSocket frames (unmasked, uncompressed) and cuts that update's bytes short.
+// server's WebSocket frames (unmasked, uncompressed) and cuts that update's bytes short. And it can
+// hold back what the server sends of documents' content (a slow laptop that has sent its own
+// changes and not yet heard the server's), then hand it all over at once: a script decides which
+// laptop has heard what, and what arrives together, not timing.
 import net from 'node:net';
 import { afterEach } from 'vitest';
 
@@ -16,6 +19,12 @@ export interface LaptopNetwork {
   restore(): void;
   /** The next Yjs update the server sends for a document whose name contains `doc` arrives cut short; resolves once it was sent so. */
   corruptNextUpdate(doc: string): Promise<void>;
+  /** From now on, what the server sends of documents' content (sync step 2 and updates) is held back; the rest passes. */
+  holdUpdates(): void;
+  /** The names of the documents whose content is held back so far. */
+  held(): string[];
+  /** Hands over everything held back, in one write (so the laptop takes it in together), and holds nothing more. */
+  release(): void;
   close(): Promise<void>;
 }
 
@@ -30,6 +39,8 @@ export async function laptopNetwork(serverPort: number): Promise<LaptopNetwork> 
   const sockets = new Set<net.Socket>();
   let online = true;
   let corrupt: { doc: string; done: () => void } | null = null;
+  let holding = false;
+  let held: Array<{ client: net.Socket; name: string; raw: Buffer }> = [];
   const damage = (payload: Buffer): Buffer => {
     if (!corrupt) return payload;
     const message = readSyncUpdate(payload);
@@ -77,6 +88,11 @@ export async function laptopNetwork(serverPort: number): Promise<LaptopNetwork> 
         const frame = readFrame(pending);
         if (!frame) return;
         pending = pending.subarray(frame.length);
+        const content = holding && frame.opcode === 2 ? readSyncContent(frame.payload) : null;
+        if (content) {
+          held.push({ client, name: content, raw: Buffer.from(frame.raw) });
+          continue;
+        }
         client.write(frame.opcode === 2 ? encodeFrame(frame.fin, frame.opcode, damage(frame.payload)) : frame.raw);
       }
     });
@@ -96,6 +112,18 @@ export async function laptopNetwork(serverPort: number): Promise<LaptopNetwork> 
       online = true;
     },
     corruptNextUpdate: (doc) => new Promise<void>((done) => (corrupt = { doc, done })),
+    holdUpdates() {
+      holding = true;
+    },
+    held: () => held.map((h) => h.name),
+    release() {
+      holding = false;
+      const frames = held;
+      held = [];
+      for (const client of new Set(frames.map((f) => f.client))) {
+        if (!client.destroyed) client.write(Buffer.concat(frames.filter((f) => f.client === client).map((f) => f.raw)));
+      }
+    },
     close: () =>
       new Promise<void>((resolve) => {
         online = false;
@@ -159,8 +187,8 @@ function varUint(n: number): number[] {
 }
 const varBytes = (bytes: Uint8Array): number[] => [...varUint(bytes.length), ...bytes];
 
-/** The document name and Yjs update of a Hocuspocus sync message carrying an update (type 0, y-protocols update 2), else null. */
-function readSyncUpdate(message: Buffer): { name: string; update: Buffer } | null {
+/** A Hocuspocus message's document name and the numbers after it (message type, y-protocols kind, ...), read as asked. */
+function readMessage(message: Buffer): { name: string; num: () => number; rest: () => Buffer } {
   let pos = 0;
   const num = (): number => {
     let value = 0;
@@ -173,13 +201,31 @@ function readSyncUpdate(message: Buffer): { name: string; update: Buffer } | nul
       factor *= 128;
     }
   };
+  const nameLength = num();
+  const name = message.subarray(pos, pos + nameLength).toString();
+  pos += nameLength;
+  return { name, num, rest: () => message.subarray(pos) };
+}
+
+/** The document name of a Hocuspocus sync message carrying content (type 0, y-protocols step 2 or update), else null. */
+function readSyncContent(message: Buffer): string | null {
   try {
-    const nameLength = num();
-    const name = message.subarray(pos, pos + nameLength).toString();
-    pos += nameLength;
+    const { name, num } = readMessage(message);
+    if (num() !== 0) return null;
+    const kind = num();
+    return kind === 1 || kind === 2 ? name : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The document name and Yjs update of a Hocuspocus sync message carrying an update (type 0, y-protocols update 2), else null. */
+function readSyncUpdate(message: Buffer): { name: string; update: Buffer } | null {
+  try {
+    const { name, num, rest } = readMessage(message);
     if (num() !== 0 || num() !== 2) return null;
     const length = num();
-    return { name, update: message.subarray(pos, pos + length) };
+    return { name, update: rest().subarray(0, length) };
   } catch {
     return null;
   }

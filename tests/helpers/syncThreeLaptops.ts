@@ -4,7 +4,7 @@ import type { Core } from '../../electron/core/app';
 import { formatInvitation, parseInvitation } from '../../shared/domain/invitation';
 import { ok, okAsync } from './temp';
 import { engineOf, inStep, laptop, until } from './syncLaptops';
-import { startTestSyncServer } from './syncServer';
+import { startTestSyncServer, type TestSyncServer } from './syncServer';
 import { laptopNetwork, type LaptopNetwork } from './syncProxy';
 
 export interface ThreeLaptops {
@@ -13,6 +13,7 @@ export interface ThreeLaptops {
   boardId: string;
   /** The sample board's earliest draft. */
   draftId: string;
+  server: TestSyncServer;
 }
 
 export async function threeLaptops(): Promise<ThreeLaptops> {
@@ -32,7 +33,7 @@ export async function threeLaptops(): Promise<ThreeLaptops> {
   for (const i of [1, 2]) await okAsync(laptops[i]!, 'joinSharedBoard', { invitation: formatInvitation({ ...parsed, serverUrl: networks[i]!.url }) });
   await until(laptops, () => inStep(laptops, board.id));
   const draftId = a.store!.db.prepare("SELECT id FROM meetings WHERE board_id = ? AND status = 'draft' ORDER BY meeting_date").pluck().get(board.id) as string;
-  return { laptops: laptops as [Core, Core, Core], networks: networks as ThreeLaptops['networks'], boardId: board.id, draftId };
+  return { laptops: laptops as [Core, Core, Core], networks: networks as ThreeLaptops['networks'], boardId: board.id, draftId, server };
 }
 
 export const connected = (core: Core, boardId: string): boolean => engineOf(core).boards.get(boardId)?.connected === true;

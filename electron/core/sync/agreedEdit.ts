@@ -22,7 +22,7 @@ import { LOCAL_ORIGIN } from './mirror';
 import { AGREED_AT_KEY, MEETING_STATE_ROOT } from './registry';
 import type { BoardReplica } from './replica';
 import { agreedTwice, withAgreedRewritable } from './agreedTwice';
-import { projectDocs } from './project';
+import { projectAgreedRecord } from './project';
 
 export interface RefusedEdit {
   meetingId: string;
@@ -116,8 +116,9 @@ export function takeBackRefusedEdit(w: WriteHandle, replica: BoardReplica, meeti
   removePending(w.db, replica.boardId, name);
   const changes = describeChanges(w.db, replica, meetingId);
   const agreedToo = AGREED.has(String(w.db.prepare('SELECT status FROM meetings WHERE id = ?').pluck().get(meetingId)));
-  // Agreed here too: the tables take the record the server holds (rows of agreed minutes change only here).
-  if (agreedToo) withAgreedRewritable(w, () => projectDocs(w, replica, [meetingId], false));
+  // Agreed here too: the tables take the record the server holds (rows of agreed minutes change only here);
+  // what differs from it in the document is proposed by the batch's projection, after the board's corrections.
+  if (agreedToo) withAgreedRewritable(w, () => projectAgreedRecord(w, replica, meetingId));
   return { meetingId, by: actor, at: pending, changes, agreedToo };
 }
 

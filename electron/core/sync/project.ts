@@ -332,6 +332,29 @@ export function projectDocs(
   kept: KeptRows = NOTHING_KEPT,
   log: ProjectionLog = logSynced,
 ): number {
+  const { touched, ids } = projectRows(w, replica, meetingIds, board, kept);
+  // After the board's corrections: the one an edit of agreed minutes becomes is not in its document until this write is mirrored.
+  proposeFrozenDifferences(w, replica, ids);
+  log(w, touched.entries());
+  return touched.size;
+}
+
+/**
+ * The rows of minutes agreed here too rewritten to the record the server holds (agreedEdit.ts),
+ * inside the projection of a batch whose board-document updates are in the document but not yet
+ * in the tables. No correction is proposed here: one put in the tables now is not in the board's
+ * document yet, so that batch's projection of the board would take it for one removed elsewhere
+ * and delete it (refused: a correction is never deleted), and the laptop could never take the
+ * batch. The batch's own projection proposes it, after the board's corrections.
+ */
+export function projectAgreedRecord(w: WriteHandle, replica: BoardReplica, meetingId: string): number {
+  const { touched } = projectRows(w, replica, [meetingId], false, NOTHING_KEPT);
+  logSynced(w, touched.entries());
+  return touched.size;
+}
+
+/** The tables brought to the named documents; what changed, and the meetings projected (for their corrections). */
+function projectRows(w: WriteHandle, replica: BoardReplica, meetingIds: Iterable<string>, board: boolean, kept: KeptRows): { touched: Touched; ids: string[] } {
   // Rows of one update may name each other across documents: checked when the write commits.
   w.db.pragma('defer_foreign_keys = ON');
   const touched = new Touched();
@@ -348,8 +371,5 @@ export function projectDocs(
     projectBoardDoc(w, replica, touched, roster);
     roster.log(replica);
   } else settleBoardRow(w, replica, touched);
-  // After the board's corrections: the one an edit of agreed minutes becomes is not in its document until this write is mirrored.
-  proposeFrozenDifferences(w, replica, ids);
-  log(w, touched.entries());
-  return touched.size;
+  return { touched, ids };
 }
