@@ -35,6 +35,8 @@ export const REMOVED_ATTENDANCE_ROOT = 'removed_attendance';
 export interface AttendanceTombstone extends Removal {
   memberId: string | null;
   name: string;
+  /** A guest's action owners the removal left by the name written (owner id -> that name): they name the row again if it comes back (guestOwners.ts). */
+  unlinked?: Record<string, string>;
 }
 
 
@@ -132,6 +134,19 @@ export function markRemovedAttendance(db: Database, meeting: MeetingReplica, mee
     if (here.has(id) || givenWay.has(id) || !(row instanceof Y.Map)) continue;
     const seen = Object.fromEntries([...attendanceClock(doc, id)].map(([client, last]) => [String(client), last]));
     const memberId = (row.get('member_id') as string | null | undefined) ?? null;
-    tombstones.set(id, { by: actor, at: nowInstant(), memberId, name: String(row.get('display_name') ?? ''), seen });
+    const unlinked = unlinkedOwners(db, doc, id);
+    tombstones.set(id, { by: actor, at: nowInstant(), memberId, name: String(row.get('display_name') ?? ''), seen, ...(unlinked ? { unlinked } : {}) });
   }
+}
+
+/** The owners the document links to a guest's row that the removal's write left by the name written (ON DELETE SET NULL), or undefined. */
+function unlinkedOwners(db: Database, doc: Y.Doc, attendanceId: string): Record<string, string> | undefined {
+  const read = db.prepare('SELECT name_text FROM action_owners WHERE id = ? AND attendance_id IS NULL AND name_text IS NOT NULL').pluck();
+  const out: Record<string, string> = {};
+  for (const [key] of childRows(doc, 'action_owners', 'attendance_id', new Set([attendanceId]))) {
+    const ownerId = (JSON.parse(key) as string[])[0] as string;
+    const name = read.get(ownerId) as string | undefined;
+    if (name !== undefined) out[ownerId] = name;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
