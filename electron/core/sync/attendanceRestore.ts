@@ -7,15 +7,17 @@
 // changes the removal had not seen keeps the row in its tables; its mirror writes it back, so the
 // row returns on every laptop with the change, and the board's conflict log says who removed it
 // and who changed it, listed so the administrator can remove it again knowingly. A removal made
-// having seen every change stands, with nothing listed. (A note made on a removed row also keeps
+// having seen every change stands, with nothing listed. A note taken off the row (an item attended)
+// leaves no clock, so the tombstone also names the notes the removing laptop held: one already
+// deleted here is a change it had not seen. (A note made on a removed row also keeps
 // the row through the orphan filter, orphanRows.ts, on the laptops holding it; this is what lists it.)
 import type { Database } from '../db/driver';
 import { conflictLog, type AttendanceRemovedDetail } from './conflicts';
 import { GIVEN_WAY_ROOT } from './docNames';
 import { holdsFrozenCopy } from './frozenRecord';
 import { editorsUnseen, type Clocks } from './itemRestore';
-import { attendanceClock, REMOVED_ATTENDANCE_ROOT, rowKey, type AttendanceTombstone } from './itemTombstones';
-import { LOCAL_ORIGIN } from './mirror';
+import { attendanceClock, deletedNotes, REMOVED_ATTENDANCE_ROOT, rowKey, type AttendanceTombstone } from './itemTombstones';
+import { LAPTOPS_ROOT, LOCAL_ORIGIN } from './mirror';
 import type { BoardReplica } from './replica';
 import type * as Y from 'yjs';
 
@@ -27,20 +29,38 @@ export interface AttendanceRestore {
   editedBy: string[];
 }
 
+/** What a meeting's document held of its attendance before a batch: each row's clock (with its notes), and the notes it knew deleted. */
+export interface AttendanceSnapshot {
+  rows: Clocks;
+  deletedNotes: ReadonlySet<string>;
+}
+
 /** Before a batch is applied: how much of each attendance row (and its notes) a meeting's document holds here. */
-export function snapshotAttendance(doc: Y.Doc): Clocks {
+export function snapshotAttendance(doc: Y.Doc): AttendanceSnapshot {
   const rows: Clocks = new Map();
   for (const key of doc.getMap('attendance').keys()) {
     const id = (JSON.parse(key) as string[])[0] as string;
     rows.set(id, attendanceClock(doc, id));
   }
-  return rows;
+  return { rows, deletedNotes: deletedNotes(doc) };
+}
+
+/**
+ * Who changed a row apart from its removal: the laptops whose additions it had not seen (clocks), and
+ * this laptop when a note the removing laptop still held was already deleted here (taking one item off
+ * the items attended is a change too, though a deletion leaves no clock to compare).
+ */
+function changedApart(doc: Y.Doc, clock: ReadonlyMap<number, number>, tombstone: AttendanceTombstone, deleted: ReadonlySet<string>): string[] {
+  const editors = editorsUnseen(doc, clock, tombstone);
+  if (!(tombstone.notes ?? []).some((n) => deleted.has(n))) return editors;
+  const me = doc.getMap<string>(LAPTOPS_ROOT).get(String(doc.clientID)) ?? 'another laptop';
+  return [...new Set([...editors, me])].sort();
 }
 
 /** After the batch: the attendance rows it removed that hold changes here the removing laptop had not seen. */
-export function attendanceToRestore(replica: BoardReplica, snapshot: ReadonlyMap<string, Clocks>): AttendanceRestore[] {
+export function attendanceToRestore(replica: BoardReplica, snapshot: ReadonlyMap<string, AttendanceSnapshot>): AttendanceRestore[] {
   const restores: AttendanceRestore[] = [];
-  for (const [meetingId, rows] of snapshot) {
+  for (const [meetingId, { rows, deletedNotes: deleted }] of snapshot) {
     const { doc } = replica.meeting(meetingId);
     // A meeting deleted whole takes its attendance with it; agreed minutes are never changed by sync.
     if (doc.getMap('meeting').size === 0 || holdsFrozenCopy(doc)) continue;
@@ -50,7 +70,7 @@ export function attendanceToRestore(replica: BoardReplica, snapshot: ReadonlyMap
     for (const [attendanceId, clock] of rows) {
       const tombstone = tombstones.get(attendanceId);
       if (root.has(rowKey(attendanceId)) || givenWay.has(attendanceId) || !tombstone) continue;
-      const editedBy = editorsUnseen(doc, clock, tombstone);
+      const editedBy = changedApart(doc, clock, tombstone, deleted);
       if (editedBy.length > 0) restores.push({ meetingId, attendanceId, deletedBy: tombstone.by, deletedAt: tombstone.at, editedBy });
     }
   }

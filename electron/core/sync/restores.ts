@@ -4,14 +4,14 @@
 // itemTombstones.ts). The engine snapshots before applying a batch, and the projection keeps what
 // is brought back in the tables; the mirror then writes it back into the documents.
 import type { Database } from '../db/driver';
-import { attendanceToRestore, logAttendanceRestores, snapshotAttendance, type AttendanceRestore } from './attendanceRestore';
+import { attendanceToRestore, logAttendanceRestores, snapshotAttendance, type AttendanceRestore, type AttendanceSnapshot } from './attendanceRestore';
 import { parseDocName } from './docNames';
 import { itemsToRestore, keptItems, logItemRestores, snapshotItems, type Clocks, type Restore } from './itemRestore';
 import type { Row, SyncedTable } from './registry';
 import type { BoardReplica } from './replica';
 
 /** Per meeting document of a batch: how much of each of its items and attendance rows this laptop held before it. */
-export type RowSnapshot = Map<string, { items: Clocks; attendance: Clocks }>;
+export type RowSnapshot = Map<string, { items: Clocks; attendance: AttendanceSnapshot }>;
 
 export interface Restores {
   items: Restore[];
@@ -38,7 +38,8 @@ export function snapshotRows(replica: BoardReplica, docNames: readonly string[])
   return snapshot;
 }
 
-const part = (snapshot: RowSnapshot, kind: 'items' | 'attendance'): Map<string, Clocks> => new Map([...snapshot].map(([id, s]) => [id, s[kind]]));
+const part = <K extends 'items' | 'attendance'>(snapshot: RowSnapshot, kind: K): Map<string, { items: Clocks; attendance: AttendanceSnapshot }[K]> =>
+  new Map([...snapshot].map(([id, s]) => [id, s[kind]]));
 
 /** After the batch: what it deleted that this laptop brings back. */
 export function rowsToRestore(replica: BoardReplica, snapshot: RowSnapshot): Restores {
