@@ -12,6 +12,7 @@
 // deleted here is a change it had not seen. (A note made on a removed row also keeps
 // the row through the orphan filter, orphanRows.ts, on the laptops holding it; this is what lists it.)
 import type { Database } from '../db/driver';
+import { readAttendanceFields, type AttendanceFields } from './attendanceVersions';
 import { conflictLog, type AttendanceRemovedDetail } from './conflicts';
 import { GIVEN_WAY_ROOT } from './docNames';
 import { holdsFrozenCopy } from './frozenRecord';
@@ -27,22 +28,42 @@ export interface AttendanceRestore {
   deletedBy: string;
   deletedAt: string;
   editedBy: string[];
+  /** Whether this laptop keeps the row: false when another laptop brought it back first, with its own version (the change here is listed, not kept). */
+  keep: boolean;
+  /** The row's status and marks as this laptop held them, before the batch was projected. */
+  fields: AttendanceFields | undefined;
 }
 
 /** What a meeting's document held of its attendance before a batch: each row's clock (with its notes), and the notes it knew deleted. */
 export interface AttendanceSnapshot {
   rows: Clocks;
   deletedNotes: ReadonlySet<string>;
+  /** Each row's map in the document (its Yjs item), to tell it from a map another laptop set when bringing the row back. */
+  items: ReadonlyMap<string, string>;
 }
+
+const itemOf = (root: Y.Map<unknown>, id: string): string | undefined => {
+  const item = root._map.get(rowKey(id));
+  return item && !item.deleted ? `${item.id.client}:${item.id.clock}` : undefined;
+};
+
+/** Whether the removal had seen the row's map (`item`, as itemOf names it): the map it removed, not one set since to bring the row back. */
+const removedMap = (item: string | undefined, tombstone: AttendanceTombstone): boolean => {
+  const [client, clock] = (item ?? '').split(':');
+  return client !== undefined && clock !== undefined && Number(clock) <= (tombstone.seen[client] ?? -1);
+};
 
 /** Before a batch is applied: how much of each attendance row (and its notes) a meeting's document holds here. */
 export function snapshotAttendance(doc: Y.Doc): AttendanceSnapshot {
   const rows: Clocks = new Map();
-  for (const key of doc.getMap('attendance').keys()) {
+  const items = new Map<string, string>();
+  const root = doc.getMap('attendance');
+  for (const key of root.keys()) {
     const id = (JSON.parse(key) as string[])[0] as string;
     rows.set(id, attendanceClock(doc, id));
+    items.set(id, itemOf(root, id) ?? '');
   }
-  return { rows, deletedNotes: deletedNotes(doc) };
+  return { rows, deletedNotes: deletedNotes(doc), items };
 }
 
 /**
@@ -57,10 +78,15 @@ function changedApart(doc: Y.Doc, clock: ReadonlyMap<number, number>, tombstone:
   return [...new Set([...editors, me])].sort();
 }
 
-/** After the batch: the attendance rows it removed that hold changes here the removing laptop had not seen. */
-export function attendanceToRestore(replica: BoardReplica, snapshot: ReadonlyMap<string, AttendanceSnapshot>): AttendanceRestore[] {
+/**
+ * After the batch (before it is projected): the attendance rows it removed that hold changes here the
+ * removing laptop had not seen. A row another laptop already brought back with its own change (a new
+ * map in the document, replacing the one changed here) stays as that laptop brought it, the same on
+ * every laptop, and this laptop's version is listed with it (attendanceVersions.ts).
+ */
+export function attendanceToRestore(db: Database, replica: BoardReplica, snapshot: ReadonlyMap<string, AttendanceSnapshot>): AttendanceRestore[] {
   const restores: AttendanceRestore[] = [];
-  for (const [meetingId, { rows, deletedNotes: deleted }] of snapshot) {
+  for (const [meetingId, { rows, deletedNotes: deleted, items }] of snapshot) {
     const { doc } = replica.meeting(meetingId);
     // A meeting deleted whole takes its attendance with it; agreed minutes are never changed by sync.
     if (doc.getMap('meeting').size === 0 || holdsFrozenCopy(doc)) continue;
@@ -69,9 +95,13 @@ export function attendanceToRestore(replica: BoardReplica, snapshot: ReadonlyMap
     const givenWay = doc.getMap(GIVEN_WAY_ROOT);
     for (const [attendanceId, clock] of rows) {
       const tombstone = tombstones.get(attendanceId);
-      if (root.has(rowKey(attendanceId)) || givenWay.has(attendanceId) || !tombstone) continue;
+      const now = itemOf(root, attendanceId);
+      // Gone, or set anew by another laptop bringing it back over the map the removal took and this laptop changed.
+      const replaced = now !== undefined && now !== items.get(attendanceId) && !!tombstone && removedMap(items.get(attendanceId), tombstone);
+      if ((now !== undefined && !replaced) || givenWay.has(attendanceId) || !tombstone) continue;
       const editedBy = changedApart(doc, clock, tombstone, deleted);
-      if (editedBy.length > 0) restores.push({ meetingId, attendanceId, deletedBy: tombstone.by, deletedAt: tombstone.at, editedBy });
+      const fields = readAttendanceFields(db, attendanceId);
+      if (editedBy.length > 0) restores.push({ meetingId, attendanceId, deletedBy: tombstone.by, deletedAt: tombstone.at, editedBy, keep: now === undefined, fields });
     }
   }
   return restores;
@@ -82,8 +112,12 @@ export function logAttendanceRestores(db: Database, replica: BoardReplica, resto
   const read = db.prepare('SELECT member_id, display_name FROM attendance WHERE id = ?');
   const entries = restores.flatMap((r) => {
     const row = read.get(r.attendanceId) as { member_id: string | null; display_name: string } | undefined;
-    if (!row) return [];
-    const detail: AttendanceRemovedDetail = { meetingId: r.meetingId, attendanceId: r.attendanceId, memberId: row.member_id, name: row.display_name, deletedBy: r.deletedBy, deletedAt: r.deletedAt, editedBy: r.editedBy };
+    const fields = r.fields ?? readAttendanceFields(db, r.attendanceId);
+    if (!row || !fields) return [];
+    // The row as brought back here: another laptop may bring back another version, and Yjs keeps one (attendanceVersions.ts).
+    const { doc } = replica.meeting(r.meetingId);
+    const versions = [{ by: doc.getMap<string>(LAPTOPS_ROOT).get(String(doc.clientID)) ?? r.editedBy.join(', '), fields }];
+    const detail: AttendanceRemovedDetail = { meetingId: r.meetingId, attendanceId: r.attendanceId, memberId: row.member_id, name: row.display_name, deletedBy: r.deletedBy, deletedAt: r.deletedAt, editedBy: r.editedBy, versions };
     return [{ kind: 'attendance_removed_edited' as const, entity: r.attendanceId, detail }];
   });
   if (entries.length > 0) replica.board.transact(() => conflictLog(replica.board).push(entries), LOCAL_ORIGIN);
