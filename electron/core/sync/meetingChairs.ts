@@ -56,11 +56,17 @@ export function oneHolderEach(rows: Map<string, Row>, recordedBy: (key: string, 
   return { rows: out, twice };
 }
 
-/** Marks held here on rows the document takes them off: cleared first (inside the projection's write), so the one-chair index never sees two. */
-export function clearMarksGoing(have: Map<string, Row>, wanted: ReadonlyMap<string, Row>, clear: (row: Row, column: string) => void): void {
+/**
+ * Marks held here on rows the document takes them off: cleared first (inside the projection's write), so
+ * the one-chair index never sees two. A row the projection keeps although the document removed it
+ * (`kept`: brought back by a change made here, attendanceRestore.ts) keeps its marks, unless a row of
+ * the document holds the mark now.
+ */
+export function clearMarksGoing(have: Map<string, Row>, wanted: ReadonlyMap<string, Row>, clear: (row: Row, column: string) => void, kept: ReadonlySet<string> = new Set()): void {
   for (const [key, row] of have) {
     for (const column of Object.values(MARK_COLUMNS)) {
       if (!marked(row, column) || marked(wanted.get(key) ?? {}, column)) continue;
+      if (!wanted.has(key) && kept.has(String(row.id)) && ![...wanted.values()].some((w) => marked(w, column))) continue;
       clear(row, column);
       have.set(key, { ...have.get(key), [column]: 0 });
     }

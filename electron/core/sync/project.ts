@@ -166,7 +166,7 @@ function projectMeeting(w: WriteHandle, replica: BoardReplica, meetingId: string
   // A note's attendance row removed elsewhere: kept when this laptop holds it, else the note waits (orphanRows.ts).
   const orphans = orphanFilter(doc, kept.items, new Set(w.db.prepare('SELECT id FROM attendance WHERE meeting_id = ?').pluck().all(meetingId) as string[]));
   // One attendance row per member and one progress row per action, however many laptops recorded them apart (naturalKeys.ts).
-  const attendance = new NaturalKeyMerge(doc);
+  const attendance = new NaturalKeyMerge(doc, new Set([...kept.attendance, ...orphans.attendanceKept]));
   // The attendance rows this projection keeps (read before the owners that may name them: guestOwners.ts).
   const attendanceHeld = new Set<string>();
   for (const table of tablesOf('meeting')) {
