@@ -66,6 +66,9 @@ export function snapshotAttendance(doc: Y.Doc): AttendanceSnapshot {
   return { rows, deletedNotes: deletedNotes(doc), items };
 }
 
+/** This laptop's user, as the meeting's document names it. */
+const thisLaptop = (doc: Y.Doc): string | undefined => doc.getMap<string>(LAPTOPS_ROOT).get(String(doc.clientID));
+
 /**
  * Who changed a row apart from its removal: the laptops whose additions it had not seen (clocks), and
  * this laptop when a note the removing laptop still held was already deleted here (taking one item off
@@ -74,8 +77,7 @@ export function snapshotAttendance(doc: Y.Doc): AttendanceSnapshot {
 function changedApart(doc: Y.Doc, clock: ReadonlyMap<number, number>, tombstone: AttendanceTombstone, deleted: ReadonlySet<string>): string[] {
   const editors = editorsUnseen(doc, clock, tombstone);
   if (!(tombstone.notes ?? []).some((n) => deleted.has(n))) return editors;
-  const me = doc.getMap<string>(LAPTOPS_ROOT).get(String(doc.clientID)) ?? 'another laptop';
-  return [...new Set([...editors, me])].sort();
+  return [...new Set([...editors, thisLaptop(doc) ?? 'another laptop'])].sort();
 }
 
 /**
@@ -116,7 +118,7 @@ export function logAttendanceRestores(db: Database, replica: BoardReplica, resto
     if (!row || !fields) return [];
     // The row as brought back here: another laptop may bring back another version, and Yjs keeps one (attendanceVersions.ts).
     const { doc } = replica.meeting(r.meetingId);
-    const versions = [{ by: doc.getMap<string>(LAPTOPS_ROOT).get(String(doc.clientID)) ?? r.editedBy.join(', '), fields }];
+    const versions = [{ by: thisLaptop(doc) ?? r.editedBy.join(', '), fields }];
     const detail: AttendanceRemovedDetail = { meetingId: r.meetingId, attendanceId: r.attendanceId, memberId: row.member_id, name: row.display_name, deletedBy: r.deletedBy, deletedAt: r.deletedAt, editedBy: r.editedBy, versions };
     return [{ kind: 'attendance_removed_edited' as const, entity: r.attendanceId, detail }];
   });
