@@ -10,6 +10,7 @@ import type { SyncConflict } from '../../../shared/contract';
 import { MEETING_MARKS, type SyncConflictKind } from '../../../shared/domain/enums';
 import { formatUkDate, formatUkInstant } from '../../../shared/domain/dates';
 import { describeVersions } from './itemVersions';
+import { describeAttendanceVersions, PRESENCE, type AttendanceVersion } from './attendanceVersions';
 import { describeStatusConflict, statusConflicts, type StatusConflictDetail } from './conflictStatus';
 import type { BoardReplica } from './replica';
 import type { MarkTwiceDetail } from './meetingChairs';
@@ -45,6 +46,8 @@ export interface AttendanceRemovedDetail extends RestoreDetail {
   attendanceId: string;
   memberId: string | null;
   name: string;
+  /** The row's status and marks as each restoring laptop brought it back (absent in conflicts logged before they were). */
+  versions?: AttendanceVersion[];
 }
 
 /** The board document's append-only log of conflicts a laptop resolved (kind, entity, detail). */
@@ -138,8 +141,6 @@ function describe(db: Database, kind: SyncConflictKind, detail: unknown): string
   return `The minutes of ${d.meetingDate} were agreed on one laptop while ${names(d.by)} edited them on another (${formatUkInstant(d.at)}): ${d.change}. The agreed minutes are unchanged; the edit is kept as a proposed correction for the next meeting.`;
 }
 
-const PRESENCE: Readonly<Record<string, string>> = { present: 'present', apologies: 'apologies sent', absent: 'absent', in_attendance: 'in attendance' };
-
 function describeAttendanceTwice(db: Database, d: AttendanceTwiceDetail): string {
   const date = db.prepare('SELECT meeting_date FROM meetings WHERE id = ?').pluck().get(d.meetingId) as string | undefined;
   const meeting = date ? `the meeting of ${formatUkDate(date)}` : 'a meeting';
@@ -154,7 +155,8 @@ function describeAttendanceRemoved(db: Database, d: AttendanceRemovedDetail): st
   // As the row now stands here: the change that brought it back, or anything recorded since.
   const now = row ? ` (${[PRESENCE[String(row.status)] ?? String(row.status), ...MEETING_MARKS.filter((m) => row[`is_${m}`] === 1).map((m) => MEETING_MARK_WORD[m])].join(', ')})` : '';
   const text = `${d.name}’s attendance at ${meeting} was removed by ${d.deletedBy} (${formatUkInstant(d.deletedAt)}) while ${names(d.editedBy)} changed it on a laptop that had not yet heard of the removal.`;
-  return `${text} The change is kept: ${d.name} is back in the attendance${now}. Remove them from the attendance again if they should not be there.`;
+  const versions = describeAttendanceVersions(db, d.attendanceId, d.versions);
+  return `${text} The change is kept: ${d.name} is back in the attendance${now}.${versions ? ` ${versions}` : ''} Remove them from the attendance again if they should not be there.`;
 }
 
 function describeMarkTwice(db: Database, d: MarkTwiceDetail): string {

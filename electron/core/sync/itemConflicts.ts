@@ -7,20 +7,21 @@
 // Each item restore also carries the item's own details as that laptop brought them back (itemVersions.ts).
 import type { Database } from '../db/driver';
 import type { SyncConflictKind } from '../../../shared/domain/enums';
-import { mergedVersions, type ItemVersion } from './itemVersions';
+import { mergedVersions, type ItemVersion, type Version } from './itemVersions';
 
 /** What every restore's entry in the board's conflict log holds: who deleted the row, when, and who edited it apart. */
 export interface RestoreDetail {
   deletedBy: string;
   deletedAt: string;
   editedBy: string[];
-  /** An item's own details as each restoring laptop brought it back (absent in conflicts logged before they were, and for attendance). */
-  versions?: ItemVersion[];
+  /** The row's own details as each restoring laptop brought it back (absent in conflicts logged before they were): itemVersions.ts, attendanceVersions.ts. */
+  versions?: Array<Version<unknown>>;
 }
 
 /** What the board's conflict log holds for an item deleted on one laptop and brought back by edits on another. */
 export interface ItemConflictDetail extends RestoreDetail {
   item: string;
+  versions?: ItemVersion[];
   /** The item's meeting (absent in conflicts logged before it was recorded). */
   meetingId?: string | null;
   number: string;

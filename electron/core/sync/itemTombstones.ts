@@ -35,6 +35,10 @@ export const REMOVED_ATTENDANCE_ROOT = 'removed_attendance';
 export interface AttendanceTombstone extends Removal {
   memberId: string | null;
   name: string;
+  /** The notes on the row the removing laptop held (root and key, noteKey): one deleted apart is a change it had not seen (attendanceRestore.ts). */
+  notes?: string[];
+  /** A guest's action owners the removal left by the name written (owner id -> that name): they name the row again if it comes back (guestOwners.ts). */
+  unlinked?: Record<string, string>;
 }
 
 
@@ -106,6 +110,21 @@ export function markDeletedItems(db: Database, meeting: MeetingReplica, meetingI
 /** The notes on an attendance row, each a row of its own root naming it (attendance_id). */
 const ATTENDANCE_NOTE_ROOTS = ['declarations', 'attendance_items', 'guest_contacts'] as const;
 
+/** A note's place in a meeting document: its root and its row key. */
+export const noteKey = (root: string, key: string): string => `${root}\u0000${key}`;
+
+/** The notes on an attendance row a document holds (noteKey). */
+export function attendanceNotes(doc: Y.Doc, attendanceId: string): string[] {
+  return ATTENDANCE_NOTE_ROOTS.flatMap((root) => childRows(doc, root, 'attendance_id', new Set([attendanceId])).map(([key]) => noteKey(root, key)));
+}
+
+/** The notes of every attendance row a document knows of as deleted (noteKey): a deletion leaves no clock, so it is told by its key. */
+export function deletedNotes(doc: Y.Doc): Set<string> {
+  const out = new Set<string>();
+  for (const root of ATTENDANCE_NOTE_ROOTS) for (const [key, item] of doc.getMap(root)._map) if (item.deleted) out.add(noteKey(root, key));
+  return out;
+}
+
 /** How much of an attendance row a document holds: the row (its status and marks) and the notes on it. */
 export function attendanceClock(doc: Y.Doc, attendanceId: string): Map<number, number> {
   const clock = new Map<number, number>();
@@ -132,6 +151,20 @@ export function markRemovedAttendance(db: Database, meeting: MeetingReplica, mee
     if (here.has(id) || givenWay.has(id) || !(row instanceof Y.Map)) continue;
     const seen = Object.fromEntries([...attendanceClock(doc, id)].map(([client, last]) => [String(client), last]));
     const memberId = (row.get('member_id') as string | null | undefined) ?? null;
-    tombstones.set(id, { by: actor, at: nowInstant(), memberId, name: String(row.get('display_name') ?? ''), seen });
+    const unlinked = unlinkedOwners(db, doc, id);
+    const notes = attendanceNotes(doc, id);
+    tombstones.set(id, { by: actor, at: nowInstant(), memberId, name: String(row.get('display_name') ?? ''), seen, notes, ...(unlinked ? { unlinked } : {}) });
   }
+}
+
+/** The owners the document links to a guest's row that the removal's write left by the name written (ON DELETE SET NULL), or undefined. */
+function unlinkedOwners(db: Database, doc: Y.Doc, attendanceId: string): Record<string, string> | undefined {
+  const read = db.prepare('SELECT name_text FROM action_owners WHERE id = ? AND attendance_id IS NULL AND name_text IS NOT NULL').pluck();
+  const out: Record<string, string> = {};
+  for (const [key] of childRows(doc, 'action_owners', 'attendance_id', new Set([attendanceId]))) {
+    const ownerId = (JSON.parse(key) as string[])[0] as string;
+    const name = read.get(ownerId) as string | undefined;
+    if (name !== undefined) out[ownerId] = name;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }

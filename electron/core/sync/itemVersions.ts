@@ -2,7 +2,8 @@
 // (title, presenter, confidential, deferred): Yjs keeps one row whole (the same on every laptop),
 // so each restoring laptop logs the version it brought back, and the conflict says how the
 // versions differ from what the item shows and offers to keep another one (a normal edit, which
-// then syncs). Read here; written by itemRestore.ts into the board's conflict log.
+// then syncs). Read here; written by itemRestore.ts into the board's conflict log. The comparison of
+// versions is shared with attendance rows brought back the same way (attendanceVersions.ts).
 import type { Database } from '../db/driver';
 import { readAgendaItemRow, rowToAgendaItemFields } from '../store/agendaItems';
 import { quote } from './recordDiff';
@@ -17,11 +18,13 @@ export interface ItemFields {
   deferredToMeetingId: string | null;
 }
 
-/** The version one laptop brought back: `by` is that laptop's user. */
-export interface ItemVersion {
+/** The version of a row's own details one laptop brought back: `by` is that laptop's user. */
+export interface Version<F> {
   by: string;
-  fields: ItemFields;
+  fields: F;
 }
+
+export type ItemVersion = Version<ItemFields>;
 
 /** Another version than the one shown: only the details in which it differs, to keep with updateAgendaItem. */
 export interface OtherItemVersion {
@@ -48,25 +51,39 @@ export function readItemFields(db: Database, itemId: string): ItemFields | undef
 }
 
 /** Each distinct version once, in one order whatever order the restores arrived in (the same detail on every laptop). */
-export function mergedVersions(lists: ReadonlyArray<readonly ItemVersion[] | undefined>): ItemVersion[] {
-  const byLaptop = new Map<string, ItemVersion>();
+export function mergedVersions<V extends Version<unknown>>(lists: ReadonlyArray<readonly V[] | undefined>): V[] {
+  const byLaptop = new Map<string, V>();
   for (const list of lists) for (const v of list ?? []) byLaptop.set(`${v.by}\u0000${JSON.stringify(v.fields)}`, v);
   return [...byLaptop.values()].sort((x, y) => x.by.localeCompare(y.by) || JSON.stringify(x.fields).localeCompare(JSON.stringify(y.fields)));
 }
 
-const differing = (a: ItemFields, b: ItemFields): Array<(typeof FIELDS)[number]> => FIELDS.filter((f) => (a[f] ?? null) !== (b[f] ?? null));
-
-/** The versions brought back that differ from the item as it now is (none while they all agree, or the item is gone). */
-export function otherVersions(db: Database, itemId: string, versions: readonly ItemVersion[] | undefined): { shown: ItemFields; others: OtherItemVersion[] } | null {
-  const shown = readItemFields(db, itemId);
+/**
+ * The versions brought back that differ from the row as it now is (`shown`, undefined once it is gone),
+ * each as the details (among `fields`) in which it differs: none while they all agree. Used for items
+ * here and for attendance rows (attendanceVersions.ts).
+ */
+export function differingVersions<F extends object>(
+  shown: F | undefined,
+  versions: ReadonlyArray<Version<F>> | undefined,
+  fields: ReadonlyArray<keyof F>,
+): { shown: F; others: Array<{ by: string; changes: Partial<F> }> } | null {
   if (!shown || !versions || versions.length < 2) return null;
   const distinct = new Set(versions.map((v) => JSON.stringify(v.fields)));
   if (distinct.size < 2) return null;
   const others = versions
-    .map((v) => ({ by: v.by, itemId, changes: Object.fromEntries(differing(v.fields, shown).map((f) => [f, v.fields[f]])) as Partial<ItemFields> }))
+    .map((v) => ({ by: v.by, changes: Object.fromEntries(fields.filter((f) => (v.fields[f] ?? null) !== (shown[f] ?? null)).map((f) => [f, v.fields[f]])) as Partial<F> }))
     .filter((v) => Object.keys(v.changes).length > 0);
   return others.length > 0 ? { shown, others } : null;
 }
+
+/** The versions brought back that differ from the item as it now is (none while they all agree, or the item is gone). */
+export function otherVersions(db: Database, itemId: string, versions: readonly ItemVersion[] | undefined): { shown: ItemFields; others: OtherItemVersion[] } | null {
+  const found = differingVersions(readItemFields(db, itemId), versions, FIELDS);
+  return found ? { shown: found.shown, others: found.others.map((o) => ({ ...o, itemId })) } : null;
+}
+
+/** What a row shows of the details `changes` names, to say beside another version's. */
+export const shownOf = <F extends object>(shown: F, changes: Partial<F>): Partial<F> => Object.fromEntries(Object.keys(changes).map((k) => [k, shown[k as keyof F]])) as Partial<F>;
 
 function fieldWords(f: Partial<ItemFields>, meetingDate: (id: string) => string | null): string[] {
   const words: string[] = [];
@@ -83,8 +100,7 @@ function fieldWords(f: Partial<ItemFields>, meetingDate: (id: string) => string 
 export function describeVersions(db: Database, itemId: string, versions: readonly ItemVersion[] | undefined, meetingDate: (id: string) => string | null): string | null {
   const found = otherVersions(db, itemId, versions);
   if (!found) return null;
-  const shownWords = (changes: Partial<ItemFields>): string =>
-    fieldWords(Object.fromEntries(Object.keys(changes).map((k) => [k, found.shown[k as keyof ItemFields]])) as Partial<ItemFields>, meetingDate).join(', ');
+  const shownWords = (changes: Partial<ItemFields>): string => fieldWords(shownOf(found.shown, changes), meetingDate).join(', ');
   const others = found.others.map((o) => `${o.by}’s version had ${fieldWords(o.changes, meetingDate).join(', ')} (the item shows ${shownWords(o.changes)})`);
   return `The laptops that brought it back held different versions of its details: ${others.join('; ')}. Keep the other version if it is the right one.`;
 }

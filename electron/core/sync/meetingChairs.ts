@@ -57,18 +57,16 @@ export function oneHolderEach(rows: Map<string, Row>, recordedBy: (key: string, 
 }
 
 /**
- * Marks held here on rows the document takes them off: cleared first (inside the projection's
- * write), so the one-chair index never sees two. A row the document no longer holds loses its mark
- * only when another row takes it: such a row is either deleted later in the same write, or kept
- * whole because it was changed here after another laptop removed it (attendanceRestore.ts), and a
- * kept row must come back with the marks it was given.
+ * Marks held here on rows the document takes them off: cleared first (inside the projection's write), so
+ * the one-chair index never sees two. A row the projection keeps although the document removed it
+ * (`kept`: brought back by a change made here, attendanceRestore.ts) keeps its marks, unless a row of
+ * the document holds the mark now.
  */
-export function clearMarksGoing(have: Map<string, Row>, wanted: ReadonlyMap<string, Row>, clear: (row: Row, column: string) => void): void {
-  const taken = new Set(Object.values(MARK_COLUMNS).filter((column) => [...wanted.values()].some((r) => marked(r, column))));
+export function clearMarksGoing(have: Map<string, Row>, wanted: ReadonlyMap<string, Row>, clear: (row: Row, column: string) => void, kept: ReadonlySet<string> = new Set()): void {
   for (const [key, row] of have) {
     for (const column of Object.values(MARK_COLUMNS)) {
-      const mine = wanted.get(key);
-      if (!marked(row, column) || (mine ? marked(mine, column) : !taken.has(column))) continue;
+      if (!marked(row, column) || marked(wanted.get(key) ?? {}, column)) continue;
+      if (!wanted.has(key) && kept.has(String(row.id)) && ![...wanted.values()].some((w) => marked(w, column))) continue;
       clear(row, column);
       have.set(key, { ...have.get(key), [column]: 0 });
     }

@@ -37,7 +37,11 @@ export class NaturalKeyMerge {
   /** Rows given way here that the document's record does not name yet. */
   private readonly fresh = new Map<string, string>();
 
-  constructor(private readonly doc: Y.Doc) {}
+  /** `kept`: attendance rows the projection keeps although the document removed them (their marks stay, meetingChairs.ts clearMarksGoing). */
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly kept: ReadonlySet<string> = new Set(),
+  ) {}
 
   /** The document's rows for `table` with one attendance row per member, and notes of the rows given way moved to the kept one. */
   rows(table: SyncedTable, rows: Map<string, Row>): Map<string, Row> {
@@ -125,7 +129,7 @@ export class NaturalKeyMerge {
    * id the document gives way to is taken out, so the one-row-per-member rule never sees two.
    */
   makeWay(db: Database, table: SyncedTable, wanted: Map<string, Row>, have: Map<string, Row>, removed: (row: Row) => void): void {
-    if (table.table === 'attendance') clearMarksGoing(have, wanted, (row, mark) => db.prepare(`UPDATE attendance SET "${mark}" = 0 WHERE id = ?`).run(row.id));
+    if (table.table === 'attendance') clearMarksGoing(have, wanted, (row, mark) => db.prepare(`UPDATE attendance SET "${mark}" = 0 WHERE id = ?`).run(row.id), this.kept);
     const column = NATURAL_KEY[table.table];
     if (column === undefined) return;
     const wantedByKey = new Map<string, string>();

@@ -35,7 +35,7 @@ import { agreementAhead } from './agreedFirst';
 import { orphanFilter } from './orphanRows';
 import { NaturalKeyMerge } from './naturalKeys';
 import { RosterMerge } from './rosterKeys';
-import { ownersOfGuestsHeld } from './guestOwners';
+import { ownersOfGuestsHeld, ownersRelinked } from './guestOwners';
 import { boardRowHere } from './boardNames';
 import { recordBoardNamesTaken } from './conflicts';
 import { nowInstant } from '../changelog';
@@ -166,14 +166,15 @@ function projectMeeting(w: WriteHandle, replica: BoardReplica, meetingId: string
   // A note's attendance row removed elsewhere: kept when this laptop holds it, else the note waits (orphanRows.ts).
   const orphans = orphanFilter(doc, kept.items, new Set(w.db.prepare('SELECT id FROM attendance WHERE meeting_id = ?').pluck().all(meetingId) as string[]));
   // One attendance row per member and one progress row per action, however many laptops recorded them apart (naturalKeys.ts).
-  const attendance = new NaturalKeyMerge(doc);
+  const attendance = new NaturalKeyMerge(doc, new Set([...kept.attendance, ...orphans.attendanceKept]));
   // The attendance rows this projection keeps (read before the owners that may name them: guestOwners.ts).
   const attendanceHeld = new Set<string>();
   for (const table of tablesOf('meeting')) {
     // Rows naming a member added twice apart name the one kept (rosterKeys.ts), agreed minutes' too: the member given way goes.
+    // A guest's owners name the guest's row while it is held here, and again when it comes back (guestOwners.ts).
     const rows = frozen
       ? roster.rows(table, frozenTableRows(w.db, frozen, table))
-      : ownersOfGuestsHeld(table, attendance.rows(table, roster.rows(table, orphans.without(table, docRows(doc, table, rowColumns(w.db, table))))), attendanceHeld);
+      : ownersOfGuestsHeld(table, ownersRelinked(table, attendance.rows(table, roster.rows(table, orphans.without(table, docRows(doc, table, rowColumns(w.db, table))))), doc, attendanceHeld), attendanceHeld);
     const wanted = frozen ? rows : settleNumbers(w, replica, meetingId, table, rows);
     const extras = (row: Row): Row => {
       // Held as a draft until the meeting's state is applied below: agreed minutes take no new rows.

@@ -4,14 +4,14 @@
 // itemTombstones.ts). The engine snapshots before applying a batch, and the projection keeps what
 // is brought back in the tables; the mirror then writes it back into the documents.
 import type { Database } from '../db/driver';
-import { attendanceToRestore, logAttendanceRestores, snapshotAttendance, type AttendanceRestore } from './attendanceRestore';
+import { attendanceToRestore, logAttendanceRestores, snapshotAttendance, type AttendanceRestore, type AttendanceSnapshot } from './attendanceRestore';
 import { parseDocName } from './docNames';
 import { itemsToRestore, keptItems, logItemRestores, snapshotItems, type Clocks, type Restore } from './itemRestore';
 import type { Row, SyncedTable } from './registry';
 import type { BoardReplica } from './replica';
 
 /** Per meeting document of a batch: how much of each of its items and attendance rows this laptop held before it. */
-export type RowSnapshot = Map<string, { items: Clocks; attendance: Clocks }>;
+export type RowSnapshot = Map<string, { items: Clocks; attendance: AttendanceSnapshot }>;
 
 export interface Restores {
   items: Restore[];
@@ -38,18 +38,19 @@ export function snapshotRows(replica: BoardReplica, docNames: readonly string[])
   return snapshot;
 }
 
-const part = (snapshot: RowSnapshot, kind: 'items' | 'attendance'): Map<string, Clocks> => new Map([...snapshot].map(([id, s]) => [id, s[kind]]));
+const part = <K extends 'items' | 'attendance'>(snapshot: RowSnapshot, kind: K): Map<string, { items: Clocks; attendance: AttendanceSnapshot }[K]> =>
+  new Map([...snapshot].map(([id, s]) => [id, s[kind]]));
 
-/** After the batch: what it deleted that this laptop brings back. */
-export function rowsToRestore(replica: BoardReplica, snapshot: RowSnapshot): Restores {
-  return { items: itemsToRestore(replica, part(snapshot, 'items')), attendance: attendanceToRestore(replica, part(snapshot, 'attendance')) };
+/** After the batch, before it is projected: what it deleted that this laptop brings back (or, for an attendance row, lists beside another laptop's). */
+export function rowsToRestore(db: Database, replica: BoardReplica, snapshot: RowSnapshot): Restores {
+  return { items: itemsToRestore(replica, part(snapshot, 'items')), attendance: attendanceToRestore(db, replica, part(snapshot, 'attendance')) };
 }
 
 export const restoresAny = (r: Restores): boolean => r.items.length > 0 || r.attendance.length > 0;
 
 /** The rows to keep in the tables for the restores. */
 export function keptRows(db: Database, restores: Restores): KeptRows {
-  return { items: keptItems(db, restores.items), attendance: new Set(restores.attendance.map((r) => r.attendanceId)) };
+  return { items: keptItems(db, restores.items), attendance: new Set(restores.attendance.filter((r) => r.keep).map((r) => r.attendanceId)) };
 }
 
 /** Inside the projection's write, after it: each restore into the board's conflict log. */
