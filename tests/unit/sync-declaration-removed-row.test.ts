@@ -16,9 +16,18 @@ import { ok } from '../helpers/temp';
 import { engineOf, inStep, until } from '../helpers/syncLaptops';
 import { allOffline, conflictsOf, expectSame, sharedSample, unrecordedMember } from '../helpers/syncScripts';
 import { connected, threeLaptops } from '../helpers/syncThreeLaptops';
+import { LAPTOPS_ROOT } from '../../electron/core/sync/mirror';
 
 const rowsOf = (core: Core, meetingId: string, memberId: string): string[] =>
   core.store!.db.prepare('SELECT id FROM attendance WHERE meeting_id = ? AND member_id = ? ORDER BY id').pluck().all(meetingId, memberId) as string[];
+
+/** On every laptop, the name each laptop's Yjs client in the meeting's document is signed with: the user of the laptop it belongs to. */
+const expectSignedByOwnUser = (owners: readonly Core[], laptops: readonly Core[], boardId: string, meetingId: string): void => {
+  for (const owner of owners) {
+    const client = String(engineOf(owner).boards.get(boardId)!.replica.meeting(meetingId).doc.clientID);
+    for (const l of laptops) expect(engineOf(l).boards.get(boardId)!.replica.meeting(meetingId).doc.getMap<string>(LAPTOPS_ROOT).get(client)).toBe(owner.store!.actor);
+  }
+};
 
 const removedEdited = (core: Core, boardId: string) => conflictsOf(core, boardId).filter((c) => c.kind === 'attendance_removed_edited');
 
@@ -57,6 +66,8 @@ describe('a declaration made on an attendance row another laptop removed meanwhi
       expect(listed[0]!.description).toContain(`while ${b.store!.actor} changed it`);
     }
     expectSame(s.laptops, s.boardId);
+    // Ben's laptop brought the row back in the write projecting Anna's removal: its document still names Ben as its own user.
+    expectSignedByOwnUser(s.laptops, s.laptops, s.boardId, s.draftId);
   }, 180_000);
 
   it('holds the declaration waiting where the row was removed until a laptop holding it brings the row back', async () => {
@@ -109,5 +120,7 @@ describe('a declaration made on an attendance row another laptop removed meanwhi
       expect(listed[0]!.description).toContain(`while ${b.store!.actor} changed it`);
     }
     expectSame(t.laptops, t.boardId);
+    // Chloe signs only if her laptop wrote to the document; Ann and Brian did.
+    expectSignedByOwnUser([a, b], t.laptops, t.boardId, t.draftId);
   }, 180_000);
 });

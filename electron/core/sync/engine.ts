@@ -316,7 +316,7 @@ export class SyncEngine {
 
   /** The write hook: inside a write's transaction, its changes go into the shared boards' documents (mirrorWrite.ts). */
   private mirror(db: Database, changes: readonly Changed[], actor: string): void {
-    mirrorWrite(this.boards.values(), db, changes, actor);
+    mirrorWrite(this.boards.values(), db, changes, actor, this.store.actor);
   }
 
   /** Every document of a board brought in step with its rows (on sharing it). */

@@ -25,7 +25,12 @@ export interface MirroredBoard {
   marking: Set<string> | null;
 }
 
-export function mirrorWrite(boards: Iterable<MirroredBoard>, db: Database, changes: readonly Changed[], actor: string): void {
+/**
+ * `actor`: the write's (a projection's is the remote laptop's user, for the change log); `user`: this
+ * laptop's, who signs what the mirror writes into the documents (it is this laptop's Yjs client that
+ * writes them, even in a projection's write: a row brought back, a correction proposed).
+ */
+export function mirrorWrite(boards: Iterable<MirroredBoard>, db: Database, changes: readonly Changed[], actor: string, user: string): void {
   const touched = takeTouches(db);
   const shared = [...boards];
   for (const board of shared) {
@@ -50,7 +55,7 @@ export function mirrorWrite(boards: Iterable<MirroredBoard>, db: Database, chang
     board.marking = marking;
     try {
       boardDoc.transact(() => {
-        mirrorBoard({ db }, board.replica, actor, affected, touched);
+        mirrorBoard({ db }, board.replica, user, affected, touched);
         for (const name of marking) {
           const address = parseDocName(name);
           if (address.kind !== 'meeting' || board.frozen.has(name) || !board.replica.loaded(address.meetingId)) continue;
