@@ -14,6 +14,7 @@ import { acknowledged, connectClient, meetingDoc, synced, until as docUntil } fr
 import { engineOf, until } from '../helpers/syncLaptops';
 import { sharedSample } from '../helpers/syncScripts';
 import { pendingCount } from '../../electron/core/sync/updateStore';
+import { onReplicaUpdates } from '../../electron/core/replica/push';
 
 type Value = string | number | null;
 
@@ -33,6 +34,13 @@ describe('a batch from the server that was refused here', () => {
     const [a] = s.laptops as [Core];
     const file = a.store!.file;
     const token = a.store!.db.prepare('SELECT token FROM sync_boards WHERE board_id = ?').pluck().get(s.boardId) as string;
+
+    // What the windows' replicas are sent of the meeting's document.
+    const window = new Y.Doc();
+    const stopListening = onReplicaUpdates((push) => {
+      if (push.meetingId === s.draftId) Y.applyUpdate(window, Buffer.from(push.update, 'base64'));
+    });
+    const inWindow = (id: string) => window.getMap('agenda_items').has(JSON.stringify([id]));
 
     // Another "laptop" sends a valid item and an action naming an item that was never sent.
     const other = connectClient(s.server.url, meetingDoc(s.boardId, s.draftId), token);
@@ -54,6 +62,8 @@ describe('a batch from the server that was refused here', () => {
     await until([a], () => lastError(a, s.boardId) !== null, 'the batch refused');
     expect(lastError(a, s.boardId)).toMatch(REFUSED);
     expect(has(a, 'agenda_items', itemId)).toBe(false);
+    // The windows were never sent the refused batch: none shows the item this laptop does not have.
+    expect(inWindow(itemId)).toBe(false);
 
     // A local edit of the same meeting, sent to the server: it leaves the other laptop's rows in the documents.
     const { item: mine } = ok<{ item: { id: string } }>(a, 'addAgendaItem', { meetingId: s.draftId, title: 'Added here meanwhile' });
@@ -63,6 +73,8 @@ describe('a batch from the server that was refused here', () => {
     expect(items.has(JSON.stringify([itemId]))).toBe(true);
     expect(other.doc.getMap('actions').has(JSON.stringify([actionId]))).toBe(true);
     expect(lastError(a, s.boardId)).toMatch(REFUSED);
+    expect(inWindow(mine.id)).toBe(true);
+    expect(inWindow(itemId)).toBe(false);
 
     // Restarted: the batch comes again from the server and is refused again, visibly.
     a.close();
@@ -80,6 +92,9 @@ describe('a batch from the server that was refused here', () => {
     expect(has(again, 'agenda_items', mine.id)).toBe(true);
     expect(lastError(again, s.boardId)).toBeNull();
     expect(engineOf(again).boards.get(s.boardId)!.queue).toEqual([]);
+    // Projected, it reaches the windows.
+    await docUntil(window, () => inWindow(itemId));
+    stopListening();
     other.provider.destroy();
     await s.server.stop();
   }, 120_000);

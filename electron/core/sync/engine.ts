@@ -247,7 +247,7 @@ export class SyncEngine {
       board.heldBoard?.destroy();
       board.heldBoard = null;
       // Into the documents (twice changes nothing), to know who made them: the board's, then the meetings'.
-      for (const entries of [boardFirst(batch)[0], meetingEntries]) unreadable = applyRemote(board.replica, batch, entries, REMOTE, authors) ?? unreadable;
+      for (const entries of [boardFirst(batch)[0], meetingEntries]) unreadable = this.outbox.holding(() => applyRemote(board.replica, batch, entries, REMOTE, authors)) ?? unreadable;
     }
     if (joined) for (const [, doc] of board.replica.docs()) for (const a of authorsOf(doc, Y.encodeStateAsUpdate(doc))) authors.add(a);
     if (!projecting) {

@@ -22,12 +22,16 @@ interface Held {
   board: OutboxBoard;
   name: string;
   send: () => void;
+  /** Held by holding(): a batch from the server, not yet projected. */
+  early: boolean;
 }
 
 export class WriteOutbox {
   private held: Held[] = [];
   /** While a document is made again from the file: the windows and the server already hold all of it. */
   private rebuilding = false;
+  /** While a batch from the server goes into the documents before the write that projects it (holding). */
+  private early = false;
 
   constructor(
     private readonly db: Database,
@@ -44,8 +48,22 @@ export class WriteOutbox {
   /** Sends now outside a write; inside one, once the outermost write has committed. */
   deliver(board: OutboxBoard, name: string, send: () => void): void {
     if (this.rebuilding) return;
-    if (this.db.open && this.db.inTransaction) this.held.push({ board, name, send });
+    if (this.early || (this.db.open && this.db.inTransaction)) this.held.push({ board, name, send, early: this.early });
     else send();
+  }
+
+  /**
+   * Runs `apply`, which puts a batch from the server into the documents just before the write that
+   * projects it: what it sends (to the windows' replicas) is held for that write, sent when it commits
+   * and dropped when it is refused (rebuild), so a window never shows a batch this laptop refused.
+   */
+  holding<T>(apply: () => T): T {
+    this.early = true;
+    try {
+      return apply();
+    } finally {
+      this.early = false;
+    }
   }
 
   private committed(): void {
@@ -71,7 +89,10 @@ export class WriteOutbox {
   rebuild(board: OutboxBoard, names: Iterable<string>): void {
     // A board closed meanwhile has no documents left to mend.
     if (board.replica.disposed) return;
-    for (const name of names) {
+    // A refused batch of these documents, held by holding(), is not sent: the copies it went into are replaced.
+    const remade = new Set(names);
+    this.held = this.held.filter((h) => !h.early || h.board !== board || !remade.has(h.name));
+    for (const name of remade) {
       this.rebuilding = true;
       try {
         board.replica.rebuild(name, storedDoc(this.db, name), this.stored);
