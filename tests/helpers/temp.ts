@@ -66,11 +66,9 @@ export function dump(core: Core): string {
   // index's own file, attached as `search`). Its search_state is left out too: when the index was
   // built and which change-log entry it follows are bookkeeping, not what it holds; and so are its
   // entries' row numbers (a file whose index is built again, encrypted or restored, numbers them afresh).
-  // Its search_words too: a superset of the words it holds, keeping the words of text since deleted
-  // until the index is built again (store/searchWords.ts), so it differs between two equal records.
   const tables = db
     .prepare(
-      "SELECT schema, name FROM pragma_table_list WHERE schema IN ('main', 'search') AND type IN ('table', 'virtual') AND name NOT LIKE 'sqlite_%' AND name NOT IN ('search_state', 'search_words') ORDER BY schema, name",
+      "SELECT schema, name FROM pragma_table_list WHERE schema IN ('main', 'search') AND type IN ('table', 'virtual') AND name NOT LIKE 'sqlite_%' AND name <> 'search_state' ORDER BY schema, name",
     )
     .all() as Array<{ schema: string; name: string }>;
   const shown = (schema: string, row: unknown): string => {

@@ -35,9 +35,8 @@ const WORDS_TABLE_SQL = 'CREATE TABLE IF NOT EXISTS search.search_words (term TE
  *    with the unicode61 tokenizer folding case and diacritics, and prefix indexes for "safeg*". Its
  *    board_token column holds one token naming the board, so that a search of one board is
  *    narrowed inside FTS5 itself.
- *  * search_words: every word search_fts holds (a superset: words of text since deleted may stay
- *    until the index is built again), without counts, for finding the words a prefix stands for
- *    by a range of its b-tree (searchWords.ts).
+ *  * search_words: the words search_fts holds, without counts, kept by the same writes, for
+ *    finding the words a prefix stands for by a range of its b-tree (searchWords.ts).
  *  * search_state: which version of the indexer built the index, at which schema version, and the
  *    change-log entry of the data file it was last brought up to (its seq and a fingerprint of it).
  */

@@ -1,53 +1,84 @@
-// The index's words, for a prefix: search_words (in the index file, searchIndexFile.ts) lists every
-// word search_fts holds, without counts, so the words "safeg*" stands for are one range of its
+// The index's words, for a prefix: search_words (in the index file, searchIndexFile.ts) lists the
+// words search_fts holds, without counts, so the words "safeg*" stands for are one range of its
 // b-tree and cost the words returned. fts5vocab, which listed them before, counts each word's
 // documents as it lists it, walking the word's whole list: linear in the archive (tests/bench/
-// PROFILE.md, rounds 8 and 11). The words are FTS5's own, never a tokenizer of ours: a write's new
-// text goes through a temporary FTS5 table with search_fts' tokenizer, whose vocabulary (the
-// write's few hundred words) is added to the list; a rebuild takes search_fts' whole vocabulary.
-// Words of text since changed or deleted stay until the index is built again (a new index version,
-// schema version or file: searchIndex.ts ensureSearchIndex). That is correct: a word no document
-// holds matches nothing, and a prefix such words push over MAX_PREFIX_WORDS (search.ts) is read by
-// FTS5 itself, exactly, as every prefix was before.
+// PROFILE.md, rounds 8 and 11). The words are FTS5's own, never a tokenizer of ours: a write's
+// text goes through temporary FTS5 tables with search_fts' tokenizer, one for the text it indexes
+// and one for the text it takes out; the first's words are added to the list, and those of the
+// second that the write did not add are taken off it when no document holds them any more (so a
+// deleted item's words do not stay in the file, and the list does not fill with the half-typed
+// words of saves made mid-word). A rebuild takes search_fts' whole vocabulary. Should a word
+// outlive its text all the same, that is still correct: a word no document holds matches nothing,
+// and a prefix such words push over MAX_PREFIX_WORDS (search.ts) is read by FTS5 itself, exactly.
 import type { Database } from '../db/driver';
 import { SEARCH_SCHEMA, SEARCH_TOKENIZE } from './searchIndexFile';
 
-/** One new row's text, in search_fts' columns. */
+/** One index row's text, in search_fts' columns. */
 export interface IndexedText {
   title: string;
   body: string;
   board_token: string;
 }
 
-/** The words of one write's new text, added to the list once the write has indexed everything. */
-export interface NewWords {
-  note(rowid: number | bigint, text: IndexedText): void;
+/** The words of what one write indexes and takes out of the index, brought into the list once it has done both. */
+export interface WriteWords {
+  added(rowid: number | bigint, text: IndexedText): void;
+  removed(rowid: number | bigint, text: IndexedText): void;
   keep(): void;
 }
 
-/**
- * The temporary FTS5 table a write's new text is put in (contentless, no positions: only its
- * vocabulary is read), and that vocabulary. Made by the write that needs it, IF NOT EXISTS: one
- * made inside a write that is rolled back goes with it.
- */
-const NEW_TEXT_SQL = `
-CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_words_new USING fts5(
+/** A temporary FTS5 table with search_fts' columns and tokenizer (contentless, no positions: only its vocabulary is read), and its vocabulary. */
+const textTable = (name: string): string => `
+CREATE VIRTUAL TABLE IF NOT EXISTS temp.${name} USING fts5(
   title, body, board_token, content = '', detail = none, columnsize = 0, tokenize = '${SEARCH_TOKENIZE}');
-CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_words_new_vocab USING fts5vocab(temp, search_words_new, row);`;
+CREATE VIRTUAL TABLE IF NOT EXISTS temp.${name}_vocab USING fts5vocab(temp, ${name}, row);`;
+
+/** FTS5's vocabulary of the index in its own file, counted as it is listed (it stores nothing). */
+const INDEX_VOCABULARY = `temp.search_vocab_${SEARCH_SCHEMA}`;
+
+/** Made by the write that needs them, IF NOT EXISTS: tables made inside a write that is rolled back go with it. */
+const TEXT_TABLES_SQL = `${textTable('search_words_added')}${textTable('search_words_removed')}
+CREATE VIRTUAL TABLE IF NOT EXISTS ${INDEX_VOCABULARY} USING fts5vocab(${SEARCH_SCHEMA}, search_fts, row);`;
+
+/**
+ * The words the write took out and did not put back that no document holds now: FTS5 finds none
+ * (a b-tree look-up), and its vocabulary, which counts, agrees (the word's list holds only what
+ * was deleted; it also keeps a word whose folding FTS5 would not find as it is written).
+ */
+const GONE_SQL = `
+DELETE FROM ${SEARCH_SCHEMA}.search_words WHERE term IN (
+  SELECT r.term FROM temp.search_words_removed_vocab r
+  WHERE r.term NOT IN (SELECT term FROM temp.search_words_added_vocab)
+    AND NOT EXISTS (SELECT 1 FROM ${SEARCH_SCHEMA}.search_fts WHERE search_fts MATCH '"' || replace(r.term, '"', '""') || '"')
+    AND NOT EXISTS (SELECT 1 FROM ${INDEX_VOCABULARY} v WHERE v.term = r.term))`;
+
+const insertText = (db: Database, table: string, rowid: number | bigint, text: IndexedText): void => {
+  db.prepare(`INSERT INTO temp.${table} (rowid, title, body, board_token) VALUES (?, ?, ?, ?)`).run(rowid, text.title, text.body, text.board_token);
+};
 
 /** For a write to the index in its own file (a data file holding its index has no list). */
-export function newWords(db: Database): NewWords {
-  let noted = false;
+export function writeWords(db: Database): WriteWords {
+  let added = false;
+  let removed = false;
+  const tables = (): void => {
+    if (!added && !removed) db.exec(TEXT_TABLES_SQL);
+  };
   return {
-    note(rowid, text) {
-      if (!noted) db.exec(NEW_TEXT_SQL);
-      noted = true;
-      db.prepare('INSERT INTO temp.search_words_new (rowid, title, body, board_token) VALUES (?, ?, ?, ?)').run(rowid, text.title, text.body, text.board_token);
+    added(rowid, text) {
+      tables();
+      added = true;
+      insertText(db, 'search_words_added', rowid, text);
+    },
+    removed(rowid, text) {
+      tables();
+      removed = true;
+      insertText(db, 'search_words_removed', rowid, text);
     },
     keep() {
-      if (!noted) return;
-      db.prepare(`INSERT OR IGNORE INTO ${SEARCH_SCHEMA}.search_words SELECT term FROM temp.search_words_new_vocab`).run();
-      db.prepare("INSERT INTO temp.search_words_new (search_words_new) VALUES ('delete-all')").run();
+      if (added) db.prepare(`INSERT OR IGNORE INTO ${SEARCH_SCHEMA}.search_words SELECT term FROM temp.search_words_added_vocab`).run();
+      if (removed) db.prepare(GONE_SQL).run();
+      if (added) db.prepare("INSERT INTO temp.search_words_added (search_words_added) VALUES ('delete-all')").run();
+      if (removed) db.prepare("INSERT INTO temp.search_words_removed (search_words_removed) VALUES ('delete-all')").run();
     },
   };
 }
