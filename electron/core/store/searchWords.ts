@@ -33,24 +33,24 @@ CREATE VIRTUAL TABLE IF NOT EXISTS temp.${name} USING fts5(
   title, body, board_token, content = '', detail = none, columnsize = 0, tokenize = '${SEARCH_TOKENIZE}');
 CREATE VIRTUAL TABLE IF NOT EXISTS temp.${name}_vocab USING fts5vocab(temp, ${name}, row);`;
 
-/** FTS5's vocabulary of the index in its own file, counted as it is listed (it stores nothing). */
-const INDEX_VOCABULARY = `temp.search_vocab_${SEARCH_SCHEMA}`;
+/** FTS5's vocabulary of an index's search_fts, counted as it is listed (made on the connection: it stores nothing). */
+const vocabularyTable = (schema: string): string => `temp.search_vocab_${schema}`;
+const vocabularySql = (schema: string): string => `CREATE VIRTUAL TABLE IF NOT EXISTS ${vocabularyTable(schema)} USING fts5vocab(${schema}, search_fts, row);`;
 
 /** Made by the write that needs them, IF NOT EXISTS: tables made inside a write that is rolled back go with it. */
-const TEXT_TABLES_SQL = `${textTable('search_words_added')}${textTable('search_words_removed')}
-CREATE VIRTUAL TABLE IF NOT EXISTS ${INDEX_VOCABULARY} USING fts5vocab(${SEARCH_SCHEMA}, search_fts, row);`;
+const TEXT_TABLES_SQL = `${textTable('search_words_added')}${textTable('search_words_removed')}\n${vocabularySql(SEARCH_SCHEMA)}`;
 
 /**
  * The words the write took out and did not put back that no document holds now: FTS5 finds none
- * (a b-tree look-up), and its vocabulary, which counts, agrees (the word's list holds only what
- * was deleted; it also keeps a word whose folding FTS5 would not find as it is written).
+ * (a b-tree look-up), and its vocabulary agrees (it counts the word's documents, walking only
+ * deleted entries by then; a word FTS5 would not find as it is written, folded again, is kept).
  */
 const GONE_SQL = `
 DELETE FROM ${SEARCH_SCHEMA}.search_words WHERE term IN (
   SELECT r.term FROM temp.search_words_removed_vocab r
   WHERE r.term NOT IN (SELECT term FROM temp.search_words_added_vocab)
     AND NOT EXISTS (SELECT 1 FROM ${SEARCH_SCHEMA}.search_fts WHERE search_fts MATCH '"' || replace(r.term, '"', '""') || '"')
-    AND NOT EXISTS (SELECT 1 FROM ${INDEX_VOCABULARY} v WHERE v.term = r.term))`;
+    AND NOT EXISTS (SELECT 1 FROM ${vocabularyTable(SEARCH_SCHEMA)} v WHERE v.term = r.term))`;
 
 const insertText = (db: Database, table: string, rowid: number | bigint, text: IndexedText): void => {
   db.prepare(`INSERT INTO temp.${table} (rowid, title, body, board_token) VALUES (?, ?, ?, ?)`).run(rowid, text.title, text.body, text.board_token);
@@ -83,11 +83,9 @@ export function writeWords(db: Database): WriteWords {
   };
 }
 
-/** FTS5's vocabulary of an index's search_fts, counted as it is listed (made on the connection: it stores nothing). */
 function vocabulary(db: Database, schema: string): string {
-  const table = `temp.search_vocab_${schema}`;
-  db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS ${table} USING fts5vocab(${schema}, search_fts, row)`);
-  return table;
+  db.exec(vocabularySql(schema));
+  return vocabularyTable(schema);
 }
 
 /** The list made again from every word search_fts holds (a rebuild's, once: linear in the index). */
