@@ -46,7 +46,7 @@ describe('opening a new store', () => {
       }[];
     const tables = tablesOf('main');
     expect(tables.map((t) => t.name).filter((n) => n.startsWith('search'))).toEqual([]);
-    expect(tablesOf('search').map((t) => t.name).sort()).toEqual(['search_docs', 'search_state']);
+    expect(tablesOf('search').map((t) => t.name).sort()).toEqual(['search_docs', 'search_state', 'search_words']);
     expect(tablesOf('search').filter((t) => t.strict !== 1)).toEqual([]);
     const names = tables.map((t) => t.name).sort();
     for (const required of [

@@ -7,6 +7,7 @@ import type { ParsedInputOf, SearchHit, SearchMeetingGroup, SearchResult, Snippe
 import { SEARCH_LIMITS } from '../../../shared/contract/search';
 import { DomainError } from '../errors';
 import { boardToken, indexSchema, searchIndexExists } from '../store/searchIndex';
+import { wordsStartingWith } from '../store/searchWords';
 import type { ReadHandle } from '../store/write';
 import type { Database } from '../db/driver';
 import { parseQuery, type PrefixWords } from './query';
@@ -101,22 +102,16 @@ const HITS_SQL = `
   LEFT JOIN actions a ON a.id = d.action_id
   WHERE d.id IN (SELECT value FROM json_each(@ids))`;
 
-/** Words a prefix stands for beyond this many: FTS5 reads the prefix itself. */
-const MAX_PREFIX_WORDS = 64;
+/**
+ * Words a prefix stands for beyond this many: FTS5 reads the prefix itself. The list counted may
+ * hold words no text holds now (searchWords.ts); a prefix they push over is still found exactly.
+ */
+export const MAX_PREFIX_WORDS = 64;
 
-/** The index's words (fts5vocab over search_fts, made on each connection: it stores nothing). */
-const vocabulary = new WeakSet<Database>();
-
-/** The indexed words starting with a prefix of plain lower-case letters and digits. */
+/** The indexed words starting with a prefix of plain lower-case letters and digits: a range of the index's word list (store/searchWords.ts). */
 function prefixWordsOf(db: Database): PrefixWords {
   return (prefix) => {
-    if (!vocabulary.has(db)) {
-      db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(${indexSchema(db)}, search_fts, row)`);
-      vocabulary.add(db);
-    }
-    // Plain ASCII: every word starting with it sorts from it up to it with its last character one on.
-    const next = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
-    const words = db.prepare('SELECT term FROM temp.search_vocab WHERE term >= ? AND term < ? LIMIT ?').pluck().all(prefix, next, MAX_PREFIX_WORDS + 1) as string[];
+    const words = wordsStartingWith(db, indexSchema(db), prefix, MAX_PREFIX_WORDS + 1);
     return words.length > MAX_PREFIX_WORDS ? null : words.filter((w) => w.startsWith(prefix));
   };
 }

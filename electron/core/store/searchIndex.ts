@@ -4,16 +4,19 @@
 // disagree with what was saved; the index also records the last change-log entry it followed, so
 // that ensureSearchIndex, on open, brings an index file left behind (a crash between the two files'
 // commits) up to date from the change log, and builds again one that is missing, from another file,
-// or built by an older version. Nothing else writes these tables.
+// or built by an older version. Nothing else writes these tables (the word list, searchWords.ts,
+// is written from here: the words of what a write indexes and takes out, and all of them when the
+// index is built).
 import type { Database } from '../db/driver';
 import type { Changed } from '../../../shared/contract';
 import type { SearchKind } from '../../../shared/domain/enums';
 import { discussionTextSql, registerDiscussionText } from './discussionText';
 import { detachSearchIndex, indexInDataFile, isAttached, SEARCH_SCHEMA } from './searchIndexFile';
+import { fillWords, writeWords, type WriteWords } from './searchWords';
 import { OWNER_FULL_NAME_SQL, OWNER_GROUP_NAME_SQL, OWNER_INITIALS_SQL, OWNER_NAMING_JOINS } from './actionOwners';
 
-/** Bump when what is indexed changes: files indexed by an earlier version are rebuilt on open. */
-export const SEARCH_INDEX_VERSION = 3;
+/** Bump when what is indexed changes: files indexed by an earlier version are rebuilt on open. 4: the word list (searchWords.ts). */
+export const SEARCH_INDEX_VERSION = 4;
 
 /** The row of search_docs: one searchable thing and where it sits. */
 export interface SearchDocRow {
@@ -210,18 +213,20 @@ const sameDoc = (a: DocFields, b: DocFields): boolean =>
   a.body === b.body &&
   a.board_token === b.board_token;
 
-function removeDoc(db: Database, old: SearchDocRow): void {
+function removeDoc(db: Database, old: SearchDocRow, words: WriteWords | null): void {
   db.prepare("INSERT INTO search_fts (search_fts, rowid, title, body, board_token) VALUES ('delete', ?, ?, ?, ?)").run(old.id, old.title, old.body, old.board_token);
+  words?.removed(old.id, old);
   db.prepare('DELETE FROM search_docs WHERE id = ?').run(old.id);
 }
 
-function putDoc(db: Database, doc: DocFields, old: SearchDocRow | undefined): void {
+function putDoc(db: Database, doc: DocFields, old: SearchDocRow | undefined, words: WriteWords | null): void {
   if (old && sameDoc(old, doc)) return;
-  if (old) removeDoc(db, old);
+  if (old) removeDoc(db, old, words);
   const { lastInsertRowid } = db
     .prepare('INSERT INTO search_docs (kind, source_id, meeting_id, item_id, action_id, title, body, board_token) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
     .run(doc.kind, doc.source_id, doc.meeting_id, doc.item_id, doc.action_id, doc.title, doc.body, doc.board_token);
   db.prepare('INSERT INTO search_fts (rowid, title, body, board_token) VALUES (?, ?, ?, ?)').run(lastInsertRowid, doc.title, doc.body, doc.board_token);
+  words?.added(lastInsertRowid, doc);
 }
 
 const docKey = (d: { kind: string; source_id: string }): string => `${d.kind}\u0000${d.source_id}`;
@@ -230,7 +235,7 @@ const docKey = (d: { kind: string; source_id: string }): string => `${d.kind}\u0
 const sourceSql = (db: Database, source: SearchSource, where: string): string => source.sql.replace('{where}', where).replace('{itemText}', discussionTextSql(db, 'i'));
 
 /** Makes the index rows of one scope what the record now says. */
-function syncScope(db: Database, { scope, id }: ScopeRef): void {
+function syncScope(db: Database, { scope, id }: ScopeRef, words: WriteWords | null): void {
   const indexed = db.prepare(`SELECT * FROM search_docs WHERE ${INDEXED_IN_SCOPE[scope]}`).all(id) as SearchDocRow[];
   const old = new Map(indexed.map((d) => [docKey(d), d]));
   for (const source of SOURCES) {
@@ -241,25 +246,28 @@ function syncScope(db: Database, { scope, id }: ScopeRef): void {
       // A row indexed under another scope (an action moved to another item) is found by its key.
       const before = old.get(key) ?? (db.prepare('SELECT * FROM search_docs WHERE kind = ? AND source_id = ?').get(doc.kind, doc.source_id) as SearchDocRow | undefined);
       old.delete(key);
-      putDoc(db, doc, before);
+      putDoc(db, doc, before, words);
     }
   }
-  for (const gone of old.values()) removeDoc(db, gone);
+  for (const gone of old.values()) removeDoc(db, gone, words);
 }
 
 /** Brings the index in step with a write's changes; called by write() inside its transaction. */
 export function indexChanges(db: Database, changes: readonly Changed[]): void {
   if (changes.length === 0 || !searchIndexExists(db)) return;
   registerDiscussionText(db);
+  // The word list is in the index's own file (a data file holding its index has none).
+  const words = indexSchema(db) === SEARCH_SCHEMA ? writeWords(db) : null;
   const done = new Set<string>();
   for (const change of changes) {
     for (const ref of SCOPES_OF[change.entity]?.(db, change.id) ?? []) {
       const key = `${ref.scope}\u0000${ref.id}`;
       if (done.has(key)) continue;
       done.add(key);
-      syncScope(db, ref);
+      syncScope(db, ref, words);
     }
   }
+  words?.keep();
   stampIndex(db);
 }
 
@@ -287,6 +295,7 @@ export function rebuildSearchIndex(db: Database): void {
     if (indexSchema(db) === 'main') {
       db.prepare('INSERT OR REPLACE INTO search_state (id, index_version, schema_version, built_at) VALUES (1, ?, ?, ?)').run(SEARCH_INDEX_VERSION, schema, built);
     } else {
+      fillWords(db);
       const { seq, stamp } = lastLogged(db);
       db.prepare(
         `INSERT OR REPLACE INTO ${SEARCH_SCHEMA}.search_state (id, index_version, schema_version, built_at, logged_seq, logged_stamp) VALUES (1, ?, ?, ?, ?, ?)`,

@@ -19,9 +19,15 @@ export const SEARCH_SCHEMA = 'search';
 export const searchIndexFile = (dataFile: string): string => `${dataFile}-search`;
 const INDEX_SIDE_FILES = ['', '-wal', '-shm', '-journal'] as const;
 
+/** How search_fts makes words of text; the word list (searchWords.ts) is made with the same. */
+export const SEARCH_TOKENIZE = 'unicode61 remove_diacritics 2';
+
+/** The word list: made with the other tables, and in an index file made before it. */
+const WORDS_TABLE_SQL = 'CREATE TABLE IF NOT EXISTS search.search_words (term TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;';
+
 /**
- * The index's tables (as migration 0006 made them in the data file, where files before format 23
- * kept them):
+ * The index's tables (search_words aside, as migration 0006 made them in the data file, where files
+ * before format 23 kept them):
  *  * search_docs: one row per searchable thing (an item's title and discussion, a decision, an
  *    action, progress recorded on an action, an attendance entry), with where it sits. `kind` has
  *    no CHECK so that a new kind of text is one line in the indexer's list.
@@ -29,6 +35,8 @@ const INDEX_SIDE_FILES = ['', '-wal', '-shm', '-journal'] as const;
  *    with the unicode61 tokenizer folding case and diacritics, and prefix indexes for "safeg*". Its
  *    board_token column holds one token naming the board, so that a search of one board is
  *    narrowed inside FTS5 itself.
+ *  * search_words: the words search_fts holds, without counts, kept by the same writes, for
+ *    finding the words a prefix stands for by a range of its b-tree (searchWords.ts).
  *  * search_state: which version of the indexer built the index, at which schema version, and the
  *    change-log entry of the data file it was last brought up to (its seq and a fingerprint of it).
  */
@@ -51,9 +59,10 @@ CREATE INDEX search.search_docs_action ON search_docs (action_id) WHERE action_i
 CREATE VIRTUAL TABLE search.search_fts USING fts5(
   title, body, board_token,
   content = 'search_docs', content_rowid = 'id',
-  tokenize = 'unicode61 remove_diacritics 2',
+  tokenize = '${SEARCH_TOKENIZE}',
   prefix = '2 3'
 );
+${WORDS_TABLE_SQL}
 CREATE TABLE search.search_state (
   id             INTEGER PRIMARY KEY CHECK (id = 1),
   index_version  INTEGER NOT NULL,
@@ -100,6 +109,8 @@ function attach(db: Database, file: string, key: StoreKey | null): void {
   db.pragma(`${SEARCH_SCHEMA}.synchronous = NORMAL`);
   if (names.length === 0) db.exec(INDEX_TABLES_SQL);
   else if (!INDEX_TABLES.every((t) => names.includes(t)) || !hasStamp(db)) throw new Error('the search index file is not one this version made');
+  // A file made before the word list (index version 3) gets it, empty: its older version has the index built again, which fills it.
+  else if (!names.includes('search_words')) db.exec(WORDS_TABLE_SQL);
   for (const suffix of ['-wal', '-shm']) makePrivate(file + suffix);
 }
 
