@@ -309,7 +309,7 @@ async function main(): Promise<void> {
     // Just the between-meetings rows of the large store (also measured with it).
     if (only?.includes('between') && !only.includes('large') && fs.existsSync(LARGE_STORE_FILE)) await betweenMeetingsOnCopy(report, LARGE_STORE_FILE);
     if (part('growth')) await growthRows(report);
-    // Search at 1x and 2x, alternately in one process (diagnosis of the growth rows: tests/bench/searchGrowth.ts).
+    // Search at every size built, in turn in one process (diagnosis of the growth rows: tests/bench/searchGrowth.ts).
     if (only?.includes('search-growth')) await searchGrowth(report);
     if (only?.includes('carry')) await carryForwardOnCopy(report, LARGE_STORE_FILE); // alone, to profile it (part of "large")
     // The carry's suspects of its slow runs, each on and off alternately (diagnosis: tests/bench/carryTail.ts).
