@@ -92,4 +92,60 @@ describe('one field of an attendance row set to two values on two laptops apart'
     expect(errors(t)).toEqual([]);
     expectSame(t.laptops, t.boardId);
   }, 240_000);
+
+  it('lists the minute-taker mark set on one laptop and set then taken off on the other, and it can be recorded instead', async () => {
+    const { t, memberId, name } = await apart();
+    const [a, b, c] = t.laptops;
+    ok(a, 'recordAttendance', { meetingId: t.draftId, changes: [{ kind: 'member', memberId, status: 'present', isMinuteTaker: true }] });
+    ok(b, 'recordAttendance', { meetingId: t.draftId, changes: [{ kind: 'member', memberId, status: 'present', isMinuteTaker: true }] });
+    ok(b, 'recordAttendance', { meetingId: t.draftId, changes: [{ kind: 'member', memberId, status: 'present', isMinuteTaker: false }] });
+    await together(t, (l) => fieldConflicts(l, t.boardId).length > 0);
+    expect(errors(t)).toEqual([]);
+    const kept = rowOf(a, t.draftId, memberId)!.is_minute_taker;
+    for (const l of t.laptops) {
+      expect(rowOf(l, t.draftId, memberId)).toMatchObject({ status: 'present', is_minute_taker: kept });
+      const listed = fieldConflicts(l, t.boardId);
+      expect(listed).toHaveLength(1);
+      expect(listed[0]!.description).toContain(`minute-taker by ${a.store!.actor}`);
+      expect(listed[0]!.description).toContain(`not minute-taker by ${b.store!.actor}`);
+      expect(listed[0]!.keepAttendanceField).toEqual({ meetingId: t.draftId, name, field: 'minute_taker', value: kept === 0 });
+    }
+    expectSame(t.laptops, t.boardId);
+    const [entry] = fieldConflicts(a, t.boardId);
+    ok(a, 'keepSyncConflictAttendanceField', { boardId: t.boardId, id: entry!.id });
+    await until(t.laptops, () => inStep(t.laptops, t.boardId) && t.laptops.every((l) => rowOf(l, t.draftId, memberId)!.is_minute_taker === 1 - kept), 'the other mark everywhere');
+    expect(fieldConflicts(a, t.boardId)).toEqual([]);
+    for (const l of [b, c]) expect(fieldConflicts(l, t.boardId).map((x) => x.keepAttendanceField)).toEqual([undefined]);
+    expectSame(t.laptops, t.boardId);
+  }, 240_000);
+
+  it('lists nothing for a change made having seen the other laptop’s, even where both arrive together', async () => {
+    const { t, memberId } = await apart();
+    const [a, b, c] = t.laptops;
+    // Ann and Brian are together; Chloe is away and hears of both changes at once.
+    t.networks[0].restore();
+    t.networks[1].restore();
+    ok(a, 'recordAttendance', { meetingId: t.draftId, changes: [{ kind: 'member', memberId, status: 'apologies' }] });
+    await until([a, b], () => inStep([a, b], t.boardId) && rowOf(b, t.draftId, memberId)!.status === 'apologies', 'apologies at Brian’s');
+    ok(b, 'recordAttendance', { meetingId: t.draftId, changes: [{ kind: 'member', memberId, status: 'absent' }] });
+    await until([a, b], () => inStep([a, b], t.boardId) && rowOf(a, t.draftId, memberId)!.status === 'absent', 'absent at Ann’s');
+    expect(rowOf(c, t.draftId, memberId)!.status).toBe('present');
+    t.networks[2].restore();
+    await until(t.laptops, () => inStep(t.laptops, t.boardId) && t.laptops.every((l) => rowOf(l, t.draftId, memberId)!.status === 'absent'), 'absent everywhere');
+    for (const l of t.laptops) expect(fieldConflicts(l, t.boardId)).toEqual([]);
+    expect(errors(t)).toEqual([]);
+    expectSame(t.laptops, t.boardId);
+  }, 240_000);
+
+  it('keeps changes of different fields made apart, both, with nothing listed', async () => {
+    const { t, memberId } = await apart();
+    const [a, b] = t.laptops;
+    ok(a, 'recordAttendance', { meetingId: t.draftId, changes: [{ kind: 'member', memberId, status: 'present', isMinuteTaker: true }] });
+    ok(b, 'recordAttendance', { meetingId: t.draftId, changes: [{ kind: 'member', memberId, status: 'in_attendance' }] });
+    const merged = (l: Core): boolean => rowOf(l, t.draftId, memberId)?.status === 'in_attendance' && rowOf(l, t.draftId, memberId)?.is_minute_taker === 1;
+    await together(t, merged);
+    for (const l of t.laptops) expect(fieldConflicts(l, t.boardId)).toEqual([]);
+    expect(errors(t)).toEqual([]);
+    expectSame(t.laptops, t.boardId);
+  }, 240_000);
 });
