@@ -1,7 +1,8 @@
 // Conflicts a merge cannot decide alone, recorded for the administrator (sync_conflicts, the one
 // writer and reader). Every laptop finds the same ones in the board's document: two statuses for
 // one action in its status log (conflictStatus.ts); the others in the board's conflict log, where
-// the laptop that resolved them (itemRestore.ts, attendanceRestore.ts, agreedEdit.ts) appended what it did, since only
+// the laptop that resolved them (itemRestore.ts, attendanceRestore.ts, agreedEdit.ts) appended what
+// it did, or the laptop that found them (attendanceFields.ts: a value it held replaced), since only
 // that laptop saw both sides (the board document is never frozen, unlike agreed minutes').
 import { randomUUID } from 'node:crypto';
 import type * as Y from 'yjs';
