@@ -5,12 +5,14 @@
 // instead (an attendance change like any other, which syncs). Three laptops on their own relays, so
 // the script decides who hears what first: Chloe hears Brian's value before Ann's, so whichever
 // value Yjs keeps, a laptop that held the other finds the conflict, and it is still one entry.
+import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app';
 import type { ListedSyncConflict } from '../../shared/contract';
 import { ok } from '../helpers/temp';
+import { meetingDocName } from '../../electron/core/sync/docNames';
 import { engineOf, inStep, until } from '../helpers/syncLaptops';
-import { conflictsOf, expectSame, unrecordedMember } from '../helpers/syncScripts';
+import { allOffline, conflictsOf, expectSame, sharedSample, together as meetAgain, unrecordedMember } from '../helpers/syncScripts';
 import { connected, threeLaptops, type ThreeLaptops } from '../helpers/syncThreeLaptops';
 
 interface RowHere {
@@ -147,5 +149,33 @@ describe('one field of an attendance row set to two values on two laptops apart'
     for (const l of t.laptops) expect(fieldConflicts(l, t.boardId)).toEqual([]);
     expect(errors(t)).toEqual([]);
     expectSame(t.laptops, t.boardId);
+  }, 240_000);
+
+  it('lists it when this laptop set its value while the other laptop’s batch waited to be projected', async () => {
+    const s = await sharedSample();
+    const [a, b] = s.laptops as [Core, Core];
+    const memberId = unrecordedMember(a, s);
+    ok(a, 'recordAttendance', { meetingId: s.draftId, changes: [{ kind: 'member', memberId, status: 'present' }] });
+    await meetAgain(s, () => rowOf(b, s.draftId, memberId)?.status === 'present');
+    await allOffline(s);
+    ok(b, 'recordAttendance', { meetingId: s.draftId, changes: [{ kind: 'member', memberId, status: 'absent' }] });
+    // Brian's draft document reaches Ann while her meeting documents are not synced: held back, not projected (engine.ts flush).
+    const name = meetingDocName(s.boardId, s.draftId);
+    const board = engineOf(a).boards.get(s.boardId)!;
+    const update = Y.encodeStateAsUpdate(engineOf(b).boards.get(s.boardId)!.replica.doc(name));
+    board.wire!.send(name, update);
+    board.queue.push({ name, update });
+    engineOf(a).flush(board);
+    expect(board.queue.length).toBe(1);
+    // Ann records apologies meanwhile: her value, not the one held when the batch arrived, is the one Brian's may replace.
+    ok(a, 'recordAttendance', { meetingId: s.draftId, changes: [{ kind: 'member', memberId, status: 'apologies' }] });
+    await meetAgain(s, () => s.laptops.every((l) => fieldConflicts(l, s.boardId).length === 1));
+    const kept = rowOf(a, s.draftId, memberId)!.status;
+    expect(['apologies', 'absent']).toContain(kept);
+    for (const l of s.laptops) {
+      expect(rowOf(l, s.draftId, memberId)!.status).toBe(kept);
+      expect(fieldConflicts(l, s.boardId)[0]!.keepAttendanceField).toMatchObject({ field: 'status', value: kept === 'apologies' ? 'absent' : 'apologies' });
+    }
+    expectSame(s.laptops, s.boardId);
   }, 240_000);
 });

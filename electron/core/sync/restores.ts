@@ -46,6 +46,13 @@ export function snapshotRows(replica: BoardReplica, docNames: readonly string[])
 
 type Part = RowSnapshot extends Map<string, infer P> ? P : never;
 
+/**
+ * The snapshot of a batch held back (engine.ts flush), as its projection reads it: how much of each
+ * row this laptop held when the batch first arrived, but each attendance field's value as it is
+ * now (`now`: the snapshot just taken), since a write made here meanwhile holds this laptop's value.
+ */
+export const heldSnapshot = (held: Part, now: Part | undefined): Part => (now ? { ...held, fields: now.fields } : held);
+
 const part = <K extends keyof Part>(snapshot: RowSnapshot, kind: K): Map<string, Part[K]> => new Map([...snapshot].map(([id, s]) => [id, s[kind]]));
 
 /** After the batch, before it is projected: what it deleted that this laptop brings back (or, for an attendance row, lists beside another laptop's). */
