@@ -75,6 +75,7 @@ describe('one field of an attendance row set to two values on two laptops apart'
       expect(listed[0]!.description).toContain(words.absent);
       expect(listed[0]!.description).toContain(`‘${kept === 'apologies' ? 'apologies sent' : 'absent'}’ is kept`);
       expect(listed[0]!.keepAttendanceField).toEqual({ meetingId: t.draftId, name, field: 'status', value: other });
+      expect(listed[0]!.link).toEqual({ kind: 'item', meetingId: t.draftId, itemId: null });
     }
     expectSame(t.laptops, t.boardId);
 
