@@ -2,7 +2,7 @@
 // one, and its status. The token is made by core and shown once, inside the invitation.
 import { z } from 'zod';
 import { id, method } from './common';
-import type { ActionStatus, MeetingMark, SyncConflictKind } from '../domain/enums';
+import type { ActionStatus, AttendanceStatus, MeetingMark, SyncConflictKind } from '../domain/enums';
 
 const serverUrl = z
   .string({ message: 'Enter the sync server’s address.' })
@@ -75,6 +75,8 @@ export interface ListedSyncConflict extends SyncConflict {
   keepChair?: { meetingId: string; role: MeetingMark; name: string };
   /** An attendance row a change brought back after another laptop removed it: removeSyncConflictAttendance removes it again (absent: it cannot be done here). */
   removeAttendance?: { meetingId: string; name: string };
+  /** One field of a member's attendance (status, or a mark) set to two values apart: the value not kept, which keepSyncConflictAttendanceField records (absent: it cannot be done here). */
+  keepAttendanceField?: { meetingId: string; name: string } & ({ field: 'status'; value: AttendanceStatus } | { field: MeetingMark; value: boolean });
 }
 
 /** An agenda item's own details, as updateAgendaItem sets them. */

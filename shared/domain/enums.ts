@@ -135,5 +135,5 @@ export type SyncUpdateOrigin = (typeof SYNC_UPDATE_ORIGINS)[number];
 export const MEETING_MARKS = ['chair', 'vice_chair', 'minute_taker'] as const;
 export type MeetingMark = (typeof MEETING_MARKS)[number];
 /** What a merge of laptops' changes could not decide alone, shown to the administrator (chair_twice: any of the MEETING_MARKS given to two people apart). */
-export const SYNC_CONFLICT_KINDS = ['action_status', 'item_deleted_edited', 'agreed_edited', 'attendance_twice', 'initials_twice', 'chair_twice', 'board_name_taken', 'attendance_removed_edited'] as const;
+export const SYNC_CONFLICT_KINDS = ['action_status', 'item_deleted_edited', 'agreed_edited', 'attendance_twice', 'initials_twice', 'chair_twice', 'board_name_taken', 'attendance_removed_edited', 'attendance_field_twice'] as const;
 export type SyncConflictKind = (typeof SYNC_CONFLICT_KINDS)[number];

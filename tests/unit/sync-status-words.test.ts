@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../shared/contract';
 import { WRONG_TOKEN } from '../../shared/domain/syncFormat';
-import { conflictCountText, foundText, keepChairLabel, keepLabel } from '../../renderer/src/features/sync/conflictText';
+import { conflictCountText, foundText, keepAttendanceFieldLabel, keepChairLabel, keepLabel } from '../../renderer/src/features/sync/conflictText';
 import { syncErrorAdvice, syncStatusLine } from '../../renderer/src/features/sync/syncStatusText';
 
 const now = new Date(2026, 10, 26, 15, 0);
@@ -43,5 +43,10 @@ describe('sync status words', () => {
     expect(keepChairLabel('Dr Ann Lee', 'chair')).toBe('Make Dr Ann Lee the chair instead');
     expect(keepChairLabel('Brian Lee', 'vice_chair')).toBe('Make Brian Lee the vice-chair instead');
     expect(keepChairLabel('Tom Sawyer', 'minute_taker')).toBe('Make Tom Sawyer the minute-taker instead');
+    const m = { meetingId: 'm', name: 'Jane Smith' };
+    expect(keepAttendanceFieldLabel({ ...m, field: 'status', value: 'apologies' })).toBe('Record Jane Smith as apologies instead');
+    expect(keepAttendanceFieldLabel({ ...m, field: 'status', value: 'in_attendance' })).toBe('Record Jane Smith as in attendance instead');
+    expect(keepAttendanceFieldLabel({ ...m, field: 'minute_taker', value: true })).toBe('Record Jane Smith as the minute-taker instead');
+    expect(keepAttendanceFieldLabel({ ...m, field: 'vice_chair', value: false })).toBe('Record Jane Smith as not the vice-chair instead');
   });
 });

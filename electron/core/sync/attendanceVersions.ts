@@ -25,7 +25,8 @@ export function readAttendanceFields(db: Database, attendanceId: string): Attend
   return { status: String(row.status), ...(Object.fromEntries(MEETING_MARKS.map((m) => [m, row[`is_${m}`] === 1])) as Record<MeetingMark, boolean>) };
 }
 
-function fieldWords(f: Partial<AttendanceFields>): string[] {
+/** The words for each detail given ("apologies sent", "minute-taker", "not chair"), status first. */
+export function fieldWords(f: Partial<AttendanceFields>): string[] {
   const words: string[] = [];
   if (f.status !== undefined) words.push(PRESENCE[f.status] ?? f.status);
   for (const m of MEETING_MARKS) if (f[m] !== undefined) words.push(f[m] ? MEETING_MARK_WORD[m] : `not ${MEETING_MARK_WORD[m]}`);

@@ -3,6 +3,7 @@ import type { syncChoicesMethods } from '../../../shared/contract';
 import { onStore, type FeatureHandlers } from '../handler';
 import { keepSyncConflictChair } from './chairChoice';
 import { removeSyncConflictAttendance } from './attendanceChoice';
+import { keepSyncConflictAttendanceField } from './attendanceFieldChoice';
 import { withChoices } from './conflictChoices';
 import { listConflicts } from './conflicts';
 
@@ -13,6 +14,10 @@ export const syncChoicesHandlers: FeatureHandlers<typeof syncChoicesMethods> = {
   }),
   removeSyncConflictAttendance: onStore((store, input) => {
     removeSyncConflictAttendance(store, input);
+    return withChoices(store, input.boardId, listConflicts(store.db, input.boardId));
+  }),
+  keepSyncConflictAttendanceField: onStore((store, input) => {
+    keepSyncConflictAttendanceField(store, input);
     return withChoices(store, input.boardId, listConflicts(store.db, input.boardId));
   }),
 };

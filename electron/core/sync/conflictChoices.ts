@@ -2,7 +2,8 @@
 // page, the agenda item in its meeting, the minutes' record panel, a member on the board's roster,
 // the board's settings where its name and short code are edited)
 // and, for two statuses recorded apart, the other status "Keep … instead" records again through
-// the matters arising. Read only.
+// the matters arising; the other choices (a chair, an attendance row removed again, an attendance
+// field's other value) are offered by their own modules. Read only.
 import type { ListedSyncConflict, SyncConflict, SyncConflictLink } from '../../../shared/contract';
 import { ACTION_STATUSES, type ActionStatus, type MeetingStatus } from '../../../shared/domain/enums';
 import type { Store } from '../db/open';
@@ -12,6 +13,7 @@ import { madeSyncEngine } from './engine';
 import { otherVersions, type ItemVersion } from './itemVersions';
 import { keepChairFor } from './chairChoice';
 import { removeAttendanceFor } from './attendanceChoice';
+import { keepAttendanceFieldFor } from './attendanceFieldChoice';
 
 interface ActionRow {
   id: string;
@@ -114,7 +116,17 @@ function choicesFor(store: Store, boardId: string, conflict: SyncConflict): List
   const chair = conflict.kind === 'chair_twice' ? keepChairFor(store, boardId, conflict.id) : undefined;
   // An attendance row brought back after its removal elsewhere: it can be removed again, where that can succeed (attendanceChoice.ts).
   const removal = conflict.kind === 'attendance_removed_edited' ? removeAttendanceFor(store, boardId, conflict.id) : undefined;
-  return { ...conflict, link, keep: null, ...(others.length > 0 ? { keepVersions: others } : {}), ...(chair ? { keepChair: chair } : {}), ...(removal ? { removeAttendance: removal } : {}) };
+  // One attendance field set to two values apart: the value not kept can be recorded, where that can succeed (attendanceFieldChoice.ts).
+  const field = conflict.kind === 'attendance_field_twice' ? keepAttendanceFieldFor(store, boardId, conflict.id) : undefined;
+  return {
+    ...conflict,
+    link,
+    keep: null,
+    ...(others.length > 0 ? { keepVersions: others } : {}),
+    ...(chair ? { keepChair: chair } : {}),
+    ...(removal ? { removeAttendance: removal } : {}),
+    ...(field ? { keepAttendanceField: field } : {}),
+  };
 }
 
 function editableVersions(store: Store, meetingId: string, itemId: string, versions: ItemVersion[] | undefined): NonNullable<ListedSyncConflict['keepVersions']> {

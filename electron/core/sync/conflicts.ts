@@ -1,7 +1,8 @@
 // Conflicts a merge cannot decide alone, recorded for the administrator (sync_conflicts, the one
 // writer and reader). Every laptop finds the same ones in the board's document: two statuses for
 // one action in its status log (conflictStatus.ts); the others in the board's conflict log, where
-// the laptop that resolved them (itemRestore.ts, attendanceRestore.ts, agreedEdit.ts) appended what it did, since only
+// the laptop that resolved them (itemRestore.ts, attendanceRestore.ts, agreedEdit.ts) appended what
+// it did, or the laptop that found them (attendanceFields.ts: a value it held replaced), since only
 // that laptop saw both sides (the board document is never frozen, unlike agreed minutes').
 import { randomUUID } from 'node:crypto';
 import type * as Y from 'yjs';
@@ -10,7 +11,7 @@ import type { SyncConflict } from '../../../shared/contract';
 import { MEETING_MARKS, type SyncConflictKind } from '../../../shared/domain/enums';
 import { formatUkDate, formatUkInstant } from '../../../shared/domain/dates';
 import { describeVersions } from './itemVersions';
-import { describeAttendanceVersions, PRESENCE, type AttendanceVersion } from './attendanceVersions';
+import { describeAttendanceVersions, fieldWords, PRESENCE, type AttendanceFields, type AttendanceVersion } from './attendanceVersions';
 import { describeStatusConflict, statusConflicts, type StatusConflictDetail } from './conflictStatus';
 import type { BoardReplica } from './replica';
 import type { MarkTwiceDetail } from './meetingChairs';
@@ -50,6 +51,26 @@ export interface AttendanceRemovedDetail extends RestoreDetail {
   versions?: AttendanceVersion[];
 }
 
+/** One field of an attendance row (its status, or a mark) as one laptop set it. */
+export interface AttendanceFieldValue {
+  value: AttendanceFields[keyof AttendanceFields];
+  by: string;
+}
+
+/** What the board's conflict log holds for one field of an attendance row set to two values apart (attendanceFields.ts). */
+export interface AttendanceFieldDetail {
+  meetingId: string;
+  attendanceId: string;
+  memberId: string | null;
+  name: string;
+  field: keyof AttendanceFields;
+  /** The value the row holds (Yjs kept it), and the one it does not. */
+  kept: AttendanceFieldValue;
+  other: AttendanceFieldValue;
+  /** Where the two laptops' values parted, as Yjs items (the kept side's, then the other's): the conflict's identity, however many laptops find it. */
+  items: [string, string];
+}
+
 /** The board document's append-only log of conflicts a laptop resolved (kind, entity, detail). */
 export const CONFLICT_LOG_ROOT = 'conflicts';
 
@@ -72,7 +93,8 @@ export type LoggedConflict =
   | { kind: 'attendance_twice'; entity: string; detail: AttendanceTwiceDetail }
   | { kind: 'initials_twice'; entity: string; detail: InitialsTwiceDetail }
   | { kind: 'chair_twice'; entity: string; detail: MarkTwiceDetail }
-  | { kind: 'attendance_removed_edited'; entity: string; detail: AttendanceRemovedDetail };
+  | { kind: 'attendance_removed_edited'; entity: string; detail: AttendanceRemovedDetail }
+  | { kind: 'attendance_field_twice'; entity: string; detail: AttendanceFieldDetail };
 
 export const conflictLog = (board: Y.Doc): Y.Array<LoggedConflict> => board.getArray<LoggedConflict>(CONFLICT_LOG_ROOT);
 
@@ -82,7 +104,14 @@ export function recordConflicts(db: Database, replica: BoardReplica, at: string)
   for (const c of statusConflicts(replica)) insert.run(randomUUID(), replica.boardId, 'action_status', c.entityId, JSON.stringify(c.detail), at);
   const logged = conflictLog(replica.board).toArray();
   const restoreKinds: readonly RestoreKind[] = ['item_deleted_edited', 'attendance_removed_edited'];
-  for (const c of logged) if (!restoreKinds.includes(c.kind as RestoreKind)) insert.run(randomUUID(), replica.boardId, c.kind, c.entity, JSON.stringify(c.detail), at);
+  const own: readonly string[] = [...restoreKinds, 'attendance_field_twice'];
+  for (const c of logged) if (!own.includes(c.kind)) insert.run(randomUUID(), replica.boardId, c.kind, c.entity, JSON.stringify(c.detail), at);
+  // One field set apart is one conflict, whichever laptops found it (with the values each saw last): the first recorded here stays.
+  const listed = db.prepare("SELECT 1 FROM sync_conflicts WHERE board_id = ? AND kind = 'attendance_field_twice' AND entity_id = ? AND json_extract(detail, '$.field') = ? AND json_extract(detail, '$.items') = ?");
+  for (const c of logged) {
+    if (c.kind !== 'attendance_field_twice' || listed.get(replica.boardId, c.entity, c.detail.field, JSON.stringify(c.detail.items))) continue;
+    insert.run(randomUUID(), replica.boardId, c.kind, c.entity, JSON.stringify(c.detail), at);
+  }
   // An item (or attendance row) brought back on two laptops is one conflict (itemConflicts.ts).
   for (const kind of restoreKinds) {
     const restores = logged.flatMap((c) => (c.kind === kind ? [{ entity: c.entity, detail: c.detail as RestoreDetail }] : []));
@@ -129,6 +158,7 @@ function describe(db: Database, kind: SyncConflictKind, detail: unknown): string
   if (kind === 'attendance_twice') return describeAttendanceTwice(db, detail as AttendanceTwiceDetail);
   if (kind === 'attendance_removed_edited') return describeAttendanceRemoved(db, detail as AttendanceRemovedDetail);
   if (kind === 'chair_twice') return describeMarkTwice(db, detail as MarkTwiceDetail);
+  if (kind === 'attendance_field_twice') return describeAttendanceField(db, detail as AttendanceFieldDetail);
   if (kind === 'board_name_taken') return describeBoardNameTaken(db, detail as BoardNameTaken);
   if (kind === 'initials_twice') {
     const d = detail as InitialsTwiceDetail;
@@ -141,16 +171,20 @@ function describe(db: Database, kind: SyncConflictKind, detail: unknown): string
   return `The minutes of ${d.meetingDate} were agreed on one laptop while ${names(d.by)} edited them on another (${formatUkInstant(d.at)}): ${d.change}. The agreed minutes are unchanged; the edit is kept as a proposed correction for the next meeting.`;
 }
 
+/** "the meeting of 3 March 2026", or "a meeting" once it is gone. */
+function meetingWords(db: Database, meetingId: string): string {
+  const date = db.prepare('SELECT meeting_date FROM meetings WHERE id = ?').pluck().get(meetingId) as string | undefined;
+  return date ? `the meeting of ${formatUkDate(date)}` : 'a meeting';
+}
+
 function describeAttendanceTwice(db: Database, d: AttendanceTwiceDetail): string {
-  const date = db.prepare('SELECT meeting_date FROM meetings WHERE id = ?').pluck().get(d.meetingId) as string | undefined;
-  const meeting = date ? `the meeting of ${formatUkDate(date)}` : 'a meeting';
+  const meeting = meetingWords(db, d.meetingId);
   const said = (s: { status: string; by: string }): string => `${PRESENCE[s.status] ?? s.status} by ${s.by}`;
   return `${d.name}’s attendance at ${meeting} was recorded on two laptops while they were apart: ${said(d.kept)}, and ${said(d.other)}. ‘${PRESENCE[d.kept.status] ?? d.kept.status}’ is kept; correct the attendance if the other is right.`;
 }
 
 function describeAttendanceRemoved(db: Database, d: AttendanceRemovedDetail): string {
-  const date = db.prepare('SELECT meeting_date FROM meetings WHERE id = ?').pluck().get(d.meetingId) as string | undefined;
-  const meeting = date ? `the meeting of ${formatUkDate(date)}` : 'a meeting';
+  const meeting = meetingWords(db, d.meetingId);
   const row = db.prepare('SELECT status, is_chair, is_vice_chair, is_minute_taker FROM attendance WHERE id = ?').get(d.attendanceId) as Record<string, string | number> | undefined;
   // As the row now stands here: the change that brought it back, or anything recorded since.
   const now = row ? ` (${[PRESENCE[String(row.status)] ?? String(row.status), ...MEETING_MARKS.filter((m) => row[`is_${m}`] === 1).map((m) => MEETING_MARK_WORD[m])].join(', ')})` : '';
@@ -159,9 +193,13 @@ function describeAttendanceRemoved(db: Database, d: AttendanceRemovedDetail): st
   return `${text} The change is kept: ${d.name} is back in the attendance${now}.${versions ? ` ${versions}` : ''} Remove them from the attendance again if they should not be there.`;
 }
 
+function describeAttendanceField(db: Database, d: AttendanceFieldDetail): string {
+  const words = (v: AttendanceFieldValue): string => fieldWords({ [d.field]: v.value }).join(', ');
+  return `${d.name}’s attendance at ${meetingWords(db, d.meetingId)} was changed on two laptops while they were apart: ${words(d.kept)} by ${d.kept.by}, and ${words(d.other)} by ${d.other.by}. ‘${words(d.kept)}’ is kept; record ‘${words(d.other)}’ instead if that is right.`;
+}
+
 function describeMarkTwice(db: Database, d: MarkTwiceDetail): string {
-  const date = db.prepare('SELECT meeting_date FROM meetings WHERE id = ?').pluck().get(d.meetingId) as string | undefined;
-  const meeting = date ? `the meeting of ${formatUkDate(date)}` : 'a meeting';
+  const meeting = meetingWords(db, d.meetingId);
   const role = MEETING_MARK_WORD[d.role] ?? d.role;
   return `Two laptops named a different ${role} for ${meeting} while they were apart: ${d.kept.name} (by ${d.kept.by}) and ${d.other.name} (by ${d.other.by}). A meeting has one ${role}: ${d.kept.name} is kept. Make ${d.other.name} the ${role} instead if that is right.`;
 }

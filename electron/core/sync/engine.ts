@@ -12,7 +12,7 @@ import { setWriteHook } from '../store/writeHooks';
 import { awaitingAgreement, proposeCorrection, refusedMeetings, takeBackRefusedEdit } from './agreedEdit';
 import { conflictLog, recordConflicts } from './conflicts';
 import { meetingDocName, parseDocName } from './docNames';
-import { keptRows, logRestores, restoresAny, rowsToRestore, snapshotRows, type RowSnapshot } from './restores';
+import { heldSnapshot, keptRows, logRestores, restoresAny, rowsToRestore, snapshotRows, type RowSnapshot } from './restores';
 import { authorsOf, mirrorBoard } from './mirror';
 import { projectDocs } from './project';
 import { isRefusal, refusalMessage } from './refusal';
@@ -233,8 +233,8 @@ export class SyncEngine {
     let boardDoc = false;
     const authors = new Set<string>();
     const before = snapshotRows(board.replica, batch.map((b) => b.name));
-    // A batch held back earlier (its meeting's document not yet synced): its snapshot is the one from when it arrived.
-    for (const [meetingId, items] of this.heldSnapshots.get(board.boardId) ?? []) before.set(meetingId, items);
+    // A batch held back earlier (its meeting's document not yet synced): its snapshot is the one from when it arrived (but for the attendance fields' values: restores.ts).
+    for (const [meetingId, held] of this.heldSnapshots.get(board.boardId) ?? []) before.set(meetingId, heldSnapshot(held, before.get(meetingId)));
     this.heldSnapshots.delete(board.boardId);
     // What to fetch is read from a view of the board's document with the batch; the documents take it only when projected in this write (remoteBatch.ts).
     const [boardEntries, meetingEntries] = boardFirst(batch);

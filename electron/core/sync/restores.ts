@@ -2,20 +2,26 @@
 // items (itemRestore.ts) and members' attendance rows (attendanceRestore.ts), decided the same way
 // (the deleting laptop's tombstone against how much of the row this laptop held before the batch,
 // itemTombstones.ts). The engine snapshots before applying a batch, and the projection keeps what
-// is brought back in the tables; the mirror then writes it back into the documents.
+// is brought back in the tables; the mirror then writes it back into the documents. The same
+// snapshot tells which attendance fields the batch set to another value without having seen this
+// laptop's (attendanceFields.ts), logged with the restores.
 import type { Database } from '../db/driver';
 import { attendanceToRestore, logAttendanceRestores, snapshotAttendance, type AttendanceRestore, type AttendanceSnapshot } from './attendanceRestore';
+import { fieldsSetApart, logFieldsSetApart, snapshotFields, type FieldSnapshot } from './attendanceFields';
+import type { AttendanceFieldDetail } from './conflicts';
 import { parseDocName } from './docNames';
 import { itemsToRestore, keptItems, logItemRestores, snapshotItems, type Clocks, type Restore } from './itemRestore';
 import type { Row, SyncedTable } from './registry';
 import type { BoardReplica } from './replica';
 
-/** Per meeting document of a batch: how much of each of its items and attendance rows this laptop held before it. */
-export type RowSnapshot = Map<string, { items: Clocks; attendance: AttendanceSnapshot }>;
+/** Per meeting document of a batch: how much of each of its items and attendance rows this laptop held before it, and each attendance field's value. */
+export type RowSnapshot = Map<string, { items: Clocks; attendance: AttendanceSnapshot; fields: FieldSnapshot }>;
 
 export interface Restores {
   items: Restore[];
   attendance: AttendanceRestore[];
+  /** Attendance fields set to two values apart: nothing to keep, only to log. */
+  fields: AttendanceFieldDetail[];
 }
 
 /** What the projection keeps although the documents no longer hold it: items (with their rows), and attendance rows (with their notes). */
@@ -33,20 +39,32 @@ export function snapshotRows(replica: BoardReplica, docNames: readonly string[])
     const address = parseDocName(name);
     if (address.kind !== 'meeting' || snapshot.has(address.meetingId) || !replica.meetingIds().includes(address.meetingId)) continue;
     const { doc } = replica.meeting(address.meetingId);
-    snapshot.set(address.meetingId, { items: snapshotItems(doc), attendance: snapshotAttendance(doc) });
+    snapshot.set(address.meetingId, { items: snapshotItems(doc), attendance: snapshotAttendance(doc), fields: snapshotFields(doc) });
   }
   return snapshot;
 }
 
-const part = <K extends 'items' | 'attendance'>(snapshot: RowSnapshot, kind: K): Map<string, { items: Clocks; attendance: AttendanceSnapshot }[K]> =>
-  new Map([...snapshot].map(([id, s]) => [id, s[kind]]));
+type Part = RowSnapshot extends Map<string, infer P> ? P : never;
+
+/**
+ * The snapshot of a batch held back (engine.ts flush), as its projection reads it: how much of each
+ * row this laptop held when the batch first arrived, but each attendance field's value as it is
+ * now (`now`: the snapshot just taken), since a write made here meanwhile holds this laptop's value.
+ */
+export const heldSnapshot = (held: Part, now: Part | undefined): Part => (now ? { ...held, fields: now.fields } : held);
+
+const part = <K extends keyof Part>(snapshot: RowSnapshot, kind: K): Map<string, Part[K]> => new Map([...snapshot].map(([id, s]) => [id, s[kind]]));
 
 /** After the batch, before it is projected: what it deleted that this laptop brings back (or, for an attendance row, lists beside another laptop's). */
 export function rowsToRestore(db: Database, replica: BoardReplica, snapshot: RowSnapshot): Restores {
-  return { items: itemsToRestore(replica, part(snapshot, 'items')), attendance: attendanceToRestore(db, replica, part(snapshot, 'attendance')) };
+  return {
+    items: itemsToRestore(replica, part(snapshot, 'items')),
+    attendance: attendanceToRestore(db, replica, part(snapshot, 'attendance')),
+    fields: fieldsSetApart(replica, part(snapshot, 'fields')),
+  };
 }
 
-export const restoresAny = (r: Restores): boolean => r.items.length > 0 || r.attendance.length > 0;
+export const restoresAny = (r: Restores): boolean => r.items.length > 0 || r.attendance.length > 0 || r.fields.length > 0;
 
 /** The rows to keep in the tables for the restores. */
 export function keptRows(db: Database, restores: Restores): KeptRows {
@@ -57,6 +75,7 @@ export function keptRows(db: Database, restores: Restores): KeptRows {
 export function logRestores(db: Database, replica: BoardReplica, restores: Restores): void {
   if (restores.items.length > 0) logItemRestores(db, replica, restores.items);
   if (restores.attendance.length > 0) logAttendanceRestores(db, replica, restores.attendance);
+  if (restores.fields.length > 0) logFieldsSetApart(replica, restores.fields);
 }
 
 /** Whether a row the document no longer holds stays in the tables, as part of a kept item or attendance row. */

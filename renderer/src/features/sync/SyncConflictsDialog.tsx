@@ -3,7 +3,8 @@
 // settings), "Keep … instead" for two statuses recorded apart, "Keep …’s version" for an item two
 // laptops brought back in different versions, "Make … the chair instead" for two chairs (or
 // vice-chairs, or minute-takers) named apart, "Remove … from the attendance" for an attendance row
-// a change brought back after its removal elsewhere, and Dismiss (seen, on this laptop only).
+// a change brought back after its removal elsewhere, "Record … as apologies instead" for one field
+// of an attendance row set to two values apart, and Dismiss (seen, on this laptop only).
 // The list follows core's pushed changes: another laptop's edits, a dismissal in another window.
 import { useEffect, useRef, useState } from 'react';
 import type { ListedSyncConflict } from '../../../../shared/contract';
@@ -11,7 +12,7 @@ import { call } from '../../api/client';
 import { asApiError, type ApiCallError } from '../../api/errors';
 import { hrefFor } from '../../app/router';
 import { useModalDialog } from '../../app/useModalDialog';
-import { foundText, keepChairLabel, keepLabel, keepVersionLabel, removeAttendanceLabel } from './conflictText';
+import { foundText, keepAttendanceFieldLabel, keepChairLabel, keepLabel, keepVersionLabel, removeAttendanceLabel } from './conflictText';
 import { openItem, openRecordPanel } from './openInMeeting';
 
 interface Props {
@@ -123,6 +124,21 @@ function ConflictEntry({ boardId, conflict, onError }: { boardId: string; confli
             }
           >
             {doing === 'keep' ? 'Keeping…' : keepChairLabel(conflict.keepChair.name, conflict.keepChair.role)}
+          </button>
+        ) : null}
+        {conflict.keepAttendanceField ? (
+          <button
+            type="button"
+            className="button"
+            disabled={doing !== null}
+            onClick={() =>
+              run('keep', async () => {
+                // Core records it as any attendance change (the rest of the row as it is) and dismisses the entry here.
+                await call('keepSyncConflictAttendanceField', { boardId, id: conflict.id });
+              })
+            }
+          >
+            {doing === 'keep' ? 'Keeping…' : keepAttendanceFieldLabel(conflict.keepAttendanceField)}
           </button>
         ) : null}
         {conflict.removeAttendance ? (

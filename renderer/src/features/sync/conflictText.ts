@@ -1,6 +1,8 @@
 // The words around a board's sync conflicts: the status line's count, when each was found, and
 // the status "Keep … instead" records, in the same lower-case words the descriptions use.
 import { ACTION_STATUS_LABEL } from '../../../../shared/domain/actionStatus';
+import { ATTENDANCE_STATUS_LABEL } from '../../../../shared/domain/attendance';
+import type { ListedSyncConflict } from '../../../../shared/contract';
 import type { ActionStatus, MeetingMark } from '../../../../shared/domain/enums';
 import { MEETING_MARK_WORD } from '../../../../shared/domain/meetingMarks';
 import { dayAndTime } from './syncStatusText';
@@ -35,4 +37,10 @@ export function keepChairLabel(name: string, role: MeetingMark): string {
 /** "Remove Jane Smith from the attendance" (an attendance row a change brought back after another laptop removed it). */
 export function removeAttendanceLabel(name: string): string {
   return `Remove ${name} from the attendance`;
+}
+
+/** "Record Jane Smith as apologies instead", "… as the minute-taker instead", "… as not the chair instead" (one attendance field set to two values apart). */
+export function keepAttendanceFieldLabel(choice: NonNullable<ListedSyncConflict['keepAttendanceField']>): string {
+  const as = choice.field === 'status' ? ATTENDANCE_STATUS_LABEL[choice.value].toLowerCase() : `${choice.value ? '' : 'not '}the ${MEETING_MARK_WORD[choice.field]}`;
+  return `Record ${choice.name} as ${as} instead`;
 }
