@@ -5,12 +5,12 @@
 // laptop adds an item apart, list nothing (fieldsApart.ts, recordFields.ts).
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app';
-import type { MinutesAction } from '../../shared/contract';
+import type { ListedSyncConflict, MinutesAction } from '../../shared/contract';
 import { ok } from '../helpers/temp';
 import { engineOf } from '../helpers/syncLaptops';
 import { allOffline, conflictsOf, expectSame, sharedSample, together, type SharedSample } from '../helpers/syncScripts';
 
-const fieldConflicts = (core: Core, boardId: string) => conflictsOf(core, boardId).filter((c) => c.kind === 'field_twice');
+const fieldConflicts = (core: Core, boardId: string) => conflictsOf(core, boardId).filter((c) => c.kind === 'field_twice') as ListedSyncConflict[];
 const allConflicts = (core: Core, boardId: string) => conflictsOf(core, boardId).filter((c) => c.kind === 'field_twice' || c.kind === 'attendance_field_twice');
 
 const itemOf = (core: Core, itemId: string) =>
@@ -30,7 +30,7 @@ async function apart(): Promise<{ s: SharedSample; itemId: string; actionId: str
 }
 
 describe('one field of an item, action or meeting set to two values on two laptops apart', () => {
-  it('lists an item’s title set two ways once on both laptops, naming both titles and who set each', async () => {
+  it('lists an item’s title set two ways once on both laptops, naming both titles and who set each, and the other can be used instead', async () => {
     const { s, itemId } = await apart();
     const [a, b] = s.laptops as [Core, Core];
     ok(a, 'updateAgendaItem', { itemId, title: 'Budget' });
@@ -39,6 +39,7 @@ describe('one field of an item, action or meeting set to two values on two lapto
     expect(errors(s)).toEqual([]);
     const kept = itemOf(a, itemId)!.title;
     expect(['Budget', 'Accounts']).toContain(kept);
+    const other = kept === 'Budget' ? 'Accounts' : 'Budget';
     for (const l of s.laptops) {
       expect(itemOf(l, itemId)!.title).toBe(kept);
       const listed = fieldConflicts(l, s.boardId);
@@ -48,7 +49,22 @@ describe('one field of an item, action or meeting set to two values on two lapto
       expect(listed[0]!.description).toContain(`“Budget” by ${a.store!.actor}`);
       expect(listed[0]!.description).toContain(`“Accounts” by ${b.store!.actor}`);
       expect(listed[0]!.description).toContain(`It is kept as “${kept}”`);
+      expect(listed[0]!.link).toEqual({ kind: 'item', meetingId: s.draftId, itemId });
+      expect(listed[0]!.useField).toEqual({ words: `“${other}”`, method: 'updateAgendaItem', input: { itemId, title: other } });
     }
+    expectSame(s.laptops, s.boardId);
+
+    // Brian uses the other title from the list (the dialog's edit, then Dismiss): it syncs, and is no new conflict.
+    const [entry] = fieldConflicts(b, s.boardId);
+    ok(b, entry!.useField!.method, entry!.useField!.input);
+    ok(b, 'dismissSyncConflict', { boardId: s.boardId, id: entry!.id });
+    await together(s, () => s.laptops.every((l) => itemOf(l, itemId)!.title === other));
+    expect(fieldConflicts(b, s.boardId)).toEqual([]);
+    const left = fieldConflicts(a, s.boardId);
+    expect(left).toHaveLength(1);
+    // Already so: nothing left to use there (Dismiss remains).
+    expect(left[0]!.useField).toBeUndefined();
+    expect(errors(s)).toEqual([]);
     expectSame(s.laptops, s.boardId);
   }, 240_000);
 
@@ -66,6 +82,38 @@ describe('one field of an item, action or meeting set to two values on two lapto
       expect(listed[0]!.description).toContain(`The due date of action ${reference}`);
       expect(listed[0]!.description).toContain(`“end of March” by ${a.store!.actor}`);
       expect(listed[0]!.description).toContain(`“end of April” by ${b.store!.actor}`);
+      expect(listed[0]!.link).toEqual({ kind: 'action', actionId, reference });
+      expect(listed[0]!.useField?.method).toBe('updateAction');
+    }
+    expectSame(s.laptops, s.boardId);
+  }, 240_000);
+
+  it('lists a decision’s text and the meeting’s venue set two ways, the venue with Dismiss only', async () => {
+    const { s, itemId } = await apart();
+    const [a, b] = s.laptops as [Core, Core];
+    await together(s);
+    const decisionId = ok<{ id: string }>(a, 'addDecision', { itemId, text: 'The accounts were approved.' }).id;
+    await together(s, () => b.store!.db.prepare('SELECT 1 FROM decisions WHERE id = ?').get(decisionId) !== undefined);
+    await allOffline(s);
+    ok(a, 'updateDecision', { decisionId, text: 'The accounts were approved as presented.' });
+    ok(b, 'updateDecision', { decisionId, text: 'The accounts were approved subject to audit.' });
+    ok(a, 'updateMeetingHeader', { meetingId: s.draftId, venue: 'The boardroom' });
+    ok(b, 'updateMeetingHeader', { meetingId: s.draftId, venue: 'Room 4' });
+    await together(s, () => s.laptops.every((l) => fieldConflicts(l, s.boardId).length === 2));
+    expect(errors(s)).toEqual([]);
+    for (const l of s.laptops) {
+      const listed = fieldConflicts(l, s.boardId);
+      const decision = listed.find((c) => c.entityId === decisionId)!;
+      expect(decision.description).toContain('The text of a decision under item');
+      expect(decision.description).toContain(`“The accounts were approved as presented.” by ${a.store!.actor}`);
+      expect(decision.description).toContain(`“The accounts were approved subject to audit.” by ${b.store!.actor}`);
+      expect(decision.link).toEqual({ kind: 'item', meetingId: s.draftId, itemId });
+      expect(decision.useField?.method).toBe('updateDecision');
+      const venue = listed.find((c) => c.entityId === s.draftId)!;
+      expect(venue.description).toMatch(/^The venue of the meeting of /);
+      expect(venue.description).toContain(`“The boardroom” by ${a.store!.actor}`);
+      expect(venue.description).toContain(`“Room 4” by ${b.store!.actor}`);
+      expect(venue.useField).toBeUndefined();
     }
     expectSame(s.laptops, s.boardId);
   }, 240_000);
