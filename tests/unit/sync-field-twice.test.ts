@@ -48,7 +48,7 @@ describe('one field of an item, action or meeting set to two values on two lapto
       expect(listed[0]!.description).toContain(`The title of item ${itemOf(l, itemId)!.number} “${kept}”`);
       expect(listed[0]!.description).toContain(`“Budget” by ${a.store!.actor}`);
       expect(listed[0]!.description).toContain(`“Accounts” by ${b.store!.actor}`);
-      expect(listed[0]!.description).toContain(`It is kept as “${kept}”`);
+      expect(listed[0]!.description).toContain(`“${kept}” is kept; change it to “${other}” if that is right.`);
       expect(listed[0]!.link).toEqual({ kind: 'item', meetingId: s.draftId, itemId });
       expect(listed[0]!.useField).toEqual({ words: `“${other}”`, method: 'updateAgendaItem', input: { itemId, title: other } });
     }

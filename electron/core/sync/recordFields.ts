@@ -122,5 +122,5 @@ export function describeFieldTwice(db: Database, d: FieldTwiceDetail, meeting: s
   const what = record ? `The ${field.word} of ${record} at ${meeting}` : `The ${field.word} of ${meeting}`;
   const kept = field.say(d.kept.values);
   const other = field.say(d.other.values);
-  return `${what} was set on two laptops while they were apart: ${kept} by ${d.kept.by}, and ${other} by ${d.other.by}. It is kept as ${kept}; change it to ${other} if that is right.`;
+  return `${what} was set on two laptops while they were apart: ${kept} by ${d.kept.by}, and ${other} by ${d.other.by}. ${kept.charAt(0).toUpperCase()}${kept.slice(1)} is kept; change it to ${other} if that is right.`;
 }
