@@ -77,7 +77,16 @@ export interface ListedSyncConflict extends SyncConflict {
   removeAttendance?: { meetingId: string; name: string };
   /** One field of a member's attendance (status, or a mark) set to two values apart: the value not kept, which keepSyncConflictAttendanceField records (absent: it cannot be done here). */
   keepAttendanceField?: { meetingId: string; name: string } & ({ field: 'status'; value: AttendanceStatus } | { field: MeetingMark; value: boolean });
+  /** One field of an item, decision or action set to two values apart: the value not kept, in words, and the ordinary edit that sets it (absent: it cannot be done here). */
+  useField?: UseFieldChoice;
 }
+
+/** The edit "Use … instead" makes, through the method any edit of that field goes through (so it syncs as any edit does). */
+export type UseFieldChoice = { words: string } & (
+  | { method: 'updateAgendaItem'; input: { itemId: string } & KeptItemDetails }
+  | { method: 'updateDecision'; input: { decisionId: string; text: string } }
+  | { method: 'updateAction'; input: { actionId: string; details?: string; due?: string } }
+);
 
 /** An agenda item's own details, as updateAgendaItem sets them. */
 export interface KeptItemDetails {

@@ -134,6 +134,21 @@ export type SyncUpdateOrigin = (typeof SYNC_UPDATE_ORIGINS)[number];
 /** The marks a meeting's attendance gives one person each (chair, vice-chair, minutes): a new holder takes the mark from the old. */
 export const MEETING_MARKS = ['chair', 'vice_chair', 'minute_taker'] as const;
 export type MeetingMark = (typeof MEETING_MARKS)[number];
-/** What a merge of laptops' changes could not decide alone, shown to the administrator (chair_twice: any of the MEETING_MARKS given to two people apart). */
-export const SYNC_CONFLICT_KINDS = ['action_status', 'item_deleted_edited', 'agreed_edited', 'attendance_twice', 'initials_twice', 'chair_twice', 'board_name_taken', 'attendance_removed_edited', 'attendance_field_twice'] as const;
+/**
+ * What a merge of laptops' changes could not decide alone, shown to the administrator (chair_twice:
+ * any of the MEETING_MARKS given to two people apart; field_twice: a field of an item, decision,
+ * action or the meeting set to two values apart, attendance_field_twice the same for attendance).
+ */
+export const SYNC_CONFLICT_KINDS = [
+  'action_status',
+  'item_deleted_edited',
+  'agreed_edited',
+  'attendance_twice',
+  'initials_twice',
+  'chair_twice',
+  'board_name_taken',
+  'attendance_removed_edited',
+  'attendance_field_twice',
+  'field_twice',
+] as const;
 export type SyncConflictKind = (typeof SYNC_CONFLICT_KINDS)[number];

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../shared/contract';
 import { WRONG_TOKEN } from '../../shared/domain/syncFormat';
-import { conflictCountText, foundText, keepAttendanceFieldLabel, keepChairLabel, keepLabel } from '../../renderer/src/features/sync/conflictText';
+import { conflictCountText, foundText, keepAttendanceFieldLabel, keepChairLabel, keepLabel, otherValueLabel } from '../../renderer/src/features/sync/conflictText';
 import { syncErrorAdvice, syncStatusLine } from '../../renderer/src/features/sync/syncStatusText';
 
 const now = new Date(2026, 10, 26, 15, 0);
@@ -48,5 +48,7 @@ describe('sync status words', () => {
     expect(keepAttendanceFieldLabel({ ...m, field: 'status', value: 'in_attendance' })).toBe('Record Jane Smith as in attendance instead');
     expect(keepAttendanceFieldLabel({ ...m, field: 'minute_taker', value: true })).toBe('Record Jane Smith as the minute-taker instead');
     expect(keepAttendanceFieldLabel({ ...m, field: 'vice_chair', value: false })).toBe('Record Jane Smith as not the vice-chair instead');
+    expect(otherValueLabel({ words: '“Accounts”' })).toBe('Use “Accounts” instead');
+    expect(otherValueLabel({ words: '‘not confidential’' })).toBe('Use ‘not confidential’ instead');
   });
 });

@@ -3,7 +3,7 @@
 // the board's settings where its name and short code are edited)
 // and, for two statuses recorded apart, the other status "Keep … instead" records again through
 // the matters arising; the other choices (a chair, an attendance row removed again, an attendance
-// field's other value) are offered by their own modules. Read only.
+// field's other value, another field's other value) are offered by their own modules. Read only.
 import type { ListedSyncConflict, SyncConflict, SyncConflictLink } from '../../../shared/contract';
 import { ACTION_STATUSES, type ActionStatus, type MeetingStatus } from '../../../shared/domain/enums';
 import type { Store } from '../db/open';
@@ -14,6 +14,7 @@ import { otherVersions, type ItemVersion } from './itemVersions';
 import { keepChairFor } from './chairChoice';
 import { removeAttendanceFor } from './attendanceChoice';
 import { keepAttendanceFieldFor } from './attendanceFieldChoice';
+import { useFieldFor } from './recordFieldChoice';
 
 interface ActionRow {
   id: string;
@@ -97,15 +98,29 @@ function settingsLink(store: Store, boardId: string, conflict: SyncConflict): Sy
   return name === undefined ? null : { kind: 'boardSettings', boardId, name };
 }
 
+const actionOf = (store: Store, boardId: string, actionId: string): ActionRow | undefined =>
+  store.db.prepare('SELECT id, reference, status, last_update_meeting_id FROM actions WHERE id = ? AND board_id = ?').get(actionId, boardId) as ActionRow | undefined;
+
+/** The item a field set apart sits under (the decision's item), else its meeting. */
+function fieldPlace(store: Store, boardId: string, conflict: SyncConflict): SyncConflictLink | null {
+  const itemId = (detailOf(store, conflict.id) as { itemId?: unknown }).itemId;
+  const place = meetingOf(store, boardId, typeof itemId === 'string' ? { ...conflict, entityId: itemId } : conflict);
+  return place ? { kind: 'item', ...place } : null;
+}
+
 function choicesFor(store: Store, boardId: string, conflict: SyncConflict): ListedSyncConflict {
   if (conflict.kind === 'initials_twice') return { ...conflict, link: memberLink(store, boardId, conflict), keep: null };
   if (conflict.kind === 'board_name_taken') return { ...conflict, link: settingsLink(store, boardId, conflict), keep: null };
+  const action = conflict.kind === 'action_status' || conflict.kind === 'field_twice' ? actionOf(store, boardId, conflict.entityId) : undefined;
   if (conflict.kind === 'action_status') {
-    const action = store.db
-      .prepare('SELECT id, reference, status, last_update_meeting_id FROM actions WHERE id = ? AND board_id = ?')
-      .get(conflict.entityId, boardId) as ActionRow | undefined;
     if (!action) return { ...conflict, link: null, keep: null };
     return { ...conflict, link: { kind: 'action', actionId: action.id, reference: action.reference }, keep: keepFor(store, boardId, conflict, action) };
+  }
+  // A field of an item, decision, action or the meeting set to two values apart: the other value through the field's ordinary edit, where that can succeed (recordFieldChoice.ts).
+  if (conflict.kind === 'field_twice') {
+    const use = useFieldFor(store, boardId, conflict.id);
+    const link: SyncConflictLink | null = action ? { kind: 'action', actionId: action.id, reference: action.reference } : fieldPlace(store, boardId, conflict);
+    return { ...conflict, link, keep: null, ...(use ? { useField: use } : {}) };
   }
   const place = meetingOf(store, boardId, conflict);
   let link: SyncConflictLink | null = null;

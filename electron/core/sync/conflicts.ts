@@ -2,7 +2,7 @@
 // writer and reader). Every laptop finds the same ones in the board's document: two statuses for
 // one action in its status log (conflictStatus.ts); the others in the board's conflict log, where
 // the laptop that resolved them (itemRestore.ts, attendanceRestore.ts, agreedEdit.ts) appended what
-// it did, or the laptop that found them (attendanceFields.ts: a value it held replaced), since only
+// it did, or the laptop that found them (fieldsSetApart.ts: a value it held replaced), since only
 // that laptop saw both sides (the board document is never frozen, unlike agreed minutes').
 import { randomUUID } from 'node:crypto';
 import type * as Y from 'yjs';
@@ -17,6 +17,7 @@ import type { BoardReplica } from './replica';
 import type { MarkTwiceDetail } from './meetingChairs';
 import { MEETING_MARK_WORD } from '../../../shared/domain/meetingMarks';
 import type { BoardNameTaken } from './boardNames';
+import { describeFieldTwice, type FieldTwiceDetail } from './recordFields';
 import { mergedRestores, recordRestoreConflict, type ItemConflictDetail, type RestoreDetail, type RestoreKind } from './itemConflicts';
 
 export type { ItemConflictDetail } from './itemConflicts';
@@ -57,7 +58,7 @@ export interface AttendanceFieldValue {
   by: string;
 }
 
-/** What the board's conflict log holds for one field of an attendance row set to two values apart (attendanceFields.ts). */
+/** What the board's conflict log holds for one field of an attendance row set to two values apart (attendanceFields.ts, fieldsApart.ts). */
 export interface AttendanceFieldDetail {
   meetingId: string;
   attendanceId: string;
@@ -94,7 +95,8 @@ export type LoggedConflict =
   | { kind: 'initials_twice'; entity: string; detail: InitialsTwiceDetail }
   | { kind: 'chair_twice'; entity: string; detail: MarkTwiceDetail }
   | { kind: 'attendance_removed_edited'; entity: string; detail: AttendanceRemovedDetail }
-  | { kind: 'attendance_field_twice'; entity: string; detail: AttendanceFieldDetail };
+  | { kind: 'attendance_field_twice'; entity: string; detail: AttendanceFieldDetail }
+  | { kind: 'field_twice'; entity: string; detail: FieldTwiceDetail };
 
 export const conflictLog = (board: Y.Doc): Y.Array<LoggedConflict> => board.getArray<LoggedConflict>(CONFLICT_LOG_ROOT);
 
@@ -104,12 +106,13 @@ export function recordConflicts(db: Database, replica: BoardReplica, at: string)
   for (const c of statusConflicts(replica)) insert.run(randomUUID(), replica.boardId, 'action_status', c.entityId, JSON.stringify(c.detail), at);
   const logged = conflictLog(replica.board).toArray();
   const restoreKinds: readonly RestoreKind[] = ['item_deleted_edited', 'attendance_removed_edited'];
-  const own: readonly string[] = [...restoreKinds, 'attendance_field_twice'];
+  const fieldKinds: readonly string[] = ['attendance_field_twice', 'field_twice'];
+  const own: readonly string[] = [...restoreKinds, ...fieldKinds];
   for (const c of logged) if (!own.includes(c.kind)) insert.run(randomUUID(), replica.boardId, c.kind, c.entity, JSON.stringify(c.detail), at);
   // One field set apart is one conflict, whichever laptops found it (with the values each saw last): the first recorded here stays.
-  const listed = db.prepare("SELECT 1 FROM sync_conflicts WHERE board_id = ? AND kind = 'attendance_field_twice' AND entity_id = ? AND json_extract(detail, '$.field') = ? AND json_extract(detail, '$.items') = ?");
+  const listed = db.prepare("SELECT 1 FROM sync_conflicts WHERE board_id = ? AND kind = ? AND entity_id = ? AND json_extract(detail, '$.field') = ? AND json_extract(detail, '$.items') = ?");
   for (const c of logged) {
-    if (c.kind !== 'attendance_field_twice' || listed.get(replica.boardId, c.entity, c.detail.field, JSON.stringify(c.detail.items))) continue;
+    if ((c.kind !== 'attendance_field_twice' && c.kind !== 'field_twice') || listed.get(replica.boardId, c.kind, c.entity, c.detail.field, JSON.stringify(c.detail.items))) continue;
     insert.run(randomUUID(), replica.boardId, c.kind, c.entity, JSON.stringify(c.detail), at);
   }
   // An item (or attendance row) brought back on two laptops is one conflict (itemConflicts.ts).
@@ -159,6 +162,7 @@ function describe(db: Database, kind: SyncConflictKind, detail: unknown): string
   if (kind === 'attendance_removed_edited') return describeAttendanceRemoved(db, detail as AttendanceRemovedDetail);
   if (kind === 'chair_twice') return describeMarkTwice(db, detail as MarkTwiceDetail);
   if (kind === 'attendance_field_twice') return describeAttendanceField(db, detail as AttendanceFieldDetail);
+  if (kind === 'field_twice') return describeFieldTwice(db, detail as FieldTwiceDetail, meetingWords(db, (detail as FieldTwiceDetail).meetingId));
   if (kind === 'board_name_taken') return describeBoardNameTaken(db, detail as BoardNameTaken);
   if (kind === 'initials_twice') {
     const d = detail as InitialsTwiceDetail;

@@ -233,7 +233,7 @@ export class SyncEngine {
     let boardDoc = false;
     const authors = new Set<string>();
     const before = snapshotRows(board.replica, batch.map((b) => b.name));
-    // A batch held back earlier (its meeting's document not yet synced): its snapshot is the one from when it arrived (but for the attendance fields' values: restores.ts).
+    // A batch held back earlier (its meeting's document not yet synced): its snapshot is the one from when it arrived (but for the watched fields' values: restores.ts).
     for (const [meetingId, held] of this.heldSnapshots.get(board.boardId) ?? []) before.set(meetingId, heldSnapshot(held, before.get(meetingId)));
     this.heldSnapshots.delete(board.boardId);
     // What to fetch is read from a view of the board's document with the batch; the documents take it only when projected in this write (remoteBatch.ts).

@@ -3,25 +3,24 @@
 // (the deleting laptop's tombstone against how much of the row this laptop held before the batch,
 // itemTombstones.ts). The engine snapshots before applying a batch, and the projection keeps what
 // is brought back in the tables; the mirror then writes it back into the documents. The same
-// snapshot tells which attendance fields the batch set to another value without having seen this
-// laptop's (attendanceFields.ts), logged with the restores.
+// snapshot tells which fields (of attendance rows, items, decisions, actions, the meeting) the batch
+// set to another value without having seen this laptop's (fieldsSetApart.ts), logged with the restores.
 import type { Database } from '../db/driver';
 import { attendanceToRestore, logAttendanceRestores, snapshotAttendance, type AttendanceRestore, type AttendanceSnapshot } from './attendanceRestore';
-import { fieldsSetApart, logFieldsSetApart, snapshotFields, type FieldSnapshot } from './attendanceFields';
-import type { AttendanceFieldDetail } from './conflicts';
+import { fieldsSetApart, logFieldsSetApart, snapshotFields, type FieldSetApart, type FieldSnapshot } from './fieldsSetApart';
 import { parseDocName } from './docNames';
 import { itemsToRestore, keptItems, logItemRestores, snapshotItems, type Clocks, type Restore } from './itemRestore';
 import type { Row, SyncedTable } from './registry';
 import type { BoardReplica } from './replica';
 
-/** Per meeting document of a batch: how much of each of its items and attendance rows this laptop held before it, and each attendance field's value. */
+/** Per meeting document of a batch: how much of each of its items and attendance rows this laptop held before it, and each watched field's value. */
 export type RowSnapshot = Map<string, { items: Clocks; attendance: AttendanceSnapshot; fields: FieldSnapshot }>;
 
 export interface Restores {
   items: Restore[];
   attendance: AttendanceRestore[];
-  /** Attendance fields set to two values apart: nothing to keep, only to log. */
-  fields: AttendanceFieldDetail[];
+  /** Fields set to two values apart: nothing to keep, only to log. */
+  fields: FieldSetApart[];
 }
 
 /** What the projection keeps although the documents no longer hold it: items (with their rows), and attendance rows (with their notes). */
@@ -48,7 +47,7 @@ type Part = RowSnapshot extends Map<string, infer P> ? P : never;
 
 /**
  * The snapshot of a batch held back (engine.ts flush), as its projection reads it: how much of each
- * row this laptop held when the batch first arrived, but each attendance field's value as it is
+ * row this laptop held when the batch first arrived, but each watched field's value as it is
  * now (`now`: the snapshot just taken), since a write made here meanwhile holds this laptop's value.
  */
 export const heldSnapshot = (held: Part, now: Part | undefined): Part => (now ? { ...held, fields: now.fields } : held);

@@ -4,15 +4,17 @@
 // laptops brought back in different versions, "Make … the chair instead" for two chairs (or
 // vice-chairs, or minute-takers) named apart, "Remove … from the attendance" for an attendance row
 // a change brought back after its removal elsewhere, "Record … as apologies instead" for one field
-// of an attendance row set to two values apart, and Dismiss (seen, on this laptop only).
+// of an attendance row set to two values apart, "Use “…” instead" for one field of an item,
+// decision or action set so (made through that field's own edit), and Dismiss (seen, on this
+// laptop only).
 // The list follows core's pushed changes: another laptop's edits, a dismissal in another window.
 import { useEffect, useRef, useState } from 'react';
-import type { ListedSyncConflict } from '../../../../shared/contract';
+import type { ListedSyncConflict, UseFieldChoice } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { asApiError, type ApiCallError } from '../../api/errors';
 import { hrefFor } from '../../app/router';
 import { useModalDialog } from '../../app/useModalDialog';
-import { foundText, keepAttendanceFieldLabel, keepChairLabel, keepLabel, keepVersionLabel, removeAttendanceLabel } from './conflictText';
+import { foundText, keepAttendanceFieldLabel, keepChairLabel, keepLabel, keepVersionLabel, removeAttendanceLabel, otherValueLabel } from './conflictText';
 import { openItem, openRecordPanel } from './openInMeeting';
 
 interface Props {
@@ -56,6 +58,13 @@ function WhereToLook({ conflict }: { conflict: ListedSyncConflict }) {
       Open the agenda item
     </a>
   );
+}
+
+/** Makes the edit "Use … instead" names, through the field's own method. */
+async function setOtherValue(choice: UseFieldChoice): Promise<void> {
+  if (choice.method === 'updateAgendaItem') await call('updateAgendaItem', choice.input);
+  else if (choice.method === 'updateDecision') await call('updateDecision', choice.input);
+  else await call('updateAction', choice.input);
 }
 
 function ConflictEntry({ boardId, conflict, onError }: { boardId: string; conflict: ListedSyncConflict; onError: (error: ApiCallError | null) => void }) {
@@ -139,6 +148,22 @@ function ConflictEntry({ boardId, conflict, onError }: { boardId: string; confli
             }
           >
             {doing === 'keep' ? 'Keeping…' : keepAttendanceFieldLabel(conflict.keepAttendanceField)}
+          </button>
+        ) : null}
+        {conflict.useField ? (
+          <button
+            type="button"
+            className="button"
+            disabled={doing !== null}
+            onClick={() =>
+              run('keep', async () => {
+                // The field's ordinary edit, like any other: it becomes what every laptop shows once it syncs.
+                await setOtherValue(conflict.useField!);
+                await dismiss();
+              })
+            }
+          >
+            {doing === 'keep' ? 'Keeping…' : otherValueLabel(conflict.useField)}
           </button>
         ) : null}
         {conflict.removeAttendance ? (

@@ -44,3 +44,8 @@ export function keepAttendanceFieldLabel(choice: NonNullable<ListedSyncConflict[
   const as = choice.field === 'status' ? ATTENDANCE_STATUS_LABEL[choice.value].toLowerCase() : `${choice.value ? '' : 'not '}the ${MEETING_MARK_WORD[choice.field]}`;
   return `Record ${choice.name} as ${as} instead`;
 }
+
+/** "Use “Accounts” instead", "Use ‘not confidential’ instead" (one field of an item, decision or action set to two values apart). */
+export function otherValueLabel(choice: Pick<NonNullable<ListedSyncConflict['useField']>, 'words'>): string {
+  return `Use ${choice.words} instead`;
+}
