@@ -30,6 +30,8 @@ test('an empty discussion first typed into on two laptops apart holds exactly th
   const pageB = await (await browser.newContext()).newPage();
   await pageA.goto(a.url);
   await pageB.goto(b.url);
+  // Each window has started (and settled its own address) before it is sent elsewhere: sent at once, it could stay on the boards page.
+  for (const page of [pageA, pageB]) await expect(page.getByRole('heading', { level: 1, name: 'Your boards' })).toBeVisible();
   await pageA.goto(`${a.origin}/#/meetings/${meeting.id}`);
   await pageB.goto(`${b.origin}/#/meetings/${meeting.id}`);
   const minutesA = new MinutesPage(pageA);
