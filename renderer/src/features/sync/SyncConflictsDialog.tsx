@@ -67,9 +67,22 @@ async function setOtherValue(choice: UseFieldChoice): Promise<void> {
   else await call('updateAction', choice.input);
 }
 
+type Phase = 'keep' | 'remove' | 'dismiss';
+
+const BUSY: Record<Phase, string> = { keep: 'Keeping…', remove: 'Removing…', dismiss: 'Dismissing…' };
+
+/** One choice of an entry: while any of its choices runs, all are disabled and this one says what it is doing. */
+function Choice({ phase, doing, run, label, children }: { phase: Phase; doing: Phase | null; run: (what: Phase, work: () => Promise<unknown>) => void; label: string; children: () => Promise<unknown> }) {
+  return (
+    <button type="button" className="button" disabled={doing !== null} onClick={() => run(phase, children)}>
+      {doing === phase ? BUSY[phase] : label}
+    </button>
+  );
+}
+
 function ConflictEntry({ boardId, conflict, onError }: { boardId: string; conflict: ListedSyncConflict; onError: (error: ApiCallError | null) => void }) {
-  const [doing, setDoing] = useState<'keep' | 'remove' | 'dismiss' | null>(null);
-  const run = (what: 'keep' | 'remove' | 'dismiss', work: () => Promise<void>): void => {
+  const [doing, setDoing] = useState<Phase | null>(null);
+  const run = (what: Phase, work: () => Promise<unknown>): void => {
     setDoing(what);
     onError(null);
     work()
@@ -79,6 +92,7 @@ function ConflictEntry({ boardId, conflict, onError }: { boardId: string; confli
   const keep = conflict.keep;
   const actionId = conflict.link?.kind === 'action' ? conflict.link.actionId : conflict.entityId;
   const dismiss = (): Promise<unknown> => call('dismissSyncConflict', { boardId, id: conflict.id });
+  const useField = conflict.useField;
   return (
     <li className="sync-conflict" aria-busy={doing !== null || undefined}>
       <p className="sync-conflict-description">{conflict.description}</p>
@@ -88,102 +102,53 @@ function ConflictEntry({ boardId, conflict, onError }: { boardId: string; confli
       <div className="sync-conflict-actions">
         <WhereToLook conflict={conflict} />
         {keep ? (
-          <button
-            type="button"
-            className="button"
-            disabled={doing !== null}
-            onClick={() =>
-              run('keep', async () => {
-                // Recorded as any status is, at the meeting where the other laptop recorded it: it becomes the latest and syncs.
-                await call('recordActionUpdate', { meetingId: keep.meetingId, actionId, status: keep.status, supersededBy: keep.supersededBy });
-                await dismiss();
-              })
-            }
-          >
-            {doing === 'keep' ? 'Keeping…' : keepLabel(keep.status)}
-          </button>
+          <Choice phase="keep" doing={doing} run={run} label={keepLabel(keep.status)}>
+            {async () => {
+              // Recorded as any status is, at the meeting where the other laptop recorded it: it becomes the latest and syncs.
+              await call('recordActionUpdate', { meetingId: keep.meetingId, actionId, status: keep.status, supersededBy: keep.supersededBy });
+              await dismiss();
+            }}
+          </Choice>
         ) : null}
         {(conflict.keepVersions ?? []).map((version) => (
-          <button
-            key={version.by}
-            type="button"
-            className="button"
-            disabled={doing !== null}
-            onClick={() =>
-              run('keep', async () => {
-                // An edit of the item like any other: it becomes what every laptop shows once it syncs.
-                await call('updateAgendaItem', { itemId: version.itemId, ...version.changes });
-                await dismiss();
-              })
-            }
-          >
-            {doing === 'keep' ? 'Keeping…' : keepVersionLabel(version.by)}
-          </button>
+          <Choice key={version.by} phase="keep" doing={doing} run={run} label={keepVersionLabel(version.by)}>
+            {async () => {
+              // An edit of the item like any other: it becomes what every laptop shows once it syncs.
+              await call('updateAgendaItem', { itemId: version.itemId, ...version.changes });
+              await dismiss();
+            }}
+          </Choice>
         ))}
         {conflict.keepChair ? (
-          <button
-            type="button"
-            className="button"
-            disabled={doing !== null}
-            onClick={() =>
-              run('keep', async () => {
-                // Core records it as any attendance change (the mark moves off the chair kept) and dismisses the entry here.
-                await call('keepSyncConflictChair', { boardId, id: conflict.id });
-              })
-            }
-          >
-            {doing === 'keep' ? 'Keeping…' : keepChairLabel(conflict.keepChair.name, conflict.keepChair.role)}
-          </button>
+          // Core records it as any attendance change (the mark moves off the chair kept) and dismisses the entry here.
+          <Choice phase="keep" doing={doing} run={run} label={keepChairLabel(conflict.keepChair.name, conflict.keepChair.role)}>
+            {() => call('keepSyncConflictChair', { boardId, id: conflict.id })}
+          </Choice>
         ) : null}
         {conflict.keepAttendanceField ? (
-          <button
-            type="button"
-            className="button"
-            disabled={doing !== null}
-            onClick={() =>
-              run('keep', async () => {
-                // Core records it as any attendance change (the rest of the row as it is) and dismisses the entry here.
-                await call('keepSyncConflictAttendanceField', { boardId, id: conflict.id });
-              })
-            }
-          >
-            {doing === 'keep' ? 'Keeping…' : keepAttendanceFieldLabel(conflict.keepAttendanceField)}
-          </button>
+          // Core records it as any attendance change (the rest of the row as it is) and dismisses the entry here.
+          <Choice phase="keep" doing={doing} run={run} label={keepAttendanceFieldLabel(conflict.keepAttendanceField)}>
+            {() => call('keepSyncConflictAttendanceField', { boardId, id: conflict.id })}
+          </Choice>
         ) : null}
-        {conflict.useField ? (
-          <button
-            type="button"
-            className="button"
-            disabled={doing !== null}
-            onClick={() =>
-              run('keep', async () => {
-                // The field's ordinary edit, like any other: it becomes what every laptop shows once it syncs.
-                await setOtherValue(conflict.useField!);
-                await dismiss();
-              })
-            }
-          >
-            {doing === 'keep' ? 'Keeping…' : otherValueLabel(conflict.useField)}
-          </button>
+        {useField ? (
+          <Choice phase="keep" doing={doing} run={run} label={otherValueLabel(useField)}>
+            {async () => {
+              // The field's ordinary edit, like any other: it becomes what every laptop shows once it syncs.
+              await setOtherValue(useField);
+              await dismiss();
+            }}
+          </Choice>
         ) : null}
         {conflict.removeAttendance ? (
-          <button
-            type="button"
-            className="button"
-            disabled={doing !== null}
-            onClick={() =>
-              run('remove', async () => {
-                // Core removes it as any attendance change is (so the removal, having seen the change, stands everywhere) and dismisses the entry here.
-                await call('removeSyncConflictAttendance', { boardId, id: conflict.id });
-              })
-            }
-          >
-            {doing === 'remove' ? 'Removing…' : removeAttendanceLabel(conflict.removeAttendance.name)}
-          </button>
+          // Core removes it as any attendance change is (so the removal, having seen the change, stands everywhere) and dismisses the entry here.
+          <Choice phase="remove" doing={doing} run={run} label={removeAttendanceLabel(conflict.removeAttendance.name)}>
+            {() => call('removeSyncConflictAttendance', { boardId, id: conflict.id })}
+          </Choice>
         ) : null}
-        <button type="button" className="button" disabled={doing !== null} onClick={() => run('dismiss', async () => void (await dismiss()))}>
-          {doing === 'dismiss' ? 'Dismissing…' : 'Dismiss'}
-        </button>
+        <Choice phase="dismiss" doing={doing} run={run} label="Dismiss">
+          {dismiss}
+        </Choice>
       </div>
     </li>
   );
