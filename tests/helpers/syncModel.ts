@@ -6,6 +6,7 @@
 import * as Y from 'yjs';
 import type { Core } from '../../electron/core/app';
 import { latestEvents, statusLog } from '../../electron/core/sync/actionStatusLog';
+import { numberItems, type ItemNumbering, type OutlineNode } from '../../shared/domain/numbering';
 import { ok } from './temp';
 import { engineOf } from './syncLaptops';
 
@@ -130,6 +131,14 @@ function conflictKinds(core: Core, boardId: string): Array<{ kind: string; entit
   return ok<Array<{ kind: string; entityId: string }>>(core, 'syncConflicts', { boardId });
 }
 
+/** The writes of an item's family on this laptop: its top-level item and every sub-item of that. */
+function familyWrites(model: Model, core: Core, item: string): ItemWrite[] {
+  const db = core.store!.db;
+  const top = (db.prepare('SELECT coalesce(parent_id, id) FROM agenda_items WHERE id = ?').pluck().get(item) as string | undefined) ?? item;
+  const family = new Set([top, ...(db.prepare('SELECT id FROM agenda_items WHERE parent_id = ?').pluck().all(top) as string[])]);
+  return model.writes.filter((w) => family.has(w.item));
+}
+
 function itemProblems(model: Model, core: Core, boardId: string): string[] {
   const a = agreedRecord(model, core);
   // Writes of agreed minutes the agreeing laptop had not seen are proposed corrections, not the record.
@@ -146,6 +155,11 @@ function itemProblems(model: Model, core: Core, boardId: string): string[] {
       if (deletions.length === 0) problems.push(`item ${item} is gone, but no laptop deleted it`);
       else if (unseen.length > 0) problems.push(`item ${item} was deleted by a laptop that had not seen ${unseen.map((w) => w.what).join(', ')} written elsewhere, and is gone`);
       continue;
+    }
+    // Back after a deletion: only for a write some deletion had not seen, of the item or of its family (a sub-item brings
+    // back its item, and an item comes back whole). Renumbering after another item was added or deleted is no such write.
+    if (deletions.length > 0 && !familyWrites(model, core, item).some((w) => !refused(w) && model.deletions.some((d) => d.item === w.item && !d.seen.has(w)))) {
+      problems.push(`item ${item} was deleted having seen every write of it and its family, and is back`);
     }
     if (!titles.has(row.title)) problems.push(`item ${item} is titled ${row.title}, none of ${[...titles].join(' / ')}`);
     for (const w of unseen) if (!present(core, w)) problems.push(`${w.what} ${JSON.stringify(w)} written on laptop ${w.laptop} is not in item ${item}`);
@@ -207,6 +221,9 @@ function statusProblems(model: Model, core: Core, boardId: string): string[] {
 export function modelProblems(model: Model, core: Core, boardId: string, draft: string): string[] {
   const db = core.store!.db;
   const problems = [...itemProblems(model, core, boardId), ...agreementProblems(model, core, boardId), ...statusProblems(model, core, boardId)];
+  const outline = db.prepare('SELECT id, parent_id AS parentId, position, number FROM agenda_items WHERE meeting_id = ?').all(draft) as Array<OutlineNode & { number: string }>;
+  const scheme = db.prepare('SELECT b.item_numbering FROM boards b JOIN meetings m ON m.board_id = b.id WHERE m.id = ?').pluck().get(draft) as ItemNumbering;
+  for (const n of numberItems(outline, scheme)) if (n.number !== outline.find((o) => o.id === n.id)?.number) problems.push(`the draft's item ${n.id} is numbered ${outline.find((o) => o.id === n.id)?.number}, not ${n.number} as its outline says`);
   for (const text of model.progress) if (db.prepare('SELECT count(*) FROM between_updates WHERE text = ?').pluck().get(text) !== 1) problems.push(`progress “${text}” is not there once`);
   for (const name of model.members) if (db.prepare('SELECT count(*) FROM people WHERE full_name = ?').pluck().get(name) !== 1) problems.push(`roster member ${name} is not there once`);
   for (const [member, statuses] of model.attendance) {

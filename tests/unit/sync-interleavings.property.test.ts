@@ -11,13 +11,9 @@
 // relay (its network) so it can be cut. Bounded: SYNC_PROPERTY_RUNS runs (default 6, about 30 s
 // here); a failure names its seed and path, SYNC_PROPERTY_SEED / SYNC_PROPERTY_PATH replay it.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { boardDump, contentHashes } from '../helpers/syncDump';
-import { differingDocs, docSnapshots } from '../helpers/syncDocState';
-import { startTestSyncServer } from '../helpers/syncServer';
-import { modelProblems } from '../helpers/syncModel';
-import { label, opArb } from '../helpers/syncOps';
-import { run, settle, setUp, step } from '../helpers/syncScript';
+import { describe, it } from 'vitest';
+import { runInterleaving } from '../helpers/syncInterleaving';
+import { opArb } from '../helpers/syncOps';
 
 const RUNS = Number(process.env.SYNC_PROPERTY_RUNS ?? 6);
 const SEED = process.env.SYNC_PROPERTY_SEED ? Number(process.env.SYNC_PROPERTY_SEED) : Date.now() % 2 ** 31;
@@ -28,36 +24,7 @@ describe('random interleavings of laptops sharing a board', () => {
   it(
     'end with the same documents, tables and content hashes on every laptop, and every acknowledged write kept or shown as a conflict',
     async () => {
-      const property = fc.asyncProperty(fc.integer({ min: 2, max: 3 }), fc.array(opArb, { minLength: 4, maxLength: 24 }), async (count, ops) => {
-        const server = await startTestSyncServer();
-        const world = await setUp(server, count);
-        const script = ops.map(label).join(', ');
-        try {
-          for (const op of ops) await run(world, op);
-          // Everyone back: the server up, every network restored; then in step.
-          await run(world, { kind: 'serverUp' });
-          for (const l of world.laptops) l.network.restore();
-          await settle(world);
-
-          const [first, ...rest] = world.laptops.map((l) => l.core);
-          const docs = docSnapshots(first!, world.boardId);
-          const dump = boardDump(first!, world.boardId);
-          const hashes = contentHashes(first!, world.boardId);
-          for (const other of rest) {
-            expect(differingDocs(docSnapshots(other, world.boardId), docs), script).toEqual([]);
-            const theirs = boardDump(other, world.boardId);
-            for (const table of Object.keys(dump)) expect(theirs[table], `${table} after ${script}`).toEqual(dump[table]);
-            expect(contentHashes(other, world.boardId), script).toEqual(hashes);
-          }
-          for (const core of [first!, ...rest]) expect(modelProblems(world.model, core, world.boardId, world.draft), script).toEqual([]);
-        } finally {
-          for (const l of world.laptops) {
-            l.core.close();
-            await step(world, l.network.close(), 'laptop network closed');
-          }
-          await step(world, server.stop(), 'server stopped');
-        }
-      });
+      const property = fc.asyncProperty(fc.integer({ min: 2, max: 3 }), fc.array(opArb, { minLength: 4, maxLength: 24 }), runInterleaving);
       try {
         // Said at the start too, so a run stopped from outside can still be replayed.
         console.info(`sync property: SYNC_PROPERTY_SEED=${SEED} SYNC_PROPERTY_RUNS=${RUNS}`);

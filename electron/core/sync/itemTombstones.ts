@@ -50,10 +50,25 @@ function visitItem(item: Y.Item, clock: Map<number, number>): void {
   if (item.content instanceof Y.ContentType) visitType(item.content.type, clock);
 }
 
-function visitType<T>(type: Y.AbstractType<T>, clock: Map<number, number>): void {
+function visitType<T>(type: Y.AbstractType<T>, clock: Map<number, number>, skip?: ReadonlySet<string>): void {
   // A map key's earlier values hang off its latest to the left; a sequence's items run right.
-  for (const latest of type._map.values()) for (let i: Y.Item | null = latest; i; i = i.left) visitItem(i, clock);
+  for (const [key, latest] of type._map) if (!skip?.has(key)) for (let i: Y.Item | null = latest; i; i = i.left) visitItem(i, clock);
   for (let i = type._start; i; i = i.right) visitItem(i, clock);
+}
+
+/**
+ * The columns that say where a row sits among its siblings, not what it says. Adding or removing a
+ * row renumbers the rows after it (an item's number and place, an attendance row's place in the
+ * printed order), and that is no change of theirs: a laptop that removed one of them apart had not
+ * missed an edit, and the removal stands.
+ */
+const PLACE_COLUMNS: ReadonlySet<string> = new Set(['number', 'position', 'updated_at']);
+
+/** A row taken off (an item deleted, an attendance row removed): its map, and every value set in it except where it sits. */
+function visitRow(row: Y.Item, clock: Map<number, number>): void {
+  const last = row.id.clock + row.length - 1;
+  if ((clock.get(row.id.client) ?? -1) < last) clock.set(row.id.client, last);
+  if (row.content instanceof Y.ContentType) visitType(row.content.type, clock, PLACE_COLUMNS);
 }
 
 /** Rows of a meeting root (row key -> its row's Yjs item) whose column `column` is one of `ids`. */
@@ -76,7 +91,7 @@ export function itemClock(doc: Y.Doc, itemId: string, clock = new Map<number, nu
   if (seen.has(itemId)) return clock;
   seen.add(itemId);
   const row = doc.getMap('agenda_items')._map.get(rowKey(itemId));
-  if (row) visitItem(row, clock);
+  if (row) visitRow(row, clock);
   const discussion = doc.share.get(discussionRoot(itemId));
   if (discussion) visitType(discussion, clock);
   const item = new Set([itemId]);
@@ -129,7 +144,7 @@ export function deletedNotes(doc: Y.Doc): Set<string> {
 export function attendanceClock(doc: Y.Doc, attendanceId: string): Map<number, number> {
   const clock = new Map<number, number>();
   const row = doc.getMap('attendance')._map.get(rowKey(attendanceId));
-  if (row && !row.deleted) visitItem(row, clock);
+  if (row && !row.deleted) visitRow(row, clock);
   const ids = new Set([attendanceId]);
   for (const root of ATTENDANCE_NOTE_ROOTS) for (const [, i] of childRows(doc, root, 'attendance_id', ids)) visitItem(i, clock);
   return clock;

@@ -3,7 +3,9 @@
 // fails on that: the earlier-made row (created_at, then id: the same order on every laptop) keeps
 // its number, and the later one takes the next free one, decided from the document alone so every
 // laptop decides the same (the mirror then writes the settled numbers back into the document).
-// A draft's item numbers simply follow the outline again, as they do on any edit of a draft.
+// A draft's item numbers simply follow the outline again, as they do on any edit of a draft: always,
+// not only when two rows share a number, since two laptops apart each deleting an item renumber the
+// items after it, and the merged numbers can then leave a gap as well as repeat one.
 // Circulated numbers are not touched unless two rows share one, and then only the later row moves.
 import type { WriteHandle } from '../store/write';
 import { numberItems } from '../../../shared/domain/numbering';
@@ -23,9 +25,10 @@ function isDraft(replica: BoardReplica, meetingId: string): boolean {
 
 function settleItemNumbers(w: WriteHandle, replica: BoardReplica, meetingId: string, wanted: Map<string, Row>): Map<string, Row> {
   const rows = [...wanted.values()];
-  if (new Set(rows.map((r) => r.number)).size === rows.length) return wanted;
+  const draft = isDraft(replica, meetingId);
+  if (!draft && new Set(rows.map((r) => r.number)).size === rows.length) return wanted;
   const settled = new Map<string, string>();
-  if (isDraft(replica, meetingId)) {
+  if (draft) {
     const numbering = (w.db.prepare('SELECT item_numbering FROM boards WHERE id = ?').pluck().get(replica.boardId) ?? 'letters') as ItemNumbering;
     const nodes = rows.map((r) => ({ id: String(r.id), parentId: (r.parent_id as string | null) ?? null, position: Number(r.position ?? 0) }));
     for (const n of numberItems(nodes, numbering)) settled.set(n.id, n.number);
@@ -39,6 +42,7 @@ function settleItemNumbers(w: WriteHandle, replica: BoardReplica, meetingId: str
       settled.set(String(r.id), number);
     }
   }
+  if (rows.every((r) => (settled.get(String(r.id)) ?? r.number) === r.number)) return wanted;
   return new Map([...wanted].map(([key, r]) => [key, { ...r, number: settled.get(String(r.id)) ?? r.number ?? null }]));
 }
 

@@ -1,0 +1,55 @@
+// Interleavings the sync property test (sync-interleavings.property.test.ts) once found failing,
+// kept as scripts so each runs on every CI run, not only when a random seed finds it again.
+import { describe, it } from 'vitest';
+import { runInterleaving } from '../helpers/syncInterleaving';
+import type { Op } from '../helpers/syncOps';
+
+describe('interleavings the sync property found', () => {
+  it('two removals of attendance, one laptop restarted offline with an edit unsent: the same attendance everywhere', async () => {
+    const ops: Op[] = [
+      { kind: 'removeAttendance', laptop: 1, member: 0 },
+      { kind: 'removeAttendance', laptop: 0, member: 1 },
+      { kind: 'edit', laptop: 0, item: 0, paragraph: 0, atStart: false },
+      { kind: 'offline', laptop: 0 },
+      { kind: 'settle' },
+      { kind: 'restartLaptop', laptop: 0 },
+    ];
+    await runInterleaving(2, ops);
+  }, 120_000);
+
+  it('two members taken off the attendance on two laptops at once: both stay off everywhere', async () => {
+    // Taking a row off renumbers the printed order of those after it: no change of theirs.
+    for (const [first, second] of [[0, 1], [1, 0], [0, 2], [2, 0], [1, 2], [2, 1]] as const) {
+      await runInterleaving(2, [
+        { kind: 'removeAttendance', laptop: 1, member: first },
+        { kind: 'removeAttendance', laptop: 0, member: second },
+      ]);
+    }
+  }, 300_000);
+
+  it('two items deleted on two laptops at once: both stay deleted, and the draft is numbered 1, 2, 3 again', async () => {
+    // Deleting an item renumbers the items after it: the later item's new number is no edit of it.
+    await runInterleaving(2, [
+      { kind: 'deleteItem', laptop: 1, item: 7 },
+      { kind: 'deleteItem', laptop: 0, item: 8 },
+    ]);
+  }, 120_000);
+
+  it('a removal of attendance on agreeing laptop while others record and edit: the row stays removed', async () => {
+    const ops: Op[] = [
+      { kind: 'online', laptop: 0 },
+      { kind: 'agree', laptop: 0 },
+      { kind: 'removeAttendance', laptop: 0, member: 1 },
+      { kind: 'attendance', laptop: 2, member: 2, status: 'absent' },
+      { kind: 'addItem', laptop: 2 },
+      { kind: 'settle' },
+      { kind: 'edit', laptop: 1, item: 1, paragraph: 1, atStart: true },
+      { kind: 'addItem', laptop: 2 },
+      { kind: 'rename', laptop: 1, item: 1 },
+      { kind: 'editCirculated', laptop: 2, title: true },
+      { kind: 'restartLaptop', laptop: 2 },
+      { kind: 'editCirculated', laptop: 0, title: false },
+    ];
+    await runInterleaving(3, ops);
+  }, 120_000);
+});
