@@ -115,7 +115,7 @@ describe('one field of the board’s roster, groups or settings set to two value
     for (const l of s.laptops) {
       const listed = fieldConflicts(l, s.boardId);
       expect(listed).toHaveLength(1);
-      expect(listed[0]!.description).toMatch(/^The board’s reminders to owners was set on two laptops/);
+      expect(listed[0]!.description).toMatch(/^The board’s reminder to owners was set on two laptops/);
       expect(listed[0]!.description).toContain(`3 days before due by ${a.store!.actor}`);
       expect(listed[0]!.description).toContain(`10 days before due by ${b.store!.actor}`);
       expect(listed[0]!.useField?.method).toBe('setReminderSetting');

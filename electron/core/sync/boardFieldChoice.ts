@@ -62,7 +62,7 @@ const EDITS: ReadonlyArray<{ table: BoardTable; fields: readonly string[]; row: 
   {
     table: 'settings',
     fields: ['remind_days_before'],
-    row: 'SELECT * FROM settings WHERE key = ? AND ? IS NOT NULL',
+    row: "SELECT * FROM settings WHERE key = ? AND key = 'remind_days_before:' || ?",
     edit: (d, _, boardId) => ({ method: 'setReminderSetting', input: { boardId, days: d.other.values.value === null ? null : Number(d.other.values.value) } }),
   },
 ];

@@ -73,12 +73,12 @@ const FIELDS: Record<BoardTable, readonly BoardField[]> = {
     one('reference_format', 'reference format', 'no reference format'),
     { name: 'item_numbering', columns: ['item_numbering'], word: 'agenda numbering', say: (v) => (v.item_numbering === 'decimal' ? '1, 1.1, 1.2' : '1, 1a, 1b') },
     { name: 'quorum', columns: ['quorum_kind', 'quorum_value'], read: quorumWords, word: 'quorum', say: quorumWords },
-    { name: 'confidential_display', columns: ['confidential_display'], word: 'public minutes’ confidential items', say: (v) => (v.confidential_display === 'omit' ? 'left out' : 'shown as a placeholder line') },
+    { name: 'confidential_display', columns: ['confidential_display'], word: 'display of confidential items', say: (v) => (v.confidential_display === 'omit' ? 'left out' : 'shown as a placeholder line') },
     { name: 'agenda_template', columns: ['agenda_template'], read: templateWords, word: 'recurring agenda', say: templateWords },
     { name: 'cadence_days', columns: ['cadence_days'], word: 'usual gap between meetings', say: days('cadence_days', 'no usual gap') },
-    flag('signature_block', 'chair’s signature block', 'shown', 'not shown'),
+    flag('signature_block', 'signature block', 'shown', 'not shown'),
   ],
-  settings: [{ name: 'remind_days_before', columns: ['value'], word: 'reminders to owners', say: days('value', 'no reminders', ' before due') }],
+  settings: [{ name: 'remind_days_before', columns: ['value'], word: 'reminder to owners', say: days('value', 'no reminders', ' before due') }],
 };
 
 /** The board document's roots and fields watched for values set apart. */
