@@ -2,7 +2,7 @@
 // one, and its status. The token is made by core and shown once, inside the invitation.
 import { z } from 'zod';
 import { id, method } from './common';
-import type { ActionStatus, AttendanceStatus, MeetingMark, SyncConflictKind } from '../domain/enums';
+import type { ActionStatus, AttendanceStatus, GroupKind, ItemNumbering, MeetingMark, SyncConflictKind } from '../domain/enums';
 
 const serverUrl = z
   .string({ message: 'Enter the sync server’s address.' })
@@ -77,7 +77,7 @@ export interface ListedSyncConflict extends SyncConflict {
   removeAttendance?: { meetingId: string; name: string };
   /** One field of a member's attendance (status, or a mark) set to two values apart: the value not kept, which keepSyncConflictAttendanceField records (absent: it cannot be done here). */
   keepAttendanceField?: { meetingId: string; name: string } & ({ field: 'status'; value: AttendanceStatus } | { field: MeetingMark; value: boolean });
-  /** One field of an item, decision or action set to two values apart: the value not kept, in words, and the ordinary edit that sets it (absent: it cannot be done here). */
+  /** One field of an item, decision or action, or of a roster member, group or the board's settings, set to two values apart: the value not kept, in words, and the ordinary edit that sets it (absent: it cannot be done here). */
   useField?: UseFieldChoice;
 }
 
@@ -86,6 +86,11 @@ export type UseFieldChoice = { words: string } & (
   | { method: 'updateAgendaItem'; input: { itemId: string } & KeptItemDetails }
   | { method: 'updateDecision'; input: { decisionId: string; text: string } }
   | { method: 'updateAction'; input: { actionId: string; details?: string; due?: string } }
+  | { method: 'updateRosterMember'; input: { memberId: string; fullName: string; initials: string; role?: string | null; organisation?: string | null; email?: string | null; isMember?: boolean; joinedOn?: string | null; leftOn?: string | null } }
+  | { method: 'saveGroup'; input: { boardId: string; groupId: string; name: string; kind: GroupKind; memberIds: string[] } }
+  | { method: 'renameBoard'; input: { boardId: string; name: string } }
+  | { method: 'setMinutesStyle'; input: { boardId: string; numbering?: ItemNumbering; referenceFormat?: string } }
+  | { method: 'setReminderSetting'; input: { boardId: string; days: number | null } }
 );
 
 /** An agenda item's own details, as updateAgendaItem sets them. */

@@ -50,5 +50,6 @@ describe('sync status words', () => {
     expect(keepAttendanceFieldLabel({ ...m, field: 'vice_chair', value: false })).toBe('Record Jane Smith as not the vice-chair instead');
     expect(otherValueLabel({ words: '“Accounts”' })).toBe('Use “Accounts” instead');
     expect(otherValueLabel({ words: '‘not confidential’' })).toBe('Use ‘not confidential’ instead');
+    expect(otherValueLabel({ words: '‘not a voting member’' })).toBe('Use ‘not a voting member’ instead');
   });
 });

@@ -15,6 +15,8 @@ import { keepChairFor } from './chairChoice';
 import { removeAttendanceFor } from './attendanceChoice';
 import { keepAttendanceFieldFor } from './attendanceFieldChoice';
 import { useFieldFor } from './recordFieldChoice';
+import { useBoardFieldFor } from './boardFieldChoice';
+import { isBoardField } from './boardFields';
 
 interface ActionRow {
   id: string;
@@ -91,9 +93,9 @@ function memberLink(store: Store, boardId: string, conflict: SyncConflict): Sync
   return member ? { kind: 'member', boardId, memberId: member.id, name: member.name } : null;
 }
 
-/** A board shown here under a local form of its name or short code (board_name_taken): its settings, where either is changed, by the name it has here. */
+/** A board shown here under a local form of its name or short code (board_name_taken), or a field of its settings or groups set apart: its settings, by the name it has here. */
 function settingsLink(store: Store, boardId: string, conflict: SyncConflict): SyncConflictLink | null {
-  if (conflict.entityId !== boardId) return null;
+  if (conflict.entityId !== boardId && conflict.kind === 'board_name_taken') return null;
   const name = store.db.prepare('SELECT name FROM boards WHERE id = ?').pluck().get(boardId) as string | undefined;
   return name === undefined ? null : { kind: 'boardSettings', boardId, name };
 }
@@ -117,6 +119,13 @@ function choicesFor(store: Store, boardId: string, conflict: SyncConflict): List
     return { ...conflict, link: { kind: 'action', actionId: action.id, reference: action.reference }, keep: keepFor(store, boardId, conflict, action) };
   }
   // A field of an item, decision, action or the meeting set to two values apart: the other value through the field's ordinary edit, where that can succeed (recordFieldChoice.ts).
+  // A field of the board's own document (a member on its roster, a group, its settings): the other value through that field's edit too (boardFieldChoice.ts).
+  const detail = conflict.kind === 'field_twice' ? (detailOf(store, conflict.id) as { table?: unknown; memberId?: unknown }) : {};
+  if (isBoardField(detail)) {
+    const use = useBoardFieldFor(store, boardId, detail);
+    const link = detail.memberId ? memberLink(store, boardId, conflict) : settingsLink(store, boardId, conflict);
+    return { ...conflict, link, keep: null, ...(use ? { useField: use } : {}) };
+  }
   if (conflict.kind === 'field_twice') {
     const use = useFieldFor(store, boardId, conflict.id);
     const link: SyncConflictLink | null = action ? { kind: 'action', actionId: action.id, reference: action.reference } : fieldPlace(store, boardId, conflict);

@@ -18,6 +18,7 @@ import type { MarkTwiceDetail } from './meetingChairs';
 import { MEETING_MARK_WORD } from '../../../shared/domain/meetingMarks';
 import type { BoardNameTaken } from './boardNames';
 import { describeFieldTwice, type FieldTwiceDetail } from './recordFields';
+import { describeBoardField, isBoardField, type BoardFieldDetail } from './boardFields';
 import { mergedRestores, recordRestoreConflict, type ItemConflictDetail, type RestoreDetail, type RestoreKind } from './itemConflicts';
 
 export type { ItemConflictDetail } from './itemConflicts';
@@ -96,7 +97,7 @@ export type LoggedConflict =
   | { kind: 'chair_twice'; entity: string; detail: MarkTwiceDetail }
   | { kind: 'attendance_removed_edited'; entity: string; detail: AttendanceRemovedDetail }
   | { kind: 'attendance_field_twice'; entity: string; detail: AttendanceFieldDetail }
-  | { kind: 'field_twice'; entity: string; detail: FieldTwiceDetail };
+  | { kind: 'field_twice'; entity: string; detail: FieldTwiceDetail | BoardFieldDetail };
 
 export const conflictLog = (board: Y.Doc): Y.Array<LoggedConflict> => board.getArray<LoggedConflict>(CONFLICT_LOG_ROOT);
 
@@ -162,7 +163,10 @@ function describe(db: Database, kind: SyncConflictKind, detail: unknown): string
   if (kind === 'attendance_removed_edited') return describeAttendanceRemoved(db, detail as AttendanceRemovedDetail);
   if (kind === 'chair_twice') return describeMarkTwice(db, detail as MarkTwiceDetail);
   if (kind === 'attendance_field_twice') return describeAttendanceField(db, detail as AttendanceFieldDetail);
-  if (kind === 'field_twice') return describeFieldTwice(db, detail as FieldTwiceDetail, meetingWords(db, (detail as FieldTwiceDetail).meetingId));
+  if (kind === 'field_twice') {
+    const d = detail as FieldTwiceDetail | BoardFieldDetail;
+    return isBoardField(d) ? describeBoardField(db, d) : describeFieldTwice(db, d, meetingWords(db, d.meetingId));
+  }
   if (kind === 'board_name_taken') return describeBoardNameTaken(db, detail as BoardNameTaken);
   if (kind === 'initials_twice') {
     const d = detail as InitialsTwiceDetail;

@@ -12,7 +12,7 @@ import { setWriteHook } from '../store/writeHooks';
 import { awaitingAgreement, proposeCorrection, refusedMeetings, takeBackRefusedEdit } from './agreedEdit';
 import { conflictLog, recordConflicts } from './conflicts';
 import { meetingDocName, parseDocName } from './docNames';
-import { heldSnapshot, keptRows, logRestores, restoresAny, rowsToRestore, snapshotRows, type RowSnapshot } from './restores';
+import { keptRows, logRestores, restoresAny, rowsToRestore, snapshotRows, withHeld, type RowSnapshot } from './restores';
 import { authorsOf, mirrorBoard } from './mirror';
 import { projectDocs } from './project';
 import { isRefusal, refusalMessage } from './refusal';
@@ -232,9 +232,8 @@ export class SyncEngine {
     const meetings = new Set<string>();
     let boardDoc = false;
     const authors = new Set<string>();
-    const before = snapshotRows(board.replica, batch.map((b) => b.name));
     // A batch held back earlier (its meeting's document not yet synced): its snapshot is the one from when it arrived (but for the watched fields' values: restores.ts).
-    for (const [meetingId, held] of this.heldSnapshots.get(board.boardId) ?? []) before.set(meetingId, heldSnapshot(held, before.get(meetingId)));
+    const before = withHeld(snapshotRows(board.replica, batch.map((b) => b.name)), this.heldSnapshots.get(board.boardId));
     this.heldSnapshots.delete(board.boardId);
     // What to fetch is read from a view of the board's document with the batch; the documents take it only when projected in this write (remoteBatch.ts).
     const [boardEntries, meetingEntries] = boardFirst(batch);

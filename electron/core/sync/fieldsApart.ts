@@ -1,6 +1,6 @@
 // One field of a row set to different values on two laptops while apart, found the one way for
 // every table whose fields it watches (attendance: attendanceFields.ts; items, decisions, actions
-// and the meeting itself: recordFields.ts). A row's columns are keys of one Y.Map, so changes of
+// and the meeting itself: recordFields.ts; the board's roster, groups and settings: boardFields.ts). A row's columns are keys of one Y.Map, so changes of
 // different fields merge; for one key Yjs keeps the value of the higher client id, and nothing
 // would say the other was ever set. Yjs 13 writes a key's new value as an item whose `origin` is
 // the value its writer had seen there (YMap set: typeMapSet; a deleted value keeps its item and
@@ -13,7 +13,6 @@
 // that history, and is no conflict. Which tables and fields, and what a conflict logs, are the
 // callers'; this file knows only Yjs.
 import * as Y from 'yjs';
-import { holdsFrozenCopy } from './frozenRecord';
 import { LAPTOPS_ROOT } from './mirror';
 import type { Row, Value } from './registry';
 
@@ -24,7 +23,7 @@ export interface ApartField {
   read?: (values: Row) => unknown;
 }
 
-/** A root of a meeting's document whose rows' fields are watched (`single`: the root is the one row's map, as the meeting's own). */
+/** A root of a document whose rows' fields are watched (`single`: the root is the one row's map, as the meeting's own). */
 export interface ApartTable {
   root: string;
   single?: boolean;
@@ -145,10 +144,8 @@ function fieldApart(doc: Y.Doc, map: Y.Map<unknown>, field: ApartField, was: Map
   return { kept: { values: now, by: by(parted.now) }, other: { values: before, by: by(parted.was) }, items: [named(parted.items[0]), named(parted.items[1])] };
 }
 
-/** After the batch, before it is projected: each watched field whose value here was replaced by one written without seeing it, with a different value. */
+/** After the batch, before it is projected: each watched field whose value here was replaced by one written without seeing it, with a different value (which documents to read is the caller's). */
 export function findApart(doc: Y.Doc, tables: readonly ApartTable[], snapshot: ApartSnapshot): FoundApart[] {
-  // A meeting deleted whole takes its rows with it; agreed minutes are never changed by sync.
-  if (doc.getMap('meeting').size === 0 || holdsFrozenCopy(doc)) return [];
   const laptops = doc.getMap<string>(LAPTOPS_ROOT);
   const by = (id: Y.ID): string => laptops.get(String(id.client)) ?? 'another laptop';
   const found: FoundApart[] = [];

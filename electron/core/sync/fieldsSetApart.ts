@@ -1,13 +1,16 @@
 // Every field watched for values set apart (fieldsApart.ts), table by table: the attendance's
-// (attendanceFields.ts, kind attendance_field_twice) and the rest of the meeting's record
-// (recordFields.ts, kind field_twice). The engine snapshots them before a batch (restores.ts); after
+// (attendanceFields.ts, kind attendance_field_twice), the rest of the meeting's record
+// (recordFields.ts, kind field_twice) and the board document's roster, groups and settings
+// (boardFields.ts, kind field_twice). The engine snapshots them before a batch (restores.ts); after
 // it, what was found goes into the board's conflict log, read by every laptop (the laptop whose
 // value won, too), and it is one conflict whichever laptops found it: named by the row, the field
 // and the two items where the values parted.
 import type * as Y from 'yjs';
 import { attendanceFieldDetail, ATTENDANCE_APART } from './attendanceFields';
+import { BOARD_APART, boardFieldDetail } from './boardFields';
 import { conflictLog, type LoggedConflict } from './conflicts';
 import { findApart, snapshotApart, type ApartSnapshot, type ApartTable } from './fieldsApart';
+import { holdsFrozenCopy } from './frozenRecord';
 import { LOCAL_ORIGIN } from './mirror';
 import { RECORD_APART, recordFieldDetail } from './recordFields';
 import type { BoardReplica } from './replica';
@@ -17,16 +20,24 @@ const TABLES: readonly ApartTable[] = [ATTENDANCE_APART, ...RECORD_APART];
 /** A field found set apart, as the conflict log holds it. */
 export type FieldSetApart = Extract<LoggedConflict, { kind: 'attendance_field_twice' | 'field_twice' }>;
 
-/** Before a batch: each watched field's value in one meeting's document, and the item holding it. */
+/** Before a batch: each watched field's value in one meeting's document (or the board's), and the item holding it. */
 export type FieldSnapshot = ApartSnapshot;
 
 export const snapshotFields = (doc: Y.Doc): FieldSnapshot => snapshotApart(doc, TABLES);
 
-/** After the batch, before it is projected: each field whose value here was replaced by one written without seeing it, with a different value. */
-export function fieldsSetApart(replica: BoardReplica, snapshot: ReadonlyMap<string, FieldSnapshot>): FieldSetApart[] {
+export const snapshotBoardFields = (board: Y.Doc): FieldSnapshot => snapshotApart(board, BOARD_APART);
+
+/** After the batch, before it is projected: each field whose value here was replaced by one written without seeing it, with a different value (the board's, when its document was snapshotted). */
+export function fieldsSetApart(replica: BoardReplica, snapshot: ReadonlyMap<string, FieldSnapshot>, board: FieldSnapshot | null): FieldSetApart[] {
   const found: FieldSetApart[] = [];
+  for (const { entity, detail } of board ? findApart(replica.board, BOARD_APART, board).map((f) => boardFieldDetail(replica.board, replica.boardId, f)) : []) {
+    found.push({ kind: 'field_twice', entity, detail });
+  }
   for (const [meetingId, fields] of snapshot) {
-    for (const f of findApart(replica.meeting(meetingId).doc, TABLES, fields)) {
+    const { doc } = replica.meeting(meetingId);
+    // A meeting deleted whole takes its rows with it; agreed minutes are never changed by sync.
+    if (doc.getMap('meeting').size === 0 || holdsFrozenCopy(doc)) continue;
+    for (const f of findApart(doc, TABLES, fields)) {
       if (f.root === ATTENDANCE_APART.root) {
         const detail = attendanceFieldDetail(meetingId, f);
         found.push({ kind: 'attendance_field_twice', entity: detail.attendanceId, detail });

@@ -3,18 +3,29 @@
 // (the deleting laptop's tombstone against how much of the row this laptop held before the batch,
 // itemTombstones.ts). The engine snapshots before applying a batch, and the projection keeps what
 // is brought back in the tables; the mirror then writes it back into the documents. The same
-// snapshot tells which fields (of attendance rows, items, decisions, actions, the meeting) the batch
-// set to another value without having seen this laptop's (fieldsSetApart.ts), logged with the restores.
+// snapshot tells which fields (of attendance rows, items, decisions, actions, the meeting, and the
+// board document's roster, groups and settings) the batch set to another value without having seen
+// this laptop's (fieldsSetApart.ts), logged with the restores.
 import type { Database } from '../db/driver';
 import { attendanceToRestore, logAttendanceRestores, snapshotAttendance, type AttendanceRestore, type AttendanceSnapshot } from './attendanceRestore';
-import { fieldsSetApart, logFieldsSetApart, snapshotFields, type FieldSetApart, type FieldSnapshot } from './fieldsSetApart';
+import { fieldsSetApart, logFieldsSetApart, snapshotBoardFields, snapshotFields, type FieldSetApart, type FieldSnapshot } from './fieldsSetApart';
 import { parseDocName } from './docNames';
 import { itemsToRestore, keptItems, logItemRestores, snapshotItems, type Clocks, type Restore } from './itemRestore';
 import type { Row, SyncedTable } from './registry';
 import type { BoardReplica } from './replica';
 
 /** Per meeting document of a batch: how much of each of its items and attendance rows this laptop held before it, and each watched field's value. */
-export type RowSnapshot = Map<string, { items: Clocks; attendance: AttendanceSnapshot; fields: FieldSnapshot }>;
+interface MeetingSnapshot {
+  items: Clocks;
+  attendance: AttendanceSnapshot;
+  fields: FieldSnapshot;
+}
+
+/** Before a batch: its meeting documents' snapshots, and the board document's watched fields when the batch names it. */
+export interface RowSnapshot {
+  meetings: Map<string, MeetingSnapshot>;
+  board: FieldSnapshot | null;
+}
 
 export interface Restores {
   items: Restore[];
@@ -31,35 +42,44 @@ export interface KeptRows {
 
 export const NOTHING_KEPT: KeptRows = { items: new Set(), attendance: new Set() };
 
-/** Before a batch is applied: the snapshot of the meeting documents it names that this laptop holds. */
+/** Before a batch is applied: the snapshot of the documents it names that this laptop holds (the board's: its watched fields only). */
 export function snapshotRows(replica: BoardReplica, docNames: readonly string[]): RowSnapshot {
-  const snapshot: RowSnapshot = new Map();
+  const snapshot: RowSnapshot = { meetings: new Map(), board: null };
   for (const name of new Set(docNames)) {
     const address = parseDocName(name);
-    if (address.kind !== 'meeting' || snapshot.has(address.meetingId) || !replica.meetingIds().includes(address.meetingId)) continue;
+    if (address.kind !== 'meeting') {
+      snapshot.board ??= snapshotBoardFields(replica.board);
+      continue;
+    }
+    if (snapshot.meetings.has(address.meetingId) || !replica.meetingIds().includes(address.meetingId)) continue;
     const { doc } = replica.meeting(address.meetingId);
-    snapshot.set(address.meetingId, { items: snapshotItems(doc), attendance: snapshotAttendance(doc), fields: snapshotFields(doc) });
+    snapshot.meetings.set(address.meetingId, { items: snapshotItems(doc), attendance: snapshotAttendance(doc), fields: snapshotFields(doc) });
   }
   return snapshot;
 }
 
-type Part = RowSnapshot extends Map<string, infer P> ? P : never;
-
 /**
- * The snapshot of a batch held back (engine.ts flush), as its projection reads it: how much of each
- * row this laptop held when the batch first arrived, but each watched field's value as it is
- * now (`now`: the snapshot just taken), since a write made here meanwhile holds this laptop's value.
+ * The snapshot of a batch with one held back before it (engine.ts flush), as its projection reads
+ * it: how much of each row this laptop held when the held batch first arrived, but each watched
+ * field's value as it is now (`now`: the snapshot just taken, the held batch being part of this
+ * one and not yet in the documents), since a write made here meanwhile holds this laptop's value.
  */
-export const heldSnapshot = (held: Part, now: Part | undefined): Part => (now ? { ...held, fields: now.fields } : held);
+export function withHeld(now: RowSnapshot, held: RowSnapshot | undefined): RowSnapshot {
+  for (const [meetingId, h] of held?.meetings ?? []) {
+    const fresh = now.meetings.get(meetingId);
+    now.meetings.set(meetingId, fresh ? { ...h, fields: fresh.fields } : h);
+  }
+  return now;
+}
 
-const part = <K extends keyof Part>(snapshot: RowSnapshot, kind: K): Map<string, Part[K]> => new Map([...snapshot].map(([id, s]) => [id, s[kind]]));
+const part = <K extends keyof MeetingSnapshot>(snapshot: RowSnapshot, kind: K): Map<string, MeetingSnapshot[K]> => new Map([...snapshot.meetings].map(([id, s]) => [id, s[kind]]));
 
 /** After the batch, before it is projected: what it deleted that this laptop brings back (or, for an attendance row, lists beside another laptop's). */
 export function rowsToRestore(db: Database, replica: BoardReplica, snapshot: RowSnapshot): Restores {
   return {
     items: itemsToRestore(replica, part(snapshot, 'items')),
     attendance: attendanceToRestore(db, replica, part(snapshot, 'attendance')),
-    fields: fieldsSetApart(replica, part(snapshot, 'fields')),
+    fields: fieldsSetApart(replica, part(snapshot, 'fields'), snapshot.board),
   };
 }
 

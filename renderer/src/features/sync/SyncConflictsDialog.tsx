@@ -5,8 +5,8 @@
 // vice-chairs, or minute-takers) named apart, "Remove … from the attendance" for an attendance row
 // a change brought back after its removal elsewhere, "Record … as apologies instead" for one field
 // of an attendance row set to two values apart, "Use “…” instead" for one field of an item,
-// decision or action set so (made through that field's own edit), and Dismiss (seen, on this
-// laptop only).
+// decision or action, or of a roster member, group or the board's settings, set so (made through
+// that field's own edit), and Dismiss (seen, on this laptop only).
 // The list follows core's pushed changes: another laptop's edits, a dismissal in another window.
 import { useEffect, useRef, useState } from 'react';
 import type { ListedSyncConflict, UseFieldChoice } from '../../../../shared/contract';
@@ -29,8 +29,11 @@ function WhereToLook({ conflict }: { conflict: ListedSyncConflict }) {
   if (link.kind === 'action') return <a href={hrefFor({ name: 'action', actionId: link.actionId })}>Open action {link.reference}</a>;
   // Two people given the same initials apart: the roster, at the one shown under other initials, to choose theirs.
   if (link.kind === 'member') return <a href={hrefFor({ name: 'roster', boardId: link.boardId, memberId: link.memberId })}>Open {link.name} on the roster</a>;
-  // A board shown here under a local form of its name or short code: its settings, where either is changed.
-  if (link.kind === 'boardSettings') return <a href={hrefFor({ name: 'boardSettings', boardId: link.boardId })}>Open the settings of {link.name} (name and short code)</a>;
+  // A board shown here under a local form of its name or short code: its settings, where either is changed; a field of its settings or groups set apart: its settings.
+  if (link.kind === 'boardSettings') {
+    const what = conflict.kind === 'board_name_taken' ? ' (name and short code)' : '';
+    return <a href={hrefFor({ name: 'boardSettings', boardId: link.boardId })}>Open the settings of {link.name}{what}</a>;
+  }
   const meetingHref = hrefFor({ name: 'meeting', meetingId: link.meetingId });
   if (link.kind === 'record') {
     return (
@@ -64,7 +67,12 @@ function WhereToLook({ conflict }: { conflict: ListedSyncConflict }) {
 async function setOtherValue(choice: UseFieldChoice): Promise<void> {
   if (choice.method === 'updateAgendaItem') await call('updateAgendaItem', choice.input);
   else if (choice.method === 'updateDecision') await call('updateDecision', choice.input);
-  else await call('updateAction', choice.input);
+  else if (choice.method === 'updateAction') await call('updateAction', choice.input);
+  else if (choice.method === 'updateRosterMember') await call('updateRosterMember', choice.input);
+  else if (choice.method === 'saveGroup') await call('saveGroup', choice.input);
+  else if (choice.method === 'renameBoard') await call('renameBoard', choice.input);
+  else if (choice.method === 'setMinutesStyle') await call('setMinutesStyle', choice.input);
+  else await call('setReminderSetting', choice.input);
 }
 
 type Phase = 'keep' | 'remove' | 'dismiss';

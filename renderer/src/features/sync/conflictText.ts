@@ -45,7 +45,7 @@ export function keepAttendanceFieldLabel(choice: NonNullable<ListedSyncConflict[
   return `Record ${choice.name} as ${as} instead`;
 }
 
-/** "Use “Accounts” instead", "Use ‘not confidential’ instead" (one field of an item, decision or action set to two values apart). */
+/** "Use “Accounts” instead", "Use ‘not confidential’ instead", "Use “Treasurer” instead" (one field of an item, decision, action, roster member, group or the board’s settings set to two values apart). */
 export function otherValueLabel(choice: Pick<NonNullable<ListedSyncConflict['useField']>, 'words'>): string {
   return `Use ${choice.words} instead`;
 }
