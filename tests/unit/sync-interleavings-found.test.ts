@@ -52,4 +52,26 @@ describe('interleavings the sync property found', () => {
     ];
     await runInterleaving(3, ops);
   }, 120_000);
+
+  it('a title set on a laptop while two others agree the minutes apart, one of them renaming it: the lost title is a proposed correction', async () => {
+    const ops: Op[] = [
+      { kind: 'serverDown' },
+      { kind: 'serverUp' },
+      { kind: 'editCirculated', laptop: 1, title: true },
+      { kind: 'restartLaptop', laptop: 1 },
+      { kind: 'deleteItem', laptop: 0, item: 3 },
+      { kind: 'attendance', laptop: 0, member: 2, status: 'apologies' },
+      { kind: 'offline', laptop: 0 },
+      { kind: 'addItem', laptop: 0 },
+      { kind: 'agreeApart', laptop: 2, title: false },
+      { kind: 'edit', laptop: 2, item: 0, paragraph: 0, atStart: false },
+      { kind: 'offline', laptop: 2 },
+      { kind: 'restartLaptop', laptop: 0 },
+      { kind: 'edit', laptop: 1, item: 0, paragraph: 1, atStart: false },
+      { kind: 'edit', laptop: 1, item: 1, paragraph: 0, atStart: true },
+      { kind: 'serverDown' },
+      { kind: 'deleteItem', laptop: 1, item: 1 },
+    ];
+    await runInterleaving(3, ops);
+  }, 200_000);
 });

@@ -283,7 +283,7 @@ export class SyncEngine {
           const edits = refused.map((id) => takeBackRefusedEdit(w, board.replica, id, [], REMOTE, this.store.actor));
           const logged = conflictLog(board.replica.board).length;
           projectDocs(w, board.replica, meetings, boardDoc, keptRows(w.db, restores));
-          logRestores(w.db, board.replica, restores);
+          logRestores(w, board.replica, restores);
           for (const edit of edits) proposeCorrection(w, board.replica, edit);
           // The projection logs conflicts of its own too (attendance recorded twice, naturalKeys.ts).
           if (boardDoc || conflictLog(board.replica.board).length !== logged || restoresAny(restores) || edits.length > 0) recordConflicts(w.db, board.replica, nowInstant());

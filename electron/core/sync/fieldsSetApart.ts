@@ -15,7 +15,8 @@ import { LOCAL_ORIGIN } from './mirror';
 import { RECORD_APART, recordFieldDetail } from './recordFields';
 import type { BoardReplica } from './replica';
 
-const TABLES: readonly ApartTable[] = [ATTENDANCE_APART, ...RECORD_APART];
+/** A meeting document's roots whose fields are watched. */
+export const MEETING_APART: readonly ApartTable[] = [ATTENDANCE_APART, ...RECORD_APART];
 
 /** A field found set apart, as the conflict log holds it. */
 export type FieldSetApart = Extract<LoggedConflict, { kind: 'attendance_field_twice' | 'field_twice' }>;
@@ -23,7 +24,7 @@ export type FieldSetApart = Extract<LoggedConflict, { kind: 'attendance_field_tw
 /** Before a batch: each watched field's value in one meeting's document (or the board's), and the item holding it. */
 export type FieldSnapshot = ApartSnapshot;
 
-export const snapshotFields = (doc: Y.Doc): FieldSnapshot => snapshotApart(doc, TABLES);
+export const snapshotFields = (doc: Y.Doc): FieldSnapshot => snapshotApart(doc, MEETING_APART);
 
 export const snapshotBoardFields = (board: Y.Doc): FieldSnapshot => snapshotApart(board, BOARD_APART);
 
@@ -37,7 +38,7 @@ export function fieldsSetApart(replica: BoardReplica, snapshot: ReadonlyMap<stri
     const { doc } = replica.meeting(meetingId);
     // A meeting deleted whole takes its rows with it; agreed minutes are never changed by sync.
     if (doc.getMap('meeting').size === 0 || holdsFrozenCopy(doc)) continue;
-    for (const f of findApart(doc, TABLES, fields)) {
+    for (const f of findApart(doc, MEETING_APART, fields)) {
       if (f.root === ATTENDANCE_APART.root) {
         const detail = attendanceFieldDetail(meetingId, f);
         found.push({ kind: 'attendance_field_twice', entity: detail.attendanceId, detail });

@@ -99,6 +99,9 @@ export function valueWords(table: RecordTable, field: string, values: Row): stri
   return f ? f.say(values) : null;
 }
 
+/** What a field is called in words (“title”, “due date”), or null for a field not watched. */
+export const fieldWord = (table: RecordTable, field: string): string | null => FIELDS[table]?.find((x) => x.name === field)?.word ?? null;
+
 /** "item 3 “Budget”", "the decision under item 3 “Budget”", "action FIN/26/4" (as this laptop's tables now hold them), or null for the meeting's own. */
 function recordWords(db: Database, d: FieldTwiceDetail): string | null {
   const item = (id: string | null): string | null => {

@@ -7,9 +7,11 @@
 // board document's roster, groups and settings) the batch set to another value without having seen
 // this laptop's (fieldsSetApart.ts), logged with the restores.
 import type { Database } from '../db/driver';
+import type { WriteHandle } from '../store/write';
 import { attendanceToRestore, logAttendanceRestores, snapshotAttendance, type AttendanceRestore, type AttendanceSnapshot } from './attendanceRestore';
 import { fieldsSetApart, logFieldsSetApart, snapshotBoardFields, snapshotFields, type FieldSetApart, type FieldSnapshot } from './fieldsSetApart';
 import { parseDocName } from './docNames';
+import { lostFromRecord, proposeLostValues, type LostValue } from './lostFromRecord';
 import { itemsToRestore, keptItems, logItemRestores, snapshotItems, type Clocks, type Restore } from './itemRestore';
 import type { Row, SyncedTable } from './registry';
 import type { BoardReplica } from './replica';
@@ -32,6 +34,8 @@ export interface Restores {
   attendance: AttendanceRestore[];
   /** Fields set to two values apart: nothing to keep, only to log. */
   fields: FieldSetApart[];
+  /** Values of agreed minutes' fields set apart from the agreement and lost from the record: proposed corrections. */
+  lost: LostValue[];
 }
 
 /** What the projection keeps although the documents no longer hold it: items (with their rows), and attendance rows (with their notes). */
@@ -80,22 +84,25 @@ export function rowsToRestore(db: Database, replica: BoardReplica, snapshot: Row
     items: itemsToRestore(replica, part(snapshot, 'items')),
     attendance: attendanceToRestore(db, replica, part(snapshot, 'attendance')),
     fields: fieldsSetApart(replica, part(snapshot, 'fields'), snapshot.board),
+    lost: lostFromRecord(db, replica, part(snapshot, 'fields')),
   };
 }
 
-export const restoresAny = (r: Restores): boolean => r.items.length > 0 || r.attendance.length > 0 || r.fields.length > 0;
+export const restoresAny = (r: Restores): boolean => r.items.length > 0 || r.attendance.length > 0 || r.fields.length > 0 || r.lost.length > 0;
 
 /** The rows to keep in the tables for the restores. */
 export function keptRows(db: Database, restores: Restores): KeptRows {
   return { items: keptItems(db, restores.items), attendance: new Set(restores.attendance.filter((r) => r.keep).map((r) => r.attendanceId)) };
 }
 
-/** Inside the projection's write, after it: each restore into the board's conflict log. */
-export function logRestores(db: Database, replica: BoardReplica, restores: Restores): void {
-  if (restores.items.length > 0) logItemRestores(db, replica, restores.items);
-  if (restores.attendance.length > 0) logAttendanceRestores(db, replica, restores.attendance);
+/** Inside the projection's write, after it: each restore into the board's conflict log, and each value lost from agreed minutes a proposed correction. */
+export function logRestores(w: WriteHandle, replica: BoardReplica, restores: Restores): void {
+  if (restores.items.length > 0) logItemRestores(w.db, replica, restores.items);
+  if (restores.attendance.length > 0) logAttendanceRestores(w.db, replica, restores.attendance);
   if (restores.fields.length > 0) logFieldsSetApart(replica, restores.fields);
+  if (restores.lost.length > 0) proposeLostValues(w, replica, restores.lost);
 }
+
 
 /** Whether a row the document no longer holds stays in the tables, as part of a kept item or attendance row. */
 export function keepsRow(db: Database, table: SyncedTable, row: Row, kept: KeptRows): boolean {
