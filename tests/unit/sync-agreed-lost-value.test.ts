@@ -8,12 +8,17 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app';
 import { ok, tempCore } from '../helpers/temp';
 import { engineOf, inStep, until } from '../helpers/syncLaptops';
+import { connected, threeLaptops } from '../helpers/syncThreeLaptops';
 import { allOffline, conflictsOf, expectSame, sharedSample } from '../helpers/syncScripts';
 
 const titleOf = (core: Core, id: string) => core.store!.db.prepare('SELECT title FROM agenda_items WHERE id = ?').pluck().get(id) as string;
 const statusOf = (core: Core, id: string) => core.store!.db.prepare('SELECT status FROM meetings WHERE id = ?').pluck().get(id) as string;
 const corrections = (core: Core, meetingId: string) =>
   core.store!.db.prepare('SELECT id, what, agreed_at_meeting_id FROM corrections WHERE meeting_id = ? ORDER BY id').all(meetingId) as Array<{ id: string; what: string; agreed_at_meeting_id: string | null }>;
+/** Sets the Yjs client id a laptop's copy of a meeting's document writes with from now on (sync-agreed-twice.test.ts). */
+const writeAs = (core: Core, boardId: string, meetingId: string, clientId: number): void => {
+  engineOf(core).boards.get(boardId)!.replica.meeting(meetingId).doc.clientID = clientId;
+};
 const clientOf = (core: Core, boardId: string, meetingId: string): number => engineOf(core).boards.get(boardId)!.replica.meeting(meetingId).doc.clientID;
 
 describe('a field of agreed minutes set apart, the record’s value kept by Yjs', () => {
@@ -60,5 +65,39 @@ describe('a field of agreed minutes set apart, the record’s value kept by Yjs'
     }
     expect(corrections(editing, s.draftId)).toEqual(corrections(back, s.draftId));
     expectSame(s.laptops, s.boardId);
+  });
+
+  it('makes no second correction on a laptop whose own agreement came second: its agreed title is proposed once', async () => {
+    const { laptops, networks, boardId, draftId } = await threeLaptops();
+    const [a, b] = laptops;
+    const date = a.store!.db.prepare('SELECT meeting_date FROM meetings WHERE id = ?').pluck().get(draftId) as string;
+    const later = ok<{ id: string }>(a, 'createMeeting', { boardId, date: `${Number(date.slice(0, 4)) + 1}${date.slice(4)}` }).id;
+    const { item } = ok<{ item: { id: string } }>(a, 'addAgendaItem', { meetingId: draftId, title: 'Budget monitoring' });
+    ok(a, 'circulateMinutes', { meetingId: draftId });
+    await until(laptops, () => inStep(laptops, boardId) && laptops.every((l) => statusOf(l, draftId) === 'circulated'));
+
+    // Apart, Ann and Brian each retitle the item and agree; Ann's (the higher client, so Yjs keeps her title) reaches the server first.
+    for (const n of networks) n.cut();
+    await until(laptops, () => laptops.every((l) => !connected(l, boardId)));
+    writeAs(a, boardId, draftId, 2_000_000_002);
+    writeAs(b, boardId, draftId, 1_000_000_001);
+    ok(a, 'updateAgendaItem', { itemId: item.id, title: 'Budget monitoring, as Ann agreed' });
+    ok(a, 'agreeMinutes', { meetingId: draftId, atMeetingId: later });
+    ok(b, 'updateAgendaItem', { itemId: item.id, title: 'Budget monitoring, as Brian agreed' });
+    ok(b, 'agreeMinutes', { meetingId: draftId, atMeetingId: later });
+    networks[0].restore();
+    await until(laptops, () => inStep([a], boardId));
+    networks[1].restore();
+    networks[2].restore();
+    await until(laptops, () => inStep(laptops, boardId) && laptops.every((l) => statusOf(l, draftId) === 'agreed' && corrections(l, draftId).length > 0));
+
+    for (const core of laptops) {
+      expect(titleOf(core, item.id)).toBe('Budget monitoring, as Ann agreed');
+      const [correction, ...more] = corrections(core, draftId);
+      expect(more).toEqual([]);
+      expect(correction!.what).toContain('the title was changed to “Budget monitoring, as Brian agreed”');
+      expect(conflictsOf(core, boardId).filter((c) => c.kind === 'agreed_edited')).toHaveLength(1);
+    }
+    expectSame(laptops, boardId);
   });
 });

@@ -279,7 +279,7 @@ export class SyncEngine {
           for (const id of refused) meetings.add(id);
           for (const id of awaitingAgreement(w.db, board.replica, meetings)) meetings.delete(id);
           if (batch.length > 0 || joined) this.compaction.stored(board.boardId);
-          const restores = rowsToRestore(w.db, board.replica, before);
+          const restores = rowsToRestore(w.db, board.replica, before, refused);
           const edits = refused.map((id) => takeBackRefusedEdit(w, board.replica, id, [], REMOTE, this.store.actor));
           const logged = conflictLog(board.replica.board).length;
           projectDocs(w, board.replica, meetings, boardDoc, keptRows(w.db, restores));

@@ -78,13 +78,17 @@ export function withHeld(now: RowSnapshot, held: RowSnapshot | undefined): RowSn
 
 const part = <K extends keyof MeetingSnapshot>(snapshot: RowSnapshot, kind: K): Map<string, MeetingSnapshot[K]> => new Map([...snapshot.meetings].map(([id, s]) => [id, s[kind]]));
 
-/** After the batch, before it is projected: what it deleted that this laptop brings back (or, for an attendance row, lists beside another laptop's). */
-export function rowsToRestore(db: Database, replica: BoardReplica, snapshot: RowSnapshot): Restores {
+/**
+ * After the batch, before it is projected: what it deleted that this laptop brings back (or, for an
+ * attendance row, lists beside another laptop's), and the fields set apart. A meeting whose edits
+ * here the server refused (`refused`) has them proposed whole by agreedEdit.ts, a lost value with them.
+ */
+export function rowsToRestore(db: Database, replica: BoardReplica, snapshot: RowSnapshot, refused: readonly string[]): Restores {
   return {
     items: itemsToRestore(replica, part(snapshot, 'items')),
     attendance: attendanceToRestore(db, replica, part(snapshot, 'attendance')),
     fields: fieldsSetApart(replica, part(snapshot, 'fields'), snapshot.board),
-    lost: lostFromRecord(db, replica, part(snapshot, 'fields')),
+    lost: lostFromRecord(db, replica, part(snapshot, 'fields')).filter((l) => !refused.includes(l.meetingId)),
   };
 }
 
