@@ -74,4 +74,25 @@ describe('interleavings the sync property found', () => {
     ];
     await runInterleaving(3, ops);
   }, 200_000);
+
+  it('renames on a laptop that went back offline mid-sync: a title on its way is never read as no title (refused)', async () => {
+    // The server sent the old title's deletion before the new title (it waited for that laptop's earlier changes): rowMaps.ts, awaited.
+    const ops: Op[] = [
+      { kind: 'rename', laptop: 0, item: 3 },
+      { kind: 'serverDown' },
+      { kind: 'editCirculated', laptop: 2, title: false },
+      { kind: 'status', laptop: 2, action: 0, status: 'in_progress' },
+      { kind: 'rename', laptop: 1, item: 3 },
+      { kind: 'agreeApart', laptop: 0, title: false },
+      { kind: 'online', laptop: 0 },
+      { kind: 'serverUp' },
+      { kind: 'offline', laptop: 0 },
+      { kind: 'addDecision', laptop: 2, item: 1 },
+      { kind: 'rename', laptop: 0, item: 2 },
+      { kind: 'removeAttendance', laptop: 2, member: 2 },
+      { kind: 'rename', laptop: 2, item: 3 },
+      { kind: 'rename', laptop: 2, item: 1 },
+    ];
+    await runInterleaving(2, ops);
+  }, 200_000);
 });

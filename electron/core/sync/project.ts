@@ -27,7 +27,7 @@ import {
   type Value,
 } from './registry';
 import type { BoardReplica } from './replica';
-import { readRow, readRows, sameRow, type RowsMap } from './rowMaps';
+import { readRow, readRowHere, readRows, sameRow, type RowsMap } from './rowMaps';
 import * as Y from 'yjs';
 import { frozenCopy, frozenDiscussion, frozenTableRows, type FrozenCopy } from './frozenRecord';
 import { proposeFrozenDifferences } from './frozenEdit';
@@ -120,9 +120,13 @@ function upsert(
     if (!current) {
       insertRow(w, table, { ...row, ...extras(row) });
       touched.row(table, row);
-    } else if (!sameRow(current, row, columns)) {
-      updateRow(w, table, row, columns.filter((c) => (current[c] ?? null) !== (row[c] ?? null)));
-      touched.row(table, row);
+    } else {
+      // A column whose value is on its way (rowMaps.ts, awaited) keeps the value here until it arrives.
+      const changed = columns.filter((c) => c in row && (current[c] ?? null) !== (row[c] ?? null));
+      if (changed.length > 0) {
+        updateRow(w, table, row, changed);
+        touched.row(table, row);
+      }
     }
     have.delete(key);
   }
@@ -145,10 +149,10 @@ function remove(w: WriteHandle, table: SyncedTable, gone: Map<string, Row>, touc
 
 /** The rows the document holds for a table (a meeting's own row sits directly in its root). */
 function docRows(doc: Y.Doc, table: SyncedTable, columns: readonly string[]): Map<string, Row> {
-  if (table.table !== 'meetings') return readRows(doc.getMap(table.root) as RowsMap, columns);
+  if (table.table !== 'meetings') return readRows(doc.getMap(table.root) as RowsMap, columns, true);
   const map = doc.getMap<Value>(table.root);
   if (map.size === 0) return new Map();
-  const row = readRow(map, columns);
+  const row = readRowHere(map, columns);
   return new Map([[rowKey(table, row), row]]);
 }
 

@@ -6,9 +6,25 @@ import type { Row, Value } from './registry';
 
 export type RowsMap = Y.Map<Y.Map<Value>>;
 
-/** Sets `map`'s columns to `row`'s where they differ. */
+/**
+ * Whether a column's value was replaced by one not here yet: its latest value is deleted, with
+ * nothing after it. No laptop takes a column out of a row, so this is a change on its way. The
+ * server sends what its own copy could apply, and a value whose writer's earlier changes it is
+ * still waiting for stays out of that, while the value it replaces is already deleted.
+ */
+export const awaited = <T>(map: Y.Map<T>, column: string): boolean => map._map.get(column)?.deleted === true;
+
+/** A row as the projection reads it: without the columns whose value is on its way (awaited). */
+export function readRowHere(map: Y.Map<Value>, columns: readonly string[]): Row {
+  const row = readRow(map, columns);
+  for (const c of columns) if (awaited(map, c)) delete row[c];
+  return row;
+}
+
+/** Sets `map`'s columns to `row`'s where they differ (never over a value on its way: awaited). */
 export function setColumns(map: Y.Map<Value>, row: Row, columns: readonly string[]): void {
   for (const c of columns) {
+    if (awaited(map, c)) continue;
     const v = row[c] ?? null;
     if (!map.has(c) || map.get(c) !== v) map.set(c, v);
   }
@@ -36,10 +52,10 @@ export function readRow(map: Y.Map<Value>, columns: readonly string[]): Row {
   return Object.fromEntries(columns.map((c) => [c, map.has(c) ? (map.get(c) ?? null) : null]));
 }
 
-/** The rows a root holds, by key. */
-export function readRows(root: RowsMap, columns: readonly string[]): Map<string, Row> {
+/** The rows a root holds, by key (`here`: as the projection reads them, readRowHere). */
+export function readRows(root: RowsMap, columns: readonly string[], here = false): Map<string, Row> {
   const rows = new Map<string, Row>();
-  for (const [key, map] of root.entries()) if (map instanceof Y.Map) rows.set(key, readRow(map, columns));
+  for (const [key, map] of root.entries()) if (map instanceof Y.Map) rows.set(key, here ? readRowHere(map, columns) : readRow(map, columns));
   return rows;
 }
 
