@@ -188,8 +188,8 @@ function agreementProblems(model: Model, core: Core, boardId: string): string[] 
   const refused = model.writes.filter((w) => w.meeting === a.meetingId && !a.seen.has(w));
   for (const w of refused) {
     const text = w.what === 'word' ? w.word : w.what === 'title' ? w.title : '';
-    // A laptop's later title replaces its earlier one in what it proposes.
-    const replaced = w.what === 'title' && refused.some((o) => o !== w && o.what === 'title' && o.laptop === w.laptop && o.clock > w.clock && o.client === w.client);
+    // A laptop's later title replaces its earlier one in what it proposes (written after it on that laptop, a restart between or not).
+    const replaced = w.what === 'title' && refused.some((o) => o.what === 'title' && o.laptop === w.laptop && model.writes.indexOf(o) > model.writes.indexOf(w));
     if (text && !replaced && !corrections.includes(text)) problems.push(`${w.what} “${text}” written on laptop ${w.laptop} after the agreement elsewhere is in no proposed correction`);
   }
   if (refused.length > 0 && !conflictKinds(core, boardId).some((c) => c.kind === 'agreed_edited')) problems.push('an edit of agreed minutes is listed as no conflict');

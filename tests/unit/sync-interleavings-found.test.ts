@@ -95,4 +95,28 @@ describe('interleavings the sync property found', () => {
     ];
     await runInterleaving(2, ops);
   }, 200_000);
+
+  it('one laptop retitles agreed-apart minutes twice, restarting between: the later title is proposed, the earlier one replaced by it', async () => {
+    const ops = [
+      { kind: 'agreeApart', laptop: 1, title: false },
+      { kind: 'editCirculated', laptop: 0, title: true },
+      { kind: 'addDecision', laptop: 0, item: 1 },
+      { kind: 'deleteItem', laptop: 0, item: 4 },
+      { kind: 'edit', laptop: 1, item: 1, paragraph: 2, atStart: true },
+      { kind: 'edit', laptop: 0, item: 0, paragraph: 0, atStart: true },
+      { kind: 'progress', laptop: 2, action: 1, status: 'in_progress' },
+      { kind: 'edit', laptop: 1, item: 1, paragraph: 0, atStart: false },
+      { kind: 'removeAttendance', laptop: 0, member: 1 },
+      { kind: 'restartLaptop', laptop: 0 },
+      { kind: 'deleteItem', laptop: 1, item: 2 },
+      { kind: 'progress', laptop: 1, action: 0, status: 'done' },
+      { kind: 'editCirculated', laptop: 0, title: true },
+      { kind: 'rename', laptop: 0, item: 2 },
+      { kind: 'edit', laptop: 2, item: 0, paragraph: 2, atStart: true },
+      { kind: 'edit', laptop: 2, item: 1, paragraph: 1, atStart: true },
+      { kind: 'online', laptop: 1 },
+      { kind: 'agree', laptop: 2 },
+    ] satisfies Op[];
+    await runInterleaving(3, ops);
+  }, 200_000);
 });
