@@ -149,9 +149,9 @@ export function ownerCount(o: ActionLogOwner, count: number, overdue: number): O
   return { key: o.key, label: o.kind === 'name' && isToBeConfirmed(o.name) ? TBC_LABEL : ownerLabel(o), fullName: ownerFullName(o), kind: o.kind, count, overdue };
 }
 
-/** Most actions first, then most overdue, then by name. */
+/** Most actions first, then most overdue, then by name; two owners under one label (the same initials on two boards) by their key, so every reader lists them alike. */
 export function sortOwnerCounts(counts: OwnerCount[]): OwnerCount[] {
-  return counts.sort((a, b) => b.count - a.count || b.overdue - a.overdue || text(a.label, b.label));
+  return counts.sort((a, b) => b.count - a.count || b.overdue - a.overdue || text(a.label, b.label) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 /** The order the log's text sorts use (boards, owners): letters before case, numbers as numbers. */
