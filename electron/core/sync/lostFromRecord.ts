@@ -96,6 +96,8 @@ export function proposeLostValues(w: WriteHandle, replica: BoardReplica, lost: r
     const m = w.db.prepare('SELECT meeting_date FROM meetings WHERE id = ?').get(v.meetingId) as { meeting_date: string } | undefined;
     if (!m) continue;
     const agreedAt = String(replica.meeting(v.meetingId).doc.getMap('meeting').get(AGREED_AT_KEY) ?? '');
+    // Found only where the frozen copy is, which is written with the agreement: its time dates the correction.
+    if (!agreedAt) continue;
     const words = v.item ? `item ${v.item.number} “${v.item.title}”: ${v.change}` : v.change;
     const what = `Proposed from an edit to the minutes made on ${v.by}’s laptop while they were being agreed on another: ${words}.`.slice(0, 5_000);
     const why = `The minutes of ${formatUkDate(m.meeting_date)} were agreed as accurate on another laptop before it had heard of this edit; the edit was not merged into the record and is put to the next meeting as a correction.`;
