@@ -11,23 +11,16 @@ import type * as Y from 'yjs';
 import type { Database } from '../db/driver';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { fractionFromValue } from '../../../shared/domain/quorum';
-import type { ApartField, ApartTable, FoundApart } from './fieldsApart';
+import type { ApartTable, FoundApart } from './fieldsApart';
 import type { FieldValue } from './recordFields';
-import type { Row, Value } from './registry';
+import type { Row } from './registry';
+import { one, text, type WordedField } from './fieldWords';
 
 /** The board document's tables whose fields are watched (each its own root of that name). */
 export const BOARD_TABLES = ['people', 'board_members', 'board_groups', 'boards', 'settings'] as const;
 export type BoardTable = (typeof BOARD_TABLES)[number];
 
-/** A watched field: what the conflict calls it, and its value in words. */
-interface BoardField extends ApartField {
-  word: string;
-  say: (values: Row) => string;
-}
-
-const text = (v: Value | undefined): string => (v === null || v === undefined || v === '' ? '' : String(v));
-const quoted = (column: string, none: string) => (values: Row): string => (text(values[column]) ? `“${text(values[column])}”` : none);
-const one = (name: string, word: string, none: string): BoardField => ({ name, columns: [name], word, say: quoted(name, none) });
+type BoardField = WordedField;
 const date = (name: string, word: string, none: string): BoardField => ({ name, columns: [name], word, say: (v) => (text(v[name]) ? formatUkDate(text(v[name])) : none) });
 const flag = (name: string, word: string, yes: string, no: string): BoardField => ({
   name,

@@ -8,22 +8,15 @@
 // log holds for one (kind field_twice), and its words.
 import type { Database } from '../db/driver';
 import { formatUkDate } from '../../../shared/domain/dates';
-import type { ApartField, ApartTable, FoundApart } from './fieldsApart';
-import type { Row, Value } from './registry';
+import type { ApartTable, FoundApart } from './fieldsApart';
+import type { Row } from './registry';
+import { one, text, type WordedField } from './fieldWords';
 
 /** The tables of a meeting's record whose fields are watched, by the root that holds them. */
 export const RECORD_TABLES = { agenda_items: 'agenda_items', decisions: 'decisions', actions: 'actions', meetings: 'meeting' } as const;
 export type RecordTable = keyof typeof RECORD_TABLES;
 
-/** A watched field: what the conflict calls it, and its value in words. */
-interface RecordField extends ApartField {
-  word: string;
-  say: (values: Row) => string;
-}
-
-const text = (v: Value | undefined): string => (v === null || v === undefined || v === '' ? '' : String(v));
-const quoted = (column: string, none: string) => (values: Row): string => (text(values[column]) ? `“${text(values[column])}”` : none);
-const one = (name: string, word: string, none: string): RecordField => ({ name, columns: [name], word, say: quoted(name, none) });
+type RecordField = WordedField;
 
 function dueWords(v: Row): string {
   if (text(v.due_text)) return `“${text(v.due_text)}”`;
