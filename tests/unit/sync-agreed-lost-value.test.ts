@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app';
 import { ok, tempCore } from '../helpers/temp';
-import { engineOf, inStep, until } from '../helpers/syncLaptops';
+import { inStep, until, writeAs } from '../helpers/syncLaptops';
 import { connected, threeLaptops } from '../helpers/syncThreeLaptops';
 import { allOffline, conflictsOf, expectSame, sharedSample } from '../helpers/syncScripts';
 
@@ -15,11 +15,6 @@ const titleOf = (core: Core, id: string) => core.store!.db.prepare('SELECT title
 const statusOf = (core: Core, id: string) => core.store!.db.prepare('SELECT status FROM meetings WHERE id = ?').pluck().get(id) as string;
 const corrections = (core: Core, meetingId: string) =>
   core.store!.db.prepare('SELECT id, what, agreed_at_meeting_id FROM corrections WHERE meeting_id = ? ORDER BY id').all(meetingId) as Array<{ id: string; what: string; agreed_at_meeting_id: string | null }>;
-/** Sets the Yjs client id a laptop's copy of a meeting's document writes with from now on (sync-agreed-twice.test.ts). */
-const writeAs = (core: Core, boardId: string, meetingId: string, clientId: number): void => {
-  engineOf(core).boards.get(boardId)!.replica.meeting(meetingId).doc.clientID = clientId;
-};
-const clientOf = (core: Core, boardId: string, meetingId: string): number => engineOf(core).boards.get(boardId)!.replica.meeting(meetingId).doc.clientID;
 
 describe('a field of agreed minutes set apart, the record’s value kept by Yjs', () => {
   it('turns the value not kept into one proposed correction on every laptop', async () => {
@@ -33,7 +28,9 @@ describe('a field of agreed minutes set apart, the record’s value kept by Yjs'
     await until(s.laptops, () => inStep(s.laptops, s.boardId) && s.laptops.every((l) => statusOf(l, s.draftId) === 'circulated' && titleOf(l, item.id) === 'Budget monitoring'));
 
     // Of two values set apart, Yjs keeps the one of the higher client: that laptop agrees, so the record's value is kept.
-    const [agreeing, editing] = [...s.laptops].sort((x, y) => clientOf(y, s.boardId, s.draftId) - clientOf(x, s.boardId, s.draftId)) as [Core, Core];
+    const [agreeing, editing] = s.laptops as [Core, Core];
+    writeAs(agreeing, s.boardId, s.draftId, 2_000_000_002);
+    writeAs(editing, s.boardId, s.draftId, 1_000_000_001);
     await allOffline(s);
     ok(agreeing, 'updateAgendaItem', { itemId: item.id, title: 'Budget monitoring, as agreed' });
     ok(agreeing, 'agreeMinutes', { meetingId: s.draftId, atMeetingId: later });

@@ -12,7 +12,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app';
 import { ok } from '../helpers/temp';
-import { engineOf, inStep, until } from '../helpers/syncLaptops';
+import { inStep, until, writeAs } from '../helpers/syncLaptops';
 import { connected, threeLaptops } from '../helpers/syncThreeLaptops';
 import { conflictsOf, expectSame } from '../helpers/syncScripts';
 
@@ -22,11 +22,6 @@ const decisionsOf = (core: Core, id: string) => core.store!.db.prepare('SELECT t
 const corrections = (core: Core, meetingId: string) =>
   core.store!.db.prepare('SELECT id, what, agreed_at_meeting_id FROM corrections WHERE meeting_id = ?').all(meetingId) as Array<{ id: string; what: string; agreed_at_meeting_id: string | null }>;
 const hashOf = (core: Core, meetingId: string) => ok<{ matches: boolean; storedHash: string }>(core, 'verifyMinutes', { meetingId });
-
-/** Sets the Yjs client id a laptop's copy of a meeting's document writes with from now on. */
-function writeAs(core: Core, boardId: string, meetingId: string, clientId: number): void {
-  engineOf(core).boards.get(boardId)!.replica.meeting(meetingId).doc.clientID = clientId;
-}
 
 async function agreedOnTwoLaptops(firstToServer: 'ann' | 'brian', higherId: 'first' | 'second') {
   const { laptops, networks, boardId, draftId } = await threeLaptops();
