@@ -6,9 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserWindow as BrowserWindowClass, Dialog } from 'electron';
 import type { PdfPrinter } from '../core/publication/publication';
+import { fontsUnreadable, PRINT_READY } from '../core/publication/printOnly';
 import { createPrintWindow } from './security';
 
-/** Prints core's HTML in a hidden window once its fonts are in (document.fonts.ready, never a timer). */
+/** Prints core's HTML in a hidden window once its fonts are in (PRINT_READY, never a timer); a font that cannot be read stops it. */
 export function printInHiddenWindow(BrowserWindow: typeof BrowserWindowClass, tempRoot: string = os.tmpdir()): PdfPrinter {
   return async (html, options) => {
     // The document is several megabytes with its fonts: too long for a data: URL, so a private file.
@@ -18,7 +19,8 @@ export function printInHiddenWindow(BrowserWindow: typeof BrowserWindowClass, te
     try {
       fs.writeFileSync(file, html, { mode: 0o600 });
       await win.loadFile(file);
-      await win.webContents.executeJavaScript('document.fonts.ready.then(() => true)');
+      const failed = (await win.webContents.executeJavaScript(PRINT_READY)) as string[];
+      if (failed.length > 0) throw fontsUnreadable(failed);
       const withHeader = options.headerTemplate !== undefined || options.footerTemplate !== undefined;
       return await win.webContents.printToPDF({
         preferCSSPageSize: true,

@@ -94,13 +94,13 @@ export const flatten = (entries: OutlineEntry[]): OutlineEntry[] => entries.flat
 export const squashed = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** The pictures on each page, as pdfimages lists them: the page, the kind (image, smask) and the PDF object it is. */
-export function pdfImages(pdf: Buffer | string): Array<{ page: number; type: string; object: number; width: number; height: number }> {
+export function pdfImages(pdf: Buffer | string): Array<{ page: number; type: string; encoding: string; object: number; width: number; height: number }> {
   return withFile(pdf, (file) =>
     run('pdfimages', ['-list', file])
       .split('\n')
       .slice(2)
       .map((line) => line.trim().split(/\s+/))
       .filter((cells) => cells.length > 10)
-      .map((cells) => ({ page: Number(cells[0]), type: cells[2] as string, width: Number(cells[3]), height: Number(cells[4]), object: Number(cells[10]) })),
+      .map((cells) => ({ page: Number(cells[0]), type: cells[2] as string, width: Number(cells[3]), height: Number(cells[4]), encoding: cells[8] as string, object: Number(cells[10]) })),
   );
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { DESKTOP_CHANNELS } from '../../shared/contract/desktop';
 import { ipcChannel, methodNames, type ApiResponse } from '../../shared/contract';
+import { PRINT_READY } from '../../electron/core/publication/printOnly';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -34,6 +35,8 @@ const recorded = vi.hoisted(() => ({
   appEvents: new Map<string, Listener>(),
   permissionHandler: undefined as undefined | Listener,
   lockRequested: 0,
+  /** The faces the next print window's page reports as unreadable. */
+  unreadableFonts: [] as string[],
   ready: undefined as undefined | Promise<void>,
 }));
 
@@ -54,9 +57,10 @@ vi.mock('electron', () => {
         setWindowOpenHandler: (handler) => {
           this.entry.openHandler = handler;
         },
+        // The page's fonts are loaded and checked by printHtmlToPdf below: none failed here.
         executeJavaScript: async (code) => {
           this.entry.scripts.push(code);
-          return true;
+          return recorded.unreadableFonts;
         },
         // Chromium's printToPDF stands in as the system Chromium printing the same page.
         printToPDF: async (options) => {
@@ -274,7 +278,7 @@ describe('electron/main: minutes as PDF', () => {
     expect((printWindow.options.webPreferences as Record<string, unknown>).preload).toBeUndefined();
     expect(printWindow.openHandler!({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
     expect(printWindow.html).toMatch(/^<!DOCTYPE html><html lang="en-GB">/);
-    expect(printWindow.scripts).toEqual(['document.fonts.ready.then(() => true)']);
+    expect(printWindow.scripts).toEqual([PRINT_READY]);
     expect(printWindow.printOptions).toMatchObject({ preferCSSPageSize: true, printBackground: true, generateTaggedPDF: true, generateDocumentOutline: true });
     // The window is gone and the page it printed was deleted.
     expect(printWindow.destroyed).toBe(true);
@@ -285,6 +289,20 @@ describe('electron/main: minutes as PDF', () => {
     const refused = (await recorded.ipc.get(ipcChannel('exportMinutesPdf'))!(fromApp, { meetingId: seeded.meetingId, version: 'full' })) as ApiResponse<unknown>;
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/does not exist, so the PDF was not saved/) as unknown } });
     expect(recorded.windows).toHaveLength(windowsBefore + 1);
+
+    // A font the page could not read: no PDF in another font, a clear refusal, nothing saved.
+    recorded.unreadableFonts = ['Minutes Sans'];
+    const elsewhere = path.join(userData, 'exported', 'March minutes');
+    recorded.saveDialogAnswer = { canceled: false, filePath: elsewhere };
+    try {
+      const unprinted = (await recorded.ipc.get(ipcChannel('exportMinutesPdf'))!(fromApp, { meetingId: seeded.meetingId, version: 'public' })) as ApiResponse<unknown>;
+      expect(unprinted).toMatchObject({ ok: false, error: { message: expect.stringMatching(/its font \(Minutes Sans\) could not be loaded/) as unknown } });
+    } finally {
+      recorded.unreadableFonts = [];
+    }
+    expect(recorded.windows.at(-1)!.destroyed).toBe(true);
+    expect(recorded.windows.at(-1)!.printOptions).toBeUndefined();
+    expect(fs.existsSync(`${elsewhere}.pdf`)).toBe(false);
   }, 60_000);
 });
 

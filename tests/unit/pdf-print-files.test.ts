@@ -4,13 +4,16 @@
 // it has confidential text to look for.
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BoardSummary, MeetingDetail, MinutesItem } from '../../shared/contract';
 import { buildMinutesPdf, type PdfPrinter } from '../../electron/core/publication/publication';
 import { renderMeetingHtml } from '../../electron/core/publication/minutesHtml';
+import { PRINT_ONLY_CSS } from '../../electron/core/publication/printOnly';
+import { printResourcesFolder } from '../../electron/core/publication/watermark';
 import { closePrinter, printHtmlToPdf } from '../../electron/pdf/print';
 import { ok, tempCore, tempDir } from '../helpers/temp';
-import { pdfFonts, pdfTextPages } from '../helpers/pdf';
+import { pdfFonts, pdfImages, pdfTextPages } from '../helpers/pdf';
 
 afterAll(closePrinter);
 
@@ -44,7 +47,9 @@ describe('the minutes printed from files', () => {
       const printed = given[0]!;
       expect(printed).toMatch(/@font-face\{font-family:'Minutes Sans';font-weight:400;font-style:normal;src:url\(file:\/\/\/[^)]*\/DejaVuSans\.ttf\)/);
       expect(printed).toMatch(/url\(file:\/\/\/[^)]*\/DejaVuSans-Oblique\.ttf\)/);
-      expect(printed).toMatch(/background: url\(file:\/\/\/[^)]*\/draft-watermark\.png\)/);
+      expect(printed).toMatch(/background: url\(file:\/\/\/[^)]*\/draft-watermark\.jpg\)/);
+      // Only printed, so never laid out for the screen (the printer asks for its fonts itself).
+      expect(printed).toContain(PRINT_ONLY_CSS);
       expect(printed).not.toContain('base64');
       expect(printed).toContain("font-src file:; img-src file:");
       // The fonts were read from their files: embedded in the PDF, regular and italic.
@@ -56,6 +61,7 @@ describe('the minutes printed from files', () => {
       const kept = renderMeetingHtml(core.store!, meetingId, 'full').html;
       expect(kept).toMatch(/src:url\(data:font\/ttf;base64,/);
       expect(kept).not.toContain('file:');
+      expect(kept).not.toContain(PRINT_ONLY_CSS);
     } finally {
       core.close();
     }
@@ -83,6 +89,23 @@ describe('the minutes printed from files', () => {
     expect(text).not.toContain('Review the terms of reference');
     expect(pdfTextPages(second)).toHaveLength(1);
     expect(pdfTextPages(first).length).toBeGreaterThan(1);
+  }, 120_000);
+
+  it('waits, in a page used again, for the picture a style names: on every page, even read for the first time', async () => {
+    const folder = tempDir();
+    const doc = (picture: string | null): string =>
+      `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src file:">` +
+      `<title>Minutes</title><style>@page { size: A4; margin: 20mm; } ${PRINT_ONLY_CSS}` +
+      `${picture ? `.watermark { position: fixed; inset: 0; background: url(${pathToFileURL(picture).href}) center / 80% auto no-repeat; z-index: -1; }` : ''}</style></head>` +
+      `<body>${picture ? '<div class="watermark" aria-hidden="true"></div>' : ''}${'<p>The board agreed the early help strategy.</p>'.repeat(400)}</body></html>`;
+    // The same policy, so the second is written into the page the first printed in.
+    await printHtmlToPdf(doc(null));
+    const picture = path.join(folder, 'mark.jpg');
+    fs.copyFileSync(path.join(printResourcesFolder(), 'draft-watermark.jpg'), picture);
+    const printed = Buffer.from(await printHtmlToPdf(doc(picture)));
+    const pages = pdfTextPages(printed).length;
+    expect(pages).toBeGreaterThan(3);
+    expect(pdfImages(printed).filter((i) => i.type === 'image').map((i) => i.page)).toEqual(Array.from({ length: pages }, (_, i) => i + 1));
   }, 120_000);
 
   it('refuses, with a message, to print in another font when a font file cannot be read, and prints again afterwards', async () => {

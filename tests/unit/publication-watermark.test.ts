@@ -15,6 +15,7 @@ import { pdfImages, pdfTextPages } from '../helpers/pdf';
 let dir: string;
 let seeded: SeededMinutes;
 let draftPdf: Buffer;
+let draftAgain: Buffer;
 let html: string;
 
 beforeAll(async () => {
@@ -24,6 +25,8 @@ beforeAll(async () => {
     seeded = await seedFixtureMinutes(inProcess(core));
     html = renderMeetingHtml(core.store!, seeded.meetingId, 'public').html;
     draftPdf = (await buildMinutesPdf(core.store!, { meetingId: seeded.meetingId, version: 'public' }, printHtmlToPdf)).bytes;
+    // Printed again: written into the page the first print used.
+    draftAgain = (await buildMinutesPdf(core.store!, { meetingId: seeded.meetingId, version: 'public' }, printHtmlToPdf)).bytes;
   } finally {
     core.close();
   }
@@ -35,21 +38,23 @@ afterAll(async () => {
 });
 
 describe('the draft watermark', () => {
-  it('is the PNG from resources/print, not a picture drawn through a filter', () => {
-    expect(fs.existsSync(path.join(printResourcesFolder(), 'draft-watermark.png'))).toBe(true);
-    expect(draftWatermarkUrl()).toMatch(/^data:image\/png;base64,iVBORw0KGgo/);
+  it('is the JPEG from resources/print, not a picture drawn through a filter', () => {
+    expect(fs.existsSync(path.join(printResourcesFolder(), 'draft-watermark.jpg'))).toBe(true);
+    expect(draftWatermarkUrl()).toMatch(/^data:image\/jpeg;base64,\/9j\//);
     expect(html).toContain(`url(${draftWatermarkUrl()})`);
     expect(html).not.toContain('data:image/svg+xml');
     expect(html).toContain('<div class="watermark" aria-hidden="true"></div>');
   });
 
-  it('is printed on every page as one picture the PDF holds once', () => {
+  it('is printed on every page as one picture the PDF holds once, as the JPEG it is (never compressed again)', () => {
     const pages = pdfTextPages(draftPdf);
     expect(pages.length).toBeGreaterThan(1);
     const images = pdfImages(draftPdf).filter((i) => i.type === 'image');
     expect(images.map((i) => i.page)).toEqual(pages.map((_, i) => i + 1));
     expect(new Set(images.map((i) => i.object)).size).toBe(1);
-    expect(images[0]).toMatchObject({ width: 1200, height: 1680 });
+    expect(images[0]).toMatchObject({ width: 1200, height: 1680, encoding: 'jpeg' });
+    expect(pdfImages(draftAgain).filter((i) => i.type === 'image').map((i) => i.page)).toEqual(pages.map((_, i) => i + 1));
+    expect(pdfTextPages(draftAgain)).toEqual(pages);
   });
 
   it('adds no text to any page: the pages read the same printed without it', async () => {

@@ -8,6 +8,7 @@ import type { Store } from '../db/open';
 import { blocksToHtml, escapeHtml } from './discussionHtml';
 import { fontFaceCss, PRINT_FONT_FAMILY, type PrintResources } from './fonts';
 import { draftWatermarkUrl } from './watermark';
+import { PRINT_ONLY_CSS } from './printOnly';
 import { APP_VERSION } from '../version';
 import { headingTitles } from './pdfOutline';
 import { DECLARATIONS_CSS, declarationsSectionHtml, itemDeclarationsHtml, signatureHtml } from './declarationsHtml';
@@ -283,7 +284,7 @@ export function renderMinutesHtml(model: PrintModel, version: PdfVersion, option
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; ${resources === 'files' ? 'font-src file:; img-src file:' : 'font-src data:; img-src data:'}">` +
     `<title>${e(title)}</title><meta name="author" content="${e(model.boardName)}"><meta name="subject" content="${e(subject)}">` +
     `<meta name="keywords" content="${e(keywords)}"><meta name="generator" content="Matters Arising ${e(APP_VERSION)}">` +
-    `<style>${web ? WEB_CSS : fontFaceCss(/<em>/.test(bodyHtml), resources)}${pageCss(model, version)}${DOCUMENT_CSS}${watermarked ? watermarkCss(resources) : ''}${DECLARATIONS_CSS}</style></head><body>${bodyHtml}</body></html>`;
+    `<style>${web ? WEB_CSS : fontFaceCss(/<em>/.test(bodyHtml), resources)}${pageCss(model, version)}${DOCUMENT_CSS}${watermarked ? watermarkCss(resources) : ''}${DECLARATIONS_CSS}${resources === 'files' ? PRINT_ONLY_CSS : ''}</style></head><body>${bodyHtml}</body></html>`;
   return {
     html,
     title,
