@@ -121,6 +121,15 @@ async function takePage(held: Held, policy: string): Promise<IdlePage | { page: 
   return { page, policy: null };
 }
 
+/** Replaces the page's document with `html`, keeping what the page has read and decoded (its fonts). */
+export async function writeIntoPage(page: Page, html: string): Promise<void> {
+  await page.evaluate((doc) => {
+    document.open();
+    document.write(doc);
+    document.close();
+  }, html);
+}
+
 /** The content security policy a document sets for itself (its meta element), '' for none. */
 const policyOf = (html: string): string => /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/i.exec(html)?.[1] ?? '';
 
@@ -165,11 +174,7 @@ export async function printHtmlToPdf(html: string, options: PrintHtmlOptions = {
     const taken = await takePage(held, policy);
     page = taken.page;
     if (taken.policy === policy) {
-      await page.evaluate((doc) => {
-        document.open();
-        document.write(doc);
-        document.close();
-      }, html);
+      await writeIntoPage(page, html);
     } else {
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'matters-arising-print-'));
       const file = path.join(dir, 'document.html');

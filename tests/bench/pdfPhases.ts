@@ -15,6 +15,7 @@ import { pdfPageCount, setPdfInfo } from '../../electron/core/publication/pdfFil
 import { setPdfOutlineTitles } from '../../electron/core/publication/pdfOutline';
 import { pdfPageTexts } from '../../electron/core/publication/pdfText';
 import { PRINT_READY } from '../../electron/core/publication/printOnly';
+import { writeIntoPage } from '../../electron/pdf/print';
 
 type Phases = Map<string, number[]>;
 
@@ -41,14 +42,7 @@ export async function warmPrintPhases(store: Store, meetingId: string, browser: 
     const file = path.join(dir, 'document.html');
     // The first print loads its file; each after it is written into the page's document.
     await step(phases, i === 0 ? 'load the document (first print)' : 'write the document into the page', async () => {
-      if (i > 0) {
-        await page.evaluate((html) => {
-          document.open();
-          document.write(html);
-          document.close();
-        }, doc.html);
-        return;
-      }
+      if (i > 0) return writeIntoPage(page, doc.html);
       fs.writeFileSync(file, doc.html);
       await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
     });

@@ -27,6 +27,7 @@ import { spawnHost } from './hostProcess';
 import { keystrokeToPaint } from './typingBench';
 import { warmPrintPhases } from './pdfPhases';
 import { PRINT_READY } from '../../electron/core/publication/printOnly';
+import { writeIntoPage } from '../../electron/pdf/print';
 import { environmentKey, keyForTool, KEY_VARIABLE } from '../../electron/core/crypt/keySource';
 import { openWithKey } from '../../electron/core/crypt/cipher';
 
@@ -183,11 +184,7 @@ async function minutesPdf(report: Report, dir: string): Promise<void> {
       report.add(
         'Chromium printing the same document written into the page that printed it, fonts as files, warm',
         await timeRuns(8, async () => {
-          await page.evaluate((doc) => {
-            document.open();
-            document.write(doc);
-            document.close();
-          }, asFiles);
+          await writeIntoPage(page, asFiles);
           await page.evaluate(PRINT_READY);
           await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
         }, 2),
