@@ -1,7 +1,7 @@
 // `node scripts/draft-watermark.mjs`: draws resources/print/draft-watermark.jpg, the words
 // "DRAFT – subject to agreement" printed faintly across every page of draft minutes, with the
 // system Chromium (CHROMIUM_PATH) in the embedded print font. A picture rather than text, so the
-// words never mix into the text a reader or a screen reader gets; a PNG rather than an SVG with
+// words never mix into the text a reader or a screen reader gets; a picture rather than an SVG with
 // a filter, because Chromium rasterised that filter again for every page it printed (most of a
 // long PDF's printing time), while one picture is decoded once and shared by every page of the PDF.
 // A JPEG on white rather than a PNG with transparency: Chromium puts a JPEG's bytes into the PDF

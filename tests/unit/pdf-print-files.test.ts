@@ -91,7 +91,7 @@ describe('the minutes printed from files', () => {
     expect(pdfTextPages(first).length).toBeGreaterThan(1);
   }, 120_000);
 
-  it('waits, in a page used again, for the picture a style names: on every page, even read for the first time', async () => {
+  it('waits, in a page used again, for the pictures a style names and a document shows, even read for the first time', async () => {
     const folder = tempDir();
     const doc = (picture: string | null): string =>
       `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src file:">` +
@@ -106,6 +106,11 @@ describe('the minutes printed from files', () => {
     const pages = pdfTextPages(printed).length;
     expect(pages).toBeGreaterThan(3);
     expect(pdfImages(printed).filter((i) => i.type === 'image').map((i) => i.page)).toEqual(Array.from({ length: pages }, (_, i) => i + 1));
+    // And a picture the document shows, also read for the first time, written into the same page.
+    const seal = path.join(folder, 'seal.jpg');
+    fs.copyFileSync(path.join(printResourcesFolder(), 'draft-watermark.jpg'), seal);
+    const shown = doc(null).replace('<body>', `<body><img src="${pathToFileURL(seal).href}" alt="The board's seal" width="120">`);
+    expect(pdfImages(Buffer.from(await printHtmlToPdf(shown))).filter((i) => i.type === 'image').map((i) => i.page)).toEqual([1]);
   }, 120_000);
 
   it('refuses, with a message, to print in another font when a font file cannot be read, and prints again afterwards', async () => {

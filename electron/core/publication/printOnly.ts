@@ -14,8 +14,8 @@ export const PRINT_ONLY_CSS = '@media screen { body > :not(.watermark) { display
 /**
  * Run in the page before printing (an expression: a promise of the families of the faces that
  * could not be read). Loads every face the document declares, since nothing laid out asks for
- * them, and every picture its style sheets name (the watermark), since a document written into a
- * page already used is complete before its style asks for them. Never a timer.
+ * them, and every picture it shows or its style sheets name (the watermark), since a document
+ * written into a page already used is complete before its pictures are in. Never a timer.
  */
 export const PRINT_READY =
   'Promise.all([...document.fonts].map((f) => f.load().catch(() => f))).then(() => {' +
@@ -25,7 +25,8 @@ export const PRINT_READY =
   '  try { rules = sheet.cssRules; } catch { continue; }' + // a sheet from elsewhere (never loaded here) cannot be read
   '  for (const rule of rules) for (const m of (rule.style?.backgroundImage ?? "").matchAll(/url\\("([^"]*)"\\)/g)) urls.add(m[1]);' +
   ' }' +
-  ' return Promise.all([...urls].map((url) => { const picture = new Image(); picture.src = url; return picture.decode().catch(() => undefined); }));' +
+  ' const named = [...urls].map((url) => { const picture = new Image(); picture.src = url; return picture; });' +
+  ' return Promise.all([...document.images, ...named].map((picture) => picture.decode().catch(() => undefined)));' +
   "}).then(() => [...document.fonts].filter((f) => f.status === 'error').map((f) => f.family))";
 
 /** No PDF in some other font: what either printer says when PRINT_READY names a face it could not read. */
