@@ -57,21 +57,34 @@ try {
   fs.cpSync(path.join(root, 'out/preload'), path.join(stage, 'preload'), { recursive: true });
   fs.copyFileSync(path.join(root, 'out/renderer/index.html'), path.join(stage, 'index.html'));
   fs.copyFileSync(path.join(root, 'package.json'), path.join(stage, 'package.json'));
-  const csv = path.join(stage, 'findings.csv');
   const bin = path.join(root, 'node_modules/.bin/electronegativity');
-  const run = spawnSync(bin, ['-i', stage, '-e', electronVersion, '-r', '-x', 'AvailableSecurityFixesGlobalCheck', '-o', csv], {
-    encoding: 'utf8',
-    timeout: 5 * 60 * 1000,
-  });
-  if (run.status !== 0 || !fs.existsSync(csv)) {
-    console.error(run.stdout, run.stderr);
-    console.error('electronegativity did not run to the end.');
+  // electronegativity writes its CSV in two writes it does not wait for (the header, truncating
+  // the file, then the rows, appended), so now and then the header lands last and the rows are
+  // lost: the report then says "0 findings" for a scan that found some. A whole report always
+  // holds the Electron version read from the staged package.json; one without it is scanned again.
+  let findings = null;
+  for (let attempt = 1; attempt <= 3 && !findings; attempt++) {
+    const csv = path.join(stage, `findings-${attempt}.csv`);
+    const run = spawnSync(bin, ['-i', stage, '-e', electronVersion, '-r', '-x', 'AvailableSecurityFixesGlobalCheck', '-o', csv], {
+      encoding: 'utf8',
+      timeout: 5 * 60 * 1000,
+    });
+    if (run.status !== 0 || !fs.existsSync(csv)) {
+      console.error(run.stdout, run.stderr);
+      console.error('electronegativity did not run to the end.');
+      process.exit(1);
+    }
+    const rows = parseCsv(fs.readFileSync(csv, 'utf8'))
+      .slice(1)
+      .filter((row) => row.length >= 4)
+      .map(([check, severity, confidence, file]) => ({ check, severity, confidence, file }));
+    if (rows.some((f) => f.check === 'ELECTRON_VERSION_JSON_CHECK')) findings = rows;
+    else console.error(`electronegativity: its report was written incompletely (attempt ${attempt} of 3); scanning again.`);
+  }
+  if (!findings) {
+    console.error('electronegativity: three reports in a row were incomplete, so nothing was checked.');
     process.exit(1);
   }
-  const findings = parseCsv(fs.readFileSync(csv, 'utf8'))
-    .slice(1)
-    .filter((row) => row.length >= 4)
-    .map(([check, severity, confidence, file]) => ({ check, severity, confidence, file }));
   const unreadable = findings.filter((f) => !['HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'].includes(f.severity));
   if (unreadable.length > 0) {
     console.error('electronegativity: could not read the severity of some findings:', unreadable);
