@@ -57,7 +57,7 @@ vi.mock('electron', () => {
         setWindowOpenHandler: (handler) => {
           this.entry.openHandler = handler;
         },
-        // The page's fonts are loaded and checked by printHtmlToPdf below: none failed here.
+        // PRINT_READY's answer: the faces a test says the page could not read (none unless it sets some).
         executeJavaScript: async (code) => {
           this.entry.scripts.push(code);
           return recorded.unreadableFonts;
