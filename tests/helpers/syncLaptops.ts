@@ -17,12 +17,12 @@ export function engineOf(core: Core): SyncEngine {
   return syncEngine(core.store);
 }
 
-/** How long a test waits for laptops by default before it fails saying what it waited for (a hang becomes a failure). */
 /** Sets the Yjs client id a laptop's copy of a meeting's document writes with from now on (of two values set apart, Yjs keeps the higher client's). */
 export function writeAs(core: Core, boardId: string, meetingId: string, clientId: number): void {
   engineOf(core).boards.get(boardId)!.replica.meeting(meetingId).doc.clientID = clientId;
 }
 
+/** How long a test waits for laptops by default before it fails saying what it waited for (a hang becomes a failure). */
 export const WAIT_MS = 60_000;
 
 /** `promise`, or a failure after `ms` naming `what` was awaited (and, from `detail`, where things stood). */

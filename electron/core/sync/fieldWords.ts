@@ -14,7 +14,7 @@ export interface WordedField extends ApartField {
 export const text = (v: Value | undefined): string => (v === null || v === undefined || v === '' ? '' : String(v));
 
 /** A text column's value in quotes, or `none`. */
-export const quoted = (column: string, none: string) => (values: Row): string => (text(values[column]) ? `“${text(values[column])}”` : none);
+const quoted = (column: string, none: string) => (values: Row): string => (text(values[column]) ? `“${text(values[column])}”` : none);
 
 /** A field of one text column, named as the column. */
 export const one = (name: string, word: string, none: string): WordedField => ({ name, columns: [name], word, say: quoted(name, none) });
