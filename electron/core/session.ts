@@ -28,7 +28,7 @@ export interface SessionHooks {
    * cancelled. Without it (browser host), the PDF goes back to the window to download.
    */
   choosePdfPath?: (suggestedName: string) => Promise<string | null>;
-  /** Tools that open a store briefly (the benchmark, the export command) skip automatic backups. */
+  /** Tools that open a store briefly (the benchmark, the export command) skip automatic backups, and giving back free space. */
   noDailyBackup?: boolean;
   /** The clock automatic backups go by (tests move it). */
   now?: () => Date;
@@ -106,7 +106,10 @@ function adopt(session: Session, store: Store): void {
     console.error('[backups] could not make the backups private:', err);
   }
   // A large file is checked in the background; damage found there closes it, as if found at open.
-  void store.integrity?.then((verdict) => {
+  // A sound file with much free space is given it back when closed (db/freeSpace.ts); tools that
+  // open a file briefly do not start the copy that takes.
+  void (store.integrity ?? Promise.resolve('ok')).then((verdict) => {
+    if (verdict === 'ok' && session.store === store && !session.hooks.noDailyBackup) store.freeSpace.begin();
     if (verdict === 'ok' || session.store !== store) return;
     closeSession(session);
     session.status = { state: 'problem', dataFile, appVersion: APP_VERSION, problem: damaged(dataFile, verdict.slice(0, 300)).problem };
@@ -157,6 +160,7 @@ export function afterCall(session: Session): void {
   const changes = totalChanges(store);
   if (changes === session.auto.changes) return;
   session.auto.changes = changes;
+  if (!session.hooks.noDailyBackup) store.freeSpace.wrote();
   autoBackup(session, store, 'change');
 }
 

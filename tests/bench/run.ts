@@ -15,7 +15,7 @@ import { carryTail } from './carryTail';
 import { searchGrowth } from './searchGrowth';
 import { betweenMeetingsOnCopy } from './betweenBench';
 import { growthRows } from './growth';
-import { backupAndCheck, compactedCopy, dataFilePerMeeting, upgradeIfOlder } from './fileBench';
+import { backupAndCheck, compactedCopy, dataFilePerMeeting, giveBackFreeSpace, upgradeIfOlder } from './fileBench';
 import { importFixtureText } from './importBench';
 import { fullTextSearchRows } from './search';
 import { minutesDocuments } from './documents';
@@ -321,6 +321,7 @@ async function main(): Promise<void> {
     if (part('import')) await importFixtureText(report, dir);
     if (part('file') && fs.existsSync(LARGE_STORE_FILE)) {
       await upgradeIfOlder(report, LARGE_STORE_FILE);
+      await giveBackFreeSpace(report, LARGE_STORE_FILE);
       dataFilePerMeeting(report, LARGE_STORE_FILE);
       compactedCopy(report, LARGE_STORE_FILE);
       await backupAndCheck(report, LARGE_STORE_FILE);

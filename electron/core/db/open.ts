@@ -13,6 +13,7 @@ import { APP_FOLDER } from '../paths';
 import { inspectDataFile } from './file';
 import { ensureSearchIndex, withoutSearchIndex } from '../store/searchIndex';
 import { attachSearchIndex, indexInDataFile } from '../store/searchIndexFile';
+import { FreeSpaceReturn } from './freeSpace';
 import { LATEST_VERSION, MIGRATIONS, applyMigrations, latestVersion, schemaVersion, type Migration } from './migrations';
 import { backupBeforeMigration, backupTo, backupFileName } from './backup';
 import { keptValuesWrong, rebuildActionSummaries } from '../store/actionSummary';
@@ -41,6 +42,8 @@ export interface Store {
   readonly actor: string;
   /** The key the file is encrypted with (its backups too); null for a plain file from before encryption. */
   readonly key: StoreKey | null;
+  /** The file's free space, given back to the disk when it is closed (db/freeSpace.ts). */
+  readonly freeSpace: FreeSpaceReturn;
   close(): void;
 }
 
@@ -262,6 +265,7 @@ export async function openStore(given: string, options: OpenOptions = {}): Promi
 
   const checkedLater = !suspect && fs.statSync(absolute).size >= SYNC_CHECK_BYTES;
   let closed = false;
+  const freeSpace = new FreeSpaceReturn(db, absolute, key);
   return {
     db,
     file: absolute,
@@ -269,14 +273,21 @@ export async function openStore(given: string, options: OpenOptions = {}): Promi
     integrity: checkedLater ? quickCheckInBackground(absolute, key) : null,
     actor: options.actor ?? defaultActor(),
     key,
+    freeSpace,
     close() {
       if (closed) return;
       closed = true;
+      // Asked before anything else is written: a compact copy of exactly what the file holds takes its place.
+      const compacted = freeSpace.closing();
       try {
         db.pragma('optimize');
       } finally {
         db.close();
-        release();
+        try {
+          if (compacted) freeSpace.takePlace();
+        } finally {
+          release();
+        }
       }
     },
   };

@@ -9,8 +9,8 @@
 //  * change_log: entries that copied typed text (action details, progress, decisions) record its
 //    length instead (store/loggedText.ts); no reader of the log reads those texts.
 // All in the migrations' one transaction, after the backup open.ts takes. Not a change anyone made:
-// no change-log entry, no updated_at. The space freed is reused by later writes; giving it back
-// to the disk needs the file rewritten (VACUUM), which is never done unasked on opening.
+// no change-log entry, no updated_at. The space freed is reused by later writes, and when it is
+// much of the file, given back to the disk when the file is closed (db/freeSpace.ts).
 import type { Database } from '../driver';
 import { textToKeep } from '../../store/discussionText';
 import { TEXT_COPIED_BEFORE, withLogRewritable } from '../../store/loggedText';
