@@ -94,6 +94,13 @@ export class FreeSpaceReturn {
         fs.writeFileSync(target, '', { mode: PRIVATE_FILE });
         makePrivate(target);
         await compactCopyInBackground(this.file, target, this.key);
+        // Flushed now, off the app's thread, so that closing flushes next to nothing.
+        const handle = await fs.promises.open(target, 'r+');
+        try {
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
         copy.complete = true;
       } catch (err) {
         console.warn(`[store] the data file's free space could not be given back this time: ${(err as Error).message}`);
