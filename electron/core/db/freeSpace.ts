@@ -3,16 +3,17 @@
 // can free half of it at once (format 23 moved the search index into its own file: ~400 MB of the
 // bench's large store), which the minutes of years to come would not fill again. So when free pages
 // are a large share of the file, a compact copy of it is written while it is open, on a worker
-// thread (VACUUM INTO, as backups are: db/compactCopy.ts), and when the file is closed the copy
-// takes its place, if nothing has been written since it began: flushed, then renamed over the data
-// file, the lock still held. Written meanwhile, the copy is thrown away and made again once the
-// app has been idle for a while. The app's thread never waits for it, and the data file is only
-// ever replaced whole, by a complete copy of exactly what it holds.
+// thread (VACUUM INTO, as backups are: db/compactCopy.ts), then checked and flushed there too.
+// When the file is closed, the copy takes its place if nothing has been written since it began:
+// renamed over the data file, the lock still held. Written meanwhile, the copy is thrown away and
+// made again once the app has been idle for a while. The app's thread never waits for it, and the
+// data file is only ever replaced whole, by a sound copy of exactly what it holds.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from './driver';
 import type { StoreKey } from '../crypt/cipher';
 import { compactCopyInBackground } from './compactCopy';
+import { quickCheckInBackground } from './integrity';
 import { makePrivate, PRIVATE_FILE } from './private';
 
 /** Free space worth giving back: at least this much, and at least FREE_SHARE of the file. */
@@ -94,6 +95,9 @@ export class FreeSpaceReturn {
         fs.writeFileSync(target, '', { mode: PRIVATE_FILE });
         makePrivate(target);
         await compactCopyInBackground(this.file, target, this.key);
+        // Checked as a file opened later would be: a copy that is not sound never replaces the file.
+        const verdict = await quickCheckInBackground(target, this.key);
+        if (verdict !== 'ok') throw new Error(`the copy did not pass its check (${verdict})`);
         // Flushed now, off the app's thread, so that closing flushes next to nothing.
         const handle = await fs.promises.open(target, 'r+');
         try {
