@@ -14,6 +14,7 @@ import { backupFileName, backupTo } from './db/backup';
 import { BACKUP_FOLDER_NAME, defaultBackupDir, identify, StoreOpenError, type Store } from './db/open';
 import { makeFolderPrivate, makePrivate } from './db/private';
 import { discardSearchIndex } from './store/searchIndexFile';
+import { flushFile } from './db/flush';
 import { DomainError } from './errors';
 import { write } from './store/write';
 
@@ -261,12 +262,7 @@ export function putInPlace(source: string, dataFile: string): void {
   const temp = `${dataFile}.restoring`;
   fs.copyFileSync(source, temp);
   makePrivate(temp);
-  const fd = fs.openSync(temp, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
+  flushFile(temp);
   for (const suffix of ['-wal', '-shm']) fs.rmSync(dataFile + suffix, { force: true });
   // The index of the file being replaced is not the backup's: it is built again on open.
   discardSearchIndex(dataFile);

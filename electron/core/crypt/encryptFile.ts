@@ -11,6 +11,7 @@ import { backupFileName, backupTo } from '../db/backup';
 import { inspectDataFile } from '../db/file';
 import { makePrivate } from '../db/private';
 import { discardSearchIndex } from '../store/searchIndexFile';
+import { flushFile, flushFolder } from '../db/flush';
 import { keyedTarget, openWithKey, type StoreKey } from './cipher';
 
 /** The steps, in order; `onStep` is told of each as it starts (the crash tests stop the process there). */
@@ -42,28 +43,6 @@ export function contentDigest(db: Database): string {
   }
   hash.update(`\u0000v${String(db.pragma('user_version', { simple: true }))}a${String(db.pragma('application_id', { simple: true }))}`);
   return hash.digest('hex');
-}
-
-function fsyncFile(file: string): void {
-  const fd = fs.openSync(file, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-function fsyncFolder(dir: string): void {
-  try {
-    const fd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    // Windows cannot open a folder to flush it; its rename is already durable.
-  }
 }
 
 /**
@@ -113,13 +92,13 @@ export async function encryptDataFile(file: string, key: StoreKey, backupDir: st
 
   onStep('swap');
   makePrivate(copy);
-  fsyncFile(copy);
+  flushFile(copy);
   // A WAL index of the plain file must not be taken for the encrypted one's.
   for (const suffix of ['-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
   // The plain file's search index holds its words unencrypted: gone, and built again encrypted on open.
   discardSearchIndex(file);
   fs.renameSync(copy, file);
-  fsyncFolder(path.dirname(file));
+  flushFolder(path.dirname(file));
   onStep('done');
   return { plainBackup };
 }

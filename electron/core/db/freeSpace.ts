@@ -14,6 +14,7 @@ import type { Database } from './driver';
 import type { StoreKey } from '../crypt/cipher';
 import { compactCopyInBackground } from './compactCopy';
 import { quickCheckInBackground } from './integrity';
+import { flushFile, flushFolder } from './flush';
 import { makePrivate, PRIVATE_FILE } from './private';
 
 /** Free space worth giving back: at least this much, and at least FREE_SHARE of the file. */
@@ -166,16 +167,11 @@ export class FreeSpaceReturn {
     this.copy = null;
     try {
       if (fs.existsSync(`${this.file}-wal`) && fs.statSync(`${this.file}-wal`).size > 0) throw new Error('the write-ahead log was not emptied on closing');
-      const fd = fs.openSync(target, 'r+');
-      try {
-        fs.fsyncSync(fd);
-      } finally {
-        fs.closeSync(fd);
-      }
+      flushFile(target);
       fs.rmSync(`${this.file}-wal`, { force: true });
       fs.rmSync(`${this.file}-shm`, { force: true });
       fs.renameSync(target, this.file);
-      syncFolder(path.dirname(this.file));
+      flushFolder(path.dirname(this.file));
       return true;
     } catch (err) {
       console.warn(`[store] the data file's free space was not given back: ${(err as Error).message}`);
@@ -200,18 +196,5 @@ function removeCopy(target: string): void {
     fs.rmSync(target, { force: true });
   } catch (err) {
     console.warn(`[store] ${target} could not be removed: ${(err as Error).message}`);
-  }
-}
-
-/** A rename is durable once its folder is flushed (not possible on Windows, where it is not needed). */
-function syncFolder(folder: string): void {
-  let fd: number | null = null;
-  try {
-    fd = fs.openSync(folder, 'r');
-    fs.fsyncSync(fd);
-  } catch {
-    // Folders cannot be opened for flushing on Windows; NTFS journals the rename itself.
-  } finally {
-    if (fd !== null) fs.closeSync(fd);
   }
 }

@@ -14,6 +14,7 @@ import { inspectDataFile } from './file';
 import { ensureSearchIndex, withoutSearchIndex } from '../store/searchIndex';
 import { attachSearchIndex, indexInDataFile } from '../store/searchIndexFile';
 import { FreeSpaceReturn } from './freeSpace';
+import { flushFile } from './flush';
 import { LATEST_VERSION, MIGRATIONS, applyMigrations, latestVersion, schemaVersion, type Migration } from './migrations';
 import { backupBeforeMigration, backupTo, backupFileName } from './backup';
 import { keptValuesWrong, rebuildActionSummaries } from '../store/actionSummary';
@@ -151,12 +152,7 @@ function createStoreFile(file: string, migrations: readonly Migration[], key: St
     } finally {
       db.close();
     }
-    const fd = fs.openSync(temp, 'r+');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    flushFile(temp);
     try {
       // A hard link never replaces a file that appeared meanwhile; drives without links get a rename.
       fs.linkSync(temp, file);
