@@ -55,11 +55,15 @@ const BATCH = 2000;
 // What the log shows of these actions (a JSON list of ids), those that are outstanding in a board
 // not archived. The latest update is the one the action's status follows (actions.last_update_meeting_id,
 // kept by arising/actionProgress.ts); the due date follows the board's meetings (DUE_DATE_SQL).
-const FACTS_SQL = `
+// Times carried is counted from the board's lists (countCarriedSql: one probe per meeting of the
+// board, so it grows with the years kept), or, where `kept`, taken from the count kept for the
+// action under its board where there is one (the write's own listings are added by recount after).
+const factsSql = (kept: boolean): string => `
   SELECT a.board_id, om.meeting_date AS origin_date, a.seq, a.id AS action_id, b.name AS board_name, b.short_code,
     a.reference, a.details, a.due_kind, a.due_date, a.due_meeting_id, a.due_text, (${DUE_DATE_SQL}) AS effective_due, a.status,
     om.id AS origin_id, i.id AS item_id, i.number AS item_number, i.title AS item_title,
-    ${countCarriedSql('a.id', 'a.board_id')} AS times_carried,
+    ${kept ? `CASE WHEN k.action_id IS NULL THEN ${countCarriedSql('a.id', 'a.board_id')} ELSE k.times_carried END` : countCarriedSql('a.id', 'a.board_id')} AS times_carried,
+    ${kept ? 'k.action_id IS NULL' : '1'} AS counted,
     lu.meeting_id AS latest_meeting_id, lum.meeting_date AS latest_date, lu.text AS latest_text, lu.status AS latest_status
   FROM actions a
   JOIN boards b ON b.id = a.board_id
@@ -67,6 +71,7 @@ const FACTS_SQL = `
   LEFT JOIN agenda_items i ON i.id = a.agenda_item_id
   LEFT JOIN action_updates lu ON lu.action_id = a.id AND lu.meeting_id = a.last_update_meeting_id
   LEFT JOIN meetings lum ON lum.id = lu.meeting_id
+  ${kept ? 'LEFT JOIN action_times_carried k ON k.board_id = a.board_id AND k.action_id = a.id' : ''}
   WHERE a.id IN (SELECT value FROM json_each(?)) AND a.status IN ${OUTSTANDING_SQL} AND b.archived_at IS NULL`;
 
 /**
@@ -110,10 +115,14 @@ function logOwner(o: OwnerFacts): ActionLogOwner {
   return { kind: 'name', name, key: ownerKey({ kind: 'name', name }) };
 }
 
-/** The log's rows for these actions as they should be now, from their tables (none for a finished, missing or archived one). */
-export function computeSummaries(db: Database, actionIds: readonly string[]): ActionSummaryRow[] {
+/**
+ * The log's rows for these actions as they should be now, from their tables (none for a finished,
+ * missing or archived one). With `keptCounts`, an action's times carried is its kept count where
+ * it has one, and `counted` lists those counted from the lists instead.
+ */
+export function computeSummaries(db: Database, actionIds: readonly string[], keptCounts?: { counted: string[] }): ActionSummaryRow[] {
   const out: ActionSummaryRow[] = [];
-  const facts = db.prepare(FACTS_SQL);
+  const facts = db.prepare(factsSql(keptCounts !== undefined));
   const owners = db.prepare(ownersSql(hasGuestOwners(db)));
   for (let i = 0; i < actionIds.length; i += BATCH) {
     const ids = JSON.stringify(actionIds.slice(i, i + BATCH));
@@ -123,7 +132,8 @@ export function computeSummaries(db: Database, actionIds: readonly string[]): Ac
       if (list) list.push(logOwner(o));
       else byAction.set(o.action_id, [logOwner(o)]);
     }
-    for (const f of facts.all(ids) as Array<Omit<ActionSummaryRow, 'owners_json'>>) {
+    for (const { counted, ...f } of facts.all(ids) as Array<Omit<ActionSummaryRow, 'owners_json'> & { counted: number }>) {
+      if (counted) keptCounts?.counted.push(f.action_id);
       out.push({ ...f, owners_json: JSON.stringify(byAction.get(f.action_id) ?? []) });
     }
   }
@@ -150,8 +160,12 @@ export function refreshStaleSummaries(db: Database): number {
   const stale = db.prepare('SELECT action_id FROM action_summaries_stale').pluck().all() as string[];
   const recount = db.prepare('SELECT count(*) FROM action_summaries_recount').pluck().get() as number;
   if (stale.length === 0 && recount === 0) return 0;
+  // The rows rebuilt whose times carried was counted from the lists: the count already holds this write's listings.
+  const counted = { counted: [] as string[] };
   if (stale.length > 0) {
-    const rows = computeSummaries(db, stale);
+    // A row rebuilt keeps its kept count (counting an action's listings probes every meeting of its board).
+    const rows = computeSummaries(db, stale, countsApart(db) ? counted : undefined);
+    if (!countsApart(db)) counted.counted.push(...stale);
     // Out first (a finished, deleted or moved action; or one whose place in the log changed), then in as it is now.
     const ids = JSON.stringify(stale);
     forgetLogRows(db, ids);
@@ -171,10 +185,10 @@ export function refreshStaleSummaries(db: Database): number {
     db.prepare('DELETE FROM action_summaries_stale').run();
   }
   if (recount > 0) {
-    // Listed or taken off a meeting's matters arising and nothing else: the count is all that changed
-    // (those also marked stale were just rebuilt whole, which counted them too).
+    // Listed or taken off a meeting's matters arising: the count moves by the marks (those rebuilt
+    // just now with a count from the lists hold it already).
     forgetLogRows(db, db.prepare('SELECT json_group_array(action_id) FROM action_summaries_recount').pluck().get() as string);
-    recountTimesCarried(db, JSON.stringify(stale));
+    recountTimesCarried(db, JSON.stringify(counted.counted));
     db.prepare('DELETE FROM action_summaries_recount').run();
   }
   return stale.length + recount;
