@@ -16,14 +16,14 @@ export const GROWTH_SCALES = [0.25, 0.5, 1, 2, 4] as const;
 
 /**
  * Why a size may not be built on the project's machines (its rows then say so). The 4x store
- * (10,000 meetings, ~6 GB with its index) is built like the others, by core's own calls, one
- * meeting at a time: on a 2-core machine each 500-meeting board of the 2x store took 2.8–6 min
- * (it grows with the file: each write reads pages the cache no longer holds), ~60 min in all;
- * the 4x store's 1,000-meeting boards would take about twice that each, 2–3 hours, more than a
- * working session. Four sizes a doubling apart, 0.25x to 2x, show the trend.
+ * (10,000 meetings, ~3.5 GB with its index) is built like the others, by core's own calls, one
+ * meeting at a time: on a 2-core machine the 2x store's 500-meeting boards took 2.8 to 11 min each,
+ * growing with the file (each write reads pages the cache no longer holds), 70 min in all; the
+ * 4x store's 1,000-meeting boards, on a file twice as large, would take over twice that each:
+ * 3 hours or more, longer than a working session. Four sizes a doubling apart, 0.25x to 2x, show the trend.
  */
 const NOT_BUILT_HERE: Partial<Record<(typeof GROWTH_SCALES)[number], string>> = {
-  4: 'not built on the project machines: about 2–3 hours of one core (the 2x store took ~60 min); 0.25x to 2x, three doublings, show the trend',
+  4: 'not built on the project machines: 3 hours or more of one core (the 2x store took 70 min); 0.25x to 2x, three doublings, show the trend',
 };
 
 interface Figures {
