@@ -5,6 +5,8 @@ import { BOARD, openFixtureMeeting, openMeeting } from './fixture-meeting';
 import { openTestFile } from '../helpers/testKey';
 import { discussionPlainText, parseDiscussionJson } from '../../shared/domain/discussion';
 import { unpackDiscussion } from '../../electron/core/store/discussionPacked';
+import { Workspace } from './pages';
+import { MinutesPage } from './minutes-pages';
 
 
 const DISCUSSION_BULLETS = [
@@ -317,4 +319,29 @@ test('undo reaches back past autosaves, and the header is edited in place', asyn
   // The board itself keeps its name: only these minutes print the other one.
   await expect(page.getByRole('navigation', { name: 'Boards' })).toContainText(BOARD);
   await expect(page.getByText('Meeting details · Next meeting: 10 April 2014, 10.30 am, 160 Tooley Street')).toBeVisible();
+});
+
+test('opening a meeting writes nothing: only the discussion typed into is saved', async ({ page, hosts }) => {
+  const host = await hosts.start({ args: ['--sample'] });
+  const app = new Workspace(page);
+  const saves: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/api/saveDiscussion')) saves.push((JSON.parse(r.postData() ?? '{}') as { itemId: string }).itemId);
+  });
+  await app.open(host.url);
+  await app.sidebarBoard('Southwark Safeguarding Children Executive Board \\(sample\\)').click();
+  await page.locator('table.meeting-table tbody tr').filter({ hasText: '10 April 2014' }).getByRole('link').first().click();
+  const minutes = new MinutesPage(page);
+  // Every item's discussion as the sample stored it, in its own key order: the editors take it
+  // up, and Lexical marks it changed as each plugin registers (the cleaner, lists, links, tables).
+  const editors = page.getByTestId('discussion-editor');
+  await expect(editors).toHaveCount(10);
+  const typed = editors.nth(2);
+  await expect(typed).toBeEditable();
+  await minutes.saved();
+  await typed.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Agreed.');
+  await minutes.saved();
+  expect(saves).toEqual([await typed.getAttribute('data-item-id')]);
 });

@@ -4,7 +4,7 @@ import type { Core } from '../../electron/core/app';
 import { minutesHash } from '../../electron/core/lifecycle/contentHash';
 import { readMeetingRecord } from '../../electron/core/store/meetingRecord';
 import { SYNCED_TABLES } from '../../electron/core/sync/registry';
-import { canonicalDiscussion } from '../../electron/core/sync/discussionJson';
+import { canonicalDiscussion } from '../../shared/domain/discussionJson';
 import { DISCUSSION_COLUMN, unpackDiscussion } from '../../electron/core/store/discussionPacked';
 
 function storeOf(core: Core) {

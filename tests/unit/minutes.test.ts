@@ -157,6 +157,25 @@ describe('discussion', () => {
     expect(stale).toMatchObject({ code: 'invalid_input', message: 'This window sends the discussion in an older format, so it was not saved. Copy what you typed, then reload the window.' });
     expect(dump(core)).toBe(before);
   });
+
+  it('writes nothing for the same document in another key order, or an empty one where there was none', async () => {
+    const { core, meeting } = await setUp();
+    const [one, two] = [addItem(core, { meetingId: meeting.id, title: 'One' }).item, addItem(core, { meetingId: meeting.id, title: 'Two' }).item];
+    const stored = JSON.stringify({ root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: 'MOC welcomed the board.' }] }] } });
+    ok(core, 'saveDiscussion', { itemId: one.id, json: stored });
+    const before = dump(core);
+    // As the editor exports it: its own key order, and the fields it always writes.
+    const reordered = JSON.stringify({ root: { children: [{ children: [{ text: 'MOC welcomed the board.', type: 'text', version: 1 }], type: 'paragraph', version: 1 }], type: 'root', version: 1 } });
+    const empty = JSON.stringify({ root: { children: [{ children: [], direction: null, format: '', indent: 0, type: 'paragraph', version: 1 }], direction: null, format: '', indent: 0, type: 'root', version: 1 } });
+    ok(core, 'saveDiscussion', { itemId: one.id, json: reordered });
+    ok(core, 'saveDiscussion', { itemId: two.id, json: empty });
+    expect(dump(core)).toBe(before);
+    expect(minutes(core, meeting.id).items.map((i) => i.discussionJson)).toEqual([stored, null]);
+    // A changed word is a change.
+    ok(core, 'saveDiscussion', { itemId: one.id, json: reordered.replace('welcomed', 'thanked') });
+    expect(minutes(core, meeting.id).items[0]?.discussionText).toBe('MOC thanked the board.');
+    expect(dump(core)).not.toBe(before);
+  });
 });
 
 describe('decisions', () => {

@@ -14,6 +14,7 @@ import type {
 } from '../../../shared/contract';
 import { MINUTES_LIMITS } from '../../../shared/contract/common';
 import { discussionPlainText, readDiscussion } from '../../../shared/domain/discussion';
+import { sameDiscussion } from '../../../shared/domain/discussionJson';
 import { MAX_ITEM_DEPTH, moveInOutline, numberItems, type ItemNumbering, type OutlineNode } from '../../../shared/domain/numbering';
 import { formatUkDate } from '../../../shared/domain/dates';
 import type { Store } from '../db/open';
@@ -336,7 +337,10 @@ export function saveDiscussion(store: Store, input: ParsedInputOf<'saveDiscussio
   write(store, (w) => {
     const { item, meeting } = itemForEdit(store, input.itemId);
     assertContentEditable(meeting);
-    if (item.discussion_json === input.json && item.discussion_text === text) return;
+    // The same document (in any key order: the editor's export order and the stored text's may
+    // differ; or empty, where there was none) is no change: nothing written, nothing logged,
+    // nothing sent to other laptops.
+    if (sameDiscussion(item.discussion_json, state)) return;
     // The text is derived from this JSON on read: nothing stored beside it (store/discussionText.ts).
     writeDiscussionJson(store.db, item.id, input.json, { text: discussionTextToStore(store.db, input.json), at });
     // The log records that the discussion changed and how long it is, not every keystroke's text.

@@ -13,7 +13,7 @@ import type { WriteHandle } from '../store/write';
 import { nowInstant } from '../changelog';
 import { formatUkDate, formatUkInstant } from '../../../shared/domain/dates';
 import { conflictLog, type AgreedEditDetail } from './conflicts';
-import { canonicalDiscussion } from './discussionJson';
+import { canonicalDiscussion } from '../../../shared/domain/discussionJson';
 import { meetingDiscussions } from '../store/discussionPacked';
 import { meetingDocName, parseDocName } from './docNames';
 import { removePending } from './updateStore';

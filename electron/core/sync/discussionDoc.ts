@@ -8,7 +8,7 @@ import { LinkNode } from '@lexical/link';
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import type * as Y from 'yjs';
-import { canonicalDiscussion } from './discussionJson';
+import { canonicalDiscussion } from '../../../shared/domain/discussionJson';
 import { discussionRoot } from './docNames';
 import { $reconcileDiscussion } from './reconcile';
 

@@ -11,7 +11,7 @@ import type { WriteHandle } from '../store/write';
 import { nowInstant } from '../changelog';
 import { formatUkDate, formatUkInstant } from '../../../shared/domain/dates';
 import type { AgreedEditDetail } from './conflicts';
-import { canonicalDiscussion } from './discussionJson';
+import { canonicalDiscussion } from '../../../shared/domain/discussionJson';
 import { frozenCopy, frozenDiscussion, frozenTableRows, type FrozenCopy } from './frozenRecord';
 import { DELETED_ITEMS_ROOT, type Tombstone } from './itemTombstones';
 import { LAPTOPS_ROOT } from './mirror';

@@ -8,7 +8,7 @@ import type { WriteHandle } from '../store/write';
 import type { ChangeLogEntity } from '../../../shared/domain/enums';
 import { sameStatus, statusColumns, statusLog, type StatusEvent } from './actionStatusLog';
 import { latestStatusEvents } from './statusIndex';
-import { canonicalDiscussion } from './discussionJson';
+import { canonicalDiscussion } from '../../../shared/domain/discussionJson';
 import { DISCUSSION_COLUMN, readDiscussionJson, writeDiscussionJson } from '../store/discussionPacked';
 import { keepsRow, NOTHING_KEPT, type KeptRows } from './restores';
 import { parkNumbers, settleKeptItems, settleNumbers } from './provisional';

@@ -5,7 +5,7 @@
 // document's live rows against its frozen copy, frozenEdit.ts).
 import type * as Y from 'yjs';
 import { discussionBlocks, discussionPlainText } from '../../../shared/domain/discussion';
-import { canonicalDiscussion } from './discussionJson';
+import { canonicalDiscussion } from '../../../shared/domain/discussionJson';
 import { discussionRoot } from './docNames';
 import type { Value } from './registry';
 import type { MeetingReplica } from './replica';

@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
-import { BLUR_COMMAND, COMMAND_PRIORITY_LOW, type LexicalEditor } from 'lexical';
+import { BLUR_COMMAND, COMMAND_PRIORITY_LOW, HISTORY_MERGE_TAG, type LexicalEditor } from 'lexical';
 
 interface AutosavePluginProps {
   onChange: (editor: LexicalEditor) => void;
@@ -16,9 +16,14 @@ export function AutosavePlugin({ onChange, onLeave }: AutosavePluginProps): null
   useEffect(
     () =>
       mergeRegister(
-        editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState }) => {
-          // The initial document and selection-only updates change nothing worth saving.
-          if (prevEditorState.isEmpty() || (dirtyElements.size === 0 && dirtyLeaves.size === 0)) return;
+        editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState, tags }) => {
+          // The initial document and selection-only updates change nothing worth saving. Nor do
+          // Lexical's own merge updates (as its OnChangePlugin holds): the editor taking its
+          // element, and each plugin that registers a node transform marking the nodes already
+          // there dirty to run it on them. Those came at every opening of a meeting, once for each
+          // item, and saved every discussion the user had not touched (a write, a change log
+          // entry and the screens read again, item after item, for seconds).
+          if (prevEditorState.isEmpty() || (dirtyElements.size === 0 && dirtyLeaves.size === 0) || tags.has(HISTORY_MERGE_TAG)) return;
           onChange(editor);
         }),
         editor.registerCommand(

@@ -3,6 +3,7 @@
 import { memo, useCallback, useRef, useState } from 'react';
 import type { LexicalEditor } from 'lexical';
 import { MINUTES_LIMITS } from '../../../../shared/contract';
+import { sameDiscussion } from '../../../../shared/domain/discussionJson';
 import { formatUkDate } from '../../../../shared/domain/dates';
 import { call } from '../../api/client';
 import { DiscussionEditor } from '../../editor/DiscussionEditor';
@@ -36,7 +37,8 @@ export const AgendaItemCard = memo(function AgendaItemCard({ itemId, onDelete }:
       queue.schedule(`discussion:${itemId}`, () => {
         const state = editor.getEditorState();
         const json = JSON.stringify(state.toJSON());
-        if (json === lastSavedJson.current) return Promise.resolve();
+        // The document as last saved (or as stored, in whatever key order) is nothing to send.
+        if (sameDiscussion(lastSavedJson.current, json)) return Promise.resolve();
         // Only the JSON: core derives the plain text from it.
         return call('saveDiscussion', { itemId, json }, { origin }).then(() => {
           lastSavedJson.current = json;
