@@ -57,7 +57,7 @@ export async function runExport(argv: readonly string[]): Promise<string> {
     if (err instanceof KeyUnavailableError) throw new ExportProblem(err.message);
     throw err;
   }
-  const core = await startCore(data, { key }, { noDailyBackup: true });
+  const core = await startCore(data, { key }, { openedBriefly: true });
   try {
     if (core.status.state !== 'ready' || !core.store) {
       const problem = core.status.state === 'problem' ? core.status.problem : null;

@@ -41,7 +41,7 @@ async function openToolStore(dataFile: string): Promise<{ core: Core; store: Sto
     if (err instanceof KeyUnavailableError) throw new ImportProblem(err.message);
     throw err;
   }
-  const core = await startCore(dataFile, { key }, { noDailyBackup: true });
+  const core = await startCore(dataFile, { key }, { openedBriefly: true });
   if (core.status.state !== 'ready' || !core.store) {
     const problem = core.status.state === 'problem' ? core.status.problem : null;
     core.close();

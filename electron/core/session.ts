@@ -8,6 +8,7 @@ import type { AppStatus, BackupInfo, BackupList } from '../../shared/contract';
 import { backupDue, backupFolder, backupPath, dailyBackup, listBackups, newestBackupTime, putInPlace, setAside, takeBackup, tightenBackups, verifyBackup } from './backups';
 import { damaged, LATEST_VERSION, openStore, StoreOpenError, type OpenOptions, type Store } from './db/open';
 import { latestVersion } from './db/migrations';
+import { totalChanges } from './db/totalChanges';
 import { DomainError } from './errors';
 import { reportFileChanged } from './store/changes';
 import type { PdfPrinter } from './publication/publication';
@@ -28,8 +29,12 @@ export interface SessionHooks {
    * cancelled. Without it (browser host), the PDF goes back to the window to download.
    */
   choosePdfPath?: (suggestedName: string) => Promise<string | null>;
-  /** Tools that open a store briefly (the benchmark, the export command) skip automatic backups, and giving back free space. */
-  noDailyBackup?: boolean;
+  /**
+   * A tool opens the store briefly (the benchmark, the import and export commands, tests): none
+   * of the upkeep a long-open file gets in the background, neither the daily backup nor giving
+   * back free space.
+   */
+  openedBriefly?: boolean;
   /** The clock automatic backups go by (tests move it). */
   now?: () => Date;
   /** Told of each step of encrypting a plain file as it starts (the crash tests stop the host there). */
@@ -91,7 +96,7 @@ function adopt(session: Session, store: Store): void {
   session.dataFile = dataFile;
   // A file's shared boards connect as it opens; everything works offline meanwhile.
   startSync(store);
-  session.auto = { changes: totalChanges(store), newest: undefined, running: null, changedMeanwhile: false };
+  session.auto = { changes: totalChanges(store.db), newest: undefined, running: null, changedMeanwhile: false };
   session.status = {
     state: 'ready',
     dataFile,
@@ -109,7 +114,7 @@ function adopt(session: Session, store: Store): void {
   // A sound file with much free space is given it back when closed (db/freeSpace.ts); tools that
   // open a file briefly do not start the copy that takes.
   void (store.integrity ?? Promise.resolve('ok')).then((verdict) => {
-    if (verdict === 'ok' && session.store === store && !session.hooks.noDailyBackup) store.freeSpace.begin();
+    if (verdict === 'ok' && session.store === store && !session.hooks.openedBriefly) store.freeSpace.begin();
     if (verdict === 'ok' || session.store !== store) return;
     closeSession(session);
     session.status = { state: 'problem', dataFile, appVersion: APP_VERSION, problem: damaged(dataFile, verdict.slice(0, 300)).problem };
@@ -145,10 +150,6 @@ export async function openSession(file: string, options: OpenOptions = {}, hooks
 
 // ---------------------------------------------------------------- automatic backups
 
-function totalChanges(store: Store): number {
-  return store.db.prepare('SELECT total_changes()').pluck().get() as number;
-}
-
 /**
  * Called after every call a host passes to core: when the call changed the file and a backup
  * is due, one is taken in the background (SQLite's backup API copies a few pages at a time
@@ -157,15 +158,15 @@ function totalChanges(store: Store): number {
 export function afterCall(session: Session): void {
   const store = session.store;
   if (!store) return;
-  const changes = totalChanges(store);
+  const changes = totalChanges(store.db);
   if (changes === session.auto.changes) return;
   session.auto.changes = changes;
-  if (!session.hooks.noDailyBackup) store.freeSpace.wrote();
+  if (!session.hooks.openedBriefly) store.freeSpace.wrote();
   autoBackup(session, store, 'change');
 }
 
 function autoBackup(session: Session, store: Store, on: 'start' | 'change'): void {
-  if (session.hooks.noDailyBackup) return;
+  if (session.hooks.openedBriefly) return;
   if (session.auto.running) {
     // A change while a backup is being taken is looked at again once it is done.
     if (on === 'change') session.auto.changedMeanwhile = true;

@@ -123,7 +123,7 @@ export async function actionLogAfterChangesOnCopy(report: Report, source: string
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-bench-log-'));
   const copy = path.join(dir, 'large.sqlite');
   fs.copyFileSync(source, copy);
-  const core = await startCore(copy, {}, { noDailyBackup: true });
+  const core = await startCore(copy, {}, { openedBriefly: true });
   try {
     await core.store?.integrity;
     const boards = must<{ id: string; name: string }[]>(core.call('listBoards', {}));
@@ -143,7 +143,7 @@ export async function carryForwardOnCopy(report: Report, source: string): Promis
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-bench-carry-'));
   const copy = path.join(dir, 'large.sqlite');
   fs.copyFileSync(source, copy);
-  const core = await startCore(copy, {}, { noDailyBackup: true });
+  const core = await startCore(copy, {}, { openedBriefly: true });
   try {
     await core.store?.integrity; // the check at open runs on another thread: not mixed into the calls measured
     const boards = must<{ id: string }[]>(core.call('listBoards', {}));

@@ -18,7 +18,7 @@ export async function betweenMeetingsOnCopy(report: Report, source: string): Pro
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-bench-between-'));
   const copy = path.join(dir, 'large.sqlite');
   fs.copyFileSync(source, copy);
-  const core = await startCore(copy, {}, { noDailyBackup: true });
+  const core = await startCore(copy, {}, { openedBriefly: true });
   try {
     // Outstanding actions across the boards, spread over the log (the most carried ones among them).
     const log = must<ActionLog>(core.call('outstandingActions', {}));

@@ -21,7 +21,7 @@ export async function buildLargeStoreFile(file: string = LARGE_STORE_FILE, spec:
   const started = performance.now();
   // Encrypted like every data file: MATTERS_ARISING_KEY, or a passphrase typed on the terminal.
   const key = await keyForTool({ file });
-  const core = await startCore(file, { key }, { noDailyBackup: true });
+  const core = await startCore(file, { key }, { openedBriefly: true });
   let last = 0;
   const built = buildLargeStore(core, spec, (done, total) => {
     const pct = Math.floor((done / total) * 10);

@@ -64,7 +64,7 @@ export async function carryTail(report: Report, source: string, rounds = 40): Pr
     for (const e of list.getEntries()) gcs.push({ start: e.startTime, end: e.startTime + e.duration });
   });
   observer.observe({ entryTypes: ['gc'] });
-  const core = await startCore(copy, {}, { noDailyBackup: true });
+  const core = await startCore(copy, {}, { openedBriefly: true });
   const laps = new Map<Mode, Lap[]>();
   const spans: Array<{ mode: Mode; start: number; end: number; lap: Lap }> = [];
   const idleLaps: number[] = [];

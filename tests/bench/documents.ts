@@ -7,7 +7,7 @@ import type { Report } from './harness';
 
 export async function minutesDocuments(report: Report, dir: string, makeMeeting: (core: Core, boardId: string) => Promise<string>): Promise<void> {
   const { buildMinutesDocx, buildMinutesWebHtml } = await import('../../electron/core/documents/minutesDocuments');
-  const core = await startCore(path.join(dir, 'documents.sqlite'), {}, { noDailyBackup: true });
+  const core = await startCore(path.join(dir, 'documents.sqlite'), {}, { openedBriefly: true });
   try {
     const created = core.call('createBoard', { name: 'Southwark Safeguarding Children Executive Board' });
     if (!created.ok) throw new Error(created.error.message);

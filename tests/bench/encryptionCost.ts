@@ -41,13 +41,13 @@ async function measure(report: Report, file: string, key: StoreKey | null, label
   const opens: number[] = [];
   for (let i = 0; i < 3; i++) {
     const start = performance.now();
-    const core = await startCore(file, { key }, { noDailyBackup: true });
+    const core = await startCore(file, { key }, { openedBriefly: true });
     opens.push(performance.now() - start);
     await core.store?.integrity;
     core.close();
   }
   report.add(name('open the large store'), opens, { baseline: baseline('open the large store') });
-  const core = await startCore(file, { key }, { noDailyBackup: true });
+  const core = await startCore(file, { key }, { openedBriefly: true });
   try {
     if (core.status.state !== 'ready') throw new Error(`the ${label} copy did not open`);
     const db = core.store!.db;

@@ -80,7 +80,7 @@ export async function upgradeIfOlder(report: Report, file: string): Promise<void
     db.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  const core = await startCore(file, {}, { noDailyBackup: true });
+  const core = await startCore(file, {}, { openedBriefly: true });
   core.close();
 }
 
@@ -91,7 +91,7 @@ export async function upgradeIfOlder(report: Report, file: string): Promise<void
  * so the rows after measure the file a user keeps. A store with little free space is left alone.
  */
 export async function giveBackFreeSpace(report: Report, file: string): Promise<void> {
-  const core = await startCore(file, {}, { noDailyBackup: true });
+  const core = await startCore(file, {}, { openedBriefly: true });
   const store = core.store;
   if (!store) throw new Error(`${file} did not open: ${JSON.stringify(core.status)}`);
   let closed = false;

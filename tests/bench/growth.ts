@@ -37,7 +37,7 @@ interface Figures {
 async function measure(file: string): Promise<Figures> {
   const medians = new Map<string, number>();
   const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
-  const core = await startCore(file, {}, { noDailyBackup: true });
+  const core = await startCore(file, {}, { openedBriefly: true });
   let meetings = 0;
   let rows = 0;
   try {

@@ -9,7 +9,7 @@ import { timeRuns, type Report } from './harness';
 const FIXTURE = path.resolve('tests/fixtures/sscb-2014-02-19-and-04-10.txt');
 
 export async function importFixtureText(report: Report, dir: string, runs = 30): Promise<void> {
-  const core = await startCore(path.join(dir, 'import.sqlite'), {}, { noDailyBackup: true });
+  const core = await startCore(path.join(dir, 'import.sqlite'), {}, { openedBriefly: true });
   const store = core.store;
   if (!store) throw new Error('The bench data file did not open.');
   const files = [{ name: 'sscb.txt', bytes: new Uint8Array(fs.readFileSync(FIXTURE)) }];

@@ -125,7 +125,7 @@ async function minutesPdf(report: Report, dir: string): Promise<void> {
   const { renderMeetingHtml, renderMinutesHtml } = await import('../../electron/core/publication/minutesHtml');
   const { loadPrintModel } = await import('../../electron/core/publication/printModel');
   const { printHtmlToPdf } = await import('../../electron/pdf/print');
-  const core = await startCore(path.join(dir, 'pdf.sqlite'), {}, { noDailyBackup: true });
+  const core = await startCore(path.join(dir, 'pdf.sqlite'), {}, { openedBriefly: true });
   try {
     const board = must<{ id: string }>(core.call('createBoard', { name: 'Southwark Safeguarding Children Executive Board' }));
     const meetingId = await fortyItemMeeting(core, board.id);
@@ -224,7 +224,7 @@ async function largeStore(report: Report): Promise<void> {
     // A store built by an older version: its upgrade (a backup, then the migrations and the
     // kept values filled in one transaction) is measured once, as a user upgrading would wait.
     const start = performance.now();
-    const upgraded = await startCore(LARGE_STORE_FILE, {}, { noDailyBackup: true });
+    const upgraded = await startCore(LARGE_STORE_FILE, {}, { openedBriefly: true });
     report.add(`large store: upgrade from format ${format} (backup, migrations, kept values)`, [performance.now() - start]);
     upgraded.close();
     fs.rmSync(path.join(path.dirname(LARGE_STORE_FILE), 'Matters Arising backups'), { recursive: true, force: true });
@@ -232,13 +232,13 @@ async function largeStore(report: Report): Promise<void> {
   const opens: number[] = [];
   for (let i = 0; i < 5; i++) {
     const start = performance.now();
-    const core = await startCore(LARGE_STORE_FILE, {}, { noDailyBackup: true });
+    const core = await startCore(LARGE_STORE_FILE, {}, { openedBriefly: true });
     opens.push(performance.now() - start);
     await core.store?.integrity;
     core.close();
   }
   report.add('large store: open (core, integrity check in the background)', opens);
-  const core = await startCore(LARGE_STORE_FILE, {}, { noDailyBackup: true });
+  const core = await startCore(LARGE_STORE_FILE, {}, { openedBriefly: true });
   try {
     await core.store?.integrity; // once per open, on another thread: measured above, not mixed into the calls' p95
     const db = core.store!.db;

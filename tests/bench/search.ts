@@ -76,7 +76,7 @@ export async function timeSearchQueries(core: Core, options: { rounds?: number; 
 
 export async function fullTextSearchRows(report: Report, file: string, options: { rebuild?: boolean } = {}): Promise<void> {
   const opened = performance.now();
-  const core = await startCore(file, {}, { noDailyBackup: true });
+  const core = await startCore(file, {}, { openedBriefly: true });
   const openMs = performance.now() - opened;
   try {
     const db = core.store!.db;

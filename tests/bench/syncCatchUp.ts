@@ -97,7 +97,7 @@ export async function syncCatchUpOnCopy(report: Report, source: string, key: Sto
   let a: Core | null = null;
   let b: Core | null = null;
   try {
-    a = await startCore(fileA, {}, { noDailyBackup: true });
+    a = await startCore(fileA, {}, { openedBriefly: true });
     await a.store?.integrity;
     const board = a.store!.db.prepare('SELECT b.id, count(m.id) AS meetings FROM boards b JOIN meetings m ON m.board_id = b.id GROUP BY b.id ORDER BY b.name LIMIT 1').get() as { id: string; meetings: number };
     const rows = (sql: string) => a!.store!.db.prepare(sql).pluck().get(board.id) as number;
@@ -120,7 +120,7 @@ export async function syncCatchUpOnCopy(report: Report, source: string, key: Sto
     // The second laptop: the first's file as it stands, everything acknowledged by the server.
     a.close();
     copyStore(fileA, fileB);
-    a = await startCore(fileA, {}, { noDailyBackup: true });
+    a = await startCore(fileA, {}, { openedBriefly: true });
     await until([a], () => settled(a!, board.id));
 
     // The second laptop is shut for a month; the first records the month.
@@ -136,7 +136,7 @@ export async function syncCatchUpOnCopy(report: Report, source: string, key: Sto
     const want = { items: items(a), statuses: statuses(a) };
 
     start = performance.now();
-    b = await startCore(fileB, {}, { noDailyBackup: true });
+    b = await startCore(fileB, {}, { openedBriefly: true });
     const opened = performance.now() - start;
     // What sharing adds to opening: the board's document read and its meetings' stored updates handed to the wire.
     const syncOpen = performance.now();

@@ -238,7 +238,7 @@ export async function keystrokeToPaint(
   const pagesDir = path.join(process.cwd(), 'out/bench-pages');
   if (!fs.existsSync(path.join(pagesDir, 'bare-lexical.html'))) return report.skip(name, 'the baseline page is not built (vite.bench-pages.config.ts)');
   const dataFile = path.join(dir, `editor-${items}.sqlite`);
-  const seed = await startCore(dataFile, {}, { noDailyBackup: true });
+  const seed = await startCore(dataFile, {}, { openedBriefly: true });
   const created = seed.call('createBoard', { name: 'Executive Board' });
   if (!created.ok) throw new Error(created.error.message);
   const meetingId = await makeMeeting(seed, (created.value as { id: string }).id, items);

@@ -71,11 +71,11 @@ export function migrateFrom(at: FileBefore): Promise<Store> {
 
 /** The same two, as a running core (for what the screens show). */
 export function coreBefore(at: FileBefore): Promise<Core> {
-  return startCore(at.file, { migrations: at.migration.before }, { noDailyBackup: true });
+  return startCore(at.file, { migrations: at.migration.before }, { openedBriefly: true });
 }
 
 export function coreThrough(at: FileBefore): Promise<Core> {
-  return startCore(at.file, { migrations: at.migration.through }, { noDailyBackup: true });
+  return startCore(at.file, { migrations: at.migration.through }, { openedBriefly: true });
 }
 
 /**

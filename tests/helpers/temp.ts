@@ -27,7 +27,7 @@ export function tempDir(): string {
  * backup in the background (tests/unit/automatic-backups.test.ts turns them on).
  */
 export async function tempCore(file = path.join(tempDir(), 'data.sqlite'), options: OpenOptions = {}): Promise<Core> {
-  const core = await startCore(file, options, { noDailyBackup: true });
+  const core = await startCore(file, options, { openedBriefly: true });
   cores.push(core);
   return core;
 }

@@ -18,7 +18,7 @@ const REBUILD_BACKUP = 'before-rebuilding-the-action-log';
 
 async function sampleFile(): Promise<{ file: string; laterMeetingId: string }> {
   const file = path.join(tempDir(), 'data.sqlite');
-  const core = await startCore(file, {}, { noDailyBackup: true });
+  const core = await startCore(file, {}, { openedBriefly: true });
   const seeded = await seedFixtureMinutes(inProcess(core));
   ok(core, 'carryForward', { meetingId: seeded.laterMeetingId });
   expect(positionsDiffer(core.store!.db)).toEqual([]);
@@ -50,7 +50,7 @@ describe('kept action-log positions that are missing or wrong', () => {
     it(`are rebuilt on open, after a backup: ${what}`, async () => {
       const { file } = await sampleFile();
       tamper(file, sql);
-      const core = await startCore(file, {}, { noDailyBackup: true });
+      const core = await startCore(file, {}, { openedBriefly: true });
       try {
         expect(positionsDiffer(core.store!.db)).toEqual([]);
         expect(summariesDiffer(core.store!.db)).toEqual([]);
@@ -68,7 +68,7 @@ describe('kept action-log positions that are missing or wrong', () => {
     tamper(file, 'DELETE FROM action_log_positions');
     tamper(file, "CREATE TRIGGER refuse_rebuild BEFORE INSERT ON action_log_positions BEGIN SELECT RAISE(ABORT, 'disk full'); END");
     const hash = sha256(file);
-    const core = await startCore(file, {}, { noDailyBackup: true });
+    const core = await startCore(file, {}, { openedBriefly: true });
     core.close();
     expect(core.status.state).not.toBe('ready');
     expect(sha256(file)).toBe(hash);
@@ -84,7 +84,7 @@ describe('kept action-log positions that are missing or wrong', () => {
 
   it('wrong while the app has the file open: the next write that takes away a row counts them all again', async () => {
     const { file, laterMeetingId } = await sampleFile();
-    const core = await startCore(file, {}, { noDailyBackup: true });
+    const core = await startCore(file, {}, { openedBriefly: true });
     try {
       const db = core.store!.db;
       db.exec('DELETE FROM action_log_positions');

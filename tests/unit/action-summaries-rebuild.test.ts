@@ -16,7 +16,7 @@ const REBUILD_BACKUP = 'before-rebuilding-the-action-log';
 /** A closed data file with the sample board and a meeting carrying its actions. */
 async function sampleFile(): Promise<string> {
   const file = path.join(tempDir(), 'data.sqlite');
-  const core = await startCore(file, {}, { noDailyBackup: true });
+  const core = await startCore(file, {}, { openedBriefly: true });
   const seeded = await seedFixtureMinutes(inProcess(core));
   ok(core, 'carryForward', { meetingId: seeded.laterMeetingId });
   expect(summariesDiffer(core.store!.db)).toEqual([]);
@@ -52,7 +52,7 @@ describe('kept action-log values that are missing or wrong', () => {
     it(`are rebuilt on open, after a backup: ${what}`, async () => {
       const file = await sampleFile();
       tamper(file, sql);
-      const core = await startCore(file, {}, { noDailyBackup: true });
+      const core = await startCore(file, {}, { openedBriefly: true });
       try {
         expect(summariesDiffer(core.store!.db)).toEqual([]);
         expect(core.store!.db.prepare('SELECT count(*) FROM action_summaries_stale').pluck().get()).toBe(0);
@@ -66,7 +66,7 @@ describe('kept action-log values that are missing or wrong', () => {
   it('that are right are left alone: no backup, nothing written', async () => {
     const file = await sampleFile();
     const hash = sha256(file);
-    const core = await startCore(file, {}, { noDailyBackup: true });
+    const core = await startCore(file, {}, { openedBriefly: true });
     core.close();
     expect(backupsOf(file).filter((n) => n.includes(REBUILD_BACKUP))).toEqual([]);
     // Opening checkpoints nothing new into the file: its summaries were not rewritten.
@@ -79,7 +79,7 @@ describe('kept action-log values that are missing or wrong', () => {
     // Something refuses the rebuild half-way (here a trigger another program left in the file).
     tamper(file, "CREATE TRIGGER refuse_rebuild BEFORE INSERT ON action_summaries BEGIN SELECT RAISE(ABORT, 'disk full'); END");
     const hash = sha256(file);
-    const core = await startCore(file, {}, { noDailyBackup: true });
+    const core = await startCore(file, {}, { openedBriefly: true });
     core.close();
     expect(core.status.state).not.toBe('ready');
     expect(sha256(file)).toBe(hash);

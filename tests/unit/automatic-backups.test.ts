@@ -107,7 +107,7 @@ describe('automatic backups', () => {
 
   it('are not taken by tools that open a file briefly', async () => {
     const file = path.join(tempDir(), 'minutes.sqlite');
-    const core = await startCore(file, {}, { noDailyBackup: true });
+    const core = await startCore(file, {}, { openedBriefly: true });
     try {
       ok(core, 'createBoard', { name: 'Executive Board' });
       await core.backupsSettled();

@@ -28,7 +28,7 @@ async function boardWithTwoMeetings(core: Core): Promise<{ boardId: string; febA
 
 describe('the chair’s briefing', () => {
   it('groups outstanding actions by owner, overdue first, with what changed since the last meeting and counts per meeting', async () => {
-    const core = await startCore(path.join(tempDir(), 'data.sqlite'), {}, { noDailyBackup: true });
+    const core = await startCore(path.join(tempDir(), 'data.sqlite'), {}, { openedBriefly: true });
     try {
       const { boardId, febActions } = await boardWithTwoMeetings(core);
       const b = ok<Briefing>(core, 'getBriefing', { boardId });
@@ -57,7 +57,7 @@ describe('the chair’s briefing', () => {
   });
 
   it('prints on one page through the publication printer', async () => {
-    const core = await startCore(path.join(tempDir(), 'data.sqlite'), {}, { noDailyBackup: true, printPdf: printHtmlToPdf });
+    const core = await startCore(path.join(tempDir(), 'data.sqlite'), {}, { openedBriefly: true, printPdf: printHtmlToPdf });
     try {
       const { boardId, febActions } = await boardWithTwoMeetings(core);
       const pdf = await okAsync<BriefingPdf>(core, 'exportBriefingPdf', { boardId });
@@ -76,7 +76,7 @@ describe('the chair’s briefing', () => {
 
 describe('my actions', () => {
   it('lists one person’s outstanding actions across boards, overdue first', async () => {
-    const core = await startCore(path.join(tempDir(), 'data.sqlite'), {}, { noDailyBackup: true });
+    const core = await startCore(path.join(tempDir(), 'data.sqlite'), {}, { openedBriefly: true });
     try {
       const { febActions } = await boardWithTwoMeetings(core);
       const af = ok<PersonChoice[]>(core, 'listPeople', {}).find((p) => p.boards.some((b) => b.startsWith('AF ')))!;

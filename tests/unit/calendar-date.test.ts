@@ -30,7 +30,7 @@ describe('a typed date', () => {
   });
 
   it('gets the same message from the API for a meeting on 31 February, and nothing is created', async () => {
-    const core = await startCore(path.join(tempDir(), 'data.sqlite'), {}, { noDailyBackup: true });
+    const core = await startCore(path.join(tempDir(), 'data.sqlite'), {}, { openedBriefly: true });
     const board = ok<BoardSummary>(core, 'createBoard', { name: 'Executive Board' });
     expect(core.call('createMeeting', { boardId: board.id, date: '2014-02-31' })).toMatchObject({
       ok: false,

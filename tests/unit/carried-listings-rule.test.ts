@@ -101,7 +101,7 @@ describe('matters arising list only actions of their own board', () => {
     const raw = openTestFile(file);
     raw.prepare("INSERT INTO carried_actions_unchecked (meeting_id, action_id) VALUES (?, ?)").run(seeded.laterMeetingId, actionId);
     raw.close();
-    const again = await startCore(file, {}, { noDailyBackup: true });
+    const again = await startCore(file, {}, { openedBriefly: true });
     try {
       expect(again.store!.db.prepare('SELECT count(*) FROM carried_actions_unchecked').pluck().get()).toBe(0);
     } finally {

@@ -34,7 +34,7 @@ function tamper(file: string, sql: string): void {
 /** A closed file: the sample board, April carrying its actions, and a June draft listing none yet. */
 async function sampleFile(): Promise<{ file: string; june: string }> {
   const file = path.join(tempDir(), 'data.sqlite');
-  const core = await startCore(file, {}, { noDailyBackup: true });
+  const core = await startCore(file, {}, { openedBriefly: true });
   const seeded = await seedFixtureMinutes(inProcess(core));
   ok(core, 'carryForward', { meetingId: seeded.laterMeetingId });
   const june = ok<MeetingDetail>(core, 'createMeeting', { boardId: seeded.boardId, date: '2014-06-12' }).id;
@@ -99,7 +99,7 @@ describe('carrying forward in one statement', () => {
        INSERT INTO carried_actions (meeting_id, action_id, position, status_before)
          SELECT '${june}', action_id, 0, 'open' FROM action_summaries ORDER BY action_id LIMIT 1;`,
     );
-    const core = await startCore(file, {}, { noDailyBackup: true });
+    const core = await startCore(file, {}, { openedBriefly: true });
     try {
       const db = core.store!.db;
       expect(db.prepare('SELECT count(*) FROM carried_actions_listing').pluck().get()).toBe(0);
@@ -113,7 +113,7 @@ describe('carrying forward in one statement', () => {
   it('a name alone (the values still right) is taken out too, after a backup', async () => {
     const { file, june } = await sampleFile();
     tamper(file, `INSERT INTO carried_actions_listing (meeting_id) VALUES ('${june}')`);
-    const core = await startCore(file, {}, { noDailyBackup: true });
+    const core = await startCore(file, {}, { openedBriefly: true });
     try {
       expect(core.store!.db.prepare('SELECT count(*) FROM carried_actions_listing').pluck().get()).toBe(0);
       expect(backupsOf(file)).toHaveLength(1);
@@ -131,7 +131,7 @@ describe('carrying forward in one statement', () => {
     tamper(file, `INSERT INTO carried_actions_listing (meeting_id) VALUES ('${june}')`);
     tamper(file, "CREATE TRIGGER refuse_rebuild BEFORE INSERT ON action_summaries BEGIN SELECT RAISE(ABORT, 'disk full'); END");
     const hash = sha256(file);
-    const core = await startCore(file, {}, { noDailyBackup: true });
+    const core = await startCore(file, {}, { openedBriefly: true });
     core.close();
     expect(core.status.state).not.toBe('ready');
     expect(sha256(file)).toBe(hash);

@@ -140,7 +140,7 @@ describe('lists nested 20 deep', () => {
 
 describe('the printed minutes', () => {
   it('print a table and a nested list typed into a discussion as a table and nested lists, with their words searchable', async () => {
-    const core = await startCore(path.join(tempDir(), 'data.sqlite'), {}, { noDailyBackup: true });
+    const core = await startCore(path.join(tempDir(), 'data.sqlite'), {}, { openedBriefly: true });
     const board = ok<BoardSummary>(core, 'createBoard', { name: 'Executive Board' });
     const meeting = ok<MeetingDetail>(core, 'createMeeting', { boardId: board.id, date: '2014-02-19' });
     const item = ok<{ item: MinutesItem }>(core, 'addAgendaItem', { meetingId: meeting.id, title: 'Performance Management' }).item;

@@ -100,7 +100,7 @@ describe('opening an encrypted file', () => {
     expect(recovery.passphrase).toMatch(/^([0-9a-f]{4}-){15}[0-9a-f]{4}$/);
     first.close();
     const before = sha256(file);
-    const core = await startCore(file, { key: null }, { noDailyBackup: true });
+    const core = await startCore(file, { key: null }, { openedBriefly: true });
     try {
       expect(core.status).toMatchObject({ state: 'problem', problem: { kind: 'needs_key' } });
       for (let i = 0; i < 10; i++) {
@@ -209,9 +209,9 @@ describe('encrypting a plain file from before encryption', () => {
     const file = path.join(tempDir(), 'minutes.sqlite');
     makePlainDataFile(file);
     // Opened once first: what opening itself does (the search index, the kept values) is settled.
-    (await startCore(file, { key: null }, { noDailyBackup: true })).close();
+    (await startCore(file, { key: null }, { openedBriefly: true })).close();
     const before = sha256(file);
-    const core = await startCore(file, { key: null }, { noDailyBackup: true });
+    const core = await startCore(file, { key: null }, { openedBriefly: true });
     try {
       const refused = await core.callAsync('encryptDataFile', {});
       expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });

@@ -23,7 +23,7 @@ const hasWords = (text: string, phrase: string): boolean => ` ${wordsOf(text).jo
 
 async function seeded(hooks: Parameters<typeof startCore>[2] = {}): Promise<{ core: Core; seeded: SeededMinutes; file: string }> {
   const file = path.join(tempDir(), 'data.sqlite');
-  const core = await startCore(file, {}, { noDailyBackup: true, ...hooks });
+  const core = await startCore(file, {}, { openedBriefly: true, ...hooks });
   const s = await seedFixtureMinutes(inProcess(core));
   ok(core, 'updateAgendaItem', { itemId: s.items['6c'], confidential: true });
   return { core, seeded: s, file };

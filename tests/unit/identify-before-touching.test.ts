@@ -210,7 +210,7 @@ describe('opening another data file', () => {
     const dir = tempDir();
     const file = path.join(dir, 'minutes.sqlite');
     fs.writeFileSync(file, '');
-    const core = await startCore(file, {}, { noDailyBackup: true });
+    const core = await startCore(file, {}, { openedBriefly: true });
     try {
       expect(core.status).toMatchObject({ state: 'problem', problem: { kind: 'empty' } });
       expect(core.call('listBoards', {})).toMatchObject({ ok: false, error: { code: 'store_unavailable' } });
@@ -229,14 +229,14 @@ describe('another program’s database at the data path', () => {
   it('is never set aside to restore a backup in its place', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'minutes.sqlite');
-    const good = await startCore(file, {}, { noDailyBackup: true });
+    const good = await startCore(file, {}, { openedBriefly: true });
     ok(good, 'createBoard', { name: 'Executive Board' });
     const backup = await okAsync<{ name: string }>(good, 'backUpNow', {});
     good.close();
     fs.rmSync(file);
     foreignDatabase(file, (db) => db.exec('CREATE TABLE contacts (name TEXT)'));
     const before = snapshot(dir);
-    const core = await startCore(file, {}, { noDailyBackup: true });
+    const core = await startCore(file, {}, { openedBriefly: true });
     try {
       expect(core.status).toMatchObject({ state: 'problem', problem: { kind: 'foreign' } });
       expect(await core.callAsync('restoreBackup', { name: backup.name })).toMatchObject({ ok: false, error: { code: 'conflict' } });

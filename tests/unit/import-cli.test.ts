@@ -13,7 +13,7 @@ const FIXTURE = path.resolve('tests/fixtures/sscb-2014-02-19-and-04-10.txt');
 const BOARD = 'Southwark Safeguarding Children Executive Board';
 
 async function meetingsIn(data: string): Promise<Array<{ meeting_date: string; status: string }>> {
-  const core = await startCore(data, {}, { noDailyBackup: true });
+  const core = await startCore(data, {}, { openedBriefly: true });
   try {
     return core.store!.db.prepare('SELECT meeting_date, status FROM meetings ORDER BY meeting_date').all() as Array<{ meeting_date: string; status: string }>;
   } finally {

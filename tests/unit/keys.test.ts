@@ -50,7 +50,7 @@ describe('the desktop keystore', () => {
     made.close();
     const keystore = desktopKeystore(fakeSafeStorage(), path.join(dir, 'app'));
     expect(await keystore.keyFor(file)).toBeNull();
-    const core = await startCore(file, { key: await keystore.keyFor(file) }, { noDailyBackup: true, keyAccepted: (f, k) => keystore.remember(f, k) });
+    const core = await startCore(file, { key: await keystore.keyFor(file) }, { openedBriefly: true, keyAccepted: (f, k) => keystore.remember(f, k) });
     try {
       expect(core.status).toMatchObject({ state: 'problem', problem: { kind: 'needs_key' } });
       const status = await okAsync<AppStatus>(core, 'unlockDataFile', { passphrase: recoveryPassphrase(process.env.MATTERS_ARISING_KEY as StoreKey) });

@@ -24,7 +24,7 @@ async function problemOf(file: string): Promise<StoreOpenError['problem']> {
 
 async function closedStore(): Promise<string> {
   const file = path.join(tempDir(), 'minutes.sqlite');
-  const core = await startCore(file, {}, { noDailyBackup: true });
+  const core = await startCore(file, {}, { openedBriefly: true });
   ok(core, 'createBoard', { name: 'Executive Board' });
   core.close();
   return file;
@@ -93,7 +93,7 @@ describe('the lock beside a data file', () => {
     const file = await closedStore();
     writeLock(file, { pid: 4242, host: 'BOARD-LAPTOP', since: '2026-02-19T10:31:00.000Z', boot: 'id:11111111-1111-4111-8111-111111111111' });
     const before = sha256(file);
-    const core = await startCore(file, {}, { noDailyBackup: true });
+    const core = await startCore(file, {}, { openedBriefly: true });
     try {
       expect(core.status).toMatchObject({ state: 'problem', problem: { kind: 'locked', title: 'The data file is in use on another computer' } });
       if (core.status.state !== 'problem') throw new Error('expected a problem');

@@ -49,7 +49,7 @@ const ownerLabels = (minutes: Minutes): string[][] =>
 describe('migration 0002: the record as at the meeting', () => {
   it('changes nothing a file already had except the columns it fills, and minutes agreed before it still verify', async () => {
     const { file, before } = await migratedV1();
-    const core = await startCore(file, { migrations: MIGRATIONS.slice(0, 2) }, { noDailyBackup: true });
+    const core = await startCore(file, { migrations: MIGRATIONS.slice(0, 2) }, { openedBriefly: true });
     try {
       const db = core.store!.db;
       expect(db.pragma('user_version', { simple: true })).toBe(2);
@@ -105,7 +105,7 @@ describe('migration 0002: the record as at the meeting', () => {
 
   it('shows and prints the owners of old minutes as their meeting named them, and holds old agreements with the new triggers', async () => {
     const { file } = await migratedV1();
-    const core = await startCore(file, {}, { noDailyBackup: true });
+    const core = await startCore(file, {}, { openedBriefly: true });
     try {
       // April's attendance says CM: the minutes say CM, though version 1 stamped CMc at agreement.
       // (The group has no attendance row: it keeps the name version 1 stamped, which the hash seals.)

@@ -21,7 +21,7 @@ function tablesOf(db: Database): Record<string, unknown[]> {
 describe('migration 0004: the action log’s kept values', () => {
   it('keeps every table a v3 file had as it was, and gives every action the summary its tables say', async () => {
     const file = path.join(tempDir(), 'from-v3.sqlite');
-    const v3 = await startCore(file, { migrations: MIGRATIONS.slice(0, 3) }, { noDailyBackup: true });
+    const v3 = await startCore(file, { migrations: MIGRATIONS.slice(0, 3) }, { openedBriefly: true });
     const seeded = await seedFixtureMinutes(inProcess(v3));
     ok(v3, 'carryForward', { meetingId: seeded.laterMeetingId });
     const next = { id: seeded.laterMeetingId };
@@ -39,7 +39,7 @@ describe('migration 0004: the action log’s kept values', () => {
     const before = tablesOf(v3.store!.db);
     v3.close();
 
-    const core = await startCore(file, { migrations: MIGRATIONS.slice(0, 4) }, { noDailyBackup: true });
+    const core = await startCore(file, { migrations: MIGRATIONS.slice(0, 4) }, { openedBriefly: true });
     try {
       const db = core.store!.db;
       expect(db.pragma('user_version', { simple: true })).toBe(4);

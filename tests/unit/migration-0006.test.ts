@@ -22,7 +22,7 @@ function rowsOf(db: Database, tables: readonly string[]): Record<string, unknown
 describe('migration 0006: the search index', () => {
   it('keeps every row a schema-5 file had, and builds the index from its minutes on open', async () => {
     const file = path.join(tempDir(), 'from-v5.sqlite');
-    const v5 = await startCore(file, { migrations: MIGRATIONS.slice(0, 5) }, { noDailyBackup: true });
+    const v5 = await startCore(file, { migrations: MIGRATIONS.slice(0, 5) }, { openedBriefly: true });
     const seed = await seedFixtureMinutes(inProcess(v5));
     ok(v5, 'circulateMinutes', { meetingId: seed.meetingId });
     ok(v5, 'agreeMinutes', { meetingId: seed.meetingId, atMeetingId: seed.laterMeetingId });
@@ -36,7 +36,7 @@ describe('migration 0006: the search index', () => {
     const before = rowsOf(db5, tables);
     v5.close();
 
-    const core = await startCore(file, { migrations: MIGRATIONS.slice(0, 6) }, { noDailyBackup: true });
+    const core = await startCore(file, { migrations: MIGRATIONS.slice(0, 6) }, { openedBriefly: true });
     try {
       const db = core.store!.db;
       expect(db.pragma('user_version', { simple: true })).toBe(6);
@@ -61,7 +61,7 @@ describe('migration 0006: the search index', () => {
 
   it('rebuilds on open an index built by another version of the indexer, and leaves a current one alone', async () => {
     const file = path.join(tempDir(), 'data.sqlite');
-    const first = await startCore(file, {}, { noDailyBackup: true });
+    const first = await startCore(file, {}, { openedBriefly: true });
     await seedFixtureMinutes(inProcess(first));
     const db1 = first.store!.db;
     const builtAt = db1.prepare('SELECT built_at FROM search_state').pluck().get();
@@ -70,7 +70,7 @@ describe('migration 0006: the search index', () => {
     db1.prepare('UPDATE search_state SET index_version = 0').run();
     first.close();
 
-    const second = await startCore(file, {}, { noDailyBackup: true });
+    const second = await startCore(file, {}, { openedBriefly: true });
     const db2 = second.store!.db;
     expect(db2.prepare("SELECT count(*) FROM search_docs WHERE body = 'stale words'").pluck().get()).toBe(0);
     expect(db2.prepare('SELECT index_version FROM search_state').pluck().get()).toBe(SEARCH_INDEX_VERSION);
@@ -78,7 +78,7 @@ describe('migration 0006: the search index', () => {
     expect(rebuiltAt).not.toBe(builtAt);
     second.close();
 
-    const third = await startCore(file, {}, { noDailyBackup: true });
+    const third = await startCore(file, {}, { openedBriefly: true });
     expect(third.store!.db.prepare('SELECT built_at FROM search_state').pluck().get()).toBe(rebuiltAt);
     third.close();
   });

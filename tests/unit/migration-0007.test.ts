@@ -27,13 +27,13 @@ describe('migration 0007: declarations of interest', () => {
     writeV1Data(v1.db);
     v1.close();
     const earlier = MIGRATIONS.filter((m) => m.version < V);
-    const before = await startCore(file, { migrations: earlier }, { noDailyBackup: true });
+    const before = await startCore(file, { migrations: earlier }, { openedBriefly: true });
     const old = tables(before.store!.db);
     before.close();
     expect(old.interests).toBeUndefined();
 
     // At its own schema, so later migrations do not change what it compares.
-    const core = await startCore(file, { migrations: MIGRATIONS.slice(0, V) }, { noDailyBackup: true });
+    const core = await startCore(file, { migrations: MIGRATIONS.slice(0, V) }, { openedBriefly: true });
     try {
       const db = core.store!.db;
       expect(db.pragma('user_version', { simple: true })).toBe(V);

@@ -49,17 +49,17 @@ describe('migration 0015: carrying forward lists in one statement', () => {
     const v1 = await openStore(file, { migrations: MIGRATIONS.slice(0, 1) });
     writeV1Data(v1.db);
     v1.close();
-    const before = await startCore(file, { migrations: MIGRATIONS.slice(0, V - 1) }, { noDailyBackup: true });
+    const before = await startCore(file, { migrations: MIGRATIONS.slice(0, V - 1) }, { openedBriefly: true });
     before.store!.db.prepare("INSERT INTO carried_actions (meeting_id, action_id, position, status_before) VALUES (?, ?, 0, 'open')").run(V1.september, V1.actions.april);
     before.close();
     // Reopened at the schema before: the rows written by SQL have had their kept values brought in step.
-    const settled = await startCore(file, { migrations: MIGRATIONS.slice(0, V - 1) }, { noDailyBackup: true });
+    const settled = await startCore(file, { migrations: MIGRATIONS.slice(0, V - 1) }, { openedBriefly: true });
     const old = tables(settled.store!.db);
     const oldShown = shown(settled);
     expect(old.carried_actions_listing).toBeUndefined();
     settled.close();
 
-    const after = await startCore(file, { migrations: MIGRATIONS.slice(0, V) }, { noDailyBackup: true });
+    const after = await startCore(file, { migrations: MIGRATIONS.slice(0, V) }, { openedBriefly: true });
     try {
       const db = after.store!.db;
       expect(db.pragma('user_version', { simple: true })).toBe(V);

@@ -65,10 +65,10 @@ function seen(core: Core): { minutes: Record<string, MinutesItem[]>; hashes: Rec
 
 async function fileAtSchemaBefore(dir: string): Promise<string> {
   const file = path.join(dir, 'before-packed.sqlite');
-  const v1 = await startCore(file, { migrations: V1_ONLY, backupDir: dir }, { noDailyBackup: true });
+  const v1 = await startCore(file, { migrations: V1_ONLY, backupDir: dir }, { openedBriefly: true });
   writeV1Data(v1.store!.db);
   v1.close();
-  const before = await startCore(file, { migrations: BEFORE, backupDir: dir }, { noDailyBackup: true });
+  const before = await startCore(file, { migrations: BEFORE, backupDir: dir }, { openedBriefly: true });
   try {
     const item = before.store!.db.prepare(
       "INSERT INTO agenda_items (id, meeting_id, position, number, title, discussion_json, created_at, updated_at) VALUES (?, ?, ?, ?, 'Item', ?, ?, ?)",
@@ -87,7 +87,7 @@ describe('migration packed_discussions: a discussion stored deflated, read back 
     expect(INDEX).toBeGreaterThan(18);
     const dir = tempDir();
     const file = await fileAtSchemaBefore(dir);
-    const before = await startCore(file, { migrations: BEFORE, backupDir: dir }, { noDailyBackup: true });
+    const before = await startCore(file, { migrations: BEFORE, backupDir: dir }, { openedBriefly: true });
     const old = tables(before.store!.db);
     const oldSeen = seen(before);
     const oldTriggers = triggers(before.store!.db);
@@ -98,7 +98,7 @@ describe('migration packed_discussions: a discussion stored deflated, read back 
     expect(oldSeen.search.count).toBeGreaterThan(0);
     const backupsBefore = fs.readdirSync(dir).filter((f) => f.includes(`before-upgrade-from-v${V - 1}`)).length;
 
-    const after = await startCore(file, { migrations: AT, backupDir: dir }, { noDailyBackup: true });
+    const after = await startCore(file, { migrations: AT, backupDir: dir }, { openedBriefly: true });
     try {
       const db = after.store!.db;
       expect(db.pragma('user_version', { simple: true })).toBe(V);

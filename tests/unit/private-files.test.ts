@@ -17,7 +17,7 @@ describe.runIf(process.platform !== 'win32')('private files and folders', () => 
     process.umask(0o022);
     const dir = tempDir();
     const file = path.join(dir, 'minutes.sqlite');
-    const core = await startCore(file, {}, { noDailyBackup: true });
+    const core = await startCore(file, {}, { openedBriefly: true });
     try {
       ok(core, 'createBoard', { name: 'Executive Board' });
       expect(mode(file)).toBe('600');
@@ -52,13 +52,13 @@ describe.runIf(process.platform !== 'win32')('private files and folders', () => 
     process.umask(0o022);
     const dir = tempDir();
     const file = path.join(dir, 'minutes.sqlite');
-    const good = await startCore(file, {}, { noDailyBackup: true });
+    const good = await startCore(file, {}, { openedBriefly: true });
     ok(good, 'createBoard', { name: 'Executive Board' });
     const backup = await okAsync<BackupInfo>(good, 'backUpNow', {});
     good.close();
     fs.writeFileSync(file, 'not a database, the minutes as text'.repeat(200), { mode: 0o644 });
     fs.chmodSync(file, 0o644);
-    const core = await startCore(file, {}, { noDailyBackup: true });
+    const core = await startCore(file, {}, { openedBriefly: true });
     try {
       expect(await okAsync<AppStatus>(core, 'restoreBackup', { name: backup.name })).toMatchObject({ state: 'ready' });
       const aside = fs.readdirSync(dir).filter((f) => f.includes('set aside'));
@@ -76,7 +76,7 @@ describe.runIf(process.platform !== 'win32')('private files and folders', () => 
     fs.mkdirSync(appFolder, { mode: 0o755 });
     fs.chmodSync(appFolder, 0o755);
     const file = path.join(appFolder, 'matters-arising.sqlite');
-    const first = await startCore(file, {}, { noDailyBackup: true });
+    const first = await startCore(file, {}, { openedBriefly: true });
     ok(first, 'createBoard', { name: 'Executive Board' });
     const backup = await okAsync<BackupInfo>(first, 'backUpNow', {});
     first.close();
@@ -85,7 +85,7 @@ describe.runIf(process.platform !== 'win32')('private files and folders', () => 
     for (const f of [file, path.join(backups, backup.name)]) fs.chmodSync(f, 0o644);
     for (const d of [appFolder, backups]) fs.chmodSync(d, 0o755);
 
-    const core = await startCore(file, {}, { noDailyBackup: true });
+    const core = await startCore(file, {}, { openedBriefly: true });
     try {
       expect(core.status.state).toBe('ready');
       expect(mode(file)).toBe('600');
@@ -102,7 +102,7 @@ describe.runIf(process.platform !== 'win32')('private files and folders', () => 
     const chosen = path.join(tempDir(), 'Board papers');
     fs.mkdirSync(chosen);
     fs.chmodSync(chosen, 0o755);
-    const core = await startCore(path.join(chosen, 'minutes.sqlite'), {}, { noDailyBackup: true });
+    const core = await startCore(path.join(chosen, 'minutes.sqlite'), {}, { openedBriefly: true });
     try {
       expect(core.status.state).toBe('ready');
       expect(mode(chosen)).toBe('755');

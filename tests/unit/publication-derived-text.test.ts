@@ -35,7 +35,7 @@ const CONFIDENTIAL_JSON = doc(
 );
 
 async function minutesWithPassage(): Promise<{ core: Core; meetingId: string; confidentialId: string }> {
-  const core = await startCore(path.join(tempDir(), 'data.sqlite'), {}, { noDailyBackup: true, printPdf: printHtmlToPdf });
+  const core = await startCore(path.join(tempDir(), 'data.sqlite'), {}, { openedBriefly: true, printPdf: printHtmlToPdf });
   const board = ok<BoardSummary>(core, 'createBoard', { name: 'Executive Board' });
   const meeting = ok<MeetingDetail>(core, 'createMeeting', { boardId: board.id, date: '2014-02-19' });
   const add = (title: string) => ok<{ item: MinutesItem }>(core, 'addAgendaItem', { meetingId: meeting.id, title }).item;

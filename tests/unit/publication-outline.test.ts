@@ -29,7 +29,7 @@ let full: Buffer;
 let publicPdf: Buffer;
 
 beforeAll(async () => {
-  core = await startCore(path.join(tempDir(), 'data.sqlite'), {}, { noDailyBackup: true });
+  core = await startCore(path.join(tempDir(), 'data.sqlite'), {}, { openedBriefly: true });
   const board = ok<BoardSummary>(core, 'createBoard', { name: BOARD });
   const meeting = ok<MeetingDetail>(core, 'createMeeting', { boardId: board.id, date: '2014-02-19', startTime: '11:00', endTime: '13:00' });
   for (const item of ITEMS) {

@@ -30,7 +30,7 @@ let publicPdf: Buffer;
 
 /** Opened briefly, again and again: no start-of-day backup to close under. */
 async function open(hooks: Parameters<typeof startCore>[2] = {}): Promise<Core> {
-  return startCore(dataFile, {}, { noDailyBackup: true, ...hooks });
+  return startCore(dataFile, {}, { openedBriefly: true, ...hooks });
 }
 
 beforeAll(async () => {

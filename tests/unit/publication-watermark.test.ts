@@ -20,7 +20,7 @@ let html: string;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-watermark-test-'));
-  const core = await startCore(path.join(dir, 'minutes.sqlite'), {}, { noDailyBackup: true });
+  const core = await startCore(path.join(dir, 'minutes.sqlite'), {}, { openedBriefly: true });
   try {
     seeded = await seedFixtureMinutes(inProcess(core));
     html = renderMeetingHtml(core.store!, seeded.meetingId, 'public').html;

@@ -264,7 +264,7 @@ describe('the content hash', () => {
     bytes[at + offset!] = bytes[at + offset!]! ^ 0x01;
     fs.writeFileSync(copy, bytes);
 
-    const tampered = await startCore(copy, {}, { noDailyBackup: true });
+    const tampered = await startCore(copy, {}, { openedBriefly: true });
     try {
       const verdict = ok<MinutesVerification>(tampered, 'verifyMinutes', { meetingId: seeded.meetingId });
       expect(verdict.matches).toBe(false);
@@ -276,7 +276,7 @@ describe('the content hash', () => {
     } finally {
       tampered.close();
     }
-    const original = await startCore(file, {}, { noDailyBackup: true });
+    const original = await startCore(file, {}, { openedBriefly: true });
     try {
       expect(ok<MinutesVerification>(original, 'verifyMinutes', { meetingId: seeded.meetingId }).matches).toBe(true);
     } finally {

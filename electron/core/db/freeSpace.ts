@@ -15,6 +15,7 @@ import type { StoreKey } from '../crypt/cipher';
 import { compactCopyInBackground } from './compactCopy';
 import { quickCheckInBackground } from './integrity';
 import { flushFile, flushFolder } from './flush';
+import { totalChanges } from './totalChanges';
 import { makePrivate, PRIVATE_FILE } from './private';
 
 /** Free space worth giving back: at least this much, and at least FREE_SHARE of the file. */
@@ -40,11 +41,6 @@ export function fileSpace(db: Database): FileSpace {
 
 export function worthGivingBack({ bytes, free }: FileSpace, thresholds: { bytes: number; share: number } = { bytes: FREE_BYTES, share: FREE_SHARE }): boolean {
   return free >= thresholds.bytes && free >= bytes * thresholds.share;
-}
-
-/** SQLite's count of rows changed on this connection: any write to either file moves it. */
-function changesOn(db: Database): number {
-  return db.prepare('SELECT total_changes()').pluck().get() as number;
 }
 
 interface Copy {
@@ -88,7 +84,7 @@ export class FreeSpaceReturn {
     if (this.current() || !worthGivingBack(fileSpace(this.db), this.thresholds)) return;
     this.drop();
     const target = compactCopyFile(this.file);
-    const copy: Copy = { changes: changesOn(this.db), complete: false, dropped: false };
+    const copy: Copy = { changes: totalChanges(this.db), complete: false, dropped: false };
     this.copy = copy;
     this.running = (async () => {
       try {
@@ -142,7 +138,7 @@ export class FreeSpaceReturn {
   /** A complete copy of exactly what the file holds now. */
   current(): boolean {
     const copy = this.copy;
-    return copy !== null && copy.complete && !copy.dropped && this.db.open && copy.changes === changesOn(this.db);
+    return copy !== null && copy.complete && !copy.dropped && this.db.open && copy.changes === totalChanges(this.db);
   }
 
   /**
