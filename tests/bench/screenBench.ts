@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describeBreakdown, mainThreadBreakdown, traced } from './traceSummary';
+import { BROWSER_TOKEN_HEADER } from '../../shared/contract';
 
 /**
  * Scrolls the page's scrolling area one step at a time (a mouse wheel's 120 px) and measures,
@@ -51,4 +52,44 @@ export async function scriptWhileScrolling(page: Page, steps: number): Promise<n
   } finally {
     await cdp.detach();
   }
+}
+
+/**
+ * The screen while the app backs up the file it has open: the user asks for a backup (the
+ * contract's backUpNow, as the Backups screen's button does) and goes on scrolling the action
+ * log, one step after another, until the backup has been written. Measured as `scrollSteps` is
+ * (scroll event to the task after the frame painted). The backup's own time comes back too.
+ */
+export async function scrollWhileBackingUp(page: Page, token: string): Promise<{ steps: number[]; backupMs: number; backup: { name: string } }> {
+  return page.evaluate(
+    async ({ token, header }) => {
+      const content = document.getElementById('content') as HTMLElement;
+      const started = window.performance.now();
+      let backupMs = 0;
+      let answer: unknown = null;
+      const backup = fetch('/api/backUpNow', { method: 'POST', headers: { 'Content-Type': 'application/json', [header]: token }, body: '{}' })
+        .then((r) => r.json())
+        .then((a: unknown) => {
+          answer = a;
+          backupMs = window.performance.now() - started;
+        });
+      let done = false;
+      void backup.finally(() => (done = true));
+      const steps: number[] = [];
+      while (!done) {
+        // Back to the top at the end of the log, and on.
+        if (content.scrollTop + content.clientHeight >= content.scrollHeight - 240) content.scrollTop = 0;
+        const scrolled = new Promise<number>((resolve) => content.addEventListener('scroll', () => resolve(window.performance.now()), { once: true, capture: true }));
+        content.scrollTop += 120;
+        const t0 = await scrolled;
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        steps.push(window.performance.now() - t0);
+      }
+      await backup;
+      const result = answer as { ok?: boolean; value?: { name: string }; error?: { message: string } };
+      if (!result.ok || !result.value) throw new Error(`backUpNow failed: ${result.error?.message ?? JSON.stringify(result)}`);
+      return { steps, backupMs, backup: result.value };
+    },
+    { token, header: BROWSER_TOKEN_HEADER },
+  );
 }
