@@ -4,6 +4,7 @@ import type { AgendaItemFields } from '../../../shared/contract';
 import type { ItemKind } from '../../../shared/domain/enums';
 import { discussionTextOf } from './discussionText';
 import { unpackDiscussion } from './discussionPacked';
+import { lazyProperty } from './lazyProperty';
 
 export interface AgendaItemRow {
   id: string;
@@ -64,15 +65,9 @@ type StoredAgendaItemRow = Omit<AgendaItemRow, 'discussion_text'> & { discussion
 function withText(stored: StoredAgendaItemRow): AgendaItemReadRow {
   const { discussion_deflated: packed, discussion_text: kept, ...rest } = stored;
   // A file before migration 0020 (the migrations' tests) has the JSON as text, read as it is.
-  const asText = (rest as { discussion_json?: string | null }).discussion_json;
-  let json: string | null | undefined = asText;
-  let text: string | undefined;
-  const row = rest as AgendaItemReadRow;
-  Object.defineProperty(row, 'discussion_json', { enumerable: true, get: () => (json === undefined ? (json = unpackDiscussion(packed)) : json) });
-  return Object.defineProperty(row, 'discussion_text', {
-    enumerable: true,
-    get: () => (text ??= discussionTextOf(row.discussion_json, kept)),
-  });
+  const row: Omit<AgendaItemReadRow, 'discussion_text'> =
+    'discussion_json' in rest ? (rest as Omit<AgendaItemReadRow, 'discussion_text'>) : lazyProperty(rest, 'discussion_json', () => unpackDiscussion(packed));
+  return lazyProperty(row, 'discussion_text', () => discussionTextOf(row.discussion_json, kept));
 }
 
 export function readAgendaItemRows(db: Database, meetingId: string): AgendaItemReadRow[] {

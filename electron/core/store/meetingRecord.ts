@@ -20,6 +20,7 @@ import { numberItems } from '../../../shared/domain/numbering';
 import { notFound } from '../errors';
 import { readActionRows, rowToAction, type ActionRow } from './actions';
 import { ownerRowOf, ownersByAction, readNamedOwnerRows, rowToOwner, type ActionOwnerRow } from './actionOwners';
+import { lazyProperty } from './lazyProperty';
 import { readAgendaItemRows, rowToAgendaItemFields, type AgendaItemReadRow } from './agendaItems';
 import {
   readActionUpdateRows,
@@ -141,10 +142,7 @@ export function readMeetingRecord(db: Database, meetingId: string): MeetingRecor
   const attendanceItemRows = readAttendanceItemRows(db, meetingId);
   // The meeting's lists of earlier actions (~350 rows a meeting on the large store) are only for
   // the hash and the print: read when first asked for, like the matters arising below.
-  let carried: CarriedActionRow[] | undefined;
-  let updates: ActionUpdateRow[] | undefined;
-  let dismissed: DismissedDeferralRow[] | undefined;
-  const rows: RecordRows = {
+  const eager = {
     meetings: [meetingRow],
     attendance: attendanceRows,
     attendance_items: attendanceItemRows,
@@ -152,17 +150,17 @@ export function readMeetingRecord(db: Database, meetingId: string): MeetingRecor
     decisions: decisionRows,
     actions: actionRows,
     action_owners: namedOwners.map(ownerRowOf),
-    get carried_actions() {
-      return (carried ??= readCarriedActionRows(db, meetingId));
-    },
-    get action_updates() {
-      return (updates ??= readActionUpdateRows(db, meetingId));
-    },
-    get dismissed_deferrals() {
-      return (dismissed ??= readDismissedDeferralRows(db, meetingId));
-    },
-    declarations: readDeclarationRows(db, meetingId),
   };
+  const earlier = lazyProperty(
+    lazyProperty(
+      lazyProperty(eager, 'carried_actions', () => readCarriedActionRows(db, meetingId)),
+      'action_updates',
+      () => readActionUpdateRows(db, meetingId),
+    ),
+    'dismissed_deferrals',
+    () => readDismissedDeferralRows(db, meetingId),
+  );
+  const rows: RecordRows = Object.assign(earlier, { declarations: readDeclarationRows(db, meetingId) });
 
   const decisions = new Map<string, MinutesDecision[]>();
   for (const d of decisionRows) decisions.set(d.agenda_item_id, [...(decisions.get(d.agenda_item_id) ?? []), rowToDecision(d)]);
@@ -193,7 +191,6 @@ export function readMeetingRecord(db: Database, meetingId: string): MeetingRecor
 
   // The matters arising (every carried action, with owners) are read when first asked for: the
   // print model and the content hash ask; the editor, which opens a meeting far more often, does not.
-  let arising: RecordArising[] | undefined;
   const readArising = (): RecordArising[] => {
     const arisingRows = readArisingActionRows(db, meetingId);
     const arisingOwners = ownersByAction(db, arisingRows.map((r) => r.id));
@@ -220,16 +217,16 @@ export function readMeetingRecord(db: Database, meetingId: string): MeetingRecor
     participation: d.participation,
   }));
 
-  return {
-    meeting: rowToMeetingDetail({ ...meetingRow, item_count: itemRows.length, action_count: actionRows.length }),
-    board: readBoard(db, meetingRow.board_id),
-    agreement: agreementOf(db, meetingRow),
-    attendance: attendanceOf(attendanceRows, attendanceItemRows),
-    items,
-    get arising() {
-      return (arising ??= readArising());
+  const record = lazyProperty(
+    {
+      meeting: rowToMeetingDetail({ ...meetingRow, item_count: itemRows.length, action_count: actionRows.length }),
+      board: readBoard(db, meetingRow.board_id),
+      agreement: agreementOf(db, meetingRow),
+      attendance: attendanceOf(attendanceRows, attendanceItemRows),
+      items,
     },
-    declarations,
-    rows,
-  };
+    'arising',
+    readArising,
+  );
+  return Object.assign(record, { declarations, rows });
 }
