@@ -3,6 +3,7 @@
 // are frozen, so this is only ever applied to draft minutes.
 
 import type { ItemNumbering } from './enums';
+import { withFields } from './withFields';
 
 export type { ItemNumbering };
 
@@ -57,10 +58,10 @@ export function numberItems<T extends OutlineNode>(items: readonly T[], scheme: 
   const out: Array<T & { number: string; depth: number }> = [];
   top.forEach((item, i) => {
     const number = String(i + 1);
-    out.push({ ...item, number, depth: 1 });
+    out.push(withFields(item, { number, depth: 1 }));
     // Anything deeper than a sub-item is flattened into its top-level item's sub-items.
     const subs = collectDescendants(item.id, children).sort(byPosition);
-    subs.forEach((sub, j) => out.push({ ...sub, number: subItemNumber(number, j + 1, scheme), depth: 2 }));
+    subs.forEach((sub, j) => out.push(withFields(sub, { number: subItemNumber(number, j + 1, scheme), depth: 2 })));
   });
   return out;
 }

@@ -5,6 +5,7 @@
 import { onRosterOn, type AttendanceStatus } from './attendance';
 import { toCsv, ukCsvDate } from './csv';
 import { surnameSortKey } from './initials';
+import { withFields } from './withFields';
 
 export interface RegisterMeetingInput {
   id: string;
@@ -77,7 +78,7 @@ export function computeRegister(input: RegisterInput): RegisterCounts {
   const notRecorded = held.filter((m) => !recorded.has(m.id));
   const lines: RegisterLine[] = [];
   for (const person of input.people) {
-    const line: RegisterLine = { ...person, expected: 0, attended: 0, apologies: 0, absent: 0, notRecorded: 0 };
+    const line: RegisterLine = withFields(person, { expected: 0, attended: 0, apologies: 0, absent: 0, notRecorded: 0 });
     for (const meeting of notRecorded) if (onRosterOn(meeting.date, person.joinedOn, person.leftOn)) line.notRecorded++;
     for (const meeting of meetings) {
       if (!onRosterOn(meeting.date, person.joinedOn, person.leftOn)) continue;

@@ -17,6 +17,7 @@ import { discussionPlainText, readDiscussion } from '../../../shared/domain/disc
 import { sameDiscussion } from '../../../shared/domain/discussionJson';
 import { MAX_ITEM_DEPTH, moveInOutline, numberItems, type ItemNumbering, type OutlineNode } from '../../../shared/domain/numbering';
 import { formatUkDate } from '../../../shared/domain/dates';
+import { withFields } from '../../../shared/domain/withFields';
 import type { Store } from '../db/open';
 import { newId, nowInstant } from '../changelog';
 import { write, type ReadHandle, type WriteHandle } from '../store/write';
@@ -103,7 +104,7 @@ function roster(store: Store, record: MeetingRecord): Minutes['roster'] {
   // The directory's first entry for a person is how the meeting names them, and its order is
   // the order initials are matched in (the editor resolves typed owners with the same order).
   dir.members.forEach((m, rank) => {
-    if (!asAt.has(m.id)) asAt.set(m.id, { ...m, rank });
+    if (!asAt.has(m.id)) asAt.set(m.id, withFields(m, { rank }));
   });
   const members = readRosterEntryRows(store, record.meeting.boardId).map(
     (r): MinutesRosterEntry => ({

@@ -8,6 +8,7 @@ import type { Database } from '../db/driver';
 import type { ActionLogOwner, ActionStatus, DueKind } from '../../../shared/contract';
 import { OUTSTANDING_SQL, DUE_DATE_SQL } from './outstanding';
 import { ownerKey } from '../../../shared/domain/actionLog';
+import { withFields } from '../../../shared/domain/withFields';
 import { countCarriedSql, countsApart, forgetCounts, recount as recountTimesCarried, summariesWithCounts } from './timesCarried';
 import { forgetAllLogRows, forgetLogRows } from './actionLogMemo';
 import { forgetListingNames, listingNamesLeft } from './listingNames';
@@ -134,7 +135,7 @@ export function computeSummaries(db: Database, actionIds: readonly string[], kep
     }
     for (const { counted, ...f } of facts.all(ids) as Array<Omit<ActionSummaryRow, 'owners_json'> & { counted: number }>) {
       if (counted) keptCounts?.counted.push(f.action_id);
-      out.push({ ...f, owners_json: JSON.stringify(byAction.get(f.action_id) ?? []) });
+      out.push(withFields(f, { owners_json: JSON.stringify(byAction.get(f.action_id) ?? []) }));
     }
   }
   return out;

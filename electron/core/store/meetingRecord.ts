@@ -17,6 +17,7 @@ import type {
   OwnerMatch,
 } from '../../../shared/contract';
 import { numberItems } from '../../../shared/domain/numbering';
+import { withFields } from '../../../shared/domain/withFields';
 import { notFound } from '../errors';
 import { readActionRows, rowToAction, type ActionRow } from './actions';
 import { ownerRowOf, ownersByAction, readNamedOwnerRows, rowToOwner, type ActionOwnerRow } from './actionOwners';
@@ -179,14 +180,13 @@ export function readMeetingRecord(db: Database, meetingId: string): MeetingRecor
     'letters',
   ).map((n) => {
     const r = byId.get(n.id) as AgendaItemReadRow;
-    return {
-      ...rowToAgendaItemFields(r),
+    return withFields(rowToAgendaItemFields(r), {
       depth: n.depth,
       discussionJson: r.discussion_json,
       discussionText: r.discussion_text,
       decisions: decisions.get(r.id) ?? [],
       actions: actions.get(r.id) ?? [],
-    };
+    });
   });
 
   // The matters arising (every carried action, with owners) are read when first asked for: the
