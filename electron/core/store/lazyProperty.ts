@@ -7,8 +7,9 @@
 // object (an object literal's `get x() {}`, or defineProperty with a new arrow) gives each object
 // a hidden class of its own, which V8 keeps in the old generation; that class then holds the
 // getter, its scope and all the scope reaches (the rows read, the text unpacked) through every
-// young-generation collection until the next full one. Opening a meeting kept ~250 KB that way,
-// and copying it at each young collection paused the main thread for 12–20 ms.
+// young-generation collection until the next full one. With the copies shared/domain/withFields.ts
+// is for, opening a meeting on the large store kept ~250 KB until then, and copying it at each
+// young collection paused the main thread for 12–20 ms (tests/bench/PROFILE.md, round 16).
 // What a value is read from is kept on the object itself, under a symbol no one else can name.
 
 const PENDING = Symbol('values not yet read');
