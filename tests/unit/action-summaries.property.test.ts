@@ -12,7 +12,7 @@ import type { Core } from '../../electron/core/app';
 import { ok, okAsync, tempCore } from '../helpers/temp';
 
 type Op =
-  | { kind: 'meeting'; gap: number }
+  | { kind: 'meeting'; at: number; gap: number }
   | { kind: 'action'; meeting: number; owners: number[] }
   | { kind: 'editOwners'; action: number; owners: number[] }
   | { kind: 'update'; meeting: number; action: number; status: ActionStatus | null; text: string | null }
@@ -31,7 +31,8 @@ type Op =
 
 const owners = fc.uniqueArray(fc.integer({ min: 0, max: 2 }), { maxLength: 3 });
 const op: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('meeting' as const), gap: fc.integer({ min: 1, max: 60 }) }) },
+  // A meeting after the last, or on a date among the others (before or after any of them).
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('meeting' as const), at: fc.nat(), gap: fc.integer({ min: -45, max: 60 }) }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('action' as const), meeting: fc.nat(), owners }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('editOwners' as const), action: fc.nat(), owners }) },
   {
@@ -53,7 +54,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('retitle' as const), meeting: fc.nat(), title: fc.constantFrom('Matters arising', 'CSE strategy') }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('itemBefore' as const), meeting: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('renameBoard' as const), name: fc.constantFrom('Executive Board', 'Main Board') }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('due' as const), action: fc.nat(), due: fc.constantFrom('next meeting', '22.07.14', '', 'December Board meeting') }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('due' as const), action: fc.nat(), due: fc.constantFrom('next meeting', '22.07.14', '', 'December Board meeting', 'March meeting', '10th April board') }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'backup' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'restore' as const }) },
 );
@@ -80,11 +81,14 @@ async function run(core: Core, w: World, o: Op): Promise<void> {
   const meeting = (n: number) => pick(w.meetings, n);
   switch (o.kind) {
     case 'meeting': {
-      const date = addDays(w.meetings.at(-1)?.date ?? '2014-01-15', o.gap);
-      const m = ok<MeetingDetail>(core, 'createMeeting', { boardId: w.boardId, date });
+      const date = addDays(pick(w.meetings, o.at)?.date ?? '2014-01-15', o.gap);
+      const created = core.call('createMeeting', { boardId: w.boardId, date });
+      if (!created.ok) return; // the board meets on that date already
+      const m = created.value as MeetingDetail;
       const itemId = ok<{ item: { id: string } }>(core, 'addAgendaItem', { meetingId: m.id, title: 'Matters' }).item.id;
       if (w.meetings.length > 0) ok(core, 'carryForward', { meetingId: m.id });
       w.meetings.push({ id: m.id, itemId, date });
+      w.meetings.sort((a, b) => (a.date < b.date ? -1 : 1));
       return;
     }
     case 'action': {
