@@ -9,7 +9,7 @@ import { startCore, type Core } from '../../electron/core/app';
 import type { ActionLog } from '../../shared/contract';
 import { sortActionLog } from '../../shared/domain/actionLog';
 import { forgetAllLogRows } from '../../electron/core/store/actionLogMemo';
-import { type Report, timeRuns } from './harness';
+import { type Report, copyStore, settleCopy, settleHeap, timeRuns } from './harness';
 
 export function must<T>(response: ReturnType<Core['call']>): T {
   if (!response.ok) throw new Error(`${response.error.code}: ${response.error.message}`);
@@ -122,10 +122,12 @@ function lapsAfter(runs: number, before: (run: number) => void, measured: () => 
 export async function actionLogAfterChangesOnCopy(report: Report, source: string): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-bench-log-'));
   const copy = path.join(dir, 'large.sqlite');
-  fs.copyFileSync(source, copy);
+  copyStore(source, copy);
   const core = await startCore(copy, {}, { openedBriefly: true });
   try {
     await core.store?.integrity;
+    settleCopy(dir);
+    settleHeap();
     const boards = must<{ id: string; name: string }[]>(core.call('listBoards', {}));
     const [board, other] = [boards[0]!, boards[1]!];
     const read = () => must(core.call('outstandingActions', { boardId: board.id }));
@@ -142,10 +144,12 @@ export async function actionLogAfterChangesOnCopy(report: Report, source: string
 export async function carryForwardOnCopy(report: Report, source: string): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-bench-carry-'));
   const copy = path.join(dir, 'large.sqlite');
-  fs.copyFileSync(source, copy);
+  copyStore(source, copy);
   const core = await startCore(copy, {}, { openedBriefly: true });
   try {
     await core.store?.integrity; // the check at open runs on another thread: not mixed into the calls measured
+    settleCopy(dir);
+    settleHeap();
     const boards = must<{ id: string }[]>(core.call('listBoards', {}));
     const samples: number[] = [];
     for (let run = 0; run < 40; run++) {

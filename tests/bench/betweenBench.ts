@@ -10,16 +10,19 @@ import { startCore } from '../../electron/core/app';
 import type { ActionLog } from '../../shared/contract';
 import { todayIso } from '../../shared/domain/dates';
 import { must } from './actionLogBench';
-import { type Report, timeRuns } from './harness';
+import { type Report, copyStore, settleCopy, settleHeap, timeRuns } from './harness';
 
 const STATUSES = ['in_progress', 'open', 'deferred'] as const;
 
 export async function betweenMeetingsOnCopy(report: Report, source: string): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-bench-between-'));
   const copy = path.join(dir, 'large.sqlite');
-  fs.copyFileSync(source, copy);
+  copyStore(source, copy);
   const core = await startCore(copy, {}, { openedBriefly: true });
   try {
+    await core.store?.integrity;
+    settleCopy(dir);
+    settleHeap();
     // Outstanding actions across the boards, spread over the log (the most carried ones among them).
     const log = must<ActionLog>(core.call('outstandingActions', {}));
     const step = Math.max(1, Math.floor(log.actions.length / 200));

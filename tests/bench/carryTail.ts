@@ -13,7 +13,7 @@ import { startCore } from '../../electron/core/app';
 import type { Database } from '../../electron/core/db/driver';
 import { checkpointIdle } from '../../electron/core/store/checkpoints';
 import { must } from './actionLogBench';
-import { quantile, type Report } from './harness';
+import { copyStore, quantile, type Report, settleCopy, settleHeap } from './harness';
 
 /** Paths access()ed before and after each carry, so a syscall trace can be cut into carries. */
 export const CARRY_MARKS = '/tmp/ma-carry-mark';
@@ -56,7 +56,7 @@ function mark(name: string): void {
 export async function carryTail(report: Report, source: string, rounds = 40): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-bench-carry-tail-'));
   const copy = path.join(dir, 'large.sqlite');
-  fs.copyFileSync(source, copy);
+  copyStore(source, copy);
   const probe = path.join(dir, 'probe.bin');
   const block = Buffer.alloc(128 * 1024, 7);
   const gcs: Array<{ start: number; end: number }> = [];
@@ -70,6 +70,8 @@ export async function carryTail(report: Report, source: string, rounds = 40): Pr
   const idleLaps: number[] = [];
   try {
     await core.store?.integrity;
+    settleCopy(dir);
+    settleHeap();
     const db = core.store!.db;
     const boards = must<{ id: string }[]>(core.call('listBoards', {}));
     const statements = process.env.MA_CARRY_STATEMENTS ? timeStatements(db) : null;

@@ -17,7 +17,7 @@ import { quickCheckInBackground } from '../../electron/core/db/integrity';
 import { fileSpace, worthGivingBack } from '../../electron/core/db/freeSpace';
 import type { Database } from '../../electron/core/db/driver';
 import { DISCUSSION_COLUMN, discussionJsonSql, registerDiscussionJson, storesPacked } from '../../electron/core/store/discussionPacked';
-import type { Report } from './harness';
+import { type Report, settleHeap } from './harness';
 
 const KB = 1024;
 
@@ -279,10 +279,12 @@ export async function backupAndCheck(report: Report, file: string): Promise<void
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-bench-backup-'));
   const db = openWithKey(file, environmentKey(), { readonly: true, fileMustExist: true });
   try {
+    settleHeap();
     const backup = await longestStall(() => backupTo(db, path.join(dir, 'copy.sqlite'), environmentKey()));
     report.add('large store: back up (a compact copy, VACUUM INTO on a worker thread)', [backup.ms]);
     await idleStall(report, Math.min(backup.ms, 10_000));
     report.add('large store: longest main-thread stall while backing up', [backup.stall], { budget: 16, baseline: IDLE_STALL, note: busyNote(backup) });
+    settleHeap();
     const check = await longestStall(() => quickCheckInBackground(file, environmentKey()));
     report.add('large store: integrity check (quick_check, worker thread)', [check.ms]);
     report.add('large store: longest main-thread stall while checking', [check.stall], { budget: 16, baseline: IDLE_STALL, note: busyNote(check) });

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { searchIndexFile } from '../../electron/core/store/searchIndexFile';
 
 export interface Result {
   name: string;
@@ -30,6 +31,46 @@ export function quantile(values: readonly number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
+}
+
+/**
+ * A data file copied with its search index file beside it, as a laptop keeps them: without it, opening
+ * the copy builds the whole index again first (a minute for the large store), which no laptop shut for
+ * a month does, and the benches that write to a copy would time their calls among that build's garbage.
+ */
+export function copyStore(from: string, to: string): void {
+  fs.copyFileSync(from, to);
+  if (fs.existsSync(searchIndexFile(from))) fs.copyFileSync(searchIndexFile(from), searchIndexFile(to));
+}
+
+/**
+ * Writes out what the kernel still holds of the files in `dir`: a store copied for a bench that
+ * writes, with its search index file, ~800 MB for the large store. Left to the kernel, that
+ * writeback runs under the calls measured next and their commits' syncs wait behind it: the
+ * bench's own set-up, not the app's work. Called once the copy is open, before timing.
+ */
+export function settleCopy(dir: string): void {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const fd = fs.openSync(path.join(dir, entry.name), 'r+');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+}
+
+/**
+ * Collects the bench process's garbage before a measurement, so that collecting what its set-up
+ * left (opening and copying a store, reading the whole log) does not land among the calls timed:
+ * they are timed as the app runs them once it has settled after opening. The first young
+ * collection after opening a store copies what opening kept (14–18 ms), and a full collection of
+ * the earlier steps' garbage held the backup's stall for 33 ms (PROFILE.md, rounds 16 and 17).
+ * Needs `node --expose-gc`, as `npm run bench` runs it; without it, does nothing.
+ */
+export function settleHeap(): void {
+  (globalThis as { gc?: () => void }).gc?.();
 }
 
 export async function timeRuns(runs: number, fn: () => unknown, warmup = Math.min(5, runs)): Promise<number[]> {

@@ -11,12 +11,11 @@ import { performance } from 'node:perf_hooks';
 import type { StoreKey } from '../../electron/core/crypt/cipher';
 import { startCore, type Core } from '../../electron/core/app';
 import { syncEngine } from '../../electron/core/sync/engine';
-import { searchIndexFile } from '../../electron/core/store/searchIndexFile';
 import { pendingCount, storedDoc } from '../../electron/core/sync/updateStore';
 import { keptVector } from '../../electron/core/sync/keptVectors';
 import { vectorOfUpdate } from '../../electron/core/sync/meetingMarks';
 import { startSyncServer } from '../../electron/syncServer/server';
-import type { Report } from './harness';
+import { copyStore, type Report } from './harness';
 
 function must<T>(response: { ok: boolean; value?: unknown; error?: { message: string } }): T {
   if (!response.ok) throw new Error(response.error?.message ?? 'call failed');
@@ -74,16 +73,6 @@ export function monthOfActivity(core: Core, boardId: string): { meetingId: strin
     call('recordActionUpdate', { meetingId, actionId, status: n % 4 === 0 ? 'done' : 'in_progress', text: 'Reported at the meeting.' });
   });
   return { meetingId, calls };
-}
-
-/**
- * A data file copied with its search index file beside it, as a laptop keeps them: without it, opening
- * the copy builds the whole index again first (a minute for the large store), which no laptop shut for
- * a month does.
- */
-function copyStore(from: string, to: string): void {
-  fs.copyFileSync(from, to);
-  if (fs.existsSync(searchIndexFile(from))) fs.copyFileSync(searchIndexFile(from), searchIndexFile(to));
 }
 
 /** `catchUp` false: only the first share of the board is measured (for the 250-meeting board, minutes). */
