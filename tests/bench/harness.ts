@@ -65,7 +65,7 @@ export function settleCopy(dir: string): void {
  * Collects the bench process's garbage before a measurement, so that collecting what its set-up
  * left (opening and copying a store, reading the whole log) does not land among the calls timed:
  * they are timed as the app runs them once it has settled after opening. The first young
- * collection after opening a store copies what opening kept (14–18 ms), and a full collection of
+ * collection after opening a store copies what opening kept (10–18 ms), and a full collection of
  * the earlier steps' garbage held the backup's stall for 33 ms (PROFILE.md, rounds 16 and 17).
  * Needs `node --expose-gc`, as `npm run bench` runs it; without it, does nothing.
  */
