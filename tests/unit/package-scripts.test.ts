@@ -7,7 +7,7 @@ import pkg from '../../package.json';
 
 const ENSURE_NODE_BUILD = 'node scripts/ensure-native.mjs node';
 /** Commands that load core, and with it better-sqlite3, in Node.js. */
-const LOADS_CORE = [/^node out\//, /^vitest\b/, /^playwright test\b/];
+const LOADS_CORE = [/^node (?:--[\w-]+(?:=\S+)? )*out\//, /^vitest\b/, /^playwright test\b/];
 
 const scripts = pkg.scripts as Record<string, string>;
 
