@@ -106,17 +106,20 @@ describe('a meeting added or deleted marks only the kept rows whose date due it 
     try {
       const db = b.core.store!.db;
       const m1 = b.meeting('2024-01-10');
-      const m2 = b.meeting('2024-03-10');
+      b.meeting('2024-02-10');
+      const m3 = b.meeting('2024-03-10');
       const namesLater = b.action(m1.itemId, 'next meeting');
       const namesCancelled = b.action(m1.itemId, 'next meeting');
       const marks = watchMarks(db);
       db.exec('BEGIN');
       try {
         db.pragma('defer_foreign_keys = ON'); // the meeting's row comes later in this transaction
-        // Due at a meeting not yet in the file (its row arrives later), and at a cancelled one.
-        db.prepare("UPDATE actions SET due_kind = 'meeting', due_meeting_id = 'm-later', due_date = '2024-02-10' WHERE id = ?").run(namesLater);
-        db.prepare("UPDATE meetings SET cancelled = 1 WHERE id = ?").run(m2.id);
-        db.prepare("UPDATE actions SET due_kind = 'meeting', due_meeting_id = ?, due_date = '2024-03-10' WHERE id = ?").run(m2.id, namesCancelled);
+        // Due at a meeting not yet in the file (its row arrives later): until then, the first
+        // meeting after its January due_date, 10 February. Only its name can mark it.
+        db.prepare("UPDATE actions SET due_kind = 'meeting', due_meeting_id = 'm-later', due_date = '2024-01-31' WHERE id = ?").run(namesLater);
+        // Due at the March meeting, cancelled, with no meeting after it: due by its own date.
+        db.prepare('UPDATE meetings SET cancelled = 1 WHERE id = ?').run(m3.id);
+        db.prepare("UPDATE actions SET due_kind = 'meeting', due_meeting_id = ?, due_date = '2024-03-10' WHERE id = ?").run(m3.id, namesCancelled);
         refreshStaleSummaries(db);
         expect(summariesDiffer(db)).toEqual([]);
         const due = (id: string) => db.prepare('SELECT effective_due FROM action_summaries WHERE action_id = ?').pluck().get(id);
